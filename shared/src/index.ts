@@ -1,5 +1,5 @@
-export * from './components.ts'
 export * from './areas.ts'
+export * from './components.ts'
 export * from './ids.ts'
 export * from './protocol/closeCodes.ts'
 export * from './protocol/messages.ts'

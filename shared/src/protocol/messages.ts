@@ -11,12 +11,21 @@ export const MessageType = {
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
-  /** server → client: these clocks are committed to storage. Payload: varuint n, n × (clientId, clock). */
+  /**
+   * server → client: everything this connection sent before barrier `seq` is committed to storage (or
+   * was refused, with a `refused` frame first). Payload: varuint seq, varuint n, n × (clientId, clock)
+   * — the committed clocks of the client ids this connection wrote with.
+   */
   persisted: 101,
   /** server → client: an update of yours was refused and not applied. Payload: varString reason code, varString detail. */
   refused: 102,
   /** server → client: what this connection may do. Payload: varString access ('edit' | 'comment' | 'read'). */
   access: 103,
+  /**
+   * client → server: "tell me when all I sent so far is committed". Payload: varuint seq. A barrier,
+   * not a clock: a delete-only update advances no clock, so clocks alone cannot say "saved".
+   */
+  barrier: 104,
 } as const
 
 export type MessageTypeCode = (typeof MessageType)[keyof typeof MessageType]
@@ -38,9 +47,17 @@ export interface PersistedClock {
   readonly clock: number
 }
 
-export function encodePersisted(clocks: readonly PersistedClock[]): Uint8Array {
+export function encodeBarrier(seq: number): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, MessageType.barrier)
+  encoding.writeVarUint(e, seq)
+  return encoding.toUint8Array(e)
+}
+
+export function encodePersisted(seq: number, clocks: readonly PersistedClock[]): Uint8Array {
   const e = encoding.createEncoder()
   encoding.writeVarUint(e, MessageType.persisted)
+  encoding.writeVarUint(e, seq)
   encoding.writeVarUint(e, clocks.length)
   for (const { client, clock } of clocks) {
     encoding.writeVarUint(e, client)
@@ -50,11 +67,12 @@ export function encodePersisted(clocks: readonly PersistedClock[]): Uint8Array {
 }
 
 /** Reads the payload of a `persisted` frame; the decoder is positioned after the type. */
-export function readPersisted(d: decoding.Decoder): PersistedClock[] {
+export function readPersisted(d: decoding.Decoder): { seq: number; clocks: PersistedClock[] } {
+  const seq = decoding.readVarUint(d)
   const n = decoding.readVarUint(d)
-  const out: PersistedClock[] = []
-  for (let i = 0; i < n; i++) out.push({ client: decoding.readVarUint(d), clock: decoding.readVarUint(d) })
-  return out
+  const clocks: PersistedClock[] = []
+  for (let i = 0; i < n; i++) clocks.push({ client: decoding.readVarUint(d), clock: decoding.readVarUint(d) })
+  return { seq, clocks }
 }
 
 export const RefusalReason = {

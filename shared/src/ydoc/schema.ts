@@ -7,7 +7,7 @@
 //   doc.getMap('meta'): server-owned document metadata (clients read it, never write it)
 import * as Y from 'yjs'
 import { type ComponentKey, isComponentKey } from '../components.ts'
-import { type SectionId, newSectionId } from '../ids.ts'
+import { newSectionId, type SectionId } from '../ids.ts'
 import { compareByRank, type Rank, rankBetween } from '../rank.ts'
 
 export const DOC_KEYS = {
@@ -249,10 +249,10 @@ export function sectionPlainText(section: SectionView): string {
   const parts: string[] = []
   const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment | Y.XmlHook): void => {
     if (node instanceof Y.XmlText) {
-      for (const op of node.toDelta() as { insert?: unknown }[]) if (typeof op.insert === 'string') parts.push(op.insert)
-    }
-    else if (node instanceof Y.XmlElement || node instanceof Y.XmlFragment) {
-      node.toArray().forEach((child) => walk(child))
+      for (const op of node.toDelta() as { insert?: unknown }[])
+        if (typeof op.insert === 'string') parts.push(op.insert)
+    } else if (node instanceof Y.XmlElement || node instanceof Y.XmlFragment) {
+      for (const child of node.toArray()) walk(child)
       if (node instanceof Y.XmlElement && BLOCK_NODES.has(node.nodeName)) parts.push('\n')
     }
   }

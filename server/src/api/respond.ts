@@ -1,0 +1,28 @@
+// JSON responses and the one error shape of the API: { error: { code, message } }, message in Dutch.
+import type { ServerResponse } from 'node:http'
+
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  constructor(status: number, code: string, message: string) {
+    super(message)
+    this.status = status
+    this.code = code
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  })
+  res.end(text)
+}
+
+export function sendError(res: ServerResponse, error: ApiError): void {
+  sendJson(res, error.status, { error: { code: error.code, message: error.message } })
+}
+
+export const notFound = (): ApiError => new ApiError(404, 'not_found', 'Deze pagina of dit document bestaat niet.')

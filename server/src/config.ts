@@ -1,0 +1,41 @@
+// The only reader of process.env. Everything else receives a Config.
+import { resolve } from 'node:path'
+
+export interface Config {
+  readonly port: number
+  readonly host: string
+  readonly dataDir: string
+  readonly demo: boolean
+  readonly clientDist: string
+  readonly logLevel: string
+  /** Origins allowed to open a sync socket; empty = same host only. */
+  readonly allowedOrigins: readonly string[]
+  /** Update rows per document after which the log is compacted into a snapshot. */
+  readonly compactAfter: number
+  /** Largest accepted WebSocket frame, in bytes. */
+  readonly maxFrameBytes: number
+}
+
+export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
+  return {
+    port: intFrom(env.PORT, 4321, 'PORT'),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(cwd, env.DATA_DIR ?? './data'),
+    demo: env.NOVEX_DEMO !== '0',
+    clientDist: resolve(cwd, env.CLIENT_DIST ?? '../client/dist'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o.length > 0),
+    compactAfter: intFrom(env.NOVEX_COMPACT_AFTER, 500, 'NOVEX_COMPACT_AFTER'),
+    maxFrameBytes: intFrom(env.NOVEX_MAX_FRAME_BYTES, 16 * 1024 * 1024, 'NOVEX_MAX_FRAME_BYTES'),
+  }
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`)
+  return n
+}

@@ -1,0 +1,48 @@
+// Counters of one server instance, exposed at GET /metrics in the Prometheus text format.
+export interface Metrics {
+  documentLoads: number
+  updatesAccepted: number
+  updatesRefused: number
+  batchesWritten: number
+  failedWrites: number
+  compactions: number
+  malformedFrames: number
+  connectionsOpened: number
+  connectionsRefused: number
+}
+
+export function createMetrics(): Metrics {
+  return {
+    documentLoads: 0,
+    updatesAccepted: 0,
+    updatesRefused: 0,
+    batchesWritten: 0,
+    failedWrites: 0,
+    compactions: 0,
+    malformedFrames: 0,
+    connectionsOpened: 0,
+    connectionsRefused: 0,
+  }
+}
+
+export function renderMetrics(metrics: Metrics, gauges: { roomsOpen: number; peersOpen: number }): string {
+  const lines: string[] = []
+  const counter = (name: string, help: string, value: number): void => {
+    lines.push(`# HELP novex_${name} ${help}`, `# TYPE novex_${name} counter`, `novex_${name} ${value}`)
+  }
+  const gauge = (name: string, help: string, value: number): void => {
+    lines.push(`# HELP novex_${name} ${help}`, `# TYPE novex_${name} gauge`, `novex_${name} ${value}`)
+  }
+  counter('document_loads_total', 'Documents loaded from storage into memory.', metrics.documentLoads)
+  counter('updates_accepted_total', 'Client updates accepted by the update gate.', metrics.updatesAccepted)
+  counter('updates_refused_total', 'Client updates refused by the update gate.', metrics.updatesRefused)
+  counter('batches_written_total', 'Update batches committed to storage.', metrics.batchesWritten)
+  counter('failed_writes_total', 'Storage writes that failed and were retried.', metrics.failedWrites)
+  counter('compactions_total', 'Update logs compacted into a snapshot.', metrics.compactions)
+  counter('malformed_frames_total', 'Frames that could not be decoded.', metrics.malformedFrames)
+  counter('connections_opened_total', 'Sync connections accepted.', metrics.connectionsOpened)
+  counter('connections_refused_total', 'Sync connections refused at the upgrade.', metrics.connectionsRefused)
+  gauge('rooms_open', 'Documents in memory.', gauges.roomsOpen)
+  gauge('peers_open', 'Open sync connections.', gauges.peersOpen)
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,20 @@
+// The storage interface of Yjs document state. SQLite is the embedded implementation; a PostgreSQL one
+// can follow for scale-out. Methods are synchronous on SQLite; the interface returns plain values so the
+// room can check-and-apply without awaiting.
+
+export interface StoredState {
+  /** The compacted snapshot (a full V1 update), or null. */
+  readonly snapshot: Uint8Array | null
+  /** Updates appended after the snapshot, in order. */
+  readonly updates: readonly Uint8Array[]
+}
+
+export interface DocumentStore {
+  load(documentId: string): StoredState
+  /** Appends updates in one transaction; throws when nothing was written. */
+  append(documentId: string, updates: readonly Uint8Array[]): void
+  /** Replaces the log up to now by `state` (a full update of the current document), in one transaction. */
+  compact(documentId: string, state: Uint8Array): void
+  /** Number of update rows after the snapshot. */
+  logLength(documentId: string): number
+}

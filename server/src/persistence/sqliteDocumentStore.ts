@@ -1,0 +1,61 @@
+// DocumentStore on SQLite: an append-only update log plus a snapshot that compaction rewrites. Compaction
+// writes the snapshot and deletes the rows it covers in one transaction, so a crash at any moment leaves
+// either the old log or the new snapshot, never neither.
+import type { Db } from './database.ts'
+import type { DocumentStore, StoredState } from './documentStore.ts'
+
+export function createSqliteDocumentStore(db: Db, now: () => number = Date.now): DocumentStore {
+  const selectSnapshot = db.prepare<[string], { data: Buffer; through_seq: number }>(
+    'SELECT data, through_seq FROM document_snapshots WHERE document_id = ?',
+  )
+  const selectUpdates = db.prepare<[string, number], { data: Buffer }>(
+    'SELECT data FROM document_updates WHERE document_id = ? AND seq > ? ORDER BY seq',
+  )
+  const insertUpdate = db.prepare<[string, Uint8Array, number]>(
+    'INSERT INTO document_updates (document_id, data, created_at) VALUES (?, ?, ?)',
+  )
+  const maxSeq = db.prepare<[string], { seq: number | null }>(
+    'SELECT MAX(seq) AS seq FROM document_updates WHERE document_id = ?',
+  )
+  const countUpdates = db.prepare<[string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?',
+  )
+  const upsertSnapshot = db.prepare<[string, Uint8Array, number, number]>(
+    `INSERT INTO document_snapshots (document_id, data, through_seq, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(document_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
+       updated_at = excluded.updated_at`,
+  )
+  const deleteThrough = db.prepare<[string, number]>('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?')
+
+  const appendAll = db.transaction((documentId: string, updates: readonly Uint8Array[]) => {
+    const at = now()
+    for (const update of updates) insertUpdate.run(documentId, update, at)
+  })
+
+  const compactTx = db.transaction((documentId: string, state: Uint8Array) => {
+    const through = maxSeq.get(documentId)?.seq ?? 0
+    const previous = selectSnapshot.get(documentId)
+    upsertSnapshot.run(documentId, state, Math.max(through, previous?.through_seq ?? 0), now())
+    deleteThrough.run(documentId, through)
+  })
+
+  return {
+    load(documentId: string): StoredState {
+      const snapshot = selectSnapshot.get(documentId)
+      const rows = selectUpdates.all(documentId, snapshot?.through_seq ?? 0)
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+        updates: rows.map((r) => new Uint8Array(r.data)),
+      }
+    },
+    append(documentId: string, updates: readonly Uint8Array[]): void {
+      if (updates.length > 0) appendAll(documentId, updates)
+    },
+    compact(documentId: string, state: Uint8Array): void {
+      compactTx(documentId, state)
+    },
+    logLength(documentId: string): number {
+      return countUpdates.get(documentId)?.n ?? 0
+    },
+  }
+}

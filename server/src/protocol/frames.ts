@@ -1,0 +1,36 @@
+// Encoders for the y-websocket frames the server sends. Message type codes come from @novex/shared.
+import { MessageType, SyncStep } from '@novex/shared'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+
+export function syncStep1Frame(doc: Y.Doc): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, MessageType.sync)
+  encoding.writeVarUint(e, SyncStep.step1)
+  encoding.writeVarUint8Array(e, Y.encodeStateVector(doc))
+  return encoding.toUint8Array(e)
+}
+
+export function syncStep2Frame(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, MessageType.sync)
+  encoding.writeVarUint(e, SyncStep.step2)
+  encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector))
+  return encoding.toUint8Array(e)
+}
+
+export function syncUpdateFrame(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, MessageType.sync)
+  encoding.writeVarUint(e, SyncStep.update)
+  encoding.writeVarUint8Array(e, update)
+  return encoding.toUint8Array(e)
+}
+
+export function awarenessFrame(awareness: awarenessProtocol.Awareness, clients: readonly number[]): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, MessageType.awareness)
+  encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [...clients]))
+  return encoding.toUint8Array(e)
+}

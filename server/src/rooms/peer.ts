@@ -1,0 +1,123 @@
+// One socket in one document. Messages are handled strictly in order: until the room is ready they
+// wait in a bounded queue (attached before any await, so nothing is missed), then they are handed to
+// the room one by one, synchronously.
+import { type Access, CloseCode, encodeRefused, type RefusalReasonCode } from '@novex/shared'
+import type { Logger } from 'pino'
+
+/** The small socket surface a peer needs (ws.WebSocket satisfies it). */
+export interface PeerSocket {
+  readonly readyState: number
+  readonly bufferedAmount: number
+  send(data: Uint8Array): void
+  close(code?: number, reason?: string): void
+}
+
+const OPEN = 1
+/** Frames held while the document loads. Hocuspocus caps its pre-auth queue for the same reason. */
+const MAX_QUEUED_FRAMES = 1_000
+/** A socket whose send buffer grows past this is not reading: close it rather than grow without bound. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
+
+export interface PeerInit {
+  readonly id: number
+  readonly socket: PeerSocket
+  readonly access: Access
+  /** The client asked for application frames (persisted, refused, access). */
+  readonly wantsAppFrames: boolean
+  readonly user: PeerUser
+  readonly logger: Logger
+}
+
+export interface PeerUser {
+  readonly id: string | null
+  readonly name: string
+}
+
+export class Peer {
+  readonly id: number
+  readonly access: Access
+  readonly wantsAppFrames: boolean
+  readonly user: PeerUser
+  /** Awareness client ids this connection has spoken for; removed when it leaves. */
+  readonly awarenessIds = new Set<number>()
+  /** Yjs client ids this connection has written with. */
+  readonly writerIds = new Set<number>()
+  private readonly socket: PeerSocket
+  private readonly logger: Logger
+  private queue: Uint8Array[] | null = []
+  private handler: ((peer: Peer, frame: Uint8Array) => void) | null = null
+  private closed = false
+
+  constructor(init: PeerInit) {
+    this.id = init.id
+    this.socket = init.socket
+    this.access = init.access
+    this.wantsAppFrames = init.wantsAppFrames
+    this.user = init.user
+    this.logger = init.logger
+  }
+
+  get isClosed(): boolean {
+    return this.closed || this.socket.readyState !== OPEN
+  }
+
+  get canEdit(): boolean {
+    return this.access === 'edit'
+  }
+
+  /** Called by the transport for each incoming frame, from the moment the socket exists. */
+  receive(frame: Uint8Array): void {
+    if (this.closed) return
+    if (this.queue !== null) {
+      if (this.queue.length >= MAX_QUEUED_FRAMES) {
+        this.close(CloseCode.tooLarge, 'too many frames before the document was ready')
+        return
+      }
+      this.queue.push(frame)
+      return
+    }
+    this.handler?.(this, frame)
+  }
+
+  /** Starts delivery to the room: drains the queue in order, then delivers live. */
+  attach(handler: (peer: Peer, frame: Uint8Array) => void): void {
+    this.handler = handler
+    const queued = this.queue ?? []
+    this.queue = null
+    for (const frame of queued) {
+      if (this.closed) return
+      handler(this, frame)
+    }
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.isClosed) return
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.logger.warn({ peer: this.id }, 'closing a peer that does not read')
+      this.close(CloseCode.tooLarge, 'send buffer full')
+      return
+    }
+    this.socket.send(frame)
+  }
+
+  sendApp(frame: Uint8Array): void {
+    if (this.wantsAppFrames) this.send(frame)
+  }
+
+  refuse(reason: RefusalReasonCode, detail: string): void {
+    this.sendApp(encodeRefused(reason, detail))
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return
+    this.closed = true
+    this.queue = null
+    this.socket.close(code, reason)
+  }
+
+  /** Marks the peer closed after the socket closed by itself. */
+  markClosed(): void {
+    this.closed = true
+    this.queue = null
+  }
+}

@@ -1,0 +1,299 @@
+// One document in memory: its Y.Doc, awareness and peers. A room applies accepted updates at once (so
+// the gate sees the latest state), but broadcasts and acknowledges them only after they are committed:
+// the updates of one event-loop turn are written in one transaction and sent in one broadcast.
+import { CloseCode, encodePersisted, MessageType, SyncStep } from '@novex/shared'
+import * as decoding from 'lib0/decoding'
+import type { Logger } from 'pino'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { Metrics } from '../metrics.ts'
+import type { DocumentStore } from '../persistence/documentStore.ts'
+import type { UpdateGate } from '../policy/updateGate.ts'
+import { awarenessFrame, syncStep1Frame, syncStep2Frame, syncUpdateFrame } from '../protocol/frames.ts'
+import type { Peer } from './peer.ts'
+
+/** Transaction origin of writes made by the server itself (seeding, server-owned state). */
+export const SERVER_ORIGIN = 'server' as const
+type Origin = Peer | typeof SERVER_ORIGIN
+
+interface PendingUpdate {
+  readonly update: Uint8Array
+  readonly origin: Origin
+}
+
+interface Barrier {
+  readonly peer: Peer
+  readonly seq: number
+}
+
+export interface RoomDeps {
+  readonly store: DocumentStore
+  readonly gate: UpdateGate
+  readonly logger: Logger
+  readonly metrics: Metrics
+  readonly compactAfter: number
+  /** Called when the room has no peers and nothing left to write: the manager unloads it. */
+  readonly onIdle: (room: Room) => void
+  /** Schedules the flush at the end of this event-loop turn (injectable for tests). */
+  readonly schedule?: (fn: () => void) => void
+}
+
+const RETRY_DELAYS_MS = [100, 500, 2_000, 5_000, 10_000] as const
+
+export class Room {
+  readonly id: string
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
+  private readonly peers = new Set<Peer>()
+  private readonly deps: RoomDeps
+  private readonly logger: Logger
+  /** Applied but not yet committed, in order. Kept on a failed write and retried. */
+  private pending: PendingUpdate[] = []
+  private barriers: Barrier[] = []
+  private flushScheduled = false
+  private failedWrites = 0
+  private retryTimer: NodeJS.Timeout | null = null
+  private destroyed = false
+
+  constructor(id: string, state: { snapshot: Uint8Array | null; updates: readonly Uint8Array[] }, deps: RoomDeps) {
+    this.id = id
+    this.deps = deps
+    this.logger = deps.logger.child({ documentId: id })
+    this.doc = new Y.Doc({ gc: true })
+    Y.transact(this.doc, () => {
+      if (state.snapshot) Y.applyUpdate(this.doc, state.snapshot)
+      for (const update of state.updates) Y.applyUpdate(this.doc, update)
+    })
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    // The server is not a participant: it has no presence of its own.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', this.handleDocUpdate)
+    this.awareness.on('update', this.handleAwarenessUpdate)
+    if (state.updates.length >= deps.compactAfter) this.compact()
+  }
+
+  get peerCount(): number {
+    return this.peers.size
+  }
+
+  get isDestroyed(): boolean {
+    return this.destroyed
+  }
+
+  /** True while something applied is not yet on disk. */
+  get hasUnsavedChanges(): boolean {
+    return this.pending.length > 0
+  }
+
+  addPeer(peer: Peer): void {
+    this.peers.add(peer)
+    // Step 1 first: the client answers with its step 2 before our step 2 makes it "synced", so a
+    // client barrier sent on sync is ordered after its own offline changes.
+    peer.send(syncStep1Frame(this.doc))
+    const states = [...this.awareness.getStates().keys()]
+    if (states.length > 0) peer.send(awarenessFrame(this.awareness, states))
+    peer.attach(this.handleFrame)
+  }
+
+  removePeer(peer: Peer): void {
+    if (!this.peers.delete(peer)) return
+    peer.markClosed()
+    const ids = [...peer.awarenessIds].filter((id) => this.awareness.getStates().has(id))
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, peer)
+    this.maybeIdle()
+  }
+
+  /** Writes whatever is pending now (used at shutdown). Returns true when nothing is left unsaved. */
+  flushNow(): boolean {
+    this.flush()
+    return this.pending.length === 0
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const peer of this.peers) peer.close(code, reason)
+  }
+
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.awareness.off('update', this.handleAwarenessUpdate)
+    this.doc.off('update', this.handleDocUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  /** Applies a change made by the server itself (persisted and broadcast like any other). */
+  transactAsServer(fn: (doc: Y.Doc) => void): void {
+    Y.transact(this.doc, () => fn(this.doc), SERVER_ORIGIN)
+  }
+
+  private readonly handleFrame = (peer: Peer, frame: Uint8Array): void => {
+    try {
+      this.receive(peer, frame)
+    } catch (error) {
+      this.deps.metrics.malformedFrames++
+      this.logger.warn({ peer: peer.id, err: error }, 'closing peer after an unreadable frame')
+      peer.close(CloseCode.malformed, 'unreadable frame')
+      this.removePeer(peer)
+    }
+  }
+
+  private receive(peer: Peer, frame: Uint8Array): void {
+    const decoder = decoding.createDecoder(frame)
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case MessageType.sync: {
+        const step = decoding.readVarUint(decoder)
+        const payload = decoding.readVarUint8Array(decoder)
+        if (step === SyncStep.step1) peer.send(syncStep2Frame(this.doc, payload))
+        else if (step === SyncStep.step2 || step === SyncStep.update) this.applyFromPeer(peer, payload)
+        else throw new Error(`unknown sync step ${step}`)
+        return
+      }
+      case MessageType.awareness:
+        this.applyAwareness(peer, decoding.readVarUint8Array(decoder))
+        return
+      case MessageType.queryAwareness:
+        peer.send(awarenessFrame(this.awareness, [...this.awareness.getStates().keys()]))
+        return
+      case MessageType.barrier:
+        this.handleBarrier(peer, decoding.readVarUint(decoder))
+        return
+      default:
+        throw new Error(`unknown message type ${type}`)
+    }
+  }
+
+  private applyFromPeer(peer: Peer, update: Uint8Array): void {
+    const verdict = this.deps.gate({ peer, doc: this.doc, update, foreignWriters: this.foreignWriters(peer) })
+    if (!verdict.accept) {
+      this.deps.metrics.updatesRefused++
+      this.logger.info({ peer: peer.id, reason: verdict.reason }, 'update refused')
+      peer.refuse(verdict.reason, verdict.detail)
+      return
+    }
+    for (const client of verdict.clients) peer.writerIds.add(client)
+    this.deps.metrics.updatesAccepted++
+    // handleDocUpdate collects what actually changed (nothing, for a duplicate).
+    Y.applyUpdate(this.doc, update, peer)
+  }
+
+  private foreignWriters(peer: Peer): Set<number> {
+    const ids = new Set<number>()
+    for (const other of this.peers) if (other !== peer) for (const id of other.writerIds) ids.add(id)
+    return ids
+  }
+
+  private applyAwareness(peer: Peer, update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
+  }
+
+  private handleBarrier(peer: Peer, seq: number): void {
+    if (this.pending.some((p) => p.origin === peer)) this.barriers.push({ peer, seq })
+    else peer.sendApp(encodePersisted(seq, this.clocksOf(peer)))
+  }
+
+  private clocksOf(peer: Peer): { client: number; clock: number }[] {
+    return [...peer.writerIds].map((client) => ({ client, clock: Y.getState(this.doc.store, client) }))
+  }
+
+  private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const from: Origin = origin === SERVER_ORIGIN ? SERVER_ORIGIN : (origin as Peer)
+    this.pending.push({ update, origin: from })
+    this.scheduleFlush()
+  }
+
+  private readonly handleAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...change.added, ...change.updated, ...change.removed]
+    if (origin !== null && typeof origin === 'object' && this.peers.has(origin as Peer)) {
+      const peer = origin as Peer
+      for (const id of change.added) peer.awarenessIds.add(id)
+      for (const id of change.removed) peer.awarenessIds.delete(id)
+    }
+    if (changed.length === 0) return
+    const frame = awarenessFrame(this.awareness, changed)
+    for (const peer of this.peers) peer.send(frame)
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.retryTimer !== null) return
+    this.flushScheduled = true
+    const schedule = this.deps.schedule ?? setImmediate
+    schedule(() => {
+      this.flushScheduled = false
+      this.flush()
+    })
+  }
+
+  private flush(): void {
+    if (this.destroyed || this.pending.length === 0) {
+      this.releaseBarriers()
+      return
+    }
+    const batch = this.pending
+    const merged = batch.length === 1 ? (batch[0] as PendingUpdate).update : Y.mergeUpdates(batch.map((p) => p.update))
+    try {
+      this.deps.store.append(this.id, [merged])
+    } catch (error) {
+      this.failedWrites++
+      this.deps.metrics.failedWrites++
+      const delay = RETRY_DELAYS_MS[Math.min(this.failedWrites - 1, RETRY_DELAYS_MS.length - 1)] ?? 10_000
+      this.logger.error({ err: error, pendingUpdates: batch.length, retryInMs: delay }, 'write failed; will retry')
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null
+        this.flush()
+      }, delay)
+      return
+    }
+    this.failedWrites = 0
+    this.pending = []
+    this.deps.metrics.batchesWritten++
+    this.broadcast(batch, merged)
+    this.releaseBarriers()
+    if (this.deps.store.logLength(this.id) >= this.deps.compactAfter) this.compact()
+    this.maybeIdle()
+  }
+
+  /** One frame for everyone who sent nothing in the batch; the others get what they lack. */
+  private broadcast(batch: readonly PendingUpdate[], merged: Uint8Array): void {
+    const senders = new Set<Origin>(batch.map((p) => p.origin))
+    const everything = syncUpdateFrame(merged)
+    for (const peer of this.peers) {
+      if (!senders.has(peer)) {
+        peer.send(everything)
+        continue
+      }
+      if (senders.size === 1) continue
+      const others = batch.filter((p) => p.origin !== peer).map((p) => p.update)
+      if (others.length > 0) peer.send(syncUpdateFrame(Y.mergeUpdates(others)))
+    }
+  }
+
+  private releaseBarriers(): void {
+    if (this.barriers.length === 0) return
+    const waiting: Barrier[] = []
+    for (const barrier of this.barriers) {
+      if (this.pending.some((p) => p.origin === barrier.peer)) waiting.push(barrier)
+      else barrier.peer.sendApp(encodePersisted(barrier.seq, this.clocksOf(barrier.peer)))
+    }
+    this.barriers = waiting
+  }
+
+  private compact(): void {
+    try {
+      this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc))
+      this.deps.metrics.compactions++
+    } catch (error) {
+      // The log is intact (compaction is one transaction); try again after the next write.
+      this.logger.error({ err: error }, 'compaction failed')
+    }
+  }
+
+  private maybeIdle(): void {
+    if (this.peers.size === 0 && this.pending.length === 0 && !this.destroyed) this.deps.onIdle(this)
+  }
+}

@@ -1,0 +1,106 @@
+// The rooms in memory. A document is loaded once even when many clients join at the same moment
+// (concurrent joins share one load promise) and unloaded when its last peer has left and its last
+// write succeeded; a room whose write failed stays in memory and keeps retrying.
+import type { Logger } from 'pino'
+import type { Metrics } from '../metrics.ts'
+import type { DocumentStore } from '../persistence/documentStore.ts'
+import type { UpdateGate } from '../policy/updateGate.ts'
+import type { Peer } from './peer.ts'
+import { Room } from './room.ts'
+
+export interface RoomManagerDeps {
+  readonly store: DocumentStore
+  readonly gate: UpdateGate
+  readonly logger: Logger
+  readonly metrics: Metrics
+  readonly compactAfter: number
+}
+
+export class RoomManager {
+  private readonly rooms = new Map<string, Room>()
+  private readonly loading = new Map<string, Promise<Room>>()
+  private readonly deps: RoomManagerDeps
+
+  constructor(deps: RoomManagerDeps) {
+    this.deps = deps
+  }
+
+  get openRooms(): number {
+    return this.rooms.size
+  }
+
+  get openPeers(): number {
+    let n = 0
+    for (const room of this.rooms.values()) n += room.peerCount
+    return n
+  }
+
+  /** The room if it is in memory (no load). */
+  peek(documentId: string): Room | null {
+    return this.rooms.get(documentId) ?? null
+  }
+
+  /** Loads the room if needed and adds the peer to it. */
+  async join(documentId: string, peer: Peer): Promise<Room> {
+    for (;;) {
+      const room = this.rooms.get(documentId) ?? (await this.load(documentId))
+      if (room.isDestroyed) continue
+      if (peer.isClosed) return room
+      room.addPeer(peer)
+      return room
+    }
+  }
+
+  /** Runs `fn` on the document, loading it for the duration if it is not in memory. */
+  async withRoom<T>(documentId: string, fn: (room: Room) => T): Promise<T> {
+    const room = this.rooms.get(documentId) ?? (await this.load(documentId))
+    const result = fn(room)
+    room.flushNow()
+    if (room.peerCount === 0 && !room.hasUnsavedChanges) this.unload(room)
+    return result
+  }
+
+  /** Writes every room's pending updates; returns the ids of rooms that could not be saved. */
+  flushAll(): string[] {
+    const unsaved: string[] = []
+    for (const room of this.rooms.values()) if (!room.flushNow()) unsaved.push(room.id)
+    return unsaved
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const room of this.rooms.values()) room.closeAll(code, reason)
+  }
+
+  private load(documentId: string): Promise<Room> {
+    const existing = this.loading.get(documentId)
+    if (existing) return existing
+    const promise = Promise.resolve().then(() => {
+      const state = this.deps.store.load(documentId)
+      this.deps.metrics.documentLoads++
+      const room = new Room(documentId, state, {
+        store: this.deps.store,
+        gate: this.deps.gate,
+        logger: this.deps.logger,
+        metrics: this.deps.metrics,
+        compactAfter: this.deps.compactAfter,
+        onIdle: (idle) => this.unload(idle),
+      })
+      this.rooms.set(documentId, room)
+      this.deps.logger.debug({ documentId, updates: state.updates.length }, 'document loaded')
+      return room
+    })
+    this.loading.set(documentId, promise)
+    const forget = (): void => {
+      this.loading.delete(documentId)
+    }
+    promise.then(forget, forget)
+    return promise
+  }
+
+  private unload(room: Room): void {
+    if (this.rooms.get(room.id) !== room) return
+    this.rooms.delete(room.id)
+    room.destroy()
+    this.deps.logger.debug({ documentId: room.id }, 'document unloaded')
+  }
+}

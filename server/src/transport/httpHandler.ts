@@ -1,0 +1,73 @@
+// Routes plain HTTP requests: health, metrics, the JSON API and the built client (SPA fallback).
+import { existsSync } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Logger } from 'pino'
+import sirv from 'sirv'
+import { getDocument, listDocuments } from '../api/documentsApi.ts'
+import { ApiError, notFound, sendError, sendJson } from '../api/respond.ts'
+import { type Metrics, renderMetrics } from '../metrics.ts'
+import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
+import type { RoomManager } from '../rooms/roomManager.ts'
+import { setSecurityHeaders } from './securityHeaders.ts'
+
+export interface HttpDeps {
+  readonly catalog: DocumentCatalog
+  readonly rooms: RoomManager
+  readonly metrics: Metrics
+  readonly logger: Logger
+  readonly clientDist: string
+}
+
+export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void
+
+export function createHttpHandler(deps: HttpDeps): HttpHandler {
+  const serveClient = existsSync(deps.clientDist)
+    ? sirv(deps.clientDist, { single: true, etag: true, gzip: false, brotli: false })
+    : null
+  if (!serveClient) deps.logger.warn({ clientDist: deps.clientDist }, 'client not built; serving the API only')
+
+  const route = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const path = url.pathname
+    const method = req.method ?? 'GET'
+    if (path === '/healthz') {
+      sendJson(res, 200, { status: 'ok', rooms: deps.rooms.openRooms })
+      return
+    }
+    if (path === '/metrics' && method === 'GET') {
+      const body = renderMetrics(deps.metrics, { roomsOpen: deps.rooms.openRooms, peersOpen: deps.rooms.openPeers })
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' })
+      res.end(body)
+      return
+    }
+    if (path === '/api/documents' && method === 'GET') {
+      sendJson(res, 200, listDocuments(deps.catalog))
+      return
+    }
+    const doc = /^\/api\/documents\/([^/]+)$/.exec(path)
+    if (doc && method === 'GET') {
+      sendJson(res, 200, getDocument(deps.catalog, decodeURIComponent(doc[1] ?? '')))
+      return
+    }
+    if (path.startsWith('/api/') || path.startsWith('/sync')) throw notFound()
+    if (serveClient && (method === 'GET' || method === 'HEAD')) {
+      serveClient(req, res, () => sendError(res, notFound()))
+      return
+    }
+    throw notFound()
+  }
+
+  return (req, res) => {
+    setSecurityHeaders(res)
+    try {
+      route(req, res)
+    } catch (error) {
+      if (error instanceof ApiError) {
+        sendError(res, error)
+        return
+      }
+      deps.logger.error({ err: error, url: req.url }, 'request failed')
+      sendError(res, new ApiError(500, 'internal', 'Er ging iets mis op de server. Probeer het opnieuw.'))
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { type Db, openDatabase } from './database.ts'
+import { createDocumentCatalog } from './documentCatalog.ts'
+import type { DocumentStore } from './documentStore.ts'
+import { SCHEMA_VERSION } from './migrations.ts'
+import { createSqliteDocumentStore } from './sqliteDocumentStore.ts'
+
+let dir: string
+let db: Db
+let store: DocumentStore
+
+const DOC = 'ontwikkelperspectief-test'
+
+function reopen(): void {
+  db.close()
+  db = openDatabase(dir)
+  store = createSqliteDocumentStore(db)
+}
+
+function replay(state: ReturnType<DocumentStore['load']>): Y.Doc {
+  const doc = new Y.Doc()
+  if (state.snapshot) Y.applyUpdate(doc, state.snapshot)
+  for (const u of state.updates) Y.applyUpdate(doc, u)
+  return doc
+}
+
+/** Types `text` into a fresh doc one character per update and returns the updates. */
+function typingUpdates(text: string): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (u: Uint8Array) => updates.push(u))
+  for (const ch of text) doc.getText('t').insert(doc.getText('t').length, ch)
+  return { doc, updates }
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'novex-store-'))
+  db = openDatabase(dir)
+  store = createSqliteDocumentStore(db)
+  createDocumentCatalog(db).create({
+    id: DOC,
+    kind: 'ontwikkelperspectief',
+    title: 'Test',
+    areaId: 'de-peel',
+    provinceId: null,
+  })
+})
+
+afterEach(() => {
+  db.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('SQLite document store', () => {
+  it('runs in WAL mode with synchronous=FULL at the latest schema version', () => {
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('synchronous', { simple: true })).toBe(2)
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+  })
+
+  it('appends to the log and reloads the same document after reopening', () => {
+    const { doc, updates } = typingUpdates('Peelvenen')
+    for (const u of updates) store.append(DOC, [u])
+    expect(store.logLength(DOC)).toBe(updates.length)
+    reopen()
+    const loaded = replay(store.load(DOC))
+    expect(loaded.getText('t').toString()).toBe('Peelvenen')
+    expect(Y.encodeStateVector(loaded)).toEqual(Y.encodeStateVector(doc))
+  })
+
+  it('writes a batch in one transaction', () => {
+    const { updates } = typingUpdates('abc')
+    store.append(DOC, updates)
+    expect(store.logLength(DOC)).toBe(3)
+  })
+
+  it('compacts the log into a snapshot and keeps appending after it', () => {
+    const { doc, updates } = typingUpdates('stikstof')
+    store.append(DOC, updates)
+    store.compact(DOC, Y.encodeStateAsUpdate(doc))
+    expect(store.logLength(DOC)).toBe(0)
+    const more = new Y.Doc()
+    Y.applyUpdate(more, Y.encodeStateAsUpdate(doc))
+    more.on('update', (u: Uint8Array) => store.append(DOC, [u]))
+    more.getText('t').insert(8, 'depositie')
+    expect(store.logLength(DOC)).toBe(1)
+    reopen()
+    const state = store.load(DOC)
+    expect(state.snapshot).not.toBeNull()
+    expect(state.updates).toHaveLength(1)
+    expect(replay(state).getText('t').toString()).toBe('stikstofdepositie')
+  })
+
+  it('leaves the log untouched when compaction fails', () => {
+    const { updates } = typingUpdates('water')
+    store.append(DOC, updates)
+    // A snapshot for a document that does not exist violates the foreign key: the transaction rolls back.
+    expect(() => store.compact('bestaat-niet', new Uint8Array([0, 0]))).toThrow()
+    expect(store.logLength(DOC)).toBe(5)
+    expect(replay(store.load(DOC)).getText('t').toString()).toBe('water')
+  })
+
+  it('refuses updates for an unknown document and writes nothing', () => {
+    const { updates } = typingUpdates('x')
+    expect(() => store.append('bestaat-niet', updates)).toThrow()
+    expect(store.load('bestaat-niet')).toEqual({ snapshot: null, updates: [] })
+  })
+})

@@ -1,0 +1,82 @@
+// Real y-websocket providers in Node against the real server, with the application frames wired:
+// `saved()` sends a barrier and resolves when the server says everything before it is committed.
+import { encodeBarrier, MessageType, readPersisted, readRefused } from '@novex/shared'
+import type * as decoding from 'lib0/decoding'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { RunningServer } from './server.ts'
+import { waitFor } from './waitFor.ts'
+
+export interface TestClient {
+  readonly doc: Y.Doc
+  readonly provider: WebsocketProvider
+  readonly refusals: { reason: string; detail: string }[]
+  /** Application frames received (type codes), to check a stock provider gets none. */
+  readonly appFrames: number[]
+  synced(): Promise<void>
+  /** Resolves once the server has committed everything this client sent so far. */
+  saved(timeout?: number): Promise<void>
+  destroy(): void
+}
+
+export interface ClientOptions {
+  /** Ask for application frames (default true). False = an unmodified provider. */
+  readonly app?: boolean
+  readonly doc?: Y.Doc
+  /** Called synchronously when a `persisted` frame arrives, before anything else runs. */
+  readonly onPersisted?: (seq: number) => void
+}
+
+// Each y-websocket provider registers a process 'exit' listener; tests open many.
+process.setMaxListeners(200)
+
+export function connectClient(server: RunningServer, documentId: string, options: ClientOptions = {}): TestClient {
+  const doc = options.doc ?? new Y.Doc()
+  const app = options.app ?? true
+  const provider = new WebsocketProvider(server.wsUrl, documentId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: app ? { app: '1' } : {},
+    disableBc: true,
+    maxBackoffTime: 500,
+  })
+  const refusals: { reason: string; detail: string }[] = []
+  const appFrames: number[] = []
+  let lastPersisted = 0
+  let nextBarrier = 0
+  const record = (type: number, read: (d: decoding.Decoder) => void) => {
+    provider.messageHandlers[type] = (_encoder, decoder) => {
+      appFrames.push(type)
+      read(decoder)
+    }
+  }
+  record(MessageType.persisted, (d) => {
+    const { seq } = readPersisted(d)
+    options.onPersisted?.(seq)
+    lastPersisted = Math.max(lastPersisted, seq)
+  })
+  record(MessageType.refused, (d) => {
+    refusals.push(readRefused(d))
+  })
+  record(MessageType.access, () => {})
+  return {
+    doc,
+    provider,
+    refusals,
+    appFrames,
+    async synced() {
+      await waitFor(() => provider.synced, { message: `client of ${documentId} to sync` })
+    },
+    async saved(timeout = 10_000) {
+      await waitFor(() => provider.wsconnected && provider.synced, { timeout, message: 'connection' })
+      nextBarrier += 1
+      const seq = nextBarrier
+      provider.ws?.send(encodeBarrier(seq))
+      await waitFor(() => lastPersisted >= seq, { timeout, message: `persisted ack ${seq}` })
+    },
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}

@@ -1,0 +1,30 @@
+// Reading sections of a Y.Doc in tests, through the shared layout accessors.
+import { orderedSections, sectionPlainText } from '@novex/shared'
+import type * as Y from 'yjs'
+
+export const DE_PEEL = 'ontwikkelperspectief-de-peel'
+
+export function firstSectionContent(doc: Y.Doc): Y.XmlFragment {
+  const first = orderedSections(doc)[0]
+  if (!first) throw new Error('document has no sections')
+  return first.content
+}
+
+/** Appends a paragraph with `text` to a section's content, as an editor would. */
+export function appendParagraph(fragment: Y.XmlFragment, text: string, YModule: typeof Y): void {
+  const p = new YModule.XmlElement('paragraph')
+  p.insert(0, [new YModule.XmlText(text)])
+  fragment.insert(fragment.length, [p])
+}
+
+/** The document as comparable plain data: titles and texts in order. */
+export function outline(doc: Y.Doc): string[] {
+  return orderedSections(doc).map((s) => `${s.number} ${s.title.toString()} | ${sectionPlainText(s)}`)
+}
+
+export async function metric(httpUrl: string, name: string): Promise<number> {
+  const text = await (await fetch(`${httpUrl}/metrics`)).text()
+  const line = text.split('\n').find((l) => l.startsWith(`novex_${name} `))
+  if (!line) throw new Error(`metric ${name} not found`)
+  return Number(line.split(' ')[1])
+}

@@ -1,0 +1,55 @@
+// A raw WebSocket client for abuse and enforcement tests: no provider, exact frames, and the HTTP
+// status of a refused upgrade or the exact close code.
+import WebSocket from 'ws'
+
+export type RawOutcome =
+  | { readonly kind: 'open'; readonly socket: RawSocket }
+  | { readonly kind: 'refused'; readonly status: number; readonly body: string }
+
+export interface RawSocket {
+  readonly ws: WebSocket
+  /** Every binary frame received, in order. */
+  readonly frames: Uint8Array[]
+  send(frame: Uint8Array): void
+  /** Resolves with the close code once the server closes the socket. */
+  closed(): Promise<number>
+  close(): void
+}
+
+export function openRaw(url: string, headers: Record<string, string> = {}): Promise<RawOutcome> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers })
+    const frames: Uint8Array[] = []
+    let closeCode: number | null = null
+    const closeWaiters: ((code: number) => void)[] = []
+    ws.binaryType = 'nodebuffer'
+    ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)))
+    ws.on('close', (code) => {
+      closeCode = code
+      for (const w of closeWaiters) w(code)
+    })
+    ws.on('unexpected-response', (_req, res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => {
+        body += chunk
+      })
+      res.on('end', () => resolve({ kind: 'refused', status: res.statusCode ?? 0, body }))
+    })
+    ws.on('error', (error) => {
+      if (ws.readyState !== WebSocket.OPEN) reject(error)
+    })
+    ws.on('open', () =>
+      resolve({
+        kind: 'open',
+        socket: {
+          ws,
+          frames,
+          send: (frame) => ws.send(frame),
+          closed: () => (closeCode !== null ? Promise.resolve(closeCode) : new Promise((r) => closeWaiters.push(r))),
+          close: () => ws.close(),
+        },
+      }),
+    )
+  })
+}

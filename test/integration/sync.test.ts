@@ -1,0 +1,99 @@
+// Two or more real WebsocketProviders against the real server process: convergence, late joiners, and
+// that a stock provider works unmodified.
+import { orderedSections } from '@novex/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { connectClient, type TestClient } from '../helpers/client.ts'
+import { appendParagraph, DE_PEEL, metric, outline } from '../helpers/documents.ts'
+import { openRaw } from '../helpers/rawSocket.ts'
+import { type RunningServer, startServer } from '../helpers/server.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+
+let server: RunningServer
+const clients: TestClient[] = []
+const connect = (...args: Parameters<typeof connectClient> extends [unknown, ...infer R] ? R : never) => {
+  const client = connectClient(server, ...args)
+  clients.push(client)
+  return client
+}
+
+beforeAll(async () => {
+  server = await startServer()
+})
+
+afterAll(async () => {
+  for (const c of clients) c.destroy()
+  await server.stop()
+  server.cleanup()
+})
+
+describe('real-time sync', () => {
+  it('serves the seeded demo document to a client', async () => {
+    const a = connect(DE_PEEL)
+    await a.synced()
+    const sections = orderedSections(a.doc)
+    expect(sections).toHaveLength(8)
+    expect(sections.map((s) => s.component)).toContain('ruimtelijke-keuzes')
+    expect(outline(a.doc)[0]).toContain('De hoofdopgave in De Peel')
+  })
+
+  it('converges two clients that edit the same section at once, and a late joiner sees it all', async () => {
+    const a = connect(DE_PEEL)
+    const b = connect(DE_PEEL)
+    await Promise.all([a.synced(), b.synced()])
+    const sectionA = orderedSections(a.doc)[1]
+    const sectionB = orderedSections(b.doc)[1]
+    if (!sectionA || !sectionB) throw new Error('missing section')
+    expect(sectionA.id).toBe(sectionB.id)
+    // Concurrent: both write before either sees the other.
+    for (let i = 0; i < 20; i++) {
+      appendParagraph(sectionA.content, `Rijk ${i}`, Y)
+      sectionB.title.insert(0, `${i}`)
+      const firstParagraph = sectionB.content.get(0)
+      if (firstParagraph instanceof Y.XmlElement) (firstParagraph.get(0) as Y.XmlText).insert(0, `P${i} `)
+    }
+    await Promise.all([a.saved(), b.saved()])
+    await waitFor(() => JSON.stringify(outline(a.doc)) === JSON.stringify(outline(b.doc)), { message: 'convergence' })
+    const text = outline(a.doc)[1] ?? ''
+    for (let i = 0; i < 20; i++) {
+      expect(text).toContain(`Rijk ${i}`)
+      expect(text).toContain(`P${i} `)
+    }
+
+    const late = connect(DE_PEEL)
+    await late.synced()
+    expect(outline(late.doc)).toEqual(outline(a.doc))
+  })
+
+  it('lets an unmodified y-websocket provider sync and sends it no application frames', async () => {
+    const stock = connect(DE_PEEL, { app: false })
+    const other = connect(DE_PEEL)
+    await Promise.all([stock.synced(), other.synced()])
+    orderedSections(stock.doc)[0]?.title.insert(0, 'Stock: ')
+    await waitFor(() => orderedSections(other.doc)[0]?.title.toString().startsWith('Stock: '), {
+      message: 'stock edit to arrive',
+    })
+    expect(stock.appFrames).toEqual([])
+  })
+
+  it('answers 404 at the upgrade for an unknown document, before any socket exists', async () => {
+    const outcome = await openRaw(`${server.wsUrl}/bestaat-niet`)
+    expect(outcome.kind).toBe('refused')
+    if (outcome.kind === 'refused') {
+      expect(outcome.status).toBe(404)
+      expect(JSON.parse(outcome.body)).toEqual({ error: { code: '404', message: 'Dit document bestaat niet.' } })
+    }
+  })
+
+  it('unloads a document once its last client has left and its writes succeeded', async () => {
+    const id = 'ruimtelijk-voorstel-overijssel'
+    const c = connect(id)
+    await c.synced()
+    orderedSections(c.doc)[0]?.title.insert(0, 'x')
+    await c.saved()
+    const before = await metric(server.httpUrl, 'rooms_open')
+    expect(before).toBeGreaterThanOrEqual(1)
+    c.destroy()
+    await waitFor(async () => (await metric(server.httpUrl, 'rooms_open')) === before - 1, { message: 'room unloaded' })
+  })
+})

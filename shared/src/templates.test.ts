@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { COMPONENTS, isComponentKey } from './components.ts'
+import { COMPONENTS, type ComponentKey, isComponentKey } from './components.ts'
 import { canDeleteSection, checkComponents, templateFor, VOORSTEL_SECTIONS } from './templates.ts'
 
 describe('templates', () => {
@@ -30,7 +30,7 @@ describe('required-section rules', () => {
   })
 
   it('reports missing and duplicated components', () => {
-    const present = COMPONENTS.map((c) => c.key).filter((k) => k !== 'partners')
+    const present: (ComponentKey | null)[] = COMPONENTS.map((c) => c.key).filter((k) => k !== 'partners')
     present.push('hoofdopgave', null)
     expect(checkComponents(present)).toEqual({ missing: ['partners'], duplicated: ['hoofdopgave'] })
   })

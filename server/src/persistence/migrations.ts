@@ -28,6 +28,57 @@ const MIGRATIONS: readonly string[] = [
     updated_at  INTEGER NOT NULL
   ) STRICT;
   `,
+  // 2: organisations, users, memberships, sessions, the audit log and client-id ownership.
+  `
+  CREATE TABLE organisations (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('rijk', 'provincie', 'gemeente', 'waterschap', 'partner')),
+    oin         TEXT UNIQUE,
+    province_id TEXT,
+    created_at  INTEGER NOT NULL
+  ) STRICT;
+  CREATE TABLE users (
+    id              TEXT PRIMARY KEY,
+    email           TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name            TEXT NOT NULL,
+    organisation_id TEXT NOT NULL REFERENCES organisations(id),
+    password_hash   TEXT NOT NULL,
+    disabled        INTEGER NOT NULL DEFAULT 0,
+    created_at      INTEGER NOT NULL
+  ) STRICT;
+  CREATE TABLE memberships (
+    user_id   TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    scope     TEXT NOT NULL CHECK (scope IN ('area', 'province')),
+    scope_id  TEXT NOT NULL,
+    role      TEXT NOT NULL CHECK (role IN ('auteur', 'meelezer', 'lezer')),
+    signatory INTEGER NOT NULL DEFAULT 0,
+    trekker   INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (user_id, scope, scope_id)
+  ) STRICT;
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  ) STRICT;
+  CREATE INDEX sessions_by_user ON sessions(user_id);
+  CREATE TABLE audit_events (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    at      INTEGER NOT NULL,
+    actor   TEXT NOT NULL,
+    action  TEXT NOT NULL,
+    subject TEXT,
+    details TEXT NOT NULL DEFAULT '{}'
+  ) STRICT;
+  CREATE TABLE client_ids (
+    document_id TEXT NOT NULL,
+    client_id   INTEGER NOT NULL,
+    user_id     TEXT NOT NULL,
+    PRIMARY KEY (document_id, client_id)
+  ) STRICT;
+  `,
 ]
 
 export function migrate(db: Database.Database): number {

@@ -1,7 +1,7 @@
 // One socket in one document. Messages are handled strictly in order: until the room is ready they
 // wait in a bounded queue (attached before any await, so nothing is missed), then they are handed to
 // the room one by one, synchronously.
-import { type Access, CloseCode, encodeRefused, type RefusalReasonCode } from '@novex/shared'
+import { type Access, CloseCode, encodeRefused, type OrganisationKind, type RefusalReasonCode } from '@novex/shared'
 import type { Logger } from 'pino'
 
 /** The small socket surface a peer needs (ws.WebSocket satisfies it). */
@@ -29,8 +29,10 @@ export interface PeerInit {
 }
 
 export interface PeerUser {
-  readonly id: string | null
+  readonly id: string
   readonly name: string
+  readonly organisationName: string
+  readonly organisationKind: OrganisationKind
 }
 
 export class Peer {

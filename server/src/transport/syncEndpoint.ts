@@ -80,7 +80,7 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
         socket: ws,
         access: 'edit',
         wantsAppFrames,
-        user: { id: null, name: 'Gast' },
+        user: { id: 'anonymous', name: 'Gast', organisationName: 'Onbekend', organisationKind: 'partner' },
         logger: deps.logger,
       })
       let room: Room | null = null

@@ -7,6 +7,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'shared', include: ['shared/src/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'server', include: ['server/src/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'client', include: ['client/src/**/*.test.ts'], environment: 'node' } },
       {
         test: {
           name: 'integration',

@@ -1,0 +1,37 @@
+import { lazy, Suspense } from 'react'
+import { BrowserRouter, Route, Routes } from 'react-router'
+import { AppLayout } from './layout/AppLayout.tsx'
+import { DocumentListPage } from './pages/DocumentListPage.tsx'
+import { LoginPage } from './pages/LoginPage.tsx'
+import { NotFoundPage } from './pages/NotFoundPage.tsx'
+
+// The editor (Tiptap, Yjs, the sync stack) loads with the first document, not with the list.
+const DocumentPage = lazy(() => import('./pages/DocumentPage.tsx').then((m) => ({ default: m.DocumentPage })))
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<DocumentListPage />} />
+          <Route
+            path="document/:documentId"
+            element={
+              <Suspense
+                fallback={
+                  <p className="empty-state" role="status">
+                    Document laden…
+                  </p>
+                }
+              >
+                <DocumentPage />
+              </Suspense>
+            }
+          />
+          <Route path="inloggen" element={<LoginPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  )
+}

@@ -1,0 +1,20 @@
+// What the save indicator says. The four texts are part of the client's contract (tests and users
+// rely on them verbatim).
+import type { CollabState } from './createCollab.ts'
+
+export type SaveStatus = 'connecting' | 'saving' | 'saved' | 'offline'
+
+export const SAVE_STATUS_TEXT: Readonly<Record<SaveStatus, string>> = {
+  connecting: 'Verbinden…',
+  saving: 'Opslaan…',
+  saved: 'Opgeslagen',
+  offline: 'Offline — wijzigingen worden lokaal bewaard',
+}
+
+export function saveStatusOf(state: CollabState): SaveStatus {
+  if (state.closed !== null || !state.browserOnline) return 'offline'
+  if (state.connection === 'connected' && state.synced) return state.saved ? 'saved' : 'saving'
+  // Before the first sync we are connecting; after a failed attempt or a drop we are offline until
+  // the next sync, even while a reconnect is in progress.
+  return state.failedSinceSync ? 'offline' : 'connecting'
+}

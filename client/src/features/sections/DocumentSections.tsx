@@ -1,0 +1,66 @@
+// The body of the document page: every section, and the button that adds one at the end.
+import { appendSection, type OrderedSection } from '@novex/shared'
+import { useCallback, useMemo, useRef } from 'react'
+import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import type { LocalUser } from '../../collab/localUser.ts'
+import type { Participant } from '../../collab/usePresence.ts'
+import { Icon } from '../../ui/Icon.tsx'
+import { SectionList } from './SectionList.tsx'
+import { SectionsContext, type SectionsContextValue } from './SectionsContext.ts'
+
+export interface DocumentSectionsProps {
+  readonly doc: Y.Doc
+  readonly awareness: Awareness
+  readonly sections: readonly OrderedSection[]
+  readonly others: readonly Participant[]
+  readonly editable: boolean
+  readonly user: LocalUser
+  /** True until the local copy or the server delivered the document. */
+  readonly loading: boolean
+}
+
+export function DocumentSections({ doc, awareness, sections, others, editable, user, loading }: DocumentSectionsProps) {
+  const userRef = useRef(user)
+  userRef.current = user
+  const pendingTitleFocus = useRef<string | null>(null)
+
+  const focusTitleWhenMounted = useCallback((sectionId: string) => {
+    pendingTitleFocus.current = sectionId
+  }, [])
+  const takeTitleFocus = useCallback((sectionId: string) => {
+    if (pendingTitleFocus.current !== sectionId) return false
+    pendingTitleFocus.current = null
+    return true
+  }, [])
+  const currentUser = useCallback(() => userRef.current, [])
+
+  const context = useMemo<SectionsContextValue>(
+    () => ({ doc, awareness, editable, currentUser, focusTitleWhenMounted, takeTitleFocus }),
+    [doc, awareness, editable, currentUser, focusTitleWhenMounted, takeTitleFocus],
+  )
+
+  const addSection = (): void => {
+    focusTitleWhenMounted(appendSection(doc, { title: 'Nieuwe sectie' }))
+  }
+
+  return (
+    <SectionsContext value={context}>
+      {sections.length === 0 ? (
+        <p className="empty-state" role="status">
+          {loading ? 'Document laden…' : 'Dit document heeft nog geen secties.'}
+        </p>
+      ) : (
+        <SectionList sections={sections} others={others} />
+      )}
+      {editable && (
+        <div className="add-section">
+          <button type="button" data-testid="add-section" className="button button--secondary" onClick={addSection}>
+            <Icon name="plus" />
+            Sectie toevoegen
+          </button>
+        </div>
+      )}
+    </SectionsContext>
+  )
+}

@@ -1,0 +1,53 @@
+// The rich-text editor of one section: Tiptap bound to the section's own Y.XmlFragment, with the
+// named carets of everyone else who is in this section. All editors share the document's awareness;
+// the caret plugin shows only positions that resolve inside this editor's fragment.
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { EditorContent, useEditor } from '@tiptap/react'
+import StarterKit from '@tiptap/starter-kit'
+import { useEffect } from 'react'
+import type * as Y from 'yjs'
+import { renderCaret } from '../../editor/renderCaret.ts'
+import { useSectionsContext } from './SectionsContext.ts'
+
+export interface SectionEditorProps {
+  readonly fragment: Y.XmlFragment
+  /** Id of the element that names the editor (the section title). */
+  readonly labelledBy: string
+}
+
+export function SectionEditor({ fragment, labelledBy }: SectionEditorProps) {
+  const { awareness, editable, currentUser } = useSectionsContext()
+  const editor = useEditor(
+    {
+      extensions: [
+        // Undo comes with Collaboration (a Y.UndoManager per fragment). No trailing node: it would
+        // write to the shared document just because someone opened it.
+        StarterKit.configure({ undoRedo: false, trailingNode: false }),
+        Collaboration.configure({ fragment }),
+        CollaborationCaret.configure({ provider: { awareness }, user: currentUser(), render: renderCaret }),
+      ],
+      editable,
+      editorProps: {
+        attributes: {
+          class: 'section-editor',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-labelledby': labelledBy,
+          lang: 'nl',
+        },
+      },
+    },
+    [fragment, awareness],
+  )
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable)
+  }, [editor, editable])
+
+  return (
+    <div data-testid="section-content" className="section-content">
+      <EditorContent editor={editor} />
+    </div>
+  )
+}

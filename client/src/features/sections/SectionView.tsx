@@ -1,0 +1,152 @@
+// One section of the document: outline number, collaborative title, required badge, who is here,
+// the actions (move, add subsection, delete, drag) and the section's own editor.
+import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core'
+import {
+  canDeleteSection,
+  componentTitle,
+  moveSectionBy,
+  type OrderedSection,
+  REQUIRED_SECTION_DELETE_REASON,
+  type SectionId,
+} from '@novex/shared'
+import { type FocusEvent, type KeyboardEvent, memo, useId, useState } from 'react'
+import type { Participant } from '../../collab/usePresence.ts'
+import { Icon } from '../../ui/Icon.tsx'
+import { SectionActions } from './SectionActions.tsx'
+import { SectionEditor } from './SectionEditor.tsx'
+import { useSectionsContext } from './SectionsContext.ts'
+import { SectionTitle } from './SectionTitle.tsx'
+import { afterRender, snapshotFocus } from './sectionFocus.ts'
+
+export interface SectionViewProps {
+  readonly section: OrderedSection
+  readonly isFirst: boolean
+  readonly isLast: boolean
+  readonly subsectionCount: number
+  /** Other people whose focus is in this section. */
+  readonly present: readonly Participant[]
+  readonly dragAttributes: DraggableAttributes
+  readonly dragListeners: DraggableSyntheticListeners
+  readonly setDragHandleRef: (element: HTMLElement | null) => void
+}
+
+function SectionViewImpl(props: SectionViewProps) {
+  const { section, isFirst, isLast, subsectionCount, present } = props
+  const { doc, awareness, editable } = useSectionsContext()
+  const [showDeleteReason, setShowDeleteReason] = useState(false)
+  const titleId = useId()
+  const required = !canDeleteSection(section)
+  const id = section.id as SectionId
+
+  const move = (delta: -1 | 1, from: HTMLElement): void => {
+    const focus = snapshotFocus(from.ownerDocument)
+    if (moveSectionBy(doc, id, delta)) afterRender(() => focus.restore())
+  }
+
+  const handleKeyDownCapture = (event: KeyboardEvent<HTMLElement>): void => {
+    if (!editable || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return
+    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return
+    // Capture phase: handled before the editor or input sees the keys.
+    event.preventDefault()
+    event.stopPropagation()
+    move(event.key === 'ArrowUp' ? -1 : 1, event.currentTarget)
+  }
+
+  const handleFocus = (_event: FocusEvent<HTMLElement>): void => {
+    if (awareness.getLocalState()?.section !== section.id) awareness.setLocalStateField('section', section.id)
+  }
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: event delegation for the controls inside (the move shortcut, focus tracking); the section itself is not interactive.
+    <section
+      data-testid="section"
+      data-section-id={section.id}
+      data-depth={section.depth}
+      className={`section${required ? ' section--required' : ''}`}
+      onKeyDownCapture={handleKeyDownCapture}
+      onFocus={handleFocus}
+    >
+      <div className="section-bar">
+        <button
+          type="button"
+          data-testid="drag-handle"
+          className="icon-button drag-handle"
+          aria-label="Sectie verslepen"
+          title="Sectie verslepen (of Alt+Shift+pijl omhoog/omlaag)"
+          disabled={!editable}
+          ref={props.setDragHandleRef}
+          {...props.dragAttributes}
+          {...props.dragListeners}
+        >
+          <Icon name="grip" />
+        </button>
+        <span className="section-number">{section.number}</span>
+        {section.component !== null && (
+          <span className="badge badge--required" title={componentTitle(section.component)}>
+            Verplicht onderdeel
+          </span>
+        )}
+        {present.length > 0 && (
+          <ul className="section-presence" aria-label="Nu in deze sectie">
+            {present.map((p) => (
+              <li key={p.clientId} className="section-presence__person">
+                <span className="presence-dot" style={{ backgroundColor: p.color }} aria-hidden="true" />
+                {p.name}
+              </li>
+            ))}
+          </ul>
+        )}
+        {editable && (
+          <SectionActions
+            section={section}
+            isFirst={isFirst}
+            isLast={isLast}
+            subsectionCount={subsectionCount}
+            onMove={move}
+            onDeleteRefused={() => setShowDeleteReason(true)}
+          />
+        )}
+      </div>
+      <SectionTitle section={section} inputId={titleId} />
+      {showDeleteReason && (
+        <p className="section-notice" role="alert" data-testid="delete-refused">
+          {REQUIRED_SECTION_DELETE_REASON}
+          <button type="button" className="link-button" onClick={() => setShowDeleteReason(false)}>
+            Sluiten
+          </button>
+        </p>
+      )}
+      <SectionEditor fragment={section.content} labelledBy={titleId} />
+    </section>
+  )
+}
+
+function sameProps(a: SectionViewProps, b: SectionViewProps): boolean {
+  const s = a.section
+  const t = b.section
+  return (
+    s.id === t.id &&
+    s.number === t.number &&
+    s.depth === t.depth &&
+    s.component === t.component &&
+    s.parent === t.parent &&
+    s.title === t.title &&
+    s.content === t.content &&
+    a.isFirst === b.isFirst &&
+    a.isLast === b.isLast &&
+    a.subsectionCount === b.subsectionCount &&
+    a.dragAttributes === b.dragAttributes &&
+    a.dragListeners === b.dragListeners &&
+    a.setDragHandleRef === b.setDragHandleRef &&
+    samePeople(a.present, b.present)
+  )
+}
+
+function samePeople(a: readonly Participant[], b: readonly Participant[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => p.clientId === b[i]?.clientId && p.name === b[i]?.name && p.color === b[i]?.color)
+  )
+}
+
+export const SectionView = memo(SectionViewImpl, sameProps)

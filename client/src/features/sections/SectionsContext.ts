@@ -1,0 +1,26 @@
+// What every section on the document page needs from the open document, without prop drilling.
+import { createContext, useContext } from 'react'
+import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import type { LocalUser } from '../../collab/localUser.ts'
+
+export interface SectionsContextValue {
+  readonly doc: Y.Doc
+  readonly awareness: Awareness
+  /** False for read-only and comment-only access. */
+  readonly editable: boolean
+  /** The user as it is now (for editors created later). */
+  readonly currentUser: () => LocalUser
+  /** Asks the title of a section about to appear to take focus when it mounts. */
+  readonly focusTitleWhenMounted: (sectionId: string) => void
+  /** True once for the section whose title should take focus. */
+  readonly takeTitleFocus: (sectionId: string) => boolean
+}
+
+export const SectionsContext = createContext<SectionsContextValue | null>(null)
+
+export function useSectionsContext(): SectionsContextValue {
+  const value = useContext(SectionsContext)
+  if (value === null) throw new Error('useSectionsContext outside <SectionsContext>')
+  return value
+}

@@ -1,0 +1,121 @@
+// One document, edited together: title and kind, connection and save status, who is here, and the
+// sections with their editors.
+import { isDocumentId } from '@novex/shared'
+import { useEffect } from 'react'
+import { Link, useParams } from 'react-router'
+import { fetchDocument } from '../api/documents.ts'
+import { useApi } from '../api/useApi.ts'
+import { saveStatusOf } from '../collab/saveStatus.ts'
+import { useCollab } from '../collab/useCollab.ts'
+import { useCollabState } from '../collab/useCollabState.ts'
+import { useLocalUser } from '../collab/useLocalUser.ts'
+import { useOrderedSections } from '../collab/useOrderedSections.ts'
+import { usePresence } from '../collab/usePresence.ts'
+import { AccessNotice } from '../features/connection/AccessNotice.tsx'
+import { ConnectionNotice } from '../features/connection/ConnectionNotice.tsx'
+import { RefusalNotice } from '../features/connection/RefusalNotice.tsx'
+import { SaveStatusIndicator } from '../features/connection/SaveStatusIndicator.tsx'
+import { PresenceList } from '../features/presence/PresenceList.tsx'
+import { UserNameField } from '../features/presence/UserNameField.tsx'
+import { ComponentCheck } from '../features/sections/ComponentCheck.tsx'
+import { DocumentSections } from '../features/sections/DocumentSections.tsx'
+import { placeOf } from './DocumentListPage.tsx'
+import { LoadFailure } from './LoadFailure.tsx'
+import { NotFoundPage } from './NotFoundPage.tsx'
+
+const KIND_LABEL = {
+  ontwikkelperspectief: 'Ontwikkelperspectief',
+  'ruimtelijk-voorstel': 'Ruimtelijk voorstel',
+} as const
+
+export function DocumentPage() {
+  const { documentId = '' } = useParams()
+  const validId = isDocumentId(documentId)
+  const meta = useApi((signal) => fetchDocument(documentId, signal), documentId)
+  const missing = !validId || (meta.state === 'failed' && meta.status === 404)
+  const [user, setUserName] = useLocalUser()
+  // Opened at once, not after the metadata: offline, the local copy is all there is.
+  const collab = useCollab(missing ? null : documentId, user)
+  const state = useCollabState(collab)
+  const sections = useOrderedSections(collab?.doc ?? null)
+  const participants = usePresence(collab?.awareness ?? null)
+
+  useEffect(() => {
+    const current = collab?.awareness.getLocalState()?.user
+    if (collab && JSON.stringify(current) !== JSON.stringify(user)) collab.awareness.setLocalStateField('user', user)
+  }, [collab, user])
+
+  if (missing) return <NotFoundPage what="Dit document" />
+  if (meta.state === 'failed' && (meta.status === 401 || meta.status === 403)) {
+    return (
+      <div className="page page--narrow">
+        <LoadFailure status={meta.status} message={meta.message} />
+      </div>
+    )
+  }
+
+  const document = meta.state === 'ready' ? meta.value : null
+  const title = document?.title ?? (meta.state === 'loading' ? 'Document laden…' : documentId)
+  const editable = state.access === null || state.access === 'edit'
+  const others = participants.filter((p) => !p.isSelf)
+
+  return (
+    <div className="document-page">
+      <title>{`${title} — NOVEX Co-auteur`}</title>
+      <div className="document-main">
+        <nav aria-label="Kruimelpad" className="breadcrumb">
+          <Link to="/">Documenten</Link>
+          <span aria-hidden="true"> › </span>
+          <span aria-current="page">{title}</span>
+        </nav>
+        <h1 className="document-title">{title}</h1>
+        {document && (
+          <p className="document-kind">
+            {KIND_LABEL[document.kind]}
+            {placeOf(document) && ` · ${placeOf(document)}`}
+          </p>
+        )}
+        <div className="document-toolbar">
+          <SaveStatusIndicator status={saveStatusOf(state)} />
+          {others.length > 0 && (
+            <p className="document-toolbar__people">
+              {others.length === 1 ? 'Nog 1 persoon' : `Nog ${others.length} personen`} in dit document
+            </p>
+          )}
+        </div>
+        {document?.kind === 'ontwikkelperspectief' && sections.length > 0 && <ComponentCheck sections={sections} />}
+        <div className="floating-notices">
+          <ConnectionNotice closed={state.closed} />
+          {collab && <RefusalNotice refusals={state.refusals} onDismiss={collab.dismissRefusal} />}
+        </div>
+        <AccessNotice access={state.access} />
+        {collab && (
+          <DocumentSections
+            doc={collab.doc}
+            awareness={collab.awareness}
+            sections={sections}
+            others={others}
+            editable={editable}
+            user={user}
+            loading={!state.localLoaded || !state.synced}
+          />
+        )}
+      </div>
+      <aside className="document-side" aria-label="Samenwerken">
+        <div className="panel">
+          <h2 className="panel__title">Aanwezig</h2>
+          <PresenceList participants={participants} sections={sections} />
+        </div>
+        <div className="panel">
+          <UserNameField name={user.name} onChange={setUserName} />
+        </div>
+        <div className="panel panel--quiet">
+          <h2 className="panel__title">Sneltoetsen</h2>
+          <p className="hint">
+            <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>↑</kbd> of <kbd>↓</kbd> verplaatst de sectie waarin u werkt.
+          </p>
+        </div>
+      </aside>
+    </div>
+  )
+}

@@ -1,0 +1,120 @@
+// Working through a network outage: the page says it is offline, keeps what is typed (in memory
+// and in IndexedDB), and merges it with what others wrote once the network is back. Offline edits
+// survive closing the page: a new page of the same browser profile sends them when it opens.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  editorText,
+  openDocument,
+  SaveStatus,
+  saveStatusText,
+  sectionIds,
+  typeAtEnd,
+  typeAtStart,
+  waitForSameText,
+  waitForSaveStatus,
+} from '../helpers/browser.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+import { indexedDbHolds } from './indexedDb.ts'
+import { explainFailure, NETWORK_NOISE, openTwoUsers, type TwoUsers } from './twoUsers.ts'
+
+describe('offline editing', () => {
+  // A fresh server and fresh profiles per test: a failed offline test leaves edits in IndexedDB
+  // that would otherwise leak into the next one.
+  let users: TwoUsers
+
+  beforeEach(async () => {
+    users = await openTwoUsers()
+  })
+
+  afterEach(async () => {
+    await users?.close()
+  })
+
+  it('shows the offline status, keeps typing, and converges with the other user when back online', async () => {
+    const { rijk, provincie } = users
+    const ids = await sectionIds(rijk.page)
+    const sectionId = ids[1]!
+
+    // Some work saved before the network goes: the page's client id is then known to the server.
+    await typeAtEnd(rijk.page, sectionId, ' Eerst online.')
+    await waitForSaveStatus(rijk.page, SaveStatus.saved)
+
+    await users.goOffline(rijk)
+    await waitForSaveStatus(rijk.page, SaveStatus.offline)
+
+    await typeAtEnd(rijk.page, sectionId, ' Offline getypt door Rijk.')
+    expect(await editorText(rijk.page, sectionId)).toContain('Offline getypt door Rijk.')
+    expect(await saveStatusText(rijk.page)).toBe(SaveStatus.offline)
+
+    // Meanwhile the other user edits the same section and gets it saved.
+    await typeAtStart(provincie.page, sectionId, 'Online getypt door Provincie. ')
+    await waitForSaveStatus(provincie.page, SaveStatus.saved)
+    // The offline side was really cut off: its text did not reach the server, and the other
+    // user's saved text did not reach it.
+    expect(await editorText(provincie.page, sectionId)).not.toContain('Offline getypt door Rijk.')
+    expect(await editorText(rijk.page, sectionId)).not.toContain('Online getypt door Provincie.')
+
+    await users.goOnline(rijk)
+    for (const user of [rijk, provincie]) {
+      await explainFailure(users.server, { offline: rijk.page, other: provincie.page }, () =>
+        waitFor(
+          async () => {
+            const text = await editorText(user.page, sectionId)
+            return text.includes('Offline getypt door Rijk.') && text.includes('Online getypt door Provincie.')
+          },
+          { timeout: 20_000, message: `both edits in ${user.email}'s editor` },
+        ),
+      )
+    }
+    await waitForSameText([rijk.page, provincie.page], sectionId)
+    await waitForSaveStatus(rijk.page, SaveStatus.saved, 20_000)
+    await waitForSaveStatus(provincie.page, SaveStatus.saved)
+
+    rijk.assertNoProblems(NETWORK_NOISE)
+    provincie.assertNoProblems()
+  })
+
+  it('keeps text typed offline in IndexedDB and sends it from a new page after the old one was closed', async () => {
+    const { rijk, provincie, documentId } = users
+    const ids = await sectionIds(rijk.page)
+    const sectionId = ids[2]!
+
+    await typeAtEnd(rijk.page, sectionId, ' Nog online.')
+    await waitForSaveStatus(rijk.page, SaveStatus.saved)
+
+    await users.goOffline(rijk)
+    await waitForSaveStatus(rijk.page, SaveStatus.offline)
+    // One insertion (not key by key), so the marker is one contiguous string in one stored update.
+    const marker = 'Alleen-lokaal-7f3a'
+    await typeAtEnd(rijk.page, sectionId, ' ')
+    await rijk.page.keyboard.insertText(marker)
+    expect(await editorText(rijk.page, sectionId)).toContain(marker)
+    // Wait until the client has written it to IndexedDB, then close the page while still offline.
+    await waitFor(() => indexedDbHolds(rijk.page, marker), {
+      timeout: 10_000,
+      message: 'the offline edit in IndexedDB',
+    })
+    await rijk.page.close()
+    expect(await editorText(provincie.page, sectionId)).not.toContain(marker)
+
+    // Back online, a new page in the same browser profile: the edit reaches the server and the other user.
+    await users.goOnline(rijk)
+    const page = await rijk.newPage()
+    await openDocument(page, documentId)
+    await waitFor(async () => (await editorText(page, sectionId)).includes(marker), {
+      timeout: 15_000,
+      message: 'the offline edit on the reopened page',
+    })
+    await explainFailure(users.server, { reopened: page, other: provincie.page }, () =>
+      waitFor(async () => (await editorText(provincie.page, sectionId)).includes(marker), {
+        timeout: 20_000,
+        message: 'the offline edit at the other user',
+      }),
+    )
+    await waitForSaveStatus(page, SaveStatus.saved, 20_000)
+    await waitForSameText([page, provincie.page], sectionId)
+
+    rijk.assertNoProblems(NETWORK_NOISE)
+    provincie.assertNoProblems()
+  })
+})

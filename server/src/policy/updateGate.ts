@@ -13,14 +13,16 @@ export interface GateInput {
   readonly peer: Peer
   readonly doc: Y.Doc
   readonly update: Uint8Array
-  /** Yjs client ids written by other live connections of this room. */
-  readonly foreignWriters: ReadonlySet<number>
+  /** The live connection (other than this one) that writes with a client id, if any. */
+  readonly liveWriter: (clientId: number) => Peer | null
+  /** The user who first wrote with a client id in this document, if any. */
+  readonly owner: (clientId: number) => string | null
 }
 
 export type UpdateGate = (input: GateInput) => GateVerdict
 
 export function createUpdateGate(): UpdateGate {
-  return ({ peer, doc, update, foreignWriters }) => {
+  return ({ peer, doc, update, liveWriter, owner }) => {
     if (!peer.canEdit) {
       return { accept: false, reason: RefusalReason.readOnly, detail: 'Deze verbinding mag alleen lezen.' }
     }
@@ -28,11 +30,18 @@ export function createUpdateGate(): UpdateGate {
     const clients = new Set<number>()
     for (const struct of decoded.structs) clients.add(struct.id.client)
     for (const client of clients) {
-      if (foreignWriters.has(client)) {
+      if (peer.writerIds.has(client)) continue
+      const other = liveWriter(client)
+      const ownerId = owner(client)
+      // A client id belongs to the user who first wrote with it, and to one live connection at a time;
+      // the same user reconnecting (its old socket not yet noticed as dead) may take it over.
+      const foreignOwner = ownerId !== null && ownerId !== peer.user.id
+      const foreignConnection = other !== null && other.user.id !== peer.user.id
+      if (foreignOwner || foreignConnection) {
         return {
           accept: false,
           reason: RefusalReason.foreignClient,
-          detail: `Client-id ${client} hoort bij een andere verbinding.`,
+          detail: `Client-id ${client} hoort bij een andere gebruiker of verbinding.`,
         }
       }
     }

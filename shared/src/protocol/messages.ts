@@ -105,3 +105,8 @@ export function encodeAccess(access: Access): Uint8Array {
   encoding.writeVarString(e, access)
   return encoding.toUint8Array(e)
 }
+
+export function readAccess(d: decoding.Decoder): Access | null {
+  const value = decoding.readVarString(d)
+  return isAccess(value) ? value : null
+}

@@ -82,6 +82,7 @@ export const RefusalReason = {
   serverOwned: 'server-owned',
   locked: 'locked',
   unresolved: 'unresolved',
+  schema: 'schema',
   storage: 'storage',
 } as const
 

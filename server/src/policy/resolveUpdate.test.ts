@@ -114,6 +114,15 @@ describe('resolveUpdate', () => {
     expect(resolveUpdate(server, new Uint8Array([1, 2, 3, 250, 250])).ok).toBe(false)
   })
 
+  it('ignores structs and deletions the server already has', () => {
+    const { server, client, ids } = setup()
+    const update = capture(client, () => section(client, ids[0]!).title.insert(0, 'Z'))
+    Y.applyUpdate(server, update)
+    // The whole state, resent by another replica: nothing new, nothing touched, no client claimed.
+    const result = resolveUpdate(server, Y.encodeStateAsUpdate(client))
+    expect(result).toEqual({ ok: true, touches: [], clients: [] })
+  })
+
   it('reports the client ids that wrote structs', () => {
     const { server, client, ids } = setup()
     const update = capture(client, () => section(client, ids[0]!).title.insert(0, 'Z'))

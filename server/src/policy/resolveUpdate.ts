@@ -80,7 +80,9 @@ export function resolveUpdate(doc: Y.Doc, update: Uint8Array): Resolution {
 
   try {
     for (const struct of decoded.structs) {
-      if (!(struct instanceof Y.Item)) continue
+      // A struct the server already has changes nothing when applied (a client resending what it
+      // got, e.g. a reopened page's local copy): it neither touches a section nor claims its client id.
+      if (!(struct instanceof Y.Item) || isKnown(doc, struct)) continue
       clients.add(struct.id.client)
       add(chainOf(struct, 0))
     }
@@ -90,7 +92,8 @@ export function resolveUpdate(doc: Y.Doc, update: Uint8Array): Resolution {
         const end = range.clock + range.len
         while (clock < end) {
           const struct = lookupStruct(doc, incoming, client, clock)
-          if (struct instanceof Y.Item) add(chainOf(struct, 0))
+          // Deleting what is already deleted changes nothing.
+          if (struct instanceof Y.Item && !(struct.deleted && isIntegrated(doc, struct))) add(chainOf(struct, 0))
           clock = struct.id.clock + struct.length
         }
       }
@@ -101,6 +104,10 @@ export function resolveUpdate(doc: Y.Doc, update: Uint8Array): Resolution {
     throw error
   }
   return { ok: true, touches: [...touches.values()], clients: [...clients] }
+}
+
+function isKnown(doc: Y.Doc, struct: Y.Item): boolean {
+  return struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)
 }
 
 function isIntegrated(doc: Y.Doc, item: Y.Item): boolean {

@@ -226,12 +226,18 @@ export class Room {
   }
 
   private applyAwareness(peer: Peer, update: Uint8Array): void {
+    // A connection may speak for a client id nobody else speaks for, or take one over from a stale
+    // connection of the same user (a reconnect before the server noticed the old socket died).
     const entries = stampAwareness(decodeAwarenessUpdate(update), peer.user, (clientId) => {
       const speaker = this.speakers.get(clientId)
-      return speaker === undefined || speaker === peer
+      return speaker === undefined || speaker === peer || speaker.user.id === peer.user.id
     })
     if (entries.length === 0) return
-    for (const entry of entries) this.speakers.set(entry.clientId, peer)
+    for (const entry of entries) {
+      const previous = this.speakers.get(entry.clientId)
+      if (previous && previous !== peer) previous.awarenessIds.delete(entry.clientId)
+      this.speakers.set(entry.clientId, peer)
+    }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(entries), peer)
   }
 

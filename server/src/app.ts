@@ -2,12 +2,22 @@
 import type { Server } from 'node:http'
 import { CloseCode } from '@novex/shared'
 import type { Logger } from 'pino'
+import { createAccountStore } from './accounts/accountStore.ts'
+import { createAudit } from './accounts/audit.ts'
+import { hashPassword } from './accounts/passwords.ts'
+import { createSessionStore } from './accounts/sessionStore.ts'
+import { createLoginLimiter } from './api/loginLimiter.ts'
 import type { Config } from './config.ts'
 import { seedDemo } from './demo/seedDemo.ts'
+import { DEMO_PASSWORD, seedDemoAccounts } from './demo/seedDemoAccounts.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
+import { createClientIdRegistry } from './persistence/clientIdRegistry.ts'
 import { type Db, openDatabase } from './persistence/database.ts'
 import { createDocumentCatalog } from './persistence/documentCatalog.ts'
 import { createSqliteDocumentStore } from './persistence/sqliteDocumentStore.ts'
+import { documentAccess } from './policy/access.ts'
+import { startAccessWatcher } from './policy/accessWatcher.ts'
+import { createAuthenticate } from './policy/authenticate.ts'
 import { createUpdateGate } from './policy/updateGate.ts'
 import { RoomManager } from './rooms/roomManager.ts'
 import { createHttpHandler } from './transport/httpHandler.ts'
@@ -35,30 +45,66 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const db = openDatabase(config.dataDir)
   const catalog = createDocumentCatalog(db)
   const store = createSqliteDocumentStore(db)
+  const accounts = createAccountStore(db)
+  const sessions = createSessionStore(db)
+  const audit = createAudit(db)
   if (config.demo) {
-    const seeded = db.transaction(() => seedDemo(catalog, store))()
-    if (seeded > 0) logger.info({ documents: seeded }, 'demo seeded')
+    const demoHash = accounts.listOrganisations().length === 0 ? await hashPassword(DEMO_PASSWORD) : ''
+    const seeded = db.transaction(() => ({
+      documents: seedDemo(catalog, store),
+      users: seedDemoAccounts(accounts, demoHash),
+    }))()
+    if (seeded.documents + seeded.users > 0) logger.info(seeded, 'demo seeded')
   }
   const metrics = createMetrics()
-  const rooms = new RoomManager({ store, gate: createUpdateGate(), logger, metrics, compactAfter: config.compactAfter })
+  const rooms = new RoomManager({
+    store,
+    clientIds: createClientIdRegistry(db),
+    gate: createUpdateGate(),
+    logger,
+    metrics,
+    compactAfter: config.compactAfter,
+  })
+  const authenticate = createAuthenticate(accounts, sessions)
+  const authorize = documentAccess.bind(null, accounts)
   const sync = createSyncEndpoint({
     catalog,
+    authenticate,
+    authorize,
     rooms,
     metrics,
     logger,
     allowedOrigins: config.allowedOrigins,
     maxFrameBytes: config.maxFrameBytes,
   })
-  const server = createNovexServer(
-    createHttpHandler({ catalog, rooms, metrics, logger, clientDist: config.clientDist }),
-    sync,
-  )
+  const watcher = startAccessWatcher({ db, accounts, sessions, catalog, rooms, logger })
+  const handler = createHttpHandler({
+    catalog,
+    rooms,
+    metrics,
+    logger,
+    clientDist: config.clientDist,
+    authorize,
+    allowedOrigins: config.allowedOrigins,
+    session: {
+      accounts,
+      sessions,
+      authenticate,
+      audit,
+      limiter: createLoginLimiter(config.loginLimits),
+      sessionTtlMs: config.sessionTtlMs,
+      trustProxy: config.trustProxy,
+      onSessionsChanged: () => watcher.recheck(),
+    },
+  })
+  const server = createNovexServer(handler, sync)
   const port = await listen(server, config.port, config.host)
 
   let closing: Promise<void> | null = null
   const shutdown = (): Promise<void> => {
     closing ??= (async () => {
       server.close()
+      watcher.stop()
       const unsaved = rooms.flushAll()
       if (unsaved.length > 0) logger.error({ documents: unsaved }, 'shutting down with unsaved changes')
       rooms.closeAll(CloseCode.restart, 'server restart')

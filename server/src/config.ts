@@ -14,6 +14,12 @@ export interface Config {
   readonly compactAfter: number
   /** Largest accepted WebSocket frame, in bytes. */
   readonly maxFrameBytes: number
+  /** How long a login session lasts. */
+  readonly sessionTtlMs: number
+  /** Behind a reverse proxy: trust X-Forwarded-Proto/-For (for the Secure cookie and rate limits). */
+  readonly trustProxy: boolean
+  /** Failed logins allowed per account and per IP in the window. */
+  readonly loginLimits: { readonly perAccount: number; readonly perIp: number; readonly windowSeconds: number }
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
@@ -30,6 +36,13 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
       .filter((o) => o.length > 0),
     compactAfter: intFrom(env.NOVEX_COMPACT_AFTER, 500, 'NOVEX_COMPACT_AFTER'),
     maxFrameBytes: intFrom(env.NOVEX_MAX_FRAME_BYTES, 16 * 1024 * 1024, 'NOVEX_MAX_FRAME_BYTES'),
+    sessionTtlMs: intFrom(env.SESSION_TTL_MINUTES, 12 * 60, 'SESSION_TTL_MINUTES') * 60_000,
+    trustProxy: env.TRUST_PROXY === '1',
+    loginLimits: {
+      perAccount: intFrom(env.LOGIN_LIMIT_PER_ACCOUNT, 5, 'LOGIN_LIMIT_PER_ACCOUNT'),
+      perIp: intFrom(env.LOGIN_LIMIT_PER_IP, 30, 'LOGIN_LIMIT_PER_IP'),
+      windowSeconds: intFrom(env.LOGIN_LIMIT_WINDOW_SECONDS, 15 * 60, 'LOGIN_LIMIT_WINDOW_SECONDS'),
+    },
   }
 }
 

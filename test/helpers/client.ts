@@ -1,6 +1,6 @@
 // Real y-websocket providers in Node against the real server, with the application frames wired:
 // `saved()` sends a barrier and resolves when the server says everything before it is committed.
-import { encodeBarrier, MessageType, readPersisted, readRefused } from '@novex/shared'
+import { type Access, encodeBarrier, MessageType, readAccess, readPersisted, readRefused } from '@novex/shared'
 import type * as decoding from 'lib0/decoding'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
@@ -14,6 +14,8 @@ export interface TestClient {
   readonly refusals: { reason: string; detail: string }[]
   /** Application frames received (type codes), to check a stock provider gets none. */
   readonly appFrames: number[]
+  /** Access frames received, in order (the first says what this connection may do). */
+  readonly accessLog: Access[]
   synced(): Promise<void>
   /** Resolves once the server has committed everything this client sent so far. */
   saved(timeout?: number): Promise<void>
@@ -21,6 +23,8 @@ export interface TestClient {
 }
 
 export interface ClientOptions {
+  /** The session cookie (`name=value`), sent at the upgrade. */
+  readonly cookie: string
   /** Ask for application frames (default true). False = an unmodified provider. */
   readonly app?: boolean
   readonly doc?: Y.Doc
@@ -31,17 +35,28 @@ export interface ClientOptions {
 // Each y-websocket provider registers a process 'exit' listener; tests open many.
 process.setMaxListeners(200)
 
-export function connectClient(server: RunningServer, documentId: string, options: ClientOptions = {}): TestClient {
+/** A `ws` WebSocket that sends the session cookie at the upgrade, as a browser would. */
+function webSocketWithCookie(cookie: string): typeof globalThis.WebSocket {
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } })
+    }
+  }
+  return CookieWebSocket as unknown as typeof globalThis.WebSocket
+}
+
+export function connectClient(server: RunningServer, documentId: string, options: ClientOptions): TestClient {
   const doc = options.doc ?? new Y.Doc()
   const app = options.app ?? true
   const provider = new WebsocketProvider(server.wsUrl, documentId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: webSocketWithCookie(options.cookie),
     params: app ? { app: '1' } : {},
     disableBc: true,
     maxBackoffTime: 500,
   })
   const refusals: { reason: string; detail: string }[] = []
   const appFrames: number[] = []
+  const accessLog: Access[] = []
   let lastPersisted = 0
   let nextBarrier = 0
   const record = (type: number, read: (d: decoding.Decoder) => void) => {
@@ -58,12 +73,16 @@ export function connectClient(server: RunningServer, documentId: string, options
   record(MessageType.refused, (d) => {
     refusals.push(readRefused(d))
   })
-  record(MessageType.access, () => {})
+  record(MessageType.access, (d) => {
+    const access = readAccess(d)
+    if (access) accessLog.push(access)
+  })
   return {
     doc,
     provider,
     refusals,
     appFrames,
+    accessLog,
     async synced() {
       await waitFor(() => provider.synced, { message: `client of ${documentId} to sync` })
     },

@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { connectClient, type TestClient } from '../helpers/client.ts'
 import { appendParagraph, outline } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
+import { DEMO, login } from '../helpers/session.ts'
 import { readCommitted } from '../helpers/storage.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
@@ -37,9 +38,10 @@ describe('acknowledge after persist', () => {
     const seenAtAck: boolean[] = []
     const seenAtBroadcast: boolean[] = []
     const writer = connectClient(server, DOC, {
+      cookie: await login(server, DEMO.rijkAuteur),
       onPersisted: () => seenAtAck.push(allText(readCommitted(server.dataDir, DOC).doc).includes('ACK-PROBE')),
     })
-    const reader = connectClient(server, DOC)
+    const reader = connectClient(server, DOC, { cookie: await login(server, DEMO.rijkAuteur) })
     clients.push(writer, reader)
     await Promise.all([writer.synced(), reader.synced()])
     reader.doc.on('update', (_u: Uint8Array, origin: unknown) => {
@@ -57,7 +59,7 @@ describe('acknowledge after persist', () => {
   it('groups the updates of one burst into few rows', async () => {
     const server = await startServer()
     servers.push(server)
-    const writer = connectClient(server, DOC)
+    const writer = connectClient(server, DOC, { cookie: await login(server, DEMO.rijkAuteur) })
     clients.push(writer)
     await writer.synced()
     const before = readCommitted(server.dataDir, DOC).rows
@@ -77,8 +79,8 @@ describe('restarts', () => {
     it(`loses nothing acknowledged and duplicates nothing across a ${mode} restart`, async () => {
       const first = await startServer()
       servers.push(first)
-      const a = connectClient(first, DOC)
-      const b = connectClient(first, DOC)
+      const a = connectClient(first, DOC, { cookie: await login(first, DEMO.rijkAuteur) })
+      const b = connectClient(first, DOC, { cookie: await login(first, DEMO.rijkAuteur) })
       clients.push(a, b)
       await Promise.all([a.synced(), b.synced()])
       const markers: string[] = []
@@ -105,7 +107,7 @@ describe('restarts', () => {
       const second = await startServer({ dataDir: first.dataDir, env: { PORT: String(first.port) } })
       servers.push(second)
       // A fresh client sees every acknowledged edit exactly once.
-      const fresh = connectClient(second, DOC)
+      const fresh = connectClient(second, DOC, { cookie: await login(second, DEMO.rijkAuteur) })
       clients.push(fresh)
       await fresh.synced()
       const text = allText(fresh.doc)
@@ -133,7 +135,7 @@ describe('compaction', () => {
   it('compacts the log into a snapshot while clients type, and reloads the same document', async () => {
     const server = await startServer({ env: { NOVEX_COMPACT_AFTER: '10' } })
     servers.push(server)
-    const writer = connectClient(server, DOC)
+    const writer = connectClient(server, DOC, { cookie: await login(server, DEMO.rijkAuteur) })
     clients.push(writer)
     await writer.synced()
     for (let i = 0; i < 60; i++) {
@@ -147,7 +149,7 @@ describe('compaction', () => {
     await server.stop()
     const again = await startServer({ dataDir: server.dataDir })
     servers.push(again)
-    const reader = connectClient(again, DOC)
+    const reader = connectClient(again, DOC, { cookie: await login(again, DEMO.rijkAuteur) })
     clients.push(reader)
     await reader.synced()
     expect(allText(reader.doc)).toBe(allText(writer.doc))

@@ -7,18 +7,23 @@ import { connectClient, type TestClient } from '../helpers/client.ts'
 import { appendParagraph, DE_PEEL, metric, outline } from '../helpers/documents.ts'
 import { openRaw } from '../helpers/rawSocket.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
+import { DEMO, login } from '../helpers/session.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 let server: RunningServer
+let rijk: string
+let provincie: string
 const clients: TestClient[] = []
-const connect = (...args: Parameters<typeof connectClient> extends [unknown, ...infer R] ? R : never) => {
-  const client = connectClient(server, ...args)
+const connect = (documentId: string, options: { cookie?: string; app?: boolean } = {}) => {
+  const client = connectClient(server, documentId, { cookie: options.cookie ?? rijk, app: options.app ?? true })
   clients.push(client)
   return client
 }
 
 beforeAll(async () => {
   server = await startServer()
+  rijk = await login(server, DEMO.rijkAuteur)
+  provincie = await login(server, DEMO.provincieAuteur)
 })
 
 afterAll(async () => {
@@ -39,7 +44,7 @@ describe('real-time sync', () => {
 
   it('converges two clients that edit the same section at once, and a late joiner sees it all', async () => {
     const a = connect(DE_PEEL)
-    const b = connect(DE_PEEL)
+    const b = connect(DE_PEEL, { cookie: provincie })
     await Promise.all([a.synced(), b.synced()])
     const sectionA = orderedSections(a.doc)[1]
     const sectionB = orderedSections(b.doc)[1]
@@ -60,14 +65,14 @@ describe('real-time sync', () => {
       expect(text).toContain(`P${i} `)
     }
 
-    const late = connect(DE_PEEL)
+    const late = connect(DE_PEEL, { cookie: await login(server, DEMO.lezer) })
     await late.synced()
     expect(outline(late.doc)).toEqual(outline(a.doc))
   })
 
   it('lets an unmodified y-websocket provider sync and sends it no application frames', async () => {
     const stock = connect(DE_PEEL, { app: false })
-    const other = connect(DE_PEEL)
+    const other = connect(DE_PEEL, { cookie: provincie })
     await Promise.all([stock.synced(), other.synced()])
     orderedSections(stock.doc)[0]?.title.insert(0, 'Stock: ')
     await waitFor(() => orderedSections(other.doc)[0]?.title.toString().startsWith('Stock: '), {
@@ -77,7 +82,7 @@ describe('real-time sync', () => {
   })
 
   it('answers 404 at the upgrade for an unknown document, before any socket exists', async () => {
-    const outcome = await openRaw(`${server.wsUrl}/bestaat-niet`)
+    const outcome = await openRaw(`${server.wsUrl}/bestaat-niet`, { cookie: rijk })
     expect(outcome.kind).toBe('refused')
     if (outcome.kind === 'refused') {
       expect(outcome.status).toBe(404)
@@ -86,7 +91,7 @@ describe('real-time sync', () => {
   })
 
   it('unloads a document once its last client has left and its writes succeeded', async () => {
-    const id = 'ruimtelijk-voorstel-overijssel'
+    const id = 'ruimtelijk-voorstel-noord-brabant'
     const c = connect(id)
     await c.synced()
     orderedSections(c.doc)[0]?.title.insert(0, 'x')

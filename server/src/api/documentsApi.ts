@@ -1,5 +1,6 @@
-// GET /api/documents and GET /api/documents/:id.
-import { AREAS, isDocumentId, PROVINCES } from '@novex/shared'
+// GET /api/documents (what the user may open) and GET /api/documents/:id.
+import { type Access, AREAS, isDocumentId, PROVINCES } from '@novex/shared'
+import type { User } from '../accounts/accountStore.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import { notFound } from './respond.ts'
 
@@ -9,6 +10,7 @@ export interface DocumentSummary {
   readonly title: string
   readonly areaId?: string
   readonly provinceId?: string
+  readonly access: Access
 }
 
 export interface DocumentDetail extends DocumentSummary {
@@ -16,27 +18,35 @@ export interface DocumentDetail extends DocumentSummary {
   readonly provinceName?: string
 }
 
-export function summarize(record: DocumentRecord): DocumentSummary {
+export type Authorize = (user: User, doc: DocumentRecord) => Access | null
+
+export function summarize(record: DocumentRecord, access: Access): DocumentSummary {
   return {
     id: record.id,
     kind: record.kind,
     title: record.title,
     ...(record.areaId !== null ? { areaId: record.areaId } : {}),
     ...(record.provinceId !== null ? { provinceId: record.provinceId } : {}),
+    access,
   }
 }
 
-export function listDocuments(catalog: DocumentCatalog): DocumentSummary[] {
-  return catalog.list().map(summarize)
+export function listDocuments(catalog: DocumentCatalog, user: User, authorize: Authorize): DocumentSummary[] {
+  return catalog.list().flatMap((record) => {
+    const access = authorize(user, record)
+    return access ? [summarize(record, access)] : []
+  })
 }
 
-export function getDocument(catalog: DocumentCatalog, id: string): DocumentDetail {
+/** Unknown and forbidden answer the same 404, so document names do not leak. */
+export function getDocument(catalog: DocumentCatalog, user: User, authorize: Authorize, id: string): DocumentDetail {
   const record = isDocumentId(id) ? catalog.get(id) : null
-  if (!record) throw notFound()
+  const access = record ? authorize(user, record) : null
+  if (!record || !access) throw notFound()
   const areaName = AREAS.find((a) => a.id === record.areaId)?.name
   const provinceName = PROVINCES.find((p) => p.id === record.provinceId)?.name
   return {
-    ...summarize(record),
+    ...summarize(record, access),
     ...(areaName !== undefined ? { areaName } : {}),
     ...(provinceName !== undefined ? { provinceName } : {}),
   }

@@ -1,7 +1,14 @@
 // One socket in one document. Messages are handled strictly in order: until the room is ready they
 // wait in a bounded queue (attached before any await, so nothing is missed), then they are handed to
 // the room one by one, synchronously.
-import { type Access, CloseCode, encodeRefused, type OrganisationKind, type RefusalReasonCode } from '@novex/shared'
+import {
+  type Access,
+  CloseCode,
+  encodeAccess,
+  encodeRefused,
+  type OrganisationKind,
+  type RefusalReasonCode,
+} from '@novex/shared'
 import type { Logger } from 'pino'
 
 /** The small socket surface a peer needs (ws.WebSocket satisfies it). */
@@ -22,6 +29,8 @@ export interface PeerInit {
   readonly id: number
   readonly socket: PeerSocket
   readonly access: Access
+  /** The session this connection was opened with (its token hash), re-checked when rights change. */
+  readonly sessionHash: string
   /** The client asked for application frames (persisted, refused, access). */
   readonly wantsAppFrames: boolean
   readonly user: PeerUser
@@ -37,7 +46,8 @@ export interface PeerUser {
 
 export class Peer {
   readonly id: number
-  readonly access: Access
+  readonly sessionHash: string
+  private currentAccess: Access
   readonly wantsAppFrames: boolean
   readonly user: PeerUser
   /** Awareness client ids this connection has spoken for; removed when it leaves. */
@@ -53,7 +63,8 @@ export class Peer {
   constructor(init: PeerInit) {
     this.id = init.id
     this.socket = init.socket
-    this.access = init.access
+    this.currentAccess = init.access
+    this.sessionHash = init.sessionHash
     this.wantsAppFrames = init.wantsAppFrames
     this.user = init.user
     this.logger = init.logger
@@ -63,8 +74,19 @@ export class Peer {
     return this.closed || this.socket.readyState !== OPEN
   }
 
+  get access(): Access {
+    return this.currentAccess
+  }
+
   get canEdit(): boolean {
-    return this.access === 'edit'
+    return this.currentAccess === 'edit'
+  }
+
+  /** Changes what this connection may do (a membership changed) and tells the client. */
+  setAccess(access: Access): void {
+    if (access === this.currentAccess) return
+    this.currentAccess = access
+    this.sendApp(encodeAccess(access))
   }
 
   /** Called by the transport for each incoming frame, from the moment the socket exists. */

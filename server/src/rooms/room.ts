@@ -1,13 +1,15 @@
 // One document in memory: its Y.Doc, awareness and peers. A room applies accepted updates at once (so
 // the gate sees the latest state), but broadcasts and acknowledges them only after they are committed:
 // the updates of one event-loop turn are written in one transaction and sent in one broadcast.
-import { CloseCode, encodePersisted, MessageType, SyncStep } from '@novex/shared'
+import { CloseCode, encodeAccess, encodePersisted, MessageType, SyncStep } from '@novex/shared'
 import * as decoding from 'lib0/decoding'
 import type { Logger } from 'pino'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Metrics } from '../metrics.ts'
+import type { ClientIdRegistry } from '../persistence/clientIdRegistry.ts'
 import type { DocumentStore } from '../persistence/documentStore.ts'
+import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampAwareness } from '../policy/stampAwareness.ts'
 import type { UpdateGate } from '../policy/updateGate.ts'
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, syncUpdateFrame } from '../protocol/frames.ts'
 import type { Peer } from './peer.ts'
@@ -28,6 +30,7 @@ interface Barrier {
 
 export interface RoomDeps {
   readonly store: DocumentStore
+  readonly clientIds: ClientIdRegistry
   readonly gate: UpdateGate
   readonly logger: Logger
   readonly metrics: Metrics
@@ -45,6 +48,12 @@ export class Room {
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
   private readonly peers = new Set<Peer>()
+  /** Client id → the live connection that writes with it. */
+  private readonly writers = new Map<number, Peer>()
+  /** Client id → the user who owns it in this document (cache of the registry). */
+  private readonly owners = new Map<number, string>()
+  /** Awareness client id → the live connection that speaks for it. */
+  private readonly speakers = new Map<number, Peer>()
   private readonly deps: RoomDeps
   private readonly logger: Logger
   /** Applied but not yet committed, in order. Kept on a failed write and retried. */
@@ -85,8 +94,14 @@ export class Room {
     return this.pending.length > 0
   }
 
+  /** Every live connection, for re-checking rights. */
+  get livePeers(): readonly Peer[] {
+    return [...this.peers]
+  }
+
   addPeer(peer: Peer): void {
     this.peers.add(peer)
+    peer.sendApp(encodeAccess(peer.access))
     // Step 1 first: the client answers with its step 2 before our step 2 makes it "synced", so a
     // client barrier sent on sync is ordered after its own offline changes.
     peer.send(syncStep1Frame(this.doc))
@@ -98,6 +113,8 @@ export class Room {
   removePeer(peer: Peer): void {
     if (!this.peers.delete(peer)) return
     peer.markClosed()
+    for (const client of peer.writerIds) if (this.writers.get(client) === peer) this.writers.delete(client)
+    for (const [client, speaker] of this.speakers) if (speaker === peer) this.speakers.delete(client)
     const ids = [...peer.awarenessIds].filter((id) => this.awareness.getStates().has(id))
     if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, peer)
     this.maybeIdle()
@@ -166,27 +183,62 @@ export class Room {
   }
 
   private applyFromPeer(peer: Peer, update: Uint8Array): void {
-    const verdict = this.deps.gate({ peer, doc: this.doc, update, foreignWriters: this.foreignWriters(peer) })
+    const verdict = this.deps.gate({
+      peer,
+      doc: this.doc,
+      update,
+      liveWriter: (client) => {
+        const writer = this.writers.get(client)
+        return writer && writer !== peer ? writer : null
+      },
+      owner: (client) => this.ownerOf(client),
+    })
     if (!verdict.accept) {
       this.deps.metrics.updatesRefused++
-      this.logger.info({ peer: peer.id, reason: verdict.reason }, 'update refused')
+      this.logger.info({ peer: peer.id, user: peer.user.id, reason: verdict.reason }, 'update refused')
       peer.refuse(verdict.reason, verdict.detail)
       return
     }
-    for (const client of verdict.clients) peer.writerIds.add(client)
+    for (const client of verdict.clients) this.bindWriter(peer, client)
     this.deps.metrics.updatesAccepted++
     // handleDocUpdate collects what actually changed (nothing, for a duplicate).
     Y.applyUpdate(this.doc, update, peer)
   }
 
-  private foreignWriters(peer: Peer): Set<number> {
-    const ids = new Set<number>()
-    for (const other of this.peers) if (other !== peer) for (const id of other.writerIds) ids.add(id)
-    return ids
+  private ownerOf(client: number): string | null {
+    const cached = this.owners.get(client)
+    if (cached !== undefined) return cached
+    const owner = this.deps.clientIds.owner(this.id, client)
+    if (owner !== null) this.owners.set(client, owner)
+    return owner
+  }
+
+  private bindWriter(peer: Peer, client: number): void {
+    if (peer.writerIds.has(client)) return
+    const previous = this.writers.get(client)
+    if (previous && previous !== peer) previous.writerIds.delete(client)
+    this.writers.set(client, peer)
+    peer.writerIds.add(client)
+    if (this.ownerOf(client) === null) {
+      this.deps.clientIds.claim(this.id, client, peer.user.id)
+      this.owners.set(client, peer.user.id)
+    }
   }
 
   private applyAwareness(peer: Peer, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
+    // A connection may speak for a client id nobody else speaks for, or take one over from a stale
+    // connection of the same user (a reconnect before the server noticed the old socket died).
+    const entries = stampAwareness(decodeAwarenessUpdate(update), peer.user, (clientId) => {
+      const speaker = this.speakers.get(clientId)
+      return speaker === undefined || speaker === peer || speaker.user.id === peer.user.id
+    })
+    if (entries.length === 0) return
+    for (const entry of entries) {
+      const previous = this.speakers.get(entry.clientId)
+      if (previous && previous !== peer) previous.awarenessIds.delete(entry.clientId)
+      this.speakers.set(entry.clientId, peer)
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(entries), peer)
   }
 
   private handleBarrier(peer: Peer, seq: number): void {

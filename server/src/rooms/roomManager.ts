@@ -3,6 +3,7 @@
 // write succeeded; a room whose write failed stays in memory and keeps retrying.
 import type { Logger } from 'pino'
 import type { Metrics } from '../metrics.ts'
+import type { ClientIdRegistry } from '../persistence/clientIdRegistry.ts'
 import type { DocumentStore } from '../persistence/documentStore.ts'
 import type { UpdateGate } from '../policy/updateGate.ts'
 import type { Peer } from './peer.ts'
@@ -10,6 +11,7 @@ import { Room } from './room.ts'
 
 export interface RoomManagerDeps {
   readonly store: DocumentStore
+  readonly clientIds: ClientIdRegistry
   readonly gate: UpdateGate
   readonly logger: Logger
   readonly metrics: Metrics
@@ -60,6 +62,11 @@ export class RoomManager {
     return result
   }
 
+  /** Every live connection with its room, for re-checking rights. */
+  *livePeers(): Generator<{ room: Room; peer: Peer }> {
+    for (const room of this.rooms.values()) for (const peer of room.livePeers) yield { room, peer }
+  }
+
   /** Writes every room's pending updates; returns the ids of rooms that could not be saved. */
   flushAll(): string[] {
     const unsaved: string[] = []
@@ -79,6 +86,7 @@ export class RoomManager {
       this.deps.metrics.documentLoads++
       const room = new Room(documentId, state, {
         store: this.deps.store,
+        clientIds: this.deps.clientIds,
         gate: this.deps.gate,
         logger: this.deps.logger,
         metrics: this.deps.metrics,

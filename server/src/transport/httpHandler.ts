@@ -3,10 +3,12 @@ import { existsSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 import sirv from 'sirv'
-import { getDocument, listDocuments } from '../api/documentsApi.ts'
+import { type Authorize, getDocument, listDocuments } from '../api/documentsApi.ts'
 import { ApiError, notFound, sendError, sendJson } from '../api/respond.ts'
+import { handleLogin, handleLogout, handleWhoAmI, type SessionApiDeps } from '../api/sessionApi.ts'
 import { type Metrics, renderMetrics } from '../metrics.ts'
 import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
+import { type Authenticated, originAllowed } from '../policy/authenticate.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
 import { setSecurityHeaders } from './securityHeaders.ts'
 
@@ -16,6 +18,9 @@ export interface HttpDeps {
   readonly metrics: Metrics
   readonly logger: Logger
   readonly clientDist: string
+  readonly session: SessionApiDeps
+  readonly authorize: Authorize
+  readonly allowedOrigins: readonly string[]
 }
 
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void
@@ -26,10 +31,19 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
     : null
   if (!serveClient) deps.logger.warn({ clientDist: deps.clientDist }, 'client not built; serving the API only')
 
-  const route = (req: IncomingMessage, res: ServerResponse): void => {
+  const requireUser = (req: IncomingMessage): Authenticated => {
+    const auth = deps.session.authenticate(req)
+    if (!auth) throw new ApiError(401, 'unauthenticated', 'U bent niet ingelogd of uw sessie is verlopen.')
+    return auth
+  }
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const path = url.pathname
     const method = req.method ?? 'GET'
+    if (method !== 'GET' && method !== 'HEAD' && !originAllowed(req, deps.allowedOrigins)) {
+      throw new ApiError(403, 'forbidden_origin', 'Deze herkomst (Origin) is niet toegestaan.')
+    }
     if (path === '/healthz') {
       sendJson(res, 200, { status: 'ok', rooms: deps.rooms.openRooms })
       return
@@ -40,13 +54,23 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
       res.end(body)
       return
     }
-    if (path === '/api/documents' && method === 'GET') {
-      sendJson(res, 200, listDocuments(deps.catalog))
+    if (path === '/api/session') {
+      if (method === 'POST') return handleLogin(deps.session, req, res)
+      if (method === 'DELETE') return handleLogout(deps.session, req, res)
+      if (method === 'GET') return handleWhoAmI(deps.session, req, res)
+      throw methodNotAllowed()
+    }
+    if (path === '/api/documents') {
+      if (method !== 'GET') throw methodNotAllowed()
+      const { user } = requireUser(req)
+      sendJson(res, 200, listDocuments(deps.catalog, user, deps.authorize))
       return
     }
     const doc = /^\/api\/documents\/([^/]+)$/.exec(path)
-    if (doc && method === 'GET') {
-      sendJson(res, 200, getDocument(deps.catalog, decodeURIComponent(doc[1] ?? '')))
+    if (doc) {
+      if (method !== 'GET') throw methodNotAllowed()
+      const { user } = requireUser(req)
+      sendJson(res, 200, getDocument(deps.catalog, user, deps.authorize, decodeURIComponent(doc[1] ?? '')))
       return
     }
     if (path.startsWith('/api/') || path.startsWith('/sync')) throw notFound()
@@ -59,15 +83,19 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
 
   return (req, res) => {
     setSecurityHeaders(res)
-    try {
-      route(req, res)
-    } catch (error) {
+    route(req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy()
+        return
+      }
       if (error instanceof ApiError) {
         sendError(res, error)
         return
       }
       deps.logger.error({ err: error, url: req.url }, 'request failed')
       sendError(res, new ApiError(500, 'internal', 'Er ging iets mis op de server. Probeer het opnieuw.'))
-    }
+    })
   }
 }
+
+const methodNotAllowed = (): ApiError => new ApiError(405, 'method_not_allowed', 'Deze actie is hier niet toegestaan.')

@@ -3,17 +3,22 @@
 // same tick as the socket is created (before any await), so no early frame is lost.
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { APP_PARAM, CloseCode, isDocumentId } from '@novex/shared'
+import { type Access, APP_PARAM, CloseCode, isDocumentId } from '@novex/shared'
 import type { Logger } from 'pino'
 import { type RawData, type WebSocket, WebSocketServer } from 'ws'
+import type { User } from '../accounts/accountStore.ts'
 import type { Metrics } from '../metrics.ts'
-import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
+import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
+import { type Authenticate, originAllowed } from '../policy/authenticate.ts'
 import { Peer } from '../rooms/peer.ts'
 import type { Room } from '../rooms/room.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
 
 export interface SyncDeps {
   readonly catalog: DocumentCatalog
+  readonly authenticate: Authenticate
+  /** The user's right on the document, or null for none. */
+  readonly authorize: (user: User, doc: DocumentRecord) => Access | null
   readonly rooms: RoomManager
   readonly metrics: Metrics
   readonly logger: Logger
@@ -66,8 +71,16 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
       reject(socket, 403, 'Deze herkomst (Origin) is niet toegestaan.')
       return
     }
-    if (!isDocumentId(documentId) || deps.catalog.get(documentId) === null) {
-      reject(socket, 404, 'Dit document bestaat niet.')
+    const auth = deps.authenticate(req)
+    if (!auth) {
+      reject(socket, 401, 'U bent niet ingelogd of uw sessie is verlopen. Log opnieuw in.')
+      return
+    }
+    const doc = isDocumentId(documentId) ? deps.catalog.get(documentId) : null
+    // Unknown and forbidden look the same to someone without access: no document names leak.
+    const access = doc ? deps.authorize(auth.user, doc) : null
+    if (!doc || !access) {
+      reject(socket, doc ? 403 : 404, doc ? 'U heeft geen toegang tot dit document.' : 'Dit document bestaat niet.')
       return
     }
     const wantsAppFrames = url.searchParams.get(APP_PARAM) === '1'
@@ -78,9 +91,15 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
       const peer = new Peer({
         id: nextPeerId++,
         socket: ws,
-        access: 'edit',
+        access,
+        sessionHash: auth.session.tokenHash,
         wantsAppFrames,
-        user: { id: 'anonymous', name: 'Gast', organisationName: 'Onbekend', organisationKind: 'partner' },
+        user: {
+          id: auth.user.id,
+          name: auth.user.name,
+          organisationName: auth.user.organisation.name,
+          organisationKind: auth.user.organisation.kind,
+        },
         logger: deps.logger,
       })
       let room: Room | null = null
@@ -122,19 +141,6 @@ function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
   if (data instanceof ArrayBuffer) return new Uint8Array(data)
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-}
-
-/** Browsers always send Origin; it must name this host or an allowed origin. Non-browser clients send none. */
-function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
-  const origin = req.headers.origin
-  if (origin === undefined) return true
-  if (allowed.includes(origin)) return true
-  try {
-    return new URL(origin).host === req.headers.host
-  } catch {
-    // An Origin that is not a URL is not ours.
-    return false
-  }
 }
 
 function statusText(status: number): string {

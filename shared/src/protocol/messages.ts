@@ -82,6 +82,7 @@ export const RefusalReason = {
   serverOwned: 'server-owned',
   locked: 'locked',
   unresolved: 'unresolved',
+  schema: 'schema',
   storage: 'storage',
 } as const
 
@@ -104,4 +105,9 @@ export function encodeAccess(access: Access): Uint8Array {
   encoding.writeVarUint(e, MessageType.access)
   encoding.writeVarString(e, access)
   return encoding.toUint8Array(e)
+}
+
+export function readAccess(d: decoding.Decoder): Access | null {
+  const value = decoding.readVarString(d)
+  return isAccess(value) ? value : null
 }

@@ -18,6 +18,9 @@ export const DOC_KEYS = {
 /** Top-level keys that only the server may write. */
 export const SERVER_OWNED_KEYS: readonly string[] = [DOC_KEYS.meta]
 
+/** Top-level keys a client may write; an update that creates any other root is refused. */
+export const CLIENT_WRITABLE_KEYS: readonly string[] = [DOC_KEYS.sections]
+
 export const SECTION_KEYS = {
   title: 'title',
   rank: 'rank',

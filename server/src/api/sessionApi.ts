@@ -1,0 +1,110 @@
+// POST /api/session (log in), DELETE /api/session (log out), GET /api/session (who am I).
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { stringifySetCookie } from 'cookie'
+import { z } from 'zod'
+import type { AccountStore, User } from '../accounts/accountStore.ts'
+import type { Audit } from '../accounts/audit.ts'
+import { DUMMY_HASH, verifyPassword } from '../accounts/passwords.ts'
+import type { SessionStore } from '../accounts/sessionStore.ts'
+import { type Authenticate, SESSION_COOKIE, sessionToken } from '../policy/authenticate.ts'
+import type { LoginLimiter } from './loginLimiter.ts'
+import { readJsonBody } from './readJsonBody.ts'
+import { ApiError, sendJson } from './respond.ts'
+
+const LoginBody = z.object({
+  email: z.string().trim().min(3).max(254),
+  password: z.string().min(1).max(1024),
+})
+
+export interface SessionApiDeps {
+  readonly accounts: AccountStore
+  readonly sessions: SessionStore
+  readonly authenticate: Authenticate
+  readonly limiter: LoginLimiter
+  readonly audit: Audit
+  readonly sessionTtlMs: number
+  readonly trustProxy: boolean
+  /** Live connections of an ended session are closed at once. */
+  readonly onSessionsChanged: () => void
+}
+
+export function publicUser(accounts: AccountStore, user: User) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    organisation: { id: user.organisation.id, name: user.organisation.name, kind: user.organisation.kind },
+    memberships: accounts.memberships(user.id),
+  }
+}
+
+export async function handleLogin(deps: SessionApiDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readJsonBody(req, LoginBody)
+  const account = body.email.toLowerCase()
+  const ip = clientIp(req, deps.trustProxy)
+  const wait = await deps.limiter.blockedFor(account, ip)
+  if (wait > 0) {
+    const minutes = Math.max(1, Math.ceil(wait / 60_000))
+    res.setHeader('retry-after', String(Math.ceil(wait / 1000)))
+    throw new ApiError(
+      429,
+      'too_many_attempts',
+      `Te veel mislukte inlogpogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+    )
+  }
+  const found = deps.accounts.findUserByEmail(account)
+  // Verify against a dummy hash for unknown accounts, so the answer time does not tell which exist.
+  const ok = await verifyPassword(body.password, found?.passwordHash ?? DUMMY_HASH)
+  if (!found || !ok || found.disabled) {
+    await deps.limiter.recordFailure(account, ip)
+    deps.audit({ actor: account, action: 'session.login-failed', details: { ip } })
+    throw new ApiError(401, 'invalid_credentials', 'Het e-mailadres of het wachtwoord klopt niet.')
+  }
+  await deps.limiter.recordSuccess(account)
+  const { token } = deps.sessions.create(found.id, deps.sessionTtlMs)
+  deps.audit({ actor: found.id, action: 'session.login', details: { ip } })
+  res.setHeader(
+    'set-cookie',
+    stringifySetCookie({
+      name: SESSION_COOKIE,
+      value: token,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: isHttps(req, deps.trustProxy),
+      path: '/',
+      maxAge: Math.floor(deps.sessionTtlMs / 1000),
+    }),
+  )
+  sendJson(res, 200, { user: publicUser(deps.accounts, found) })
+}
+
+export function handleLogout(deps: SessionApiDeps, req: IncomingMessage, res: ServerResponse): void {
+  const token = sessionToken(req)
+  const auth = deps.authenticate(req)
+  if (token) deps.sessions.revoke(token)
+  if (auth) deps.audit({ actor: auth.user.id, action: 'session.logout' })
+  deps.onSessionsChanged()
+  res.setHeader(
+    'set-cookie',
+    stringifySetCookie({ name: SESSION_COOKIE, value: '', httpOnly: true, sameSite: 'lax', path: '/', maxAge: 0 }),
+  )
+  res.writeHead(204)
+  res.end()
+}
+
+export function handleWhoAmI(deps: SessionApiDeps, req: IncomingMessage, res: ServerResponse): void {
+  const auth = deps.authenticate(req)
+  if (!auth) throw new ApiError(401, 'unauthenticated', 'U bent niet ingelogd.')
+  sendJson(res, 200, { user: publicUser(deps.accounts, auth.user) })
+}
+
+function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
+  if ('encrypted' in req.socket && req.socket.encrypted === true) return true
+  return trustProxy && req.headers['x-forwarded-proto'] === 'https'
+}
+
+function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for']
+  if (trustProxy && typeof forwarded === 'string') return forwarded.split(',')[0]?.trim() ?? 'unknown'
+  return req.socket.remoteAddress ?? 'unknown'
+}

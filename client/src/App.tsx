@@ -4,6 +4,7 @@ import { AppLayout } from './layout/AppLayout.tsx'
 import { DocumentListPage } from './pages/DocumentListPage.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
+import { SessionGate } from './session/SessionGate.tsx'
 
 // The editor (Tiptap, Yjs, the sync stack) loads with the first document, not with the list.
 const DocumentPage = lazy(() => import('./pages/DocumentPage.tsx').then((m) => ({ default: m.DocumentPage })))
@@ -12,7 +13,7 @@ export function App() {
   return (
     <BrowserRouter>
       <Routes>
-        <Route element={<AppLayout />}>
+        <Route element={<SessionGate />}>
           <Route index element={<DocumentListPage />} />
           <Route
             path="document/:documentId"
@@ -28,8 +29,10 @@ export function App() {
               </Suspense>
             }
           />
-          <Route path="inloggen" element={<LoginPage />} />
           <Route path="*" element={<NotFoundPage />} />
+        </Route>
+        <Route element={<AppLayout />}>
+          <Route path="inloggen" element={<LoginPage />} />
         </Route>
       </Routes>
     </BrowserRouter>

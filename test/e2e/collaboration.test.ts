@@ -1,12 +1,11 @@
 // Two people type into the same section at the same time: each sees the other's text and the
-// other's caret, labelled with the name they chose in the name field.
+// other's caret, labelled with the name and organisation colour the server stamps from the login.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   editorOf,
   editorText,
   SaveStatus,
   sectionIds,
-  setUserName,
   typeAtEnd,
   typeAtStart,
   waitForSameText,
@@ -26,11 +25,11 @@ describe('two users editing the same section', () => {
     await users?.close()
   })
 
+  const RIJK_NAME = 'Anne de Vries'
+  const PROVINCIE_NAME = 'Bram Jansen'
+
   it('shows each user the other one’s text and named caret', async () => {
     const { rijk, provincie } = users
-    await setUserName(rijk.page, 'Anna Rijksen')
-    await setUserName(provincie.page, 'Bram Brabander')
-
     const ids = await sectionIds(rijk.page)
     expect(ids.length).toBeGreaterThanOrEqual(8)
     expect(await sectionIds(provincie.page)).toEqual(ids)
@@ -60,12 +59,13 @@ describe('two users editing the same section', () => {
     expect(merged, JSON.stringify(merged)).toMatch(/ Alfa schrijft hier\.$/)
     expect(merged).toContain(before.trim())
 
-    // The remote caret sits in that section's editor and carries the chosen name.
+    // The remote caret sits in that section's editor and carries the name the server gave it (from the
+    // login session, whatever the client claims), in the organisation kind's colour.
     const caretLabel = (page: typeof rijk.page, name: string) =>
       editorOf(page, sectionId).locator('.collaboration-carets__caret .collaboration-carets__label', { hasText: name })
     for (const [page, name] of [
-      [provincie.page, 'Anna Rijksen'],
-      [rijk.page, 'Bram Brabander'],
+      [provincie.page, RIJK_NAME],
+      [rijk.page, PROVINCIE_NAME],
     ] as const) {
       await caretLabel(page, name)
         .waitFor({ state: 'attached', timeout: 15_000 })
@@ -74,15 +74,27 @@ describe('two users editing the same section', () => {
           throw new Error(`no caret labelled "${name}"; caret labels shown: ${JSON.stringify(shown)}`, { cause: error })
         })
     }
+    expect(await caretLabel(provincie.page, RIJK_NAME).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+      'rgb(21, 66, 115)',
+    )
+    expect(await caretLabel(rijk.page, PROVINCIE_NAME).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+      'rgb(163, 0, 125)',
+    )
     // No caret for oneself.
-    expect(await caretLabel(rijk.page, 'Anna Rijksen').count()).toBe(0)
-    expect(await caretLabel(provincie.page, 'Bram Brabander').count()).toBe(0)
+    expect(await caretLabel(rijk.page, RIJK_NAME).count()).toBe(0)
+    expect(await caretLabel(provincie.page, PROVINCIE_NAME).count()).toBe(0)
+    // The presence list names the other person with their organisation.
+    await waitFor(
+      async () =>
+        (await rijk.page.locator('[data-testid="presence"]').textContent())?.includes(
+          `${PROVINCIE_NAME}, Provincie Noord-Brabant`,
+        ),
+      { message: 'presence list with the provincial author' },
+    )
 
-    // Both edits are acknowledged by the server, and the name survives in localStorage.
+    // Both edits are acknowledged by the server.
     await waitForSaveStatus(rijk.page, SaveStatus.saved)
     await waitForSaveStatus(provincie.page, SaveStatus.saved)
-    const storedNames = await rijk.page.evaluate(() => Object.values({ ...localStorage }))
-    expect(storedNames.some((value) => value.includes('Anna Rijksen'))).toBe(true)
 
     rijk.assertNoProblems()
     provincie.assertNoProblems()

@@ -104,16 +104,14 @@ export async function newUserContext(
   try {
     await page.goto('/healthz')
     const login = await fetchJson(page, 'POST', '/api/session', { email, password: options.password ?? DEMO_PASSWORD })
-    // 404: a server build without sessions yet (every visitor may edit); anything else must be a login.
-    if (login.status !== 200 && login.status !== 404) {
+    if (login.status !== 200) {
       throw new Error(`login as ${email} failed: ${login.status} ${JSON.stringify(login.body)}`)
     }
   } catch (error) {
     await context.close()
     throw error
   }
-  // What the login page logged (its missing favicon, a 404 from a server without sessions) is the
-  // fixture's business, not the application's.
+  // What the fixture's own page logged (e.g. a missing favicon) is not the application's business.
   problems.length = 0
   const unexpectedProblems = (allowed: readonly RegExp[] = []): PageProblem[] =>
     problems.filter((p) => !allowed.some((re) => re.test(p.text)))
@@ -371,14 +369,6 @@ export async function waitForSaveStatus(page: Page, expected: string, timeout = 
   } catch (error) {
     throw new Error(`${(error as Error).message} (last seen: "${last}")`)
   }
-}
-
-/** Sets the display name through the page's name input (the client keeps it in localStorage). */
-export async function setUserName(page: Page, name: string): Promise<void> {
-  const input = page.locator('[data-testid="user-name"]')
-  await input.fill(name)
-  await input.press('Enter')
-  await input.blur()
 }
 
 /**

@@ -8,7 +8,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createStore, type Store } from './createStore.ts'
 import { installAppMessageHandlers, type Refusal } from './installAppMessageHandlers.ts'
-import type { LocalUser } from './localUser.ts'
+import { type LocalUser, presenceUser } from './localUser.ts'
 import { rotateClientId } from './rotateClientId.ts'
 import { createSaveTracker } from './saveTracker.ts'
 
@@ -35,7 +35,7 @@ export interface CollabState {
 
 /** The local awareness state: `user` (name, colour) and the section the user works in. */
 export interface PresenceState {
-  readonly user: LocalUser
+  readonly user: Readonly<Record<string, string>>
   readonly section: string | null
 }
 
@@ -79,7 +79,8 @@ export function createCollab({ documentId, user, window: win = window }: CollabO
   })
   const patch = (change: Partial<CollabState>): void => state.update((current) => ({ ...current, ...change }))
 
-  const local = new IndexeddbPersistence(`novex:${documentId}`, doc)
+  // One local copy per user and document: another user on this browser never sends this one's edits.
+  const local = new IndexeddbPersistence(`novex:${user.id}:${documentId}`, doc)
 
   const provider = new WebsocketProvider(syncUrl(win.location), documentId, doc, {
     connect: false,
@@ -87,7 +88,7 @@ export function createCollab({ documentId, user, window: win = window }: CollabO
     disableBc: true,
     shouldReconnect: (event) => shouldReconnect(event.code),
   })
-  const presence: PresenceState = { user, section: null }
+  const presence: PresenceState = { user: presenceUser(user), section: null }
   provider.awareness.setLocalState(presence)
 
   const tracker = createSaveTracker({

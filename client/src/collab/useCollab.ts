@@ -4,15 +4,16 @@ import { useEffect, useRef, useState } from 'react'
 import { type Collab, createCollab } from './createCollab.ts'
 import type { LocalUser } from './localUser.ts'
 
-export function useCollab(documentId: string | null, user: LocalUser): Collab | null {
+export function useCollab(documentId: string | null, user: LocalUser | null): Collab | null {
   const [collab, setCollab] = useState<Collab | null>(null)
-  // The user at the moment the document opens; later name changes go through awareness.
+  // The user at the moment the document opens; the server stamps presence from the session anyway.
   const userRef = useRef(user)
   userRef.current = user
 
   useEffect(() => {
-    if (documentId === null) return
-    const created = createCollab({ documentId, user: userRef.current })
+    const opener = userRef.current
+    if (documentId === null || opener === null) return
+    const created = createCollab({ documentId, user: opener })
     setCollab(created)
     return () => {
       setCollab((current) => (current === created ? null : current))

@@ -1,7 +1,9 @@
-// The frame of every page: a skip link, the product bar and the page itself.
+// The frame of every page: a skip link, the product bar (with who is logged in) and the page itself.
+import type { ReactNode } from 'react'
 import { Link, Outlet } from 'react-router'
+import { UserMenu } from '../session/UserMenu.tsx'
 
-export function AppLayout() {
+export function AppLayout({ children }: { readonly children?: ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#inhoud">
@@ -16,15 +18,16 @@ export function AppLayout() {
               <span className="app-header__tagline">Samen schrijven aan ontwikkelperspectieven</span>
             </span>
           </Link>
-          <nav aria-label="Hoofdmenu">
+          <nav aria-label="Hoofdmenu" className="app-header__nav">
             <Link to="/" className="app-header__link">
               Documenten
             </Link>
+            <UserMenu />
           </nav>
         </div>
       </header>
       <main id="inhoud" className="app-main" tabIndex={-1}>
-        <Outlet />
+        {children ?? <Outlet />}
       </main>
     </>
   )

@@ -1,14 +1,14 @@
 // One document, edited together: title and kind, connection and save status, who is here, and the
 // sections with their editors.
 import { isDocumentId } from '@novex/shared'
-import { useEffect } from 'react'
+import { useMemo } from 'react'
 import { Link, useParams } from 'react-router'
 import { fetchDocument } from '../api/documents.ts'
 import { useApi } from '../api/useApi.ts'
+import { localUserFor } from '../collab/localUser.ts'
 import { saveStatusOf } from '../collab/saveStatus.ts'
 import { useCollab } from '../collab/useCollab.ts'
 import { useCollabState } from '../collab/useCollabState.ts'
-import { useLocalUser } from '../collab/useLocalUser.ts'
 import { useOrderedSections } from '../collab/useOrderedSections.ts'
 import { usePresence } from '../collab/usePresence.ts'
 import { AccessNotice } from '../features/connection/AccessNotice.tsx'
@@ -16,9 +16,9 @@ import { ConnectionNotice } from '../features/connection/ConnectionNotice.tsx'
 import { RefusalNotice } from '../features/connection/RefusalNotice.tsx'
 import { SaveStatusIndicator } from '../features/connection/SaveStatusIndicator.tsx'
 import { PresenceList } from '../features/presence/PresenceList.tsx'
-import { UserNameField } from '../features/presence/UserNameField.tsx'
 import { ComponentCheck } from '../features/sections/ComponentCheck.tsx'
 import { DocumentSections } from '../features/sections/DocumentSections.tsx'
+import { useSessionUser } from '../session/SessionContext.ts'
 import { placeOf } from './DocumentListPage.tsx'
 import { LoadFailure } from './LoadFailure.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
@@ -33,17 +33,13 @@ export function DocumentPage() {
   const validId = isDocumentId(documentId)
   const meta = useApi((signal) => fetchDocument(documentId, signal), documentId)
   const missing = !validId || (meta.state === 'failed' && meta.status === 404)
-  const [user, setUserName] = useLocalUser()
+  const session = useSessionUser()
+  const user = useMemo(() => (session ? localUserFor(session) : null), [session])
   // Opened at once, not after the metadata: offline, the local copy is all there is.
-  const collab = useCollab(missing ? null : documentId, user)
+  const collab = useCollab(missing || !user ? null : documentId, user)
   const state = useCollabState(collab)
   const sections = useOrderedSections(collab?.doc ?? null)
   const participants = usePresence(collab?.awareness ?? null)
-
-  useEffect(() => {
-    const current = collab?.awareness.getLocalState()?.user
-    if (collab && JSON.stringify(current) !== JSON.stringify(user)) collab.awareness.setLocalStateField('user', user)
-  }, [collab, user])
 
   if (missing) return <NotFoundPage what="Dit document" />
   if (meta.state === 'failed' && (meta.status === 401 || meta.status === 403)) {
@@ -89,7 +85,7 @@ export function DocumentPage() {
           {collab && <RefusalNotice refusals={state.refusals} onDismiss={collab.dismissRefusal} />}
         </div>
         <AccessNotice access={state.access} />
-        {collab && (
+        {collab && user && (
           <DocumentSections
             doc={collab.doc}
             awareness={collab.awareness}
@@ -105,9 +101,6 @@ export function DocumentPage() {
         <div className="panel">
           <h2 className="panel__title">Aanwezig</h2>
           <PresenceList participants={participants} sections={sections} />
-        </div>
-        <div className="panel">
-          <UserNameField name={user.name} onChange={setUserName} />
         </div>
         <div className="panel panel--quiet">
           <h2 className="panel__title">Sneltoetsen</h2>

@@ -4,12 +4,6 @@ import { type FormEvent, useState } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
 import { logIn } from '../api/session.ts'
 
-const MESSAGES = {
-  'bad-credentials': 'Het e-mailadres of het wachtwoord klopt niet.',
-  unreachable: 'De server is niet bereikbaar. Probeer het later opnieuw.',
-  error: 'Inloggen is niet gelukt. Probeer het opnieuw.',
-} as const
-
 export function LoginPage() {
   const navigate = useNavigate()
   const [params] = useSearchParams()
@@ -22,12 +16,12 @@ export function LoginPage() {
     setBusy(true)
     const result = await logIn(String(form.get('email') ?? ''), String(form.get('password') ?? ''))
     setBusy(false)
-    if (result === 'ok') {
+    if (result.ok) {
       const back = params.get('terug')
       void navigate(back?.startsWith('/') && !back.startsWith('//') ? back : '/')
       return
     }
-    setError(MESSAGES[result])
+    setError(result.message)
   }
 
   return (

@@ -7,6 +7,7 @@ import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import { useEffect } from 'react'
 import type * as Y from 'yjs'
+import { presenceUser } from '../../collab/localUser.ts'
 import { renderCaret } from '../../editor/renderCaret.ts'
 import { useSectionsContext } from './SectionsContext.ts'
 
@@ -25,7 +26,11 @@ export function SectionEditor({ fragment, labelledBy }: SectionEditorProps) {
         // write to the shared document just because someone opened it.
         StarterKit.configure({ undoRedo: false, trailingNode: false }),
         Collaboration.configure({ fragment }),
-        CollaborationCaret.configure({ provider: { awareness }, user: currentUser(), render: renderCaret }),
+        CollaborationCaret.configure({
+          provider: { awareness },
+          user: presenceUser(currentUser()),
+          render: renderCaret,
+        }),
       ],
       editable,
       editorProps: {

@@ -1,0 +1,40 @@
+// Pages behind the login: loads the session once; without one, sends the user to the login page and
+// back here afterwards.
+import { Navigate, useLocation } from 'react-router'
+import { fetchSession } from '../api/session.ts'
+import { useApi } from '../api/useApi.ts'
+import { AppLayout } from '../layout/AppLayout.tsx'
+import { LoadFailure } from '../pages/LoadFailure.tsx'
+import { SessionContext } from './SessionContext.ts'
+
+export function SessionGate() {
+  const location = useLocation()
+  const session = useApi(fetchSession, 'session')
+  if (session.state === 'failed' && session.status === 401) {
+    const back = encodeURIComponent(location.pathname + location.search)
+    return <Navigate to={`/inloggen?terug=${back}`} replace />
+  }
+  if (session.state === 'loading') {
+    return (
+      <AppLayout>
+        <p className="empty-state" role="status">
+          Laden…
+        </p>
+      </AppLayout>
+    )
+  }
+  if (session.state === 'failed') {
+    return (
+      <AppLayout>
+        <div className="page page--narrow">
+          <LoadFailure status={session.status} message={session.message} />
+        </div>
+      </AppLayout>
+    )
+  }
+  return (
+    <SessionContext.Provider value={session.value}>
+      <AppLayout />
+    </SessionContext.Provider>
+  )
+}

@@ -57,7 +57,7 @@ export function resolveUpdate(doc: Y.Doc, update: Uint8Array): Resolution {
     if (depth > MAX_DEPTH) throw new Unresolved()
     const cached = memo.get(item)
     if (cached !== undefined) return cached
-    const chain = isIntegrated(doc, item) ? chainOfIntegrated(doc, item) : chainOfIncoming(item, depth)
+    const chain = isIntegrated(doc, item) ? chainOfIntegrated(item) : chainOfIncoming(item, depth)
     memo.set(item, chain)
     return chain
   }
@@ -115,7 +115,7 @@ function isIntegrated(doc: Y.Doc, item: Y.Item): boolean {
 }
 
 /** An item already in the document: walk the type tree up to the root. */
-function chainOfIntegrated(doc: Y.Doc, item: Y.Item): Chain {
+function chainOfIntegrated(item: Y.Item): Chain {
   const keys: (string | null)[] = []
   let current: Y.Item = item
   for (let depth = 0; depth <= MAX_DEPTH; depth++) {

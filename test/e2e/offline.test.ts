@@ -117,4 +117,46 @@ describe('offline editing', () => {
     rijk.assertNoProblems(NETWORK_NOISE)
     provincie.assertNoProblems()
   })
+
+  it('reloads the page without a connection, shows the offline edits, and sends them when back online', async () => {
+    const { rijk, provincie } = users
+    const sectionId = (await sectionIds(rijk.page))[3]!
+    // The service worker keeps the app shell; wait until it controls the page.
+    await rijk.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+    await rijk.page.reload()
+    await waitFor(() => rijk.page.evaluate(() => navigator.serviceWorker.controller !== null), {
+      message: 'service worker in control',
+    })
+    await waitForSaveStatus(rijk.page, SaveStatus.saved)
+
+    await users.goOffline(rijk)
+    await waitForSaveStatus(rijk.page, SaveStatus.offline)
+    const marker = 'Na-herladen-9c2e'
+    await typeAtEnd(rijk.page, sectionId, ' ')
+    await rijk.page.keyboard.insertText(marker)
+    await waitFor(() => indexedDbHolds(rijk.page, marker), {
+      timeout: 10_000,
+      message: 'the offline edit in IndexedDB',
+    })
+
+    // A reload while the server cannot be reached: the page opens from the service worker's cache and
+    // shows the local copy, offline.
+    await rijk.page.reload()
+    await rijk.page.locator('[data-testid="section"] [data-testid="section-content"] .ProseMirror').first().waitFor()
+    await waitFor(async () => (await editorText(rijk.page, sectionId)).includes(marker), {
+      timeout: 15_000,
+      message: 'the offline edit after an offline reload',
+    })
+    expect(await saveStatusText(rijk.page)).toBe(SaveStatus.offline)
+    await typeAtEnd(rijk.page, sectionId, ' En nog meer.')
+
+    await users.goOnline(rijk)
+    await waitFor(async () => (await editorText(provincie.page, sectionId)).includes(`${marker} En nog meer.`), {
+      timeout: 20_000,
+      message: 'both offline edits at the other user',
+    })
+    await waitForSaveStatus(rijk.page, SaveStatus.saved, 20_000)
+    await waitForSameText([rijk.page, provincie.page], sectionId)
+    provincie.assertNoProblems()
+  })
 })

@@ -5,11 +5,25 @@ import { fetchSession } from '../api/session.ts'
 import { useApi } from '../api/useApi.ts'
 import { AppLayout } from '../layout/AppLayout.tsx'
 import { LoadFailure } from '../pages/LoadFailure.tsx'
+import { cachedSessionUser, rememberSessionUser } from './cachedSession.ts'
 import { SessionContext } from './SessionContext.ts'
 
 export function SessionGate() {
   const location = useLocation()
-  const session = useApi(fetchSession, 'session')
+  const session = useApi(async (signal) => {
+    const user = await fetchSession(signal)
+    rememberSessionUser(window.localStorage, user)
+    return user
+  }, 'session')
+  // Without a connection (status 0) the last user of this browser may go on working on local copies.
+  const offlineUser = session.state === 'failed' && session.status === 0 ? cachedSessionUser(window.localStorage) : null
+  if (offlineUser) {
+    return (
+      <SessionContext.Provider value={offlineUser}>
+        <AppLayout />
+      </SessionContext.Provider>
+    )
+  }
   if (session.state === 'failed' && session.status === 401) {
     const back = encodeURIComponent(location.pathname + location.search)
     return <Navigate to={`/inloggen?terug=${back}`} replace />

@@ -2,6 +2,7 @@
 import { ORGANISATION_KIND_COLOR } from '@novex/shared'
 import { useState } from 'react'
 import { logOut } from '../api/session.ts'
+import { forgetSessionUser } from './cachedSession.ts'
 import { useSessionUser } from './SessionContext.ts'
 
 export function UserMenu() {
@@ -10,6 +11,7 @@ export function UserMenu() {
   if (!user) return null
   const handleLogout = async (): Promise<void> => {
     setBusy(true)
+    forgetSessionUser(window.localStorage)
     try {
       await logOut()
     } finally {

@@ -8,20 +8,13 @@
 // can close a page and open a new one in the same context (same IndexedDB), but never sees state
 // from another context or an earlier run.
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import { DEMO_PASSWORD, DEMO as DEMO_USERS } from './session.ts'
 import { waitFor } from './waitFor.ts'
 
 export const CHROMIUM_PATH = '/usr/bin/chromium'
 
-export const DEMO_PASSWORD = 'novex-demo'
-
-export const DEMO_USERS = {
-  rijkAuteur: 'rijk.auteur@novex.example',
-  provincieAuteur: 'provincie.auteur@novex.example',
-  rijkOndertekenaar: 'rijk.ondertekenaar@novex.example',
-  provincieOndertekenaar: 'provincie.ondertekenaar@novex.example',
-  meelezer: 'meelezer@novex.example',
-  lezer: 'lezer@novex.example',
-} as const
+/** The demo accounts (one list, in session.ts), under the name the browser suites use. */
+export { DEMO as DEMO_USERS, DEMO_PASSWORD } from './session.ts'
 
 /** The save-status texts of the client's contract. */
 export const SaveStatus = {

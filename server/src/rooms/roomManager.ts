@@ -1,22 +1,11 @@
 // The rooms in memory. A document is loaded once even when many clients join at the same moment
 // (concurrent joins share one load promise) and unloaded when its last peer has left and its last
 // write succeeded; a room whose write failed stays in memory and keeps retrying.
-import type { Logger } from 'pino'
-import type { Metrics } from '../metrics.ts'
-import type { ClientIdRegistry } from '../persistence/clientIdRegistry.ts'
-import type { DocumentStore } from '../persistence/documentStore.ts'
-import type { UpdateGate } from '../policy/updateGate.ts'
 import type { Peer } from './peer.ts'
-import { Room } from './room.ts'
+import { Room, type RoomDeps } from './room.ts'
 
-export interface RoomManagerDeps {
-  readonly store: DocumentStore
-  readonly clientIds: ClientIdRegistry
-  readonly gate: UpdateGate
-  readonly logger: Logger
-  readonly metrics: Metrics
-  readonly compactAfter: number
-}
+/** What every room gets; the manager adds its own `onIdle`. */
+export type RoomManagerDeps = Omit<RoomDeps, 'onIdle' | 'schedule'>
 
 export class RoomManager {
   private readonly rooms = new Map<string, Room>()
@@ -84,15 +73,7 @@ export class RoomManager {
     const promise = Promise.resolve().then(() => {
       const state = this.deps.store.load(documentId)
       this.deps.metrics.documentLoads++
-      const room = new Room(documentId, state, {
-        store: this.deps.store,
-        clientIds: this.deps.clientIds,
-        gate: this.deps.gate,
-        logger: this.deps.logger,
-        metrics: this.deps.metrics,
-        compactAfter: this.deps.compactAfter,
-        onIdle: (idle) => this.unload(idle),
-      })
+      const room = new Room(documentId, state, { ...this.deps, onIdle: (idle) => this.unload(idle) })
       this.rooms.set(documentId, room)
       this.deps.logger.debug({ documentId, updates: state.updates.length }, 'document loaded')
       return room

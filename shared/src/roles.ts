@@ -22,15 +22,6 @@ export function isOrganisationKind(value: unknown): value is OrganisationKind {
   return typeof value === 'string' && (ORGANISATION_KINDS as readonly string[]).includes(value)
 }
 
-/** Dutch labels for the interface. */
-export const ORGANISATION_KIND_LABEL: Readonly<Record<OrganisationKind, string>> = {
-  rijk: 'Rijk',
-  provincie: 'Provincie',
-  gemeente: 'Gemeente',
-  waterschap: 'Waterschap',
-  partner: 'Partner',
-}
-
 /** Caret and avatar colour per organisation kind (with the name always shown: never colour alone). */
 export const ORGANISATION_KIND_COLOR: Readonly<Record<OrganisationKind, string>> = {
   rijk: '#154273',

@@ -1,19 +1,13 @@
 // Reading sections of a Y.Doc in tests, through the shared layout accessors.
 import { orderedSections, sectionPlainText } from '@novex/shared'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 
 export const DE_PEEL = 'ontwikkelperspectief-de-peel'
 
-export function firstSectionContent(doc: Y.Doc): Y.XmlFragment {
-  const first = orderedSections(doc)[0]
-  if (!first) throw new Error('document has no sections')
-  return first.content
-}
-
 /** Appends a paragraph with `text` to a section's content, as an editor would. */
-export function appendParagraph(fragment: Y.XmlFragment, text: string, YModule: typeof Y): void {
-  const p = new YModule.XmlElement('paragraph')
-  p.insert(0, [new YModule.XmlText(text)])
+export function appendParagraph(fragment: Y.XmlFragment, text: string): void {
+  const p = new Y.XmlElement('paragraph')
+  p.insert(0, [new Y.XmlText(text)])
   fragment.insert(fragment.length, [p])
 }
 

@@ -2,7 +2,7 @@
 // duplicate nothing.
 import { CloseCode, orderedSections } from '@novex/shared'
 import { afterEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { connectClient, type TestClient } from '../helpers/client.ts'
 import { appendParagraph, outline } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
@@ -49,7 +49,7 @@ describe('acknowledge after persist', () => {
         seenAtBroadcast.push(allText(readCommitted(server.dataDir, DOC).doc).includes('ACK-PROBE'))
       }
     })
-    appendParagraph(firstSection(writer.doc).content, 'ACK-PROBE', Y)
+    appendParagraph(firstSection(writer.doc).content, 'ACK-PROBE')
     await writer.saved()
     await waitFor(() => seenAtBroadcast.length > 0, { message: 'broadcast to reader' })
     expect(seenAtAck.at(-1)).toBe(true)
@@ -87,10 +87,10 @@ describe('restarts', () => {
       for (let i = 0; i < 30; i++) {
         const marker = `<${mode}-A${i}>`
         markers.push(marker)
-        appendParagraph(firstSection(a.doc).content, marker, Y)
+        appendParagraph(firstSection(a.doc).content, marker)
         const mb = `<${mode}-B${i}>`
         markers.push(mb)
-        appendParagraph(orderedSections(b.doc)[1]!.content, mb, Y)
+        appendParagraph(orderedSections(b.doc)[1]!.content, mb)
       }
       await Promise.all([a.saved(), b.saved()])
       const closeCodes: number[] = []
@@ -118,7 +118,7 @@ describe('restarts', () => {
         timeout: 15_000,
         message: 'old clients to reconnect',
       })
-      appendParagraph(firstSection(a.doc).content, `${mode}-after`, Y)
+      appendParagraph(firstSection(a.doc).content, `${mode}-after`)
       await a.saved()
       await waitFor(() => allText(fresh.doc).includes(`${mode}-after`), { message: 'post-restart edit' })
       await waitFor(() => allText(a.doc) === allText(fresh.doc) && allText(b.doc) === allText(fresh.doc), {
@@ -139,7 +139,7 @@ describe('compaction', () => {
     clients.push(writer)
     await writer.synced()
     for (let i = 0; i < 60; i++) {
-      appendParagraph(firstSection(writer.doc).content, `<C${i}>`, Y)
+      appendParagraph(firstSection(writer.doc).content, `<C${i}>`)
       if (i % 5 === 0) await writer.saved()
     }
     await writer.saved()

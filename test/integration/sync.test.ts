@@ -52,7 +52,7 @@ describe('real-time sync', () => {
     expect(sectionA.id).toBe(sectionB.id)
     // Concurrent: both write before either sees the other.
     for (let i = 0; i < 20; i++) {
-      appendParagraph(sectionA.content, `Rijk ${i}`, Y)
+      appendParagraph(sectionA.content, `Rijk ${i}`)
       sectionB.title.insert(0, `${i}`)
       const firstParagraph = sectionB.content.get(0)
       if (firstParagraph instanceof Y.XmlElement) (firstParagraph.get(0) as Y.XmlText).insert(0, `P${i} `)

@@ -12,15 +12,11 @@ import type { DocumentStore } from '../persistence/documentStore.ts'
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampAwareness } from '../policy/stampAwareness.ts'
 import type { UpdateGate } from '../policy/updateGate.ts'
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, syncUpdateFrame } from '../protocol/frames.ts'
-import type { Peer } from './peer.ts'
-
-/** Transaction origin of writes made by the server itself (seeding, server-owned state). */
-export const SERVER_ORIGIN = 'server' as const
-type Origin = Peer | typeof SERVER_ORIGIN
+import { Peer } from './peer.ts'
 
 interface PendingUpdate {
   readonly update: Uint8Array
-  readonly origin: Origin
+  readonly origin: Peer
 }
 
 interface Barrier {
@@ -89,11 +85,6 @@ export class Room {
     return this.destroyed
   }
 
-  /** True while something applied is not yet on disk. */
-  get hasUnsavedChanges(): boolean {
-    return this.pending.length > 0
-  }
-
   /** Every live connection, for re-checking rights. */
   get livePeers(): readonly Peer[] {
     return [...this.peers]
@@ -138,11 +129,6 @@ export class Room {
     this.doc.off('update', this.handleDocUpdate)
     this.awareness.destroy()
     this.doc.destroy()
-  }
-
-  /** Applies a change made by the server itself (persisted and broadcast like any other). */
-  transactAsServer(fn: (doc: Y.Doc) => void): void {
-    Y.transact(this.doc, () => fn(this.doc), SERVER_ORIGIN)
   }
 
   private readonly handleFrame = (peer: Peer, frame: Uint8Array): void => {
@@ -251,8 +237,9 @@ export class Room {
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    const from: Origin = origin === SERVER_ORIGIN ? SERVER_ORIGIN : (origin as Peer)
-    this.pending.push({ update, origin: from })
+    // Every change after loading comes from a peer (applyFromPeer); nothing else writes the room's doc.
+    if (!(origin instanceof Peer)) return
+    this.pending.push({ update, origin })
     this.scheduleFlush()
   }
 
@@ -312,7 +299,7 @@ export class Room {
 
   /** One frame for everyone who sent nothing in the batch; the others get what they lack. */
   private broadcast(batch: readonly PendingUpdate[], merged: Uint8Array): void {
-    const senders = new Set<Origin>(batch.map((p) => p.origin))
+    const senders = new Set<Peer>(batch.map((p) => p.origin))
     const everything = syncUpdateFrame(merged)
     for (const peer of this.peers) {
       if (!senders.has(peer)) {

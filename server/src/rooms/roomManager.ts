@@ -26,11 +26,6 @@ export class RoomManager {
     return n
   }
 
-  /** The room if it is in memory (no load). */
-  peek(documentId: string): Room | null {
-    return this.rooms.get(documentId) ?? null
-  }
-
   /** Loads the room if needed and adds the peer to it. */
   async join(documentId: string, peer: Peer): Promise<Room> {
     for (;;) {
@@ -40,15 +35,6 @@ export class RoomManager {
       room.addPeer(peer)
       return room
     }
-  }
-
-  /** Runs `fn` on the document, loading it for the duration if it is not in memory. */
-  async withRoom<T>(documentId: string, fn: (room: Room) => T): Promise<T> {
-    const room = this.rooms.get(documentId) ?? (await this.load(documentId))
-    const result = fn(room)
-    room.flushNow()
-    if (room.peerCount === 0 && !room.hasUnsavedChanges) this.unload(room)
-    return result
   }
 
   /** Every live connection with its room, for re-checking rights. */

@@ -5,6 +5,7 @@
 //     title: Y.Text · rank: string (lexorank) · component: ComponentKey | null
 //     parent: SectionId | null · content: Y.XmlFragment (one Tiptap editor per section)
 //   doc.getMap('meta'): server-owned document metadata (clients read it, never write it)
+//   doc.getMap('signoffs'): server-owned mirror of the sign-off ledger, SectionId → SectionSignoff (JSON)
 import * as Y from 'yjs'
 import { type ComponentKey, isComponentKey } from '../components.ts'
 import { newSectionId, type SectionId } from '../ids.ts'
@@ -13,10 +14,11 @@ import { compareByRank, type Rank, rankBetween } from '../rank.ts'
 export const DOC_KEYS = {
   sections: 'sections',
   meta: 'meta',
+  signoffs: 'signoffs',
 } as const
 
 /** Top-level keys that only the server may write. */
-export const SERVER_OWNED_KEYS: readonly string[] = [DOC_KEYS.meta]
+export const SERVER_OWNED_KEYS: readonly string[] = [DOC_KEYS.meta, DOC_KEYS.signoffs]
 
 /** Top-level keys a client may write; an update that creates any other root is refused. */
 export const CLIENT_WRITABLE_KEYS: readonly string[] = [DOC_KEYS.sections]

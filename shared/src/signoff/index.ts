@@ -1,0 +1,3 @@
+export * from './canonicalSection.ts'
+export * from './sectionHash.ts'
+export * from './signoffRule.ts'

@@ -8,6 +8,7 @@ import { SessionGate } from './session/SessionGate.tsx'
 
 // The editor (Tiptap, Yjs, the sync stack) loads with the first document, not with the list.
 const DocumentPage = lazy(() => import('./pages/DocumentPage.tsx').then((m) => ({ default: m.DocumentPage })))
+const ReadinessPage = lazy(() => import('./pages/ReadinessPage.tsx').then((m) => ({ default: m.ReadinessPage })))
 
 export function App() {
   return (
@@ -26,6 +27,20 @@ export function App() {
                 }
               >
                 <DocumentPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="document/:documentId/gereed"
+            element={
+              <Suspense
+                fallback={
+                  <p className="empty-state" role="status">
+                    Overzicht laden…
+                  </p>
+                }
+              >
+                <ReadinessPage />
               </Suspense>
             }
           />

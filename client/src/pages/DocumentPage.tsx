@@ -1,8 +1,8 @@
-// One document, edited together: title and kind, connection and save status, who is here, and the
-// sections with their editors.
+// One document, edited together: title and kind, connection and save status, who is here, the
+// sections with their editors, and the sign-off panel, the readiness link and the dossier export.
 import { isDocumentId } from '@novex/shared'
-import { useMemo } from 'react'
-import { Link, useParams } from 'react-router'
+import { useCallback, useMemo, useRef } from 'react'
+import { Link, useParams, useSearchParams } from 'react-router'
 import { fetchDocument } from '../api/documents.ts'
 import { useApi } from '../api/useApi.ts'
 import { localUserFor } from '../collab/localUser.ts'
@@ -15,9 +15,12 @@ import { AccessNotice } from '../features/connection/AccessNotice.tsx'
 import { ConnectionNotice } from '../features/connection/ConnectionNotice.tsx'
 import { RefusalNotice } from '../features/connection/RefusalNotice.tsx'
 import { SaveStatusIndicator } from '../features/connection/SaveStatusIndicator.tsx'
+import { ExportDossier } from '../features/export/ExportDossier.tsx'
 import { PresenceList } from '../features/presence/PresenceList.tsx'
 import { ComponentCheck } from '../features/sections/ComponentCheck.tsx'
 import { DocumentSections } from '../features/sections/DocumentSections.tsx'
+import { SignoffAnnouncer } from '../features/signoff/SignoffAnnouncer.tsx'
+import { SignoffPanel } from '../features/signoff/SignoffPanel.tsx'
 import { useSessionUser } from '../session/SessionContext.ts'
 import { placeOf } from './DocumentListPage.tsx'
 import { LoadFailure } from './LoadFailure.tsx'
@@ -40,6 +43,22 @@ export function DocumentPage() {
   const state = useCollabState(collab)
   const sections = useOrderedSections(collab?.doc ?? null)
   const participants = usePresence(collab?.awareness ?? null)
+  const [searchParams, setSearchParams] = useSearchParams()
+  const panelOpen = searchParams.get('paneel') === 'ondertekenen'
+  const panelToggleRef = useRef<HTMLButtonElement>(null)
+  const isLive = useCallback(() => collab?.state.get().synced ?? false, [collab])
+  const setPanelOpen = (open: boolean): void => {
+    setSearchParams(
+      (params) => {
+        const next = new URLSearchParams(params)
+        if (open) next.set('paneel', 'ondertekenen')
+        else next.delete('paneel')
+        return next
+      },
+      { replace: true },
+    )
+    if (!open) panelToggleRef.current?.focus()
+  }
 
   if (missing) return <NotFoundPage what="Dit document" />
   if (meta.state === 'failed' && (meta.status === 401 || meta.status === 403)) {
@@ -56,7 +75,7 @@ export function DocumentPage() {
   const others = participants.filter((p) => !p.isSelf)
 
   return (
-    <div className="document-page">
+    <div className={`document-page${panelOpen ? ' document-page--with-panel' : ''}`}>
       <title>{`${title} — NOVEX Co-auteur`}</title>
       <div className="document-main">
         <nav aria-label="Kruimelpad" className="breadcrumb">
@@ -71,6 +90,29 @@ export function DocumentPage() {
             {placeOf(document) && ` · ${placeOf(document)}`}
           </p>
         )}
+        <div className="document-actions">
+          <button
+            type="button"
+            ref={panelToggleRef}
+            className="button button--small"
+            data-testid="open-signoff"
+            aria-expanded={panelOpen}
+            aria-controls={panelOpen ? 'signoff-panel' : undefined}
+            onClick={() => setPanelOpen(!panelOpen)}
+          >
+            Ondertekenen
+          </button>
+          {document?.kind === 'ontwikkelperspectief' && (
+            <Link
+              className="button button--small button--secondary"
+              to={`/document/${encodeURIComponent(documentId)}/gereed`}
+              data-testid="readiness-link"
+            >
+              Gereed voor BO-MIRT?
+            </Link>
+          )}
+          <ExportDossier documentId={documentId} />
+        </div>
         <div className="document-toolbar">
           <SaveStatusIndicator status={saveStatusOf(state)} />
           {others.length > 0 && (
@@ -97,7 +139,19 @@ export function DocumentPage() {
           />
         )}
       </div>
+      {collab && <SignoffAnnouncer doc={collab.doc} isLive={isLive} />}
       <aside className="document-side" aria-label="Samenwerken">
+        {panelOpen && collab && (
+          <div id="signoff-panel">
+            <SignoffPanel
+              documentId={documentId}
+              doc={collab.doc}
+              sections={sections}
+              canEdit={editable}
+              onClose={() => setPanelOpen(false)}
+            />
+          </div>
+        )}
         <div className="panel">
           <h2 className="panel__title">Aanwezig</h2>
           <PresenceList participants={participants} sections={sections} />

@@ -1,6 +1,6 @@
 // The buttons of one section: move up, move down, add a subsection, delete. Deleting a required
-// section is refused with the reason (a tooltip on hover or focus, a notice on activation); deleting
-// a free section asks for confirmation first.
+// section, or a section both parties signed (locked), is refused with the reason (a tooltip on hover
+// or focus, a notice on activation); deleting a free section asks for confirmation first.
 import {
   appendSection,
   canDeleteSection,
@@ -19,22 +19,29 @@ export interface SectionActionsProps {
   readonly isFirst: boolean
   readonly isLast: boolean
   readonly subsectionCount: number
+  /** Signed by both parties: it cannot be deleted until it is reopened. */
+  readonly locked: boolean
   readonly onMove: (delta: -1 | 1, from: HTMLElement) => void
-  /** A required section's delete button was activated. */
-  readonly onDeleteRefused: () => void
+  /** The delete button of a section that cannot be deleted was activated; `reason` says why. */
+  readonly onDeleteRefused: (reason: string) => void
 }
+
+export const LOCKED_SECTION_DELETE_REASON =
+  'Deze sectie is door het Rijk en de provincie ondertekend en is vergrendeld. Verwijderen kan pas na heropenen.'
 
 export function SectionActions({
   section,
   isFirst,
   isLast,
   subsectionCount,
+  locked,
   onMove,
   onDeleteRefused,
 }: SectionActionsProps) {
   const { doc, focusTitleWhenMounted } = useSectionsContext()
   const reasonId = useId()
   const required = !canDeleteSection(section)
+  const refusal = locked ? LOCKED_SECTION_DELETE_REASON : required ? REQUIRED_SECTION_DELETE_REASON : null
   const id = section.id as SectionId
 
   const addSubsection = (): void => {
@@ -42,8 +49,8 @@ export function SectionActions({
   }
 
   const handleDelete = (button: HTMLButtonElement): void => {
-    if (required) {
-      onDeleteRefused()
+    if (refusal !== null) {
+      onDeleteRefused(refusal)
       return
     }
     const title = section.title.toString() || 'zonder titel'
@@ -89,22 +96,22 @@ export function SectionActions({
       >
         <Icon name="subsection" />
       </button>
-      <span className={required ? 'has-tooltip' : undefined}>
+      <span className={refusal !== null ? 'has-tooltip' : undefined}>
         <button
           type="button"
           data-testid="delete-section"
           className="icon-button icon-button--danger"
           aria-label="Sectie verwijderen"
-          title={required ? undefined : 'Sectie verwijderen'}
-          aria-disabled={required}
-          aria-describedby={required ? reasonId : undefined}
+          title={refusal !== null ? undefined : 'Sectie verwijderen'}
+          aria-disabled={refusal !== null}
+          aria-describedby={refusal !== null ? reasonId : undefined}
           onClick={(e) => handleDelete(e.currentTarget)}
         >
-          <Icon name={required ? 'lock' : 'trash'} />
+          <Icon name={refusal !== null ? 'lock' : 'trash'} />
         </button>
-        {required && (
+        {refusal !== null && (
           <span id={reasonId} role="tooltip" className="tooltip">
-            {REQUIRED_SECTION_DELETE_REASON}
+            {refusal}
           </span>
         )}
       </span>

@@ -15,10 +15,13 @@ export interface SectionEditorProps {
   readonly fragment: Y.XmlFragment
   /** Id of the element that names the editor (the section title). */
   readonly labelledBy: string
+  /** Signed by both parties: the text is read-only until it is reopened. */
+  readonly locked?: boolean
 }
 
-export function SectionEditor({ fragment, labelledBy }: SectionEditorProps) {
-  const { awareness, editable, currentUser } = useSectionsContext()
+export function SectionEditor({ fragment, labelledBy, locked = false }: SectionEditorProps) {
+  const { awareness, editable: mayEdit, currentUser } = useSectionsContext()
+  const editable = mayEdit && !locked
   const editor = useEditor(
     {
       extensions: [

@@ -7,9 +7,11 @@ import { useSectionsContext } from './SectionsContext.ts'
 export interface SectionTitleProps {
   readonly section: OrderedSection
   readonly inputId: string
+  /** Signed by both parties: the title is read-only until the section is reopened. */
+  readonly locked?: boolean
 }
 
-export function SectionTitle({ section, inputId }: SectionTitleProps) {
+export function SectionTitle({ section, inputId, locked = false }: SectionTitleProps) {
   const { editable, takeTitleFocus } = useSectionsContext()
   const ref = useRef<HTMLInputElement>(null)
   const { title, id } = section
@@ -44,7 +46,7 @@ export function SectionTitle({ section, inputId }: SectionTitleProps) {
       lang="nl"
       autoComplete="off"
       aria-label={`Titel van sectie ${section.number}`}
-      readOnly={!editable}
+      readOnly={!editable || locked}
       onKeyDown={handleKeyDown}
     />
   )

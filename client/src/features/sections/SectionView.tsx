@@ -1,17 +1,20 @@
 // One section of the document: outline number, collaborative title, required badge, who is here,
-// the actions (move, add subsection, delete, drag) and the section's own editor.
+// the actions (move, add subsection, delete, drag), the sign-off line and the section's own editor.
+// A section both parties signed is locked: its title and text are read-only (moving stays allowed).
 import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core'
 import {
   canDeleteSection,
   componentTitle,
+  isLocked,
   moveSectionBy,
   type OrderedSection,
-  REQUIRED_SECTION_DELETE_REASON,
   type SectionId,
 } from '@novex/shared'
 import { type FocusEvent, type KeyboardEvent, memo, useId, useState } from 'react'
 import type { Participant } from '../../collab/usePresence.ts'
 import { Icon } from '../../ui/Icon.tsx'
+import { SignoffStatus } from '../signoff/SignoffStatus.tsx'
+import { useSectionSignoff } from '../signoff/useSignoffMirror.ts'
 import { SectionActions } from './SectionActions.tsx'
 import { SectionEditor } from './SectionEditor.tsx'
 import { useSectionsContext } from './SectionsContext.ts'
@@ -33,9 +36,11 @@ export interface SectionViewProps {
 function SectionViewImpl(props: SectionViewProps) {
   const { section, isFirst, isLast, subsectionCount, present } = props
   const { doc, awareness, editable } = useSectionsContext()
-  const [showDeleteReason, setShowDeleteReason] = useState(false)
+  const [deleteRefusal, setDeleteRefusal] = useState<string | null>(null)
   const titleId = useId()
   const required = !canDeleteSection(section)
+  const signoff = useSectionSignoff(doc, section.id)
+  const locked = isLocked(signoff)
   const id = section.id as SectionId
 
   const move = (delta: -1 | 1, from: HTMLElement): void => {
@@ -62,7 +67,8 @@ function SectionViewImpl(props: SectionViewProps) {
       data-testid="section"
       data-section-id={section.id}
       data-depth={section.depth}
-      className={`section${required ? ' section--required' : ''}`}
+      data-locked={locked ? 'true' : 'false'}
+      className={`section${required ? ' section--required' : ''}${locked ? ' section--locked' : ''}`}
       onKeyDownCapture={handleKeyDownCapture}
       onFocus={handleFocus}
     >
@@ -86,6 +92,12 @@ function SectionViewImpl(props: SectionViewProps) {
             Verplicht onderdeel
           </span>
         )}
+        {locked && (
+          <span className="badge badge--locked">
+            <Icon name="lock" size={14} />
+            Vergrendeld
+          </span>
+        )}
         {present.length > 0 && (
           <ul className="section-presence" aria-label="Nu in deze sectie">
             {present.map((p) => (
@@ -102,21 +114,23 @@ function SectionViewImpl(props: SectionViewProps) {
             isFirst={isFirst}
             isLast={isLast}
             subsectionCount={subsectionCount}
+            locked={locked}
             onMove={move}
-            onDeleteRefused={() => setShowDeleteReason(true)}
+            onDeleteRefused={(reason) => setDeleteRefusal(reason)}
           />
         )}
       </div>
-      <SectionTitle section={section} inputId={titleId} />
-      {showDeleteReason && (
+      <SectionTitle section={section} inputId={titleId} locked={locked} />
+      <SignoffStatus state={signoff} />
+      {deleteRefusal !== null && (
         <p className="section-notice" role="alert" data-testid="delete-refused">
-          {REQUIRED_SECTION_DELETE_REASON}
-          <button type="button" className="link-button" onClick={() => setShowDeleteReason(false)}>
+          {deleteRefusal}
+          <button type="button" className="link-button" onClick={() => setDeleteRefusal(null)}>
             Sluiten
           </button>
         </p>
       )}
-      <SectionEditor fragment={section.content} labelledBy={titleId} />
+      <SectionEditor fragment={section.content} labelledBy={titleId} locked={locked} />
     </section>
   )
 }

@@ -1,0 +1,227 @@
+// The sign-off endpoints of the server's HTTP API (docs/signoff.md): sign, reopen, ask to sign, the
+// ledger and the BO-MIRT readiness of a document. JSON arrives as `unknown` and is checked here, at
+// the edge; the sign-off states inside come from the same fold the server runs (shared), so they are
+// checked for their shape, not re-derived.
+import {
+  type ComponentKey,
+  isComponentKey,
+  LEDGER_KINDS,
+  type LedgerEvent,
+  type LedgerKind,
+  type SectionSignoff,
+  SIGN_SIDES,
+  type SignSide,
+} from '@novex/shared'
+import { ApiError } from './documents.ts'
+
+/** An API error with the server's error code (`content_changed`, `locked`, …). */
+export class SignoffApiError extends ApiError {
+  readonly code: string
+  constructor(status: number, code: string, message: string) {
+    super(status, message)
+    this.name = 'SignoffApiError'
+    this.code = code
+  }
+}
+
+export interface SignoffMe {
+  readonly side: SignSide | null
+  readonly signatory: boolean
+}
+
+export interface SectionSignoffSummary {
+  readonly sectionId: string
+  readonly title: string
+  readonly component: ComponentKey | null
+  readonly hash: string
+  readonly state: SectionSignoff
+  /** False for a locked section whose stored content no longer matches its signed hash. */
+  readonly verified: boolean
+}
+
+export interface SignoffOverview {
+  readonly me: SignoffMe
+  readonly sections: readonly SectionSignoffSummary[]
+  readonly ledger: readonly LedgerEvent[]
+}
+
+export interface ReadinessComponent {
+  readonly component: ComponentKey
+  readonly label: string
+  readonly sectionId: string | null
+  readonly present: boolean
+  readonly nonEmpty: boolean
+  readonly signedRijk: boolean
+  readonly signedProvincie: boolean
+  readonly locked: boolean
+}
+
+export interface Readiness {
+  readonly ready: boolean
+  readonly components: readonly ReadinessComponent[]
+}
+
+const documentPath = (documentId: string): string => `/api/documents/${encodeURIComponent(documentId)}`
+const sectionPath = (documentId: string, sectionId: string): string =>
+  `${documentPath(documentId)}/sections/${encodeURIComponent(sectionId)}`
+
+export async function fetchSignoffs(documentId: string, signal?: AbortSignal): Promise<SignoffOverview> {
+  const body = await requestJson('GET', `${documentPath(documentId)}/signoffs`, undefined, signal)
+  const overview = parseOverview(body)
+  if (!overview) throw unexpected()
+  return overview
+}
+
+export async function fetchReadiness(documentId: string, signal?: AbortSignal): Promise<Readiness> {
+  const readiness = parseReadiness(await requestJson('GET', `${documentPath(documentId)}/readiness`, undefined, signal))
+  if (!readiness) throw unexpected()
+  return readiness
+}
+
+/** Signs `hash`: the content the signatory sees. 409 `content_changed` when the server has other content. */
+export async function signSection(
+  documentId: string,
+  sectionId: string,
+  hash: string,
+): Promise<{ state: SectionSignoff; locked: boolean }> {
+  const body = await requestJson('POST', `${sectionPath(documentId, sectionId)}/signoff`, { hash })
+  if (!isRecord(body) || !isSignoffState(body.state)) throw unexpected()
+  return { state: body.state, locked: body.locked === true }
+}
+
+/** Requests reopening, or confirms another side's request; `reopened` false = waiting for the other side. */
+export async function reopenSection(
+  documentId: string,
+  sectionId: string,
+  reason: string,
+): Promise<{ state: SectionSignoff; reopened: boolean }> {
+  const body = await requestJson('POST', `${sectionPath(documentId, sectionId)}/reopen`, { reason })
+  if (!isRecord(body) || !isSignoffState(body.state)) throw unexpected()
+  return { state: body.state, reopened: body.reopened === true }
+}
+
+/** Asks the signatories to sign a section (any editor may). */
+export async function requestSignoff(documentId: string, sectionId: string): Promise<SectionSignoff> {
+  const body = await requestJson('POST', `${sectionPath(documentId, sectionId)}/signoff-request`, {})
+  if (!isRecord(body) || !isSignoffState(body.state)) throw unexpected()
+  return body.state
+}
+
+async function requestJson(
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  let response: Response
+  try {
+    response = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    })
+  } catch (error) {
+    if (signal?.aborted) throw error
+    throw new SignoffApiError(0, 'unreachable', 'De server is niet bereikbaar. Controleer uw verbinding.')
+  }
+  const parsed: unknown = await response.json().catch(() => null)
+  if (!response.ok) throw errorFromBody(response.status, parsed)
+  return parsed
+}
+
+/** The error of a failed API answer: the server's code and Dutch message, or a plain fallback. */
+export function errorFromBody(status: number, body: unknown): SignoffApiError {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : null
+  const code = error && typeof error.code === 'string' ? error.code : `http_${status}`
+  const message = error && typeof error.message === 'string' ? error.message : fallbackMessage(status)
+  return new SignoffApiError(status, code, message)
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return 'U bent niet (meer) ingelogd. Log opnieuw in.'
+  if (status === 403) return 'U mag dit niet doen in dit document.'
+  if (status >= 500) return 'Er ging iets mis op de server. Probeer het later opnieuw.'
+  return `Dat lukte niet (fout ${status}).`
+}
+
+const unexpected = (): SignoffApiError => new SignoffApiError(500, 'unexpected', 'Onverwacht antwoord van de server.')
+
+function parseOverview(value: unknown): SignoffOverview | null {
+  if (!isRecord(value) || !isRecord(value.me) || !Array.isArray(value.sections) || !Array.isArray(value.ledger))
+    return null
+  const side = value.me.side
+  const me: SignoffMe = {
+    side: isSignSide(side) ? side : null,
+    signatory: value.me.signatory === true,
+  }
+  const sections: SectionSignoffSummary[] = []
+  for (const s of value.sections) {
+    if (!isRecord(s) || typeof s.sectionId !== 'string' || !isSignoffState(s.state)) continue
+    sections.push({
+      sectionId: s.sectionId,
+      title: typeof s.title === 'string' ? s.title : '',
+      component: isComponentKey(s.component) ? s.component : null,
+      hash: typeof s.hash === 'string' ? s.hash : '',
+      state: s.state,
+      verified: s.verified !== false,
+    })
+  }
+  return { me, sections, ledger: value.ledger.filter(isLedgerEvent) }
+}
+
+function parseReadiness(value: unknown): Readiness | null {
+  if (!isRecord(value) || !Array.isArray(value.components)) return null
+  const components: ReadinessComponent[] = []
+  for (const c of value.components) {
+    if (!isRecord(c) || !isComponentKey(c.component)) continue
+    components.push({
+      component: c.component,
+      label: typeof c.label === 'string' ? c.label : c.component,
+      sectionId: typeof c.sectionId === 'string' ? c.sectionId : null,
+      present: c.present === true,
+      nonEmpty: c.nonEmpty === true,
+      signedRijk: c.signedRijk === true,
+      signedProvincie: c.signedProvincie === true,
+      locked: c.locked === true,
+    })
+  }
+  return { ready: value.ready === true, components }
+}
+
+/** The shape of a `SectionSignoff` (the mirror and the API carry the same JSON). */
+export function isSignoffState(value: unknown): value is SectionSignoff {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.signatures) &&
+    Array.isArray(value.lapsed) &&
+    (value.locked === null || isRecord(value.locked)) &&
+    (value.reopenRequest === null || value.reopenRequest === undefined || isRecord(value.reopenRequest))
+  )
+}
+
+function isLedgerEvent(value: unknown): value is LedgerEvent {
+  return (
+    isRecord(value) &&
+    typeof value.seq === 'number' &&
+    typeof value.sectionId === 'string' &&
+    isLedgerKind(value.kind) &&
+    typeof value.at === 'number'
+  )
+}
+
+function isLedgerKind(value: unknown): value is LedgerKind {
+  return typeof value === 'string' && (LEDGER_KINDS as readonly string[]).includes(value)
+}
+
+function isSignSide(value: unknown): value is SignSide {
+  return typeof value === 'string' && (SIGN_SIDES as readonly string[]).includes(value)
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}

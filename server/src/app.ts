@@ -10,6 +10,7 @@ import { createLoginLimiter } from './api/loginLimiter.ts'
 import type { Config } from './config.ts'
 import { seedDemo } from './demo/seedDemo.ts'
 import { DEMO_PASSWORD, seedDemoAccounts } from './demo/seedDemoAccounts.ts'
+import { createSyncRateLimiter } from './limits/syncRateLimiter.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
 import { createClientIdRegistry } from './persistence/clientIdRegistry.ts'
 import { type Db, openDatabase } from './persistence/database.ts'
@@ -76,6 +77,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     logger,
     allowedOrigins: config.allowedOrigins,
     maxFrameBytes: config.maxFrameBytes,
+    maxBufferedBytes: config.maxBufferedBytes,
+    trustProxy: config.trustProxy,
+    rateLimiter: createSyncRateLimiter(config.syncRateLimits),
+    storageHealth: store.health,
   })
   const watcher = startAccessWatcher({ db, accounts, sessions, catalog, rooms, logger })
   const handler = createHttpHandler({

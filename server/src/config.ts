@@ -1,5 +1,6 @@
 // The only reader of process.env. Everything else receives a Config.
 import { resolve } from 'node:path'
+import { DEFAULT_SYNC_RATE_LIMITS, type SyncRateLimits } from './limits/syncRateLimiter.ts'
 
 export interface Config {
   readonly port: number
@@ -14,6 +15,10 @@ export interface Config {
   readonly compactAfter: number
   /** Largest accepted WebSocket frame, in bytes. */
   readonly maxFrameBytes: number
+  /** A connection whose unsent data grows past this does not read: it is closed. */
+  readonly maxBufferedBytes: number
+  /** Rate limits on sync connections, updates and presence. */
+  readonly syncRateLimits: SyncRateLimits
   /** How long a login session lasts. */
   readonly sessionTtlMs: number
   /** Behind a reverse proxy: trust X-Forwarded-Proto/-For (for the Secure cookie and rate limits). */
@@ -36,6 +41,8 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
       .filter((o) => o.length > 0),
     compactAfter: intFrom(env.NOVEX_COMPACT_AFTER, 500, 'NOVEX_COMPACT_AFTER'),
     maxFrameBytes: intFrom(env.NOVEX_MAX_FRAME_BYTES, 16 * 1024 * 1024, 'NOVEX_MAX_FRAME_BYTES'),
+    maxBufferedBytes: intFrom(env.NOVEX_MAX_BUFFERED_BYTES, 16 * 1024 * 1024, 'NOVEX_MAX_BUFFERED_BYTES'),
+    syncRateLimits: readSyncRateLimits(env),
     sessionTtlMs: intFrom(env.SESSION_TTL_MINUTES, 12 * 60, 'SESSION_TTL_MINUTES') * 60_000,
     trustProxy: env.TRUST_PROXY === '1',
     loginLimits: {
@@ -44,6 +51,16 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
       windowSeconds: intFrom(env.LOGIN_LIMIT_WINDOW_SECONDS, 15 * 60, 'LOGIN_LIMIT_WINDOW_SECONDS'),
     },
   }
+}
+
+/** NOVEX_LIMIT_<NAME> overrides one limit, e.g. NOVEX_LIMIT_UPDATES_PER_USER=300. */
+function readSyncRateLimits(env: NodeJS.ProcessEnv): SyncRateLimits {
+  const limits: Record<string, number> = {}
+  for (const [name, fallback] of Object.entries(DEFAULT_SYNC_RATE_LIMITS)) {
+    const variable = `NOVEX_LIMIT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`
+    limits[name] = intFrom(env[variable], fallback, variable)
+  }
+  return { ...DEFAULT_SYNC_RATE_LIMITS, ...limits }
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {

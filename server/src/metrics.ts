@@ -9,6 +9,17 @@ export interface Metrics {
   malformedFrames: number
   connectionsOpened: number
   connectionsRefused: number
+  signoffHashMismatches: number
+  /** Connections and messages over a rate limit. */
+  rateLimited: number
+  /** The longest a single client frame kept the event loop busy, in ms (the watchdog's figure). */
+  slowestFrameMs: number
+  /** Frames that took longer than the watchdog's budget. */
+  slowFrames: number
+  /** Documents whose writes are failing now. */
+  documentsFailing: number
+  /** Documents quarantined because a stored row is corrupt. */
+  documentsQuarantined: number
 }
 
 export function createMetrics(): Metrics {
@@ -22,6 +33,12 @@ export function createMetrics(): Metrics {
     malformedFrames: 0,
     connectionsOpened: 0,
     connectionsRefused: 0,
+    signoffHashMismatches: 0,
+    rateLimited: 0,
+    slowestFrameMs: 0,
+    slowFrames: 0,
+    documentsFailing: 0,
+    documentsQuarantined: 0,
   }
 }
 
@@ -42,7 +59,18 @@ export function renderMetrics(metrics: Metrics, gauges: { roomsOpen: number; pee
   counter('malformed_frames_total', 'Frames that could not be decoded.', metrics.malformedFrames)
   counter('connections_opened_total', 'Sync connections accepted.', metrics.connectionsOpened)
   counter('connections_refused_total', 'Sync connections refused at the upgrade.', metrics.connectionsRefused)
+  counter(
+    'signoff_hash_mismatches_total',
+    'Locked sections whose stored content did not match the hash both parties signed.',
+    metrics.signoffHashMismatches,
+  )
+  counter('rate_limited_total', 'Connections and messages refused by a rate limit.', metrics.rateLimited)
+  counter('slow_frames_total', 'Client frames that took longer than the watchdog budget.', metrics.slowFrames)
+  gauge('slowest_frame_ms', 'Longest time one client frame kept the event loop busy.', metrics.slowestFrameMs)
+  gauge('documents_failing', 'Documents whose writes are failing (clients told: read-only).', metrics.documentsFailing)
+  gauge('documents_quarantined', 'Documents quarantined after a corrupt stored row.', metrics.documentsQuarantined)
   gauge('rooms_open', 'Documents in memory.', gauges.roomsOpen)
   gauge('peers_open', 'Open sync connections.', gauges.peersOpen)
+  gauge('heap_used_bytes', 'V8 heap in use.', process.memoryUsage().heapUsed)
   return `${lines.join('\n')}\n`
 }

@@ -10,6 +10,8 @@ import { createDocumentCatalog } from '../persistence/documentCatalog.ts'
 import { createSqliteDocumentStore } from '../persistence/sqliteDocumentStore.ts'
 import { COMMANDS, UsageError } from './commands.ts'
 
+const CLI_BUSY_TIMEOUT_MS = 5_000
+
 const [command, ...rest] = process.argv.slice(2)
 const entry = command ? COMMANDS[command] : undefined
 if (!entry) {
@@ -19,7 +21,8 @@ if (!entry) {
 }
 
 const config = readConfig(process.env, process.cwd())
-const db = openDatabase(config.dataDir)
+// The CLI may wait for the server's write lock longer than the server waits for the CLI's.
+const db = openDatabase(config.dataDir, CLI_BUSY_TIMEOUT_MS)
 try {
   const { values } = parseArgs({
     args: rest,

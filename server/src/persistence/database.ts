@@ -9,13 +9,20 @@ export type Db = Database.Database
 
 export const DATABASE_FILE = 'novex.sqlite'
 
-export function openDatabase(dataDir: string): Db {
+/**
+ * How long a write waits for another writer's lock (the CLI, a backup). better-sqlite3 waits
+ * synchronously, so this is also how long every room on the server stands still: short, because a
+ * failed write is kept in memory and retried anyway.
+ */
+export const SERVER_BUSY_TIMEOUT_MS = 250
+
+export function openDatabase(dataDir: string, busyTimeoutMs: number = SERVER_BUSY_TIMEOUT_MS): Db {
   mkdirSync(dataDir, { recursive: true })
   const db = new Database(join(dataDir, DATABASE_FILE))
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`)
   migrate(db)
   return db
 }

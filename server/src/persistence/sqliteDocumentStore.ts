@@ -1,15 +1,24 @@
 // DocumentStore on SQLite: an append-only update log plus a snapshot that compaction rewrites. Compaction
 // writes the snapshot and deletes the rows it covers in one transaction, so a crash at any moment leaves
 // either the old log or the new snapshot, never neither.
+import { inspectUpdate } from '../limits/inspectUpdate.ts'
+import { CorruptDocumentError } from './corruptDocumentError.ts'
 import type { Db } from './database.ts'
 import type { DocumentStore, StoredState } from './documentStore.ts'
+import { createStorageHealth, type StorageHealth } from './storageHealth.ts'
 
-export function createSqliteDocumentStore(db: Db, now: () => number = Date.now): DocumentStore {
+export interface SqliteDocumentStore extends DocumentStore {
+  /** Failing writes and quarantined documents, for the transport to tell clients. */
+  readonly health: StorageHealth
+}
+
+export function createSqliteDocumentStore(db: Db, now: () => number = Date.now): SqliteDocumentStore {
+  const health = createStorageHealth()
   const selectSnapshot = db.prepare<[string], { data: Buffer; through_seq: number }>(
     'SELECT data, through_seq FROM document_snapshots WHERE document_id = ?',
   )
-  const selectUpdates = db.prepare<[string, number], { data: Buffer }>(
-    'SELECT data FROM document_updates WHERE document_id = ? AND seq > ? ORDER BY seq',
+  const selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM document_updates WHERE document_id = ? AND seq > ? ORDER BY seq',
   )
   const insertUpdate = db.prepare<[string, Uint8Array, number]>(
     'INSERT INTO document_updates (document_id, data, created_at) VALUES (?, ?, ?)',
@@ -39,17 +48,38 @@ export function createSqliteDocumentStore(db: Db, now: () => number = Date.now):
     deleteThrough.run(documentId, through)
   })
 
+  // Every stored row is checked before Yjs sees it: a corrupt row (disk fault, a bad restore, a hand
+  // edit) must not hang the process or load a document with a hole in it.
+  const checked = (documentId: string, seq: number | null, data: Buffer): Uint8Array => {
+    const bytes = new Uint8Array(data)
+    const inspection = inspectUpdate(bytes)
+    if (!inspection.ok) {
+      health.quarantine(documentId)
+      throw new CorruptDocumentError(documentId, seq, inspection.reason)
+    }
+    return bytes
+  }
+
   return {
+    health,
     load(documentId: string): StoredState {
+      if (health.isQuarantined(documentId)) throw new CorruptDocumentError(documentId, null, 'quarantined earlier')
       const snapshot = selectSnapshot.get(documentId)
       const rows = selectUpdates.all(documentId, snapshot?.through_seq ?? 0)
       return {
-        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
-        updates: rows.map((r) => new Uint8Array(r.data)),
+        snapshot: snapshot ? checked(documentId, null, snapshot.data) : null,
+        updates: rows.map((r) => checked(documentId, r.seq, r.data)),
       }
     },
     append(documentId: string, updates: readonly Uint8Array[]): void {
-      if (updates.length > 0) appendAll(documentId, updates)
+      if (updates.length === 0) return
+      try {
+        appendAll(documentId, updates)
+      } catch (error) {
+        health.writeFailed(documentId)
+        throw error
+      }
+      health.writeSucceeded(documentId)
     },
     compact(documentId: string, state: Uint8Array): void {
       compactTx(documentId, state)

@@ -7,6 +7,7 @@ import {
   encodeAccess,
   encodeRefused,
   type OrganisationKind,
+  RefusalReason,
   type RefusalReasonCode,
 } from '@novex/shared'
 import type { Logger } from 'pino'
@@ -23,7 +24,9 @@ const OPEN = 1
 /** Frames held while the document loads. Hocuspocus caps its pre-auth queue for the same reason. */
 const MAX_QUEUED_FRAMES = 1_000
 /** A socket whose send buffer grows past this is not reading: close it rather than grow without bound. */
-const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
+export const DEFAULT_MAX_BUFFERED_BYTES = 16 * 1024 * 1024
+const STORAGE_FAULT_DETAIL =
+  'Het document kan tijdelijk niet worden opgeslagen en is daarom alleen te lezen. Uw laatste wijzigingen zijn nog niet bewaard.'
 
 export interface PeerInit {
   readonly id: number
@@ -35,6 +38,8 @@ export interface PeerInit {
   readonly wantsAppFrames: boolean
   readonly user: PeerUser
   readonly logger: Logger
+  /** Send-buffer size above which the peer counts as not reading (default 16 MiB). */
+  readonly maxBufferedBytes?: number
 }
 
 export interface PeerUser {
@@ -59,8 +64,12 @@ export class Peer {
   private queue: Uint8Array[] | null = []
   private handler: ((peer: Peer, frame: Uint8Array) => void) | null = null
   private closed = false
+  /** The document cannot be written right now: the connection is read-only until it can. */
+  private storageFault = false
+  private readonly maxBufferedBytes: number
 
   constructor(init: PeerInit) {
+    this.maxBufferedBytes = init.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES
     this.id = init.id
     this.socket = init.socket
     this.currentAccess = init.access
@@ -79,14 +88,25 @@ export class Peer {
   }
 
   get canEdit(): boolean {
-    return this.currentAccess === 'edit'
+    return this.currentAccess === 'edit' && !this.storageFault
   }
 
   /** Changes what this connection may do (a membership changed) and tells the client. */
   setAccess(access: Access): void {
     if (access === this.currentAccess) return
     this.currentAccess = access
-    this.sendApp(encodeAccess(access))
+    if (!this.storageFault) this.sendApp(encodeAccess(access))
+  }
+
+  /**
+   * The document's storage is failing (on) or works again (off). While on, the client is told it may
+   * only read, and updates it still sends are refused with reason `storage` rather than accepted into
+   * memory without an acknowledgement in sight.
+   */
+  setStorageFault(on: boolean): void {
+    if (on === this.storageFault) return
+    this.storageFault = on
+    if (this.currentAccess === 'edit') this.sendApp(encodeAccess(on ? 'read' : 'edit'))
   }
 
   /** Called by the transport for each incoming frame, from the moment the socket exists. */
@@ -116,7 +136,7 @@ export class Peer {
 
   send(frame: Uint8Array): void {
     if (this.isClosed) return
-    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+    if (this.socket.bufferedAmount > this.maxBufferedBytes) {
       this.logger.warn({ peer: this.id }, 'closing a peer that does not read')
       this.close(CloseCode.tooLarge, 'send buffer full')
       return
@@ -129,6 +149,10 @@ export class Peer {
   }
 
   refuse(reason: RefusalReasonCode, detail: string): void {
+    if (this.storageFault && reason === RefusalReason.readOnly) {
+      this.sendApp(encodeRefused(RefusalReason.storage, STORAGE_FAULT_DETAIL))
+      return
+    }
     this.sendApp(encodeRefused(reason, detail))
   }
 

@@ -1,14 +1,21 @@
 // The sync endpoint /sync/<documentId>. Every check happens at the HTTP upgrade, before a WebSocket
 // exists, so a refused client never receives a document byte. The message listener is attached in the
 // same tick as the socket is created (before any await), so no early frame is lost.
+// Every frame is inspected whole (limits/inspectFrame) before it is handed on, and passes the rate
+// limits in arrival order; the time each frame keeps the event loop busy is measured (the watchdog).
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type Access, APP_PARAM, CloseCode, isDocumentId } from '@novex/shared'
 import type { Logger } from 'pino'
 import { type RawData, type WebSocket, WebSocketServer } from 'ws'
 import type { User } from '../accounts/accountStore.ts'
+import { clientIp } from '../limits/clientIp.ts'
+import { type FrameKind, inspectFrame } from '../limits/inspectFrame.ts'
+import type { SyncRateLimiter } from '../limits/syncRateLimiter.ts'
 import type { Metrics } from '../metrics.ts'
+import { CorruptDocumentError } from '../persistence/corruptDocumentError.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
+import type { StorageHealth } from '../persistence/storageHealth.ts'
 import { type Authenticate, originAllowed } from '../policy/authenticate.ts'
 import { Peer } from '../rooms/peer.ts'
 import type { Room } from '../rooms/room.ts'
@@ -24,10 +31,17 @@ export interface SyncDeps {
   readonly logger: Logger
   readonly allowedOrigins: readonly string[]
   readonly maxFrameBytes: number
+  readonly maxBufferedBytes: number
+  /** Trust X-Forwarded-For for the client's address (behind a proxy). */
+  readonly trustProxy: boolean
+  readonly rateLimiter: SyncRateLimiter
+  readonly storageHealth: StorageHealth
 }
 
 export const SYNC_PATH = '/sync/'
 const HEARTBEAT_MS = 30_000
+/** A frame that keeps the event loop busier than this is logged (the watchdog's budget). */
+const SLOW_FRAME_MS = 50
 
 export interface SyncEndpoint {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
@@ -51,6 +65,13 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
   }, HEARTBEAT_MS)
   heartbeat.unref()
 
+  // A document whose writes fail is read-only for its clients until a write succeeds again.
+  deps.storageHealth.onChange((documentId, failing) => {
+    deps.metrics.documentsFailing = deps.storageHealth.failingCount
+    deps.logger.warn({ documentId, failing }, failing ? 'document read-only: writes fail' : 'document writable again')
+    for (const { room, peer } of deps.rooms.livePeers()) if (room.id === documentId) peer.setStorageFault(failing)
+  })
+
   const reject = (socket: Duplex, status: number, text: string): void => {
     deps.metrics.connectionsRefused++
     const body = JSON.stringify({ error: { code: String(status), message: text } })
@@ -61,6 +82,24 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
   }
 
   const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    // Until ws takes the socket over, a reset from the client must not become an uncaught 'error'.
+    const onSocketError = (error: Error): void => deps.logger.debug({ err: error }, 'upgrade socket error')
+    socket.on('error', onSocketError)
+    upgrade(req, socket, head).catch((error: unknown) => {
+      deps.logger.error({ err: error }, 'upgrade failed')
+      socket.destroy()
+    })
+  }
+
+  const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
+    const ip = clientIp(req, deps.trustProxy)
+    // Counted before authentication: a flood of upgrades without a valid cookie is cut off as well.
+    const byIp = await deps.rateLimiter.connectionFromIp(ip)
+    if (!byIp.allowed) {
+      deps.metrics.rateLimited++
+      reject(socket, 429, 'Te veel verbindingen vanaf dit adres. Probeer het over een minuut opnieuw.')
+      return
+    }
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (!url.pathname.startsWith(SYNC_PATH)) {
       reject(socket, 404, 'Onbekend adres.')
@@ -83,7 +122,19 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
       reject(socket, doc ? 403 : 404, doc ? 'U heeft geen toegang tot dit document.' : 'Dit document bestaat niet.')
       return
     }
+    const byUser = await deps.rateLimiter.connectionOfUser(auth.user.id)
+    if (!byUser.allowed) {
+      deps.metrics.rateLimited++
+      reject(socket, 429, 'Te veel verbindingen voor uw account. Probeer het over een minuut opnieuw.')
+      return
+    }
+    if (deps.storageHealth.isQuarantined(doc.id)) {
+      reject(socket, 503, 'Dit document is tijdelijk niet beschikbaar. De beheerder is gewaarschuwd.')
+      return
+    }
+    if (socket.destroyed) return
     const wantsAppFrames = url.searchParams.get(APP_PARAM) === '1'
+    const source = { ip, userId: auth.user.id, documentId }
     wss.handleUpgrade(req, socket, head, (ws) => {
       deps.metrics.connectionsOpened++
       alive.add(ws)
@@ -101,14 +152,48 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
           organisationKind: auth.user.organisation.kind,
         },
         logger: deps.logger,
+        maxBufferedBytes: deps.maxBufferedBytes,
       })
       let room: Room | null = null
+      // Frames pass the rate limits one after the other, so they reach the room in arrival order.
+      let inOrder: Promise<void> = Promise.resolve()
+      const deliver = async (kind: FrameKind, frame: Uint8Array): Promise<void> => {
+        if (peer.isClosed) return
+        const verdict = await deps.rateLimiter.frame(kind, source)
+        if (!verdict.allowed) {
+          deps.metrics.rateLimited++
+          deps.logger.warn({ peer: peer.id, user: source.userId, ip, limit: verdict.limit }, 'rate limit: closing')
+          peer.close(CloseCode.rateLimited, 'rate limit')
+          return
+        }
+        timed(() => peer.receive(frame))
+      }
+      const timed = <T>(work: () => T): T => {
+        const start = performance.now()
+        const result = work()
+        const ms = performance.now() - start
+        if (ms > deps.metrics.slowestFrameMs) deps.metrics.slowestFrameMs = ms
+        if (ms > SLOW_FRAME_MS) {
+          deps.metrics.slowFrames++
+          deps.logger.warn({ peer: peer.id, user: source.userId, documentId, ms }, 'slow frame')
+        }
+        return result
+      }
       ws.on('message', (data: RawData, isBinary: boolean) => {
         if (!isBinary) {
           peer.close(CloseCode.malformed, 'text frames are not part of the protocol')
           return
         }
-        peer.receive(toBytes(data))
+        const frame = toBytes(data)
+        const result = timed(() => inspectFrame(frame))
+        if (!result.ok) {
+          deps.metrics.malformedFrames++
+          deps.logger.warn({ peer: peer.id, user: source.userId, reason: result.reason }, 'closing: malformed frame')
+          peer.close(CloseCode.malformed, 'malformed frame')
+          return
+        }
+        const kind = result.kind
+        inOrder = inOrder.then(() => deliver(kind, frame))
       })
       ws.on('error', (error) => deps.logger.warn({ err: error, peer: peer.id }, 'socket error'))
       ws.on('close', () => {
@@ -119,9 +204,17 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
         (joined) => {
           room = joined
           if (peer.isClosed) joined.removePeer(peer)
+          else if (deps.storageHealth.isFailing(documentId)) peer.setStorageFault(true)
         },
         (error: unknown) => {
-          deps.logger.error({ err: error, documentId }, 'document could not be loaded')
+          if (error instanceof CorruptDocumentError) {
+            deps.metrics.documentsQuarantined = deps.storageHealth.quarantinedCount
+            // Loud on purpose: an operator must restore this document (see README, backup and restore).
+            deps.logger.error(
+              { err: error, documentId, seq: error.seq, quarantined: true },
+              'DOCUMENT QUARANTINED: a stored row is corrupt; other documents are unaffected',
+            )
+          } else deps.logger.error({ err: error, documentId }, 'document could not be loaded')
           peer.close(CloseCode.unavailable, 'document unavailable')
         },
       )
@@ -143,6 +236,14 @@ function toBytes(data: RawData): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
 }
 
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  503: 'Service Unavailable',
+}
+
 function statusText(status: number): string {
-  return status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : 'Error'
+  return STATUS_TEXT[status] ?? 'Error'
 }

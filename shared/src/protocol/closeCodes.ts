@@ -9,6 +9,8 @@ export const CloseCode = {
   tooLarge: 4002,
   /** Document could not be loaded (storage fault, quarantined). */
   unavailable: 4003,
+  /** Too many connections or messages (a rate limit): reconnect after a backoff. */
+  rateLimited: 4029,
   /** The user's right on this document was revoked. Do not reconnect. */
   forbidden: 4403,
   /** Session ended or expired. Do not reconnect; log in again. */

@@ -1,0 +1,144 @@
+// A client that types continuously: every tick it inserts one unique marker into its own section (one
+// update each), and now and then sends a barrier. A marker counts as acknowledged once the server
+// answered `persisted` to a barrier sent after it on the same connection. The suites then check that
+// every acknowledged marker is in the stored document exactly once.
+import { encodeBarrier, orderedSections } from '@novex/shared'
+import * as Y from 'yjs'
+import { connectClient, type TestClient } from '../helpers/client.ts'
+import { outline } from '../helpers/documents.ts'
+import type { RunningServer } from '../helpers/server.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+
+export interface TypistOptions {
+  readonly name: string
+  readonly cookie: string
+  readonly documentId: string
+  /** Which section (by order) to type into; typists in one document use different sections. */
+  readonly section: number
+  /** Where to connect (the server, or a fault proxy in front of it). */
+  readonly server: Pick<RunningServer, 'wsUrl'>
+}
+
+export class Typist {
+  readonly name: string
+  readonly client: TestClient
+  readonly typed: string[] = []
+  private acked = 0
+  private nextSeq = 1_000_000
+  private readonly barrierAt = new Map<number, number>()
+  private timer: NodeJS.Timeout | null = null
+  private readonly section: number
+
+  constructor(options: TypistOptions) {
+    this.name = options.name
+    this.section = options.section
+    this.client = connectClient(options.server as RunningServer, options.documentId, {
+      cookie: options.cookie,
+      onPersisted: (seq) => {
+        const count = this.barrierAt.get(seq)
+        if (count !== undefined && count > this.acked) this.acked = count
+        this.barrierAt.delete(seq)
+      },
+    })
+  }
+
+  /** Markers the server has acknowledged as committed. */
+  get ackedMarkers(): readonly string[] {
+    return this.typed.slice(0, this.acked)
+  }
+
+  get doc(): Y.Doc {
+    return this.client.doc
+  }
+
+  /** Types one marker every `intervalMs`, and sends a barrier every `barrierEvery` markers. */
+  start(intervalMs: number, barrierEvery = 3): void {
+    this.timer = setInterval(() => {
+      this.typeOne()
+      if (this.typed.length % barrierEvery === 0) this.barrier()
+    }, intervalMs)
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+  }
+
+  typeOne(): void {
+    const section = orderedSections(this.client.doc)[this.section]
+    if (!section) return
+    const marker = `<${this.name}-${this.typed.length}>`
+    const fragment = section.content
+    let paragraph = fragment.get(fragment.length - 1)
+    if (!(paragraph instanceof Y.XmlElement) || paragraph.nodeName !== 'paragraph' || paragraph.length > 40) {
+      paragraph = new Y.XmlElement('paragraph')
+      fragment.insert(fragment.length, [paragraph])
+    }
+    const last = paragraph.get(paragraph.length - 1)
+    if (last instanceof Y.XmlText) last.insert(last.length, marker)
+    else paragraph.insert(paragraph.length, [new Y.XmlText(marker)])
+    this.typed.push(marker)
+  }
+
+  /** Appends a large paragraph (no marker): for filling a slow reader's send buffer. */
+  appendLarge(text: string): void {
+    const section = orderedSections(this.client.doc)[this.section]
+    if (!section) return
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText(text)])
+    section.content.insert(section.content.length, [paragraph])
+  }
+
+  /** Sends a barrier covering everything typed so far, if the connection is synced. */
+  barrier(): void {
+    const { provider } = this.client
+    if (!provider.wsconnected || !provider.synced || !provider.ws) return
+    const seq = this.nextSeq++
+    this.barrierAt.set(seq, this.typed.length)
+    try {
+      provider.ws.send(encodeBarrier(seq))
+    } catch {
+      // The socket closed under us; the next barrier on the next connection covers these markers.
+      this.barrierAt.delete(seq)
+    }
+  }
+
+  /** Waits until everything typed so far is acknowledged (after faults are over). */
+  async settle(timeout = 30_000): Promise<void> {
+    await waitFor(
+      () => {
+        if (this.acked >= this.typed.length) return true
+        this.barrier()
+        return false
+      },
+      { timeout, interval: 200, message: `${this.name}: all ${this.typed.length} markers acknowledged` },
+    )
+  }
+
+  destroy(): void {
+    this.stop()
+    this.client.destroy()
+  }
+}
+
+export const textOf = (doc: Y.Doc): string => outline(doc).join('\n')
+
+export const occurrences = (haystack: string, needle: string): number => haystack.split(needle).length - 1
+
+/** Acknowledged markers present exactly once, and typed markers present more than once. */
+export function tally(
+  stored: string,
+  typists: readonly Typist[],
+): { acked: number; present: number; duplicated: number } {
+  let acked = 0
+  let present = 0
+  let duplicated = 0
+  for (const typist of typists) {
+    for (const marker of typist.ackedMarkers) {
+      acked++
+      if (occurrences(stored, marker) === 1) present++
+    }
+    for (const marker of typist.typed) if (occurrences(stored, marker) > 1) duplicated++
+  }
+  return { acked, present, duplicated }
+}

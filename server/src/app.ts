@@ -20,7 +20,11 @@ import { documentAccess } from './policy/access.ts'
 import { startAccessWatcher } from './policy/accessWatcher.ts'
 import { createAuthenticate } from './policy/authenticate.ts'
 import { createUpdateGate } from './policy/updateGate.ts'
+import type { Room } from './rooms/room.ts'
 import { RoomManager } from './rooms/roomManager.ts'
+import { createLedgerStore } from './signoff/ledgerStore.ts'
+import { createRefusedChangeStore } from './signoff/refusedChanges.ts'
+import { createSignoffService } from './signoff/signoffService.ts'
 import { createHttpHandler } from './transport/httpHandler.ts'
 import { createNovexServer, listen } from './transport/server.ts'
 import { createSyncEndpoint } from './transport/syncEndpoint.ts'
@@ -58,14 +62,28 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     if (seeded.documents + seeded.users > 0) logger.info(seeded, 'demo seeded')
   }
   const metrics = createMetrics()
-  const rooms = new RoomManager({
+  const refused = createRefusedChangeStore(db)
+  // The sign-off service works on rooms and the rooms ask it for locks: the manager is bound below.
+  let rooms: RoomManager | null = null
+  const withRoom = <T>(documentId: string, work: (room: Room) => T): Promise<T> => {
+    if (!rooms) throw new Error('rooms are not ready')
+    return rooms.withRoom(documentId, work)
+  }
+  const signoffs = createSignoffService({ ledger: createLedgerStore(db), withRoom, logger, metrics })
+  rooms = new RoomManager({
     store,
     clientIds: createClientIdRegistry(db),
     gate: createUpdateGate(),
     logger,
     metrics,
     compactAfter: config.compactAfter,
+    sectionLocks: signoffs.lockedSections,
+    onLoaded: signoffs.onRoomLoaded,
+    onCommitted: signoffs.onCommitted,
+    onRefused: (room, peer, update, reason) => refused.record(room, peer, update, reason),
   })
+  const mismatches = await signoffs.verifyAll()
+  if (mismatches.length > 0) logger.error({ mismatches }, 'locked sections failed verification at start-up')
   const authenticate = createAuthenticate(accounts, sessions)
   const authorize = documentAccess.bind(null, accounts)
   const sync = createSyncEndpoint({
@@ -91,6 +109,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     clientDist: config.clientDist,
     authorize,
     allowedOrigins: config.allowedOrigins,
+    signoff: { catalog, accounts, authorize, signoffs, refused, withRoom },
     session: {
       accounts,
       sessions,

@@ -79,6 +79,35 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (document_id, client_id)
   ) STRICT;
   `,
+  // v3: the sign-off ledger (append-only: rows are never updated or deleted) and refused changes.
+  `
+  CREATE TABLE signoff_ledger (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL,
+    section_id  TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    actor       TEXT,
+    hash        TEXT,
+    reason      TEXT,
+    side        TEXT
+  ) STRICT;
+  CREATE INDEX signoff_ledger_by_document ON signoff_ledger(document_id, seq);
+  CREATE TRIGGER signoff_ledger_no_update BEFORE UPDATE ON signoff_ledger
+    BEGIN SELECT RAISE(ABORT, 'the sign-off ledger is append-only'); END;
+  CREATE TRIGGER signoff_ledger_no_delete BEFORE DELETE ON signoff_ledger
+    BEGIN SELECT RAISE(ABORT, 'the sign-off ledger is append-only'); END;
+  CREATE TABLE refused_changes (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL,
+    user_id     TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    reason      TEXT NOT NULL,
+    sections    TEXT NOT NULL DEFAULT '[]',
+    update_data BLOB NOT NULL
+  ) STRICT;
+  CREATE INDEX refused_changes_by_user ON refused_changes(document_id, user_id, id);
+  `,
 ]
 
 export function migrate(db: Database.Database): number {

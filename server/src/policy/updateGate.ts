@@ -1,15 +1,27 @@
 // The update gate: one function that decides, before anything is applied, whether an update from a
 // connection may enter the document. It runs synchronously between check and apply (no await), one
 // update at a time per room. It resolves every struct and delete range of the update to where it lands
-// (resolveUpdate) and refuses the whole update when any part is not allowed. Section locks (sign-off)
-// plug in as one more rule over the same touches.
-import { CLIENT_WRITABLE_KEYS, RefusalReason, type RefusalReasonCode, SERVER_OWNED_KEYS } from '@novex/shared'
+// (resolveUpdate) and refuses the whole update when any part is not allowed, including any change
+// inside a section that both parties signed off (only its rank may change).
+import {
+  CLIENT_WRITABLE_KEYS,
+  DOC_KEYS,
+  RefusalReason,
+  type RefusalReasonCode,
+  SECTION_KEYS,
+  SERVER_OWNED_KEYS,
+} from '@novex/shared'
 import type * as Y from 'yjs'
 import type { Peer } from '../rooms/peer.ts'
 import { resolveUpdate } from './resolveUpdate.ts'
 
 export type GateVerdict =
-  | { readonly accept: true; readonly clients: readonly number[] }
+  | {
+      readonly accept: true
+      readonly clients: readonly number[]
+      /** The sections the update changes (any field), for the sign-off lapse check. */
+      readonly sections: readonly string[]
+    }
   | { readonly accept: false; readonly reason: RefusalReasonCode; readonly detail: string }
 
 export interface GateInput {
@@ -20,14 +32,19 @@ export interface GateInput {
   readonly liveWriter: (clientId: number) => Peer | null
   /** The user who first wrote with a client id in this document, if any. */
   readonly owner: (clientId: number) => string | null
+  /** Sections signed off by both parties: nothing in them may change but their place (rank). */
+  readonly lockedSections: ReadonlySet<string>
 }
+
+/** The one field of a locked section that may still change: moving it keeps its text as signed. */
+const MOVABLE_WHEN_LOCKED: ReadonlySet<string | null> = new Set([SECTION_KEYS.rank])
 
 export type UpdateGate = (input: GateInput) => GateVerdict
 
 const refuse = (reason: RefusalReasonCode, detail: string): GateVerdict => ({ accept: false, reason, detail })
 
 export function createUpdateGate(): UpdateGate {
-  return ({ peer, doc, update, liveWriter, owner }) => {
+  return ({ peer, doc, update, liveWriter, owner, lockedSections }) => {
     if (!peer.canEdit) return refuse(RefusalReason.readOnly, 'U kunt dit document alleen lezen.')
     const resolution = resolveUpdate(doc, update)
     if (!resolution.ok) return refuse(RefusalReason.unresolved, resolution.reason)
@@ -43,7 +60,17 @@ export function createUpdateGate(): UpdateGate {
         return refuse(RefusalReason.foreignClient, `Client-id ${client} hoort bij een andere gebruiker of verbinding.`)
       }
     }
+    const sections = new Set<string>()
     for (const touch of resolution.touches) {
+      if (touch.root === DOC_KEYS.sections && touch.sectionId !== null) {
+        sections.add(touch.sectionId)
+        if (lockedSections.has(touch.sectionId) && !MOVABLE_WHEN_LOCKED.has(touch.field)) {
+          return refuse(
+            RefusalReason.locked,
+            'Dit onderdeel is door het Rijk en de provincie ondertekend en kan niet meer worden gewijzigd.',
+          )
+        }
+      }
       if (SERVER_OWNED_KEYS.includes(touch.root)) {
         return refuse(RefusalReason.serverOwned, 'Alleen de server mag dit deel van het document wijzigen.')
       }
@@ -51,6 +78,6 @@ export function createUpdateGate(): UpdateGate {
         return refuse(RefusalReason.schema, `Het document heeft geen onderdeel "${touch.root}".`)
       }
     }
-    return { accept: true, clients: resolution.clients }
+    return { accept: true, clients: resolution.clients, sections: [...sections] }
   }
 }

@@ -16,8 +16,12 @@ import { Peer } from './peer.ts'
 
 interface PendingUpdate {
   readonly update: Uint8Array
-  readonly origin: Peer
+  /** The connection it came from; null for a change the server made itself (the sign-off mirror). */
+  readonly origin: Peer | null
 }
+
+/** The transaction origin of changes the server makes to a document. */
+const SERVER_ORIGIN = Symbol('server')
 
 interface Barrier {
   readonly peer: Peer
@@ -31,11 +35,19 @@ export interface RoomDeps {
   readonly logger: Logger
   readonly metrics: Metrics
   readonly compactAfter: number
+  /** Sections that are locked (signed off by both parties) in a document. */
+  readonly sectionLocks?: (documentId: string) => ReadonlySet<string>
+  /** After a batch is committed: the sections whose text or structure it changed. */
+  readonly onCommitted?: (room: Room, sections: ReadonlySet<string>) => void
+  /** After an update is refused: what was refused, for the record. */
+  readonly onRefused?: (room: Room, peer: Peer, update: Uint8Array, reason: string) => void
   /** Called when the room has no peers and nothing left to write: the manager unloads it. */
   readonly onIdle: (room: Room) => void
   /** Schedules the flush at the end of this event-loop turn (injectable for tests). */
   readonly schedule?: (fn: () => void) => void
 }
+
+const NO_LOCKS: ReadonlySet<string> = new Set()
 
 const RETRY_DELAYS_MS = [100, 500, 2_000, 5_000, 10_000] as const
 
@@ -55,6 +67,10 @@ export class Room {
   /** Applied but not yet committed, in order. Kept on a failed write and retried. */
   private pending: PendingUpdate[] = []
   private barriers: Barrier[] = []
+  /** Sections changed by the pending updates. */
+  private pendingSections = new Set<string>()
+  /** Server-side users of the room (an API call working on it): it is not unloaded while held. */
+  private holds = 0
   private flushScheduled = false
   private failedWrites = 0
   private retryTimer: NodeJS.Timeout | null = null
@@ -115,6 +131,29 @@ export class Room {
   flushNow(): boolean {
     this.flush()
     return this.pending.length === 0
+  }
+
+  /** Whether updates are applied but not yet committed. */
+  get hasPending(): boolean {
+    return this.pending.length > 0
+  }
+
+  /**
+   * A change the server makes itself (the sign-off mirror). It goes through the same commit path as a
+   * peer's update: written, then broadcast to every peer.
+   */
+  applyServerChange(change: (doc: Y.Doc) => void): void {
+    if (this.destroyed) throw new Error(`room ${this.id} is unloaded`)
+    Y.transact(this.doc, () => change(this.doc), SERVER_ORIGIN)
+  }
+
+  hold(): void {
+    this.holds++
+  }
+
+  release(): void {
+    this.holds = Math.max(0, this.holds - 1)
+    this.maybeIdle()
   }
 
   closeAll(code: number, reason: string): void {
@@ -178,14 +217,17 @@ export class Room {
         return writer && writer !== peer ? writer : null
       },
       owner: (client) => this.ownerOf(client),
+      lockedSections: this.deps.sectionLocks?.(this.id) ?? NO_LOCKS,
     })
     if (!verdict.accept) {
       this.deps.metrics.updatesRefused++
       this.logger.info({ peer: peer.id, user: peer.user.id, reason: verdict.reason }, 'update refused')
       peer.refuse(verdict.reason, verdict.detail)
+      this.deps.onRefused?.(this, peer, update, verdict.reason)
       return
     }
     for (const client of verdict.clients) this.bindWriter(peer, client)
+    for (const section of verdict.sections) this.pendingSections.add(section)
     this.deps.metrics.updatesAccepted++
     // handleDocUpdate collects what actually changed (nothing, for a duplicate).
     Y.applyUpdate(this.doc, update, peer)
@@ -237,9 +279,10 @@ export class Room {
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    // Every change after loading comes from a peer (applyFromPeer); nothing else writes the room's doc.
-    if (!(origin instanceof Peer)) return
-    this.pending.push({ update, origin })
+    // Every change after loading comes from a peer (applyFromPeer) or from the server itself.
+    if (origin === SERVER_ORIGIN) this.pending.push({ update, origin: null })
+    else if (origin instanceof Peer) this.pending.push({ update, origin })
+    else return
     this.scheduleFlush()
   }
 
@@ -290,16 +333,19 @@ export class Room {
     }
     this.failedWrites = 0
     this.pending = []
+    const sections = this.pendingSections
+    this.pendingSections = new Set()
     this.deps.metrics.batchesWritten++
     this.broadcast(batch, merged)
     this.releaseBarriers()
+    if (sections.size > 0) this.deps.onCommitted?.(this, sections)
     if (this.deps.store.logLength(this.id) >= this.deps.compactAfter) this.compact()
     this.maybeIdle()
   }
 
   /** One frame for everyone who sent nothing in the batch; the others get what they lack. */
   private broadcast(batch: readonly PendingUpdate[], merged: Uint8Array): void {
-    const senders = new Set<Peer>(batch.map((p) => p.origin))
+    const senders = new Set<Peer | null>(batch.map((p) => p.origin))
     const everything = syncUpdateFrame(merged)
     for (const peer of this.peers) {
       if (!senders.has(peer)) {
@@ -333,6 +379,7 @@ export class Room {
   }
 
   private maybeIdle(): void {
-    if (this.peers.size === 0 && this.pending.length === 0 && !this.destroyed) this.deps.onIdle(this)
+    if (this.peers.size === 0 && this.holds === 0 && this.pending.length === 0 && !this.destroyed)
+      this.deps.onIdle(this)
   }
 }

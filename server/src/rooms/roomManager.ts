@@ -5,7 +5,10 @@ import type { Peer } from './peer.ts'
 import { Room, type RoomDeps } from './room.ts'
 
 /** What every room gets; the manager adds its own `onIdle`. */
-export type RoomManagerDeps = Omit<RoomDeps, 'onIdle' | 'schedule'>
+export type RoomManagerDeps = Omit<RoomDeps, 'onIdle' | 'schedule'> & {
+  /** Runs once when a document is loaded, before any peer joins (e.g. to bring the sign-off mirror up to date). */
+  readonly onLoaded?: (room: Room) => void
+}
 
 export class RoomManager {
   private readonly rooms = new Map<string, Room>()
@@ -37,6 +40,28 @@ export class RoomManager {
     }
   }
 
+  /**
+   * Runs `work` on the document's room, loading it if needed; the room is not unloaded while the work
+   * runs. The work itself must be synchronous between reading and changing the document.
+   */
+  async withRoom<T>(documentId: string, work: (room: Room) => T): Promise<T> {
+    for (;;) {
+      const room = this.rooms.get(documentId) ?? (await this.load(documentId))
+      if (room.isDestroyed) continue
+      room.hold()
+      try {
+        return work(room)
+      } finally {
+        room.release()
+      }
+    }
+  }
+
+  /** The room if the document is in memory. */
+  loaded(documentId: string): Room | null {
+    return this.rooms.get(documentId) ?? null
+  }
+
   /** Every live connection with its room, for re-checking rights. */
   *livePeers(): Generator<{ room: Room; peer: Peer }> {
     for (const room of this.rooms.values()) for (const peer of room.livePeers) yield { room, peer }
@@ -61,6 +86,7 @@ export class RoomManager {
       this.deps.metrics.documentLoads++
       const room = new Room(documentId, state, { ...this.deps, onIdle: (idle) => this.unload(idle) })
       this.rooms.set(documentId, room)
+      this.deps.onLoaded?.(room)
       this.deps.logger.debug({ documentId, updates: state.updates.length }, 'document loaded')
       return room
     })

@@ -4,8 +4,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 import sirv from 'sirv'
 import { type Authorize, getDocument, listDocuments } from '../api/documentsApi.ts'
+import { handleExport } from '../api/exportApi.ts'
 import { ApiError, notFound, sendError, sendJson } from '../api/respond.ts'
 import { handleLogin, handleLogout, handleWhoAmI, type SessionApiDeps } from '../api/sessionApi.ts'
+import {
+  handleOverview,
+  handleReadiness,
+  handleRefusedChanges,
+  handleReopen,
+  handleRequest,
+  handleSign,
+  type SignoffApiDeps,
+} from '../api/signoffApi.ts'
 import { type Metrics, renderMetrics } from '../metrics.ts'
 import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
 import { type Authenticated, originAllowed } from '../policy/authenticate.ts'
@@ -19,6 +29,7 @@ export interface HttpDeps {
   readonly logger: Logger
   readonly clientDist: string
   readonly session: SessionApiDeps
+  readonly signoff: SignoffApiDeps
   readonly authorize: Authorize
   readonly allowedOrigins: readonly string[]
 }
@@ -72,6 +83,29 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
       const { user } = requireUser(req)
       sendJson(res, 200, getDocument(deps.catalog, user, deps.authorize, decodeURIComponent(doc[1] ?? '')))
       return
+    }
+    const sectionAction = /^\/api\/documents\/([^/]+)\/sections\/([^/]+)\/(signoff|reopen|signoff-request)$/.exec(path)
+    if (sectionAction) {
+      if (method !== 'POST') throw methodNotAllowed()
+      const { user } = requireUser(req)
+      const [documentId, sectionId] = [
+        decodeURIComponent(sectionAction[1] ?? ''),
+        decodeURIComponent(sectionAction[2] ?? ''),
+      ]
+      if (sectionAction[3] === 'signoff') return handleSign(deps.signoff, user, req, res, documentId, sectionId)
+      if (sectionAction[3] === 'reopen') return handleReopen(deps.signoff, user, req, res, documentId, sectionId)
+      return handleRequest(deps.signoff, user, res, documentId, sectionId)
+    }
+    const documentView = /^\/api\/documents\/([^/]+)\/(signoffs|readiness|refused-changes|export)$/.exec(path)
+    if (documentView) {
+      if (method !== 'GET') throw methodNotAllowed()
+      const { user } = requireUser(req)
+      const documentId = decodeURIComponent(documentView[1] ?? '')
+      if (documentView[2] === 'signoffs') return handleOverview(deps.signoff, user, res, documentId)
+      if (documentView[2] === 'readiness') return handleReadiness(deps.signoff, user, res, documentId)
+      if (documentView[2] === 'export')
+        return handleExport(deps.signoff, user, res, documentId, url.searchParams.get('format'))
+      return handleRefusedChanges(deps.signoff, user, res, documentId)
     }
     if (path.startsWith('/api/') || path.startsWith('/sync')) throw notFound()
     if (serveClient && (method === 'GET' || method === 'HEAD')) {

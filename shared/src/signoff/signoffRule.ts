@@ -77,7 +77,11 @@ export function signSideOf(
   documentProvinces: readonly string[],
 ): SignSide | null {
   if (organisation.kind === 'rijk') return 'rijk'
-  if (organisation.kind === 'provincie' && organisation.provinceId && documentProvinces.includes(organisation.provinceId))
+  if (
+    organisation.kind === 'provincie' &&
+    organisation.provinceId &&
+    documentProvinces.includes(organisation.provinceId)
+  )
     return 'provincie'
   return null
 }
@@ -112,7 +116,9 @@ export function applyLedgerEvent(state: SectionSignoff, event: LedgerEvent): Sec
         ? state
         : { ...state, locked: { hash: event.hash, at: event.at }, lapsed: [], requested: null }
     case 'reopen-request':
-      return event.actor ? { ...state, reopenRequest: { by: event.actor, reason: event.reason ?? '', at: event.at } } : state
+      return event.actor
+        ? { ...state, reopenRequest: { by: event.actor, reason: event.reason ?? '', at: event.at } }
+        : state
     case 'reopen':
       return { ...state, locked: null, signatures: [], reopenRequest: null }
   }
@@ -128,9 +134,9 @@ export function foldLedger(events: readonly LedgerEvent[]): Map<string, SectionS
 
 export type Decision =
   | { readonly ok: true; readonly events: readonly NewLedgerEvent[] }
-  | { readonly ok: false; readonly status: 403 | 409; readonly message: string }
+  | { readonly ok: false; readonly status: 403 | 409; readonly code: string; readonly message: string }
 
-const refuse = (status: 403 | 409, message: string): Decision => ({ ok: false, status, message })
+const refuse = (status: 403 | 409, code: string, message: string): Decision => ({ ok: false, status, code, message })
 
 /** Signatures that no longer cover the current content lapse (never while locked: nothing changes then). */
 export function decideLapses(sectionId: string, state: SectionSignoff, currentHash: string): NewLedgerEvent[] {
@@ -149,10 +155,10 @@ export function decideLapses(sectionId: string, state: SectionSignoff, currentHa
 
 export function decideSign(sectionId: string, state: SectionSignoff, signer: Actor, currentHash: string): Decision {
   const side = signer.side
-  if (side === null) return refuse(403, 'U kunt voor dit document niet ondertekenen.')
-  if (state.locked) return refuse(409, 'Dit onderdeel is al door beide partijen ondertekend.')
+  if (side === null) return refuse(403, 'not_signatory', 'U kunt voor dit document niet ondertekenen.')
+  if (state.locked) return refuse(409, 'locked', 'Dit onderdeel is al door beide partijen ondertekend.')
   if (state.signatures.some((s) => s.signer.side === side && s.hash === currentHash))
-    return refuse(409, 'Uw organisatie heeft deze tekst al ondertekend.')
+    return refuse(409, 'already_signed', 'Uw organisatie heeft deze tekst al ondertekend.')
   const lapses = decideLapses(sectionId, state, currentHash)
   const sign: NewLedgerEvent = { sectionId, kind: 'sign', actor: signer, hash: currentHash, reason: null, side }
   const otherSigned = state.signatures.some((s) => s.signer.side !== side && s.hash === currentHash)
@@ -164,18 +170,24 @@ export function decideSign(sectionId: string, state: SectionSignoff, signer: Act
 
 export function decideReopen(sectionId: string, state: SectionSignoff, signer: Actor, reason: string): Decision {
   const side = signer.side
-  if (side === null) return refuse(403, 'Alleen een ondertekenaar kan heropenen.')
-  if (!state.locked) return refuse(409, 'Dit onderdeel is niet vergrendeld.')
+  if (side === null) return refuse(403, 'not_signatory', 'Alleen een ondertekenaar kan heropenen.')
+  if (!state.locked) return refuse(409, 'not_locked', 'Dit onderdeel is niet vergrendeld.')
   const request = state.reopenRequest
   if (!request) {
-    if (reason.trim().length === 0) return refuse(409, 'Geef een reden op voor het heropenen.')
+    if (reason.trim().length === 0) return refuse(409, 'reason_required', 'Geef een reden op voor het heropenen.')
     return {
       ok: true,
-      events: [{ sectionId, kind: 'reopen-request', actor: signer, hash: state.locked.hash, reason: reason.trim(), side }],
+      events: [
+        { sectionId, kind: 'reopen-request', actor: signer, hash: state.locked.hash, reason: reason.trim(), side },
+      ],
     }
   }
   if (request.by.side === side)
-    return refuse(409, 'Het verzoek tot heropenen wacht op een ondertekenaar van de andere partij.')
+    return refuse(
+      409,
+      'waiting_for_other_side',
+      'Het verzoek tot heropenen wacht op een ondertekenaar van de andere partij.',
+    )
   const lapses: NewLedgerEvent[] = state.signatures.map((s) => ({
     sectionId,
     kind: 'lapse',
@@ -196,7 +208,7 @@ export function decideReopen(sectionId: string, state: SectionSignoff, signer: A
 }
 
 export function decideRequest(sectionId: string, state: SectionSignoff, actor: Actor, currentHash: string): Decision {
-  if (state.locked) return refuse(409, 'Dit onderdeel is al door beide partijen ondertekend.')
+  if (state.locked) return refuse(409, 'locked', 'Dit onderdeel is al door beide partijen ondertekend.')
   return { ok: true, events: [{ sectionId, kind: 'request', actor, hash: currentHash, reason: null, side: null }] }
 }
 

@@ -1,0 +1,51 @@
+// GET /api/documents/<id>/export?format=pdf|docx|odt|md: the BO-MIRT dossier. Every locked section's
+// hash is verified against the stored content first; a mismatch stops the export, loudly.
+import type { ServerResponse } from 'node:http'
+import type { User } from '../accounts/accountStore.ts'
+import { EXPORT_FORMATS, type ExportFormat } from '../export/dossier.ts'
+import { renderDossier } from '../export/renderDossier.ts'
+import { dossierFromRoom } from '../signoff/dossierFromRoom.ts'
+import { ApiError, notFound } from './respond.ts'
+import type { SignoffApiDeps } from './signoffApi.ts'
+
+const CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  odt: 'application/vnd.oasis.opendocument.text',
+  md: 'text/markdown; charset=utf-8',
+}
+
+function isExportFormat(value: string | null): value is ExportFormat {
+  return value !== null && (EXPORT_FORMATS as readonly string[]).includes(value)
+}
+
+export async function handleExport(
+  deps: SignoffApiDeps,
+  user: User,
+  res: ServerResponse,
+  documentId: string,
+  format: string | null,
+): Promise<void> {
+  const record = deps.catalog.get(documentId)
+  if (!record || !deps.authorize(user, record)) throw notFound()
+  if (!isExportFormat(format))
+    throw new ApiError(400, 'invalid_format', 'Kies een exportformaat: pdf, docx, odt of md.')
+  const dossier = await deps.withRoom(record.id, (room) => {
+    const mismatches = deps.signoffs.verify(room)
+    if (mismatches.length > 0)
+      throw new ApiError(
+        409,
+        'hash_mismatch',
+        `De opgeslagen tekst van ${mismatches.length} ondertekend onderdeel/onderdelen komt niet overeen met wat is ondertekend. Het dossier wordt niet gemaakt; neem contact op met de beheerder.`,
+      )
+    return dossierFromRoom(record, room, deps.signoffs, Date.now())
+  })
+  const bytes = await renderDossier(dossier, format)
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[format],
+    'content-length': bytes.byteLength,
+    'content-disposition': `attachment; filename="${record.id}-dossier.${format}"`,
+    'cache-control': 'no-store',
+  })
+  res.end(bytes)
+}

@@ -1,0 +1,39 @@
+// Fills the dossier model from the live document and the ledger: every section in order, the content
+// of locked sections exactly as signed (their hashes are verified before this is called).
+import { AREAS, COMPONENTS, canonicalSection, orderedSections, PROVINCES } from '@novex/shared'
+import type { Dossier } from '../export/dossier.ts'
+import type { DocumentRecord } from '../persistence/documentCatalog.ts'
+import type { Room } from '../rooms/room.ts'
+import type { SignoffService } from './signoffService.ts'
+
+export function dossierFromRoom(record: DocumentRecord, room: Room, signoffs: SignoffService, now: number): Dossier {
+  const states = signoffs.states(record.id)
+  const area = AREAS.find((a) => a.id === record.areaId)
+  const province = PROVINCES.find((p) => p.id === record.provinceId)
+  return {
+    documentId: record.id,
+    title: record.title,
+    areaName: area?.name ?? province?.name ?? '',
+    coSenders: {
+      rijk: area?.rijkLead ?? 'Rijksoverheid',
+      provincie: area?.regionLead ?? (province ? `Provincie ${province.name}` : 'Provincie'),
+    },
+    generatedAt: now,
+    sections: orderedSections(room.doc).map((section) => {
+      const signoff = states.get(section.id)
+      const locked = signoff?.locked != null
+      return {
+        sectionId: section.id,
+        number: section.number,
+        depth: section.depth,
+        title: section.title.toString(),
+        component: section.component,
+        componentLabel: COMPONENTS.find((c) => c.key === section.component)?.title ?? null,
+        locked,
+        content: locked ? canonicalSection(section).content : [],
+        signoff: signoff ?? { signatures: [], locked: null, lapsed: [], reopenRequest: null, requested: null },
+      }
+    }),
+    ledger: signoffs.ledger(record.id),
+  }
+}

@@ -1,0 +1,196 @@
+// Sign-off on live documents. Every decision is taken on the room's in-memory document, synchronously
+// between reading the section and recording the result, after the room's pending updates are written:
+// no edit can land between "this is the hash both signed" and "the section is locked", and a lock
+// never covers text that is not on disk. The ledger (SQLite) is the truth; the lock set the update gate
+// reads and the Y.Doc mirror are both derived from it.
+import {
+  type Actor,
+  type Decision,
+  decideLapses,
+  decideReopen,
+  decideRequest,
+  decideSign,
+  foldLedger,
+  getSection,
+  isSectionId,
+  type LedgerEvent,
+  type NewLedgerEvent,
+  OPEN_SECTION,
+  type SectionSignoff,
+  sectionHash,
+  writeSignoffMirror,
+} from '@novex/shared'
+import type { Logger } from 'pino'
+import { ApiError } from '../api/respond.ts'
+import type { Metrics } from '../metrics.ts'
+import type { Room } from '../rooms/room.ts'
+import type { LedgerStore } from './ledgerStore.ts'
+
+export type WithRoom = <T>(documentId: string, work: (room: Room) => T) => Promise<T>
+
+export interface SignoffDeps {
+  readonly ledger: LedgerStore
+  readonly withRoom: WithRoom
+  readonly logger: Logger
+  readonly metrics: Metrics
+}
+
+export interface HashMismatch {
+  readonly documentId: string
+  readonly sectionId: string
+  readonly signedHash: string
+  /** null when the locked section no longer exists. */
+  readonly storedHash: string | null
+}
+
+export interface SignoffService {
+  /** The sections the update gate must keep unchanged. */
+  lockedSections(documentId: string): ReadonlySet<string>
+  states(documentId: string): ReadonlyMap<string, SectionSignoff>
+  ledger(documentId: string): LedgerEvent[]
+  sign(documentId: string, sectionId: string, actor: Actor, expectedHash: string | null): Promise<SectionSignoff>
+  reopen(documentId: string, sectionId: string, actor: Actor, reason: string): Promise<SectionSignoff>
+  request(documentId: string, sectionId: string, actor: Actor): Promise<SectionSignoff>
+  /** Room hooks: bring the mirror up to date on load; let signatures lapse when their text changed. */
+  onRoomLoaded(room: Room): void
+  onCommitted(room: Room, sections: ReadonlySet<string>): void
+  /** Recomputes every locked section's hash from the room's content. */
+  verify(room: Room): HashMismatch[]
+  verifyAll(): Promise<HashMismatch[]>
+}
+
+function sectionIn(room: Room, sectionId: string) {
+  return isSectionId(sectionId) ? getSection(room.doc, sectionId) : null
+}
+
+interface DocumentState {
+  readonly sections: Map<string, SectionSignoff>
+  readonly locked: Set<string>
+}
+
+export function createSignoffService(deps: SignoffDeps): SignoffService {
+  const cache = new Map<string, DocumentState>()
+
+  const stateOf = (documentId: string): DocumentState => {
+    const cached = cache.get(documentId)
+    if (cached) return cached
+    const sections = foldLedger(deps.ledger.list(documentId))
+    const locked = new Set([...sections].filter(([, s]) => s.locked !== null).map(([id]) => id))
+    const state = { sections, locked }
+    cache.set(documentId, state)
+    return state
+  }
+
+  const sectionState = (documentId: string, sectionId: string): SectionSignoff =>
+    stateOf(documentId).sections.get(sectionId) ?? OPEN_SECTION
+
+  /** Appends events to the ledger, then updates the lock set and the mirror from the new fold. */
+  const record = (room: Room, events: readonly NewLedgerEvent[]): void => {
+    if (events.length === 0) return
+    deps.ledger.append(room.id, events)
+    cache.delete(room.id)
+    const state = stateOf(room.id)
+    const touched = new Map<string, SectionSignoff>()
+    for (const event of events) touched.set(event.sectionId, state.sections.get(event.sectionId) ?? OPEN_SECTION)
+    room.applyServerChange((doc) => writeSignoffMirror(doc, touched))
+    deps.logger.info(
+      { documentId: room.id, events: events.map((e) => `${e.kind}:${e.sectionId}`) },
+      'sign-off ledger appended',
+    )
+  }
+
+  /** The current hash of a section, after everything applied to the room is on disk. */
+  const committedHash = (room: Room, sectionId: string): string => {
+    if (!room.flushNow())
+      throw new ApiError(
+        503,
+        'storage_unavailable',
+        'De laatste wijzigingen zijn nog niet opgeslagen. Probeer het over enkele seconden opnieuw.',
+      )
+    const section = sectionIn(room, sectionId)
+    if (!section) throw new ApiError(404, 'section_not_found', 'Dit onderdeel bestaat niet (meer).')
+    return sectionHash(section)
+  }
+
+  const apply = (room: Room, decision: Decision): void => {
+    if (!decision.ok) throw new ApiError(decision.status, decision.code, decision.message)
+    record(room, decision.events)
+  }
+
+  const verify = (room: Room): HashMismatch[] => {
+    const mismatches: HashMismatch[] = []
+    for (const [sectionId, state] of stateOf(room.id).sections) {
+      if (!state.locked) continue
+      const section = sectionIn(room, sectionId)
+      const storedHash = section ? sectionHash(section) : null
+      if (storedHash === state.locked.hash) continue
+      mismatches.push({ documentId: room.id, sectionId, signedHash: state.locked.hash, storedHash })
+    }
+    for (const mismatch of mismatches) {
+      deps.metrics.signoffHashMismatches++
+      deps.logger.error(mismatch, 'SIGN-OFF HASH MISMATCH: a locked section no longer matches what both parties signed')
+    }
+    return mismatches
+  }
+
+  return {
+    lockedSections: (documentId) => stateOf(documentId).locked,
+    states: (documentId) => stateOf(documentId).sections,
+    ledger: (documentId) => deps.ledger.list(documentId),
+
+    sign: (documentId, sectionId, actor, expectedHash) =>
+      deps.withRoom(documentId, (room) => {
+        const hash = committedHash(room, sectionId)
+        if (expectedHash !== null && expectedHash !== hash)
+          throw new ApiError(
+            409,
+            'content_changed',
+            'De tekst van dit onderdeel is gewijzigd sinds u hem las. Lees de nieuwe tekst en onderteken opnieuw.',
+          )
+        apply(room, decideSign(sectionId, sectionState(documentId, sectionId), actor, hash))
+        return sectionState(documentId, sectionId)
+      }),
+
+    reopen: (documentId, sectionId, actor, reason) =>
+      deps.withRoom(documentId, (room) => {
+        committedHash(room, sectionId)
+        apply(room, decideReopen(sectionId, sectionState(documentId, sectionId), actor, reason))
+        return sectionState(documentId, sectionId)
+      }),
+
+    request: (documentId, sectionId, actor) =>
+      deps.withRoom(documentId, (room) => {
+        const hash = committedHash(room, sectionId)
+        apply(room, decideRequest(sectionId, sectionState(documentId, sectionId), actor, hash))
+        return sectionState(documentId, sectionId)
+      }),
+
+    onRoomLoaded: (room) => {
+      const { sections } = stateOf(room.id)
+      if (sections.size > 0) room.applyServerChange((doc) => writeSignoffMirror(doc, sections))
+    },
+
+    onCommitted: (room, sections) => {
+      const states = stateOf(room.id).sections
+      const lapses: NewLedgerEvent[] = []
+      for (const sectionId of sections) {
+        const state = states.get(sectionId)
+        if (!state || state.signatures.length === 0 || state.locked) continue
+        const section = sectionIn(room, sectionId)
+        lapses.push(...decideLapses(sectionId, state, section ? sectionHash(section) : 'verwijderd'))
+      }
+      record(room, lapses)
+    },
+
+    verify,
+
+    verifyAll: async () => {
+      const mismatches: HashMismatch[] = []
+      for (const documentId of deps.ledger.documents()) {
+        if (stateOf(documentId).locked.size === 0) continue
+        mismatches.push(...(await deps.withRoom(documentId, verify)))
+      }
+      return mismatches
+    },
+  }
+}

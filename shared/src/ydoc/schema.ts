@@ -6,6 +6,8 @@
 //     parent: SectionId | null · content: Y.XmlFragment (one Tiptap editor per section)
 //   doc.getMap('meta'): server-owned document metadata (clients read it, never write it)
 //   doc.getMap('signoffs'): server-owned mirror of the sign-off ledger, SectionId → SectionSignoff (JSON)
+//   doc.getMap('comments'): server-owned comment threads, threadId → CommentThread (JSON)
+//   doc.getMap('review'): server-owned review round state ('state' → ReviewState)
 import * as Y from 'yjs'
 import { type ComponentKey, isComponentKey } from '../components.ts'
 import { newSectionId, type SectionId } from '../ids.ts'
@@ -15,10 +17,17 @@ export const DOC_KEYS = {
   sections: 'sections',
   meta: 'meta',
   signoffs: 'signoffs',
+  comments: 'comments',
+  review: 'review',
 } as const
 
 /** Top-level keys that only the server may write. */
-export const SERVER_OWNED_KEYS: readonly string[] = [DOC_KEYS.meta, DOC_KEYS.signoffs]
+export const SERVER_OWNED_KEYS: readonly string[] = [
+  DOC_KEYS.meta,
+  DOC_KEYS.signoffs,
+  DOC_KEYS.comments,
+  DOC_KEYS.review,
+]
 
 /** Top-level keys a client may write; an update that creates any other root is refused. */
 export const CLIENT_WRITABLE_KEYS: readonly string[] = [DOC_KEYS.sections]

@@ -2,7 +2,9 @@
 // process and a real SQLite file. Prints every case as it runs, then the summary table; exits non-zero
 // when a case did not survive or an acknowledged update is missing or duplicated.
 import { parseArgs } from 'node:util'
+import { crashDurabilitySuite } from './crashDurability.ts'
 import { hostileInputSuite } from './hostileInput.ts'
+import { rateLimitSuite } from './rateLimits.ts'
 import { Report } from './report.ts'
 import { FULL, QUICK, type Sizes } from './sizes.ts'
 
@@ -10,6 +12,8 @@ type Suite = (report: Report, sizes: Sizes) => Promise<void>
 
 const SUITES: Readonly<Record<string, Suite>> = {
   hostile: hostileInputSuite,
+  crash: crashDurabilitySuite,
+  limits: rateLimitSuite,
 }
 
 const { values } = parseArgs({

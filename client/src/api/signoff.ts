@@ -8,6 +8,7 @@ import {
   LEDGER_KINDS,
   type LedgerEvent,
   type LedgerKind,
+  OPEN_SECTION,
   type SectionSignoff,
   SIGN_SIDES,
   type SignSide,
@@ -161,13 +162,17 @@ function parseOverview(value: unknown): SignoffOverview | null {
   }
   const sections: SectionSignoffSummary[] = []
   for (const s of value.sections) {
-    if (!isRecord(s) || typeof s.sectionId !== 'string' || !isSignoffState(s.state)) continue
+    if (!isRecord(s) || typeof s.sectionId !== 'string') continue
+    // The server sends `state: null` for a section without any ledger event (docs/signoff.md says a
+    // SectionSignoff): both mean open.
+    const state = s.state === null || s.state === undefined ? OPEN_SECTION : s.state
+    if (!isSignoffState(state)) continue
     sections.push({
       sectionId: s.sectionId,
       title: typeof s.title === 'string' ? s.title : '',
       component: isComponentKey(s.component) ? s.component : null,
       hash: typeof s.hash === 'string' ? s.hash : '',
-      state: s.state,
+      state,
       verified: s.verified !== false,
     })
   }

@@ -187,8 +187,9 @@ export function SignoffPanel({ documentId, doc, sections, canEdit, onClose }: Si
 }
 
 function errorText(error: unknown): string {
-  if (error instanceof SignoffApiError && error.code === 'content_changed') {
-    return `${error.message} Lees de nieuwe tekst en onderteken daarna opnieuw.`
+  // The server's message for content_changed already tells what to do ("Lees de nieuwe tekst …").
+  if (error instanceof SignoffApiError && error.code === 'content_changed' && !error.message) {
+    return 'De tekst is gewijzigd sinds u hem las. Lees de nieuwe tekst en onderteken opnieuw.'
   }
   if (error instanceof Error) return error.message
   return 'Dat lukte niet. Probeer het opnieuw.'

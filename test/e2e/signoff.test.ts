@@ -1,0 +1,240 @@
+// Sign-off in the browser: a Rijk and a province signatory sign the same section through the sign-off
+// panel, in two browsers; the section locks live in a third (an author), where typing does nothing —
+// neither on the screen nor on the server. Then the BO-MIRT readiness view, the dossier download, and
+// reopening by both parties through the reopen dialog.
+import { readFileSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  DEMO_USERS,
+  editorOf,
+  editorText,
+  fetchJson,
+  launchBrowser,
+  newUserContext,
+  openDocument,
+  sectionIds,
+  sectionLocator,
+  titleInputOf,
+  typeAtEnd,
+  type UserContext,
+  waitForSaveStatus,
+} from '../helpers/browser.ts'
+import { type RunningServer, startServer } from '../helpers/server.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+
+const DE_PEEL = 'ontwikkelperspectief-de-peel'
+let server: RunningServer
+let browser: Browser
+let rijkSigner: UserContext
+let provincieSigner: UserContext
+let author: UserContext
+/** The section both sign (the first: De hoofdopgave). */
+let signedId = ''
+/** Its text when it locked. */
+let lockedText = ''
+
+interface SignoffsAnswer {
+  readonly sections: readonly { readonly sectionId: string; readonly hash: string; readonly verified: boolean }[]
+}
+
+async function userName(page: Page): Promise<string> {
+  const answer = await fetchJson(page, 'GET', '/api/session')
+  return (answer.body as { user: { name: string } }).user.name
+}
+
+async function signoffs(page: Page): Promise<SignoffsAnswer> {
+  const answer = await fetchJson(page, 'GET', `/api/documents/${DE_PEEL}/signoffs`)
+  expect(answer.status).toBe(200)
+  return answer.body as SignoffsAnswer
+}
+
+async function openPanel(page: Page): Promise<void> {
+  await page.getByTestId('open-signoff').click()
+  await page.getByTestId('signoff-panel').waitFor()
+}
+
+function signButton(page: Page, sectionId: string) {
+  return page.locator(`[data-testid="sign-section"][data-section-id="${sectionId}"]`)
+}
+
+function statusOf(page: Page, sectionId: string) {
+  return sectionLocator(page, sectionId).getByTestId('signoff-status')
+}
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  rijkSigner = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.rijkOndertekenaar })
+  provincieSigner = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.provincieOndertekenaar })
+  author = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.rijkAuteur })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  server?.cleanup()
+})
+
+describe('signing a section', () => {
+  it('locks a section signed by both parties through the panel, live for an author who can no longer change it', async () => {
+    const [rijkName, provincieName] = [await userName(rijkSigner.page), await userName(provincieSigner.page)]
+    await Promise.all([rijkSigner.page, provincieSigner.page, author.page].map((page) => openDocument(page, DE_PEEL)))
+    await Promise.all(
+      [rijkSigner.page, provincieSigner.page, author.page].map((p) => waitForSaveStatus(p, 'Opgeslagen')),
+    )
+    signedId = (await sectionIds(author.page))[0]!
+    lockedText = await editorText(author.page, signedId)
+    expect(await sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('false')
+
+    // The Rijk signs first: the section waits for the province, for everyone.
+    await openPanel(rijkSigner.page)
+    await signButton(rijkSigner.page, signedId).click()
+    await expect
+      .poll(() => statusOf(author.page, signedId).textContent())
+      .toContain(`Ondertekend door ${rijkName} (Ministerie van LVVN) — wacht op ondertekening door de provincie`)
+    await expect.poll(() => signButton(rijkSigner.page, signedId).count()).toBe(0)
+    // Still editable in between.
+    expect(await editorOf(author.page, signedId).getAttribute('contenteditable')).toBe('true')
+
+    // The province signs the same text: locked.
+    await openPanel(provincieSigner.page)
+    await signButton(provincieSigner.page, signedId).click()
+    await expect.poll(() => sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('true')
+    const status = (await statusOf(author.page, signedId).textContent()) ?? ''
+    expect(status).toMatch(
+      new RegExp(
+        `^Ondertekend door ${rijkName} \\(Rijk\\) en ${provincieName} \\(Provincie Noord-Brabant\\) op \\d{2}-\\d{2}-\\d{4}$`,
+      ),
+    )
+    await expect.poll(() => editorOf(author.page, signedId).getAttribute('contenteditable')).toBe('false')
+    expect(await titleInputOf(author.page, signedId).isEditable()).toBe(false)
+    expect(
+      await sectionLocator(author.page, signedId).getByTestId('delete-section').getAttribute('aria-disabled'),
+    ).toBe('true')
+    // The panel of the first signatory followed: locked, with the history.
+    const item = rijkSigner.page.locator(`[data-testid="signoff-item"][data-section-id="${signedId}"]`)
+    await expect.poll(() => item.getAttribute('data-state')).toBe('locked')
+    await item.getByTestId('signoff-history').locator('summary').click()
+    await expect.poll(() => item.getByTestId('signoff-history').textContent()).toContain('Vergrendeld')
+    expect(await item.getByTestId('signoff-history').textContent()).toMatch(
+      /\d{2}-\d{2}-\d{4} \d{2}:\d{2} .*ondertekende voor het Rijk — tekst [0-9a-f]{8}/,
+    )
+
+    // The author types into the locked section's text and title: nothing changes.
+    const title = await titleInputOf(author.page, signedId).inputValue()
+    await editorOf(author.page, signedId).click()
+    await author.page.keyboard.press('Control+End')
+    await author.page.keyboard.type(' Dit mag niet.')
+    await titleInputOf(author.page, signedId).click()
+    await author.page.keyboard.type(' X')
+    expect(await editorText(author.page, signedId)).toBe(lockedText)
+    expect(await titleInputOf(author.page, signedId).inputValue()).toBe(title)
+
+    // A change in another section after it reaches the server: whatever the typing above sent would
+    // have arrived before it. The locked one is unchanged on the server and in a fresh page.
+    const otherId = (await sectionIds(author.page))[1]!
+    await typeAtEnd(author.page, otherId, ' Wel hier.')
+    await waitForSaveStatus(author.page, 'Opgeslagen')
+    expect(await author.page.getByTestId('refusal').count()).toBe(0)
+    const onServer = (await signoffs(author.page)).sections.find((s) => s.sectionId === signedId)
+    expect(onServer?.verified).toBe(true)
+    const fresh = await rijkSigner.newPage()
+    await openDocument(fresh, DE_PEEL)
+    await waitFor(async () => (await editorText(fresh, otherId)).includes('Wel hier.'), { message: 'the other edit' })
+    expect(await editorText(fresh, signedId)).toBe(lockedText)
+    await fresh.close()
+
+    for (const user of [rijkSigner, provincieSigner, author]) user.assertNoProblems()
+  })
+})
+
+describe('BO-MIRT readiness', () => {
+  it('counts the locked components and follows a new lock live', async () => {
+    const page = await rijkSigner.newPage()
+    await page.goto(`/document/${DE_PEEL}/gereed`)
+    await expect
+      .poll(() => page.getByTestId('readiness-verdict').textContent())
+      .toBe('Nog niet gereed: 1 van 8 onderdelen vergrendeld')
+    expect(await page.locator('[data-testid="readiness"] tbody tr').count()).toBe(8)
+    const first = page.locator('[data-testid="readiness"] tbody tr[data-component="hoofdopgave"] td')
+    expect(await first.allTextContents()).toEqual(['Ja', 'Ja', 'Ja', 'Ja', 'Ja'])
+
+    // Both sign a second section through the API: the open view follows the mirror.
+    const second = (await signoffs(page)).sections.find((s) => s.sectionId !== signedId)!
+    for (const signer of [rijkSigner, provincieSigner]) {
+      const answer = await fetchJson(
+        signer.page,
+        'POST',
+        `/api/documents/${DE_PEEL}/sections/${second.sectionId}/signoff`,
+        { hash: second.hash },
+      )
+      expect(answer.status).toBe(200)
+    }
+    await expect
+      .poll(() => page.getByTestId('readiness-verdict').textContent())
+      .toBe('Nog niet gereed: 2 van 8 onderdelen vergrendeld')
+    await page.close()
+  })
+})
+
+describe('dossier export', () => {
+  it('downloads the Markdown dossier with the locked text, showing progress', async () => {
+    const page = author.page
+    await page.getByTestId('export-format').selectOption('md')
+    const download = page.waitForEvent('download')
+    await page.getByTestId('export-dossier').click()
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/\.md$/)
+    const text = readFileSync((await file.path())!, 'utf8')
+    // The first sentence of the locked section's text, as it was signed.
+    const firstSentence = lockedText.split('\n')[0]!.slice(0, 60)
+    expect(text).toContain(firstSentence)
+    await expect.poll(() => page.locator('.export-dossier__status').textContent()).toContain('Gedownload')
+  })
+})
+
+describe('reopening', () => {
+  it('reopens a locked section when one party asks with a reason and the other confirms', async () => {
+    const rijkPage = rijkSigner.page
+    const reopenButton = rijkPage.locator(`[data-testid="reopen-section"][data-section-id="${signedId}"]`)
+    await reopenButton.click()
+    // The dialog takes the focus, Escape closes it and gives the focus back.
+    await expect
+      .poll(() => rijkPage.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('reopen-reason')
+    await rijkPage.keyboard.press('Escape')
+    await expect.poll(() => rijkPage.getByTestId('reopen-dialog').count()).toBe(0)
+    await expect
+      .poll(() => rijkPage.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('reopen-section')
+
+    // A reason is required.
+    await reopenButton.click()
+    await rijkPage.getByTestId('reopen-confirm').click()
+    await expect
+      .poll(() => rijkPage.getByTestId('reopen-dialog').getByRole('alert').textContent())
+      .toBe('Vul een reden in.')
+    await rijkPage.getByTestId('reopen-reason').fill('De cijfers over stikstof zijn bijgewerkt.')
+    await rijkPage.getByTestId('reopen-confirm').click()
+    await expect.poll(() => statusOf(author.page, signedId).textContent()).toContain('Verzoek tot heropenen door')
+    expect(await sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('true')
+
+    // The province confirms: editable again, for the author, live.
+    const provinciePage = provincieSigner.page
+    await provinciePage.locator(`[data-testid="reopen-section"][data-section-id="${signedId}"]`).click()
+    await expect
+      .poll(() => provinciePage.getByTestId('reopen-dialog').textContent())
+      .toContain('De cijfers over stikstof zijn bijgewerkt.')
+    await provinciePage.getByTestId('reopen-reason').fill('Akkoord.')
+    await provinciePage.getByTestId('reopen-confirm').click()
+    await expect.poll(() => sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('false')
+    await expect.poll(() => editorOf(author.page, signedId).getAttribute('contenteditable')).toBe('true')
+    await expect.poll(() => statusOf(author.page, signedId).textContent()).toContain('vervallen: heropend')
+    await typeAtEnd(author.page, signedId, ' Weer open.')
+    await waitForSaveStatus(author.page, 'Opgeslagen')
+    expect(await editorText(author.page, signedId)).toContain('Weer open.')
+
+    for (const user of [rijkSigner, provincieSigner, author]) user.assertNoProblems()
+  })
+})

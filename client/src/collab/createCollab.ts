@@ -1,19 +1,25 @@
 // One open document: the Y.Doc, its IndexedDB copy (offline edits survive a reload), the sync
-// provider and the connection/save state the UI shows. Created and destroyed by useCollab inside a
-// React effect, never during render.
+// provider and the connection/save state the UI shows. Created and destroyed by a document session
+// (openDocumentSession, from useCollab's effect), never during render. After a refusal the session
+// replaces it with one rebuilt from the server's state (`rebuildFrom`, see replayPending).
 import { type Access, APP_PARAM, encodeBarrier, shouldReconnect } from '@novex/shared'
-import { IndexeddbPersistence } from 'y-indexeddb'
+import type { Schema } from '@tiptap/pm/model'
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createStore, type Store } from './createStore.ts'
 import { installAppMessageHandlers, type Refusal } from './installAppMessageHandlers.ts'
 import { type LocalUser, presenceUser } from './localUser.ts'
+import { needsRebuild, type Recovery } from './refusalRecovery.ts'
+import { type ReplayReport, replayPending } from './replayPending.ts'
 import { rotateClientId } from './rotateClientId.ts'
 import { createSaveTracker } from './saveTracker.ts'
 
 export interface NumberedRefusal extends Refusal {
   readonly id: number
+  /** Set when the refusal made the page rebuild the document. */
+  readonly recovery?: Recovery
 }
 
 export interface CollabState {
@@ -31,6 +37,8 @@ export interface CollabState {
   readonly refusals: readonly NumberedRefusal[]
   /** The server closed the connection for good (shouldReconnect said no). */
   readonly closed: { readonly code: number; readonly reason: string } | null
+  /** Refused, and being rebuilt from the server's state: the user's changes are not all replayed yet. */
+  readonly rebuilding: boolean
 }
 
 /** The local awareness state: `user` (name, colour) and the section the user works in. */
@@ -46,6 +54,13 @@ export interface Collab {
   readonly awareness: Awareness
   readonly state: Store<CollabState>
   dismissRefusal(id: number): void
+  /**
+   * Ends the connection and closes the local copy (its data stays) but keeps the document, which
+   * the caller then owns: the rebuilt document replays from it.
+   */
+  detach(): Promise<Y.Doc>
+  /** Refused again and again: stop connecting and say so (the text stays in this browser). */
+  giveUp(): void
   destroy(): void
 }
 
@@ -54,7 +69,23 @@ export interface CollabOptions {
   readonly user: LocalUser
   /** Defaults to the page's window (location, online/offline events). */
   readonly window?: Window
+  /** Called once, when a refusal means the document must be rebuilt (see refusalRecovery). */
+  readonly onRebuildNeeded?: () => void
+  /** Start from the server's state, not the local copy, and replay what `previous` holds. */
+  readonly rebuildFrom?: RebuildSource
 }
+
+export interface RebuildSource {
+  /** The refused document; read once by the replay, then destroyed. */
+  readonly previous: Y.Doc
+  readonly refusals: readonly NumberedRefusal[]
+  readonly schema: Schema
+  /** Wait before connecting (the rebuild guard's backoff). */
+  readonly delayMs: number
+}
+
+/** Transaction origin of the replay (a local change: it is sent and must be acknowledged). */
+export const REPLAY_ORIGIN = { replay: 'refused-changes' } as const
 
 /** How long the sync waits for the local copy before it connects without it. */
 const LOCAL_LOAD_TIMEOUT_MS = 3_000
@@ -64,7 +95,8 @@ export function syncUrl(location: Location): string {
   return `${scheme}//${location.host}/sync`
 }
 
-export function createCollab({ documentId, user, window: win = window }: CollabOptions): Collab {
+export function createCollab(options: CollabOptions): Collab {
+  const { documentId, user, window: win = window, rebuildFrom } = options
   const doc = new Y.Doc()
   const state = createStore<CollabState>({
     connection: 'connecting',
@@ -74,13 +106,18 @@ export function createCollab({ documentId, user, window: win = window }: CollabO
     saved: false,
     localLoaded: false,
     access: null,
-    refusals: [],
+    refusals: rebuildFrom?.refusals ?? [],
     closed: null,
+    rebuilding: rebuildFrom !== undefined,
   })
   const patch = (change: Partial<CollabState>): void => state.update((current) => ({ ...current, ...change }))
 
   // One local copy per user and document: another user on this browser never sends this one's edits.
-  const local = new IndexeddbPersistence(`novex:${user.id}:${documentId}`, doc)
+  // A rebuilt document starts without it: the stored copy holds the refused changes, and stays as it
+  // is (a reload would replay from it) until the replay is done and replaces it.
+  const localName = `novex:${user.id}:${documentId}`
+  let local: IndexeddbPersistence | null = rebuildFrom ? null : new IndexeddbPersistence(localName, doc)
+  let pendingReplay = rebuildFrom ?? null
 
   const provider = new WebsocketProvider(syncUrl(win.location), documentId, doc, {
     connect: false,
@@ -103,17 +140,82 @@ export function createCollab({ documentId, user, window: win = window }: CollabO
     onSavedChange: (saved) => patch({ saved }),
   })
 
-  let nextRefusalId = 1
+  let nextRefusalId = Math.max(0, ...state.get().refusals.map((r) => r.id)) + 1
+  let rebuildRequested = false
+  const handleRefused = (refusal: Refusal): void => {
+    const rebuild = !rebuildRequested && options.onRebuildNeeded !== undefined && needsRebuild(refusal.reason)
+    const recovery: Recovery | undefined = rebuild ? { phase: 'rebuilding', section: currentSection() } : undefined
+    const numbered: NumberedRefusal = { ...refusal, id: nextRefusalId++, ...(recovery ? { recovery } : {}) }
+    state.update((current) => ({ ...current, refusals: [...current.refusals, numbered] }))
+    if (!rebuild) return
+    rebuildRequested = true
+    suspended = true
+    patch({ rebuilding: true })
+    // Not from inside the provider's message handler, which still uses the socket after we return.
+    setTimeout(() => {
+      // Nothing more goes out from a document the server will not accept.
+      provider.disconnect()
+      options.onRebuildNeeded?.()
+    }, 0)
+  }
+  const currentSection = (): string | null => {
+    const section = provider.awareness.getLocalState()?.section
+    return typeof section === 'string' ? section : null
+  }
   installAppMessageHandlers(provider, {
     onPersisted: (seq, clocks) => tracker.handlePersisted(seq, clocks),
     onServerStateVector: (stateVector) => tracker.handleServerStateVector(stateVector),
     onAccess: (access) => patch({ access }),
-    onRefused: (refusal) =>
-      state.update((current) => ({ ...current, refusals: [...current.refusals, { ...refusal, id: nextRefusalId++ }] })),
+    onRefused: handleRefused,
   })
+
+  const updateRecoveries = (change: (recovery: Recovery) => Recovery): void =>
+    state.update((current) => ({
+      ...current,
+      refusals: current.refusals.map((r) =>
+        r.recovery?.phase === 'rebuilding' ? { ...r, recovery: change(r.recovery) } : r,
+      ),
+    }))
+
+  // The rebuilt document holds exactly the server's state the moment the first sync completes: replay
+  // then, synchronously, before `synced` is published, so the page never shows the server's text as
+  // saved without the user's changes, and the save tracker sees the replay before it can say "saved".
+  const replay = (source: RebuildSource): void => {
+    let report: ReplayReport | null = null
+    try {
+      report = replayPending({ previous: source.previous, rebuilt: doc, schema: source.schema, origin: REPLAY_ORIGIN })
+    } catch (error) {
+      // Keep the stored copy (a reload tries again) and tell the user; never drop their text quietly.
+      console.error('Uw wijzigingen konden niet opnieuw worden toegepast', error)
+    }
+    source.previous.destroy()
+    patch({ rebuilding: false })
+    if (report === null) {
+      updateRecoveries((r) => ({ phase: 'gave-up', section: r.section }))
+      return
+    }
+    const { refused } = report
+    updateRecoveries((r) => ({ phase: 'replayed', refused, section: r.section }))
+    void replaceLocalCopy()
+  }
+  const replaceLocalCopy = async (): Promise<void> => {
+    try {
+      await clearDocument(localName)
+    } catch (error) {
+      console.error('De oude lokale kopie kon niet worden verwijderd', error)
+      return
+    }
+    // A new copy stores the whole rebuilt document at once (y-indexeddb writes the state on open).
+    if (!destroyed) local = new IndexeddbPersistence(localName, doc)
+  }
 
   provider.on('status', ({ status }) => patch({ connection: status }))
   provider.on('sync', (synced: boolean) => {
+    if (synced && pendingReplay !== null) {
+      const source = pendingReplay
+      pendingReplay = null
+      replay(source)
+    }
     patch(synced ? { synced, failedSinceSync: false } : { synced })
     if (synced) tracker.handleSynced()
   })
@@ -133,9 +235,10 @@ export function createCollab({ documentId, user, window: win = window }: CollabO
     provider.disconnect()
   }
   let destroyed = false
+  let suspended = false
   const connectIfReady = (): void => {
     const current = state.get()
-    if (destroyed) return
+    if (destroyed || suspended) return
     if (current.localLoaded && current.browserOnline && current.closed === null) provider.connect()
   }
   const handleOnline = (): void => {
@@ -149,7 +252,11 @@ export function createCollab({ documentId, user, window: win = window }: CollabO
   // what it lacks. Loaded after the sync, the local copy would go out as one update that also carries
   // everyone else's changes the server already has (and that it refuses as foreign structs).
   // A local store that does not answer (blocked or broken IndexedDB) must not keep us offline.
-  let localTimer: ReturnType<typeof setTimeout> | null = setTimeout(() => markLocalLoaded(), LOCAL_LOAD_TIMEOUT_MS)
+  // A rebuilt document has no local copy to wait for; it waits for the rebuild guard's backoff instead.
+  let localTimer: ReturnType<typeof setTimeout> | null = setTimeout(
+    () => markLocalLoaded(),
+    rebuildFrom ? rebuildFrom.delayMs : LOCAL_LOAD_TIMEOUT_MS,
+  )
   const markLocalLoaded = (): void => {
     if (localTimer !== null) clearTimeout(localTimer)
     localTimer = null
@@ -157,10 +264,23 @@ export function createCollab({ documentId, user, window: win = window }: CollabO
     patch({ localLoaded: true })
     connectIfReady()
   }
-  local.whenSynced.then(markLocalLoaded, (error: unknown) => {
+  local?.whenSynced.then(markLocalLoaded, (error: unknown) => {
     console.error('Lokale kopie (IndexedDB) kon niet worden geladen', error)
     markLocalLoaded()
   })
+
+  let detached = false
+  const stop = (): Promise<void> => {
+    destroyed = true
+    if (localTimer !== null) clearTimeout(localTimer)
+    win.removeEventListener('offline', handleOffline)
+    win.removeEventListener('online', handleOnline)
+    tracker.destroy()
+    provider.destroy()
+    pendingReplay?.previous.destroy()
+    pendingReplay = null
+    return local ? local.destroy() : Promise.resolve()
+  }
 
   return {
     documentId,
@@ -170,15 +290,21 @@ export function createCollab({ documentId, user, window: win = window }: CollabO
     state,
     dismissRefusal: (id) =>
       state.update((current) => ({ ...current, refusals: current.refusals.filter((r) => r.id !== id) })),
+    async detach() {
+      detached = true
+      await stop()
+      return doc
+    },
+    giveUp() {
+      suspended = true
+      provider.disconnect()
+      patch({ rebuilding: false })
+      updateRecoveries((r) => ({ phase: 'gave-up', section: r.section }))
+    },
     destroy() {
-      destroyed = true
-      if (localTimer !== null) clearTimeout(localTimer)
-      win.removeEventListener('offline', handleOffline)
-      win.removeEventListener('online', handleOnline)
-      tracker.destroy()
-      provider.destroy()
-      void local.destroy()
-      doc.destroy()
+      if (!destroyed) void stop()
+      // A detached document belongs to the rebuild that replays from it.
+      if (!detached) doc.destroy()
     },
   }
 }

@@ -13,6 +13,8 @@ export const SAVE_STATUS_TEXT: Readonly<Record<SaveStatus, string>> = {
 
 export function saveStatusOf(state: CollabState): SaveStatus {
   if (state.closed !== null || !state.browserOnline) return 'offline'
+  // Being rebuilt after a refusal: the connection is new and the user's changes are not replayed yet.
+  if (state.rebuilding) return state.failedSinceSync ? 'offline' : 'connecting'
   if (state.connection === 'connected' && state.synced) return state.saved ? 'saved' : 'saving'
   // Before the first sync we are connecting; after a failed attempt or a drop we are offline until
   // the next sync, even while a reconnect is in progress.

@@ -1,7 +1,10 @@
-// Opens a document for the lifetime of the component (or until the id changes). The provider lives
+// Opens a document for the lifetime of the component (or until the id changes). The session lives
 // in an effect, not in useMemo: StrictMode mounts twice, and each mount must own and destroy its own.
+// The Collab returned changes when the session rebuilds the document after a refusal; everything
+// that reads it (state, sections, presence, editors) follows the new one.
 import { useEffect, useRef, useState } from 'react'
-import { type Collab, createCollab } from './createCollab.ts'
+import type { Collab } from './createCollab.ts'
+import { openDocumentSession } from './documentSession.ts'
 import type { LocalUser } from './localUser.ts'
 
 export function useCollab(documentId: string | null, user: LocalUser | null): Collab | null {
@@ -13,11 +16,19 @@ export function useCollab(documentId: string | null, user: LocalUser | null): Co
   useEffect(() => {
     const opener = userRef.current
     if (documentId === null || opener === null) return
-    const created = createCollab({ documentId, user: opener })
-    setCollab(created)
+    const session = openDocumentSession({ documentId, user: opener })
+    const owned = new Set<Collab>()
+    const follow = (): void => {
+      const next = session.current.get()
+      owned.add(next)
+      setCollab(next)
+    }
+    follow()
+    const unsubscribe = session.current.subscribe(follow)
     return () => {
-      setCollab((current) => (current === created ? null : current))
-      created.destroy()
+      unsubscribe()
+      setCollab((current) => (current !== null && owned.has(current) ? null : current))
+      session.destroy()
     }
   }, [documentId])
 

@@ -11,6 +11,7 @@ const CLOSED_STATE: CollabState = {
   access: null,
   refusals: [],
   closed: null,
+  rebuilding: false,
 }
 
 const noSubscription = (): (() => void) => () => {}

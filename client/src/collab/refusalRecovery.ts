@@ -1,0 +1,32 @@
+// What the page does about a refused change, and how far it got. The server refuses an update as a
+// whole and never applies it; the structs stay in our document (and its local copy), so every later
+// change would be refused as well. For these reasons the page therefore rebuilds the document from
+// the server's state under a fresh client id and replays the user's work onto it (replayPending).
+// Not for `read-only` (nothing may be written; the access frame says so) and not for `storage` (the
+// server could not write for a while; the same update goes out again on the next connection).
+import { RefusalReason } from '@novex/shared'
+import type { RefusedSection } from './replayPending.ts'
+
+const REBUILD_REASONS: ReadonlySet<string> = new Set([
+  RefusalReason.locked,
+  RefusalReason.serverOwned,
+  RefusalReason.foreignClient,
+  RefusalReason.unresolved,
+  RefusalReason.malformed,
+  RefusalReason.schema,
+])
+
+export function needsRebuild(reason: string): boolean {
+  return REBUILD_REASONS.has(reason)
+}
+
+export type Recovery =
+  /** The document is being fetched from the server again; the user's changes follow. */
+  | { readonly phase: 'rebuilding'; readonly section: string | null }
+  /**
+   * Rebuilt and replayed. `refused`: what could not be replayed (a locked section), to show and copy.
+   * `section`: where the user was working, to give the focus back to.
+   */
+  | { readonly phase: 'replayed'; readonly refused: readonly RefusedSection[]; readonly section: string | null }
+  /** Refused again and again: the page stopped trying (see rebuildGuard). */
+  | { readonly phase: 'gave-up'; readonly section: string | null }

@@ -1,0 +1,139 @@
+// The text the server refused, in a modal dialog: which section, why, and the text itself, ready to
+// copy. Shown after the page rebuilt the document and replayed everything else (replayPending), so it
+// is exactly what could not be saved. The focus moves into the dialog; Escape or "Sluiten" closes it
+// and gives the focus back to where the user was working.
+import { type SyntheticEvent, useEffect, useId, useRef, useState } from 'react'
+import type { RefusedSection } from '../../collab/replayPending.ts'
+import { copyText } from './copyText.ts'
+import './refusedDialog.css'
+
+export interface RefusedDialogProps {
+  readonly sections: readonly RefusedSection[]
+  /** The section the user was working in, to return the focus to. */
+  readonly section: string | null
+  readonly onClose: () => void
+}
+
+const WHY: Readonly<Record<RefusedSection['why'], string>> = {
+  locked: 'Het Rijk en de provincie hebben deze sectie ondertekend. Daarom kan niemand de tekst nog wijzigen.',
+  unsupported: 'Deze sectie bevat onderdelen die deze browser niet veilig kan bijwerken.',
+}
+
+type CopyState = 'idle' | 'copied' | 'failed'
+
+export function RefusedDialog({ sections, section, onClose }: RefusedDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const returnTo = useRef<Element | null>(null)
+  const [copy, setCopy] = useState<CopyState>('idle')
+  const titleId = useId()
+  const descriptionId = useId()
+
+  useEffect(() => {
+    const dialog = ref.current
+    if (dialog === null) return
+    returnTo.current = dialog.ownerDocument.activeElement
+    // Modal: the rest of the page is inert, the focus moves in, Escape closes.
+    if (!dialog.open) dialog.showModal()
+    return () => {
+      if (dialog.open) dialog.close()
+    }
+  }, [])
+
+  const handleClose = (event: SyntheticEvent<HTMLDialogElement>): void => {
+    restoreFocus(event.currentTarget.ownerDocument, returnTo.current, section)
+    onClose()
+  }
+
+  const handleCopy = async (): Promise<void> => {
+    const dialog = ref.current
+    if (dialog === null) return
+    setCopy((await copyText(textToCopy(sections), dialog)) ? 'copied' : 'failed')
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      className="refused-dialog"
+      data-testid="refused-dialog"
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      onClose={handleClose}
+    >
+      <h2 id={titleId} className="refused-dialog__title">
+        Uw tekst kon niet worden opgeslagen
+      </h2>
+      <p id={descriptionId}>
+        De server heeft een wijziging van u geweigerd. Het document is opnieuw van de server opgehaald en uw wijzigingen
+        in de andere secties zijn bewaard. Deze tekst kon niet worden opgeslagen:
+      </p>
+      {sections.map((s) => (
+        <section key={s.sectionId} className="refused-dialog__section" data-section-id={s.sectionId}>
+          <h3 className="refused-dialog__section-title">{s.title || 'Sectie zonder titel'}</h3>
+          <p className="refused-dialog__why">{WHY[s.why]}</p>
+          {s.titleText !== '' && (
+            <p data-testid="refused-title-text">
+              In de titel: <strong>{s.titleText}</strong>
+            </p>
+          )}
+          {s.text !== '' && (
+            <pre className="refused-dialog__text" data-testid="refused-text">
+              {s.text}
+            </pre>
+          )}
+          {s.titleText === '' && s.text === '' && (
+            <p className="refused-dialog__why">U had hier alleen tekst verwijderd of opgemaakt.</p>
+          )}
+        </section>
+      ))}
+      <p className="refused-dialog__hint">
+        Kopieer de tekst als u die wilt bewaren. Moet een ondertekende sectie toch anders? Vraag de ondertekenaars dan
+        om de sectie te heropenen.
+      </p>
+      <p className="refused-dialog__copied" role="status">
+        {copy === 'copied' && 'De tekst staat op het klembord.'}
+        {copy === 'failed' && 'Kopiëren lukte niet. Selecteer de tekst en kopieer met Ctrl+C.'}
+      </p>
+      <div className="refused-dialog__actions">
+        <button type="button" className="button" data-testid="refused-copy" onClick={() => void handleCopy()}>
+          Tekst kopiëren
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="refused-close"
+          onClick={() => ref.current?.close()}
+        >
+          Sluiten
+        </button>
+      </div>
+    </dialog>
+  )
+}
+
+/** What "Tekst kopiëren" puts on the clipboard: per section its title additions and text. */
+export function textToCopy(sections: readonly RefusedSection[]): string {
+  return sections
+    .map((s) =>
+      [sections.length > 1 ? s.title : '', s.titleText !== '' ? `Titel: ${s.titleText}` : '', s.text]
+        .filter((line) => line !== '')
+        .join('\n'),
+    )
+    .join('\n\n')
+}
+
+/**
+ * Back to where the user was: the element focused before the dialog if it is still there, otherwise
+ * (the editors were recreated by the rebuild) the editor or title of the section they worked in.
+ */
+function restoreFocus(owner: Document, before: Element | null, section: string | null): void {
+  if (before instanceof HTMLElement && before !== owner.body && before.isConnected) {
+    before.focus()
+    return
+  }
+  if (section === null) return
+  const root = owner.querySelector(`[data-testid="section"][data-section-id="${CSS.escape(section)}"]`)
+  const target =
+    root?.querySelector<HTMLElement>('[data-testid="section-content"] .ProseMirror[contenteditable="true"]') ??
+    root?.querySelector<HTMLElement>('[data-testid="section-title"]:not(:disabled):not([readonly])')
+  target?.focus()
+}

@@ -1,0 +1,105 @@
+// Refused changes are never lost (issue 4). A user edits two sections offline while both parties sign
+// one of them; back online, the server refuses the whole offline batch because it touches the locked
+// section. The page rebuilds the document from the server's state under a fresh client id (once, not
+// in a loop), replays the edit to the open section, and shows the refused text in a dialog to copy.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  editorOf,
+  editorText,
+  recordSaveStatus,
+  SaveStatus,
+  sectionIds,
+  sectionLocator,
+  typeAtEnd,
+  waitForSaveStatus,
+} from '../helpers/browser.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+import { signForBothSides } from './signSection.ts'
+import { explainFailure, NETWORK_NOISE, openTwoUsers, type TwoUsers } from './twoUsers.ts'
+
+describe('refused changes', () => {
+  let users: TwoUsers
+
+  beforeEach(async () => {
+    users = await openTwoUsers()
+  })
+
+  afterEach(async () => {
+    await users?.close()
+  })
+
+  it('offline edits to a section that locked meanwhile: refused text in a dialog, the other section replayed, no reconnect loop', async () => {
+    const { rijk, provincie, documentId, server } = users
+    const [, x, y] = await sectionIds(rijk.page)
+    if (!x || !y) throw new Error('De Peel has fewer than three sections')
+    const signedText = await editorText(provincie.page, x)
+
+    await users.goOffline(rijk)
+    await waitForSaveStatus(rijk.page, SaveStatus.offline)
+    await typeAtEnd(rijk.page, x, ' Offline in X door Rijk.')
+    await typeAtEnd(rijk.page, y, ' Offline in Y door Rijk.')
+
+    await signForBothSides(server, documentId, x)
+    await sectionLocator(provincie.page, x).and(provincie.page.locator('[data-locked="true"]')).waitFor()
+
+    let sockets = 0
+    rijk.page.on('websocket', () => {
+      sockets += 1
+    })
+    await rijk.context.grantPermissions(['clipboard-read', 'clipboard-write'])
+    const statusHistory = await recordSaveStatus(rijk.page)
+    await users.goOnline(rijk)
+
+    const dialog = rijk.page.getByRole('dialog')
+    await explainFailure(server, { offline: rijk.page, other: provincie.page }, () =>
+      dialog.waitFor({ timeout: 20_000 }),
+    )
+    expect(await dialog.getAttribute('data-testid')).toBe('refused-dialog')
+    expect(await dialog.locator('[data-testid="refused-text"]').allInnerTexts()).toEqual(['Offline in X door Rijk.'])
+    expect(await rijk.page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true)
+
+    // X holds the signed text, on the page and on the server (the other user's page is a live copy).
+    expect(await editorText(rijk.page, x)).toBe(signedText)
+    expect(await editorText(provincie.page, x)).toBe(signedText)
+    // Y keeps the offline text, on the server too.
+    expect(await editorText(rijk.page, y)).toContain('Offline in Y door Rijk.')
+    await waitFor(async () => (await editorText(provincie.page, y)).includes('Offline in Y door Rijk.'), {
+      timeout: 15_000,
+      message: "the replayed edit in Y at the other user's",
+    })
+    await waitForSaveStatus(rijk.page, SaveStatus.saved, 20_000)
+    // "Opgeslagen" only once everything, the replayed edit included, is acknowledged: never before.
+    const seen = await statusHistory()
+    expect(seen.at(-1)).toBe(SaveStatus.saved)
+    expect(seen.filter((status) => status === SaveStatus.saved)).toHaveLength(1)
+
+    // One connection after coming back online and one for the rebuild; then quiet, not a loop.
+    const afterRecovery = sockets
+    expect(afterRecovery).toBeLessThanOrEqual(2)
+    await new Promise((resolve) => setTimeout(resolve, 4_000))
+    expect(sockets).toBe(afterRecovery)
+
+    await dialog.locator('[data-testid="refused-copy"]').click()
+    await waitFor(
+      async () => (await rijk.page.evaluate(() => navigator.clipboard.readText())) === 'Offline in X door Rijk.',
+      {
+        timeout: 5_000,
+        message: 'the refused text on the clipboard',
+      },
+    )
+
+    // Escape closes the dialog and the focus goes back to the section the user was typing in.
+    await rijk.page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    expect(
+      await rijk.page.evaluate(() =>
+        document.activeElement?.closest('[data-section-id]')?.getAttribute('data-section-id'),
+      ),
+    ).toBe(y)
+    await expect(editorOf(rijk.page, y).isVisible()).resolves.toBe(true)
+    expect(await rijk.page.locator('[data-testid="save-status"]').textContent()).toBe(SaveStatus.saved)
+
+    rijk.assertNoProblems(NETWORK_NOISE)
+    provincie.assertNoProblems()
+  })
+})

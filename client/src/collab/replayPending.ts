@@ -15,6 +15,7 @@
 import {
   createSection,
   getSection,
+  isLocked,
   readSignoff,
   SECTION_KEYS,
   type SectionId,
@@ -75,7 +76,7 @@ export function replayPending({ previous, rebuilt, schema, origin }: ReplayInput
       for (const id of ids) {
         const wanted = getSection(intent, id as SectionId)
         const current = getSection(rebuilt, id as SectionId)
-        const locked = readSignoff(rebuilt, id).locked !== null
+        const locked = isLocked(readSignoff(rebuilt, id))
         if (wanted && current && locked) {
           if (copyField(current, wanted, SECTION_KEYS.rank)) replayed.add(id)
           if (!sameSection(current, wanted)) refused.push(refusedSection(wanted, known, 'locked'))

@@ -1,0 +1,189 @@
+// Section content (ProseMirror JSON from the Tiptap StarterKit) turned into a small, format-neutral
+// block model that all four renderers share. Everything about the editor's schema lives here: which
+// node is a list, which mark is bold, how a link is made safe, how a cross-document reference reads.
+// Unknown node types keep their text, so a future extension never makes text vanish from the dossier.
+import type { CanonicalMark, CanonicalNode } from '@novex/shared'
+import { safeHref } from './safeHref.ts'
+
+export interface InlineMarks {
+  readonly bold: boolean
+  readonly italic: boolean
+  readonly underline: boolean
+  readonly strike: boolean
+  readonly code: boolean
+}
+
+export type Inline =
+  | { readonly kind: 'text'; readonly text: string; readonly marks: InlineMarks; readonly href: string | null }
+  | { readonly kind: 'break' }
+
+export type Block =
+  | { readonly kind: 'heading'; readonly level: number; readonly inlines: readonly Inline[] }
+  | { readonly kind: 'paragraph'; readonly inlines: readonly Inline[] }
+  | { readonly kind: 'list'; readonly ordered: boolean; readonly start: number; readonly items: readonly Block[][] }
+  | { readonly kind: 'quote'; readonly blocks: readonly Block[] }
+  | { readonly kind: 'code'; readonly text: string }
+  | { readonly kind: 'rule' }
+
+export const NO_MARKS: InlineMarks = { bold: false, italic: false, underline: false, strike: false, code: false }
+
+export const MAX_HEADING_LEVEL = 6
+
+export function text(value: string, marks: Partial<InlineMarks> = {}, href: string | null = null): Inline {
+  return { kind: 'text', text: cleanText(value), marks: { ...NO_MARKS, ...marks }, href }
+}
+
+// Control characters are not allowed in XML 1.0 (DOCX, ODT) and mean nothing in a document.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g
+
+export function cleanText(value: string): string {
+  return value.replace(CONTROL_CHARACTERS, '')
+}
+
+/** The blocks of a section whose heading sits at `sectionLevel`; content headings nest below it. */
+export function contentBlocks(nodes: readonly CanonicalNode[], sectionLevel: number): Block[] {
+  return nodes.flatMap((node) => blockOf(node, sectionLevel))
+}
+
+function children(node: CanonicalNode): readonly CanonicalNode[] {
+  return 'content' in node && node.content ? node.content : []
+}
+
+function attr(node: CanonicalNode, name: string): unknown {
+  return 'attrs' in node && node.attrs ? node.attrs[name] : undefined
+}
+
+function stringAttr(node: CanonicalNode, name: string): string {
+  const value = attr(node, name)
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
+}
+
+function intAttr(node: CanonicalNode, name: string, fallback: number): number {
+  const value = Number(attr(node, name))
+  return Number.isInteger(value) ? value : fallback
+}
+
+const BLOCK_TYPES: ReadonlySet<string> = new Set([
+  'paragraph',
+  'heading',
+  'bulletList',
+  'orderedList',
+  'listItem',
+  'blockquote',
+  'codeBlock',
+  'horizontalRule',
+])
+
+function blockOf(node: CanonicalNode, sectionLevel: number): Block[] {
+  switch (node.type) {
+    case 'paragraph':
+      return [{ kind: 'paragraph', inlines: inlinesOf(children(node)) }]
+    case 'heading': {
+      const level = Math.min(Math.max(intAttr(node, 'level', 1), 1), MAX_HEADING_LEVEL)
+      return [
+        {
+          kind: 'heading',
+          level: Math.min(sectionLevel + level, MAX_HEADING_LEVEL),
+          inlines: inlinesOf(children(node)),
+        },
+      ]
+    }
+    case 'bulletList':
+    case 'orderedList':
+      return [
+        {
+          kind: 'list',
+          ordered: node.type === 'orderedList',
+          start: Math.max(intAttr(node, 'start', 1), 0),
+          items: children(node).map((item) => itemBlocks(item, sectionLevel)),
+        },
+      ]
+    case 'listItem':
+      // A list item outside a list: keep its content rather than invent a list.
+      return contentBlocks(children(node), sectionLevel)
+    case 'blockquote':
+      return [{ kind: 'quote', blocks: contentBlocks(children(node), sectionLevel) }]
+    case 'codeBlock':
+      return [{ kind: 'code', text: cleanText(plainText(children(node))) }]
+    case 'horizontalRule':
+      return [{ kind: 'rule' }]
+    default:
+      return unknownBlock(node, sectionLevel)
+  }
+}
+
+function itemBlocks(item: CanonicalNode, sectionLevel: number): Block[] {
+  return item.type === 'listItem' ? contentBlocks(children(item), sectionLevel) : blockOf(item, sectionLevel)
+}
+
+/** An unknown node at block level: its blocks if it wraps blocks, otherwise its text as a paragraph. */
+function unknownBlock(node: CanonicalNode, sectionLevel: number): Block[] {
+  const kids = children(node)
+  if (kids.some((kid) => BLOCK_TYPES.has(kid.type))) return contentBlocks(kids, sectionLevel)
+  const inlines = inlinesOf([node])
+  return inlines.length > 0 ? [{ kind: 'paragraph', inlines }] : []
+}
+
+export function inlinesOf(nodes: readonly CanonicalNode[], inherited: readonly CanonicalMark[] = []): Inline[] {
+  const out: Inline[] = []
+  for (const node of nodes) {
+    if (node.type === 'text' && 'text' in node) {
+      out.push(styled(node.text, [...inherited, ...(node.marks ?? [])]))
+    } else if (node.type === 'hardBreak') {
+      out.push({ kind: 'break' })
+    } else if (node.type === 'sectionLink') {
+      out.push(styled(sectionReference(node), inherited))
+    } else {
+      // Unknown inline node, or a block where an inline was expected: keep its text.
+      const kids = children(node)
+      if (kids.length > 0) out.push(...inlinesOf(kids, inherited))
+      else {
+        const value = attr(node, 'text') ?? attr(node, 'label') ?? attr(node, 'value')
+        if (typeof value === 'string' && value) out.push(styled(value, inherited))
+      }
+    }
+  }
+  return out.filter((inline) => inline.kind === 'break' || inline.text.length > 0)
+}
+
+/** A reference to a section of this or another document, readable on paper. */
+export function sectionReference(node: CanonicalNode): string {
+  const documentTitle = stringAttr(node, 'documentTitle').trim()
+  const number = stringAttr(node, 'number').trim()
+  const title = stringAttr(node, 'title').trim()
+  const where = [number ? `§ ${number}` : '', title].filter(Boolean).join(' ')
+  return ['zie', [documentTitle, where].filter(Boolean).join(', ')].filter(Boolean).join(' ')
+}
+
+function styled(value: string, marks: readonly CanonicalMark[]): Inline {
+  const names = new Set(marks.map((mark) => mark.type))
+  const link = marks.find((mark) => mark.type === 'link')
+  return text(
+    value,
+    {
+      bold: names.has('bold'),
+      italic: names.has('italic'),
+      underline: names.has('underline'),
+      strike: names.has('strike'),
+      code: names.has('code'),
+    },
+    link ? safeHref(link.attrs?.href) : null,
+  )
+}
+
+/** All text below the nodes, for code blocks (whose marks and breaks do not matter). */
+export function plainText(nodes: readonly CanonicalNode[]): string {
+  return nodes
+    .map((node) => {
+      if (node.type === 'text' && 'text' in node) return node.text
+      if (node.type === 'hardBreak') return '\n'
+      return plainText(children(node))
+    })
+    .join('')
+}
+
+/** The text of inlines without marks: for bookmarks, metadata and tests. */
+export function inlineText(inlines: readonly Inline[]): string {
+  return inlines.map((inline) => (inline.kind === 'break' ? '\n' : inline.text)).join('')
+}

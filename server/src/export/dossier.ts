@@ -1,0 +1,37 @@
+// The BO-MIRT dossier as the renderers see it: a plain, already-resolved model. The HTTP route fills it
+// from the live document and the sign-off ledger; the renderers only read it, so they stay pure and
+// can be tested without a server.
+import type { CanonicalNode, ComponentKey, LedgerEvent, SectionSignoff } from '@novex/shared'
+
+export const EXPORT_FORMATS = ['pdf', 'docx', 'odt', 'md'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export interface DossierSection {
+  readonly sectionId: string
+  /** Outline number, e.g. "2.1". */
+  readonly number: string
+  /** 0 = top level. */
+  readonly depth: number
+  readonly title: string
+  readonly component: ComponentKey | null
+  readonly componentLabel: string | null
+  /** Only locked sections carry content. */
+  readonly locked: boolean
+  /** ProseMirror JSON (see shared/src/signoff/canonicalSection.ts); empty when not locked. */
+  readonly content: readonly CanonicalNode[]
+  /** Signatures and the lock {hash, at}. */
+  readonly signoff: SectionSignoff
+}
+
+export interface Dossier {
+  readonly documentId: string
+  /** E.g. "Ontwikkelperspectief De Peel". */
+  readonly title: string
+  readonly areaName: string
+  /** E.g. "Ministerie van LVVN" and "Provincie Noord-Brabant": both send the document. */
+  readonly coSenders: { readonly rijk: string; readonly provincie: string }
+  /** Milliseconds since the epoch. */
+  readonly generatedAt: number
+  readonly sections: readonly DossierSection[]
+  readonly ledger: readonly LedgerEvent[]
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import { formatDate, formatDateTime, numberedTitle, sendersLine } from './dossierText.ts'
+
+describe('dossier text', () => {
+  it('formats dates as dd-mm-jjjj in Europe/Amsterdam, in winter and summer time', () => {
+    expect(formatDate(Date.UTC(2026, 0, 5, 12))).toBe('05-01-2026')
+    expect(formatDateTime(Date.UTC(2026, 0, 5, 23, 30))).toBe('06-01-2026 00:30') // CET, UTC+1
+    expect(formatDateTime(Date.UTC(2026, 6, 1, 22, 5))).toBe('02-07-2026 00:05') // CEST, UTC+2
+    expect(formatDateTime(Date.UTC(2026, 6, 1, 10, 0))).toBe('01-07-2026 12:00')
+  })
+
+  it('names both senders and numbers titles', () => {
+    expect(sendersLine({ rijk: 'Ministerie van LVVN', provincie: 'Provincie Noord-Brabant' })).toBe(
+      'Ministerie van LVVN en Provincie Noord-Brabant',
+    )
+    expect(numberedTitle('2.1', 'Peelvenen')).toBe('2.1 Peelvenen')
+    expect(numberedTitle('', 'Peelvenen')).toBe('Peelvenen')
+  })
+})

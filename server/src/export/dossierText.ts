@@ -1,0 +1,79 @@
+// The Dutch words and date formats of the dossier, in one place so that the four formats say the same.
+// Dates are dd-mm-jjjj (the users' convention) in Europe/Amsterdam, whatever the server's zone.
+import type { LedgerKind, SignSide } from '@novex/shared'
+
+export const LABELS = {
+  dossierKind: 'Dossier voor het BO-MIRT',
+  senders: 'Afzenders',
+  area: 'NOVEX-gebied',
+  date: 'Datum',
+  notIncluded: 'Nog niet door beide partijen ondertekend — niet opgenomen in het dossier.',
+  appendix: 'Bijlage: ondertekening',
+  appendixIntro:
+    'Per ondertekend onderdeel: wie namens welke partij heeft ondertekend, wanneer, en de hash van de ondertekende tekst. Daarna het volledige logboek van de ondertekening, in volgorde.',
+  signedSections: 'Ondertekende onderdelen',
+  noSignedSections: 'Nog geen onderdelen door beide partijen ondertekend.',
+  lockedAt: 'Vergrendeld op',
+  signedAt: 'ondertekend op',
+  ledger: 'Logboek',
+  emptyLedger: 'Het logboek is leeg.',
+  by: 'Door',
+  server: 'automatisch (server)',
+  hash: 'Hash',
+  reason: 'Reden',
+  side: 'Partij',
+  and: 'en',
+  page: 'Pagina',
+  of: 'van',
+} as const
+
+export const LEDGER_KIND_LABELS: Readonly<Record<LedgerKind, string>> = {
+  request: 'aangeboden ter ondertekening',
+  sign: 'ondertekend',
+  lapse: 'vervallen',
+  lock: 'vergrendeld',
+  'reopen-request': 'verzoek tot heropenen',
+  reopen: 'heropend',
+}
+
+export const SIDE_LABELS: Readonly<Record<SignSide, string>> = { rijk: 'Rijk', provincie: 'Provincie' }
+
+const DAY_FORMAT = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+function parts(ms: number): Record<'day' | 'month' | 'year' | 'hour' | 'minute', string> {
+  const found = { day: '', month: '', year: '', hour: '', minute: '' }
+  for (const part of DAY_FORMAT.formatToParts(ms)) {
+    if (part.type in found) found[part.type as keyof typeof found] = part.value
+  }
+  return found
+}
+
+/** dd-mm-jjjj in Europe/Amsterdam. */
+export function formatDate(ms: number): string {
+  const p = parts(ms)
+  return `${p.day}-${p.month}-${p.year}`
+}
+
+/** dd-mm-jjjj HH:mm in Europe/Amsterdam. */
+export function formatDateTime(ms: number): string {
+  const p = parts(ms)
+  return `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}`
+}
+
+/** "Ministerie van LVVN en Provincie Noord-Brabant". */
+export function sendersLine(coSenders: { readonly rijk: string; readonly provincie: string }): string {
+  return `${coSenders.rijk} ${LABELS.and} ${coSenders.provincie}`
+}
+
+/** "2.1 Titel", or the title alone when the section has no number. */
+export function numberedTitle(number: string, title: string): string {
+  return number.trim() ? `${number.trim()} ${title}` : title
+}

@@ -1,0 +1,59 @@
+// The ODF package around content.xml: the `mimetype` entry first and stored uncompressed (so tools can
+// sniff the type at a fixed offset, ODF 1.3 part 2 §3.3), META-INF/manifest.xml listing every part,
+// meta.xml (title, senders, language, date) and styles.xml. Zipped with fflate; XML built by xmlbuilder2.
+import { strToU8, type Zippable, zipSync } from 'fflate'
+import { create } from 'xmlbuilder2'
+import { namespaceAttributes, ODF_NS, ODF_VERSION, ODT_MIMETYPE } from './odfNamespaces.ts'
+import { odfStylesXml } from './odfStyles.ts'
+
+export interface OdtParts {
+  readonly contentXml: string
+  readonly title: string
+  readonly creator: string
+  readonly createdAt: number
+}
+
+const PARTS = ['content.xml', 'styles.xml', 'meta.xml'] as const
+
+export function odtPackage(parts: OdtParts): Uint8Array {
+  const files: Zippable = {
+    // Level 0 = stored; object key order is the order in the archive, so `mimetype` comes first.
+    mimetype: [strToU8(ODT_MIMETYPE), { level: 0 }],
+    'META-INF/manifest.xml': strToU8(manifestXml()),
+    'content.xml': strToU8(parts.contentXml),
+    'styles.xml': strToU8(odfStylesXml(parts.title)),
+    'meta.xml': strToU8(metaXml(parts)),
+  }
+  return zipSync(files, { level: 6, mtime: new Date(parts.createdAt) })
+}
+
+function manifestXml(): string {
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(ODF_NS.manifest, 'manifest:manifest', {
+    'manifest:version': ODF_VERSION,
+  })
+  root.ele('manifest:file-entry', {
+    'manifest:full-path': '/',
+    'manifest:version': ODF_VERSION,
+    'manifest:media-type': ODT_MIMETYPE,
+  })
+  for (const part of PARTS)
+    root.ele('manifest:file-entry', { 'manifest:full-path': part, 'manifest:media-type': 'text/xml' })
+  return root.end({ prettyPrint: false })
+}
+
+function metaXml(parts: OdtParts): string {
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(ODF_NS.office, 'office:document-meta', {
+    ...namespaceAttributes('meta', 'dc'),
+    'office:version': ODF_VERSION,
+  })
+  const meta = root.ele('office:meta')
+  meta.ele('meta:generator').txt('NOVEX Co-auteur')
+  meta.ele('dc:title').txt(parts.title)
+  meta.ele('meta:initial-creator').txt(parts.creator)
+  meta.ele('dc:creator').txt(parts.creator)
+  meta.ele('dc:language').txt('nl-NL')
+  const iso = new Date(parts.createdAt).toISOString()
+  meta.ele('meta:creation-date').txt(iso)
+  meta.ele('dc:date').txt(iso)
+  return root.end({ prettyPrint: false })
+}

@@ -1,0 +1,184 @@
+// styles.xml of the ODT: the named paragraph, text and list styles that content.xml refers to, an A4
+// page with a footer holding the title and page number. Named (not automatic) styles, so a reader who
+// edits the file in LibreOffice finds "Kop 1", "Citaat" and so on in the style list.
+import { create } from 'xmlbuilder2'
+import { MAX_HEADING_LEVEL } from './contentBlocks.ts'
+import { LABELS } from './dossierText.ts'
+import { namespaceAttributes, ODF_NS, ODF_VERSION } from './odfNamespaces.ts'
+
+export type XmlNode = ReturnType<typeof create>
+
+export const ODF_STYLE = {
+  body: 'Text_20_body',
+  title: 'Title',
+  subtitle: 'Subtitle',
+  quote: 'Quotations',
+  code: 'Preformatted_20_Text',
+  rule: 'Horizontal_20_Line',
+  link: 'Internet_20_link',
+  bulletList: 'L_bullet',
+  numberList: 'L_number',
+} as const
+
+export function headingStyle(level: number): string {
+  return `Heading_20_${level}`
+}
+
+const HEADING_SIZES = ['18pt', '15pt', '13pt', '12pt', '11pt', '11pt'] as const
+const SANS = 'Liberation Sans'
+const MONO = 'Liberation Mono'
+const LIST_LEVELS = 10
+
+export function odfStylesXml(title: string): string {
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(ODF_NS.office, 'office:document-styles', {
+    ...namespaceAttributes('style', 'text', 'fo', 'svg', 'xlink'),
+    'office:version': ODF_VERSION,
+  })
+  const fonts = root.ele('office:font-face-decls')
+  fonts.ele('style:font-face', {
+    'style:name': SANS,
+    'svg:font-family': `'${SANS}'`,
+    'style:font-family-generic': 'swiss',
+  })
+  fonts.ele('style:font-face', {
+    'style:name': MONO,
+    'svg:font-family': `'${MONO}'`,
+    'style:font-family-generic': 'modern',
+    'style:font-pitch': 'fixed',
+  })
+
+  const styles = root.ele('office:styles')
+  styles.ele('style:default-style', { 'style:family': 'paragraph' }).ele('style:text-properties', {
+    'style:font-name': SANS,
+    'fo:font-size': '11pt',
+    'fo:language': 'nl',
+    'fo:country': 'NL',
+  })
+  paragraphStyle(styles, 'Standard', null, {}, {})
+  paragraphStyle(styles, ODF_STYLE.body, 'Standard', { 'fo:margin-bottom': '0.2cm', 'fo:line-height': '125%' }, {})
+  paragraphStyle(
+    styles,
+    ODF_STYLE.title,
+    'Standard',
+    { 'fo:margin-top': '6cm', 'fo:margin-bottom': '0.3cm' },
+    { 'fo:font-size': '24pt', 'fo:font-weight': 'bold' },
+  )
+  paragraphStyle(
+    styles,
+    ODF_STYLE.subtitle,
+    'Standard',
+    { 'fo:margin-bottom': '1cm' },
+    { 'fo:font-size': '14pt', 'fo:color': '#555555' },
+  )
+  paragraphStyle(
+    styles,
+    ODF_STYLE.quote,
+    ODF_STYLE.body,
+    { 'fo:margin-left': '0.8cm', 'fo:border-left': '0.06cm solid #b0b0b0', 'fo:padding-left': '0.2cm' },
+    {},
+  )
+  paragraphStyle(
+    styles,
+    ODF_STYLE.code,
+    'Standard',
+    { 'fo:background-color': '#f2f2f2', 'fo:margin-bottom': '0.2cm' },
+    { 'style:font-name': MONO, 'fo:font-size': '10pt' },
+  )
+  paragraphStyle(
+    styles,
+    ODF_STYLE.rule,
+    'Standard',
+    { 'fo:border-bottom': '0.02cm solid #808080', 'fo:margin-bottom': '0.3cm' },
+    { 'fo:font-size': '6pt' },
+  )
+  paragraphStyle(
+    styles,
+    'Footer',
+    'Standard',
+    { 'fo:text-align': 'center' },
+    { 'fo:font-size': '8pt', 'fo:color': '#555555' },
+  )
+  for (let level = 1; level <= MAX_HEADING_LEVEL; level++) {
+    paragraphStyle(
+      styles,
+      headingStyle(level),
+      'Standard',
+      { 'fo:margin-top': '0.4cm', 'fo:margin-bottom': '0.2cm', 'fo:keep-with-next': 'always' },
+      { 'fo:font-size': HEADING_SIZES[level - 1] ?? '11pt', 'fo:font-weight': 'bold' },
+      { 'style:default-outline-level': String(level), 'style:display-name': `Heading ${level}` },
+    )
+  }
+  styles
+    .ele('style:style', { 'style:name': ODF_STYLE.link, 'style:display-name': 'Internet link', 'style:family': 'text' })
+    .ele('style:text-properties', {
+      'fo:color': '#154273',
+      'style:text-underline-style': 'solid',
+      'style:text-underline-width': 'auto',
+      'style:text-underline-color': 'font-color',
+    })
+  listStyle(styles, ODF_STYLE.bulletList, false)
+  listStyle(styles, ODF_STYLE.numberList, true)
+
+  root
+    .ele('office:automatic-styles')
+    .ele('style:page-layout', { 'style:name': 'pm1' })
+    .ele('style:page-layout-properties', {
+      'fo:page-width': '21cm',
+      'fo:page-height': '29.7cm',
+      'style:print-orientation': 'portrait',
+      'fo:margin-top': '2cm',
+      'fo:margin-bottom': '1.5cm',
+      'fo:margin-left': '2.2cm',
+      'fo:margin-right': '2.2cm',
+    })
+  const footer = root
+    .ele('office:master-styles')
+    .ele('style:master-page', { 'style:name': 'Standard', 'style:page-layout-name': 'pm1' })
+    .ele('style:footer')
+    .ele('text:p', { 'text:style-name': 'Footer' })
+  footer.txt(`${title} — ${LABELS.page} `)
+  footer.ele('text:page-number', { 'text:select-page': 'current' }).txt('1')
+  return root.end({ prettyPrint: false })
+}
+
+function paragraphStyle(
+  parent: XmlNode,
+  name: string,
+  parentName: string | null,
+  paragraph: Record<string, string>,
+  text: Record<string, string>,
+  extra: Record<string, string> = {},
+): void {
+  const style = parent.ele('style:style', {
+    'style:name': name,
+    'style:family': 'paragraph',
+    ...(parentName ? { 'style:parent-style-name': parentName } : {}),
+    ...extra,
+  })
+  if (Object.keys(paragraph).length > 0) style.ele('style:paragraph-properties', paragraph)
+  if (Object.keys(text).length > 0) style.ele('style:text-properties', text)
+}
+
+function listStyle(parent: XmlNode, name: string, numbered: boolean): void {
+  const list = parent.ele('text:list-style', { 'style:name': name })
+  for (let level = 1; level <= LIST_LEVELS; level++) {
+    const levelStyle = numbered
+      ? list.ele('text:list-level-style-number', {
+          'text:level': String(level),
+          'style:num-format': '1',
+          'style:num-suffix': '.',
+        })
+      : list.ele('text:list-level-style-bullet', {
+          'text:level': String(level),
+          'text:bullet-char': level % 2 === 1 ? '•' : '◦',
+        })
+    levelStyle
+      .ele('style:list-level-properties', { 'text:list-level-position-and-space-mode': 'label-alignment' })
+      .ele('style:list-level-label-alignment', {
+        'text:label-followed-by': 'listtab',
+        'text:list-tab-stop-position': `${(0.635 * (level + 1)).toFixed(3)}cm`,
+        'fo:text-indent': '-0.635cm',
+        'fo:margin-left': `${(0.635 * (level + 1)).toFixed(3)}cm`,
+      })
+  }
+}

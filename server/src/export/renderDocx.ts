@@ -1,0 +1,220 @@
+// The dossier as DOCX (Office Open XML) with the `docx` library, which writes and escapes the XML.
+// Headings use Word's built-in heading styles so the navigation pane and a table of contents work;
+// lists use real numbering so a reader can continue editing the file.
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  type ILevelsOptions,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  type ParagraphChild,
+  TextRun,
+} from 'docx'
+import type { Block, Inline } from './contentBlocks.ts'
+import type { Dossier } from './dossier.ts'
+import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
+import { sameAddress } from './safeHref.ts'
+
+export function renderDocx(dossier: Dossier, onProgress?: OnProgress): Promise<Uint8Array> {
+  return writeDossier(dossier, docxWriter(), onProgress)
+}
+
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+] as const
+
+const MONOSPACE = 'Courier New'
+const INDENT_PER_LEVEL = 720 // twips: half an inch
+const LANGUAGE = { value: 'nl-NL' }
+
+interface Context {
+  /** Nesting depth of lists, for the numbering level. */
+  readonly listLevel: number
+  /** Extra left indent for block quotes. */
+  readonly quoteIndent: number
+  readonly pageBreak: boolean
+}
+
+function docxWriter(): DossierWriter {
+  const children: Paragraph[] = []
+  // Each ordered list restarts at its own start number: one numbering reference per start value, one
+  // instance per list.
+  const orderedStarts = new Set<number>()
+  let orderedInstance = 0
+  let meta = { title: '', senders: '' }
+
+  function paragraphs(block: Block, ctx: Context): Paragraph[] {
+    const pageBreakBefore = ctx.pageBreak
+    const indent = ctx.quoteIndent > 0 ? { indent: { left: ctx.quoteIndent } } : {}
+    switch (block.kind) {
+      case 'heading':
+        return [
+          new Paragraph({
+            heading: HEADINGS[block.level - 1],
+            children: runs(block.inlines),
+            pageBreakBefore,
+            ...indent,
+          }),
+        ]
+      case 'paragraph':
+        return [new Paragraph({ children: runs(block.inlines), pageBreakBefore, ...indent })]
+      case 'code':
+        return [
+          new Paragraph({
+            children: block.text
+              .split('\n')
+              .map((line, i) => new TextRun({ text: line, font: MONOSPACE, break: i > 0 ? 1 : 0, language: LANGUAGE })),
+            shading: { type: 'clear', fill: 'F2F2F2', color: 'auto' },
+            pageBreakBefore,
+            ...indent,
+          }),
+        ]
+      case 'rule':
+        return [new Paragraph({ thematicBreak: true, pageBreakBefore, ...indent })]
+      case 'quote':
+        return block.blocks.flatMap((inner, i) =>
+          paragraphs(inner, {
+            ...ctx,
+            quoteIndent: ctx.quoteIndent + INDENT_PER_LEVEL,
+            pageBreak: ctx.pageBreak && i === 0,
+          }),
+        )
+      case 'list': {
+        const level = ctx.listLevel
+        let numbering: { reference: string; level: number; instance: number } | null = null
+        if (block.ordered) {
+          orderedStarts.add(block.start)
+          orderedInstance += 1
+          numbering = { reference: orderedReference(block.start), level, instance: orderedInstance }
+        }
+        return block.items.flatMap((item, itemIndex) =>
+          item.flatMap((inner, i) => {
+            if (i > 0 || inner.kind !== 'paragraph') {
+              // Further blocks of an item (or a nested list) sit under the item's text, unnumbered.
+              const nested = inner.kind === 'list'
+              return paragraphs(inner, {
+                listLevel: nested ? level + 1 : level,
+                quoteIndent: nested ? ctx.quoteIndent : ctx.quoteIndent + INDENT_PER_LEVEL * (level + 1),
+                pageBreak: false,
+              })
+            }
+            return [
+              new Paragraph({
+                children: runs(inner.inlines),
+                ...(numbering ? { numbering } : { bullet: { level } }),
+                pageBreakBefore: ctx.pageBreak && itemIndex === 0,
+              }),
+            ]
+          }),
+        )
+      }
+    }
+  }
+
+  return {
+    titlePage(page: TitlePage) {
+      meta = { title: page.title, senders: page.senders }
+      children.push(
+        new Paragraph({
+          heading: HeadingLevel.TITLE,
+          children: [new TextRun({ text: page.title, language: LANGUAGE })],
+        }),
+        new Paragraph({ children: [new TextRun({ text: page.kind, bold: true, size: 28, language: LANGUAGE })] }),
+        ...page.facts.map(
+          (fact) =>
+            new Paragraph({
+              children: [
+                new TextRun({ text: `${fact.label}: `, bold: true, language: LANGUAGE }),
+                new TextRun({ text: fact.value, language: LANGUAGE }),
+              ],
+            }),
+        ),
+      )
+    },
+    blocks(blocks, options) {
+      blocks.forEach((block, i) => {
+        children.push(
+          ...paragraphs(block, { listLevel: 0, quoteIndent: 0, pageBreak: i === 0 && !!options?.pageBreak }),
+        )
+      })
+    },
+    async finish() {
+      const doc = new Document({
+        title: meta.title,
+        creator: meta.senders,
+        description: meta.title,
+        styles: {
+          default: {
+            document: {
+              run: { font: 'Calibri', size: 22, language: LANGUAGE },
+              paragraph: { spacing: { after: 120 } },
+            },
+          },
+        },
+        numbering: {
+          config: [...orderedStarts].map((start) => ({
+            reference: orderedReference(start),
+            levels: orderedLevels(start),
+          })),
+        },
+        sections: [{ children }],
+      })
+      return new Uint8Array(await Packer.toBuffer(doc))
+    },
+  }
+}
+
+function orderedReference(start: number): string {
+  return `ordered-${start}`
+}
+
+function orderedLevels(start: number): ILevelsOptions[] {
+  // Decimal at every level, as the editor and the other formats show it.
+  return Array.from({ length: 9 }, (_, level) => ({
+    level,
+    format: LevelFormat.DECIMAL,
+    text: `%${level + 1}.`,
+    start: level === 0 ? start : 1,
+    alignment: AlignmentType.START,
+    style: { paragraph: { indent: { left: INDENT_PER_LEVEL * (level + 1), hanging: 360 } } },
+  }))
+}
+
+function runs(inlines: readonly Inline[]): ParagraphChild[] {
+  const out: ParagraphChild[] = []
+  for (const inline of inlines) {
+    if (inline.kind === 'break') {
+      out.push(new TextRun({ break: 1 }))
+      continue
+    }
+    const { marks } = inline
+    const run = new TextRun({
+      text: inline.text,
+      bold: marks.bold,
+      italics: marks.italic,
+      strike: marks.strike,
+      language: LANGUAGE,
+      ...(marks.underline ? { underline: {} } : {}),
+      ...(marks.code ? { font: MONOSPACE } : {}),
+      ...(inline.href ? { style: 'Hyperlink' } : {}),
+    })
+    if (!inline.href) {
+      out.push(run)
+      continue
+    }
+    out.push(new ExternalHyperlink({ link: inline.href, children: [run] }))
+    // On paper a link is only its text: show the address too when the text does not already say it.
+    if (!sameAddress(inline.text, inline.href)) {
+      out.push(new TextRun({ text: ` (${inline.href})`, language: LANGUAGE }))
+    }
+  }
+  return out
+}

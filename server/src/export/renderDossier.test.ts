@@ -1,0 +1,138 @@
+// Every format, rendered from the sample dossier and read back with a reader's software: the
+// co-senders, the locked text with its diacritics, the unlocked section reduced to its heading and the
+// "niet opgenomen" line, the appendix with signers and hashes, and no live javascript:/data: link.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { EXPORT_FORMATS, type ExportFormat } from './dossier.ts'
+import { LABELS } from './dossierText.ts'
+import { renderDossier } from './renderDossier.ts'
+import { type ReadBack, readDocx, readMarkdown, readOdt, readPdf } from './testing/readBack.ts'
+import {
+  DIACRITICS_TEXT,
+  HASH_LAPSED,
+  HASH_LOCKED,
+  HASH_SUB,
+  sampleDossier,
+  UNKNOWN_NODE_TEXT,
+  UNLOCKED_TEXT,
+} from './testing/sampleDossier.ts'
+
+const READERS: Record<ExportFormat, (bytes: Uint8Array) => Promise<ReadBack>> = {
+  pdf: readPdf,
+  docx: readDocx,
+  odt: async (bytes) => readOdt(bytes),
+  md: async (bytes) => readMarkdown(bytes),
+}
+
+/** Whitespace as a reader sees it: line wraps and runs of spaces are one space. */
+const flat = (text: string) => text.replace(/\s+/g, ' ')
+
+describe.each(EXPORT_FORMATS)('%s dossier', (format) => {
+  let read: ReadBack & { readonly bytes: Uint8Array }
+  // Rendering and reading back once per format; pdf.js and the fonts take a few seconds on a busy machine.
+  beforeAll(async () => {
+    const bytes = await renderDossier(sampleDossier(), format)
+    read = { bytes, ...(await READERS[format](bytes)) }
+  }, 60_000)
+
+  it('names both co-senders, the title, the area and the date on the title page', async () => {
+    const { text } = read
+    const start = flat(text).slice(0, 400)
+    expect(start).toContain('Ministerie van LVVN en Provincie Noord-Brabant')
+    expect(start).toContain('Ontwikkelperspectief De Peel')
+    expect(start).toContain('De Peel')
+    expect(start).toContain('28-11-2026')
+  })
+
+  it('carries the locked section with its text, marks and Dutch characters intact', async () => {
+    const text = flat(read.text)
+    expect(text).toContain('1 De hoofdopgave en meekoppelende opgaven')
+    expect(text).toMatch(/De.{0,4}stikstofdepositie.{0,4} op de .{0,2}Peelvenen.{0,2} moet fors omlaag/)
+    expect(text).toContain(DIACRITICS_TEXT)
+    expect(text).toContain('Onveilige tekst: <script>alert("x")</script> en *geen nadruk* en [geen](link) en')
+    expect(text).toContain('zon en wind langs de A67')
+    expect(text).toContain('woningbouw in de kernen')
+    expect(text).toContain('Meekoppelende opgaven')
+    expect(text).toContain('zie Ruimtelijk voorstel Noord-Brabant, § 4 Wonen en verstedelijking')
+    expect(text).toContain(UNKNOWN_NODE_TEXT)
+    expect(text).toContain('2.1 Peelvenen en hoogveen')
+  })
+
+  it('shows the unlocked section as its heading and the "niet opgenomen" line, without its text', async () => {
+    const text = flat(read.text)
+    const heading = text.indexOf('2 Toekomstbestendig: kenmerken en identiteit van het gebied')
+    const notice = text.indexOf(LABELS.notIncluded)
+    expect(heading).toBeGreaterThan(-1)
+    expect(notice).toBeGreaterThan(heading)
+    expect(notice).toBeLessThan(text.indexOf('2.1 Peelvenen en hoogveen'))
+    expect(text).not.toContain(UNLOCKED_TEXT)
+  })
+
+  it('ends with the sign-off appendix: signers, sides, times, hashes and the ledger in order', async () => {
+    const text = flat(read.text)
+    const appendix = text.slice(text.lastIndexOf(LABELS.appendix))
+    expect(text.lastIndexOf(LABELS.appendix)).toBeGreaterThan(text.indexOf('2.1 Peelvenen en hoogveen'))
+    for (const expected of [
+      'Anne de Vries',
+      'Joost van Eijk',
+      'Ministerie van LVVN (Rijk)',
+      'Provincie Noord-Brabant (Provincie)',
+      '01-04-2026 00:30', // 31-03 22:30 UTC in Amsterdam summer time
+      '02-04-2026 10:15',
+      HASH_LOCKED,
+      HASH_SUB,
+      HASH_LAPSED,
+      'gewijzigd na ondertekening',
+    ]) {
+      expect(appendix).toContain(expected)
+    }
+    const ledger = appendix.slice(appendix.indexOf(LABELS.ledger))
+    const order = ['aangeboden ter ondertekening', 'ondertekend', 'vervallen', 'vergrendeld'].map((kind) =>
+      ledger.indexOf(`— ${kind} —`),
+    )
+    expect(order.every((at) => at > -1)).toBe(true)
+    expect([...order].sort((a, b) => a - b)).toEqual(order)
+  })
+
+  it('keeps safe links live and never emits javascript: or data: links', async () => {
+    const { links, bytes } = read
+    const text = flat(read.text)
+    expect(text).toContain('deze knop')
+    expect(text).toContain('dit plaatje')
+    expect(links).toContain('https://www.rijksoverheid.nl/npg')
+    expect(links).toContain('mailto:trekkers@novex.example')
+    expect(links).toHaveLength(2)
+    // Not anywhere in the file either, compressed parts aside (checked per format below).
+    expect(new TextDecoder('latin1').decode(bytes)).not.toMatch(/javascript:|data:text/i)
+    expect(text).not.toMatch(/javascript:|data:text/i)
+  })
+})
+
+describe('progress', () => {
+  it('reports each section and then the appendix, ending at total', async () => {
+    const calls: [number, number][] = []
+    await renderDossier(sampleDossier(), 'md', (done, total) => calls.push([done, total]))
+    expect(calls).toEqual([
+      [1, 4],
+      [2, 4],
+      [3, 4],
+      [4, 4],
+    ])
+  })
+})
+
+describe('markdown escaping in the dossier', () => {
+  it('turns no user text into HTML or emphasis, even in a viewer that allows raw HTML', async () => {
+    const { source, html } = readMarkdown(await renderDossier(sampleDossier(), 'md'))
+    expect(source).toContain('\\<script\\>alert("x")\\</script\\>')
+    expect(source).toContain('\\*geen nadruk\\*')
+    expect(source).toContain('\\[geen\\](link)')
+    expect(source).toContain('\\# geen kop en 1. geen lijst')
+    expect(html).not.toMatch(/<script|<em>geen nadruk|<a href="link"|<h\d>geen kop/)
+    expect(html).toContain('&lt;script&gt;')
+    // The editor's own marks do become Markdown.
+    expect(html).toContain('<strong>stikstofdepositie</strong>')
+    expect(html).toContain('<em>Peelvenen</em>')
+    expect(html).toContain('<s>doorgehaald</s>')
+    expect(html).toContain('<code>code_mark</code>')
+  })
+})

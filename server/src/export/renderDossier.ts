@@ -1,0 +1,35 @@
+// The one entry point for the export route: a dossier and a format in, the file's bytes out.
+import type { Dossier, ExportFormat } from './dossier.ts'
+import type { OnProgress } from './dossierLayout.ts'
+import { renderDocx } from './renderDocx.ts'
+import { renderMarkdown } from './renderMarkdown.ts'
+import { renderOdt } from './renderOdt.ts'
+import { renderPdf } from './renderPdf.ts'
+
+export type { OnProgress } from './dossierLayout.ts'
+
+const RENDERERS: Readonly<Record<ExportFormat, (dossier: Dossier, onProgress?: OnProgress) => Promise<Uint8Array>>> = {
+  pdf: renderPdf,
+  docx: renderDocx,
+  odt: renderOdt,
+  md: renderMarkdown,
+}
+
+/** Media type and file extension per format, for Content-Type and Content-Disposition. */
+export const EXPORT_MEDIA_TYPES: Readonly<
+  Record<ExportFormat, { readonly mediaType: string; readonly extension: string }>
+> = {
+  pdf: { mediaType: 'application/pdf', extension: 'pdf' },
+  docx: { mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
+  odt: { mediaType: 'application/vnd.oasis.opendocument.text', extension: 'odt' },
+  md: { mediaType: 'text/markdown; charset=utf-8', extension: 'md' },
+}
+
+/** Renders the dossier; onProgress(done, total) after each section and once more after the appendix. */
+export function renderDossier(
+  dossier: Dossier,
+  format: ExportFormat,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Uint8Array> {
+  return RENDERERS[format](dossier, onProgress)
+}

@@ -1,0 +1,190 @@
+// The dossier as ODT (OpenDocument Text, the open standard for revisable documents). No maintained npm
+// library writes ODT for Node, so this builds content.xml with xmlbuilder2 (which escapes every text
+// and attribute) and odfPackage.ts zips it with the styles.
+import { create } from 'xmlbuilder2'
+import type { Block, Inline, InlineMarks } from './contentBlocks.ts'
+import type { Dossier } from './dossier.ts'
+import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
+import { namespaceAttributes, ODF_NS, ODF_VERSION } from './odfNamespaces.ts'
+import { odtPackage } from './odfPackage.ts'
+import { headingStyle, ODF_STYLE, type XmlNode } from './odfStyles.ts'
+import { sameAddress } from './safeHref.ts'
+
+export function renderOdt(dossier: Dossier, onProgress?: OnProgress): Promise<Uint8Array> {
+  return writeDossier(dossier, odtWriter(dossier.generatedAt), onProgress)
+}
+
+interface Context {
+  /** The paragraph style for plain paragraphs here (body text, or quotation inside a quote). */
+  readonly paragraphStyle: string
+  readonly pageBreak: boolean
+}
+
+function odtWriter(createdAt: number): DossierWriter {
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(ODF_NS.office, 'office:document-content', {
+    ...namespaceAttributes('style', 'text', 'fo', 'xlink'),
+    'office:version': ODF_VERSION,
+  })
+  // Automatic styles come before the body in the file but are only known while writing it: this element
+  // is filled at the end.
+  const automatic = root.ele('office:automatic-styles')
+  const body = root.ele('office:body').ele('office:text')
+  const markStyles = new Set<string>()
+  const breakStyles = new Set<string>()
+  let meta = { title: '', senders: '' }
+
+  /** A style like `parent` that starts a new page. */
+  function breaking(parent: string, pageBreak: boolean): string {
+    if (!pageBreak) return parent
+    breakStyles.add(parent)
+    return `Break_${parent}`
+  }
+
+  function block(parent: XmlNode, b: Block, ctx: Context): void {
+    switch (b.kind) {
+      case 'heading':
+        inlines(
+          parent.ele('text:h', {
+            'text:style-name': breaking(headingStyle(b.level), ctx.pageBreak),
+            'text:outline-level': String(b.level),
+          }),
+          b.inlines,
+        )
+        return
+      case 'paragraph':
+        inlines(parent.ele('text:p', { 'text:style-name': breaking(ctx.paragraphStyle, ctx.pageBreak) }), b.inlines)
+        return
+      case 'code':
+        appendText(parent.ele('text:p', { 'text:style-name': breaking(ODF_STYLE.code, ctx.pageBreak) }), b.text)
+        return
+      case 'rule':
+        parent.ele('text:p', { 'text:style-name': breaking(ODF_STYLE.rule, ctx.pageBreak) })
+        return
+      case 'quote':
+        b.blocks.forEach((inner, i) => {
+          block(parent, inner, { paragraphStyle: ODF_STYLE.quote, pageBreak: ctx.pageBreak && i === 0 })
+        })
+        return
+      case 'list': {
+        const list = parent.ele('text:list', {
+          'text:style-name': b.ordered ? ODF_STYLE.numberList : ODF_STYLE.bulletList,
+        })
+        b.items.forEach((item, i) => {
+          const attributes = i === 0 && b.ordered && b.start !== 1 ? { 'text:start-value': String(b.start) } : {}
+          const listItem = list.ele('text:list-item', attributes)
+          // A list item must hold at least one paragraph.
+          if (item.length === 0) listItem.ele('text:p', { 'text:style-name': ctx.paragraphStyle })
+          for (const inner of item) block(listItem, inner, { ...ctx, pageBreak: false })
+        })
+        return
+      }
+    }
+  }
+
+  function inlines(parent: XmlNode, list: readonly Inline[]): void {
+    for (const inline of list) {
+      if (inline.kind === 'break') {
+        parent.ele('text:line-break')
+        continue
+      }
+      const holder = inline.href
+        ? parent.ele('text:a', {
+            'xlink:type': 'simple',
+            'xlink:href': inline.href,
+            'text:style-name': ODF_STYLE.link,
+          })
+        : parent
+      const style = markStyle(inline.marks)
+      if (style) {
+        markStyles.add(style)
+        appendText(holder.ele('text:span', { 'text:style-name': style }), inline.text)
+      } else appendText(holder, inline.text)
+      // On paper a link is only its text: show the address too when the text does not already say it.
+      if (inline.href && !sameAddress(inline.text, inline.href)) appendText(parent, ` (${inline.href})`)
+    }
+  }
+
+  return {
+    titlePage(page: TitlePage) {
+      meta = { title: page.title, senders: page.senders }
+      body.ele('text:p', { 'text:style-name': ODF_STYLE.title }).txt(page.title)
+      body.ele('text:p', { 'text:style-name': ODF_STYLE.subtitle }).txt(page.kind)
+      for (const fact of page.facts) {
+        const p = body.ele('text:p', { 'text:style-name': ODF_STYLE.body })
+        markStyles.add('T_b')
+        p.ele('text:span', { 'text:style-name': 'T_b' }).txt(`${fact.label}: `)
+        p.txt(fact.value)
+      }
+    },
+    blocks(blocks, options) {
+      blocks.forEach((b, i) => {
+        block(body, b, { paragraphStyle: ODF_STYLE.body, pageBreak: i === 0 && !!options?.pageBreak })
+      })
+    },
+    async finish() {
+      for (const name of [...markStyles].sort()) textStyle(automatic, name)
+      for (const parent of [...breakStyles].sort()) {
+        automatic
+          .ele('style:style', {
+            'style:name': `Break_${parent}`,
+            'style:family': 'paragraph',
+            'style:parent-style-name': parent,
+          })
+          .ele('style:paragraph-properties', { 'fo:break-before': 'page' })
+      }
+      return odtPackage({
+        contentXml: root.end({ prettyPrint: false }),
+        title: meta.title,
+        creator: meta.senders,
+        createdAt,
+      })
+    },
+  }
+}
+
+const MARK_LETTERS: readonly [keyof InlineMarks, string][] = [
+  ['bold', 'b'],
+  ['italic', 'i'],
+  ['underline', 'u'],
+  ['strike', 's'],
+  ['code', 'c'],
+]
+
+/** An automatic text style per combination of marks, named after it: `T_bi` = bold italic. */
+function markStyle(marks: InlineMarks): string | null {
+  const letters = MARK_LETTERS.filter(([mark]) => marks[mark]).map(([, letter]) => letter)
+  return letters.length > 0 ? `T_${letters.join('')}` : null
+}
+
+function textStyle(parent: XmlNode, name: string): void {
+  const letters = new Set(name.slice(2))
+  parent.ele('style:style', { 'style:name': name, 'style:family': 'text' }).ele('style:text-properties', {
+    ...(letters.has('b') ? { 'fo:font-weight': 'bold' } : {}),
+    ...(letters.has('i') ? { 'fo:font-style': 'italic' } : {}),
+    ...(letters.has('u')
+      ? {
+          'style:text-underline-style': 'solid',
+          'style:text-underline-width': 'auto',
+          'style:text-underline-color': 'font-color',
+        }
+      : {}),
+    ...(letters.has('s') ? { 'style:text-line-through-style': 'solid' } : {}),
+    ...(letters.has('c') ? { 'style:font-name': 'Liberation Mono' } : {}),
+  })
+}
+
+/**
+ * Text as ODF wants it: XML collapses runs of spaces, so the second and later spaces of a run become
+ * <text:s text:c="n"/>, tabs <text:tab/> and newlines <text:line-break/> (ODF 1.3 part 3 §6.1.2–6.1.5).
+ */
+function appendText(parent: XmlNode, value: string): void {
+  for (const piece of value.split(/(\n|\t| {2,})/)) {
+    if (piece === '') continue
+    if (piece === '\n') parent.ele('text:line-break')
+    else if (piece === '\t') parent.ele('text:tab')
+    else if (piece.startsWith('  ')) {
+      parent.txt(' ')
+      parent.ele('text:s', { 'text:c': String(piece.length - 1) })
+    } else parent.txt(piece)
+  }
+}

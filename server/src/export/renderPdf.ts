@@ -1,0 +1,254 @@
+// The dossier as PDF/A-2b with pdfkit: A4, embedded DejaVu fonts (pdfFonts.ts), document language
+// nl-NL, bookmarks for the section headings, and a footer with the title and page numbers. pdfkit lays
+// out text; this file only decides fonts, sizes and indents per block.
+import PDFDocument from 'pdfkit'
+import { type Block, type Inline, inlineText, NO_MARKS } from './contentBlocks.ts'
+import type { Dossier } from './dossier.ts'
+import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
+import { LABELS } from './dossierText.ts'
+import { PDF_FONTS, type PdfFont, pdfFontFor, pdfFontPath } from './pdfFonts.ts'
+import { sameAddress } from './safeHref.ts'
+
+export function renderPdf(dossier: Dossier, onProgress?: OnProgress): Promise<Uint8Array> {
+  return writeDossier(dossier, pdfWriter(dossier.generatedAt), onProgress)
+}
+
+type Doc = PDFKit.PDFDocument
+
+const MARGIN = 64
+const BODY_SIZE = 10.5
+const HEADING_SIZES = [18, 15, 13, 12, 11, 10.5] as const
+const INDENT = 18
+const TEXT_COLOR = '#1a1a1a'
+const MUTED_COLOR = '#555555'
+const LINK_COLOR = '#154273' // Rijkshuisstijl dark blue
+
+interface Area {
+  readonly left: number
+  readonly width: number
+}
+
+function pdfWriter(generatedAt: number): DossierWriter {
+  const doc: Doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2b',
+    lang: 'nl-NL',
+    displayTitle: true,
+    bufferPages: true,
+    info: { CreationDate: new Date(generatedAt) },
+  })
+  for (const font of Object.keys(PDF_FONTS) as PdfFont[]) doc.registerFont(font, pdfFontPath(font))
+  const chunks: Uint8Array[] = []
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk))
+    doc.on('end', resolve)
+    doc.on('error', reject)
+  })
+  const bookmarks: PDFKit.PDFOutline[] = []
+  let title = ''
+
+  const body = (): Area => ({
+    left: doc.page.margins.left,
+    width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+  })
+  const indented = (area: Area, by: number): Area => ({ left: area.left + by, width: area.width - by })
+  const room = () => doc.page.height - doc.page.margins.bottom - doc.y
+
+  function block(b: Block, area: Area): void {
+    switch (b.kind) {
+      case 'heading': {
+        const size = HEADING_SIZES[b.level - 1] ?? BODY_SIZE
+        // Keep a heading with the first lines that follow it.
+        if (room() < size * 5) doc.addPage()
+        else doc.moveDown(0.6)
+        bookmark(b.level, inlineText(b.inlines))
+        inlines(b.inlines, area, { size, bold: true })
+        doc.moveDown(0.3)
+        return
+      }
+      case 'paragraph':
+        inlines(b.inlines, area, { size: BODY_SIZE, bold: false })
+        doc.moveDown(0.5)
+        return
+      case 'code':
+        doc
+          .font('mono')
+          .fontSize(BODY_SIZE - 1.5)
+          .fillColor(TEXT_COLOR)
+        doc.text(b.text, area.left + INDENT / 2, doc.y, {
+          width: area.width - INDENT / 2,
+          link: null,
+          underline: false,
+          strike: false,
+        })
+        doc.moveDown(0.5)
+        return
+      case 'rule': {
+        const y = doc.y + 4
+        doc
+          .moveTo(area.left, y)
+          .lineTo(area.left + area.width, y)
+          .lineWidth(0.5)
+          .strokeColor(MUTED_COLOR)
+          .stroke()
+        doc.y = y + 8
+        return
+      }
+      case 'quote': {
+        const top = doc.y
+        const startPage = doc.bufferedPageRange().count
+        for (const inner of b.blocks) block(inner, indented(area, INDENT))
+        // The bar only when the quote stayed on one page; across a page break the indent says enough.
+        if (doc.bufferedPageRange().count === startPage) {
+          doc
+            .moveTo(area.left + 4, top)
+            .lineTo(area.left + 4, doc.y - 6)
+            .lineWidth(2)
+            .strokeColor('#b0b0b0')
+            .stroke()
+        }
+        return
+      }
+      case 'list':
+        b.items.forEach((item, i) => {
+          const marker = b.ordered ? `${b.start + i}.` : '•'
+          listItem(item, marker, area)
+        })
+        return
+    }
+  }
+
+  function listItem(item: readonly Block[], marker: string, area: Area): void {
+    const inner = indented(area, INDENT + (marker.length > 2 ? 6 : 0))
+    if (room() < BODY_SIZE * 2) doc.addPage()
+    const y = doc.y
+    doc.font('regular').fontSize(BODY_SIZE).fillColor(TEXT_COLOR)
+    doc.text(marker, area.left, y, {
+      width: inner.left - area.left,
+      lineBreak: false,
+      link: null,
+      underline: false,
+      strike: false,
+    })
+    doc.y = y
+    if (item.length === 0) doc.moveDown()
+    for (const b of item) block(b, inner)
+  }
+
+  function inlines(list: readonly Inline[], area: Area, base: { size: number; bold: boolean }): void {
+    // One chain of continued text per line: pdfkit drops a newline at the end of a continued run once
+    // the line has wrapped, so hard breaks are made by starting a new chain.
+    for (const line of pdfLines(list)) {
+      const runs = line.length > 0 ? line : [{ text: ' ', marks: NO_MARKS, href: null }]
+      runs.forEach((run, i) => {
+        const marks = { ...run.marks, bold: run.marks.bold || base.bold }
+        doc
+          .font(pdfFontFor(marks))
+          .fontSize(marks.code ? base.size - 1 : base.size)
+          .fillColor(run.href ? LINK_COLOR : TEXT_COLOR)
+        const options: PDFKit.Mixins.TextOptions = {
+          continued: i < runs.length - 1,
+          link: run.href,
+          underline: marks.underline || run.href !== null,
+          strike: marks.strike,
+          lineGap: 2,
+        }
+        if (i === 0) doc.text(run.text, area.left, doc.y, { ...options, width: area.width })
+        else doc.text(run.text, options)
+      })
+    }
+  }
+
+  function bookmark(level: number, text: string): void {
+    // Two levels of bookmarks are enough to find a section; deeper ones would clutter the panel.
+    if (level > 2) return
+    const parent = level === 1 ? doc.outline : (bookmarks.at(-1) ?? doc.outline)
+    const item = parent.addItem(text)
+    if (level === 1) bookmarks.push(item)
+  }
+
+  function footer(): void {
+    const range = doc.bufferedPageRange()
+    for (let i = range.start + 1; i < range.start + range.count; i++) {
+      doc.switchToPage(i)
+      const bottom = doc.page.margins.bottom
+      // Writing below the bottom margin would make pdfkit open a new page: lift it for the footer.
+      doc.page.margins.bottom = 0
+      doc.font('regular').fontSize(8).fillColor(MUTED_COLOR)
+      doc.text(
+        `${title} — ${LABELS.page} ${i + 1} ${LABELS.of} ${range.count}`,
+        doc.page.margins.left,
+        doc.page.height - bottom / 2,
+        {
+          width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+          align: 'center',
+          lineBreak: false,
+          link: null,
+          underline: false,
+          strike: false,
+        },
+      )
+      doc.page.margins.bottom = bottom
+    }
+  }
+
+  return {
+    titlePage(page: TitlePage) {
+      title = page.title
+      doc.info.Title = page.title
+      doc.info.Author = page.senders
+      doc.info.Subject = page.kind
+      const area = body()
+      doc.y = doc.page.height / 4
+      doc.font('bold').fontSize(24).fillColor(TEXT_COLOR).text(page.title, area.left, doc.y, { width: area.width })
+      doc.moveDown(0.4)
+      doc.font('regular').fontSize(14).fillColor(MUTED_COLOR).text(page.kind, { width: area.width })
+      doc.moveDown(2)
+      for (const fact of page.facts) {
+        doc.font('bold').fontSize(11).fillColor(TEXT_COLOR).text(`${fact.label}: `, { continued: true })
+        doc.font('regular').text(fact.value)
+        doc.moveDown(0.3)
+      }
+    },
+    blocks(blocks, options) {
+      if (options?.pageBreak) doc.addPage()
+      for (const b of blocks) block(b, body())
+    },
+    async finish() {
+      footer()
+      doc.end()
+      await done
+      // A plain Uint8Array, not a Buffer: callers and readers (pdf.js) may insist on the base type.
+      return new Uint8Array(Buffer.concat(chunks))
+    },
+  }
+}
+
+interface PdfRun {
+  readonly text: string
+  readonly marks: Extract<Inline, { kind: 'text' }>['marks']
+  readonly href: string | null
+}
+
+/** Inlines as lines of pdfkit runs, split at hard breaks and newlines. */
+function pdfLines(list: readonly Inline[]): PdfRun[][] {
+  const lines: PdfRun[][] = [[]]
+  const current = () => lines[lines.length - 1] ?? []
+  for (const inline of list) {
+    if (inline.kind === 'break') {
+      lines.push([])
+      continue
+    }
+    inline.text.split('\n').forEach((text, i) => {
+      if (i > 0) lines.push([])
+      if (text) current().push({ text, marks: inline.marks, href: inline.href })
+    })
+    // On paper a link is only its text: print the address after it when the text does not already say it.
+    if (inline.href && !sameAddress(inline.text, inline.href)) {
+      current().push({ text: ` (${inline.href})`, marks: { ...inline.marks, underline: false }, href: null })
+    }
+  }
+  return lines.length === 1 && lines[0]?.length === 0 ? [] : lines
+}

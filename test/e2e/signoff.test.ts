@@ -54,6 +54,11 @@ async function openPanel(page: Page): Promise<void> {
   await page.getByTestId('signoff-panel').waitFor()
 }
 
+/** expect.poll with the suite's patience (vitest's default is one second; these pages share 2 cores). */
+function poll<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 15_000 })
+}
+
 function signButton(page: Page, sectionId: string) {
   return page.locator(`[data-testid="sign-section"][data-section-id="${sectionId}"]`)
 }
@@ -90,33 +95,33 @@ describe('signing a section', () => {
     // The Rijk signs first: the section waits for the province, for everyone.
     await openPanel(rijkSigner.page)
     await signButton(rijkSigner.page, signedId).click()
-    await expect
-      .poll(() => statusOf(author.page, signedId).textContent())
-      .toContain(`Ondertekend door ${rijkName} (Ministerie van LVVN) — wacht op ondertekening door de provincie`)
-    await expect.poll(() => signButton(rijkSigner.page, signedId).count()).toBe(0)
+    await poll(() => statusOf(author.page, signedId).textContent()).toContain(
+      `Ondertekend door ${rijkName} (Ministerie van LVVN) — wacht op ondertekening door de provincie`,
+    )
+    await poll(() => signButton(rijkSigner.page, signedId).count()).toBe(0)
     // Still editable in between.
     expect(await editorOf(author.page, signedId).getAttribute('contenteditable')).toBe('true')
 
     // The province signs the same text: locked.
     await openPanel(provincieSigner.page)
     await signButton(provincieSigner.page, signedId).click()
-    await expect.poll(() => sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('true')
+    await poll(() => sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('true')
     const status = (await statusOf(author.page, signedId).textContent()) ?? ''
     expect(status).toMatch(
       new RegExp(
         `^Ondertekend door ${rijkName} \\(Rijk\\) en ${provincieName} \\(Provincie Noord-Brabant\\) op \\d{2}-\\d{2}-\\d{4}$`,
       ),
     )
-    await expect.poll(() => editorOf(author.page, signedId).getAttribute('contenteditable')).toBe('false')
+    await poll(() => editorOf(author.page, signedId).getAttribute('contenteditable')).toBe('false')
     expect(await titleInputOf(author.page, signedId).isEditable()).toBe(false)
     expect(
       await sectionLocator(author.page, signedId).getByTestId('delete-section').getAttribute('aria-disabled'),
     ).toBe('true')
     // The panel of the first signatory followed: locked, with the history.
     const item = rijkSigner.page.locator(`[data-testid="signoff-item"][data-section-id="${signedId}"]`)
-    await expect.poll(() => item.getAttribute('data-state')).toBe('locked')
+    await poll(() => item.getAttribute('data-state')).toBe('locked')
     await item.getByTestId('signoff-history').locator('summary').click()
-    await expect.poll(() => item.getByTestId('signoff-history').textContent()).toContain('Vergrendeld')
+    await poll(() => item.getByTestId('signoff-history').textContent()).toContain('Vergrendeld')
     expect(await item.getByTestId('signoff-history').textContent()).toMatch(
       /\d{2}-\d{2}-\d{4} \d{2}:\d{2} .*ondertekende voor het Rijk — tekst [0-9a-f]{8}/,
     )
@@ -153,9 +158,9 @@ describe('BO-MIRT readiness', () => {
   it('counts the locked components and follows a new lock live', async () => {
     const page = await rijkSigner.newPage()
     await page.goto(`/document/${DE_PEEL}/gereed`)
-    await expect
-      .poll(() => page.getByTestId('readiness-verdict').textContent())
-      .toBe('Nog niet gereed: 1 van 8 onderdelen vergrendeld')
+    await poll(() => page.getByTestId('readiness-verdict').textContent()).toBe(
+      'Nog niet gereed: 1 van 8 onderdelen vergrendeld',
+    )
     expect(await page.locator('[data-testid="readiness"] tbody tr').count()).toBe(8)
     const first = page.locator('[data-testid="readiness"] tbody tr[data-component="hoofdopgave"] td')
     expect(await first.allTextContents()).toEqual(['Ja', 'Ja', 'Ja', 'Ja', 'Ja'])
@@ -171,9 +176,9 @@ describe('BO-MIRT readiness', () => {
       )
       expect(answer.status).toBe(200)
     }
-    await expect
-      .poll(() => page.getByTestId('readiness-verdict').textContent())
-      .toBe('Nog niet gereed: 2 van 8 onderdelen vergrendeld')
+    await poll(() => page.getByTestId('readiness-verdict').textContent()).toBe(
+      'Nog niet gereed: 2 van 8 onderdelen vergrendeld',
+    )
     await page.close()
   })
 })
@@ -181,16 +186,27 @@ describe('BO-MIRT readiness', () => {
 describe('dossier export', () => {
   it('downloads the Markdown dossier with the locked text, showing progress', async () => {
     const page = author.page
+    // Records whether the progress bar was ever shown (a small file is done within a frame or two).
+    await page.evaluate(() => {
+      const w = window as unknown as { __novexSawProgress?: boolean }
+      w.__novexSawProgress = false
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="export-progress"]')) w.__novexSawProgress = true
+      }).observe(document.body, { subtree: true, childList: true, attributes: true })
+    })
     await page.getByTestId('export-format').selectOption('md')
     const download = page.waitForEvent('download')
     await page.getByTestId('export-dossier').click()
     const file = await download
+    expect(await page.evaluate(() => (window as unknown as { __novexSawProgress?: boolean }).__novexSawProgress)).toBe(
+      true,
+    )
     expect(file.suggestedFilename()).toMatch(/\.md$/)
     const text = readFileSync((await file.path())!, 'utf8')
     // The first sentence of the locked section's text, as it was signed.
     const firstSentence = lockedText.split('\n')[0]!.slice(0, 60)
     expect(text).toContain(firstSentence)
-    await expect.poll(() => page.locator('.export-dossier__status').textContent()).toContain('Gedownload')
+    await poll(() => page.locator('.export-dossier__status').textContent()).toContain('Gedownload')
   })
 })
 
@@ -200,41 +216,89 @@ describe('reopening', () => {
     const reopenButton = rijkPage.locator(`[data-testid="reopen-section"][data-section-id="${signedId}"]`)
     await reopenButton.click()
     // The dialog takes the focus, Escape closes it and gives the focus back.
-    await expect
-      .poll(() => rijkPage.evaluate(() => document.activeElement?.getAttribute('data-testid')))
-      .toBe('reopen-reason')
+    await poll(() => rijkPage.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('reopen-reason')
     await rijkPage.keyboard.press('Escape')
-    await expect.poll(() => rijkPage.getByTestId('reopen-dialog').count()).toBe(0)
-    await expect
-      .poll(() => rijkPage.evaluate(() => document.activeElement?.getAttribute('data-testid')))
-      .toBe('reopen-section')
+    await poll(() => rijkPage.getByTestId('reopen-dialog').count()).toBe(0)
+    await poll(() => rijkPage.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'reopen-section',
+    )
 
     // A reason is required.
     await reopenButton.click()
     await rijkPage.getByTestId('reopen-confirm').click()
-    await expect
-      .poll(() => rijkPage.getByTestId('reopen-dialog').getByRole('alert').textContent())
-      .toBe('Vul een reden in.')
+    await poll(() => rijkPage.getByTestId('reopen-dialog').getByRole('alert').textContent()).toBe('Vul een reden in.')
     await rijkPage.getByTestId('reopen-reason').fill('De cijfers over stikstof zijn bijgewerkt.')
     await rijkPage.getByTestId('reopen-confirm').click()
-    await expect.poll(() => statusOf(author.page, signedId).textContent()).toContain('Verzoek tot heropenen door')
+    await poll(() => statusOf(author.page, signedId).textContent()).toContain('Verzoek tot heropenen door')
     expect(await sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('true')
 
     // The province confirms: editable again, for the author, live.
     const provinciePage = provincieSigner.page
     await provinciePage.locator(`[data-testid="reopen-section"][data-section-id="${signedId}"]`).click()
-    await expect
-      .poll(() => provinciePage.getByTestId('reopen-dialog').textContent())
-      .toContain('De cijfers over stikstof zijn bijgewerkt.')
+    await poll(() => provinciePage.getByTestId('reopen-dialog').textContent()).toContain(
+      'De cijfers over stikstof zijn bijgewerkt.',
+    )
     await provinciePage.getByTestId('reopen-reason').fill('Akkoord.')
     await provinciePage.getByTestId('reopen-confirm').click()
-    await expect.poll(() => sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('false')
-    await expect.poll(() => editorOf(author.page, signedId).getAttribute('contenteditable')).toBe('true')
-    await expect.poll(() => statusOf(author.page, signedId).textContent()).toContain('vervallen: heropend')
+    await poll(() => sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('false')
+    await poll(() => editorOf(author.page, signedId).getAttribute('contenteditable')).toBe('true')
+    await poll(() => statusOf(author.page, signedId).textContent()).toContain('vervallen: heropend')
     await typeAtEnd(author.page, signedId, ' Weer open.')
     await waitForSaveStatus(author.page, 'Opgeslagen')
     expect(await editorText(author.page, signedId)).toContain('Weer open.')
 
     for (const user of [rijkSigner, provincieSigner, author]) user.assertNoProblems()
+  })
+})
+
+describe('a text that changed meanwhile', () => {
+  it('refuses a signature over text the signatory has not seen yet, and shows why', async () => {
+    // A second page of the Rijk signatory whose sync socket can be held: what the server sends it
+    // waits, so this page keeps showing the old text while the author changes it on the server.
+    const page = await rijkSigner.newPage()
+    let hold = false
+    const held: (string | Buffer)[] = []
+    let release = (): void => {}
+    await page.routeWebSocket(/\/sync\//, (socket) => {
+      const upstream = socket.connectToServer()
+      socket.onMessage((message) => upstream.send(message))
+      upstream.onMessage((message) => {
+        if (hold) held.push(message)
+        else socket.send(message)
+      })
+      release = () => {
+        hold = false
+        for (const message of held.splice(0)) socket.send(message)
+      }
+    })
+    await openDocument(page, DE_PEEL)
+    await waitForSaveStatus(page, 'Opgeslagen')
+    const sectionId = (await sectionIds(page))[2]!
+    hold = true
+    await typeAtEnd(author.page, sectionId, ' Nog een zin.')
+    await waitForSaveStatus(author.page, 'Opgeslagen')
+    expect(await editorText(page, sectionId)).not.toContain('Nog een zin.')
+
+    await openPanel(page)
+    await signButton(page, sectionId).click()
+    const item = page.locator(`[data-testid="signoff-item"][data-section-id="${sectionId}"]`)
+    await poll(() => item.getByTestId('signoff-error').textContent()).toContain(
+      'Lees de nieuwe tekst en onderteken opnieuw.',
+    )
+    expect(await item.getAttribute('data-state')).toBe('open')
+
+    // With the new text on the screen, the signature is accepted.
+    release()
+    await waitFor(async () => (await editorText(page, sectionId)).includes('Nog een zin.'), {
+      message: 'the held change arriving',
+      timeout: 15_000,
+    }).catch(async (error: Error) => {
+      throw new Error(`${error.message} (${held.length} frames still held)`)
+    })
+    await signButton(page, sectionId).click()
+    await poll(() => item.getAttribute('data-state')).toBe('half')
+    await page.close()
+    // The refused signature's 409 is the browser's own console line for a failed request.
+    rijkSigner.assertNoProblems([/status of 409/])
   })
 })

@@ -148,6 +148,7 @@ export function DocumentPage() {
               doc={collab.doc}
               sections={sections}
               canEdit={editable}
+              upToDate={state.synced && state.saved}
               onClose={() => setPanelOpen(false)}
             />
           </div>

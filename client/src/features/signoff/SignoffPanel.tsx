@@ -27,12 +27,14 @@ export interface SignoffPanelProps {
   readonly sections: readonly OrderedSection[]
   /** The user may edit the document. */
   readonly canEdit: boolean
+  /** Synced, and every local change acknowledged: the server has the text this browser shows. */
+  readonly upToDate: boolean
   readonly onClose: () => void
 }
 
 const NO_EVENTS: readonly LedgerEvent[] = []
 
-export function SignoffPanel({ documentId, doc, sections, canEdit, onClose }: SignoffPanelProps) {
+export function SignoffPanel({ documentId, doc, sections, canEdit, upToDate, onClose }: SignoffPanelProps) {
   const { states, version } = useSignoffMirror(doc)
   const { result, reload } = useSignoffOverview(documentId, version)
   const [busy, setBusy] = useState<string | null>(null)
@@ -146,6 +148,12 @@ export function SignoffPanel({ documentId, doc, sections, canEdit, onClose }: Si
             Opnieuw proberen
           </button>
         </div>
+      )}
+      {me?.signatory && !upToDate && (
+        <p className="signoff-panel__warning" data-testid="signoff-not-saved">
+          Uw laatste wijzigingen zijn nog niet opgeslagen. Wacht op “Opgeslagen” voordat u ondertekent: u ondertekent de
+          tekst zoals de server die heeft.
+        </p>
       )}
       {message && <p className="signoff-panel__message">{message}</p>}
       <ol className="signoff-list">

@@ -9,6 +9,7 @@ import { SessionGate } from './session/SessionGate.tsx'
 // The editor (Tiptap, Yjs, the sync stack) loads with the first document, not with the list.
 const DocumentPage = lazy(() => import('./pages/DocumentPage.tsx').then((m) => ({ default: m.DocumentPage })))
 const ReadinessPage = lazy(() => import('./pages/ReadinessPage.tsx').then((m) => ({ default: m.ReadinessPage })))
+const VersionsPage = lazy(() => import('./pages/VersionsPage.tsx').then((m) => ({ default: m.VersionsPage })))
 
 export function App() {
   return (
@@ -41,6 +42,20 @@ export function App() {
                 }
               >
                 <ReadinessPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="document/:documentId/versies"
+            element={
+              <Suspense
+                fallback={
+                  <p className="empty-state" role="status">
+                    Versies laden…
+                  </p>
+                }
+              >
+                <VersionsPage />
               </Suspense>
             }
           />

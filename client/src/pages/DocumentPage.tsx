@@ -11,12 +11,15 @@ import { useCollab } from '../collab/useCollab.ts'
 import { useCollabState } from '../collab/useCollabState.ts'
 import { useOrderedSections } from '../collab/useOrderedSections.ts'
 import { usePresence } from '../collab/usePresence.ts'
+import { CommentsPanel } from '../features/comments/CommentsPanel.tsx'
+import { CommentsScope, useCommentsSetup } from '../features/comments/CommentsProvider.tsx'
 import { AccessNotice } from '../features/connection/AccessNotice.tsx'
 import { ConnectionNotice } from '../features/connection/ConnectionNotice.tsx'
 import { RefusalNotice } from '../features/connection/RefusalNotice.tsx'
 import { SaveStatusIndicator } from '../features/connection/SaveStatusIndicator.tsx'
 import { ExportDossier } from '../features/export/ExportDossier.tsx'
 import { PresenceList } from '../features/presence/PresenceList.tsx'
+import { RoundStatus } from '../features/review/RoundStatus.tsx'
 import { ComponentCheck } from '../features/sections/ComponentCheck.tsx'
 import { DocumentSections } from '../features/sections/DocumentSections.tsx'
 import { SignoffAnnouncer } from '../features/signoff/SignoffAnnouncer.tsx'
@@ -47,6 +50,13 @@ export function DocumentPage() {
   const panelOpen = searchParams.get('paneel') === 'ondertekenen'
   const panelToggleRef = useRef<HTMLButtonElement>(null)
   const isLive = useCallback(() => collab?.state.get().synced ?? false, [collab])
+  // Comments: everyone but read-only members may comment (the server checks it again).
+  const comments = useCommentsSetup({
+    documentId,
+    doc: collab?.doc ?? null,
+    me: session,
+    canComment: state.access !== 'read',
+  })
   const setPanelOpen = (open: boolean): void => {
     setSearchParams(
       (params) => {
@@ -112,7 +122,15 @@ export function DocumentPage() {
             </Link>
           )}
           <ExportDossier documentId={documentId} />
+          <Link
+            className="button button--small button--secondary"
+            to={`/document/${encodeURIComponent(documentId)}/versies`}
+            data-testid="versions-link"
+          >
+            Versiegeschiedenis
+          </Link>
         </div>
+        <RoundStatus documentId={documentId} doc={collab?.doc ?? null} comments={comments} />
         <div className="document-toolbar">
           <SaveStatusIndicator status={saveStatusOf(state)} />
           {others.length > 0 && (
@@ -128,15 +146,17 @@ export function DocumentPage() {
         </div>
         <AccessNotice access={state.access} />
         {collab && user && (
-          <DocumentSections
-            doc={collab.doc}
-            awareness={collab.awareness}
-            sections={sections}
-            others={others}
-            editable={editable}
-            user={user}
-            loading={!state.localLoaded || !state.synced}
-          />
+          <CommentsScope value={comments}>
+            <DocumentSections
+              doc={collab.doc}
+              awareness={collab.awareness}
+              sections={sections}
+              others={others}
+              editable={editable}
+              user={user}
+              loading={!state.localLoaded || !state.synced}
+            />
+          </CommentsScope>
         )}
       </div>
       {collab && <SignoffAnnouncer doc={collab.doc} isLive={isLive} />}
@@ -153,6 +173,7 @@ export function DocumentPage() {
             />
           </div>
         )}
+        <CommentsPanel comments={comments} sections={sections} isLive={isLive} />
         <div className="panel">
           <h2 className="panel__title">Aanwezig</h2>
           <PresenceList participants={participants} sections={sections} />
@@ -161,6 +182,9 @@ export function DocumentPage() {
           <h2 className="panel__title">Sneltoetsen</h2>
           <p className="hint">
             <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>↑</kbd> of <kbd>↓</kbd> verplaatst de sectie waarin u werkt.
+          </p>
+          <p className="hint">
+            <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>M</kbd> plaatst een reactie bij de gekozen tekst.
           </p>
         </div>
       </aside>

@@ -9,6 +9,9 @@ import { useEffect } from 'react'
 import type * as Y from 'yjs'
 import { presenceUser } from '../../collab/localUser.ts'
 import { renderCaret } from '../../editor/renderCaret.ts'
+import { CommentHighlights } from '../comments/CommentHighlights.ts'
+import { useCommentsStore } from '../comments/CommentsContext.ts'
+import { SectionComments } from '../comments/SectionComments.tsx'
 import { useSectionsContext } from './SectionsContext.ts'
 
 export interface SectionEditorProps {
@@ -22,6 +25,8 @@ export interface SectionEditorProps {
 export function SectionEditor({ fragment, labelledBy, locked = false }: SectionEditorProps) {
   const { awareness, editable: mayEdit, currentUser } = useSectionsContext()
   const editable = mayEdit && !locked
+  // Comment highlights (decorations, never marks) and "Reactie plaatsen"; none outside a document page.
+  const commentsStore = useCommentsStore()
   const editor = useEditor(
     {
       extensions: [
@@ -34,6 +39,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
           user: presenceUser(currentUser()),
           render: renderCaret,
         }),
+        CommentHighlights.configure({ store: commentsStore, fragment }),
       ],
       editable,
       editorProps: {
@@ -46,7 +52,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
         },
       },
     },
-    [fragment, awareness],
+    [fragment, awareness, commentsStore],
   )
 
   useEffect(() => {
@@ -56,6 +62,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
   return (
     <div data-testid="section-content" className="section-content">
       <EditorContent editor={editor} />
+      <SectionComments editor={editor} fragment={fragment} />
     </div>
   )
 }

@@ -1,0 +1,382 @@
+// The comments, review-round and version endpoints of the server's HTTP API (docs/comments.md).
+// JSON arrives as `unknown` and is checked here, at the edge; the server's Dutch error message is
+// kept so the UI can show it (a 403 on resolve says why).
+import {
+  type CommentAnchor,
+  type CommentMessage,
+  type CommentThread,
+  isOrganisationKind,
+  type OrganisationKind,
+  type ReviewState,
+  ROUNDS,
+  type Round,
+  type RoundRecord,
+} from '@novex/shared'
+import { ApiError } from './documents.ts'
+
+/** An API error with the server's error code (`forbidden`, `not_found`, …). */
+export class CommentsApiError extends ApiError {
+  readonly code: string
+  constructor(status: number, code: string, message: string) {
+    super(status, message)
+    this.name = 'CommentsApiError'
+    this.code = code
+  }
+}
+
+export interface NewThread {
+  readonly sectionId: string
+  readonly anchor: CommentAnchor
+  readonly quote: string
+  readonly body: string
+  readonly mentions: readonly string[]
+}
+
+export interface MessageInput {
+  readonly body: string
+  readonly mentions: readonly string[]
+}
+
+export interface Member {
+  readonly userId: string
+  readonly name: string
+  readonly organisationName: string
+  readonly organisationKind: OrganisationKind
+}
+
+export interface ReviewAnswer {
+  readonly state: ReviewState
+  readonly canManage: boolean
+}
+
+export interface CountsByOrganisation {
+  readonly [organisationName: string]: number
+}
+
+export interface DiffPart {
+  readonly value: string
+  readonly added?: boolean
+  readonly removed?: boolean
+}
+
+export interface RoundReportSection {
+  readonly sectionId: string
+  readonly number: string
+  readonly title: string
+  readonly opened: CountsByOrganisation
+  readonly resolved: CountsByOrganisation
+  readonly open: CountsByOrganisation
+  readonly changes: { readonly inserted: number; readonly deleted: number; readonly parts: readonly DiffPart[] }
+}
+
+export interface RoundReport {
+  readonly round: Round
+  readonly name: string
+  readonly closedAt: number | null
+  readonly sections: readonly RoundReportSection[]
+  readonly totals: { readonly opened: number; readonly resolved: number; readonly open: number }
+}
+
+export interface VersionSummary {
+  readonly id: string
+  readonly round: Round | null
+  readonly name: string
+  readonly createdAt: number
+  readonly createdBy: string
+}
+
+export type SectionChangeStatus = 'changed' | 'added' | 'removed' | 'same'
+
+export interface SectionComparison {
+  readonly sectionId: string
+  readonly title: string
+  readonly status: SectionChangeStatus
+  readonly parts: readonly DiffPart[]
+}
+
+const documentPath = (documentId: string): string => `/api/documents/${encodeURIComponent(documentId)}`
+const threadPath = (documentId: string, threadId: string): string =>
+  `${documentPath(documentId)}/comments/${encodeURIComponent(threadId)}`
+
+// ---- comments -----------------------------------------------------------------------------------
+
+export async function createThread(documentId: string, input: NewThread): Promise<CommentThread> {
+  const body = await requestJson('POST', `${documentPath(documentId)}/comments`, {
+    sectionId: input.sectionId,
+    anchor: { start: input.anchor.start, end: input.anchor.end },
+    quote: input.quote,
+    body: input.body,
+    mentions: input.mentions,
+  })
+  return expectThread(body)
+}
+
+export async function addMessage(documentId: string, threadId: string, input: MessageInput): Promise<CommentMessage> {
+  const body = await requestJson('POST', `${threadPath(documentId, threadId)}/messages`, {
+    body: input.body,
+    mentions: input.mentions,
+  })
+  return expectMessage(body)
+}
+
+export async function editMessage(
+  documentId: string,
+  threadId: string,
+  messageId: string,
+  input: MessageInput,
+): Promise<CommentMessage> {
+  const path = `${threadPath(documentId, threadId)}/messages/${encodeURIComponent(messageId)}`
+  return expectMessage(await requestJson('PATCH', path, { body: input.body, mentions: input.mentions }))
+}
+
+export async function deleteMessage(documentId: string, threadId: string, messageId: string): Promise<CommentMessage> {
+  const path = `${threadPath(documentId, threadId)}/messages/${encodeURIComponent(messageId)}`
+  return expectMessage(await requestJson('DELETE', path))
+}
+
+export async function setThreadStatus(
+  documentId: string,
+  threadId: string,
+  action: 'resolve' | 'reopen',
+): Promise<CommentThread> {
+  return expectThread(await requestJson('POST', `${threadPath(documentId, threadId)}/${action}`, {}))
+}
+
+export async function fetchMembers(documentId: string, signal?: AbortSignal): Promise<Member[]> {
+  const body = await requestJson('GET', `${documentPath(documentId)}/members`, undefined, signal)
+  if (!Array.isArray(body)) throw unexpected()
+  return body.flatMap((value): Member[] => {
+    if (!isRecord(value)) return []
+    const { userId, name, organisationName, organisationKind } = value
+    if (typeof userId !== 'string' || typeof name !== 'string' || typeof organisationName !== 'string') return []
+    if (!isOrganisationKind(organisationKind)) return []
+    return [{ userId, name, organisationName, organisationKind }]
+  })
+}
+
+// ---- review rounds ------------------------------------------------------------------------------
+
+export async function fetchReview(documentId: string, signal?: AbortSignal): Promise<ReviewAnswer> {
+  const body = await requestJson('GET', `${documentPath(documentId)}/review`, undefined, signal)
+  if (!isRecord(body) || !isReviewState(body.state)) throw unexpected()
+  return { state: body.state, canManage: body.canManage === true }
+}
+
+export async function openRound(documentId: string): Promise<ReviewState> {
+  const body = await requestJson('POST', `${documentPath(documentId)}/review/open`, {})
+  if (!isReviewState(body)) throw unexpected()
+  return body
+}
+
+export async function closeRound(
+  documentId: string,
+): Promise<{ state: ReviewState; versionId: string | null; report: RoundReport }> {
+  const body = await requestJson('POST', `${documentPath(documentId)}/review/close`, {})
+  if (!isRecord(body) || !isReviewState(body.state) || !isRoundReport(body.report)) throw unexpected()
+  const versionId =
+    typeof body.versionId === 'string' || typeof body.versionId === 'number' ? String(body.versionId) : null
+  return { state: body.state, versionId, report: body.report }
+}
+
+export async function fetchRoundReport(documentId: string, round: Round, signal?: AbortSignal): Promise<RoundReport> {
+  const body = await requestJson('GET', `${documentPath(documentId)}/review/${round}/report`, undefined, signal)
+  if (!isRoundReport(body)) throw unexpected()
+  return body
+}
+
+/** Where the browser downloads the report as a file (the server sets Content-Disposition). */
+export function roundReportUrl(documentId: string, round: Round, format: 'md' | 'pdf'): string {
+  return `${documentPath(documentId)}/review/${round}/report?format=${format}`
+}
+
+// ---- versions -----------------------------------------------------------------------------------
+
+export async function fetchVersions(documentId: string, signal?: AbortSignal): Promise<VersionSummary[]> {
+  const body = await requestJson('GET', `${documentPath(documentId)}/versions`, undefined, signal)
+  if (!Array.isArray(body)) throw unexpected()
+  return body.flatMap((value): VersionSummary[] => {
+    if (!isRecord(value)) return []
+    const { id, round, name, createdAt, createdBy } = value
+    if (typeof id !== 'string' && typeof id !== 'number') return []
+    if (typeof name !== 'string' || typeof createdAt !== 'number') return []
+    return [
+      {
+        id: String(id),
+        round: isRound(round) ? round : null,
+        name,
+        createdAt,
+        createdBy: typeof createdBy === 'string' ? createdBy : '',
+      },
+    ]
+  })
+}
+
+/** The full Yjs state of a stored version (V1 update), to apply into an empty Y.Doc. */
+export async function fetchVersionState(
+  documentId: string,
+  versionId: string,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
+  const response = await send('GET', `${documentPath(documentId)}/versions/${encodeURIComponent(versionId)}`, {
+    signal,
+    accept: 'application/octet-stream',
+  })
+  if (!response.ok) throw errorFromBody(response.status, await response.json().catch(() => null))
+  return new Uint8Array(await response.arrayBuffer())
+}
+
+export async function compareVersions(
+  documentId: string,
+  from: string,
+  to: string,
+  signal?: AbortSignal,
+): Promise<SectionComparison[]> {
+  const query = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`
+  const body = await requestJson('GET', `${documentPath(documentId)}/versions/compare?${query}`, undefined, signal)
+  if (!isRecord(body) || !Array.isArray(body.sections)) throw unexpected()
+  return body.sections.flatMap((value): SectionComparison[] => {
+    if (!isRecord(value)) return []
+    const { sectionId, title, status, parts } = value
+    if (typeof sectionId !== 'string' || typeof title !== 'string' || !isChangeStatus(status)) return []
+    return [{ sectionId, title, status, parts: Array.isArray(parts) ? parts.filter(isDiffPart) : [] }]
+  })
+}
+
+// ---- transport ----------------------------------------------------------------------------------
+
+async function send(
+  method: string,
+  url: string,
+  options: { body?: unknown; signal?: AbortSignal; accept?: string } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { accept: options.accept ?? 'application/json' }
+  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  try {
+    return await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    })
+  } catch (error) {
+    if (options.signal?.aborted) throw error
+    throw new CommentsApiError(0, 'unreachable', 'De server is niet bereikbaar. Controleer uw verbinding.')
+  }
+}
+
+async function requestJson(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<unknown> {
+  const response = await send(method, url, { body, signal })
+  const parsed: unknown = await response.json().catch(() => null)
+  if (!response.ok) throw errorFromBody(response.status, parsed)
+  return parsed
+}
+
+function errorFromBody(status: number, body: unknown): CommentsApiError {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : null
+  const code = error && typeof error.code === 'string' ? error.code : `http_${status}`
+  const message = error && typeof error.message === 'string' ? error.message : fallbackMessage(status)
+  return new CommentsApiError(status, code, message)
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return 'U bent niet meer ingelogd. Log opnieuw in.'
+  if (status === 403) return 'Dit mag u niet doen.'
+  if (status === 404) return 'Niet gevonden.'
+  return `Er ging iets mis (fout ${status}). Probeer het opnieuw.`
+}
+
+function unexpected(): CommentsApiError {
+  return new CommentsApiError(500, 'unexpected', 'Onverwacht antwoord van de server.')
+}
+
+// ---- shapes -------------------------------------------------------------------------------------
+
+function expectThread(value: unknown): CommentThread {
+  if (!isThread(value)) throw unexpected()
+  return value
+}
+
+function expectMessage(value: unknown): CommentMessage {
+  if (!isMessage(value)) throw unexpected()
+  return value
+}
+
+/** The fields the UI reads; the server (shared types) guarantees the rest of the shape. */
+export function isThread(value: unknown): value is CommentThread {
+  if (!isRecord(value) || !isRecord(value.anchor)) return false
+  return (
+    typeof value.id === 'string' &&
+    typeof value.sectionId === 'string' &&
+    typeof value.anchor.start === 'string' &&
+    typeof value.anchor.end === 'string' &&
+    typeof value.quote === 'string' &&
+    (value.status === 'open' || value.status === 'resolved') &&
+    (value.round === null || isRound(value.round)) &&
+    isAuthor(value.openedBy) &&
+    typeof value.openedAt === 'number' &&
+    Array.isArray(value.messages) &&
+    value.messages.every(isMessage)
+  )
+}
+
+function isMessage(value: unknown): value is CommentMessage {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    isAuthor(value.author) &&
+    typeof value.body === 'string' &&
+    typeof value.at === 'number' &&
+    typeof value.deleted === 'boolean'
+  )
+}
+
+function isAuthor(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    typeof value.userId === 'string' &&
+    typeof value.name === 'string' &&
+    typeof value.organisationName === 'string'
+  )
+}
+
+function isReviewState(value: unknown): value is ReviewState {
+  if (!isRecord(value) || !(value.active === null || isRound(value.active)) || !Array.isArray(value.rounds))
+    return false
+  return value.rounds.every(isRoundRecord)
+}
+
+function isRoundRecord(value: unknown): value is RoundRecord {
+  return isRecord(value) && isRound(value.round) && typeof value.openedAt === 'number'
+}
+
+function isRoundReport(value: unknown): value is RoundReport {
+  if (!isRecord(value) || !isRound(value.round) || !Array.isArray(value.sections) || !isRecord(value.totals))
+    return false
+  return value.sections.every(
+    (s) =>
+      isRecord(s) &&
+      typeof s.sectionId === 'string' &&
+      typeof s.title === 'string' &&
+      isRecord(s.opened) &&
+      isRecord(s.resolved) &&
+      isRecord(s.open) &&
+      isRecord(s.changes),
+  )
+}
+
+function isDiffPart(value: unknown): value is DiffPart {
+  return isRecord(value) && typeof value.value === 'string'
+}
+
+function isChangeStatus(value: unknown): value is SectionChangeStatus {
+  return value === 'changed' || value === 'added' || value === 'removed' || value === 'same'
+}
+
+export function isRound(value: unknown): value is Round {
+  return (ROUNDS as readonly unknown[]).includes(value)
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}

@@ -1,0 +1,154 @@
+// Highlights the text of each open thread in a section's editor: ProseMirror decorations, never marks,
+// so a comment changes no text (and no sign-off hash). The ranges are resolved from the threads'
+// Y.RelativePositions whenever the Yjs side changes (a remote edit, the first render) or the
+// `comments` map changes; on local edits the decorations are mapped through the transaction, the same
+// way the collaboration carets do it (the Yjs fragment only catches up after the transaction).
+import { Extension } from '@tiptap/core'
+import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
+import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { ySyncPluginKey } from '@tiptap/y-tiptap'
+import type * as Y from 'yjs'
+import { resolveAnchor, syncBinding } from './anchors.ts'
+import type { AnchorPlace, CommentsStore } from './commentsStore.ts'
+
+export interface CommentHighlightsOptions {
+  readonly store: CommentsStore | null
+  readonly fragment: Y.XmlFragment | null
+}
+
+interface HighlightState {
+  readonly decorations: DecorationSet
+  /** False until the editor's binding could resolve anchors. */
+  readonly ready: boolean
+}
+
+interface HighlightSpec {
+  readonly threadId: string
+}
+
+const highlightKey = new PluginKey<HighlightState>('novexCommentHighlights')
+const REFRESH = 'refresh'
+
+export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
+  name: 'novexCommentHighlights',
+
+  addOptions() {
+    return { store: null, fragment: null }
+  },
+
+  addProseMirrorPlugins() {
+    const { store, fragment } = this.options
+    if (store === null || fragment === null) return []
+    return [highlightPlugin(store, fragment)]
+  },
+})
+
+function highlightPlugin(store: CommentsStore, fragment: Y.XmlFragment): Plugin<HighlightState> {
+  const sectionId = (): string | null => store.sectionIdOf(fragment)
+
+  const build = (state: EditorState): HighlightState => {
+    const binding = syncBinding(state)
+    const id = sectionId()
+    if (binding === null || id === null) return { decorations: DecorationSet.empty, ready: false }
+    const { threads, activeThreadId } = store.getSnapshot()
+    const decorations: Decoration[] = []
+    for (const thread of threads) {
+      if (thread.sectionId !== id || thread.status !== 'open') continue
+      const place = resolveAnchor(state, binding, thread.anchor)
+      if (place.kind !== 'range') continue
+      const active = thread.id === activeThreadId
+      decorations.push(
+        Decoration.inline(
+          place.from,
+          place.to,
+          {
+            class: `comment-highlight${active ? ' comment-highlight--active' : ''}`,
+            'data-testid': 'comment-highlight',
+            'data-thread-id': thread.id,
+            title: 'Tekst met een reactie (klik om de reactie te zien)',
+          },
+          { threadId: thread.id, inclusiveStart: false, inclusiveEnd: false } satisfies HighlightSpec &
+            Record<string, unknown>,
+        ),
+      )
+    }
+    return { decorations: DecorationSet.create(state.doc, decorations), ready: true }
+  }
+
+  /** Every thread of the section with its place now: a highlight, or deleted when none is left. */
+  const places = (state: EditorState, value: HighlightState): Map<string, AnchorPlace> | null => {
+    const id = sectionId()
+    if (!value.ready || id === null) return null
+    const binding = syncBinding(state)
+    const result = new Map<string, AnchorPlace>()
+    for (const decoration of value.decorations.find()) {
+      const spec = decoration.spec as Partial<HighlightSpec>
+      if (typeof spec.threadId === 'string')
+        result.set(spec.threadId, { kind: 'range', from: decoration.from, to: decoration.to })
+    }
+    for (const thread of store.getSnapshot().threads) {
+      if (thread.sectionId !== id || result.has(thread.id)) continue
+      // Resolved threads have no highlight; their place is still worth knowing (order, "tekst verwijderd").
+      const place = thread.status === 'open' || binding === null ? null : resolveAnchor(state, binding, thread.anchor)
+      result.set(thread.id, place ?? { kind: 'deleted' })
+    }
+    return result
+  }
+
+  return new Plugin<HighlightState>({
+    key: highlightKey,
+    state: {
+      init: (_config, state) => build(state),
+      apply(tr: Transaction, value, _old, state) {
+        const remote = Boolean(
+          (ySyncPluginKey.getState(state) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin,
+        )
+        if (tr.getMeta(highlightKey) === REFRESH || (remote && tr.docChanged) || !value.ready) return build(state)
+        if (!tr.docChanged) return value
+        return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) }
+      },
+    },
+    props: {
+      decorations: (state) => highlightKey.getState(state)?.decorations,
+      handleClick(view, pos) {
+        const found = highlightKey.getState(view.state)?.decorations.find(pos, pos) ?? []
+        const spec = found[0]?.spec as Partial<HighlightSpec> | undefined
+        if (typeof spec?.threadId === 'string') store.setActive(spec.threadId, { focusCard: true })
+        // Never consume the click: the caret still goes where the person clicked.
+        return false
+      },
+    },
+    view(view) {
+      const id = sectionId()
+      const unregister = id === null ? () => {} : store.registerView(id, view)
+      let lastThreads = store.getSnapshot().threads
+      let lastActive = store.getSnapshot().activeThreadId
+      const unsubscribe = store.subscribe(() => {
+        const { threads, activeThreadId } = store.getSnapshot()
+        if (threads === lastThreads && activeThreadId === lastActive) return
+        lastThreads = threads
+        lastActive = activeThreadId
+        // A meta-only transaction (no document change, nothing sent to Yjs), after the current Yjs
+        // observer or click handler has finished.
+        queueMicrotask(() => {
+          if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(highlightKey, REFRESH))
+        })
+      })
+      const report = (): void => {
+        const current = sectionId()
+        const value = highlightKey.getState(view.state)
+        if (current !== null && value) store.reportAnchors(current, places(view.state, value))
+      }
+      report()
+      return {
+        update: report,
+        destroy() {
+          unsubscribe()
+          unregister()
+          const current = sectionId()
+          if (current !== null) store.reportAnchors(current, null)
+        },
+      }
+    },
+  })
+}

@@ -1,0 +1,30 @@
+// What the comment UI of the document page needs without prop drilling. Two contexts: the store
+// alone (stable for the life of the Y.Doc; the section editors read it), and the rest (who is here,
+// what they may do, the members to mention).
+import { createContext, useContext } from 'react'
+import type { Member } from '../../api/comments.ts'
+import type { SessionUser } from '../../api/session.ts'
+import type { CommentsStore } from './commentsStore.ts'
+
+export interface CommentsContextValue {
+  readonly store: CommentsStore
+  readonly documentId: string
+  readonly me: SessionUser
+  /** False for read-only members (lezer): the server refuses their comments anyway. */
+  readonly canComment: boolean
+  /** A trekker of the area: may resolve any thread and open and close rounds. */
+  readonly canManage: boolean
+  readonly members: readonly Member[]
+}
+
+export const CommentsStoreContext = createContext<CommentsStore | null>(null)
+export const CommentsContext = createContext<CommentsContextValue | null>(null)
+
+/** The store of the open document, or null where there are no comments (e.g. a version read-only). */
+export function useCommentsStore(): CommentsStore | null {
+  return useContext(CommentsStoreContext)
+}
+
+export function useCommentsContext(): CommentsContextValue | null {
+  return useContext(CommentsContext)
+}

@@ -1,0 +1,60 @@
+// Sets up the comment UI for one document page: the store over the live Y.Doc (recreated when the
+// page rebuilds the document), the members for @-mentions and whether the user is a trekker. The
+// page calls useCommentsSetup once and hands the value to the parts that need it; CommentsScope
+// provides it to everything inside (the section editors, the panel's cards).
+import type { ReactNode } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import type * as Y from 'yjs'
+import { fetchMembers, fetchReview } from '../../api/comments.ts'
+import type { SessionUser } from '../../api/session.ts'
+import { useApi } from '../../api/useApi.ts'
+import { CommentsContext, type CommentsContextValue, CommentsStoreContext } from './CommentsContext.ts'
+import { type CommentsStore, createCommentsStore } from './commentsStore.ts'
+
+export interface CommentsSetup {
+  readonly documentId: string
+  readonly doc: Y.Doc | null
+  readonly me: SessionUser | null
+  readonly canComment: boolean
+}
+
+export function useCommentsSetup({ documentId, doc, me, canComment }: CommentsSetup): CommentsContextValue | null {
+  const [store, setStore] = useState<CommentsStore | null>(null)
+  const members = useApi((signal) => fetchMembers(documentId, signal), `members:${documentId}`)
+  const review = useApi((signal) => fetchReview(documentId, signal), `review:${documentId}`)
+
+  // In an effect, not in render: the store observes the doc and must be released with it.
+  useEffect(() => {
+    if (doc === null) return
+    const created = createCommentsStore(doc)
+    setStore(created)
+    return () => {
+      created.destroy()
+      setStore((current) => (current === created ? null : current))
+    }
+  }, [doc])
+
+  const canManage = review.state === 'ready' && review.value.canManage
+  const memberList = members.state === 'ready' ? members.value : NO_MEMBERS
+  return useMemo<CommentsContextValue | null>(
+    () =>
+      store && me && store.doc === doc ? { store, documentId, me, canComment, canManage, members: memberList } : null,
+    [store, doc, documentId, me, canComment, canManage, memberList],
+  )
+}
+
+export function CommentsScope({
+  value,
+  children,
+}: {
+  readonly value: CommentsContextValue | null
+  readonly children: ReactNode
+}) {
+  return (
+    <CommentsStoreContext value={value?.store ?? null}>
+      <CommentsContext value={value}>{children}</CommentsContext>
+    </CommentsStoreContext>
+  )
+}
+
+const NO_MEMBERS: readonly never[] = []

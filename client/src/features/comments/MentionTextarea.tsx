@@ -1,0 +1,153 @@
+// A plain-text field for a comment with @-mention autocomplete: typing "@" and the start of a name
+// lists the area's members; arrow keys choose, Enter or Tab inserts "@Name ", Escape closes the list.
+// Ctrl+Enter sends the form. The list is announced through aria-activedescendant and a short status.
+
+import { COMMENT_LIMITS } from '@novex/shared'
+import { forwardRef, type KeyboardEvent, useId, useImperativeHandle, useRef, useState } from 'react'
+import type { Member } from '../../api/comments.ts'
+import { mentionQueryAt } from './commentText.ts'
+
+export interface MentionTextareaProps {
+  readonly value: string
+  readonly onChange: (value: string) => void
+  readonly members: readonly Member[]
+  readonly label: string
+  readonly onSubmit: () => void
+  readonly onCancel: () => void
+  readonly describedBy?: string
+  readonly invalid?: boolean
+}
+
+export interface MentionTextareaHandle {
+  focus(): void
+}
+
+export const MentionTextarea = forwardRef<MentionTextareaHandle, MentionTextareaProps>(function MentionTextarea(
+  { value, onChange, members, label, onSubmit, onCancel, describedBy, invalid = false },
+  ref,
+) {
+  const textareaRef = useRef<HTMLTextAreaElement>(null)
+  const [caret, setCaret] = useState(0)
+  const [active, setActive] = useState(0)
+  const [dismissedAt, setDismissedAt] = useState<number | null>(null)
+  const fieldId = useId()
+  const listId = useId()
+  const hintId = useId()
+
+  useImperativeHandle(ref, () => ({ focus: () => textareaRef.current?.focus() }), [])
+
+  const query = mentionQueryAt(value, caret)
+  const matches =
+    query === null || dismissedAt === query.start
+      ? []
+      : members.filter((m) => m.name.toLocaleLowerCase('nl').includes(query.query.toLocaleLowerCase('nl'))).slice(0, 8)
+  const open = matches.length > 0
+  const activeIndex = Math.min(active, matches.length - 1)
+
+  const choose = (member: Member): void => {
+    if (query === null) return
+    const insert = `@${member.name} `
+    const next = value.slice(0, query.start) + insert + value.slice(caret)
+    const nextCaret = query.start + insert.length
+    onChange(next)
+    setCaret(nextCaret)
+    setActive(0)
+    requestAnimationFrame(() => {
+      textareaRef.current?.focus()
+      textareaRef.current?.setSelectionRange(nextCaret, nextCaret)
+    })
+  }
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
+    if (open) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault()
+        const delta = event.key === 'ArrowDown' ? 1 : -1
+        setActive((activeIndex + delta + matches.length) % matches.length)
+        return
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        const member = matches[activeIndex]
+        if (member && !event.ctrlKey && !event.metaKey) {
+          event.preventDefault()
+          choose(member)
+          return
+        }
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault()
+        event.stopPropagation()
+        setDismissedAt(query?.start ?? null)
+        return
+      }
+    }
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      onSubmit()
+    } else if (event.key === 'Escape') {
+      event.preventDefault()
+      event.stopPropagation()
+      onCancel()
+    }
+  }
+
+  const track = (): void => setCaret(textareaRef.current?.selectionStart ?? 0)
+  const optionId = (index: number): string => `${listId}-${index}`
+
+  return (
+    <div className="mention-field">
+      <label htmlFor={fieldId} className="mention-field__label">
+        {label}
+      </label>
+      <textarea
+        ref={textareaRef}
+        id={fieldId}
+        data-testid="comment-body"
+        className="mention-field__input"
+        rows={3}
+        maxLength={COMMENT_LIMITS.bodyChars}
+        value={value}
+        aria-invalid={invalid}
+        aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
+        aria-autocomplete="list"
+        aria-controls={open ? listId : undefined}
+        aria-activedescendant={open ? optionId(activeIndex) : undefined}
+        onChange={(event) => {
+          onChange(event.target.value)
+          setCaret(event.target.selectionStart)
+          setDismissedAt(null)
+        }}
+        onKeyDown={handleKeyDown}
+        onKeyUp={track}
+        onClick={track}
+        onSelect={track}
+      />
+      <p id={hintId} className="hint mention-field__hint">
+        Typ @ om iemand te noemen. <kbd>Ctrl</kbd>+<kbd>Enter</kbd> verstuurt.
+      </p>
+      {open && (
+        <div id={listId} role="listbox" className="mention-list" aria-label="Personen om te noemen">
+          {matches.map((member, index) => (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard chooses in the text field (arrows, Enter), as a combobox does.
+            <div
+              key={member.userId}
+              id={optionId(index)}
+              role="option"
+              // Never focused itself: the text field keeps the focus and points here (aria-activedescendant).
+              tabIndex={-1}
+              aria-selected={index === activeIndex}
+              className={`mention-list__option${index === activeIndex ? ' mention-list__option--active' : ''}`}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => choose(member)}
+            >
+              {member.name} <span className="mention-list__org">({member.organisationName})</span>
+            </div>
+          ))}
+        </div>
+      )}
+      <p className="visually-hidden" role="status">
+        {open ? `${matches.length} ${matches.length === 1 ? 'persoon' : 'personen'} gevonden` : ''}
+      </p>
+    </div>
+  )
+})

@@ -1,0 +1,202 @@
+// "Reactie plaatsen" for one section's editor: a button beside the selected text (also Ctrl+Alt+M in
+// the editor), then a small form under the text. The anchor is taken when the form opens, so the
+// thread is anchored to what was selected even if the text changes while the comment is typed.
+// Works in locked and read-only sections: it only reads the selection and changes no text.
+import { COMMENT_LIMITS, type CommentAnchor } from '@novex/shared'
+import type { Editor } from '@tiptap/core'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import type * as Y from 'yjs'
+import { createThread } from '../../api/comments.ts'
+import { anchorFromRange } from './anchors.ts'
+import { useCommentsContext } from './CommentsContext.ts'
+import { mentionsIn } from './commentText.ts'
+import { MentionTextarea, type MentionTextareaHandle } from './MentionTextarea.tsx'
+import '../../styles/comments.css'
+
+export interface SectionCommentsProps {
+  readonly editor: Editor | null
+  readonly fragment: Y.XmlFragment
+}
+
+interface Draft {
+  readonly sectionId: string
+  readonly anchor: CommentAnchor
+  readonly quote: string
+}
+
+interface ButtonPlace {
+  readonly top: number
+  readonly left: number
+}
+
+export const COMMENT_SHORTCUT = 'Control+Alt+M'
+
+export function SectionComments({ editor, fragment }: SectionCommentsProps) {
+  const context = useCommentsContext()
+  const rootRef = useRef<HTMLDivElement>(null)
+  const buttonRef = useRef<HTMLButtonElement>(null)
+  const fieldRef = useRef<MentionTextareaHandle>(null)
+  const [place, setPlace] = useState<ButtonPlace | null>(null)
+  const [draft, setDraft] = useState<Draft | null>(null)
+  const [body, setBody] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const errorId = useId()
+  const formTitleId = useId()
+
+  const canComment = context?.canComment ?? false
+
+  const openForm = (): void => {
+    if (editor === null || context === null) return
+    const { from, to, empty } = editor.state.selection
+    const sectionId = context.store.sectionIdOf(fragment)
+    if (empty || sectionId === null) return
+    const anchor = anchorFromRange(editor.state, from, to)
+    if (anchor === null) return
+    const quote = editor.state.doc.textBetween(from, to, '\n', ' ').slice(0, COMMENT_LIMITS.quoteChars)
+    setDraft({ sectionId, anchor, quote })
+    setError(null)
+    setPlace(null)
+    requestAnimationFrame(() => fieldRef.current?.focus())
+  }
+  const openFormRef = useRef(openForm)
+  openFormRef.current = openForm
+
+  // Show the button beside a non-empty selection; the keyboard shortcut works wherever the editor has focus.
+  useEffect(() => {
+    if (editor === null || !canComment) return
+    const dom = editor.view.dom
+    const update = (): void => {
+      // Positioned in the section's editor box (position: relative in comments.css).
+      const box = rootRef.current?.parentElement?.getBoundingClientRect()
+      const { from, to, empty } = editor.state.selection
+      // A read-only editor keeps its last selection when the person selects elsewhere: follow the DOM.
+      const selection = dom.ownerDocument.getSelection()
+      const selectedHere = selection !== null && selection.rangeCount > 0 && dom.contains(selection.anchorNode)
+      const onButton = buttonRef.current !== null && dom.ownerDocument.activeElement === buttonRef.current
+      if (empty || box === undefined || editor.isDestroyed || (!selectedHere && !onButton)) {
+        setPlace(null)
+        return
+      }
+      if (editor.state.doc.textBetween(from, to).trim() === '') {
+        setPlace(null)
+        return
+      }
+      const end = editor.view.coordsAtPos(to)
+      setPlace({ top: end.bottom - box.top + 4, left: Math.max(0, Math.min(end.left - box.left, box.width - 160)) })
+    }
+    const handleKeyDown = (event: KeyboardEvent): void => {
+      if (!(event.ctrlKey || event.metaKey) || !event.altKey || event.code !== 'KeyM') return
+      event.preventDefault()
+      openFormRef.current()
+    }
+    editor.on('selectionUpdate', update)
+    editor.on('transaction', update)
+    dom.ownerDocument.addEventListener('selectionchange', update)
+    dom.addEventListener('keydown', handleKeyDown)
+    return () => {
+      editor.off('selectionUpdate', update)
+      editor.off('transaction', update)
+      dom.ownerDocument.removeEventListener('selectionchange', update)
+      dom.removeEventListener('keydown', handleKeyDown)
+    }
+  }, [editor, canComment])
+
+  const close = (): void => {
+    setDraft(null)
+    setBody('')
+    setError(null)
+    if (editor?.isEditable) editor.commands.focus()
+    else rootRef.current?.closest('section')?.querySelector<HTMLElement>('[data-testid="section-title"]')?.focus()
+  }
+
+  const submit = async (event?: FormEvent): Promise<void> => {
+    event?.preventDefault()
+    if (draft === null || context === null || busy) return
+    const text = body.trim()
+    if (text === '') {
+      setError('Schrijf eerst uw reactie.')
+      fieldRef.current?.focus()
+      return
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      const thread = await createThread(context.documentId, {
+        ...draft,
+        body: text,
+        mentions: mentionsIn(text, context.members),
+      })
+      setDraft(null)
+      setBody('')
+      context.store.setActive(thread.id)
+      if (editor?.isEditable) editor.commands.focus()
+      else context.store.setActive(thread.id, { focusCard: true })
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : 'Plaatsen is niet gelukt.')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (context === null || !canComment) return null
+
+  return (
+    <div ref={rootRef} className="section-comments">
+      {place !== null && draft === null && (
+        <button
+          ref={buttonRef}
+          type="button"
+          className="button button--small comment-button"
+          data-testid="comment-button"
+          style={{ top: place.top, left: place.left }}
+          aria-keyshortcuts={COMMENT_SHORTCUT}
+          title="Reactie plaatsen bij de gekozen tekst (Ctrl+Alt+M)"
+          // Keep the editor's selection: the button must not take it away before it is read.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={openForm}
+        >
+          Reactie plaatsen
+        </button>
+      )}
+      {draft !== null && (
+        <form
+          className="comment-form"
+          data-testid="comment-form"
+          aria-labelledby={formTitleId}
+          onSubmit={(event) => void submit(event)}
+          noValidate
+        >
+          <h3 id={formTitleId} className="comment-form__title">
+            Reactie plaatsen
+          </h3>
+          <blockquote className="comment-quote">{draft.quote}</blockquote>
+          <MentionTextarea
+            ref={fieldRef}
+            value={body}
+            onChange={setBody}
+            members={context.members}
+            label="Uw reactie"
+            onSubmit={() => void submit()}
+            onCancel={close}
+            invalid={error !== null}
+            describedBy={error !== null ? errorId : undefined}
+          />
+          {error !== null && (
+            <p id={errorId} className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="comment-form__buttons">
+            <button type="submit" className="button button--small" data-testid="comment-submit" disabled={busy}>
+              {busy ? 'Bezig…' : 'Plaatsen'}
+            </button>
+            <button type="button" className="button button--small button--secondary" onClick={close}>
+              Annuleren
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,101 @@
+// A thread's anchor: two Y.RelativePositions into the section's `content` fragment (base64 of
+// Y.encodeRelativePosition), computed from and resolved to ProseMirror positions through the
+// ySyncPlugin's binding mapping (the same API the collaboration carets use). The start sticks to
+// the first selected character (assoc 0) and the end to the last (assoc -1), so text typed just
+// before or after the range does not join it, and deleting the whole range collapses both ends.
+import type { CommentAnchor } from '@novex/shared'
+import type { EditorState } from '@tiptap/pm/state'
+import {
+  absolutePositionToRelativePosition,
+  relativePositionToAbsolutePosition,
+  ySyncPluginKey,
+} from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+
+/** The binding's Y type → ProseMirror node map (y-tiptap does not export its name for it). */
+type ProsemirrorMapping = Parameters<typeof relativePositionToAbsolutePosition>[3]
+
+/** What the ySyncPlugin keeps in its state; only the parts read here. */
+interface YSyncState {
+  readonly doc: Y.Doc
+  readonly type: Y.XmlFragment
+  readonly binding: { readonly mapping: ProsemirrorMapping } | null
+}
+
+function isYSyncState(value: unknown): value is YSyncState {
+  if (typeof value !== 'object' || value === null) return false
+  const state = value as Partial<Record<keyof YSyncState, unknown>>
+  return state.doc instanceof Y.Doc && state.type instanceof Y.XmlFragment
+}
+
+/** The binding of an editor, once it has rendered the fragment (before that, nothing resolves). */
+export function syncBinding(
+  state: EditorState,
+): { doc: Y.Doc; type: Y.XmlFragment; mapping: ProsemirrorMapping } | null {
+  const ystate: unknown = ySyncPluginKey.getState(state)
+  if (!isYSyncState(ystate) || ystate.binding === null || ystate.binding === undefined) return null
+  const mapping = ystate.binding.mapping
+  // An empty mapping with a non-empty fragment: the first render has not happened yet.
+  if (mapping.size === 0 && ystate.type.length > 0) return null
+  return { doc: ystate.doc, type: ystate.type, mapping }
+}
+
+export function encodeRelativePosition(position: Y.RelativePosition): string {
+  const bytes = Y.encodeRelativePosition(position)
+  let binary = ''
+  for (const byte of bytes) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}
+
+export function decodeRelativePosition(base64: string): Y.RelativePosition | null {
+  try {
+    const binary = atob(base64)
+    const bytes = new Uint8Array(binary.length)
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+    return Y.decodeRelativePosition(bytes)
+  } catch {
+    // A malformed anchor (never written by this client) resolves to nothing: the thread shows its quote.
+    return null
+  }
+}
+
+/** The same place as `position`, but sticking to the other side (`assoc`), when it is inside a text. */
+function withAssoc(position: Y.RelativePosition, doc: Y.Doc, assoc: number): Y.RelativePosition {
+  const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc)
+  if (absolute === null || !(absolute.type instanceof Y.XmlText)) return position
+  return Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, assoc)
+}
+
+/** The anchor of the ProseMirror range from..to, or null when the editor is not bound yet. */
+export function anchorFromRange(state: EditorState, from: number, to: number): CommentAnchor | null {
+  const binding = syncBinding(state)
+  if (binding === null) return null
+  const start = withAssoc(absolutePositionToRelativePosition(from, binding.type, binding.mapping), binding.doc, 0)
+  const end = withAssoc(absolutePositionToRelativePosition(to, binding.type, binding.mapping), binding.doc, -1)
+  return { start: encodeRelativePosition(start), end: encodeRelativePosition(end) }
+}
+
+export type ResolvedAnchor =
+  | { readonly kind: 'range'; readonly from: number; readonly to: number }
+  /** Both ends meet (the text was deleted), or they no longer resolve into this editor. */
+  | { readonly kind: 'deleted' }
+
+/** Where an anchor is in the editor now. */
+export function resolveAnchor(
+  state: EditorState,
+  binding: NonNullable<ReturnType<typeof syncBinding>>,
+  anchor: CommentAnchor,
+): ResolvedAnchor {
+  const start = decodeRelativePosition(anchor.start)
+  const end = decodeRelativePosition(anchor.end)
+  if (start === null || end === null) return { kind: 'deleted' }
+  const from = relativePositionToAbsolutePosition(binding.doc, binding.type, start, binding.mapping)
+  const to = relativePositionToAbsolutePosition(binding.doc, binding.type, end, binding.mapping)
+  if (from === null || to === null) return { kind: 'deleted' }
+  const size = state.doc.content.size
+  const a = Math.max(0, Math.min(from, size))
+  const b = Math.max(0, Math.min(to, size))
+  // Only block boundaries left between the ends (the text itself went) counts as deleted too.
+  if (b <= a || state.doc.textBetween(a, b, '', '').length === 0) return { kind: 'deleted' }
+  return { kind: 'range', from: a, to: b }
+}

@@ -7,6 +7,7 @@ import { createAudit } from './accounts/audit.ts'
 import { hashPassword } from './accounts/passwords.ts'
 import { createSessionStore } from './accounts/sessionStore.ts'
 import { createLoginLimiter } from './api/loginLimiter.ts'
+import { createCommentService } from './comments/commentService.ts'
 import type { Config } from './config.ts'
 import { seedDemo } from './demo/seedDemo.ts'
 import { DEMO_PASSWORD, seedDemoAccounts } from './demo/seedDemoAccounts.ts'
@@ -20,6 +21,8 @@ import { documentAccess } from './policy/access.ts'
 import { startAccessWatcher } from './policy/accessWatcher.ts'
 import { createAuthenticate } from './policy/authenticate.ts'
 import { createUpdateGate } from './policy/updateGate.ts'
+import { createReviewService } from './review/reviewService.ts'
+import { createVersionStore } from './review/versionStore.ts'
 import type { Room } from './rooms/room.ts'
 import { RoomManager } from './rooms/roomManager.ts'
 import { createLedgerStore } from './signoff/ledgerStore.ts'
@@ -84,6 +87,13 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   })
   const mismatches = await signoffs.verifyAll()
   if (mismatches.length > 0) logger.error({ mismatches }, 'locked sections failed verification at start-up')
+  const versions = createVersionStore(db)
+  const commentsDeps = {
+    catalog,
+    accounts,
+    authorize: documentAccess.bind(null, accounts),
+    comments: createCommentService(withRoom),
+  }
   const authenticate = createAuthenticate(accounts, sessions)
   const authorize = documentAccess.bind(null, accounts)
   const sync = createSyncEndpoint({
@@ -110,6 +120,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     authorize,
     allowedOrigins: config.allowedOrigins,
     signoff: { catalog, accounts, authorize, signoffs, refused, withRoom },
+    comments: commentsDeps,
+    review: { ...commentsDeps, review: createReviewService(withRoom, versions), versions, withRoom },
     session: {
       accounts,
       sessions,

@@ -108,6 +108,20 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX refused_changes_by_user ON refused_changes(document_id, user_id, id);
   `,
+  // v4: named versions of whole documents (the start and end of each ijkmoment).
+  `
+  CREATE TABLE document_versions (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL,
+    round       INTEGER,
+    name        TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    created_by  TEXT NOT NULL,
+    state       BLOB NOT NULL,
+    report      TEXT
+  ) STRICT;
+  CREATE INDEX document_versions_by_document ON document_versions(document_id, id);
+  `,
 ]
 
 export function migrate(db: Database.Database): number {

@@ -23,6 +23,7 @@ import {
 import type { Logger } from 'pino'
 import { ApiError } from '../api/respond.ts'
 import type { Metrics } from '../metrics.ts'
+import { requireCommitted } from '../rooms/requireCommitted.ts'
 import type { Room } from '../rooms/room.ts'
 import type { LedgerStore } from './ledgerStore.ts'
 
@@ -101,12 +102,7 @@ export function createSignoffService(deps: SignoffDeps): SignoffService {
 
   /** The current hash of a section, after everything applied to the room is on disk. */
   const committedHash = (room: Room, sectionId: string): string => {
-    if (!room.flushNow())
-      throw new ApiError(
-        503,
-        'storage_unavailable',
-        'De laatste wijzigingen zijn nog niet opgeslagen. Probeer het over enkele seconden opnieuw.',
-      )
+    requireCommitted(room)
     const section = sectionIn(room, sectionId)
     if (!section) throw new ApiError(404, 'section_not_found', 'Dit onderdeel bestaat niet (meer).')
     return sectionHash(section)

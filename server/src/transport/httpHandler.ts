@@ -3,9 +3,11 @@ import { existsSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 import sirv from 'sirv'
+import { type CommentsApiDeps, routeComments } from '../api/commentsApi.ts'
 import { type Authorize, getDocument, listDocuments } from '../api/documentsApi.ts'
 import { handleExport } from '../api/exportApi.ts'
 import { ApiError, notFound, sendError, sendJson } from '../api/respond.ts'
+import { type ReviewApiDeps, routeReview } from '../api/reviewApi.ts'
 import { handleLogin, handleLogout, handleWhoAmI, type SessionApiDeps } from '../api/sessionApi.ts'
 import {
   handleOverview,
@@ -30,6 +32,8 @@ export interface HttpDeps {
   readonly clientDist: string
   readonly session: SessionApiDeps
   readonly signoff: SignoffApiDeps
+  readonly comments: CommentsApiDeps
+  readonly review: ReviewApiDeps
   readonly authorize: Authorize
   readonly allowedOrigins: readonly string[]
 }
@@ -106,6 +110,14 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
       if (documentView[2] === 'export')
         return handleExport(deps.signoff, user, res, documentId, url.searchParams.get('format'))
       return handleRefusedChanges(deps.signoff, user, res, documentId)
+    }
+    const documentPath = /^\/api\/documents\/([^/]+)\/(.+)$/.exec(path)
+    if (documentPath) {
+      const { user } = requireUser(req)
+      const documentId = decodeURIComponent(documentPath[1] ?? '')
+      const rest = (documentPath[2] ?? '').split('/').map(decodeURIComponent)
+      if (await routeComments(deps.comments, user, req, res, documentId, rest, method)) return
+      if (await routeReview(deps.review, user, res, documentId, rest, method, url.searchParams)) return
     }
     if (path.startsWith('/api/') || path.startsWith('/sync')) throw notFound()
     if (serveClient && (method === 'GET' || method === 'HEAD')) {

@@ -1,0 +1,95 @@
+// The comments API: threads, replies, edits, deletes, resolve and reopen, and the members that can be
+// mentioned. Author and organisation always come from the session (commentAuthor); the request body
+// has no field for them, and unknown fields are refused.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AccountStore, User } from '../accounts/accountStore.ts'
+import { MessageBody, NewThreadBody } from '../comments/commentInput.ts'
+import { commentRights } from '../comments/commentRights.ts'
+import type { CommentContext, CommentService } from '../comments/commentService.ts'
+import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
+import { documentScope } from '../policy/access.ts'
+import type { Authorize } from './documentsApi.ts'
+import { readJsonBody } from './readJsonBody.ts'
+import { notFound, sendJson } from './respond.ts'
+
+export interface CommentsApiDeps {
+  readonly catalog: DocumentCatalog
+  readonly accounts: AccountStore
+  readonly authorize: Authorize
+  readonly comments: CommentService
+}
+
+export function members(accounts: AccountStore, record: DocumentRecord) {
+  const scope = documentScope(record)
+  if (!scope) return []
+  return accounts
+    .members(scope.scope, scope.scopeId)
+    .filter(({ user }) => !user.disabled)
+    .map(({ user }) => ({
+      userId: user.id,
+      name: user.name,
+      organisationName: user.organisation.name,
+      organisationKind: user.organisation.kind,
+    }))
+}
+
+export function commentContext(deps: CommentsApiDeps, user: User, documentId: string): CommentContext {
+  const record = deps.catalog.get(documentId)
+  const access = record ? deps.authorize(user, record) : null
+  if (!record || !access) throw notFound()
+  return {
+    documentId: record.id,
+    user,
+    rights: commentRights(deps.accounts, user, record, access),
+    members: new Set(members(deps.accounts, record).map((m) => m.userId)),
+  }
+}
+
+/** Routes /api/documents/<id>/comments… and /members; returns false when the path is not one of them. */
+export async function routeComments(
+  deps: CommentsApiDeps,
+  user: User,
+  req: IncomingMessage,
+  res: ServerResponse,
+  documentId: string,
+  rest: readonly string[],
+  method: string,
+): Promise<boolean> {
+  const [first, threadId, second, messageId] = rest
+  if (first === 'members' && rest.length === 1 && method === 'GET') {
+    const record = deps.catalog.get(documentId)
+    if (!record || !deps.authorize(user, record)) throw notFound()
+    sendJson(res, 200, members(deps.accounts, record))
+    return true
+  }
+  if (first !== 'comments') return false
+  const context = commentContext(deps, user, documentId)
+  if (rest.length === 1 && method === 'POST') {
+    const body = await readJsonBody(req, NewThreadBody)
+    sendJson(res, 201, await deps.comments.createThread(context, { ...body, mentions: body.mentions ?? [] }))
+    return true
+  }
+  if (threadId === undefined) return false
+  if (rest.length === 3 && second === 'messages' && method === 'POST') {
+    const body = await readJsonBody(req, MessageBody)
+    sendJson(res, 201, await deps.comments.reply(context, threadId, body.body, body.mentions ?? []))
+    return true
+  }
+  if (rest.length === 4 && second === 'messages' && messageId !== undefined) {
+    if (method === 'PATCH') {
+      const body = await readJsonBody(req, MessageBody)
+      sendJson(res, 200, await deps.comments.edit(context, threadId, messageId, body.body, body.mentions ?? []))
+      return true
+    }
+    if (method === 'DELETE') {
+      sendJson(res, 200, await deps.comments.remove(context, threadId, messageId))
+      return true
+    }
+  }
+  if (rest.length === 3 && (second === 'resolve' || second === 'reopen') && method === 'POST') {
+    const status = second === 'resolve' ? 'resolved' : 'open'
+    sendJson(res, 200, await deps.comments.setStatus(context, threadId, status))
+    return true
+  }
+  return false
+}

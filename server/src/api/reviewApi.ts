@@ -1,0 +1,117 @@
+// The ijkmomenten API: the review state, opening and closing rounds (trekkers), the round report
+// (JSON, Markdown, PDF), and the named versions: list, full state, and comparison per section.
+import type { ServerResponse } from 'node:http'
+import { isDocumentId, ROUNDS, type Round, readReview } from '@novex/shared'
+import * as Y from 'yjs'
+import type { User } from '../accounts/accountStore.ts'
+import { requireTrekker } from '../comments/commentRights.ts'
+import { compareSections } from '../review/compareDocs.ts'
+import { REPORT_FORMATS, type ReportFormat, reportMarkdown, reportPdf } from '../review/renderReport.ts'
+import type { ReviewService } from '../review/reviewService.ts'
+import type { VersionStore } from '../review/versionStore.ts'
+import type { WithRoom } from '../signoff/signoffService.ts'
+import { type CommentsApiDeps, commentContext } from './commentsApi.ts'
+import { ApiError, notFound, sendJson } from './respond.ts'
+
+export interface ReviewApiDeps extends CommentsApiDeps {
+  readonly review: ReviewService
+  readonly versions: VersionStore
+  readonly withRoom: WithRoom
+}
+
+const versionNotFound = (): ApiError => new ApiError(404, 'version_not_found', 'Deze versie bestaat niet.')
+
+function docOf(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  return doc
+}
+
+/** Routes /api/documents/<id>/review… and /versions…; returns false when the path is not one of them. */
+export async function routeReview(
+  deps: ReviewApiDeps,
+  user: User,
+  res: ServerResponse,
+  documentId: string,
+  rest: readonly string[],
+  method: string,
+  query: URLSearchParams,
+): Promise<boolean> {
+  const [first, second, third] = rest
+  if (first !== 'review' && first !== 'versions') return false
+  if (!isDocumentId(documentId)) throw notFound()
+  const context = commentContext(deps, user, documentId)
+  if (first === 'review') {
+    if (rest.length === 1 && method === 'GET') {
+      const state = await deps.withRoom(documentId, (room) => readReview(room.doc))
+      sendJson(res, 200, { state, canManage: context.rights.isTrekker })
+      return true
+    }
+    if (rest.length === 2 && (second === 'open' || second === 'close') && method === 'POST') {
+      requireTrekker(context.rights)
+      const actor = { name: `${user.name} (${user.organisation.name})` }
+      sendJson(
+        res,
+        200,
+        second === 'open' ? await deps.review.open(documentId, actor) : await deps.review.close(documentId, actor),
+      )
+      return true
+    }
+    if (rest.length === 3 && third === 'report' && method === 'GET') {
+      const round = Number(second) as Round
+      if (!(ROUNDS as readonly number[]).includes(round)) throw notFound()
+      const report = deps.versions.report(documentId, round)
+      if (!report)
+        throw new ApiError(404, 'report_not_found', 'Van dit ijkmoment is nog geen verslag: het is niet afgesloten.')
+      const format = query.get('format')
+      if (format === null) {
+        sendJson(res, 200, report)
+        return true
+      }
+      if (!(REPORT_FORMATS as readonly string[]).includes(format))
+        throw new ApiError(400, 'invalid_format', 'Kies een formaat voor het verslag: md of pdf.')
+      const title = deps.catalog.get(documentId)?.title ?? documentId
+      const bytes =
+        (format as ReportFormat) === 'md'
+          ? new TextEncoder().encode(reportMarkdown(report, title))
+          : await reportPdf(report, title)
+      res.writeHead(200, {
+        'content-type': format === 'md' ? 'text/markdown; charset=utf-8' : 'application/pdf',
+        'content-length': bytes.byteLength,
+        'content-disposition': `attachment; filename="${documentId}-ijkmoment-${round}.${format}"`,
+        'cache-control': 'no-store',
+      })
+      res.end(bytes)
+      return true
+    }
+    return false
+  }
+  if (method !== 'GET') return false
+  if (rest.length === 1) {
+    sendJson(res, 200, deps.versions.list(documentId))
+    return true
+  }
+  if (rest.length === 2 && second === 'compare') {
+    const load = async (id: string | null): Promise<Y.Doc> => {
+      if (id === 'current') return deps.withRoom(documentId, (room) => docOf(Y.encodeStateAsUpdate(room.doc)))
+      const state = id !== null && /^\d+$/.test(id) ? deps.versions.state(documentId, Number(id)) : null
+      if (!state) throw versionNotFound()
+      return docOf(state)
+    }
+    const [from, to] = [await load(query.get('from')), await load(query.get('to'))]
+    sendJson(res, 200, { sections: compareSections(from, to) })
+    return true
+  }
+  if (rest.length === 2 && second !== undefined && /^\d+$/.test(second)) {
+    const state = deps.versions.state(documentId, Number(second))
+    if (!state) throw versionNotFound()
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': state.byteLength,
+      'cache-control': 'no-store',
+    })
+    res.end(state)
+    return true
+  }
+  return false
+}

@@ -1,0 +1,42 @@
+// Who may do what with comments on a document, decided from the session's user and their membership.
+import type { Access, CommentThread } from '@novex/shared'
+import type { AccountStore, User } from '../accounts/accountStore.ts'
+import { ApiError } from '../api/respond.ts'
+import type { DocumentRecord } from '../persistence/documentCatalog.ts'
+import { documentScope } from '../policy/access.ts'
+
+export interface CommentRights {
+  readonly canComment: boolean
+  /** Trekkers of the area (or province) open and close rounds and may resolve any thread. */
+  readonly isTrekker: boolean
+}
+
+export function commentRights(accounts: AccountStore, user: User, doc: DocumentRecord, access: Access): CommentRights {
+  const scope = documentScope(doc)
+  const membership = scope ? accounts.membership(user.id, scope.scope, scope.scopeId) : null
+  return { canComment: access === 'edit' || access === 'comment', isTrekker: membership?.trekker === true }
+}
+
+export function requireCommenter(rights: CommentRights): void {
+  if (!rights.canComment)
+    throw new ApiError(403, 'cannot_comment', 'U kunt dit document lezen, maar geen reacties plaatsen.')
+}
+
+export function requireResolver(rights: CommentRights, user: User, thread: CommentThread): void {
+  requireCommenter(rights)
+  if (rights.isTrekker || thread.openedBy.organisationId === user.organisation.id) return
+  throw new ApiError(
+    403,
+    'cannot_resolve',
+    'Alleen de organisatie die deze reactie opende, of een trekker van het gebied, kan haar afhandelen.',
+  )
+}
+
+export function requireTrekker(rights: CommentRights): void {
+  if (!rights.isTrekker)
+    throw new ApiError(
+      403,
+      'not_trekker',
+      'Alleen de trekkers van het gebied kunnen een ijkmoment openen of afsluiten.',
+    )
+}

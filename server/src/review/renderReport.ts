@@ -1,0 +1,72 @@
+// The round report as a file: Markdown (user text escaped, so nothing in a title becomes markup) and
+// PDF (pdfkit with the embedded DejaVu fonts the dossier uses).
+import PDFDocument from 'pdfkit'
+import { formatDateTime } from '../export/dossierText.ts'
+import { escapeMarkdownText } from '../export/markdownEscape.ts'
+import { pdfFontPath } from '../export/pdfFonts.ts'
+import type { CountByOrganisation, RoundReport } from './roundReport.ts'
+
+export const REPORT_FORMATS = ['md', 'pdf'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+function counts(byOrganisation: CountByOrganisation): string {
+  const entries = Object.entries(byOrganisation)
+  if (entries.length === 0) return 'geen'
+  return entries.map(([organisation, n]) => `${n} (${organisation})`).join(', ')
+}
+
+function reportLines(report: RoundReport): { heading: string; lines: string[] }[] {
+  return report.sections.map((section) => ({
+    heading: `${section.number} ${section.title}`,
+    lines: [
+      `Geopend: ${counts(section.opened)}`,
+      `Afgehandeld: ${counts(section.resolved)}`,
+      `Nog open: ${counts(section.open)}`,
+      `Tekst: ${section.changes.inserted} woorden toegevoegd, ${section.changes.deleted} woorden verwijderd`,
+    ],
+  }))
+}
+
+function summary(report: RoundReport): string {
+  return `Reacties: ${report.totals.opened} geopend, ${report.totals.resolved} afgehandeld, ${report.totals.open} nog open.`
+}
+
+export function reportMarkdown(report: RoundReport, documentTitle: string): string {
+  const out = [
+    `# Verslag ${escapeMarkdownText(report.name, true)} — ${escapeMarkdownText(documentTitle, false)}`,
+    '',
+    `Van ${formatDateTime(report.openedAt)} tot ${formatDateTime(report.closedAt)}.`,
+    '',
+    summary(report),
+    '',
+  ]
+  for (const block of reportLines(report)) {
+    out.push(`## ${escapeMarkdownText(block.heading, false)}`, '')
+    for (const line of block.lines) out.push(`- ${escapeMarkdownText(line, false)}`)
+    out.push('')
+  }
+  return out.join('\n')
+}
+
+export function reportPdf(report: RoundReport, documentTitle: string): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Verslag ${report.name}` } })
+    const chunks: Buffer[] = []
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk))
+    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
+    pdf.on('error', reject)
+    pdf.registerFont('regular', pdfFontPath('regular'))
+    pdf.registerFont('bold', pdfFontPath('bold'))
+    pdf.font('bold').fontSize(18).text(`Verslag ${report.name}`)
+    pdf.font('regular').fontSize(12).text(documentTitle)
+    pdf.moveDown().text(`Van ${formatDateTime(report.openedAt)} tot ${formatDateTime(report.closedAt)}.`)
+    pdf.text(summary(report)).moveDown()
+    for (const block of reportLines(report)) {
+      pdf.font('bold').fontSize(13).text(block.heading)
+      pdf.font('regular').fontSize(11)
+      for (const line of block.lines) pdf.text(`• ${line}`)
+      pdf.moveDown(0.5)
+    }
+    pdf.end()
+  })
+}

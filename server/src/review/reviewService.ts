@@ -1,0 +1,116 @@
+// The ijkmomenten of a document. A trekker opens a round (a version is stored as its starting point)
+// and closes it: the server stores a named version of the whole document, carries every open thread
+// into the next round, and produces the round report; all in one synchronous step on the room, so no
+// edit lands between the version and the report.
+import {
+  type CommentThread,
+  commentsMap,
+  listThreads,
+  REVIEW_STATE_KEY,
+  type ReviewState,
+  type Round,
+  readReview,
+  reviewMap,
+  roundName,
+} from '@novex/shared'
+import * as Y from 'yjs'
+import { ApiError } from '../api/respond.ts'
+import { requireCommitted } from '../rooms/requireCommitted.ts'
+import type { WithRoom } from '../signoff/signoffService.ts'
+import { type RoundReport, roundReport } from './roundReport.ts'
+import type { VersionStore } from './versionStore.ts'
+
+export interface ReviewActor {
+  readonly name: string
+}
+
+function nextRound(state: ReviewState): Round | null {
+  const last = state.rounds.at(-1)
+  if (!last) return 1
+  return last.round < 3 ? ((last.round + 1) as Round) : null
+}
+
+function docFrom(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  return doc
+}
+
+export function createReviewService(withRoom: WithRoom, versions: VersionStore) {
+  return {
+    open: (documentId: string, actor: ReviewActor): Promise<ReviewState> =>
+      withRoom(documentId, (room) => {
+        requireCommitted(room)
+        const state = readReview(room.doc)
+        if (state.active !== null)
+          throw new ApiError(409, 'round_active', `${roundName(state.active)} loopt al. Sluit het eerst af.`)
+        const round = nextRound(state)
+        if (round === null) throw new ApiError(409, 'no_rounds_left', 'Alle drie de ijkmomenten zijn afgesloten.')
+        const start = versions.save(
+          documentId,
+          { round, name: `Begin ${roundName(round)}`, createdBy: actor.name },
+          Y.encodeStateAsUpdate(room.doc),
+        )
+        const next: ReviewState = {
+          active: round,
+          rounds: [
+            ...state.rounds,
+            { round, openedAt: start.createdAt, openedBy: actor.name, closedAt: null, closedBy: null, versionId: null },
+          ],
+        }
+        room.applyServerChange((doc) => reviewMap(doc).set(REVIEW_STATE_KEY, next))
+        return next
+      }),
+
+    close: (
+      documentId: string,
+      actor: ReviewActor,
+    ): Promise<{ state: ReviewState; versionId: number; report: RoundReport }> =>
+      withRoom(documentId, (room) => {
+        requireCommitted(room)
+        const state = readReview(room.doc)
+        const round = state.active
+        const record = state.rounds.at(-1)
+        if (round === null || !record)
+          throw new ApiError(409, 'no_round_active', 'Er loopt geen ijkmoment om af te sluiten.')
+        const startInfo = versions.list(documentId).find((v) => v.round === round && v.name.startsWith('Begin'))
+        const startState = startInfo ? versions.state(documentId, startInfo.id) : null
+        const closedAt = Date.now()
+        const following = round < 3 ? ((round + 1) as Round) : null
+        const threads = listThreads(room.doc)
+        const report = roundReport({
+          round,
+          openedAt: record.openedAt,
+          closedAt,
+          start: startState ? docFrom(startState) : new Y.Doc(),
+          end: room.doc,
+          threads,
+        })
+        const version = versions.save(
+          documentId,
+          { round, name: roundName(round), createdBy: actor.name },
+          Y.encodeStateAsUpdate(room.doc),
+          report,
+        )
+        const next: ReviewState = {
+          active: null,
+          rounds: state.rounds.map((r) =>
+            r === record ? { ...r, closedAt, closedBy: actor.name, versionId: version.id } : r,
+          ),
+        }
+        room.applyServerChange((doc) => {
+          reviewMap(doc).set(REVIEW_STATE_KEY, next)
+          if (following === null) return
+          const comments = commentsMap(doc)
+          for (const thread of threads) {
+            if (thread.status !== 'open' || thread.carriedInto.includes(following)) continue
+            const carried: CommentThread = { ...thread, carriedInto: [...thread.carriedInto, following] }
+            comments.set(thread.id, carried)
+          }
+        })
+        return { state: next, versionId: version.id, report }
+      }),
+  }
+}
+
+export type ReviewService = ReturnType<typeof createReviewService>

@@ -1,0 +1,70 @@
+// The report of a closed ijkmoment: per section, the threads opened in the round, resolved during it
+// and still open at its close, counted per organisation of the opener, and what changed in the text
+// between the start and the end of the round.
+import { type CommentThread, orderedSections, type Round, roundName } from '@novex/shared'
+import type * as Y from 'yjs'
+import { compareSections, type DiffPart } from './compareDocs.ts'
+
+export type CountByOrganisation = Readonly<Record<string, number>>
+
+export interface SectionReport {
+  readonly sectionId: string
+  readonly number: string
+  readonly title: string
+  readonly opened: CountByOrganisation
+  readonly resolved: CountByOrganisation
+  readonly open: CountByOrganisation
+  readonly changes: { readonly inserted: number; readonly deleted: number; readonly parts: readonly DiffPart[] }
+}
+
+export interface RoundReport {
+  readonly round: Round
+  readonly name: string
+  readonly openedAt: number
+  readonly closedAt: number
+  readonly sections: readonly SectionReport[]
+  readonly totals: { readonly opened: number; readonly resolved: number; readonly open: number }
+}
+
+function countBy(threads: readonly CommentThread[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const t of threads) counts[t.openedBy.organisationName] = (counts[t.openedBy.organisationName] ?? 0) + 1
+  return counts
+}
+
+export function roundReport(input: {
+  readonly round: Round
+  readonly openedAt: number
+  readonly closedAt: number
+  readonly start: Y.Doc
+  readonly end: Y.Doc
+  readonly threads: readonly CommentThread[]
+}): RoundReport {
+  const changes = new Map(compareSections(input.start, input.end).map((c) => [c.sectionId, c]))
+  const opened = input.threads.filter((t) => t.round === input.round)
+  const resolved = input.threads.filter(
+    (t) => t.status === 'resolved' && t.resolvedAt !== null && t.resolvedAt >= input.openedAt,
+  )
+  const open = input.threads.filter((t) => t.status === 'open')
+  const sections = orderedSections(input.end).map((section): SectionReport => {
+    const inSection = (list: readonly CommentThread[]) => list.filter((t) => t.sectionId === section.id)
+    const change = changes.get(section.id)
+    return {
+      sectionId: section.id,
+      number: section.number,
+      title: section.title.toString(),
+      opened: countBy(inSection(opened)),
+      resolved: countBy(inSection(resolved)),
+      open: countBy(inSection(open)),
+      changes: { inserted: change?.inserted ?? 0, deleted: change?.deleted ?? 0, parts: change?.parts ?? [] },
+    }
+  })
+  return {
+    round: input.round,
+    name: roundName(input.round),
+    openedAt: input.openedAt,
+    closedAt: input.closedAt,
+    sections,
+    totals: { opened: opened.length, resolved: resolved.length, open: open.length },
+  }
+}

@@ -41,11 +41,19 @@ export function titlePageOf(dossier: Dossier): TitlePage {
 
 export function sectionBlocks(section: DossierSection): Block[] {
   const level = Math.min(section.depth + 1, MAX_HEADING_LEVEL)
-  const heading: Block = { kind: 'heading', level, inlines: [text(numberedTitle(section.number, section.title))] }
+  const heading: Block[] = [{ kind: 'heading', level, inlines: [text(numberedTitle(section.number, section.title))] }]
+  // A retitled required section still says which of the eight components it is, so the reader at the
+  // BO-MIRT can check that all are there.
+  if (section.componentLabel && section.componentLabel !== section.title) {
+    heading.push({
+      kind: 'paragraph',
+      inlines: [text(`${LABELS.component}: ${section.componentLabel}`, { italic: true })],
+    })
+  }
   // The dossier holds exactly what both parties signed: an unlocked section's content is left out even
   // when the caller passed it.
-  if (!section.locked) return [heading, { kind: 'paragraph', inlines: [text(LABELS.notIncluded, { italic: true })] }]
-  return [heading, ...contentBlocks(section.content, level)]
+  if (!section.locked) return [...heading, { kind: 'paragraph', inlines: [text(LABELS.notIncluded, { italic: true })] }]
+  return [...heading, ...contentBlocks(section.content, level)]
 }
 
 /** Drives a writer through the dossier; progress counts the sections plus one for the appendix. */

@@ -8,6 +8,7 @@ export const LABELS = {
   area: 'NOVEX-gebied',
   date: 'Datum',
   notIncluded: 'Nog niet door beide partijen ondertekend — niet opgenomen in het dossier.',
+  component: 'Verplicht onderdeel',
   appendix: 'Bijlage: ondertekening',
   appendixIntro:
     'Per ondertekend onderdeel: wie namens welke partij heeft ondertekend, wanneer, en de hash van de ondertekende tekst. Daarna het volledige logboek van de ondertekening, in volgorde.',

@@ -55,6 +55,16 @@ describe('PDF', () => {
     // The 14 standard fonts are not embedded, which PDF/A forbids: none may be used.
     expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/)
   })
+
+  it('is tagged: a structure tree with headings, paragraphs and lists, the footer as an artifact', async () => {
+    const raw = new TextDecoder('latin1').decode(await renderPdf(sampleDossier()))
+    expect(raw).toContain('/MarkInfo')
+    expect(raw).toContain('/Marked true')
+    expect(raw).toContain('/StructTreeRoot')
+    for (const type of ['/Document', '/H1', '/H2', '/P', '/L', '/LI', '/Lbl', '/LBody', '/BlockQuote']) {
+      expect(raw).toContain(`/S ${type}\n`)
+    }
+  })
 })
 
 describe('DOCX', () => {

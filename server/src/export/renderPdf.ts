@@ -1,6 +1,8 @@
 // The dossier as PDF/A-2b with pdfkit: A4, embedded DejaVu fonts (pdfFonts.ts), document language
-// nl-NL, bookmarks for the section headings, and a footer with the title and page numbers. pdfkit lays
-// out text; this file only decides fonts, sizes and indents per block.
+// nl-NL, bookmarks for the section headings, a footer with the title and page numbers, and a structure
+// tree (headings, paragraphs, lists, quotes; rules and footers as artifacts) so that screen readers can
+// follow the document (EN 301 549 asks for accessible documents). pdfkit lays out text; this file only
+// decides fonts, sizes, indents and tags per block.
 import PDFDocument from 'pdfkit'
 import { type Block, type Inline, inlineText, NO_MARKS } from './contentBlocks.ts'
 import type { Dossier } from './dossier.ts'
@@ -37,6 +39,7 @@ function pdfWriter(generatedAt: number): DossierWriter {
     lang: 'nl-NL',
     displayTitle: true,
     bufferPages: true,
+    tagged: true,
     info: { CreationDate: new Date(generatedAt) },
   })
   for (const font of Object.keys(PDF_FONTS) as PdfFont[]) doc.registerFont(font, pdfFontPath(font))
@@ -48,6 +51,23 @@ function pdfWriter(generatedAt: number): DossierWriter {
   })
   const bookmarks: PDFKit.PDFOutline[] = []
   let title = ''
+  const root = doc.struct('Document')
+  doc.addStructure(root)
+  type Parent = PDFKit.PDFStructureElement
+  /** Content drawn in `draw` becomes one structure element of `type` under `parent`. */
+  const tag = (parent: Parent, type: string, draw: () => void) => parent.add(doc.struct(type, {}, draw))
+  /** A container element (list, quote) whose children are added while it is open. */
+  const open = (parent: Parent, type: string): Parent => {
+    const element = doc.struct(type)
+    parent.add(element)
+    return element
+  }
+  /** Decoration that carries no content for a screen reader. */
+  const artifact = (draw: () => void) => {
+    doc.markContent('Artifact')
+    draw()
+    doc.endMarkedContent()
+  }
 
   const body = (): Area => ({
     left: doc.page.margins.left,
@@ -56,7 +76,7 @@ function pdfWriter(generatedAt: number): DossierWriter {
   const indented = (area: Area, by: number): Area => ({ left: area.left + by, width: area.width - by })
   const room = () => doc.page.height - doc.page.margins.bottom - doc.y
 
-  function block(b: Block, area: Area): void {
+  function block(b: Block, area: Area, parent: Parent): void {
     switch (b.kind) {
       case 'heading': {
         const size = HEADING_SIZES[b.level - 1] ?? BODY_SIZE
@@ -64,77 +84,93 @@ function pdfWriter(generatedAt: number): DossierWriter {
         if (room() < size * 5) doc.addPage()
         else doc.moveDown(0.6)
         bookmark(b.level, inlineText(b.inlines))
-        inlines(b.inlines, area, { size, bold: true })
+        tag(parent, `H${b.level}`, () => inlines(b.inlines, area, { size, bold: true }))
         doc.moveDown(0.3)
         return
       }
       case 'paragraph':
-        inlines(b.inlines, area, { size: BODY_SIZE, bold: false })
+        tag(parent, 'P', () => inlines(b.inlines, area, { size: BODY_SIZE, bold: false }))
         doc.moveDown(0.5)
         return
       case 'code':
-        doc
-          .font('mono')
-          .fontSize(BODY_SIZE - 1.5)
-          .fillColor(TEXT_COLOR)
-        doc.text(b.text, area.left + INDENT / 2, doc.y, {
-          width: area.width - INDENT / 2,
-          link: null,
-          underline: false,
-          strike: false,
+        tag(parent, 'P', () => {
+          doc
+            .font('mono')
+            .fontSize(BODY_SIZE - 1.5)
+            .fillColor(TEXT_COLOR)
+            .text(b.text, area.left + INDENT / 2, doc.y, {
+              width: area.width - INDENT / 2,
+              link: null,
+              underline: false,
+              strike: false,
+            })
         })
         doc.moveDown(0.5)
         return
       case 'rule': {
         const y = doc.y + 4
-        doc
-          .moveTo(area.left, y)
-          .lineTo(area.left + area.width, y)
-          .lineWidth(0.5)
-          .strokeColor(MUTED_COLOR)
-          .stroke()
+        artifact(() => {
+          doc
+            .moveTo(area.left, y)
+            .lineTo(area.left + area.width, y)
+            .lineWidth(0.5)
+            .strokeColor(MUTED_COLOR)
+            .stroke()
+        })
         doc.y = y + 8
         return
       }
       case 'quote': {
         const top = doc.y
         const startPage = doc.bufferedPageRange().count
-        for (const inner of b.blocks) block(inner, indented(area, INDENT))
+        const quote = open(parent, 'BlockQuote')
+        for (const inner of b.blocks) block(inner, indented(area, INDENT), quote)
+        quote.end()
         // The bar only when the quote stayed on one page; across a page break the indent says enough.
         if (doc.bufferedPageRange().count === startPage) {
-          doc
-            .moveTo(area.left + 4, top)
-            .lineTo(area.left + 4, doc.y - 6)
-            .lineWidth(2)
-            .strokeColor('#b0b0b0')
-            .stroke()
+          artifact(() => {
+            doc
+              .moveTo(area.left + 4, top)
+              .lineTo(area.left + 4, doc.y - 6)
+              .lineWidth(2)
+              .strokeColor('#b0b0b0')
+              .stroke()
+          })
         }
         return
       }
-      case 'list':
+      case 'list': {
+        const list = open(parent, 'L')
         b.items.forEach((item, i) => {
-          const marker = b.ordered ? `${b.start + i}.` : '•'
-          listItem(item, marker, area)
+          listItem(item, b.ordered ? `${b.start + i}.` : '•', area, list)
         })
+        list.end()
         return
+      }
     }
   }
 
-  function listItem(item: readonly Block[], marker: string, area: Area): void {
+  function listItem(item: readonly Block[], marker: string, area: Area, list: Parent): void {
     const inner = indented(area, INDENT + (marker.length > 2 ? 6 : 0))
     if (room() < BODY_SIZE * 2) doc.addPage()
     const y = doc.y
-    doc.font('regular').fontSize(BODY_SIZE).fillColor(TEXT_COLOR)
-    doc.text(marker, area.left, y, {
-      width: inner.left - area.left,
-      lineBreak: false,
-      link: null,
-      underline: false,
-      strike: false,
+    const element = open(list, 'LI')
+    tag(element, 'Lbl', () => {
+      doc.font('regular').fontSize(BODY_SIZE).fillColor(TEXT_COLOR)
+      doc.text(marker, area.left, y, {
+        width: inner.left - area.left,
+        lineBreak: false,
+        link: null,
+        underline: false,
+        strike: false,
+      })
     })
     doc.y = y
+    const body = open(element, 'LBody')
     if (item.length === 0) doc.moveDown()
-    for (const b of item) block(b, inner)
+    for (const b of item) block(b, inner, body)
+    body.end()
+    element.end()
   }
 
   function inlines(list: readonly Inline[], area: Area, base: { size: number; bold: boolean }): void {
@@ -176,6 +212,7 @@ function pdfWriter(generatedAt: number): DossierWriter {
       const bottom = doc.page.margins.bottom
       // Writing below the bottom margin would make pdfkit open a new page: lift it for the footer.
       doc.page.margins.bottom = 0
+      doc.markContent('Artifact', { type: 'Pagination' })
       doc.font('regular').fontSize(8).fillColor(MUTED_COLOR)
       doc.text(
         `${title} — ${LABELS.page} ${i + 1} ${LABELS.of} ${range.count}`,
@@ -190,6 +227,7 @@ function pdfWriter(generatedAt: number): DossierWriter {
           strike: false,
         },
       )
+      doc.endMarkedContent()
       doc.page.margins.bottom = bottom
     }
   }
@@ -202,21 +240,28 @@ function pdfWriter(generatedAt: number): DossierWriter {
       doc.info.Subject = page.kind
       const area = body()
       doc.y = doc.page.height / 4
-      doc.font('bold').fontSize(24).fillColor(TEXT_COLOR).text(page.title, area.left, doc.y, { width: area.width })
+      tag(root, 'H1', () => {
+        doc.font('bold').fontSize(24).fillColor(TEXT_COLOR).text(page.title, area.left, doc.y, { width: area.width })
+      })
       doc.moveDown(0.4)
-      doc.font('regular').fontSize(14).fillColor(MUTED_COLOR).text(page.kind, { width: area.width })
+      tag(root, 'P', () => {
+        doc.font('regular').fontSize(14).fillColor(MUTED_COLOR).text(page.kind, { width: area.width })
+      })
       doc.moveDown(2)
       for (const fact of page.facts) {
-        doc.font('bold').fontSize(11).fillColor(TEXT_COLOR).text(`${fact.label}: `, { continued: true })
-        doc.font('regular').text(fact.value)
+        tag(root, 'P', () => {
+          doc.font('bold').fontSize(11).fillColor(TEXT_COLOR).text(`${fact.label}: `, { continued: true })
+          doc.font('regular').text(fact.value)
+        })
         doc.moveDown(0.3)
       }
     },
     blocks(blocks, options) {
       if (options?.pageBreak) doc.addPage()
-      for (const b of blocks) block(b, body())
+      for (const b of blocks) block(b, body(), root)
     },
     async finish() {
+      root.end()
       footer()
       doc.end()
       await done

@@ -56,6 +56,9 @@ export function sectionsMap(doc: Y.Doc): Y.Map<SectionMap> {
   return doc.getMap<SectionMap>(DOC_KEYS.sections)
 }
 
+/** Meta key the server bumps when link information for this document changed: clients refetch it. */
+export const LINKS_REVISION_KEY = 'linksRevision'
+
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(DOC_KEYS.meta)
 }

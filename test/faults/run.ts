@@ -7,6 +7,7 @@ import { hostileInputSuite } from './hostileInput.ts'
 import { rateLimitSuite } from './rateLimits.ts'
 import { Report } from './report.ts'
 import { FULL, QUICK, type Sizes } from './sizes.ts'
+import { storageFaultSuite } from './storageFaults.ts'
 
 type Suite = (report: Report, sizes: Sizes) => Promise<void>
 
@@ -14,6 +15,7 @@ const SUITES: Readonly<Record<string, Suite>> = {
   hostile: hostileInputSuite,
   crash: crashDurabilitySuite,
   limits: rateLimitSuite,
+  storage: storageFaultSuite,
 }
 
 const { values } = parseArgs({

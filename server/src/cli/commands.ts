@@ -10,6 +10,7 @@ import type { SessionStore } from '../accounts/sessionStore.ts'
 import type { Db } from '../persistence/database.ts'
 import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
 import type { DocumentStore } from '../persistence/documentStore.ts'
+import { backupTo } from './backup.ts'
 
 export class UsageError extends Error {}
 
@@ -200,6 +201,15 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
         ctx.store.compact(docId, Y.encodeStateAsUpdate(doc))
       })()
       ctx.out(`Document ${docId} aangemaakt met ${template.length} secties.`)
+    },
+  },
+  backup: {
+    help: '--to BESTAND   (veilig terwijl de server draait; de kopie wordt gecontroleerd)',
+    async run(ctx, flags) {
+      const target = text(flags, 'to')
+      const summary = await backupTo(ctx.db, target)
+      ctx.out(`Reservekopie ${target} gemaakt en gecontroleerd: ${summary.documents} document(en).`)
+      for (const problem of summary.corrupt) ctx.out(`Let op, beschadigd (ongewijzigd gekopieerd): ${problem}`)
     },
   },
   list: {

@@ -8,19 +8,42 @@ import { readConfig } from '../config.ts'
 import { openDatabase } from '../persistence/database.ts'
 import { createDocumentCatalog } from '../persistence/documentCatalog.ts'
 import { createSqliteDocumentStore } from '../persistence/sqliteDocumentStore.ts'
+import { BackupError, restoreFrom } from './backup.ts'
 import { COMMANDS, UsageError } from './commands.ts'
 
 const CLI_BUSY_TIMEOUT_MS = 5_000
 
+const RESTORE_HELP = '--from BESTAND   (server eerst stoppen; de huidige database blijft ernaast bewaard)'
+
 const [command, ...rest] = process.argv.slice(2)
 const entry = command ? COMMANDS[command] : undefined
-if (!entry) {
+if (!entry && command !== 'restore') {
   process.stderr.write('Gebruik: pnpm --filter @novex/server cli <opdracht> [opties]\n\nOpdrachten:\n')
   for (const [name, { help }] of Object.entries(COMMANDS)) process.stderr.write(`  ${name} ${help}\n`)
+  process.stderr.write(`  restore ${RESTORE_HELP}\n`)
   process.exit(command ? 2 : 0)
 }
 
 const config = readConfig(process.env, process.cwd())
+
+// Restore replaces the database file, so it runs before anything opens it.
+if (command === 'restore') {
+  try {
+    const { values } = parseArgs({ args: rest, strict: true, options: { from: { type: 'string' } } })
+    if (!values.from) throw new UsageError('--from is verplicht')
+    const restored = restoreFrom(config.dataDir, values.from)
+    process.stdout.write(
+      `Hersteld uit ${values.from}: ${restored.documents} document(en), schemaversie ${restored.schemaVersion}. ` +
+        `De vorige database staat in ${restored.kept}.\n`,
+    )
+    for (const problem of restored.corrupt) process.stdout.write(`Let op, beschadigd: ${problem}\n`)
+  } catch (error) {
+    process.stderr.write(`Fout: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exitCode = error instanceof UsageError || error instanceof BackupError ? 2 : 1
+  }
+  process.exit()
+}
+if (!entry) process.exit(2)
 // The CLI may wait for the server's write lock longer than the server waits for the CLI's.
 const db = openDatabase(config.dataDir, CLI_BUSY_TIMEOUT_MS)
 try {
@@ -41,6 +64,7 @@ try {
       signatory: { type: 'boolean' },
       trekker: { type: 'boolean' },
       'password-stdin': { type: 'boolean' },
+      to: { type: 'string' },
     },
   })
   await entry.run(
@@ -61,7 +85,8 @@ try {
     values,
   )
 } catch (error) {
-  const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error)
+  const usage =
+    error instanceof UsageError || error instanceof BackupError || (error instanceof TypeError && 'code' in error)
   process.stderr.write(`Fout: ${error instanceof Error ? error.message : String(error)}\n`)
   process.exitCode = usage ? 2 : 1
 } finally {

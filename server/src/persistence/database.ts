@@ -23,6 +23,29 @@ export function openDatabase(dataDir: string, busyTimeoutMs: number = SERVER_BUS
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
   db.pragma(`busy_timeout = ${busyTimeoutMs}`)
+  assertWritable(db, dataDir)
   migrate(db)
   return db
+}
+
+/**
+ * SQLite opens a file on a read-only mount without complaint and fails only at the first write, so a
+ * server would start, load documents and accept edits it can never store. Write once and roll back
+ * instead (taking the lock is not enough: in WAL mode that succeeds on a read-only mount). Busy means
+ * another process writes, so the file is writable; anything else is fatal.
+ */
+function assertWritable(db: Db, dataDir: string): void {
+  try {
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      db.exec('CREATE TABLE main.novex_write_probe (x INTEGER)')
+    } finally {
+      db.exec('ROLLBACK')
+    }
+  } catch (error) {
+    if (error instanceof Database.SqliteError && error.code === 'SQLITE_BUSY') return
+    db.close()
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`the database in ${dataDir} is not writable (read-only data directory?): ${reason}`)
+  }
 }

@@ -17,6 +17,7 @@ import { CorruptDocumentError } from '../persistence/corruptDocumentError.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import type { StorageHealth } from '../persistence/storageHealth.ts'
 import { type Authenticate, originAllowed } from '../policy/authenticate.ts'
+import { syncStep1Frame } from '../protocol/frames.ts'
 import { Peer } from '../rooms/peer.ts'
 import type { Room } from '../rooms/room.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
@@ -69,7 +70,13 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
   deps.storageHealth.onChange((documentId, failing) => {
     deps.metrics.documentsFailing = deps.storageHealth.failingCount
     deps.logger.warn({ documentId, failing }, failing ? 'document read-only: writes fail' : 'document writable again')
-    for (const { room, peer } of deps.rooms.livePeers()) if (room.id === documentId) peer.setStorageFault(failing)
+    for (const { room, peer } of deps.rooms.livePeers()) {
+      if (room.id !== documentId) continue
+      peer.setStorageFault(failing)
+      // Writable again: ask every client for what it has that we lack. Its answer (sync step 2) carries
+      // the edits refused while the document was read-only, through the gate like any update.
+      if (!failing) peer.send(syncStep1Frame(room.doc))
+    }
   })
 
   const reject = (socket: Duplex, status: number, text: string): void => {

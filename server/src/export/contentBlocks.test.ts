@@ -100,6 +100,28 @@ describe('contentBlocks', () => {
     }
   })
 
+  it('reads an unknown table cell by cell, without gluing words together', () => {
+    const cell = (value: string) => ({ type: 'tableCell', content: [{ type: 'paragraph', content: [text(value)] }] })
+    const blocks = contentBlocks(
+      [{ type: 'table', content: [{ type: 'tableRow', content: [cell('links'), cell('rechts')] }] }],
+      1,
+    )
+    expect(blocks.map((b) => (b.kind === 'paragraph' ? inlineText(b.inlines) : b.kind))).toEqual(['links', 'rechts'])
+  })
+
+  it('drops line breaks at the edges of a paragraph', () => {
+    const [paragraph] = contentBlocks(
+      [
+        {
+          type: 'paragraph',
+          content: [{ type: 'hardBreak' }, text('a'), { type: 'hardBreak' }, text('b'), { type: 'hardBreak' }],
+        },
+      ],
+      1,
+    )
+    expect(paragraph?.kind === 'paragraph' && inlineText(paragraph.inlines)).toBe('a\nb')
+  })
+
   it('nests content headings under the section heading and caps them at six', () => {
     const blocks = contentBlocks(
       [

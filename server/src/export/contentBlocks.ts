@@ -78,7 +78,7 @@ const BLOCK_TYPES: ReadonlySet<string> = new Set([
 function blockOf(node: CanonicalNode, sectionLevel: number): Block[] {
   switch (node.type) {
     case 'paragraph':
-      return [{ kind: 'paragraph', inlines: inlinesOf(children(node)) }]
+      return [{ kind: 'paragraph', inlines: trimBreaks(inlinesOf(children(node))) }]
     case 'heading': {
       const level = Math.min(Math.max(intAttr(node, 'level', 1), 1), MAX_HEADING_LEVEL)
       return [
@@ -117,12 +117,28 @@ function itemBlocks(item: CanonicalNode, sectionLevel: number): Block[] {
   return item.type === 'listItem' ? contentBlocks(children(item), sectionLevel) : blockOf(item, sectionLevel)
 }
 
-/** An unknown node at block level: its blocks if it wraps blocks, otherwise its text as a paragraph. */
+/**
+ * An unknown node at block level: its blocks if it wraps blocks at any depth (a table's rows and cells
+ * hold paragraphs), otherwise its text as one paragraph.
+ */
 function unknownBlock(node: CanonicalNode, sectionLevel: number): Block[] {
   const kids = children(node)
-  if (kids.some((kid) => BLOCK_TYPES.has(kid.type))) return contentBlocks(kids, sectionLevel)
+  if (kids.some(containsBlock)) return contentBlocks(kids, sectionLevel)
   const inlines = inlinesOf([node])
   return inlines.length > 0 ? [{ kind: 'paragraph', inlines }] : []
+}
+
+function containsBlock(node: CanonicalNode): boolean {
+  return BLOCK_TYPES.has(node.type) || children(node).some(containsBlock)
+}
+
+/** Breaks at the start or end of a paragraph show nothing but an empty line: drop them. */
+function trimBreaks(inlines: Inline[]): Inline[] {
+  let start = 0
+  let end = inlines.length
+  while (start < end && inlines[start]?.kind === 'break') start++
+  while (end > start && inlines[end - 1]?.kind === 'break') end--
+  return inlines.slice(start, end)
 }
 
 export function inlinesOf(nodes: readonly CanonicalNode[], inherited: readonly CanonicalMark[] = []): Inline[] {

@@ -33,6 +33,8 @@ const HEADINGS = [
 
 const MONOSPACE = 'Courier New'
 const INDENT_PER_LEVEL = 720 // twips: half an inch
+/** Word numbering has nine levels (0–8); deeper lists share the last. */
+const MAX_LIST_LEVEL = 8
 const LANGUAGE = { value: 'nl-NL' }
 
 interface Context {
@@ -93,7 +95,11 @@ function docxWriter(): DossierWriter {
         if (block.ordered) {
           orderedStarts.add(block.start)
           orderedInstance += 1
-          numbering = { reference: orderedReference(block.start), level, instance: orderedInstance }
+          numbering = {
+            reference: orderedReference(block.start),
+            level: Math.min(level, MAX_LIST_LEVEL),
+            instance: orderedInstance,
+          }
         }
         return block.items.flatMap((item, itemIndex) =>
           item.flatMap((inner, i) => {
@@ -109,7 +115,7 @@ function docxWriter(): DossierWriter {
             return [
               new Paragraph({
                 children: runs(inner.inlines),
-                ...(numbering ? { numbering } : { bullet: { level } }),
+                ...(numbering ? { numbering } : { bullet: { level: Math.min(level, MAX_LIST_LEVEL) } }),
                 pageBreakBefore: ctx.pageBreak && itemIndex === 0,
               }),
             ]

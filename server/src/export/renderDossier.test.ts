@@ -11,6 +11,7 @@ import {
   HASH_LAPSED,
   HASH_LOCKED,
   HASH_SUB,
+  NPLG_HREF,
   sampleDossier,
   UNKNOWN_NODE_TEXT,
   UNLOCKED_TEXT,
@@ -98,7 +99,7 @@ describe.each(EXPORT_FORMATS)('%s dossier', (format) => {
     const text = flat(read.text)
     expect(text).toContain('deze knop')
     expect(text).toContain('dit plaatje')
-    expect(links).toContain('https://www.rijksoverheid.nl/npg')
+    expect(links).toContain(NPLG_HREF)
     expect(links).toContain('mailto:trekkers@novex.example')
     expect(links).toHaveLength(2)
     // Not anywhere in the file either, compressed parts aside (checked per format below).

@@ -75,7 +75,7 @@ describe('DOCX', () => {
     expect(xml).toMatch(/<w:pStyle w:val="Title"\/>/)
     expect(`${xml}${files['word/styles.xml']}`).toContain('w:val="nl-NL"')
     const rels = files['word/_rels/document.xml.rels'] ?? ''
-    expect(rels).toContain('Target="https://www.rijksoverheid.nl/npg" TargetMode="External"')
+    expect(rels).toContain('Target="https://www.rijksoverheid.nl/npg?bron=novex&amp;taal=nl" TargetMode="External"')
     expect(rels).not.toMatch(/javascript:|data:/i)
     expect(files['docProps/core.xml']).toContain('Ontwikkelperspectief De Peel')
   })

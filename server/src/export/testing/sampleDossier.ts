@@ -7,6 +7,8 @@ import type { Dossier } from '../dossier.ts'
 export const HASH_LOCKED = `sha256:${'ab12'.repeat(16)}`
 export const HASH_SUB = `sha256:${'cd34'.repeat(16)}`
 export const HASH_LAPSED = `sha256:${'ef56'.repeat(16)}`
+// An ampersand in the query: every format has to escape it in its XML or Markdown.
+export const NPLG_HREF = 'https://www.rijksoverheid.nl/npg?bron=novex&taal=nl'
 export const UNLOCKED_TEXT = 'GEHEIME CONCEPTTEKST over de Peelrandbreuk'
 export const UNKNOWN_NODE_TEXT = 'Tekst in een onbekend knooppunt blijft leesbaar'
 export const DIACRITICS_TEXT =
@@ -48,7 +50,7 @@ export const LOCKED_CONTENT: CanonicalNode[] = [
   p(t(DIACRITICS_TEXT)),
   p(
     t('Zie het '),
-    t('Nationaal Programma Landelijk Gebied', { type: 'link', attrs: { href: 'https://www.rijksoverheid.nl/npg' } }),
+    t('Nationaal Programma Landelijk Gebied', { type: 'link', attrs: { href: NPLG_HREF } }),
     t(', '),
     t('deze knop', { type: 'link', attrs: { href: 'javascript:alert(document.cookie)' } }),
     t(', '),

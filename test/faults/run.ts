@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util'
 import { crashDurabilitySuite } from './crashDurability.ts'
 import { hostileInputSuite } from './hostileInput.ts'
+import { networkFaultSuite } from './networkFaults.ts'
 import { rateLimitSuite } from './rateLimits.ts'
 import { Report } from './report.ts'
 import { FULL, QUICK, type Sizes } from './sizes.ts'
@@ -16,6 +17,7 @@ const SUITES: Readonly<Record<string, Suite>> = {
   crash: crashDurabilitySuite,
   limits: rateLimitSuite,
   storage: storageFaultSuite,
+  network: networkFaultSuite,
 }
 
 const { values } = parseArgs({

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   editorOf,
   editorText,
+  openDocument,
   recordSaveStatus,
   SaveStatus,
   sectionIds,
@@ -14,6 +15,7 @@ import {
   waitForSaveStatus,
 } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { indexedDbHolds } from './indexedDb.ts'
 import { signForBothSides } from './signSection.ts'
 import { explainFailure, NETWORK_NOISE, openTwoUsers, type TwoUsers } from './twoUsers.ts'
 
@@ -98,6 +100,62 @@ describe('refused changes', () => {
     ).toBe(y)
     await expect(editorOf(rijk.page, y).isVisible()).resolves.toBe(true)
     expect(await rijk.page.locator('[data-testid="save-status"]').textContent()).toBe(SaveStatus.saved)
+
+    rijk.assertNoProblems(NETWORK_NOISE)
+    provincie.assertNoProblems()
+  })
+
+  it('after a reload from the local copy the same happens once, and the replaced copy is not refused again', async () => {
+    const { rijk, provincie, documentId, server } = users
+    const [, , , x, y] = await sectionIds(rijk.page)
+    if (!x || !y) throw new Error('De Peel has fewer than five sections')
+    const signedText = await editorText(provincie.page, x)
+
+    await users.goOffline(rijk)
+    await waitForSaveStatus(rijk.page, SaveStatus.offline)
+    // One insertion each, so each marker is one contiguous string in the stored updates.
+    const inX = 'Lokaal-in-X-4b1d'
+    const inY = 'Lokaal-in-Y-8e2a'
+    await typeAtEnd(rijk.page, x, ' ')
+    await rijk.page.keyboard.insertText(inX)
+    await typeAtEnd(rijk.page, y, ' ')
+    await rijk.page.keyboard.insertText(inY)
+    for (const marker of [inX, inY]) {
+      await waitFor(() => indexedDbHolds(rijk.page, marker), { timeout: 10_000, message: `${marker} in IndexedDB` })
+    }
+    await rijk.page.close()
+
+    await signForBothSides(server, documentId, x)
+    await users.goOnline(rijk)
+    const page = await rijk.newPage()
+    await openDocument(page, documentId)
+
+    const dialog = page.locator('[data-testid="refused-dialog"]')
+    await explainFailure(server, { reopened: page, other: provincie.page }, () => dialog.waitFor({ timeout: 20_000 }))
+    expect(await dialog.locator('[data-testid="refused-text"]').allInnerTexts()).toEqual([inX])
+    await waitFor(async () => (await editorText(provincie.page, y)).includes(inY), {
+      timeout: 15_000,
+      message: "the replayed edit in Y at the other user's",
+    })
+    expect(await editorText(page, x)).toBe(signedText)
+    await waitForSaveStatus(page, SaveStatus.saved, 20_000)
+    await dialog.locator('[data-testid="refused-close"]').click()
+    await dialog.waitFor({ state: 'detached' })
+
+    // The local copy now is the rebuilt document: the refused text is gone from it, Y's is kept.
+    await waitFor(async () => !(await indexedDbHolds(page, inX)), {
+      timeout: 10_000,
+      message: 'the refused text gone from IndexedDB',
+    })
+    expect(await indexedDbHolds(page, inY)).toBe(true)
+
+    // A reload opens that copy: nothing is refused any more.
+    await page.reload()
+    await waitForSaveStatus(page, SaveStatus.saved, 20_000)
+    expect(await editorText(page, y)).toContain(inY)
+    expect(await editorText(page, x)).toBe(signedText)
+    await new Promise((resolve) => setTimeout(resolve, 2_000))
+    expect(await page.locator('[data-testid="refusal"], [data-testid="refused-dialog"]').count()).toBe(0)
 
     rijk.assertNoProblems(NETWORK_NOISE)
     provincie.assertNoProblems()

@@ -5,6 +5,7 @@
 import { type SyntheticEvent, useEffect, useId, useRef, useState } from 'react'
 import type { RefusedSection } from '../../collab/replayPending.ts'
 import { copyText } from './copyText.ts'
+import { textToCopy } from './refusedTextToCopy.ts'
 import './refusedDialog.css'
 
 export interface RefusedDialogProps {
@@ -31,12 +32,12 @@ export function RefusedDialog({ sections, section, onClose }: RefusedDialogProps
   useEffect(() => {
     const dialog = ref.current
     if (dialog === null) return
-    returnTo.current = dialog.ownerDocument.activeElement
-    // Modal: the rest of the page is inert, the focus moves in, Escape closes.
+    // Only the first time: StrictMode runs this effect twice, and by then the focus is in the dialog.
+    returnTo.current ??= dialog.ownerDocument.activeElement
+    // Modal: the rest of the page is inert, the focus moves in, Escape closes. No close() on cleanup:
+    // it would fire `close` (and dismiss the refusal) on StrictMode's trial unmount; an unmounted
+    // dialog leaves the top layer with its element anyway.
     if (!dialog.open) dialog.showModal()
-    return () => {
-      if (dialog.open) dialog.close()
-    }
   }, [])
 
   const handleClose = (event: SyntheticEvent<HTMLDialogElement>): void => {
@@ -108,17 +109,6 @@ export function RefusedDialog({ sections, section, onClose }: RefusedDialogProps
       </div>
     </dialog>
   )
-}
-
-/** What "Tekst kopiëren" puts on the clipboard: per section its title additions and text. */
-export function textToCopy(sections: readonly RefusedSection[]): string {
-  return sections
-    .map((s) =>
-      [sections.length > 1 ? s.title : '', s.titleText !== '' ? `Titel: ${s.titleText}` : '', s.text]
-        .filter((line) => line !== '')
-        .join('\n'),
-    )
-    .join('\n\n')
 }
 
 /**

@@ -54,8 +54,8 @@ export function VersionsPage() {
       </nav>
       <h1>Versiegeschiedenis</h1>
       <p className="lead">
-        Bij het afsluiten van elk ijkmoment wordt een versie van het hele document bewaard. U kunt een versie lezen of
-        twee versies vergelijken.
+        Bij het openen en bij het afsluiten van elk ijkmoment wordt een versie van het hele document bewaard. U kunt een
+        versie lezen of twee versies vergelijken.
       </p>
       {versions.state === 'loading' && (
         <p className="empty-state" role="status">
@@ -76,6 +76,7 @@ export function VersionsPage() {
           />
           {list.length > 0 && (
             <CompareForm
+              key={`${from}:${to}`}
               versions={list}
               initialFrom={from ?? list[list.length - 1]?.id ?? ''}
               initialTo={to ?? CURRENT}

@@ -129,9 +129,12 @@ export function SectionComments({ editor, fragment }: SectionCommentsProps) {
       })
       setDraft(null)
       setBody('')
-      context.store.setActive(thread.id)
-      if (editor?.isEditable) editor.commands.focus()
-      else context.store.setActive(thread.id, { focusCard: true })
+      // Collapse the selection so the new highlight shows (and the button goes away).
+      if (editor !== null && !editor.isDestroyed) editor.commands.setTextSelection(editor.state.selection.to)
+      if (editor?.isEditable) {
+        context.store.setActive(thread.id)
+        editor.commands.focus()
+      } else context.store.setActive(thread.id, { focusCard: true })
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : 'Plaatsen is niet gelukt.')
     } finally {

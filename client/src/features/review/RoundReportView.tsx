@@ -1,7 +1,7 @@
 // The report of a closed ijkmoment: per section the threads opened, resolved and still open per
 // organisation, and what changed in the text since the previous round; downloads as Markdown and PDF.
 import { roundName } from '@novex/shared'
-import { useId } from 'react'
+import { useEffect, useId, useRef } from 'react'
 import { type CountsByOrganisation, type RoundReport, roundReportUrl } from '../../api/comments.ts'
 import { formatDateTime } from '../comments/commentText.ts'
 import { DiffText } from '../versions/DiffText.tsx'
@@ -14,9 +14,20 @@ export interface RoundReportViewProps {
 
 export function RoundReportView({ documentId, report, onClose }: RoundReportViewProps) {
   const headingId = useId()
+  const sectionRef = useRef<HTMLElement>(null)
+  // The report appears after an action elsewhere (closing a round, "Rapport …"): take the focus there.
+  useEffect(() => {
+    sectionRef.current?.focus()
+  }, [])
   const name = report.name || roundName(report.round)
   return (
-    <section className="panel round-report" data-testid="round-report" aria-labelledby={headingId} tabIndex={-1}>
+    <section
+      ref={sectionRef}
+      className="panel round-report"
+      data-testid="round-report"
+      aria-labelledby={headingId}
+      tabIndex={-1}
+    >
       <h2 id={headingId} className="round-report__title">
         Rapport {name}
       </h2>

@@ -24,16 +24,13 @@ export function RoundStatus({ documentId, doc, comments: context }: RoundStatusP
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [report, setReport] = useState<RoundReport | null>(null)
-  const reportRef = useRef<HTMLDivElement>(null)
+  const reportButtonsRef = useRef<HTMLDivElement>(null)
   const canManage = context?.canManage ?? false
   const closed = review.rounds.filter((r) => r.closedAt !== null)
   const nextRound = ROUNDS.find((r) => !review.rounds.some((record) => record.round === r)) ?? null
   const openThreads = context?.store.getSnapshot().threads.filter((t) => t.status === 'open').length ?? 0
 
-  const showReport = (value: RoundReport): void => {
-    setReport(value)
-    requestAnimationFrame(() => reportRef.current?.querySelector<HTMLElement>('[data-testid="round-report"]')?.focus())
-  }
+  const showReport = (value: RoundReport): void => setReport(value)
 
   const handleOpen = async (): Promise<void> => {
     setBusy(true)
@@ -71,7 +68,7 @@ export function RoundStatus({ documentId, doc, comments: context }: RoundStatusP
   }
 
   return (
-    <div className="round-status-bar">
+    <div className="round-status-bar" ref={reportButtonsRef}>
       <p className="round-status" data-testid="round-status" data-round={review.active ?? ''}>
         {review.active !== null ? (
           <>
@@ -136,8 +133,18 @@ export function RoundStatus({ documentId, doc, comments: context }: RoundStatusP
           onCancel={() => setConfirming(false)}
         />
       )}
-      <div ref={reportRef} className="round-status-bar__report">
-        {report !== null && <RoundReportView documentId={documentId} report={report} onClose={() => setReport(null)} />}
+      <div className="round-status-bar__report">
+        {report !== null && (
+          <RoundReportView
+            key={`${report.round}:${report.closedAt}`}
+            documentId={documentId}
+            report={report}
+            onClose={() => {
+              setReport(null)
+              reportButtonsRef.current?.querySelector<HTMLElement>('button')?.focus()
+            }}
+          />
+        )}
       </div>
     </div>
   )

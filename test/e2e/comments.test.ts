@@ -1,0 +1,270 @@
+// Comments and ijkmomenten in the browser: the province places a comment on selected text, the Rijk
+// sees the highlight and the card live, replies, and the Rijk's trekker resolves it (a Rijk author
+// may not: the opener's organisation or a trekker resolves, docs/comments.md); the side panel's
+// filters; a trekker opens and closes IJkmoment 1, gets the round report, and the version appears
+// in the Versiegeschiedenis, where it opens read-only and compares with the current text.
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  DEMO_USERS,
+  editorOf,
+  fetchJson,
+  launchBrowser,
+  newUserContext,
+  openDocument,
+  SaveStatus,
+  sectionIds,
+  typeAtEnd,
+  type UserContext,
+  waitForSaveStatus,
+} from '../helpers/browser.ts'
+import { type RunningServer, startServer } from '../helpers/server.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+
+const DE_PEEL = 'ontwikkelperspectief-de-peel'
+let server: RunningServer
+let browser: Browser
+let provincie: UserContext
+let rijk: UserContext
+let trekker: UserContext
+/** The first two sections of De Peel (hoofdopgave, toekomstbestendig). */
+let firstId = ''
+let secondId = ''
+/** The thread the province opens in the first test. */
+let threadId = ''
+
+/** Selects the first occurrence of `text` in a section's editor, as a person does with the mouse. */
+async function selectText(page: Page, sectionId: string, text: string): Promise<void> {
+  const editor = editorOf(page, sectionId)
+  await editor.scrollIntoViewIfNeeded()
+  const box = await editor.evaluate((element, wanted) => {
+    const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1
+      if (at < 0 || node.parentElement?.closest('.collaboration-carets__caret')) continue
+      const range = element.ownerDocument.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + wanted.length)
+      const rects = range.getClientRects()
+      const first = rects[0]
+      const last = rects[rects.length - 1]
+      if (!first || !last) return null
+      return {
+        x1: first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: last.right - 1,
+        y2: last.top + last.height / 2,
+      }
+    }
+    return null
+  }, text)
+  if (box === null) throw new Error(`"${text}" not found in section ${sectionId}`)
+  await page.mouse.move(box.x1, box.y1)
+  await page.mouse.down()
+  await page.mouse.move(box.x2, box.y2, { steps: 5 })
+  await page.mouse.up()
+}
+
+/** Places a comment on `text` through the button beside the selection; returns the new thread's id. */
+async function placeComment(page: Page, sectionId: string, text: string, body: string): Promise<string> {
+  await selectText(page, sectionId, text)
+  await page.getByTestId('comment-button').click()
+  const form = page.getByTestId('comment-form')
+  await form.getByTestId('comment-body').fill(body)
+  await form.getByTestId('comment-submit').click()
+  await form.waitFor({ state: 'detached' })
+  const card = page.getByTestId('comment-thread').filter({ hasText: body })
+  await card.waitFor()
+  return (await card.getAttribute('data-thread-id')) ?? ''
+}
+
+function card(page: Page, id: string): Locator {
+  return page.locator(`[data-testid="comments-panel"] [data-testid="comment-thread"][data-thread-id="${id}"]`)
+}
+
+async function visibleThreadIds(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid="comments-panel"] [data-testid="comment-thread"]')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-thread-id') ?? ''))
+}
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  provincie = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.provincieAuteur })
+  rijk = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.rijkAuteur })
+  trekker = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.rijkOndertekenaar })
+  await Promise.all([openDocument(provincie.page, DE_PEEL), openDocument(rijk.page, DE_PEEL)])
+  ;[firstId = '', secondId = ''] = await sectionIds(provincie.page)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  server?.cleanup()
+})
+
+describe('comments', () => {
+  it('the province places a comment, the Rijk sees it live, replies, and the Rijk trekker resolves it', async () => {
+    const body = 'Is dit haalbaar? Zie https://example.org/peel en <script>window.__pwned = 1</script>'
+    threadId = await placeComment(provincie.page, firstId, 'stikstofdepositie', body)
+    expect(threadId).not.toBe('')
+
+    // Live at the Rijk: the card and the highlight over exactly the selected word.
+    const rijkCard = card(rijk.page, threadId)
+    await rijkCard.waitFor()
+    expect(await rijkCard.getAttribute('data-status')).toBe('open')
+    await expect
+      .poll(() =>
+        editorOf(rijk.page, firstId)
+          .locator(`[data-testid="comment-highlight"][data-thread-id="${threadId}"]`)
+          .allTextContents()
+          .then((parts) => parts.join('')),
+      )
+      .toBe('stikstofdepositie')
+    // The body is text: the script is shown, never run; only the https URL is a link.
+    await expect.poll(() => rijkCard.textContent()).toContain('<script>window.__pwned = 1</script>')
+    expect(await rijk.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+    expect(await rijkCard.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      'https://example.org/peel',
+    ])
+    // A comment changes no text: the section still reads the same at the province.
+    expect(await editorOf(provincie.page, firstId).textContent()).toContain('stikstofdepositie')
+
+    // The Rijk replies; the province sees it live.
+    await rijkCard.getByTestId('comment-reply').click()
+    await rijkCard.getByTestId('comment-body').fill('Ja, met de bufferzones uit § 3.')
+    await rijkCard.getByTestId('comment-submit').click()
+    await card(provincie.page, threadId).getByText('Ja, met de bufferzones uit § 3.').waitFor()
+
+    // A Rijk author is not of the opener's organisation and no trekker: no button, and the server says no.
+    expect(await rijkCard.getByTestId('comment-resolve').count()).toBe(0)
+    const refused = await fetchJson(rijk.page, 'POST', `/api/documents/${DE_PEEL}/comments/${threadId}/resolve`, {})
+    expect(refused.status).toBe(403)
+
+    // The Rijk's trekker resolves it; everyone sees the status change.
+    await openDocument(trekker.page, DE_PEEL)
+    const trekkerCard = card(trekker.page, threadId)
+    await trekkerCard.getByTestId('comment-resolve').click()
+    await expect.poll(() => card(provincie.page, threadId).getAttribute('data-status')).toBe('resolved')
+    await expect.poll(() => rijkCard.getAttribute('data-status')).toBe('resolved')
+    // A resolved thread keeps its card but loses its highlight.
+    await expect
+      .poll(() => rijk.page.locator(`[data-testid="comment-highlight"][data-thread-id="${threadId}"]`).count())
+      .toBe(0)
+    // The province (the opener's organisation) may reopen it.
+    await expect.poll(() => card(provincie.page, threadId).getByTestId('comment-reopen').count()).toBe(1)
+
+    // The refused resolve above is the only failed request.
+    rijk.assertNoProblems([/status of 403/])
+    provincie.assertNoProblems()
+    trekker.assertNoProblems()
+  })
+
+  it('filters the side panel by status, organisation and section', async () => {
+    const rijkThread = await placeComment(rijk.page, secondId, 'Peelrandbreuk', 'Graag een kaart hierbij.')
+    const panel = provincie.page.getByTestId('comments-panel')
+    await card(provincie.page, rijkThread).waitFor()
+    expect(await visibleThreadIds(provincie.page)).toEqual([threadId, rijkThread])
+
+    await panel.getByTestId('comment-filter-status').selectOption('open')
+    await expect.poll(() => visibleThreadIds(provincie.page)).toEqual([rijkThread])
+    await panel.getByTestId('comment-filter-status').selectOption('resolved')
+    await expect.poll(() => visibleThreadIds(provincie.page)).toEqual([threadId])
+    await panel.getByTestId('comment-filter-status').selectOption('all')
+
+    await panel.getByTestId('comment-filter-organisation').selectOption({ label: 'Provincie Noord-Brabant' })
+    await expect.poll(() => visibleThreadIds(provincie.page)).toEqual([threadId])
+    await panel.getByTestId('comment-filter-organisation').selectOption('all')
+
+    await panel.getByTestId('comment-filter-section').selectOption(secondId)
+    await expect.poll(() => visibleThreadIds(provincie.page)).toEqual([rijkThread])
+    await panel.getByTestId('comment-filter-section').selectOption('all')
+
+    // Both were opened outside an ijkmoment.
+    await panel.getByTestId('comment-filter-round').selectOption('1')
+    await expect.poll(() => visibleThreadIds(provincie.page)).toEqual([])
+    await panel.getByTestId('comment-filter-round').selectOption('none')
+    await expect.poll(() => visibleThreadIds(provincie.page)).toEqual([threadId, rijkThread])
+    await panel.getByTestId('comment-filter-round').selectOption('all')
+  })
+})
+
+describe('ijkmomenten', () => {
+  it('a trekker opens and closes IJkmoment 1; the report shows and the version appears in the history', async () => {
+    const page = trekker.page
+    await expect.poll(() => page.getByTestId('round-status').textContent()).toContain('Geen ijkmoment actief')
+    // Authors see the state but have no buttons.
+    expect(await rijk.page.getByTestId('round-open').count()).toBe(0)
+
+    await page.getByTestId('round-open').click()
+    await expect.poll(() => page.getByTestId('round-status').textContent()).toContain('IJkmoment 1 loopt')
+    await expect.poll(() => rijk.page.getByTestId('round-status').textContent()).toContain('IJkmoment 1 loopt')
+
+    // A thread opened during the round belongs to it.
+    const inRound = await placeComment(rijk.page, firstId, 'Peelvenen', 'Open punt voor IJkmoment 1.')
+    await card(page, inRound).waitFor()
+    await page.getByTestId('comment-filter-round').selectOption('1')
+    await expect.poll(() => visibleThreadIds(page)).toEqual([inRound])
+    await page.getByTestId('comment-filter-round').selectOption('all')
+
+    await page.getByTestId('round-close').click()
+    const dialog = page.getByTestId('round-close-dialog')
+    await dialog.waitFor()
+    await dialog.getByTestId('round-close-confirm').click()
+    const report = page.getByTestId('round-report')
+    await report.waitFor()
+    await expect.poll(() => report.textContent()).toContain('Rapport IJkmoment 1')
+    expect(await report.getByRole('link', { name: 'Download als Markdown' }).getAttribute('href')).toBe(
+      `/api/documents/${DE_PEEL}/review/1/report?format=md`,
+    )
+    await expect.poll(() => page.getByTestId('round-status').textContent()).toContain('Geen ijkmoment actief')
+    // The open thread is carried into the next round, visibly.
+    await expect.poll(() => card(page, inRound).textContent()).toContain('Meegenomen naar IJkmoment 2')
+
+    // A change after the round, to see in the comparison.
+    await typeAtEnd(page, secondId, ' Nieuwe zin na het ijkmoment.')
+    await waitForSaveStatus(page, SaveStatus.saved)
+
+    await page.getByTestId('versions-link').click()
+    await page.waitForURL(`**/document/${DE_PEEL}/versies`)
+    const versions = page.getByTestId('versions')
+    // The server also keeps the state at the start of the round ("Begin IJkmoment 1").
+    const closedVersion = versions
+      .getByTestId('version')
+      .filter({ has: page.locator('.version-list__name', { hasText: /^IJkmoment 1$/ }) })
+    await closedVersion.waitFor()
+    await closedVersion.getByRole('button', { name: /Vergelijken met huidige versie/ }).click()
+    const compare = page.getByTestId('version-compare')
+    await compare.waitFor()
+    const changed = compare.locator(`[data-section-id="${secondId}"]`)
+    await expect.poll(() => changed.getAttribute('data-status')).toBe('changed')
+    await expect
+      .poll(() =>
+        changed
+          .locator('ins')
+          .allTextContents()
+          .then((t) => t.join(' ')),
+      )
+      .toContain('Nieuwe')
+    expect(await changed.locator('ins').first().textContent()).toContain('toegevoegd')
+    expect(await compare.locator(`[data-section-id="${firstId}"]`).getAttribute('data-status')).toBe('same')
+    await closedVersion.getByRole('button', { name: /Bekijken/ }).click()
+    await page.getByTestId('version-reader').locator('.ProseMirror').first().waitFor()
+    expect(await page.getByTestId('version-reader').textContent()).toContain('stikstofdepositie')
+    expect(await page.locator('[data-testid="version-reader"] .ProseMirror[contenteditable="true"]').count()).toBe(0)
+
+    // The version is listed for another member too.
+    await waitFor(
+      async () => {
+        const answer = await fetchJson(rijk.page, 'GET', `/api/documents/${DE_PEEL}/versions`)
+        const list = Array.isArray(answer.body) ? (answer.body as { name?: unknown }[]) : []
+        return answer.status === 200 && list.some((v) => v.name === 'IJkmoment 1')
+      },
+      { timeout: 10_000, message: 'the IJkmoment 1 version listed for the Rijk author' },
+    )
+    rijk.assertNoProblems([/status of 403/])
+    provincie.assertNoProblems()
+    trekker.assertNoProblems()
+  })
+})

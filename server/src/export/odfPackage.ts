@@ -5,6 +5,7 @@ import { strToU8, type Zippable, zipSync } from 'fflate'
 import { create } from 'xmlbuilder2'
 import { namespaceAttributes, ODF_NS, ODF_VERSION, ODT_MIMETYPE } from './odfNamespaces.ts'
 import { odfStylesXml } from './odfStyles.ts'
+import { xmlLiteral } from './xmlLiteral.ts'
 
 export interface OdtParts {
   readonly contentXml: string
@@ -48,9 +49,9 @@ function metaXml(parts: OdtParts): string {
   })
   const meta = root.ele('office:meta')
   meta.ele('meta:generator').txt('NOVEX Co-auteur')
-  meta.ele('dc:title').txt(parts.title)
-  meta.ele('meta:initial-creator').txt(parts.creator)
-  meta.ele('dc:creator').txt(parts.creator)
+  meta.ele('dc:title').txt(xmlLiteral(parts.title))
+  meta.ele('meta:initial-creator').txt(xmlLiteral(parts.creator))
+  meta.ele('dc:creator').txt(xmlLiteral(parts.creator))
   meta.ele('dc:language').txt('nl-NL')
   const iso = new Date(parts.createdAt).toISOString()
   meta.ele('meta:creation-date').txt(iso)

@@ -5,6 +5,7 @@ import { create } from 'xmlbuilder2'
 import { MAX_HEADING_LEVEL } from './contentBlocks.ts'
 import { LABELS } from './dossierText.ts'
 import { namespaceAttributes, ODF_NS, ODF_VERSION } from './odfNamespaces.ts'
+import { xmlLiteral } from './xmlLiteral.ts'
 
 export type XmlNode = ReturnType<typeof create>
 
@@ -136,7 +137,7 @@ export function odfStylesXml(title: string): string {
     .ele('style:master-page', { 'style:name': 'Standard', 'style:page-layout-name': 'pm1' })
     .ele('style:footer')
     .ele('text:p', { 'text:style-name': 'Footer' })
-  footer.txt(`${title} — ${LABELS.page} `)
+  footer.txt(xmlLiteral(`${title} — ${LABELS.page} `))
   footer.ele('text:page-number', { 'text:select-page': 'current' }).txt('1')
   return root.end({ prettyPrint: false })
 }

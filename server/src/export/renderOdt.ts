@@ -9,6 +9,7 @@ import { namespaceAttributes, ODF_NS, ODF_VERSION } from './odfNamespaces.ts'
 import { odtPackage } from './odfPackage.ts'
 import { headingStyle, ODF_STYLE, type XmlNode } from './odfStyles.ts'
 import { sameAddress } from './safeHref.ts'
+import { xmlLiteral } from './xmlLiteral.ts'
 
 export function renderOdt(dossier: Dossier, onProgress?: OnProgress): Promise<Uint8Array> {
   return writeDossier(dossier, odtWriter(dossier.generatedAt), onProgress)
@@ -90,7 +91,7 @@ function odtWriter(createdAt: number): DossierWriter {
       const holder = inline.href
         ? parent.ele('text:a', {
             'xlink:type': 'simple',
-            'xlink:href': inline.href,
+            'xlink:href': xmlLiteral(inline.href),
             'text:style-name': ODF_STYLE.link,
           })
         : parent
@@ -107,13 +108,13 @@ function odtWriter(createdAt: number): DossierWriter {
   return {
     titlePage(page: TitlePage) {
       meta = { title: page.title, senders: page.senders }
-      body.ele('text:p', { 'text:style-name': ODF_STYLE.title }).txt(page.title)
-      body.ele('text:p', { 'text:style-name': ODF_STYLE.subtitle }).txt(page.kind)
+      body.ele('text:p', { 'text:style-name': ODF_STYLE.title }).txt(xmlLiteral(page.title))
+      body.ele('text:p', { 'text:style-name': ODF_STYLE.subtitle }).txt(xmlLiteral(page.kind))
       for (const fact of page.facts) {
         const p = body.ele('text:p', { 'text:style-name': ODF_STYLE.body })
         markStyles.add('T_b')
-        p.ele('text:span', { 'text:style-name': 'T_b' }).txt(`${fact.label}: `)
-        p.txt(fact.value)
+        p.ele('text:span', { 'text:style-name': 'T_b' }).txt(xmlLiteral(`${fact.label}: `))
+        p.txt(xmlLiteral(fact.value))
       }
     },
     blocks(blocks, options) {
@@ -185,6 +186,6 @@ function appendText(parent: XmlNode, value: string): void {
     else if (piece.startsWith('  ')) {
       parent.txt(' ')
       parent.ele('text:s', { 'text:c': String(piece.length - 1) })
-    } else parent.txt(piece)
+    } else parent.txt(xmlLiteral(piece))
   }
 }

@@ -1,0 +1,101 @@
+// The Markdown report: one table per workload (servers as rows, the median figures and our ratios),
+// then the targets, met or missed.
+import type { FigureName } from '../figures.ts'
+import type { BenchRecord, BenchResults, RatioFigure } from '../results.ts'
+
+const fmt = (value: number | boolean | null | undefined, digits = 1): string => {
+  if (value === null || value === undefined) return '–'
+  if (typeof value === 'boolean') return value ? 'yes' : 'NO'
+  if (!Number.isFinite(value)) return '–'
+  return Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en') : value.toFixed(digits)
+}
+
+const ratio = (record: BenchRecord, against: 'toReference' | 'toRelay', figure: RatioFigure): string => {
+  const value = record[against][figure]
+  return value === undefined ? '–' : `${value.toFixed(2)}×`
+}
+
+interface Column {
+  readonly title: string
+  readonly cell: (r: BenchRecord) => string
+}
+
+const figure = (title: string, name: FigureName, digits = 1): Column => ({
+  title,
+  cell: (r) => fmt(r.figures[name], digits),
+})
+
+const TYPING: readonly Column[] = [
+  figure('edits/s in', 'editsPerSecIn', 0),
+  figure('frames/s out', 'framesPerSecOut', 0),
+  figure('p50 ms', 'latencyP50Ms'),
+  figure('p95 ms', 'latencyP95Ms'),
+  figure('p99 ms', 'latencyP99Ms'),
+  { title: 'p99 ÷ ref', cell: (r) => ratio(r, 'toReference', 'latencyP99Ms') },
+  { title: 'p50 ÷ relay', cell: (r) => ratio(r, 'toRelay', 'latencyP50Ms') },
+  figure('lost', 'lostUpdates', 0),
+  figure('converged', 'converged'),
+  figure('CPU µs/frame', 'serverCpuUsPerFrame', 0),
+  { title: 'CPU/frame ÷ ref', cell: (r) => ratio(r, 'toReference', 'serverCpuUsPerFrame') },
+  figure('loop p99 ms', 'loopDelayP99Ms'),
+  figure('peak RSS MiB', 'peakRssMiB', 0),
+  { title: 'gen CPU', cell: (r) => `${fmt(r.figures.generatorCpu, 2)}${r.figures.generatorSaturated ? ' SAT' : ''}` },
+]
+
+const JOIN: readonly Column[] = [
+  figure('doc bytes', 'documentBytes', 0),
+  figure('join ms', 'joinMs'),
+  { title: 'join ÷ ref', cell: (r) => ratio(r, 'toReference', 'joinMs') },
+  figure('N simultaneous ÷ N×one', 'simultaneousPerJoin', 2),
+  figure('cold load ms', 'coldLoadMs'),
+  figure('content kept', 'contentIntact'),
+  figure('server CPU ms', 'serverCpuMs', 0),
+  figure('peak RSS MiB', 'peakRssMiB', 0),
+]
+
+const MEMORY: readonly Column[] = [
+  figure('heap KiB/conn', 'heapPerConnectionKiB'),
+  { title: 'per conn ÷ ref', cell: (r) => ratio(r, 'toReference', 'heapPerConnectionKiB') },
+  figure('heap KiB/doc', 'heapPerDocumentKiB'),
+  { title: 'per doc ÷ ref', cell: (r) => ratio(r, 'toReference', 'heapPerDocumentKiB') },
+  figure('docs in memory after leave', 'documentsInMemoryAfterLeave', 0),
+  figure('peak RSS MiB', 'peakRssMiB', 0),
+]
+
+const STORAGE: readonly Column[] = [
+  figure('bytes written/edit', 'bytesWrittenPerEdit', 0),
+  figure('rows/edit', 'rowsPerEdit', 2),
+  figure('lost after kill -9', 'lostAfterCrash', 0),
+]
+
+function table(records: readonly BenchRecord[], columns: readonly Column[]): string {
+  const head = ['workload', 'size', 'server', ...columns.map((c) => c.title)]
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`]
+  for (const r of records)
+    lines.push(`| ${[r.workload, r.size, r.server, ...columns.map((c) => c.cell(r))].join(' | ')} |`)
+  return lines.join('\n')
+}
+
+export function markdownReport(results: BenchResults & { errors?: readonly string[] }): string {
+  const of = (...workloads: string[]) => results.records.filter((r) => workloads.includes(r.workload))
+  const parts = [
+    `Mode \`${results.mode}\`, ${results.machine.cpus} CPUs, Node ${results.machine.node}, ${results.startedAt}, ` +
+      `${results.durationS} s; medians of ${Math.max(...results.records.map((r) => r.repetitions))} repetitions.`,
+    '',
+    table(of('hot-room', 'many-rooms'), TYPING),
+    '',
+    table(of('large-join'), JOIN),
+    '',
+    table(of('memory-connections', 'memory-documents'), MEMORY),
+    '',
+    table(of('storage'), STORAGE),
+    '',
+    '| target | met | measured |',
+    '|---|---|---|',
+    ...results.targets.map(
+      (t) => `| ${t.name} | ${t.met === null ? 'n/a' : t.met ? 'met' : '**MISSED**'} | ${t.measured} |`,
+    ),
+  ]
+  if (results.errors && results.errors.length > 0) parts.push('', 'Errors:', ...results.errors.map((e) => `- ${e}`))
+  return `${parts.join('\n')}\n`
+}

@@ -1,0 +1,172 @@
+// `pnpm bench [--quick] [--write-baseline]`: the same load against our server, the reference server,
+// Hocuspocus and a relay, interleaved A B C D per repetition; medians, ratios, targets; writes
+// results/latest.{json,md} and results/latency.svg. `--quick` then compares our ratios with baseline.json
+// and exits 1 on a regression (see README.md).
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { largeDocument } from './b4Document.ts'
+import { compareWithBaseline, readBaseline, toBaseline } from './baseline.ts'
+import { type Figures, medianFigures } from './figures.ts'
+import { GeneratorProcess } from './load/generatorProcess.ts'
+import { fullPlan, type Phase, quickPlan } from './plan.ts'
+import { latencyChart } from './report/latencyChart.ts'
+import { markdownReport } from './report/markdownReport.ts'
+import { type BenchRecord, type BenchResults, withRatios } from './results.ts'
+import { documentNames, runPhase } from './runPhase.ts'
+import { startChildServer } from './servers/childServer.ts'
+import { startOurServer } from './servers/ourServer.ts'
+import { SERVER_NAMES, type ServerName, type ServerTarget } from './servers/serverTarget.ts'
+import { checkTargets } from './targets.ts'
+
+const HERE = fileURLToPath(new URL('.', import.meta.url))
+const args = new Set(process.argv.slice(2))
+const plan = args.has('--quick') ? quickPlan() : fullPlan()
+const started = Date.now()
+const log = (line: string): void => {
+  process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`)
+}
+
+/** Every server process started, so that an interrupted run does not leave them behind. */
+const serverPids = new Set<number>()
+
+async function startTarget(name: ServerName): Promise<ServerTarget> {
+  const target = name === 'ours' ? await startOurServer() : await startChildServer(name)
+  serverPids.add(target.pid)
+  return target
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const pid of serverPids) {
+      try {
+        process.kill(pid, 'SIGKILL')
+      } catch {
+        // Already gone.
+      }
+    }
+    generator.stop()
+    process.exit(130)
+  })
+}
+
+const key = (phase: Phase, server: ServerName): string => `${phase.workload}|${phase.size}|${server}`
+const runs = new Map<string, Figures[]>()
+const errors: string[] = []
+
+const generator = new GeneratorProcess()
+
+async function measure(phase: Phase, server: ServerTarget, tag: string): Promise<void> {
+  const name = server.name
+  try {
+    const figures = await runPhase(phase, generator, server, tag)
+    const list = runs.get(key(phase, name)) ?? []
+    list.push(figures)
+    runs.set(key(phase, name), list)
+    const latency = figures.latencyP99Ms !== null ? ` p99 ${figures.latencyP99Ms.toFixed(1)} ms` : ''
+    log(`${phase.workload} ${phase.size} ${name}: done${latency}`)
+  } catch (error) {
+    const message = `${phase.workload} ${phase.size} ${name}: ${error instanceof Error ? error.message : String(error)}`
+    errors.push(message)
+    log(`FAILED ${message}`)
+  }
+}
+
+for (const phase of plan.phases) if (phase.run.kind === 'join') largeDocument(phase.run.operations)
+
+/** Ours first (the test helper gives it 30 s, which a loaded machine needs), then the others at once. */
+async function startAll(): Promise<Map<ServerName, ServerTarget>> {
+  const ours = await startTarget('ours')
+  const others = SERVER_NAMES.filter((name) => name !== 'ours')
+  const started = await Promise.all(others.map(async (name) => [name, await startTarget(name)] as const))
+  return new Map([['ours', ours], ...started])
+}
+
+async function stopAll(servers: Map<ServerName, ServerTarget>): Promise<void> {
+  await Promise.all([...servers.values()].map((server) => server.stop()))
+}
+
+// Full mode: fresh processes each repetition. Quick mode: one set of processes for all repetitions
+// (starting four servers costs 10–40 s on a loaded machine). Each phase visits the servers in turn
+// (A B C D), rotated per repetition so that no server always goes first. Our documents are created
+// before the repetitions they serve, in one seeding process.
+const tag = (rep: number, index: number, name: ServerName): string => `${rep}-${index}-${name}`
+const ourDocuments = (reps: readonly number[], withStorage: boolean): string[] => [
+  ...reps.flatMap((rep) => plan.phases.flatMap((phase, index) => documentNames(phase, tag(rep, index, 'ours')))),
+  ...(withStorage ? documentNames(plan.storage, 'storage') : []),
+]
+const allReps = Array.from({ length: plan.repetitions }, (_, i) => i + 1)
+let servers: Map<ServerName, ServerTarget> | null = null
+for (const rep of allReps) {
+  const last = rep === plan.repetitions
+  if (!servers) {
+    servers = await startAll()
+    const reps = plan.freshServersPerRepetition ? [rep] : allReps
+    await servers.get('ours')?.createDocuments(ourDocuments(reps, !plan.freshServersPerRepetition || last))
+  }
+  const order = SERVER_NAMES.map((_, i) => SERVER_NAMES[(i + rep - 1) % SERVER_NAMES.length] as ServerName)
+  log(`repetition ${rep}/${plan.repetitions}: ${order.join(' ')}`)
+  for (const [index, phase] of plan.phases.entries()) {
+    if (rep > 1 && phase.once) continue
+    for (const name of order) {
+      const server = servers.get(name)
+      if (server && phase.servers.includes(name)) await measure(phase, server, tag(rep, index, name))
+    }
+  }
+  if (plan.freshServersPerRepetition && !last) {
+    await stopAll(servers)
+    servers = null
+  }
+}
+if (servers) {
+  // Storage kills and restarts our server: it goes last, on the last repetition's processes.
+  const ours = servers.get('ours')
+  if (ours) await measure(plan.storage, ours, 'storage')
+  await stopAll(servers)
+}
+generator.stop()
+
+const rows = [...plan.phases, plan.storage].flatMap((phase) =>
+  SERVER_NAMES.filter((server) => runs.has(key(phase, server))).map((server) => {
+    const list = runs.get(key(phase, server)) ?? []
+    return {
+      workload: phase.workload,
+      size: phase.size,
+      server,
+      repetitions: list.length,
+      figures: medianFigures(list),
+    }
+  }),
+)
+const records: BenchRecord[] = withRatios(rows)
+const results: BenchResults & { errors: string[] } = {
+  mode: plan.mode,
+  startedAt: new Date(started).toISOString(),
+  durationS: Math.round((Date.now() - started) / 1000),
+  machine: { cpus: availableParallelism(), node: process.version },
+  records,
+  targets: checkTargets(records),
+  errors,
+}
+const out = join(HERE, 'results')
+mkdirSync(out, { recursive: true })
+writeFileSync(join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
+writeFileSync(join(out, 'latest.md'), markdownReport(results))
+writeFileSync(join(out, 'latency.svg'), latencyChart(records))
+process.stdout.write(markdownReport(results))
+log(`wrote ${join(out, 'latest.json')} in ${results.durationS} s`)
+
+if (args.has('--write-baseline')) {
+  writeFileSync(join(HERE, 'baseline.json'), `${JSON.stringify(toBaseline(results), null, 2)}\n`)
+  log('wrote baseline.json')
+} else if (plan.mode === 'quick') {
+  const problems = [...errors, ...compareWithBaseline(results, readBaseline(join(HERE, 'baseline.json')))]
+  if (problems.length > 0) {
+    process.stderr.write(`\nBENCH REGRESSION (${problems.length}):\n${problems.map((p) => `  - ${p}`).join('\n')}\n`)
+    process.exit(1)
+  }
+  log('no regression against baseline.json')
+}
+// Sockets of the servers' children are gone; nothing else should keep the process alive.
+process.exit(0)

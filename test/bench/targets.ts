@@ -1,0 +1,81 @@
+// Our targets from issue 7, checked against the records of the same run (the largest size measured).
+import type { Figures } from './figures.ts'
+import type { WorkloadName } from './plan.ts'
+import type { BenchRecord, Target } from './results.ts'
+import type { ServerName } from './servers/serverTarget.ts'
+
+function largest(records: readonly BenchRecord[], workload: WorkloadName, server: ServerName): Figures | undefined {
+  const rows = records.filter((r) => r.workload === workload && r.server === server)
+  const size = (r: BenchRecord): number => Number(/\d+/.exec(r.size.replaceAll(',', ''))?.[0] ?? 0)
+  return rows.sort((a, b) => size(b) - size(a))[0]?.figures
+}
+
+const fmt = (n: number | null | undefined, digits = 2): string =>
+  typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : 'n/a'
+
+function ratioTarget(
+  name: string,
+  ours: number | null | undefined,
+  base: number | null | undefined,
+  limit: number,
+): Target {
+  if (typeof ours !== 'number' || typeof base !== 'number' || base <= 0) return { name, met: null, measured: 'n/a' }
+  const ratio = ours / base
+  return { name, met: ratio <= limit, measured: `${fmt(ratio)}× (${fmt(ours)} / ${fmt(base)})` }
+}
+
+export function checkTargets(records: readonly BenchRecord[]): Target[] {
+  const hot = (s: ServerName) => largest(records, 'hot-room', s)
+  const many = (s: ServerName) => largest(records, 'many-rooms', s)
+  const join = (s: ServerName) => largest(records, 'large-join', s)
+  const connections = (s: ServerName) => largest(records, 'memory-connections', s)
+  const documents = largest(records, 'memory-documents', 'ours')
+  const storage = largest(records, 'storage', 'ours')
+  const typingClean = records
+    .filter((r) => r.server === 'ours' && (r.workload === 'hot-room' || r.workload === 'many-rooms'))
+    .every((r) => r.figures.lostUpdates === 0 && r.figures.converged === true)
+  return [
+    ratioTarget('hot room: p99 ≤ 1.0× Hocuspocus', hot('ours')?.latencyP99Ms, hot('hocuspocus')?.latencyP99Ms, 1.0),
+    ratioTarget('hot room: p99 ≤ 0.5× reference', hot('ours')?.latencyP99Ms, hot('reference')?.latencyP99Ms, 0.5),
+    ratioTarget(
+      'hot room: CPU per delivered frame ≤ Hocuspocus',
+      hot('ours')?.serverCpuUsPerFrame,
+      hot('hocuspocus')?.serverCpuUsPerFrame,
+      1.0,
+    ),
+    ratioTarget('many rooms: p50 ≤ 1.3× relay', many('ours')?.latencyP50Ms, many('relay')?.latencyP50Ms, 1.3),
+    ratioTarget(
+      'large join: ours from SQLite (cold) ≤ 1.2× reference in memory',
+      join('ours')?.coldLoadMs,
+      join('reference')?.joinMs,
+      1.2,
+    ),
+    ratioTarget('large join: ours warm ≤ 1.2× reference', join('ours')?.joinMs, join('reference')?.joinMs, 1.2),
+    {
+      name: 'large join: N simultaneous joins ≤ N× one join',
+      met: typeof join('ours')?.simultaneousPerJoin === 'number' ? (join('ours')?.simultaneousPerJoin ?? 0) <= 1 : null,
+      measured: `${fmt(join('ours')?.simultaneousPerJoin)}× N sequential`,
+    },
+    ratioTarget(
+      'memory: heap per idle connection ≤ reference',
+      connections('ours')?.heapPerConnectionKiB,
+      connections('reference')?.heapPerConnectionKiB,
+      1.0,
+    ),
+    {
+      name: 'memory: no document in memory after its last client left',
+      met: documents ? documents.documentsInMemoryAfterLeave === 0 : null,
+      measured: `${documents?.documentsInMemoryAfterLeave ?? 'n/a'} left`,
+    },
+    {
+      name: 'storage: loss window zero (kill -9 after broadcast)',
+      met: storage ? storage.lostAfterCrash === 0 : null,
+      measured: `${storage?.lostAfterCrash ?? 'n/a'} edits lost`,
+    },
+    {
+      name: 'typing: no lost updates, every replica converged',
+      met: typingClean,
+      measured: typingClean ? 'yes' : 'no',
+    },
+  ]
+}

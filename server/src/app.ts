@@ -12,6 +12,8 @@ import type { Config } from './config.ts'
 import { seedDemo } from './demo/seedDemo.ts'
 import { DEMO_PASSWORD, seedDemoAccounts } from './demo/seedDemoAccounts.ts'
 import { createSyncRateLimiter } from './limits/syncRateLimiter.ts'
+import { createLinkService } from './links/linkService.ts'
+import { createLinkStore } from './links/linkStore.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
 import { createClientIdRegistry } from './persistence/clientIdRegistry.ts'
 import { type Db, openDatabase } from './persistence/database.ts'
@@ -72,7 +74,20 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     if (!rooms) throw new Error('rooms are not ready')
     return rooms.withRoom(documentId, work)
   }
-  const signoffs = createSignoffService({ ledger: createLedgerStore(db), withRoom, logger, metrics })
+  const links = createLinkService({
+    store: createLinkStore(db),
+    catalog,
+    authorize: documentAccess.bind(null, accounts),
+    withRoom,
+    logger,
+  })
+  const signoffs = createSignoffService({
+    ledger: createLedgerStore(db),
+    withRoom,
+    logger,
+    metrics,
+    onLocked: links.onLocked,
+  })
   rooms = new RoomManager({
     store,
     clientIds: createClientIdRegistry(db),
@@ -82,9 +97,13 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     compactAfter: config.compactAfter,
     sectionLocks: signoffs.lockedSections,
     onLoaded: signoffs.onRoomLoaded,
-    onCommitted: signoffs.onCommitted,
+    onCommitted: (room, sections) => {
+      signoffs.onCommitted(room, sections)
+      links.onCommitted(room, sections)
+    },
     onRefused: (room, peer, update, reason) => refused.record(room, peer, update, reason),
   })
+  await links.reindexAll()
   const mismatches = await signoffs.verifyAll()
   if (mismatches.length > 0) logger.error({ mismatches }, 'locked sections failed verification at start-up')
   const versions = createVersionStore(db)
@@ -119,8 +138,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     clientDist: config.clientDist,
     authorize,
     allowedOrigins: config.allowedOrigins,
-    signoff: { catalog, accounts, authorize, signoffs, refused, withRoom },
+    signoff: { catalog, accounts, authorize, signoffs, refused, withRoom, links },
     comments: commentsDeps,
+    links: { catalog, authorize, links, withRoom },
     review: { ...commentsDeps, review: createReviewService(withRoom, versions), versions, withRoom },
     session: {
       accounts,

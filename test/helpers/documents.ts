@@ -22,3 +22,22 @@ export async function metric(httpUrl: string, name: string): Promise<number> {
   if (!line) throw new Error(`metric ${name} not found`)
   return Number(line.split(' ')[1])
 }
+
+export const VOORSTEL_NB = 'ruimtelijk-voorstel-noord-brabant'
+export const VOORSTEL_LIMBURG = 'ruimtelijk-voorstel-limburg'
+
+/** Appends a paragraph "<before>[link]" with a sectionLink node, as the editor would. */
+export function appendLink(
+  fragment: Y.XmlFragment,
+  before: string,
+  documentId: string,
+  sectionId: string,
+): Y.XmlElement {
+  const paragraph = new Y.XmlElement('paragraph')
+  const link = new Y.XmlElement('sectionLink')
+  link.setAttribute('documentId', documentId)
+  link.setAttribute('sectionId', sectionId)
+  paragraph.insert(0, [new Y.XmlText(before), link, new Y.XmlText('.')])
+  fragment.push([paragraph])
+  return paragraph
+}

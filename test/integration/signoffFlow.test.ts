@@ -47,7 +47,7 @@ const content = (sectionId: SectionId): Y.XmlFragment => {
   return view.content
 }
 
-describe('sign-off', () => {
+describe('sign-off', { timeout: 90_000 }, () => {
   it('records one signature without locking, and refuses non-signatories', async () => {
     const first = await sign<SignAnswer>(server, rijk, DE_PEEL, id(0))
     expect(first.status).toBe(200)

@@ -4,6 +4,7 @@ import type { ServerResponse } from 'node:http'
 import type { User } from '../accounts/accountStore.ts'
 import { EXPORT_FORMATS, type ExportFormat } from '../export/dossier.ts'
 import { renderDossier } from '../export/renderDossier.ts'
+import { withLinkReferences } from '../links/linkReferences.ts'
 import { dossierFromRoom } from '../signoff/dossierFromRoom.ts'
 import { ApiError, notFound } from './respond.ts'
 import type { SignoffApiDeps } from './signoffApi.ts'
@@ -40,7 +41,12 @@ export async function handleExport(
       )
     return dossierFromRoom(record, room, deps.signoffs, Date.now())
   })
-  const bytes = await renderDossier(dossier, format)
+  const links = await deps.links.outgoing(user, record.id)
+  const referenced = {
+    ...dossier,
+    sections: dossier.sections.map((s) => ({ ...s, content: withLinkReferences(s.content, s.sectionId, links) })),
+  }
+  const bytes = await renderDossier(referenced, format)
   res.writeHead(200, {
     'content-type': CONTENT_TYPES[format],
     'content-length': bytes.byteLength,

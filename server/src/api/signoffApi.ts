@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isSectionHash, isSectionId, orderedSections, sectionHash } from '@novex/shared'
 import { z } from 'zod'
 import type { AccountStore, User } from '../accounts/accountStore.ts'
+import type { LinkService } from '../links/linkService.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import { readiness } from '../signoff/readiness.ts'
 import type { RefusedChangeStore } from '../signoff/refusedChanges.ts'
@@ -21,6 +22,7 @@ export interface SignoffApiDeps {
   readonly signoffs: SignoffService
   readonly refused: RefusedChangeStore
   readonly withRoom: WithRoom
+  readonly links: LinkService
 }
 
 const SignBody = z.object({ hash: z.string().refine(isSectionHash).optional() }).strict()

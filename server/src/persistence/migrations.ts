@@ -122,6 +122,38 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX document_versions_by_document ON document_versions(document_id, id);
   `,
+  // v5: section links, derived from content (rebuilt per section on every change and at start-up), their
+  // baselines (what the target was when the link was made, reviewed or signed) and last known titles.
+  `
+  CREATE TABLE section_links (
+    source_document TEXT NOT NULL,
+    source_section  TEXT NOT NULL,
+    target_document TEXT NOT NULL,
+    target_section  TEXT NOT NULL,
+    context         TEXT NOT NULL,
+    PRIMARY KEY (source_document, source_section, target_document, target_section)
+  ) STRICT;
+  CREATE INDEX section_links_by_target ON section_links(target_document, target_section);
+  CREATE TABLE link_baselines (
+    source_document TEXT NOT NULL,
+    source_section  TEXT NOT NULL,
+    target_document TEXT NOT NULL,
+    target_section  TEXT NOT NULL,
+    hash            TEXT NOT NULL,
+    text            TEXT NOT NULL,
+    at              INTEGER NOT NULL,
+    reviewed_by     TEXT,
+    PRIMARY KEY (source_document, source_section, target_document, target_section)
+  ) STRICT;
+  CREATE TABLE link_targets (
+    document_id TEXT NOT NULL,
+    section_id  TEXT NOT NULL,
+    title       TEXT NOT NULL,
+    number      TEXT NOT NULL,
+    deleted     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (document_id, section_id)
+  ) STRICT;
+  `,
 ]
 
 export function migrate(db: Database.Database): number {

@@ -34,6 +34,8 @@ export interface SignoffDeps {
   readonly withRoom: WithRoom
   readonly logger: Logger
   readonly metrics: Metrics
+  /** After a section locked (for link baselines). */
+  readonly onLocked?: (documentId: string, sectionId: string) => void
 }
 
 export interface HashMismatch {
@@ -94,6 +96,7 @@ export function createSignoffService(deps: SignoffDeps): SignoffService {
     const touched = new Map<string, SectionSignoff>()
     for (const event of events) touched.set(event.sectionId, state.sections.get(event.sectionId) ?? OPEN_SECTION)
     room.applyServerChange((doc) => writeSignoffMirror(doc, touched))
+    for (const event of events) if (event.kind === 'lock') deps.onLocked?.(room.id, event.sectionId)
     deps.logger.info(
       { documentId: room.id, events: events.map((e) => `${e.kind}:${e.sectionId}`) },
       'sign-off ledger appended',

@@ -6,6 +6,7 @@ import sirv from 'sirv'
 import { type CommentsApiDeps, routeComments } from '../api/commentsApi.ts'
 import { type Authorize, getDocument, listDocuments } from '../api/documentsApi.ts'
 import { handleExport } from '../api/exportApi.ts'
+import { handleWisselwerking, type LinksApiDeps, routeLinks } from '../api/linksApi.ts'
 import { ApiError, notFound, sendError, sendJson } from '../api/respond.ts'
 import { type ReviewApiDeps, routeReview } from '../api/reviewApi.ts'
 import { handleLogin, handleLogout, handleWhoAmI, type SessionApiDeps } from '../api/sessionApi.ts'
@@ -34,6 +35,7 @@ export interface HttpDeps {
   readonly signoff: SignoffApiDeps
   readonly comments: CommentsApiDeps
   readonly review: ReviewApiDeps
+  readonly links: LinksApiDeps
   readonly authorize: Authorize
   readonly allowedOrigins: readonly string[]
 }
@@ -118,6 +120,13 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
       const rest = (documentPath[2] ?? '').split('/').map(decodeURIComponent)
       if (await routeComments(deps.comments, user, req, res, documentId, rest, method)) return
       if (await routeReview(deps.review, user, res, documentId, rest, method, url.searchParams)) return
+      if (await routeLinks(deps.links, user, req, res, documentId, rest, method, url.searchParams)) return
+    }
+    const area = /^\/api\/areas\/([^/]+)\/wisselwerking$/.exec(path)
+    if (area) {
+      if (method !== 'GET') throw methodNotAllowed()
+      const { user } = requireUser(req)
+      return handleWisselwerking(deps.links, user, res, decodeURIComponent(area[1] ?? ''))
     }
     if (path.startsWith('/api/') || path.startsWith('/sync')) throw notFound()
     if (serveClient && (method === 'GET' || method === 'HEAD')) {

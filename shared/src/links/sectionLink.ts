@@ -72,7 +72,9 @@ function contextOf(block: Y.XmlElement, link: Y.XmlElement): string {
       if (child === link) parts.push('[…]')
       else if (child instanceof Y.XmlText)
         parts.push(
-          (child.toDelta() as { insert?: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join(''),
+          (child.toDelta() as { insert?: unknown }[])
+            .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+            .join(''),
         )
       else if (child instanceof Y.XmlElement) walk(child)
     }

@@ -5,7 +5,7 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 import canonicalize from 'canonicalize'
 import type { SectionView } from '../ydoc/schema.ts'
-import { type CanonicalSection, canonicalSection } from './canonicalSection.ts'
+import { type CanonicalSection, canonicalChildren, canonicalSection } from './canonicalSection.ts'
 
 export const HASH_PREFIX = 'sha256:'
 
@@ -21,4 +21,9 @@ export function sectionHash(section: Pick<SectionView, 'title' | 'content'>): st
 
 export function isSectionHash(value: unknown): value is string {
   return typeof value === 'string' && /^sha256:[0-9a-f]{64}$/.test(value)
+}
+
+/** The hash of a section's content alone: a rename does not change it (used for link baselines). */
+export function sectionContentHash(section: Pick<SectionView, 'content'>): string {
+  return hashCanonical({ title: '', content: canonicalChildren(section.content) })
 }

@@ -1,0 +1,261 @@
+// Section links on the server: the index is derived from content on every committed change and at
+// start-up; states are computed from content hashes against each link's baseline, per reader, so a
+// reader who may not open the target document gets no title or text from it. When link information
+// of a document changes, its `meta.linksRevision` is bumped so its clients refetch.
+import {
+  findSectionLinks,
+  getSection,
+  isSectionId,
+  LINKS_REVISION_KEY,
+  type LinkState,
+  listSections,
+  metaMap,
+  orderedSections,
+  type SectionView,
+  sectionContentHash,
+  sectionPlainText,
+} from '@novex/shared'
+import type { Logger } from 'pino'
+import type * as Y from 'yjs'
+import type { User } from '../accounts/accountStore.ts'
+import type { Authorize } from '../api/documentsApi.ts'
+import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
+import type { Room } from '../rooms/room.ts'
+import type { WithRoom } from '../signoff/signoffService.ts'
+import type { Baseline, LinkRow, LinkStore } from './linkStore.ts'
+
+export interface LinkServiceDeps {
+  readonly store: LinkStore
+  readonly catalog: DocumentCatalog
+  readonly authorize: Authorize
+  readonly withRoom: WithRoom
+  readonly logger: Logger
+}
+
+export interface OutgoingLink {
+  readonly sourceSectionId: string
+  readonly targetDocumentId: string
+  readonly targetSectionId: string
+  readonly state: LinkState
+  readonly title?: string
+  readonly number?: string
+  readonly documentTitle?: string
+  readonly baselineAt: number | null
+}
+
+export const textOf = (section: SectionView): string => `${section.title.toString()}\n${sectionPlainText(section)}`
+
+function numberOf(doc: Y.Doc, sectionId: string): string {
+  return orderedSections(doc).find((s) => s.id === sectionId)?.number ?? ''
+}
+
+function sectionIn(doc: Y.Doc, sectionId: string): SectionView | null {
+  return isSectionId(sectionId) ? getSection(doc, sectionId) : null
+}
+
+export function createLinkService(deps: LinkServiceDeps) {
+  const { store } = deps
+
+  const bump = (documentId: string): void => {
+    deps
+      .withRoom(documentId, (room) =>
+        room.applyServerChange((doc) => {
+          const meta = metaMap(doc)
+          const current = meta.get(LINKS_REVISION_KEY)
+          meta.set(LINKS_REVISION_KEY, (typeof current === 'number' ? current : 0) + 1)
+        }),
+      )
+      .catch((error: unknown) => deps.logger.error({ err: error, documentId }, 'could not bump the links revision'))
+  }
+
+  const baselineOf = (doc: Y.Doc, sectionId: string): Baseline | null => {
+    const section = sectionIn(doc, sectionId)
+    return section ? { hash: sectionContentHash(section), text: textOf(section), at: Date.now() } : null
+  }
+
+  /** Records the target's current state as the baseline of links (all, or only those without one). */
+  const setBaselines = async (links: readonly LinkRow[], onlyMissing: boolean, reviewedBy: string | null) => {
+    const byTarget = new Map<string, LinkRow[]>()
+    for (const link of links) {
+      if (onlyMissing && store.baseline(link)) continue
+      if (!deps.catalog.get(link.targetDocument)) continue
+      byTarget.set(link.targetDocument, [...(byTarget.get(link.targetDocument) ?? []), link])
+    }
+    for (const [targetDocument, group] of byTarget) {
+      await deps.withRoom(targetDocument, (room) => {
+        for (const link of group) {
+          const baseline = baselineOf(room.doc, link.targetSection)
+          if (baseline) store.setBaseline(link, baseline, reviewedBy)
+          rememberTarget(room, link.targetSection)
+        }
+      })
+    }
+  }
+
+  const rememberTarget = (room: Room, sectionId: string): void => {
+    const section = sectionIn(room.doc, sectionId)
+    const known = store.target(room.id, sectionId)
+    if (section)
+      store.setTarget(room.id, sectionId, {
+        title: section.title.toString(),
+        number: numberOf(room.doc, sectionId),
+        deleted: false,
+      })
+    else if (known && !known.deleted) store.setTarget(room.id, sectionId, { ...known, deleted: true })
+  }
+
+  /** Rebuilds the index rows of some (or all) sections of a room from its content. */
+  const index = (room: Room, sections: ReadonlySet<string> | null): boolean => {
+    const previous = store.from(room.id).filter((l) => sections === null || sections.has(l.sourceSection))
+    const found = findSectionLinks(room.doc, sections ?? undefined).map(
+      (o): LinkRow => ({
+        sourceDocument: room.id,
+        sourceSection: o.sourceSectionId,
+        targetDocument: o.targetDocumentId,
+        targetSection: o.targetSectionId,
+        context: o.context,
+      }),
+    )
+    const scope = sections
+      ? [...sections]
+      : [...new Set([...previous.map((l) => l.sourceSection), ...listSections(room.doc).map((s) => s.id)])]
+    const key = (l: LinkRow) => `${l.sourceSection}|${l.targetDocument}|${l.targetSection}|${l.context}`
+    const before = new Set(previous.map(key))
+    const changed = found.length !== previous.length || found.some((l) => !before.has(key(l)))
+    if (!changed) return false
+    store.replace(room.id, scope, found)
+    void setBaselines(found, true, null).catch((error: unknown) =>
+      deps.logger.error({ err: error, documentId: room.id }, 'could not record link baselines'),
+    )
+    return true
+  }
+
+  const access = (user: User, documentId: string): DocumentRecord | null => {
+    const record = deps.catalog.get(documentId)
+    return record && deps.authorize(user, record) ? record : null
+  }
+
+  return {
+    onCommitted(room: Room, sections: ReadonlySet<string>): void {
+      if (index(room, sections)) bump(room.id)
+      const incoming = store.linkingTo(room.id, [...sections])
+      if (incoming.length === 0) return
+      for (const sectionId of new Set(incoming.map((l) => l.targetSection))) rememberTarget(room, sectionId)
+      for (const source of new Set(incoming.map((l) => l.sourceDocument))) if (source !== room.id) bump(source)
+      if (incoming.some((l) => l.sourceDocument === room.id)) bump(room.id)
+    },
+
+    /** After both parties signed a section: its links' targets as they are now become the baseline. */
+    onLocked(documentId: string, sectionId: string): void {
+      const links = store.from(documentId).filter((l) => l.sourceSection === sectionId)
+      setBaselines(links, false, null)
+        .then(() => bump(documentId))
+        .catch((error: unknown) => deps.logger.error({ err: error, documentId }, 'could not refresh link baselines'))
+    },
+
+    async reindexAll(): Promise<void> {
+      for (const record of deps.catalog.list()) await deps.withRoom(record.id, (room) => index(room, null))
+    },
+
+    async outgoing(user: User, documentId: string): Promise<OutgoingLink[]> {
+      const links = store.from(documentId)
+      const out: OutgoingLink[] = []
+      for (const targetDocument of new Set(links.map((l) => l.targetDocument))) {
+        const group = links.filter((l) => l.targetDocument === targetDocument)
+        const record = access(user, targetDocument)
+        if (!record) {
+          for (const l of group)
+            out.push({
+              sourceSectionId: l.sourceSection,
+              targetDocumentId: targetDocument,
+              targetSectionId: l.targetSection,
+              state: 'no-access',
+              baselineAt: null,
+            })
+          continue
+        }
+        await deps.withRoom(targetDocument, (room) => {
+          for (const l of group) {
+            const section = sectionIn(room.doc, l.targetSection)
+            const baseline = store.baseline(l)
+            const known = store.target(targetDocument, l.targetSection)
+            const base = {
+              sourceSectionId: l.sourceSection,
+              targetDocumentId: targetDocument,
+              targetSectionId: l.targetSection,
+              documentTitle: record.title,
+              baselineAt: baseline?.at ?? null,
+            }
+            if (!section) {
+              out.push({ ...base, state: 'broken', title: known?.title ?? '', number: known?.number ?? '' })
+              continue
+            }
+            const suspect = baseline !== null && baseline.hash !== sectionContentHash(section)
+            out.push({
+              ...base,
+              state: suspect ? 'suspect' : 'valid',
+              title: section.title.toString(),
+              number: numberOf(room.doc, section.id),
+            })
+          }
+        })
+      }
+      return out
+    },
+
+    async backlinks(user: User, documentId: string) {
+      const rows = store.to(documentId)
+      const out = []
+      for (const sourceDocument of new Set(rows.map((l) => l.sourceDocument))) {
+        const record = access(user, sourceDocument)
+        if (!record) continue
+        const group = rows.filter((l) => l.sourceDocument === sourceDocument)
+        const resolved = await deps.withRoom(sourceDocument, (room) =>
+          group.map((l) => {
+            const section = sectionIn(room.doc, l.sourceSection)
+            return {
+              targetSectionId: l.targetSection,
+              sourceDocumentId: sourceDocument,
+              sourceDocumentTitle: record.title,
+              sourceSectionId: l.sourceSection,
+              sourceTitle: section?.title.toString() ?? '',
+              sourceNumber: numberOf(room.doc, l.sourceSection),
+              context: l.context,
+            }
+          }),
+        )
+        out.push(...resolved)
+      }
+      return out
+    },
+
+    /** What changed in a link's target since its baseline. */
+    async changes(user: User, link: Omit<LinkRow, 'context'>): Promise<{ before: string; after: string } | null> {
+      if (!access(user, link.sourceDocument) || !access(user, link.targetDocument)) return null
+      const baseline = store.baseline({ ...link, context: '' })
+      return deps.withRoom(link.targetDocument, (room) => {
+        const section = sectionIn(room.doc, link.targetSection)
+        return { before: baseline?.text ?? '', after: section ? textOf(section) : '' }
+      })
+    },
+
+    async review(user: User, link: Omit<LinkRow, 'context'>): Promise<boolean> {
+      const exists = store
+        .from(link.sourceDocument)
+        .some(
+          (l) =>
+            l.sourceSection === link.sourceSection &&
+            l.targetDocument === link.targetDocument &&
+            l.targetSection === link.targetSection,
+        )
+      if (!exists || !access(user, link.targetDocument)) return false
+      await setBaselines([{ ...link, context: '' }], false, user.id)
+      bump(link.sourceDocument)
+      return true
+    },
+
+    access,
+  }
+}
+
+export type LinkService = ReturnType<typeof createLinkService>

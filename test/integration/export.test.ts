@@ -6,7 +6,7 @@ import { getSection, orderedSections, type SectionId, sectionPlainText } from '@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { readDocx, readOdt, readPdf } from '../../server/src/export/testing/readBack.ts'
 import { connectClient } from '../helpers/client.ts'
-import { DE_PEEL } from '../helpers/documents.ts'
+import { appendLink, DE_PEEL, VOORSTEL_NB } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 import { sign } from '../helpers/signoff.ts'
@@ -16,6 +16,7 @@ let cookie: string
 let signed: { id: SectionId; title: string; firstWords: string }
 let unsigned: { id: SectionId; firstWords: string }
 let hash: string
+let targetReference: string
 
 beforeAll(async () => {
   server = await startServer()
@@ -28,6 +29,15 @@ beforeAll(async () => {
     const view = getSection(client.doc, id)
     return view ? sectionPlainText(view).split(/\s+/).slice(0, 4).join(' ') : ''
   }
+  // A link in the signed section: exports show it as a readable reference.
+  const voorstel = connectClient(server, VOORSTEL_NB, { cookie: await login(server, DEMO.provincieAuteur) })
+  await voorstel.synced()
+  const target = orderedSections(voorstel.doc)[1]
+  if (!target) throw new Error('voorstel has too few sections')
+  targetReference = `zie Ruimtelijk voorstel Noord-Brabant, § 2 ${target.title.toString()}`
+  voorstel.destroy()
+  appendLink(first.content, 'Voor de woningbouw: ', VOORSTEL_NB, target.id)
+  await client.saved()
   signed = { id: first.id, title: first.title.toString(), firstWords: words(first.id) }
   unsigned = { id: second.id, firstWords: words(second.id) }
   client.destroy()
@@ -66,6 +76,7 @@ function expectDossier(text: string): void {
   expect(flat).toContain('Carla Bakker')
   expect(flat).toContain('Daan Visser')
   expect(flat).toContain(hash.slice('sha256:'.length, 'sha256:'.length + 16))
+  expect(flat).toContain(targetReference)
 }
 
 it('exports DOCX with the signed text and the sign-off appendix', async () => {

@@ -101,9 +101,21 @@ function docxWriter(): DossierWriter {
             instance: orderedInstance,
           }
         }
-        return block.items.flatMap((item, itemIndex) =>
-          item.flatMap((inner, i) => {
-            if (i > 0 || inner.kind !== 'paragraph') {
+        const marker = (inlines: readonly Inline[], itemIndex: number) =>
+          new Paragraph({
+            children: runs(inlines),
+            ...(numbering ? { numbering } : { bullet: { level: Math.min(level, MAX_LIST_LEVEL) } }),
+            pageBreakBefore: ctx.pageBreak && itemIndex === 0,
+          })
+        return block.items.flatMap((item, itemIndex) => {
+          const [first, ...rest] = item
+          // The item's number or bullet sits on its first paragraph; an item that starts otherwise (empty,
+          // or with a nested list) gets an empty numbered line so that it still counts.
+          const head = first?.kind === 'paragraph' ? [marker(first.inlines, itemIndex)] : [marker([], itemIndex)]
+          const tail = first?.kind === 'paragraph' ? rest : item
+          return [
+            ...head,
+            ...tail.flatMap((inner) => {
               // Further blocks of an item (or a nested list) sit under the item's text, unnumbered.
               const nested = inner.kind === 'list'
               return paragraphs(inner, {
@@ -111,16 +123,9 @@ function docxWriter(): DossierWriter {
                 quoteIndent: nested ? ctx.quoteIndent : ctx.quoteIndent + INDENT_PER_LEVEL * (level + 1),
                 pageBreak: false,
               })
-            }
-            return [
-              new Paragraph({
-                children: runs(inner.inlines),
-                ...(numbering ? { numbering } : { bullet: { level: Math.min(level, MAX_LIST_LEVEL) } }),
-                pageBreakBefore: ctx.pageBreak && itemIndex === 0,
-              }),
-            ]
-          }),
-        )
+            }),
+          ]
+        })
       }
     }
   }

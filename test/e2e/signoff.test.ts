@@ -56,7 +56,7 @@ async function openPanel(page: Page): Promise<void> {
 
 /** expect.poll with the suite's patience (vitest's default is one second; these pages share 2 cores). */
 function poll<T>(read: () => T | Promise<T>) {
-  return expect.poll(read, { timeout: 15_000 })
+  return expect.poll(read, { timeout: 30_000 })
 }
 
 function signButton(page: Page, sectionId: string) {
@@ -73,6 +73,8 @@ beforeAll(async () => {
   rijkSigner = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.rijkOndertekenaar })
   provincieSigner = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.provincieOndertekenaar })
   author = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.rijkAuteur })
+  // Three browsers on a shared 2-core machine: more patience than the helpers' 15 s.
+  for (const user of [rijkSigner, provincieSigner, author]) user.context.setDefaultTimeout(30_000)
 })
 
 afterAll(async () => {
@@ -84,10 +86,10 @@ afterAll(async () => {
 describe('signing a section', () => {
   it('locks a section signed by both parties through the panel, live for an author who can no longer change it', async () => {
     const [rijkName, provincieName] = [await userName(rijkSigner.page), await userName(provincieSigner.page)]
-    await Promise.all([rijkSigner.page, provincieSigner.page, author.page].map((page) => openDocument(page, DE_PEEL)))
-    await Promise.all(
-      [rijkSigner.page, provincieSigner.page, author.page].map((p) => waitForSaveStatus(p, 'Opgeslagen')),
-    )
+    for (const page of [rijkSigner.page, provincieSigner.page, author.page]) {
+      await openDocument(page, DE_PEEL)
+      await waitForSaveStatus(page, 'Opgeslagen', 30_000)
+    }
     signedId = (await sectionIds(author.page))[0]!
     lockedText = await editorText(author.page, signedId)
     expect(await sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('false')
@@ -140,7 +142,7 @@ describe('signing a section', () => {
     // have arrived before it. The locked one is unchanged on the server and in a fresh page.
     const otherId = (await sectionIds(author.page))[1]!
     await typeAtEnd(author.page, otherId, ' Wel hier.')
-    await waitForSaveStatus(author.page, 'Opgeslagen')
+    await waitForSaveStatus(author.page, 'Opgeslagen', 30_000)
     expect(await author.page.getByTestId('refusal').count()).toBe(0)
     const onServer = (await signoffs(author.page)).sections.find((s) => s.sectionId === signedId)
     expect(onServer?.verified).toBe(true)
@@ -244,7 +246,7 @@ describe('reopening', () => {
     await poll(() => editorOf(author.page, signedId).getAttribute('contenteditable')).toBe('true')
     await poll(() => statusOf(author.page, signedId).textContent()).toContain('vervallen: heropend')
     await typeAtEnd(author.page, signedId, ' Weer open.')
-    await waitForSaveStatus(author.page, 'Opgeslagen')
+    await waitForSaveStatus(author.page, 'Opgeslagen', 30_000)
     expect(await editorText(author.page, signedId)).toContain('Weer open.')
 
     for (const user of [rijkSigner, provincieSigner, author]) user.assertNoProblems()
@@ -272,11 +274,11 @@ describe('a text that changed meanwhile', () => {
       }
     })
     await openDocument(page, DE_PEEL)
-    await waitForSaveStatus(page, 'Opgeslagen')
+    await waitForSaveStatus(page, 'Opgeslagen', 30_000)
     const sectionId = (await sectionIds(page))[2]!
     hold = true
     await typeAtEnd(author.page, sectionId, ' Nog een zin.')
-    await waitForSaveStatus(author.page, 'Opgeslagen')
+    await waitForSaveStatus(author.page, 'Opgeslagen', 30_000)
     expect(await editorText(page, sectionId)).not.toContain('Nog een zin.')
 
     await openPanel(page)
@@ -291,7 +293,7 @@ describe('a text that changed meanwhile', () => {
     release()
     await waitFor(async () => (await editorText(page, sectionId)).includes('Nog een zin.'), {
       message: 'the held change arriving',
-      timeout: 15_000,
+      timeout: 30_000,
     }).catch(async (error: Error) => {
       throw new Error(`${error.message} (${held.length} frames still held)`)
     })
@@ -300,5 +302,49 @@ describe('a text that changed meanwhile', () => {
     await page.close()
     // The refused signature's 409 is the browser's own console line for a failed request.
     rijkSigner.assertNoProblems([/status of 409/])
+  })
+})
+
+describe('dossier export failures', () => {
+  it('shows an indeterminate progress bar while the server prepares the file, and a Dutch message on 5xx and 409', async () => {
+    const page = author.page
+    let finish = (): void => {}
+    const prepared = new Promise<void>((resolve) => {
+      finish = resolve
+    })
+    await page.route('**/export?format=pdf', async (route) => {
+      await prepared
+      await route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'internal', message: 'Internal error' } }),
+      })
+    })
+    await page.getByTestId('export-format').selectOption('pdf')
+    await page.getByTestId('export-dossier').click()
+    await poll(() => page.getByTestId('export-progress').count()).toBe(1)
+    expect(await page.getByTestId('export-progress').getAttribute('value')).toBeNull()
+    finish()
+    await poll(() => page.getByTestId('export-error').textContent()).toBe(
+      'De server kon het dossier niet maken. Probeer het over een paar minuten opnieuw.',
+    )
+    await page.unroute('**/export?format=pdf')
+
+    await page.route('**/export?format=odt', (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'hash_mismatch', message: 'Een vergrendeld onderdeel klopt niet met de ondertekende tekst.' },
+        }),
+      }),
+    )
+    await page.getByTestId('export-format').selectOption('odt')
+    await page.getByTestId('export-dossier').click()
+    await poll(() => page.getByTestId('export-error').textContent()).toContain(
+      'Het dossier kan nu niet worden gemaakt: Een vergrendeld onderdeel klopt niet met de ondertekende tekst.',
+    )
+    await page.unroute('**/export?format=odt')
+    author.assertNoProblems([/status of (409|500)/])
   })
 })

@@ -37,26 +37,35 @@ let threadId = ''
 async function selectText(page: Page, sectionId: string, text: string): Promise<void> {
   const editor = editorOf(page, sectionId)
   await editor.scrollIntoViewIfNeeded()
+  // Across text nodes: a highlight splits the text into several nodes.
   const box = await editor.evaluate((element, wanted) => {
     const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    const nodes: { node: Text; start: number }[] = []
+    let all = ''
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1
-      if (at < 0 || node.parentElement?.closest('.collaboration-carets__caret')) continue
-      const range = element.ownerDocument.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + wanted.length)
-      const rects = range.getClientRects()
-      const first = rects[0]
-      const last = rects[rects.length - 1]
-      if (!first || !last) return null
-      return {
-        x1: first.left + 1,
-        y1: first.top + first.height / 2,
-        x2: last.right - 1,
-        y2: last.top + last.height / 2,
-      }
+      if (node.parentElement?.closest('.collaboration-carets__caret')) continue
+      nodes.push({ node: node as Text, start: all.length })
+      all += node.textContent ?? ''
     }
-    return null
+    const at = all.indexOf(wanted)
+    if (at < 0) return null
+    const locate = (offset: number, preferNext: boolean) => {
+      const hit = nodes.findLast((n) =>
+        preferNext ? n.start <= offset : n.start < offset || (n.start === 0 && offset === 0),
+      )
+      return hit ? { node: hit.node, offset: offset - hit.start } : null
+    }
+    const from = locate(at, true)
+    const to = locate(at + wanted.length, false)
+    if (!from || !to) return null
+    const range = element.ownerDocument.createRange()
+    range.setStart(from.node, from.offset)
+    range.setEnd(to.node, to.offset)
+    const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0)
+    const first = rects[0]
+    const last = rects[rects.length - 1]
+    if (!first || !last) return null
+    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 }
   }, text)
   if (box === null) throw new Error(`"${text}" not found in section ${sectionId}`)
   await page.mouse.move(box.x1, box.y1)
@@ -187,6 +196,49 @@ describe('comments', () => {
     await panel.getByTestId('comment-filter-round').selectOption('none')
     await expect.poll(() => visibleThreadIds(provincie.page)).toEqual([threadId, rijkThread])
     await panel.getByTestId('comment-filter-round').selectOption('all')
+  })
+  it('mentions a member, keeps a thread whose text is deleted as "tekst verwijderd", edits and deletes own messages', async () => {
+    const page = provincie.page
+    const thirdId = (await sectionIds(page))[2] ?? ''
+    await selectText(page, thirdId, 'hydrologische')
+    // The keyboard shortcut opens the same form as the button.
+    await page.keyboard.press('Control+Alt+M')
+    const form = page.getByTestId('comment-form')
+    const field = form.getByTestId('comment-body')
+    await field.waitFor()
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('comment-body')
+    await field.pressSequentially('Vraag voor @Anne')
+    await form.getByRole('option', { name: /Anne de Vries/ }).waitFor()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => field.inputValue()).toBe('Vraag voor @Anne de Vries ')
+    await form.getByTestId('comment-submit').click()
+    const own = page.getByTestId('comment-thread').filter({ hasText: 'Vraag voor @Anne de Vries' })
+    await own.waitFor()
+    const id = (await own.getAttribute('data-thread-id')) ?? ''
+    await rijk.page.locator(`[data-testid="comment-highlight"][data-thread-id="${id}"]`).waitFor()
+
+    // The province deletes the commented word: the thread stays, with its quote, at the Rijk too.
+    await selectText(page, thirdId, 'hydrologische ')
+    await page.keyboard.press('Backspace')
+    const rijkCard = card(rijk.page, id)
+    await rijkCard.getByTestId('comment-text-deleted').waitFor()
+    expect(await rijkCard.textContent()).toContain('hydrologische')
+    expect(await rijk.page.locator(`[data-testid="comment-highlight"][data-thread-id="${id}"]`).count()).toBe(0)
+
+    // Edit and delete: only on one's own messages.
+    expect(await rijkCard.getByTestId('comment-edit').count()).toBe(0)
+    await card(page, id).getByTestId('comment-edit').click()
+    await card(page, id).getByTestId('comment-body').fill('Vraag is aangepast.')
+    await card(page, id).getByRole('button', { name: 'Opslaan' }).click()
+    await expect.poll(() => rijkCard.textContent()).toContain('Vraag is aangepast.')
+    expect(await rijkCard.textContent()).toContain('(bewerkt)')
+    page.once('dialog', (dialog) => void dialog.accept())
+    await card(page, id).getByTestId('comment-delete').click()
+    await expect.poll(() => rijkCard.textContent()).toContain('bericht verwijderd')
+    expect(await rijkCard.textContent()).not.toContain('Vraag is aangepast.')
+    provincie.assertNoProblems()
   })
 })
 

@@ -67,14 +67,18 @@ export function SectionComments({ editor, fragment }: SectionCommentsProps) {
     if (editor === null || !canComment) return
     const dom = editor.view.dom
     const update = (): void => {
+      const { from, to, empty } = editor.state.selection
+      if (empty) {
+        setPlace(null)
+        return
+      }
       // Positioned in the section's editor box (position: relative in comments.css).
       const box = rootRef.current?.parentElement?.getBoundingClientRect()
-      const { from, to, empty } = editor.state.selection
       // A read-only editor keeps its last selection when the person selects elsewhere: follow the DOM.
       const selection = dom.ownerDocument.getSelection()
       const selectedHere = selection !== null && selection.rangeCount > 0 && dom.contains(selection.anchorNode)
       const onButton = buttonRef.current !== null && dom.ownerDocument.activeElement === buttonRef.current
-      if (empty || box === undefined || editor.isDestroyed || (!selectedHere && !onButton)) {
+      if (box === undefined || editor.isDestroyed || (!selectedHere && !onButton)) {
         setPlace(null)
         return
       }

@@ -38,7 +38,7 @@ export async function crashDurabilitySuite(report: Report, sizes: Sizes): Promis
       for (const t of typists) t.start(40 + Math.floor(random() * 30))
       let compactions = 0
       for (let round = 0; round < sizes.crashRounds; round++) {
-        await sleep(400 + Math.floor(random() * 1_400))
+        await sleep(300 + Math.floor(random() * 900))
         compactions += (await metrics(server)).compactions_total ?? 0
         await server.kill()
         server = await restart()

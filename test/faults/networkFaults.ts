@@ -22,7 +22,6 @@ const SUITE = 'network faults'
 const EDITORS = [DEMO.rijkAuteur, DEMO.provincieAuteur, DEMO.rijkOndertekenaar]
 /** The section all clients edit at random (markers go into sections 0–2). */
 const SHARED_SECTION = 4
-const SESSION_MS = 5_000
 
 export async function networkFaultSuite(report: Report, sizes: Sizes): Promise<void> {
   const server = await startServer()
@@ -30,7 +29,7 @@ export async function networkFaultSuite(report: Report, sizes: Sizes): Promise<v
   try {
     for (let session = 0; session < sizes.networkSessions; session++) {
       await report.run(SUITE, `random session ${session + 1} (seed ${session + 1})`, () =>
-        randomSession(server, proxy, session + 1),
+        randomSession(server, proxy, session + 1, sizes.networkSessionMs),
       )
     }
   } finally {
@@ -44,6 +43,7 @@ async function randomSession(
   server: RunningServer,
   proxy: FaultProxy,
   seed: number,
+  sessionMs: number,
 ): Promise<{ acked: number; present: number; detail: string }> {
   const random = randomSource(seed)
   const typists: Typist[] = []
@@ -55,7 +55,7 @@ async function randomSession(
   try {
     await Promise.all(typists.map((t) => t.client.synced()))
     for (const t of typists) t.start(60 + Math.floor(random() * 60))
-    const end = Date.now() + SESSION_MS
+    const end = Date.now() + sessionMs
     while (Date.now() < end) {
       for (const t of typists) randomEdit(t.doc, random)
       const roll = random()

@@ -14,6 +14,10 @@ export interface Sizes {
   readonly networkSessions: number
   /** Connect/disconnect cycles in the soak. */
   readonly soakCycles: number
+  /** Milliseconds each randomised network session edits under faults. */
+  readonly networkSessionMs: number
+  /** Suites run side by side (each has its own server process). */
+  readonly lanes: number
 }
 
 export const FULL: Sizes = {
@@ -24,14 +28,18 @@ export const FULL: Sizes = {
   honestTypingSeconds: 20,
   networkSessions: 8,
   soakCycles: 10_000,
+  networkSessionMs: 6_000,
+  lanes: 1,
 }
 
 export const QUICK: Sizes = {
   name: 'quick',
   randomFrames: 300,
-  crashRounds: 4,
+  crashRounds: 3,
   typists: 3,
-  honestTypingSeconds: 6,
-  networkSessions: 3,
+  honestTypingSeconds: 5,
+  networkSessions: 2,
   soakCycles: 600,
+  networkSessionMs: 3_500,
+  lanes: 2,
 }

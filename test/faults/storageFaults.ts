@@ -155,7 +155,6 @@ export async function storageFaultSuite(report: Report, _sizes: Sizes): Promise<
       const present = beforeBackup.filter((m) => text.split(m).length === 2).length
       const duplicated = typist.typed.filter((m) => text.split(m).length > 2).length
       check(duplicated === 0, `${duplicated} markers twice after the restore`)
-      server = await startServer({ dataDir, env: { PORT: String(server.port) } })
       return { acked: beforeBackup.length, present, detail: 'verified copy names the quarantined document' }
     })
   } finally {

@@ -129,4 +129,25 @@ describe('resolveUpdate', () => {
     const result = resolveUpdate(server, update)
     expect(result.ok && result.clients).toEqual([client.clientID])
   })
+
+  // Regression (fault suite, issue 8): a GC struct laid over another client's next clocks claimed
+  // nothing, so the gate let it through and the server then dropped that client's edits as known.
+  it('reports the client id of a GC struct the server does not have', () => {
+    const { server } = setup()
+    const victim = 424242
+    const gc = new Uint8Array([1, 1, ...varUint(victim), 0, 0, 50, 0])
+    const result = resolveUpdate(server, gc)
+    expect(result.ok && result.clients).toEqual([victim])
+  })
 })
+
+function varUint(n: number): number[] {
+  const bytes: number[] = []
+  let rest = n
+  while (rest > 0x7f) {
+    bytes.push((rest & 0x7f) | 0x80)
+    rest = Math.floor(rest / 128)
+  }
+  bytes.push(rest)
+  return bytes
+}

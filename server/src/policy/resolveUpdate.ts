@@ -82,9 +82,11 @@ export function resolveUpdate(doc: Y.Doc, update: Uint8Array): Resolution {
     for (const struct of decoded.structs) {
       // A struct the server already has changes nothing when applied (a client resending what it
       // got, e.g. a reopened page's local copy): it neither touches a section nor claims its client id.
-      if (!(struct instanceof Y.Item) || isKnown(doc, struct)) continue
+      if (struct instanceof Y.Skip || isKnown(doc, struct)) continue
+      // A GC struct touches no section, but it claims its client's clocks as much as an item does: laid
+      // over another user's next clocks it would make the server drop that user's edits as known.
       clients.add(struct.id.client)
-      add(chainOf(struct, 0))
+      if (struct instanceof Y.Item) add(chainOf(struct, 0))
     }
     for (const [client, ranges] of decoded.ds.clients) {
       for (const range of ranges) {
@@ -106,7 +108,7 @@ export function resolveUpdate(doc: Y.Doc, update: Uint8Array): Resolution {
   return { ok: true, touches: [...touches.values()], clients: [...clients] }
 }
 
-function isKnown(doc: Y.Doc, struct: Y.Item): boolean {
+function isKnown(doc: Y.Doc, struct: Y.Item | Y.GC): boolean {
   return struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)
 }
 

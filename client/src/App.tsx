@@ -9,6 +9,9 @@ import { SessionGate } from './session/SessionGate.tsx'
 // The editor (Tiptap, Yjs, the sync stack) loads with the first document, not with the list.
 const DocumentPage = lazy(() => import('./pages/DocumentPage.tsx').then((m) => ({ default: m.DocumentPage })))
 const ReadinessPage = lazy(() => import('./pages/ReadinessPage.tsx').then((m) => ({ default: m.ReadinessPage })))
+const WisselwerkingPage = lazy(() =>
+  import('./pages/WisselwerkingPage.tsx').then((m) => ({ default: m.WisselwerkingPage })),
+)
 const VersionsPage = lazy(() => import('./pages/VersionsPage.tsx').then((m) => ({ default: m.VersionsPage })))
 
 export function App() {
@@ -56,6 +59,20 @@ export function App() {
                 }
               >
                 <VersionsPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="gebied/:areaId/wisselwerking"
+            element={
+              <Suspense
+                fallback={
+                  <p className="empty-state" role="status">
+                    Overzicht laden…
+                  </p>
+                }
+              >
+                <WisselwerkingPage />
               </Suspense>
             }
           />

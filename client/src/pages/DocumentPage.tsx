@@ -18,12 +18,15 @@ import { ConnectionNotice } from '../features/connection/ConnectionNotice.tsx'
 import { RefusalNotice } from '../features/connection/RefusalNotice.tsx'
 import { SaveStatusIndicator } from '../features/connection/SaveStatusIndicator.tsx'
 import { ExportDossier } from '../features/export/ExportDossier.tsx'
+import { LinksScope } from '../features/links/LinksScope.tsx'
+import { SectionHashFocus } from '../features/links/SectionHashFocus.tsx'
 import { PresenceList } from '../features/presence/PresenceList.tsx'
 import { RoundStatus } from '../features/review/RoundStatus.tsx'
 import { ComponentCheck } from '../features/sections/ComponentCheck.tsx'
 import { DocumentSections } from '../features/sections/DocumentSections.tsx'
 import { SignoffAnnouncer } from '../features/signoff/SignoffAnnouncer.tsx'
 import { SignoffPanel } from '../features/signoff/SignoffPanel.tsx'
+import { WisselwerkingLinks } from '../features/wisselwerking/WisselwerkingLinks.tsx'
 import { useSessionUser } from '../session/SessionContext.ts'
 import { placeOf } from './DocumentListPage.tsx'
 import { LoadFailure } from './LoadFailure.tsx'
@@ -122,6 +125,7 @@ export function DocumentPage() {
             </Link>
           )}
           <ExportDossier documentId={documentId} />
+          {document && <WisselwerkingLinks document={document} />}
           <Link
             className="button button--small button--secondary"
             to={`/document/${encodeURIComponent(documentId)}/versies`}
@@ -147,19 +151,23 @@ export function DocumentPage() {
         <AccessNotice access={state.access} />
         {collab && user && (
           <CommentsScope value={comments}>
-            <DocumentSections
-              doc={collab.doc}
-              awareness={collab.awareness}
-              sections={sections}
-              others={others}
-              editable={editable}
-              user={user}
-              loading={!state.localLoaded || !state.synced}
-            />
+            {/* Section links: live titles and states, the picker, backlinks (docs/links.md). */}
+            <LinksScope documentId={documentId} doc={collab.doc} canEdit={editable} kind={document?.kind ?? null}>
+              <DocumentSections
+                doc={collab.doc}
+                awareness={collab.awareness}
+                sections={sections}
+                others={others}
+                editable={editable}
+                user={user}
+                loading={!state.localLoaded || !state.synced}
+              />
+            </LinksScope>
           </CommentsScope>
         )}
       </div>
       {collab && <SignoffAnnouncer doc={collab.doc} isLive={isLive} />}
+      <SectionHashFocus />
       <aside className="document-side" aria-label="Samenwerken">
         {panelOpen && collab && (
           <div id="signoff-panel">
@@ -185,6 +193,9 @@ export function DocumentPage() {
           </p>
           <p className="hint">
             <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>M</kbd> plaatst een reactie bij de gekozen tekst.
+          </p>
+          <p className="hint">
+            <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>K</kbd> voegt een koppeling naar een andere sectie in.
           </p>
         </div>
       </aside>

@@ -12,6 +12,8 @@ import { renderCaret } from '../../editor/renderCaret.ts'
 import { CommentHighlights } from '../comments/CommentHighlights.ts'
 import { useCommentsStore } from '../comments/CommentsContext.ts'
 import { SectionComments } from '../comments/SectionComments.tsx'
+import { SectionLink } from '../links/SectionLink.ts'
+import { SectionLinkToolbar } from '../links/SectionLinkToolbar.tsx'
 import { useSectionsContext } from './SectionsContext.ts'
 
 export interface SectionEditorProps {
@@ -40,6 +42,8 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
           render: renderCaret,
         }),
         CommentHighlights.configure({ store: commentsStore, fragment }),
+        // Links to sections (docs/links.md); the fragment tells a link which section it starts from.
+        SectionLink.configure({ fragment }),
       ],
       editable,
       editorProps: {
@@ -61,6 +65,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
 
   return (
     <div data-testid="section-content" className="section-content">
+      <SectionLinkToolbar editor={editor} editable={editable} />
       <EditorContent editor={editor} />
       <SectionComments editor={editor} fragment={fragment} />
     </div>

@@ -13,6 +13,7 @@ import {
 import { type FocusEvent, type KeyboardEvent, memo, useId, useState } from 'react'
 import type { Participant } from '../../collab/usePresence.ts'
 import { Icon } from '../../ui/Icon.tsx'
+import { SectionBacklinks } from '../links/SectionBacklinks.tsx'
 import { SignoffStatus } from '../signoff/SignoffStatus.tsx'
 import { useSectionSignoff } from '../signoff/useSignoffMirror.ts'
 import { SectionActions } from './SectionActions.tsx'
@@ -66,6 +67,8 @@ function SectionViewImpl(props: SectionViewProps) {
     <section
       data-testid="section"
       data-section-id={section.id}
+      // The anchor of `/document/<id>#section-<sectionId>`, the address a section link opens.
+      id={`section-${section.id}`}
       data-depth={section.depth}
       data-locked={locked ? 'true' : 'false'}
       className={`section${required ? ' section--required' : ''}${locked ? ' section--locked' : ''}`}
@@ -131,6 +134,7 @@ function SectionViewImpl(props: SectionViewProps) {
         </p>
       )}
       <SectionEditor fragment={section.content} labelledBy={titleId} locked={locked} />
+      <SectionBacklinks sectionId={section.id} />
     </section>
   )
 }

@@ -1,0 +1,273 @@
+// The section-link endpoints of the server's HTTP API (docs/links.md): a document's outgoing links
+// with their live state, the backlinks into it, the sections one may link to, what changed in a
+// suspect link's target, marking a link reviewed, and the wisselwerking of an area. JSON arrives as
+// `unknown` and is checked here, at the edge; malformed entries are skipped, not guessed.
+import { LINK_STATES, type LinkState } from '@novex/shared'
+import { ApiError } from './documents.ts'
+
+export interface OutgoingLink {
+  readonly sourceSectionId: string
+  readonly targetDocumentId: string
+  readonly targetSectionId: string
+  readonly state: LinkState
+  /** Absent when the reader may not open the target (`no-access`). */
+  readonly title?: string
+  readonly number?: string
+  readonly documentTitle?: string
+  readonly baselineAt: number | null
+}
+
+export interface Backlink {
+  readonly targetSectionId: string
+  readonly sourceDocumentId: string
+  readonly sourceDocumentTitle: string
+  readonly sourceSectionId: string
+  readonly sourceTitle: string
+  readonly sourceNumber: string
+  /** The sentence around the link in the source, the link shown as "[…]". */
+  readonly context: string
+}
+
+export interface LinkTarget {
+  readonly documentId: string
+  readonly documentTitle: string
+  readonly sectionId: string
+  readonly number: string
+  readonly title: string
+  readonly snippet: string
+}
+
+export interface ChangePart {
+  readonly value: string
+  readonly added: boolean
+  readonly removed: boolean
+}
+
+/** One link, named by its ends (the body of a review, the query of the changes). */
+export interface LinkKey {
+  readonly sourceSectionId: string
+  readonly targetDocumentId: string
+  readonly targetSectionId: string
+}
+
+export interface WisselwerkingSection {
+  readonly sectionId: string
+  readonly number: string
+  readonly title: string
+}
+
+export interface WisselwerkingLink {
+  readonly sourceDocumentId: string
+  readonly sourceSectionId: string
+  readonly targetDocumentId: string
+  readonly targetSectionId: string
+  readonly state: LinkState
+}
+
+export interface Wisselwerking {
+  readonly perspective: { readonly documentId: string; readonly sections: readonly WisselwerkingSection[] }
+  readonly voorstellen: readonly {
+    readonly documentId: string
+    readonly documentTitle: string
+    readonly sections: readonly WisselwerkingSection[]
+  }[]
+  readonly links: readonly WisselwerkingLink[]
+}
+
+const documentPath = (documentId: string): string => `/api/documents/${encodeURIComponent(documentId)}`
+
+export async function fetchLinks(documentId: string, signal?: AbortSignal): Promise<OutgoingLink[]> {
+  return listOf(await requestJson('GET', `${documentPath(documentId)}/links`, undefined, signal), parseOutgoing)
+}
+
+export async function fetchBacklinks(documentId: string, signal?: AbortSignal): Promise<Backlink[]> {
+  return listOf(await requestJson('GET', `${documentPath(documentId)}/backlinks`, undefined, signal), parseBacklink)
+}
+
+export async function fetchLinkTargets(documentId: string, query: string, signal?: AbortSignal): Promise<LinkTarget[]> {
+  const url = `${documentPath(documentId)}/link-targets?q=${encodeURIComponent(query)}`
+  return listOf(await requestJson('GET', url, undefined, signal), parseTarget)
+}
+
+export async function fetchLinkChanges(documentId: string, key: LinkKey, signal?: AbortSignal): Promise<ChangePart[]> {
+  const params = new URLSearchParams({
+    sourceSection: key.sourceSectionId,
+    targetDocument: key.targetDocumentId,
+    targetSection: key.targetSectionId,
+  })
+  const body = await requestJson('GET', `${documentPath(documentId)}/links/changes?${params}`, undefined, signal)
+  if (!isRecord(body) || !Array.isArray(body.parts)) throw unexpected()
+  return listOf(body.parts, parsePart)
+}
+
+/** Marks a suspect link "beoordeeld": the target as it is now becomes the new baseline. */
+export async function reviewLink(documentId: string, key: LinkKey): Promise<void> {
+  await requestJson('POST', `${documentPath(documentId)}/links/review`, {
+    sourceSectionId: key.sourceSectionId,
+    targetDocumentId: key.targetDocumentId,
+    targetSectionId: key.targetSectionId,
+  })
+}
+
+export async function fetchWisselwerking(areaId: string, signal?: AbortSignal): Promise<Wisselwerking> {
+  const body = await requestJson('GET', `/api/areas/${encodeURIComponent(areaId)}/wisselwerking`, undefined, signal)
+  if (!isRecord(body) || !isRecord(body.perspective) || !Array.isArray(body.voorstellen) || !Array.isArray(body.links))
+    throw unexpected()
+  const perspective = body.perspective
+  if (typeof perspective.documentId !== 'string' || !Array.isArray(perspective.sections)) throw unexpected()
+  return {
+    perspective: { documentId: perspective.documentId, sections: listOf(perspective.sections, parseSection) },
+    voorstellen: listOf(body.voorstellen, (v) =>
+      isRecord(v) && typeof v.documentId === 'string' && Array.isArray(v.sections)
+        ? {
+            documentId: v.documentId,
+            documentTitle: typeof v.documentTitle === 'string' ? v.documentTitle : v.documentId,
+            sections: listOf(v.sections, parseSection),
+          }
+        : null,
+    ),
+    links: listOf(body.links, parseMatrixLink),
+  }
+}
+
+async function requestJson(
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  let response: Response
+  try {
+    response = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    })
+  } catch (error) {
+    if (signal?.aborted) throw error
+    throw new ApiError(0, 'De server is niet bereikbaar. Controleer uw verbinding.')
+  }
+  const parsed: unknown = await response.json().catch(() => null)
+  if (!response.ok) throw new ApiError(response.status, messageOf(parsed) ?? fallbackMessage(response.status))
+  return parsed
+}
+
+function messageOf(body: unknown): string | null {
+  if (!isRecord(body) || !isRecord(body.error)) return null
+  return typeof body.error.message === 'string' ? body.error.message : null
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return 'U bent niet (meer) ingelogd. Log opnieuw in.'
+  if (status === 403) return 'U mag dit niet doen in dit document.'
+  if (status === 404) return 'Niet gevonden.'
+  if (status >= 500) return 'Er ging iets mis op de server. Probeer het later opnieuw.'
+  return `Dat lukte niet (fout ${status}).`
+}
+
+const unexpected = (): ApiError => new ApiError(500, 'Onverwacht antwoord van de server.')
+
+function listOf<T>(value: unknown, parse: (item: unknown) => T | null): T[] {
+  if (!Array.isArray(value)) throw unexpected()
+  const out: T[] = []
+  for (const item of value) {
+    const parsed = parse(item)
+    if (parsed !== null) out.push(parsed)
+  }
+  return out
+}
+
+function parseOutgoing(value: unknown): OutgoingLink | null {
+  if (!isRecord(value) || !isLinkState(value.state)) return null
+  const { sourceSectionId, targetDocumentId, targetSectionId } = value
+  if (
+    typeof sourceSectionId !== 'string' ||
+    typeof targetDocumentId !== 'string' ||
+    typeof targetSectionId !== 'string'
+  )
+    return null
+  // Never show a title for a target the reader may not open, even if one were sent.
+  const open = value.state !== 'no-access'
+  return {
+    sourceSectionId,
+    targetDocumentId,
+    targetSectionId,
+    state: value.state,
+    ...(open && typeof value.title === 'string' ? { title: value.title } : {}),
+    ...(open && typeof value.number === 'string' ? { number: value.number } : {}),
+    ...(open && typeof value.documentTitle === 'string' ? { documentTitle: value.documentTitle } : {}),
+    baselineAt: typeof value.baselineAt === 'number' ? value.baselineAt : null,
+  }
+}
+
+function parseBacklink(value: unknown): Backlink | null {
+  if (!isRecord(value)) return null
+  const { targetSectionId, sourceDocumentId, sourceSectionId } = value
+  if (
+    typeof targetSectionId !== 'string' ||
+    typeof sourceDocumentId !== 'string' ||
+    typeof sourceSectionId !== 'string'
+  )
+    return null
+  return {
+    targetSectionId,
+    sourceDocumentId,
+    sourceSectionId,
+    sourceDocumentTitle: stringOr(value.sourceDocumentTitle, sourceDocumentId),
+    sourceTitle: stringOr(value.sourceTitle, ''),
+    sourceNumber: stringOr(value.sourceNumber, ''),
+    context: stringOr(value.context, ''),
+  }
+}
+
+function parseTarget(value: unknown): LinkTarget | null {
+  if (!isRecord(value) || typeof value.documentId !== 'string' || typeof value.sectionId !== 'string') return null
+  return {
+    documentId: value.documentId,
+    sectionId: value.sectionId,
+    documentTitle: stringOr(value.documentTitle, value.documentId),
+    number: stringOr(value.number, ''),
+    title: stringOr(value.title, ''),
+    snippet: stringOr(value.snippet, ''),
+  }
+}
+
+function parsePart(value: unknown): ChangePart | null {
+  if (!isRecord(value) || typeof value.value !== 'string') return null
+  return { value: value.value, added: value.added === true, removed: value.removed === true }
+}
+
+function parseSection(value: unknown): WisselwerkingSection | null {
+  if (!isRecord(value) || typeof value.sectionId !== 'string') return null
+  return { sectionId: value.sectionId, number: stringOr(value.number, ''), title: stringOr(value.title, '') }
+}
+
+function parseMatrixLink(value: unknown): WisselwerkingLink | null {
+  if (!isRecord(value) || !isLinkState(value.state)) return null
+  const { sourceDocumentId, sourceSectionId, targetDocumentId, targetSectionId } = value
+  if (
+    typeof sourceDocumentId !== 'string' ||
+    typeof sourceSectionId !== 'string' ||
+    typeof targetDocumentId !== 'string' ||
+    typeof targetSectionId !== 'string'
+  )
+    return null
+  return { sourceDocumentId, sourceSectionId, targetDocumentId, targetSectionId, state: value.state }
+}
+
+function isLinkState(value: unknown): value is LinkState {
+  return typeof value === 'string' && (LINK_STATES as readonly string[]).includes(value)
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}

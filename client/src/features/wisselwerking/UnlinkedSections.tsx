@@ -1,0 +1,33 @@
+// "Nog niet gekoppeld": the perspective's sections that have no link to or from any voorstel yet,
+// each a link to the section so it can be linked from there.
+import { Link } from 'react-router'
+import type { WisselwerkingSection } from '../../api/links.ts'
+import { sectionHref, sectionLabel } from '../links/linkText.ts'
+
+export interface UnlinkedSectionsProps {
+  readonly perspectiveId: string
+  readonly sections: readonly WisselwerkingSection[]
+}
+
+export function UnlinkedSections({ perspectiveId, sections }: UnlinkedSectionsProps) {
+  return (
+    <section className="panel unlinked" aria-labelledby="unlinked-title" data-testid="wisselwerking-unlinked">
+      <h2 id="unlinked-title" className="panel__title">
+        Nog niet gekoppeld
+      </h2>
+      {sections.length === 0 ? (
+        <p>Alle secties van het ontwikkelperspectief zijn gekoppeld aan een ruimtelijk voorstel.</p>
+      ) : (
+        <ul className="unlinked__list">
+          {sections.map((section) => (
+            <li key={section.sectionId} data-section-id={section.sectionId}>
+              <Link to={sectionHref(perspectiveId, section.sectionId)}>
+                {sectionLabel(section.number, section.title)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

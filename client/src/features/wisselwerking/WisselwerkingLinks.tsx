@@ -1,0 +1,33 @@
+// The document header's way to the wisselwerking overview: for a perspective its own area; for a
+// voorstel every area its province takes part in.
+import { AREAS } from '@novex/shared'
+import { Link } from 'react-router'
+import type { DocumentDetail } from '../../api/documents.ts'
+
+export function wisselwerkingPath(areaId: string): string {
+  return `/gebied/${encodeURIComponent(areaId)}/wisselwerking`
+}
+
+export function WisselwerkingLinks({ document }: { readonly document: DocumentDetail }) {
+  const areas =
+    document.areaId !== undefined
+      ? AREAS.filter((a) => a.id === document.areaId)
+      : document.provinceId !== undefined
+        ? AREAS.filter((a) => a.provinces.includes(document.provinceId ?? ''))
+        : []
+  // An area the product does not know by name (added through the CLI) still gets its link.
+  const list =
+    areas.length === 0 && document.areaId !== undefined
+      ? [{ id: document.areaId, name: document.areaName ?? document.areaId }]
+      : areas
+  return list.map((area) => (
+    <Link
+      key={area.id}
+      className="button button--small button--secondary"
+      to={wisselwerkingPath(area.id)}
+      data-testid="wisselwerking-link"
+    >
+      {list.length > 1 ? `Wisselwerking ${area.name}` : 'Wisselwerking'}
+    </Link>
+  ))
+}

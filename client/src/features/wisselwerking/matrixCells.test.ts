@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import type { Wisselwerking } from '../../api/links.ts'
+import { indexMatrix } from './matrixCells.ts'
+
+const data: Wisselwerking = {
+  perspective: {
+    documentId: 'p',
+    sections: [
+      { sectionId: 'p1', number: '1', title: 'Hoofdopgave' },
+      { sectionId: 'p2', number: '2', title: 'Toekomstbestendig' },
+      { sectionId: 'p3', number: '3', title: 'Keuzes' },
+    ],
+  },
+  voorstellen: [
+    { documentId: 'v', documentTitle: 'Voorstel', sections: [{ sectionId: 'v1', number: '1', title: 'Inleiding' }] },
+  ],
+  links: [
+    { sourceDocumentId: 'p', sourceSectionId: 'p1', targetDocumentId: 'v', targetSectionId: 'v1', state: 'valid' },
+    { sourceDocumentId: 'p', sourceSectionId: 'p1', targetDocumentId: 'v', targetSectionId: 'v1', state: 'suspect' },
+    // voorstel → perspective counts for the same matrix
+    { sourceDocumentId: 'v', sourceSectionId: 'v1', targetDocumentId: 'p', targetSectionId: 'p2', state: 'broken' },
+    // within the perspective: not a wisselwerking link
+    { sourceDocumentId: 'p', sourceSectionId: 'p3', targetDocumentId: 'p', targetSectionId: 'p1', state: 'valid' },
+  ],
+}
+
+describe('indexMatrix', () => {
+  it('summarises a cell by the state that needs most attention, in both directions', () => {
+    const index = indexMatrix(data)
+    expect(index.cell('p1', 'v', 'v1')).toEqual({ state: 'suspect', count: 2 })
+    expect(index.cell('p2', 'v', 'v1')).toEqual({ state: 'broken', count: 1 })
+    expect(index.cell('p3', 'v', 'v1')).toBeUndefined()
+  })
+
+  it('lists the perspective sections without any link to a voorstel', () => {
+    const index = indexMatrix(data)
+    expect(index.unlinked.map((s) => s.sectionId)).toEqual(['p3'])
+    expect(index.linkedCount).toBe(2)
+    expect(index.stateCounts).toEqual({ valid: 1, suspect: 1, broken: 1, 'no-access': 0 })
+  })
+})

@@ -1,0 +1,62 @@
+// The wisselwerking matrix as data: for each perspective section × voorstel section the links between
+// them (either direction), summarised as the state that most needs attention, and the perspective
+// sections without any link to a voorstel ("nog niet gekoppeld").
+import type { LinkState } from '@novex/shared'
+import type { Wisselwerking, WisselwerkingSection } from '../../api/links.ts'
+
+export interface MatrixCell {
+  readonly state: LinkState
+  readonly count: number
+}
+
+/** Worst first: what needs someone's attention outranks what is fine. */
+const ATTENTION: readonly LinkState[] = ['broken', 'suspect', 'no-access', 'valid']
+
+const cellKey = (perspectiveSectionId: string, voorstelDocumentId: string, voorstelSectionId: string): string =>
+  `${perspectiveSectionId}\u0000${voorstelDocumentId}\u0000${voorstelSectionId}`
+
+export interface MatrixIndex {
+  cell(perspectiveSectionId: string, voorstelDocumentId: string, voorstelSectionId: string): MatrixCell | undefined
+  readonly unlinked: readonly WisselwerkingSection[]
+  readonly linkedCount: number
+  readonly stateCounts: Readonly<Record<LinkState, number>>
+}
+
+export function indexMatrix(data: Wisselwerking): MatrixIndex {
+  const perspectiveId = data.perspective.documentId
+  const voorstelIds = new Set(data.voorstellen.map((v) => v.documentId))
+  const states = new Map<string, LinkState[]>()
+  const linkedSections = new Set<string>()
+  const stateCounts: Record<LinkState, number> = { valid: 0, suspect: 0, broken: 0, 'no-access': 0 }
+  for (const link of data.links) {
+    let perspectiveSection: string
+    let voorstel: string
+    let voorstelSection: string
+    if (link.sourceDocumentId === perspectiveId && voorstelIds.has(link.targetDocumentId)) {
+      perspectiveSection = link.sourceSectionId
+      voorstel = link.targetDocumentId
+      voorstelSection = link.targetSectionId
+    } else if (link.targetDocumentId === perspectiveId && voorstelIds.has(link.sourceDocumentId)) {
+      perspectiveSection = link.targetSectionId
+      voorstel = link.sourceDocumentId
+      voorstelSection = link.sourceSectionId
+    } else continue
+    const key = cellKey(perspectiveSection, voorstel, voorstelSection)
+    const list = states.get(key) ?? []
+    list.push(link.state)
+    states.set(key, list)
+    linkedSections.add(perspectiveSection)
+    stateCounts[link.state]++
+  }
+  return {
+    cell(perspectiveSectionId, voorstelDocumentId, voorstelSectionId) {
+      const list = states.get(cellKey(perspectiveSectionId, voorstelDocumentId, voorstelSectionId))
+      if (list === undefined) return undefined
+      const state = ATTENTION.find((s) => list.includes(s)) ?? 'valid'
+      return { state, count: list.length }
+    },
+    unlinked: data.perspective.sections.filter((s) => !linkedSections.has(s.sectionId)),
+    linkedCount: data.perspective.sections.filter((s) => linkedSections.has(s.sectionId)).length,
+    stateCounts,
+  }
+}

@@ -14,12 +14,14 @@ import {
   openDocument,
   SaveStatus,
   sectionIds,
+  sectionLocator,
   typeAtEnd,
   type UserContext,
   waitForSaveStatus,
 } from '../helpers/browser.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { signForBothSides } from './signSection.ts'
 
 const DE_PEEL = 'ontwikkelperspectief-de-peel'
 let server: RunningServer
@@ -238,6 +240,33 @@ describe('comments', () => {
     await card(page, id).getByTestId('comment-delete').click()
     await expect.poll(() => rijkCard.textContent()).toContain('bericht verwijderd')
     expect(await rijkCard.textContent()).not.toContain('Vraag is aangepast.')
+    provincie.assertNoProblems()
+  })
+  it('comments on a signed-off (locked) section without changing its text or its hash', async () => {
+    const page = provincie.page
+    const lockedId = (await sectionIds(page))[3] ?? ''
+    await signForBothSides(server, DE_PEEL, lockedId)
+    await expect.poll(() => editorOf(page, lockedId).getAttribute('contenteditable')).toBe('false')
+    const hashOf = async (): Promise<{ hash: string; verified: boolean } | undefined> => {
+      const answer = await fetchJson(page, 'GET', `/api/documents/${DE_PEEL}/signoffs`)
+      const body = answer.body as { sections: { sectionId: string; hash: string; verified: boolean }[] }
+      return body.sections.find((s) => s.sectionId === lockedId)
+    }
+    const before = await hashOf()
+    const textBefore = await editorOf(page, lockedId).textContent()
+
+    const id = await placeComment(
+      page,
+      lockedId,
+      'Nationaal Programma Landelijk Gebied',
+      'Welke cijfers horen hierbij?',
+    )
+    await card(rijk.page, id).waitFor()
+    await rijk.page.locator(`[data-testid="comment-highlight"][data-thread-id="${id}"]`).waitFor()
+    expect(await hashOf()).toEqual(before)
+    expect(before?.verified).toBe(true)
+    expect(await editorOf(page, lockedId).textContent()).toBe(textBefore)
+    expect(await sectionLocator(page, lockedId).getAttribute('data-locked')).toBe('true')
     provincie.assertNoProblems()
   })
 })

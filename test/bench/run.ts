@@ -93,7 +93,9 @@ async function stopAll(servers: Map<ServerName, ServerTarget>): Promise<void> {
 // before the repetitions they serve, in one seeding process.
 const tag = (rep: number, index: number, name: ServerName): string => `${rep}-${index}-${name}`
 const ourDocuments = (reps: readonly number[], withStorage: boolean): string[] => [
-  ...reps.flatMap((rep) => plan.phases.flatMap((phase, index) => documentNames(phase, tag(rep, index, 'ours')))),
+  ...reps.flatMap((rep) =>
+    plan.phases.flatMap((phase, index) => (rep > 1 && phase.once ? [] : documentNames(phase, tag(rep, index, 'ours')))),
+  ),
   ...(withStorage ? documentNames(plan.storage, 'storage') : []),
 ]
 const allReps = Array.from({ length: plan.repetitions }, (_, i) => i + 1)

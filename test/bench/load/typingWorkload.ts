@@ -15,7 +15,7 @@ import { LightViewer } from './lightViewer.ts'
 import type { TypingResult, TypingSpec } from './messages.ts'
 import { percentiles } from './percentiles.ts'
 
-const DRAIN_TIMEOUT_MS = 15_000
+const DRAIN_TIMEOUT_MS = 30_000
 
 interface RoomClients {
   readonly writers: FullClient[]

@@ -2,7 +2,10 @@
 // measured the same way as ours. On SIGUSR2 it writes what happened since the previous signal to the
 // file named by BENCH_STATS_FILE: CPU time, event-loop delay percentiles, peak RSS (sampled), and the
 // heap after a full GC. The runner deletes the file, signals, and waits for the file to appear.
+// With BENCH_CPU_PROFILE=<prefix> it also keeps the V8 CPU profiler running and writes the profile of
+// each interval between two signals to <prefix>.<n>.cpuprofile (`--cpu-prof` is refused in NODE_OPTIONS).
 import { renameSync, writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -39,7 +42,7 @@ if (statsFile) {
   let peakRss = process.memoryUsage.rss()
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss())
-  }, 50)
+  }, 250)
   sampler.unref()
   process.on('SIGUSR2', () => {
     const cpu = process.cpuUsage()
@@ -60,5 +63,27 @@ if (statsFile) {
     peakRss = rss
     writeFileSync(`${statsFile}.tmp`, JSON.stringify(snapshot))
     renameSync(`${statsFile}.tmp`, statsFile)
+    profiler?.()
   })
+}
+
+const profilePrefix = process.env.BENCH_CPU_PROFILE
+const profiler = profilePrefix ? startProfiler(profilePrefix) : null
+
+/** Starts the profiler; the returned function writes the interval's profile and starts the next one. */
+function startProfiler(prefix: string): () => void {
+  const session = new Session()
+  session.connect()
+  session.post('Profiler.enable')
+  session.post('Profiler.setSamplingInterval', { interval: 500 })
+  session.post('Profiler.start')
+  let interval = 0
+  return () => {
+    interval++
+    const n = interval
+    session.post('Profiler.stop', (error, result) => {
+      if (!error) writeFileSync(`${prefix}.${n}.cpuprofile`, JSON.stringify(result.profile))
+      session.post('Profiler.start')
+    })
+  }
 }

@@ -36,13 +36,20 @@ export function isOurServer(server: ServerTarget): server is OurServer {
   return server.name === 'ours' && 'running' in server
 }
 
-export async function startOurServer(options: { dataDir?: string } = {}): Promise<OurServer> {
+export interface OurServerOptions {
+  readonly dataDir?: string
+  /** Profile the server: see loopMonitor.ts (BENCH_CPU_PROFILE). */
+  readonly cpuProfilePrefix?: string
+}
+
+export async function startOurServer(options: OurServerOptions = {}): Promise<OurServer> {
   const dataDir = options.dataDir ?? tempDataDir()
   const statsFile = join(dataDir, 'bench-monitor.json')
   const running = await startServer({
     dataDir,
     env: {
       NODE_OPTIONS: `--import tsx --import ${join(HERE, 'loopMonitor.ts')}`,
+      ...(options.cpuProfilePrefix ? { BENCH_CPU_PROFILE: options.cpuProfilePrefix } : {}),
       BENCH_STATS_FILE: statsFile,
       ...UNLIMITED,
     },

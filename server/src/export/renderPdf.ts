@@ -24,6 +24,8 @@ const INDENT = 18
 const TEXT_COLOR = '#1a1a1a'
 const MUTED_COLOR = '#555555'
 const LINK_COLOR = '#154273' // Rijkshuisstijl dark blue
+// Joiners and variation selectors only shape the characters around them: nothing to show on their own.
+const isInvisible = (cp: number) => (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || (cp >= 0xfe00 && cp <= 0xfe0f)
 
 interface Area {
   readonly left: number
@@ -76,6 +78,24 @@ function pdfWriter(generatedAt: number): DossierWriter {
   const indented = (area: Area, by: number): Area => ({ left: area.left + by, width: area.width - by })
   const room = () => doc.page.height - doc.page.margins.bottom - doc.y
 
+  /**
+   * Text the current font can draw: a character it has no glyph for (an emoji, a CJK ideograph) would
+   * print as an empty box and vanish from the text layer, so it is written as its code point instead.
+   * pdfkit exposes no glyph check, so this reads its current fontkit font (pdfkit pinned at 0.20.2; the
+   * edge-case test notices if that changes).
+   */
+  function printable(value: string): string {
+    const font = (doc as unknown as { _font?: { font?: { hasGlyphForCodePoint?(cp: number): boolean } } })._font?.font
+    if (!font?.hasGlyphForCodePoint) return value
+    let out = ''
+    for (const char of value) {
+      const cp = char.codePointAt(0) ?? 0
+      if (cp < 0x80 || font.hasGlyphForCodePoint(cp)) out += char
+      else if (!isInvisible(cp)) out += `[U+${cp.toString(16).toUpperCase().padStart(4, '0')}]`
+    }
+    return out
+  }
+
   function block(b: Block, area: Area, parent: Parent): void {
     switch (b.kind) {
       case 'heading': {
@@ -98,7 +118,7 @@ function pdfWriter(generatedAt: number): DossierWriter {
             .font('mono')
             .fontSize(BODY_SIZE - 1.5)
             .fillColor(TEXT_COLOR)
-            .text(b.text, area.left + INDENT / 2, doc.y, {
+            .text(printable(b.text), area.left + INDENT / 2, doc.y, {
               width: area.width - INDENT / 2,
               link: null,
               underline: false,
@@ -191,8 +211,9 @@ function pdfWriter(generatedAt: number): DossierWriter {
           strike: marks.strike,
           lineGap: 2,
         }
-        if (i === 0) doc.text(run.text, area.left, doc.y, { ...options, width: area.width })
-        else doc.text(run.text, options)
+        const shown = printable(run.text)
+        if (i === 0) doc.text(shown, area.left, doc.y, { ...options, width: area.width })
+        else doc.text(shown, options)
       })
     }
   }
@@ -241,17 +262,21 @@ function pdfWriter(generatedAt: number): DossierWriter {
       const area = body()
       doc.y = doc.page.height / 4
       tag(root, 'H1', () => {
-        doc.font('bold').fontSize(24).fillColor(TEXT_COLOR).text(page.title, area.left, doc.y, { width: area.width })
+        doc
+          .font('bold')
+          .fontSize(24)
+          .fillColor(TEXT_COLOR)
+          .text(printable(page.title), area.left, doc.y, { width: area.width })
       })
       doc.moveDown(0.4)
       tag(root, 'P', () => {
-        doc.font('regular').fontSize(14).fillColor(MUTED_COLOR).text(page.kind, { width: area.width })
+        doc.font('regular').fontSize(14).fillColor(MUTED_COLOR).text(printable(page.kind), { width: area.width })
       })
       doc.moveDown(2)
       for (const fact of page.facts) {
         tag(root, 'P', () => {
           doc.font('bold').fontSize(11).fillColor(TEXT_COLOR).text(`${fact.label}: `, { continued: true })
-          doc.font('regular').text(fact.value)
+          doc.font('regular').text(printable(fact.value))
         })
         doc.moveDown(0.3)
       }

@@ -24,6 +24,8 @@ import { type RunningServer, startServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 const DE_PEEL = 'ontwikkelperspectief-de-peel'
+/** Three browsers on a shared 2-core machine: the longest tests get more than the project's 90 s. */
+const LONG_TEST_MS = 180_000
 let server: RunningServer
 let browser: Browser
 let rijkSigner: UserContext
@@ -84,76 +86,91 @@ afterAll(async () => {
 })
 
 describe('signing a section', () => {
-  it('locks a section signed by both parties through the panel, live for an author who can no longer change it', async () => {
-    const [rijkName, provincieName] = [await userName(rijkSigner.page), await userName(provincieSigner.page)]
-    for (const page of [rijkSigner.page, provincieSigner.page, author.page]) {
-      await openDocument(page, DE_PEEL)
-      await waitForSaveStatus(page, 'Opgeslagen', 30_000)
-    }
-    signedId = (await sectionIds(author.page))[0]!
-    lockedText = await editorText(author.page, signedId)
-    expect(await sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('false')
+  it(
+    'locks a section signed by both parties through the panel, live for an author who can no longer change it',
+    async () => {
+      const [rijkName, provincieName] = [await userName(rijkSigner.page), await userName(provincieSigner.page)]
+      for (const page of [rijkSigner.page, provincieSigner.page, author.page]) {
+        await openDocument(page, DE_PEEL)
+        await waitForSaveStatus(page, 'Opgeslagen', 30_000)
+      }
+      signedId = (await sectionIds(author.page))[0]!
+      lockedText = await editorText(author.page, signedId)
+      expect(await sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('false')
 
-    // The Rijk signs first: the section waits for the province, for everyone.
-    await openPanel(rijkSigner.page)
-    await signButton(rijkSigner.page, signedId).click()
-    await poll(() => statusOf(author.page, signedId).textContent()).toContain(
-      `Ondertekend door ${rijkName} (Ministerie van LVVN) — wacht op ondertekening door de provincie`,
-    )
-    await poll(() => signButton(rijkSigner.page, signedId).count()).toBe(0)
-    // Still editable in between.
-    expect(await editorOf(author.page, signedId).getAttribute('contenteditable')).toBe('true')
+      // The Rijk signs first: the section waits for the province, for everyone.
+      await openPanel(rijkSigner.page)
+      await signButton(rijkSigner.page, signedId).click()
+      await poll(() => statusOf(author.page, signedId).textContent()).toContain(
+        `Ondertekend door ${rijkName} (Ministerie van LVVN) — wacht op ondertekening door de provincie`,
+      )
+      await poll(() => signButton(rijkSigner.page, signedId).count()).toBe(0)
+      // Still editable in between.
+      expect(await editorOf(author.page, signedId).getAttribute('contenteditable')).toBe('true')
 
-    // The province signs the same text: locked.
-    await openPanel(provincieSigner.page)
-    await signButton(provincieSigner.page, signedId).click()
-    await poll(() => sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('true')
-    const status = (await statusOf(author.page, signedId).textContent()) ?? ''
-    expect(status).toMatch(
-      new RegExp(
-        `^Ondertekend door ${rijkName} \\(Rijk\\) en ${provincieName} \\(Provincie Noord-Brabant\\) op \\d{2}-\\d{2}-\\d{4}$`,
-      ),
-    )
-    await poll(() => editorOf(author.page, signedId).getAttribute('contenteditable')).toBe('false')
-    expect(await titleInputOf(author.page, signedId).isEditable()).toBe(false)
-    expect(
-      await sectionLocator(author.page, signedId).getByTestId('delete-section').getAttribute('aria-disabled'),
-    ).toBe('true')
-    // The panel of the first signatory followed: locked, with the history.
-    const item = rijkSigner.page.locator(`[data-testid="signoff-item"][data-section-id="${signedId}"]`)
-    await poll(() => item.getAttribute('data-state')).toBe('locked')
-    await item.getByTestId('signoff-history').locator('summary').click()
-    await poll(() => item.getByTestId('signoff-history').textContent()).toContain('Vergrendeld')
-    expect(await item.getByTestId('signoff-history').textContent()).toMatch(
-      /\d{2}-\d{2}-\d{4} \d{2}:\d{2} .*ondertekende voor het Rijk — tekst [0-9a-f]{8}/,
-    )
+      // The province signs the same text: locked.
+      await openPanel(provincieSigner.page)
+      await signButton(provincieSigner.page, signedId).click()
+      await poll(() => sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('true')
+      const status = (await statusOf(author.page, signedId).textContent()) ?? ''
+      expect(status).toMatch(
+        new RegExp(
+          `^Ondertekend door ${rijkName} \\(Rijk\\) en ${provincieName} \\(Provincie Noord-Brabant\\) op \\d{2}-\\d{2}-\\d{4}$`,
+        ),
+      )
+      await poll(() => editorOf(author.page, signedId).getAttribute('contenteditable')).toBe('false')
+      // Said politely to screen readers, in the author's browser too.
+      await poll(() => author.page.getByTestId('signoff-announcement').textContent()).toBe(
+        'Sectie 1 is vergrendeld: beide partijen hebben ondertekend.',
+      )
+      // The author is no signatory: the panel shows the states, not the sign buttons.
+      await openPanel(author.page)
+      await poll(() =>
+        author.page.locator(`[data-testid="signoff-item"][data-section-id="${signedId}"]`).getAttribute('data-state'),
+      ).toBe('locked')
+      expect(await author.page.getByTestId('sign-section').count()).toBe(0)
+      expect(await author.page.getByTestId('reopen-section').count()).toBe(0)
+      expect(await titleInputOf(author.page, signedId).isEditable()).toBe(false)
+      expect(
+        await sectionLocator(author.page, signedId).getByTestId('delete-section').getAttribute('aria-disabled'),
+      ).toBe('true')
+      // The panel of the first signatory followed: locked, with the history.
+      const item = rijkSigner.page.locator(`[data-testid="signoff-item"][data-section-id="${signedId}"]`)
+      await poll(() => item.getAttribute('data-state')).toBe('locked')
+      await item.getByTestId('signoff-history').locator('summary').click()
+      await poll(() => item.getByTestId('signoff-history').textContent()).toContain('Vergrendeld')
+      expect(await item.getByTestId('signoff-history').textContent()).toMatch(
+        /\d{2}-\d{2}-\d{4} \d{2}:\d{2} .*ondertekende voor het Rijk — tekst [0-9a-f]{8}/,
+      )
 
-    // The author types into the locked section's text and title: nothing changes.
-    const title = await titleInputOf(author.page, signedId).inputValue()
-    await editorOf(author.page, signedId).click()
-    await author.page.keyboard.press('Control+End')
-    await author.page.keyboard.type(' Dit mag niet.')
-    await titleInputOf(author.page, signedId).click()
-    await author.page.keyboard.type(' X')
-    expect(await editorText(author.page, signedId)).toBe(lockedText)
-    expect(await titleInputOf(author.page, signedId).inputValue()).toBe(title)
+      // The author types into the locked section's text and title: nothing changes.
+      const title = await titleInputOf(author.page, signedId).inputValue()
+      await editorOf(author.page, signedId).click()
+      await author.page.keyboard.press('Control+End')
+      await author.page.keyboard.type(' Dit mag niet.')
+      await titleInputOf(author.page, signedId).click()
+      await author.page.keyboard.type(' X')
+      expect(await editorText(author.page, signedId)).toBe(lockedText)
+      expect(await titleInputOf(author.page, signedId).inputValue()).toBe(title)
 
-    // A change in another section after it reaches the server: whatever the typing above sent would
-    // have arrived before it. The locked one is unchanged on the server and in a fresh page.
-    const otherId = (await sectionIds(author.page))[1]!
-    await typeAtEnd(author.page, otherId, ' Wel hier.')
-    await waitForSaveStatus(author.page, 'Opgeslagen', 30_000)
-    expect(await author.page.getByTestId('refusal').count()).toBe(0)
-    const onServer = (await signoffs(author.page)).sections.find((s) => s.sectionId === signedId)
-    expect(onServer?.verified).toBe(true)
-    const fresh = await rijkSigner.newPage()
-    await openDocument(fresh, DE_PEEL)
-    await waitFor(async () => (await editorText(fresh, otherId)).includes('Wel hier.'), { message: 'the other edit' })
-    expect(await editorText(fresh, signedId)).toBe(lockedText)
-    await fresh.close()
+      // A change in another section after it reaches the server: whatever the typing above sent would
+      // have arrived before it. The locked one is unchanged on the server and in a fresh page.
+      const otherId = (await sectionIds(author.page))[1]!
+      await typeAtEnd(author.page, otherId, ' Wel hier.')
+      await waitForSaveStatus(author.page, 'Opgeslagen', 30_000)
+      expect(await author.page.getByTestId('refusal').count()).toBe(0)
+      const onServer = (await signoffs(author.page)).sections.find((s) => s.sectionId === signedId)
+      expect(onServer?.verified).toBe(true)
+      const fresh = await rijkSigner.newPage()
+      await openDocument(fresh, DE_PEEL)
+      await waitFor(async () => (await editorText(fresh, otherId)).includes('Wel hier.'), { message: 'the other edit' })
+      expect(await editorText(fresh, signedId)).toBe(lockedText)
+      await fresh.close()
 
-    for (const user of [rijkSigner, provincieSigner, author]) user.assertNoProblems()
-  })
+      for (const user of [rijkSigner, provincieSigner, author]) user.assertNoProblems()
+    },
+    LONG_TEST_MS,
+  )
 })
 
 describe('BO-MIRT readiness', () => {
@@ -254,55 +271,59 @@ describe('reopening', () => {
 })
 
 describe('a text that changed meanwhile', () => {
-  it('refuses a signature over text the signatory has not seen yet, and shows why', async () => {
-    // A second page of the Rijk signatory whose sync socket can be held: what the server sends it
-    // waits, so this page keeps showing the old text while the author changes it on the server.
-    const page = await rijkSigner.newPage()
-    let hold = false
-    const held: (string | Buffer)[] = []
-    let release = (): void => {}
-    await page.routeWebSocket(/\/sync\//, (socket) => {
-      const upstream = socket.connectToServer()
-      socket.onMessage((message) => upstream.send(message))
-      upstream.onMessage((message) => {
-        if (hold) held.push(message)
-        else socket.send(message)
+  it(
+    'refuses a signature over text the signatory has not seen yet, and shows why',
+    async () => {
+      // A second page of the Rijk signatory whose sync socket can be held: what the server sends it
+      // waits, so this page keeps showing the old text while the author changes it on the server.
+      const page = await rijkSigner.newPage()
+      let hold = false
+      const held: (string | Buffer)[] = []
+      let release = (): void => {}
+      await page.routeWebSocket(/\/sync\//, (socket) => {
+        const upstream = socket.connectToServer()
+        socket.onMessage((message) => upstream.send(message))
+        upstream.onMessage((message) => {
+          if (hold) held.push(message)
+          else socket.send(message)
+        })
+        release = () => {
+          hold = false
+          for (const message of held.splice(0)) socket.send(message)
+        }
       })
-      release = () => {
-        hold = false
-        for (const message of held.splice(0)) socket.send(message)
-      }
-    })
-    await openDocument(page, DE_PEEL)
-    await waitForSaveStatus(page, 'Opgeslagen', 30_000)
-    const sectionId = (await sectionIds(page))[2]!
-    hold = true
-    await typeAtEnd(author.page, sectionId, ' Nog een zin.')
-    await waitForSaveStatus(author.page, 'Opgeslagen', 30_000)
-    expect(await editorText(page, sectionId)).not.toContain('Nog een zin.')
+      await openDocument(page, DE_PEEL)
+      await waitForSaveStatus(page, 'Opgeslagen', 30_000)
+      const sectionId = (await sectionIds(page))[2]!
+      hold = true
+      await typeAtEnd(author.page, sectionId, ' Nog een zin.')
+      await waitForSaveStatus(author.page, 'Opgeslagen', 30_000)
+      expect(await editorText(page, sectionId)).not.toContain('Nog een zin.')
 
-    await openPanel(page)
-    await signButton(page, sectionId).click()
-    const item = page.locator(`[data-testid="signoff-item"][data-section-id="${sectionId}"]`)
-    await poll(() => item.getByTestId('signoff-error').textContent()).toContain(
-      'Lees de nieuwe tekst en onderteken opnieuw.',
-    )
-    expect(await item.getAttribute('data-state')).toBe('open')
+      await openPanel(page)
+      await signButton(page, sectionId).click()
+      const item = page.locator(`[data-testid="signoff-item"][data-section-id="${sectionId}"]`)
+      await poll(() => item.getByTestId('signoff-error').textContent()).toContain(
+        'Lees de nieuwe tekst en onderteken opnieuw.',
+      )
+      expect(await item.getAttribute('data-state')).toBe('open')
 
-    // With the new text on the screen, the signature is accepted.
-    release()
-    await waitFor(async () => (await editorText(page, sectionId)).includes('Nog een zin.'), {
-      message: 'the held change arriving',
-      timeout: 30_000,
-    }).catch(async (error: Error) => {
-      throw new Error(`${error.message} (${held.length} frames still held)`)
-    })
-    await signButton(page, sectionId).click()
-    await poll(() => item.getAttribute('data-state')).toBe('half')
-    await page.close()
-    // The refused signature's 409 is the browser's own console line for a failed request.
-    rijkSigner.assertNoProblems([/status of 409/])
-  })
+      // With the new text on the screen, the signature is accepted.
+      release()
+      await waitFor(async () => (await editorText(page, sectionId)).includes('Nog een zin.'), {
+        message: 'the held change arriving',
+        timeout: 30_000,
+      }).catch(async (error: Error) => {
+        throw new Error(`${error.message} (${held.length} frames still held)`)
+      })
+      await signButton(page, sectionId).click()
+      await poll(() => item.getAttribute('data-state')).toBe('half')
+      await page.close()
+      // The refused signature's 409 is the browser's own console line for a failed request.
+      rijkSigner.assertNoProblems([/status of 409/])
+    },
+    LONG_TEST_MS,
+  )
 })
 
 describe('dossier export failures', () => {

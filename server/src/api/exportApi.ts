@@ -3,18 +3,11 @@
 import type { ServerResponse } from 'node:http'
 import type { User } from '../accounts/accountStore.ts'
 import { EXPORT_FORMATS, type ExportFormat } from '../export/dossier.ts'
-import { renderDossier } from '../export/renderDossier.ts'
+import { EXPORT_MEDIA_TYPES, renderDossier } from '../export/renderDossier.ts'
 import { withLinkReferences } from '../links/linkReferences.ts'
 import { dossierFromRoom } from '../signoff/dossierFromRoom.ts'
 import { ApiError, notFound } from './respond.ts'
 import type { SignoffApiDeps } from './signoffApi.ts'
-
-const CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  odt: 'application/vnd.oasis.opendocument.text',
-  md: 'text/markdown; charset=utf-8',
-}
 
 function isExportFormat(value: string | null): value is ExportFormat {
   return value !== null && (EXPORT_FORMATS as readonly string[]).includes(value)
@@ -48,9 +41,9 @@ export async function handleExport(
   }
   const bytes = await renderDossier(referenced, format)
   res.writeHead(200, {
-    'content-type': CONTENT_TYPES[format],
+    'content-type': EXPORT_MEDIA_TYPES[format].mediaType,
     'content-length': bytes.byteLength,
-    'content-disposition': `attachment; filename="${record.id}-dossier.${format}"`,
+    'content-disposition': `attachment; filename="${record.id}-dossier.${EXPORT_MEDIA_TYPES[format].extension}"`,
     'cache-control': 'no-store',
   })
   res.end(bytes)

@@ -2,7 +2,8 @@
 // to a section of the Noord-Brabant voorstel through the picker (keyboard only); the province renames
 // the target in a second browser and the Rijk sees the new title at the link, live; the link opens
 // the target section, where the backlink ("Verwijzingen hierheen") quotes the linking sentence and
-// leads back; the province sees the backlink too; the area's wisselwerking matrix shows the link.
+// leads back; the province sees the backlink too; a change to the target's text makes the link
+// suspect until it is marked reviewed; the area's wisselwerking matrix shows the link.
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -167,6 +168,35 @@ describe('section links between a perspective and a voorstel', () => {
     const backlink = sectionLocator(provincie.page, targetId).getByTestId('backlinks').getByTestId('backlink')
     await waitFor(async () => (await backlink.count()) === 1, { timeout: 15_000, message: 'the backlink' })
     expect(await backlink.textContent()).toContain(SENTENCE)
+  })
+
+  it('makes the link suspect when the target text changes; the changes dialog shows it and review clears it', async () => {
+    await typeAtEnd(provincie.page, targetId, ' Ook werken krijgt een plek.')
+    const link = linkIn(rijk.page, sourceId)
+    await waitFor(async () => (await link.getAttribute('data-state')) === 'suspect', {
+      timeout: 15_000,
+      message: 'the link suspect after the target changed',
+    })
+    expect(await link.textContent()).toContain('gewijzigd sinds koppeling')
+    await waitFor(
+      async () => ((await rijk.page.getByTestId('link-announcement').textContent()) ?? '').includes('gewijzigd'),
+      { timeout: 5_000, message: 'the change announced' },
+    )
+
+    await link.getByTestId('link-changes-open').click()
+    const dialog = rijk.page.getByTestId('link-changes')
+    await dialog.getByTestId('link-changes-text').waitFor()
+    expect(await dialog.locator('ins').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Ook werken krijgt een plek.')]),
+    )
+    await dialog.getByTestId('link-review').click()
+    await dialog.waitFor({ state: 'detached' })
+    await waitFor(async () => (await link.getAttribute('data-state')) === 'valid', {
+      timeout: 15_000,
+      message: 'the link valid after review',
+    })
+    // The focus is back on the link, not lost with the dialog's opener.
+    expect(await link.getByTestId('section-link-open').evaluate((el) => el === document.activeElement)).toBe(true)
   })
 
   it('shows the link in the wisselwerking matrix of De Peel', async () => {

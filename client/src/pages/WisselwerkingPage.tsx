@@ -6,6 +6,7 @@ import { useId, useMemo } from 'react'
 import { Link, useParams } from 'react-router'
 import { fetchWisselwerking } from '../api/links.ts'
 import { useApi } from '../api/useApi.ts'
+import { DetachedLinks } from '../features/wisselwerking/DetachedLinks.tsx'
 import { indexMatrix } from '../features/wisselwerking/matrixCells.ts'
 import { UnlinkedSections } from '../features/wisselwerking/UnlinkedSections.tsx'
 import { WisselwerkingMatrix } from '../features/wisselwerking/WisselwerkingMatrix.tsx'
@@ -51,12 +52,13 @@ export function WisselwerkingPage() {
       {result.state === 'failed' && <LoadFailure status={result.status} message={result.message} />}
       {data && index && (
         <>
-          <p className="wisselwerking-summary" role="status">
+          <p className="wisselwerking-summary">
             {index.linkedCount} van {data.perspective.sections.length} secties gekoppeld. {index.stateCounts.suspect}{' '}
             {index.stateCounts.suspect === 1 ? 'koppeling is' : 'koppelingen zijn'} gewijzigd sinds koppeling,{' '}
             {index.stateCounts.broken} verwijderd.
           </p>
           <WisselwerkingMatrix data={data} index={index} captionId={captionId} />
+          <DetachedLinks data={data} links={index.detached} />
           <UnlinkedSections perspectiveId={data.perspective.documentId} sections={index.unlinked} />
         </>
       )}

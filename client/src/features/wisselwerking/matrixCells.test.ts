@@ -38,4 +38,23 @@ describe('indexMatrix', () => {
     expect(index.linkedCount).toBe(2)
     expect(index.stateCounts).toEqual({ valid: 1, suspect: 1, broken: 1, 'no-access': 0 })
   })
+
+  it('keeps links to a voorstel section that has no column (deleted) visible as detached', () => {
+    const index = indexMatrix({
+      ...data,
+      links: [
+        {
+          sourceDocumentId: 'p',
+          sourceSectionId: 'p3',
+          targetDocumentId: 'v',
+          targetSectionId: 'gone',
+          state: 'broken',
+        },
+      ],
+    })
+    expect(index.detached).toEqual([
+      { perspectiveSection: data.perspective.sections[2], voorstelDocumentId: 'v', state: 'broken' },
+    ])
+    expect(index.unlinked.map((s) => s.sectionId)).toEqual(['p1', 'p2'])
+  })
 })

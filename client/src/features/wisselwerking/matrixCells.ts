@@ -15,9 +15,17 @@ const ATTENTION: readonly LinkState[] = ['broken', 'suspect', 'no-access', 'vali
 const cellKey = (perspectiveSectionId: string, voorstelDocumentId: string, voorstelSectionId: string): string =>
   `${perspectiveSectionId}\u0000${voorstelDocumentId}\u0000${voorstelSectionId}`
 
+/** A link whose voorstel section has no column (it was deleted): it would be invisible in the table. */
+export interface DetachedLink {
+  readonly perspectiveSection: WisselwerkingSection
+  readonly voorstelDocumentId: string
+  readonly state: LinkState
+}
+
 export interface MatrixIndex {
   cell(perspectiveSectionId: string, voorstelDocumentId: string, voorstelSectionId: string): MatrixCell | undefined
   readonly unlinked: readonly WisselwerkingSection[]
+  readonly detached: readonly DetachedLink[]
   readonly linkedCount: number
   readonly stateCounts: Readonly<Record<LinkState, number>>
 }
@@ -28,6 +36,9 @@ export function indexMatrix(data: Wisselwerking): MatrixIndex {
   const states = new Map<string, LinkState[]>()
   const linkedSections = new Set<string>()
   const stateCounts: Record<LinkState, number> = { valid: 0, suspect: 0, broken: 0, 'no-access': 0 }
+  const columns = new Set(data.voorstellen.flatMap((v) => v.sections.map((s) => `${v.documentId}\u0000${s.sectionId}`)))
+  const rows = new Map(data.perspective.sections.map((s) => [s.sectionId, s]))
+  const detached: DetachedLink[] = []
   for (const link of data.links) {
     let perspectiveSection: string
     let voorstel: string
@@ -47,6 +58,9 @@ export function indexMatrix(data: Wisselwerking): MatrixIndex {
     states.set(key, list)
     linkedSections.add(perspectiveSection)
     stateCounts[link.state]++
+    const row = rows.get(perspectiveSection)
+    if (row !== undefined && !columns.has(`${voorstel}\u0000${voorstelSection}`))
+      detached.push({ perspectiveSection: row, voorstelDocumentId: voorstel, state: link.state })
   }
   return {
     cell(perspectiveSectionId, voorstelDocumentId, voorstelSectionId) {
@@ -55,6 +69,7 @@ export function indexMatrix(data: Wisselwerking): MatrixIndex {
       const state = ATTENTION.find((s) => list.includes(s)) ?? 'valid'
       return { state, count: list.length }
     },
+    detached,
     unlinked: data.perspective.sections.filter((s) => !linkedSections.has(s.sectionId)),
     linkedCount: data.perspective.sections.filter((s) => linkedSections.has(s.sectionId)).length,
     stateCounts,

@@ -125,6 +125,9 @@ describe('comments', () => {
     const rijkCard = card(rijk.page, threadId)
     await rijkCard.waitFor()
     expect(await rijkCard.getAttribute('data-status')).toBe('open')
+    // Announced politely to the Rijk (not to the province, who placed it).
+    await expect.poll(() => rijk.page.getByTestId('comment-announcement').textContent()).toContain('Nieuwe reactie van')
+    expect(await provincie.page.getByTestId('comment-announcement').textContent()).toBe('')
     await expect
       .poll(() =>
         editorOf(rijk.page, firstId)

@@ -128,7 +128,10 @@ function CommentsPanelBody({ sections, isLive }: Omit<CommentsPanelProps, 'comme
             <li key={thread.id}>
               <ThreadCard
                 thread={thread}
-                place={snapshot.anchors.get(thread.id)}
+                place={
+                  // A thread whose whole section was deleted has no editor to resolve it: its text is gone too.
+                  snapshot.anchors.get(thread.id) ?? (sectionOrder.has(thread.sectionId) ? undefined : SECTION_GONE)
+                }
                 sectionLabel={sectionLabel(thread.sectionId)}
                 active={snapshot.activeThreadId === thread.id}
                 focusRequest={snapshot.focusRequest}
@@ -141,6 +144,8 @@ function CommentsPanelBody({ sections, isLive }: Omit<CommentsPanelProps, 'comme
     </section>
   )
 }
+
+const SECTION_GONE = { kind: 'deleted' } as const
 
 function parseRound(value: string): Round | 'none' | 'all' {
   if (value === 'none' || value === 'all') return value

@@ -8,10 +8,10 @@ import type { BenchResults, RatioFigure, Ratios } from './results.ts'
 export const TOLERANCE = 2
 export const SLACK = 0.5
 
+/** p99 is reported but not checked: on a shared 2-core machine it swings by 10× between repetitions. */
 const CHECKED: readonly RatioFigure[] = [
   'latencyP50Ms',
   'latencyP95Ms',
-  'latencyP99Ms',
   'serverCpuUsPerFrame',
   'joinMs',
   'coldLoadMs',

@@ -29,6 +29,9 @@ export interface Figures {
   heapPerConnectionKiB: number | null
   heapPerDocumentKiB: number | null
   documentsInMemoryAfterLeave: number | null
+  // Update gate (in-process micro-benchmark).
+  /** Time of the gate per single-character update on a document of `documentBytes`. */
+  gateUsPerUpdate: number | null
   // Storage.
   bytesWrittenPerEdit: number | null
   rowsPerEdit: number | null
@@ -59,6 +62,7 @@ export function emptyFigures(): Figures {
     heapPerConnectionKiB: null,
     heapPerDocumentKiB: null,
     documentsInMemoryAfterLeave: null,
+    gateUsPerUpdate: null,
     bytesWrittenPerEdit: null,
     rowsPerEdit: null,
     lostAfterCrash: null,

@@ -10,6 +10,7 @@ export type WorkloadName =
   | 'memory-connections'
   | 'memory-documents'
   | 'storage'
+  | 'update-gate'
 
 export type PhaseSpec =
   | { readonly kind: 'typing'; readonly spec: TypingSpec }

@@ -8,7 +8,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { largeDocument } from './b4Document.ts'
 import { compareWithBaseline, readBaseline, toBaseline } from './baseline.ts'
-import { type Figures, medianFigures } from './figures.ts'
+import { emptyFigures, type Figures, medianFigures } from './figures.ts'
+import { gateCosts } from './gateCost.ts'
 import { GeneratorProcess } from './load/generatorProcess.ts'
 import { fullPlan, type Phase, quickPlan } from './plan.ts'
 import { latencyChart } from './report/latencyChart.ts'
@@ -129,6 +130,13 @@ if (servers) {
 }
 generator.stop()
 
+// The update gate per update on a small and a large document, in this process, after the servers are gone.
+const gate = gateCosts()
+const gateRows = [
+  ['~100 KB', gate.small],
+  ['~10 MB', gate.large],
+] as const
+
 const rows = [...plan.phases, plan.storage].flatMap((phase) =>
   SERVER_NAMES.filter((server) => runs.has(key(phase, server))).map((server) => {
     const list = runs.get(key(phase, server)) ?? []
@@ -141,6 +149,15 @@ const rows = [...plan.phases, plan.storage].flatMap((phase) =>
     }
   }),
 )
+for (const [size, cost] of gateRows) {
+  rows.push({
+    workload: 'update-gate',
+    size,
+    server: 'ours',
+    repetitions: 1,
+    figures: { ...emptyFigures(), gateUsPerUpdate: cost.usPerUpdate, documentBytes: cost.documentBytes },
+  })
+}
 const records: BenchRecord[] = withRatios(rows)
 const results: BenchResults & { errors: string[] } = {
   mode: plan.mode,

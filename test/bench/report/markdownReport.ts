@@ -68,6 +68,11 @@ const STORAGE: readonly Column[] = [
   figure('lost after kill -9', 'lostAfterCrash', 0),
 ]
 
+const GATE: readonly Column[] = [
+  figure('document bytes', 'documentBytes', 0),
+  figure('gate µs/update', 'gateUsPerUpdate', 1),
+]
+
 function table(records: readonly BenchRecord[], columns: readonly Column[]): string {
   const head = ['workload', 'size', 'server', ...columns.map((c) => c.title)]
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`]
@@ -89,6 +94,8 @@ export function markdownReport(results: BenchResults & { errors?: readonly strin
     table(of('memory-connections', 'memory-documents'), MEMORY),
     '',
     table(of('storage'), STORAGE),
+    '',
+    table(of('update-gate'), GATE),
     '',
     '| target | met | measured |',
     '|---|---|---|',

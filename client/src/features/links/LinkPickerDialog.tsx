@@ -79,7 +79,7 @@ export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkP
   }, [documentId, query])
 
   const targets = results.state === 'ready' ? results.targets : results.state === 'loading' ? results.previous : []
-  const groups = useMemo(() => groupTargets(targets), [targets])
+  const groups = useMemo(() => groupTargets(targets, documentId), [targets, documentId])
   const optionId = (index: number): string => `${listId}-option-${index}`
   const activeTarget = targets.length > 0 ? groups.flatMap((g) => g.options).find((o) => o.index === active) : undefined
 

@@ -7,6 +7,9 @@ import { type SectionLinkOptions, SectionLinkView } from './SectionLinkView.tsx'
 import { SectionLinkNode } from './sectionLinkNode.ts'
 
 export const SectionLink = SectionLinkNode.extend<SectionLinkOptions>({
+  // Above the core keymap: its Enter (splitBlock) would otherwise replace a selected link with a new line.
+  priority: 1000,
+
   addOptions() {
     return { fragment: null }
   },

@@ -1,4 +1,5 @@
-// The picker's results grouped by document, in the server's order of first appearance, each option
+// The picker's results grouped by document, in the server's order of first appearance but with the
+// document one is writing in last (the picker is there to link to the other document), each option
 // with its index in the flat order the arrow keys walk.
 import type { LinkTarget } from '../../api/links.ts'
 
@@ -8,7 +9,7 @@ export interface TargetGroup {
   readonly options: readonly { readonly target: LinkTarget; readonly index: number }[]
 }
 
-export function groupTargets(targets: readonly LinkTarget[]): TargetGroup[] {
+export function groupTargets(targets: readonly LinkTarget[], currentDocumentId: string): TargetGroup[] {
   const groups = new Map<
     string,
     { documentId: string; documentTitle: string; options: TargetGroup['options'][number][] }
@@ -23,7 +24,10 @@ export function groupTargets(targets: readonly LinkTarget[]): TargetGroup[] {
   }
   // Indices follow the grouped order, which is the order on screen.
   let index = 0
-  return [...groups.values()].map((group) => ({
+  const ordered = [...groups.values()].sort(
+    (a, b) => Number(a.documentId === currentDocumentId) - Number(b.documentId === currentDocumentId),
+  )
+  return ordered.map((group) => ({
     ...group,
     options: group.options.map((option) => ({ target: option.target, index: index++ })),
   }))

@@ -2,6 +2,7 @@
 // one of them; back online, the server refuses the whole offline batch because it touches the locked
 // section. The page rebuilds the document from the server's state under a fresh client id (once, not
 // in a loop), replays the edit to the open section, and shows the refused text in a dialog to copy.
+import type { Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   editorOf,
@@ -9,6 +10,7 @@ import {
   openDocument,
   recordSaveStatus,
   SaveStatus,
+  saveStatusText,
   sectionIds,
   sectionLocator,
   typeAtEnd,
@@ -16,8 +18,16 @@ import {
 } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { indexedDbHolds } from './indexedDb.ts'
+import { routeThroughRefusingProxy } from './refusingProxy.ts'
 import { signForBothSides } from './signSection.ts'
 import { explainFailure, NETWORK_NOISE, openTwoUsers, type TwoUsers } from './twoUsers.ts'
+
+/** The section that holds the keyboard focus, if any. */
+function focusedSection(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () => document.activeElement?.closest('[data-section-id]')?.getAttribute('data-section-id') ?? null,
+  )
+}
 
 describe('refused changes', () => {
   let users: TwoUsers
@@ -93,11 +103,13 @@ describe('refused changes', () => {
     // Escape closes the dialog and the focus goes back to the section the user was typing in.
     await rijk.page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
-    expect(
-      await rijk.page.evaluate(() =>
-        document.activeElement?.closest('[data-section-id]')?.getAttribute('data-section-id'),
-      ),
-    ).toBe(y)
+    await waitFor(() => focusedSection(rijk.page).then((id) => id === y), {
+      timeout: 5_000,
+      message: 'the focus back in section Y',
+    }).catch(async (error: Error) => {
+      const active = await rijk.page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200))
+      throw new Error(`${error.message}; the focus is on ${active}`)
+    })
     await expect(editorOf(rijk.page, y).isVisible()).resolves.toBe(true)
     expect(await rijk.page.locator('[data-testid="save-status"]').textContent()).toBe(SaveStatus.saved)
 
@@ -157,6 +169,69 @@ describe('refused changes', () => {
     await new Promise((resolve) => setTimeout(resolve, 2_000))
     expect(await page.locator('[data-testid="refusal"], [data-testid="refused-dialog"]').count()).toBe(0)
 
+    rijk.assertNoProblems(NETWORK_NOISE)
+    provincie.assertNoProblems()
+  })
+
+  it('a server that refuses every change: a few rebuilds with growing waits, then the page stops and keeps the text', async () => {
+    const { rijk, provincie } = users
+    const proxy = await routeThroughRefusingProxy(rijk.page)
+    // Routing applies to sockets opened from now on.
+    await rijk.page.reload()
+    await waitForSaveStatus(rijk.page, SaveStatus.saved)
+    const y = (await sectionIds(rijk.page))[2]
+    if (!y) throw new Error('De Peel has fewer than three sections')
+    expect(proxy.connections).toBe(1)
+
+    proxy.refuseNext = Number.POSITIVE_INFINITY
+    // One insertion: keys typed while the page rebuilds would go to an editor that is being replaced.
+    await typeAtEnd(rijk.page, y, '')
+    await rijk.page.keyboard.insertText(' Steeds-geweigerd-5c7f')
+    const notice = rijk.page.locator('[data-testid="refusal"][data-recovery="gave-up"]')
+    await notice.waitFor({ timeout: 30_000 })
+    // The refused change and the replays of three rebuilds (after 0, 2 and 8 seconds), then no more.
+    expect(proxy.connections).toBe(4)
+    expect(proxy.refused).toBe(4)
+    await new Promise((resolve) => setTimeout(resolve, 5_000))
+    expect(proxy.connections).toBe(4)
+    expect(await editorText(rijk.page, y)).toContain('Steeds-geweigerd-5c7f')
+    expect(await saveStatusText(rijk.page)).toBe(SaveStatus.offline)
+
+    // The text is kept in this browser: once the server accepts again, a reload sends it.
+    proxy.refuseNext = 0
+    await rijk.page.reload()
+    await waitForSaveStatus(rijk.page, SaveStatus.saved, 20_000)
+    await waitFor(async () => (await editorText(provincie.page, y)).includes('Steeds-geweigerd-5c7f'), {
+      timeout: 15_000,
+      message: "the kept text at the other user's",
+    })
+    rijk.assertNoProblems(NETWORK_NOISE)
+    provincie.assertNoProblems()
+  })
+
+  it('one refused change: one rebuild, the change replayed and saved, the caret back in its section', async () => {
+    const { rijk, provincie } = users
+    const proxy = await routeThroughRefusingProxy(rijk.page)
+    await rijk.page.reload()
+    await waitForSaveStatus(rijk.page, SaveStatus.saved)
+    const y = (await sectionIds(rijk.page))[2]
+    if (!y) throw new Error('De Peel has fewer than three sections')
+
+    proxy.refuseNext = 1
+    await typeAtEnd(rijk.page, y, '')
+    await rijk.page.keyboard.insertText(' Eenmaal-geweigerd-2d9b')
+    await rijk.page.locator('[data-testid="refusal"][data-recovery="replayed"]').waitFor({ timeout: 20_000 })
+    await waitFor(async () => (await editorText(provincie.page, y)).includes('Eenmaal-geweigerd-2d9b'), {
+      timeout: 15_000,
+      message: "the replayed change at the other user's",
+    })
+    await waitForSaveStatus(rijk.page, SaveStatus.saved)
+    expect(proxy.connections).toBe(2)
+    expect(await rijk.page.locator('[data-testid="refused-dialog"]').count()).toBe(0)
+    await waitFor(() => focusedSection(rijk.page).then((id) => id === y), {
+      timeout: 5_000,
+      message: 'the focus back in the section',
+    })
     rijk.assertNoProblems(NETWORK_NOISE)
     provincie.assertNoProblems()
   })

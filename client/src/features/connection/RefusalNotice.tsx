@@ -2,10 +2,12 @@
 // does about it: it rebuilds the document from the server's state and replays the user's other
 // changes (collab/replayPending). Text that could not be replayed (a signed-off section) is shown in
 // a dialog to copy; everything else is a notice.
+import { useEffect } from 'react'
 import type { NumberedRefusal } from '../../collab/createCollab.ts'
 import type { Recovery } from '../../collab/refusalRecovery.ts'
 import { RefusedDialog } from './RefusedDialog.tsx'
 import { refusalText } from './refusalText.ts'
+import { focusSectionIfLost } from './restoreFocus.ts'
 
 export interface RefusalNoticeProps {
   readonly refusals: readonly NumberedRefusal[]
@@ -14,6 +16,14 @@ export interface RefusalNoticeProps {
 
 export function RefusalNotice({ refusals, onDismiss }: RefusalNoticeProps) {
   const latest = refusals.at(-1)
+  const replayed = latest?.recovery?.phase === 'replayed' ? latest.recovery : null
+  // The rebuild replaced the editors and took the caret with it: back into the section the user was
+  // in (the dialog, when there is one, does this when it closes).
+  useEffect(() => {
+    if (replayed === null || replayed.refused.length > 0) return
+    const timer = setTimeout(() => focusSectionIfLost(document, replayed.section), 0)
+    return () => clearTimeout(timer)
+  }, [replayed])
   if (!latest) return null
   const dismissAll = (): void => {
     for (const r of refusals) onDismiss(r.id)

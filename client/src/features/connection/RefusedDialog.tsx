@@ -6,6 +6,7 @@ import { type SyntheticEvent, useEffect, useId, useRef, useState } from 'react'
 import type { RefusedSection } from '../../collab/replayPending.ts'
 import { copyText } from './copyText.ts'
 import { textToCopy } from './refusedTextToCopy.ts'
+import { restoreFocus } from './restoreFocus.ts'
 import './refusedDialog.css'
 
 export interface RefusedDialogProps {
@@ -109,21 +110,4 @@ export function RefusedDialog({ sections, section, onClose }: RefusedDialogProps
       </div>
     </dialog>
   )
-}
-
-/**
- * Back to where the user was: the element focused before the dialog if it is still there, otherwise
- * (the editors were recreated by the rebuild) the editor or title of the section they worked in.
- */
-function restoreFocus(owner: Document, before: Element | null, section: string | null): void {
-  if (before instanceof HTMLElement && before !== owner.body && before.isConnected) {
-    before.focus()
-    return
-  }
-  if (section === null) return
-  const root = owner.querySelector(`[data-testid="section"][data-section-id="${CSS.escape(section)}"]`)
-  const target =
-    root?.querySelector<HTMLElement>('[data-testid="section-content"] .ProseMirror[contenteditable="true"]') ??
-    root?.querySelector<HTMLElement>('[data-testid="section-title"]:not(:disabled):not([readonly])')
-  target?.focus()
 }

@@ -3,7 +3,8 @@
 // One fetch serves all of them. It is refetched when the server bumps `meta.linksRevision` (a target
 // renamed, edited, deleted; a link reviewed), when a section title of this document changes (links
 // within the document), and when the set of links in the content changes (a link inserted or removed
-// here: the server indexes it on commit, so we ask again a little later as well).
+// here: the server indexes it on commit, so we ask again a little later as well). After a failed
+// fetch (offline, server error) it tries again with a growing delay and when the browser is online.
 import { findSectionLinks, LINKS_REVISION_KEY, type LinkState, metaMap, SECTION_KEYS, sectionsMap } from '@novex/shared'
 import type * as Y from 'yjs'
 import { ApiError } from '../../api/documents.ts'
@@ -43,6 +44,8 @@ const EMPTY: LinksSnapshot = { links: [], backlinks: [], loaded: false, error: n
 const LOCAL_CHANGE_DELAY_MS = 500
 /** The server indexes a new link when it commits the update; a second look catches a slow commit. */
 const LATE_LOOK_MS = 2_500
+/** After a failure the server may not be reachable: try again, less often each time. */
+const RETRY_MS = [2_000, 5_000, 15_000, 30_000] as const
 
 export function keyOf(targetDocumentId: string, targetSectionId: string): string {
   return `${targetDocumentId}\u0000${targetSectionId}`
@@ -75,6 +78,8 @@ export function createLinksStore(documentId: string, doc: Y.Doc): LinksStore {
   let destroyed = false
   let localTimer: ReturnType<typeof setTimeout> | null = null
   let lateTimer: ReturnType<typeof setTimeout> | null = null
+  let retryTimer: ReturnType<typeof setTimeout> | null = null
+  let failures = 0
   let linkSignature = signatureOf(doc)
 
   const publish = (next: LinksSnapshot): void => {
@@ -98,12 +103,23 @@ export function createLinksStore(documentId: string, doc: Y.Doc): LinksStore {
       ])
       if (current.signal.aborted) return
       const changes = snapshot.loaded ? stateChanges(snapshot.links, links) : []
+      failures = 0
       publish({ links, backlinks, loaded: true, error: null })
       if (changes.length > 0) for (const listener of changeListeners) listener(changes)
     } catch (error) {
       if (current.signal.aborted) return
       const message = error instanceof ApiError ? error.message : 'De koppelingen konden niet worden geladen.'
       publish({ ...snapshot, loaded: true, error: message })
+      // Offline or a server error: the revision may not change again, so we ask again ourselves.
+      const transient = !(error instanceof ApiError) || error.status === 0 || error.status >= 500
+      if (transient && retryTimer === null && !destroyed) {
+        const delay = RETRY_MS[Math.min(failures, RETRY_MS.length - 1)]
+        failures++
+        retryTimer = setTimeout(() => {
+          retryTimer = null
+          void load()
+        }, delay)
+      }
     } finally {
       if (controller === current) controller = null
       if (again && !destroyed) {
@@ -139,10 +155,13 @@ export function createLinksStore(documentId: string, doc: Y.Doc): LinksStore {
     }, LOCAL_CHANGE_DELAY_MS)
   }
 
+  const handleOnline = (): void => void load()
+
   const meta = metaMap(doc)
   const sections = sectionsMap(doc)
   meta.observe(handleMeta)
   sections.observeDeep(handleSections)
+  window.addEventListener('online', handleOnline)
   void load()
 
   return {
@@ -177,6 +196,8 @@ export function createLinksStore(documentId: string, doc: Y.Doc): LinksStore {
       controller?.abort()
       if (localTimer !== null) clearTimeout(localTimer)
       if (lateTimer !== null) clearTimeout(lateTimer)
+      if (retryTimer !== null) clearTimeout(retryTimer)
+      window.removeEventListener('online', handleOnline)
       meta.unobserve(handleMeta)
       sections.unobserveDeep(handleSections)
       listeners.clear()

@@ -270,6 +270,17 @@ describe('comments', () => {
     expect(before?.verified).toBe(true)
     expect(await editorOf(page, lockedId).textContent()).toBe(textBefore)
     expect(await sectionLocator(page, lockedId).getAttribute('data-locked')).toBe('true')
+
+    // From the keyboard: a locked text takes no keyboard selection, so the whole section is the anchor.
+    const sectionButton = sectionLocator(page, lockedId).getByTestId('comment-section-button')
+    await sectionButton.focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('comment-body').fill('Opmerking bij de hele sectie.')
+    await page.keyboard.press('Control+Enter')
+    const whole = page.getByTestId('comment-thread').filter({ hasText: 'Opmerking bij de hele sectie.' })
+    await whole.waitFor()
+    expect(await whole.locator('blockquote').textContent()).toContain('Bijdrage aan het Nationaal Programma')
+    expect(await hashOf()).toEqual(before)
     provincie.assertNoProblems()
   })
 })

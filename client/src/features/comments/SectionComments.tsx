@@ -16,6 +16,8 @@ import '../../styles/comments.css'
 export interface SectionCommentsProps {
   readonly editor: Editor | null
   readonly fragment: Y.XmlFragment
+  /** False for locked sections and comment-only members: the text cannot take a keyboard selection. */
+  readonly editable: boolean
 }
 
 interface Draft {
@@ -31,7 +33,7 @@ interface ButtonPlace {
 
 export const COMMENT_SHORTCUT = 'Control+Alt+M'
 
-export function SectionComments({ editor, fragment }: SectionCommentsProps) {
+export function SectionComments({ editor, fragment, editable }: SectionCommentsProps) {
   const context = useCommentsContext()
   const rootRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
@@ -46,11 +48,11 @@ export function SectionComments({ editor, fragment }: SectionCommentsProps) {
 
   const canComment = context?.canComment ?? false
 
-  const openForm = (): void => {
+  const openForm = (range?: { from: number; to: number }): void => {
     if (editor === null || context === null) return
-    const { from, to, empty } = editor.state.selection
+    const { from, to } = range ?? editor.state.selection
     const sectionId = context.store.sectionIdOf(fragment)
-    if (empty || sectionId === null) return
+    if (from >= to || sectionId === null) return
     const anchor = anchorFromRange(editor.state, from, to)
     if (anchor === null) return
     const quote = editor.state.doc.textBetween(from, to, '\n', ' ').slice(0, COMMENT_LIMITS.quoteChars)
@@ -161,9 +163,24 @@ export function SectionComments({ editor, fragment }: SectionCommentsProps) {
           title="Reactie plaatsen bij de gekozen tekst (Ctrl+Alt+M)"
           // Keep the editor's selection: the button must not take it away before it is read.
           onMouseDown={(event) => event.preventDefault()}
-          onClick={openForm}
+          onClick={() => openForm()}
         >
           Reactie plaatsen
+        </button>
+      )}
+      {!editable && draft === null && editor !== null && (
+        // Text that cannot be edited cannot take a selection from the keyboard either: this button
+        // anchors a comment to the whole text of the section instead.
+        <button
+          type="button"
+          className="link-button comment-section-button"
+          data-testid="comment-section-button"
+          onClick={() => {
+            const range = wholeText(editor)
+            if (range !== null) openForm(range)
+          }}
+        >
+          Reactie op de hele sectie plaatsen
         </button>
       )}
       {draft !== null && (
@@ -206,4 +223,16 @@ export function SectionComments({ editor, fragment }: SectionCommentsProps) {
       )}
     </div>
   )
+}
+
+/** From the first to the last character of the editor's text; null when there is no text. */
+function wholeText(editor: Editor): { from: number; to: number } | null {
+  let from = -1
+  let to = -1
+  editor.state.doc.descendants((node, pos) => {
+    if (!node.isText) return
+    if (from < 0) from = pos
+    to = pos + node.nodeSize
+  })
+  return from < 0 ? null : { from, to }
 }

@@ -67,7 +67,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
     <div data-testid="section-content" className="section-content">
       <SectionLinkToolbar editor={editor} editable={editable} />
       <EditorContent editor={editor} />
-      <SectionComments editor={editor} fragment={fragment} />
+      <SectionComments editor={editor} fragment={fragment} editable={editable} />
     </div>
   )
 }

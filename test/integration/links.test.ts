@@ -86,8 +86,13 @@ const linkTo = async (index: number) => {
 
 describe('section links', { timeout: 90_000 }, () => {
   it('shows the target title, and a backlink with the sentence on the target', async () => {
+    const targetRevision = metaMap(voorstel.doc).get(LINKS_REVISION_KEY)
     appendLink(contentOf(perspective, source).content, 'Zie voor de woningbouw ', VOORSTEL_NB, target(0))
     await perspective.saved()
+    // The target's clients learn of the new backlink live.
+    await waitFor(() => metaMap(voorstel.doc).get(LINKS_REVISION_KEY) !== targetRevision, {
+      message: 'a links revision bump on the target',
+    })
     const link = await linkTo(0)
     expect(link).toMatchObject({
       state: 'valid',

@@ -104,8 +104,11 @@ export function createLinkService(deps: LinkServiceDeps) {
     else if (known && !known.deleted) store.setTarget(room.id, sectionId, { ...known, deleted: true })
   }
 
-  /** Rebuilds the index rows of some (or all) sections of a room from its content. */
-  const index = (room: Room, sections: ReadonlySet<string> | null): boolean => {
+  /**
+   * Rebuilds the index rows of some (or all) sections of a room from its content. Returns the target
+   * documents whose backlinks changed (empty when nothing changed).
+   */
+  const index = (room: Room, sections: ReadonlySet<string> | null): Set<string> => {
     const previous = store.from(room.id).filter((l) => sections === null || sections.has(l.sourceSection))
     const found = findSectionLinks(room.doc, sections ?? undefined).map(
       (o): LinkRow => ({
@@ -121,13 +124,18 @@ export function createLinkService(deps: LinkServiceDeps) {
       : [...new Set([...previous.map((l) => l.sourceSection), ...listSections(room.doc).map((s) => s.id)])]
     const key = (l: LinkRow) => `${l.sourceSection}|${l.targetDocument}|${l.targetSection}|${l.context}`
     const before = new Set(previous.map(key))
-    const changed = found.length !== previous.length || found.some((l) => !before.has(key(l)))
-    if (!changed) return false
+    const after = new Set(found.map(key))
+    const affected = new Set(
+      [...previous.filter((l) => !after.has(key(l))), ...found.filter((l) => !before.has(key(l)))].map(
+        (l) => l.targetDocument,
+      ),
+    )
+    if (affected.size === 0) return affected
     store.replace(room.id, scope, found)
     void setBaselines(found, true, null).catch((error: unknown) =>
       deps.logger.error({ err: error, documentId: room.id }, 'could not record link baselines'),
     )
-    return true
+    return affected
   }
 
   const access = (user: User, documentId: string): DocumentRecord | null => {
@@ -137,7 +145,10 @@ export function createLinkService(deps: LinkServiceDeps) {
 
   return {
     onCommitted(room: Room, sections: ReadonlySet<string>): void {
-      if (index(room, sections)) bump(room.id)
+      const affected = index(room, sections)
+      // The linking document shows new link states; the targets show new backlinks.
+      if (affected.size > 0) bump(room.id)
+      for (const target of affected) if (target !== room.id && deps.catalog.get(target)) bump(target)
       const incoming = store.linkingTo(room.id, [...sections])
       if (incoming.length === 0) return
       for (const sectionId of new Set(incoming.map((l) => l.targetSection))) rememberTarget(room, sectionId)

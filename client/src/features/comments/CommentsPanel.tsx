@@ -7,7 +7,7 @@ import { useCallback, useId, useMemo, useState, useSyncExternalStore } from 'rea
 import { isRound } from '../../api/comments.ts'
 import { CommentAnnouncer } from './CommentAnnouncer.tsx'
 import { type CommentsContextValue, useCommentsContext } from './CommentsContext.ts'
-import { CommentsScope } from './CommentsProvider.tsx'
+import { CommentsScope } from './CommentsScope.tsx'
 import { ThreadCard } from './ThreadCard.tsx'
 import { ALL_THREADS, matchesFilter, orderThreads, organisationsOf, type ThreadFilter } from './threadFilter.ts'
 

@@ -1,7 +1,7 @@
-// Sets up the comment UI for one document page: the store over the live Y.Doc (recreated when the
-// page rebuilds the document), the members for @-mentions and whether the user is a trekker. The
-// page calls useCommentsSetup once and hands the value to the parts that need it; CommentsScope
-// provides it to everything inside (the section editors, the panel's cards).
+// The comment UI of one document page. useCommentsSetup builds it once per page: the store over the
+// live Y.Doc (recreated when the page rebuilds the document), the members for @-mentions and whether
+// the user is a trekker. CommentsScope provides it to everything inside (the section editors, the
+// panel's cards).
 import type { ReactNode } from 'react'
 import { useEffect, useMemo, useState } from 'react'
 import type * as Y from 'yjs'

@@ -5,8 +5,10 @@
 import type { Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
+  DEMO_USERS,
   editorOf,
   editorText,
+  newUserContext,
   openDocument,
   recordSaveStatus,
   SaveStatus,
@@ -80,6 +82,16 @@ describe('refused changes', () => {
       message: "the replayed edit in Y at the other user's",
     })
     await waitForSaveStatus(rijk.page, SaveStatus.saved, 20_000)
+    // What the server stored, seen by a fresh browser that never held the page's copy.
+    const fresh = await newUserContext(users.browser, server.httpUrl, { email: DEMO_USERS.provincieAuteur })
+    try {
+      await openDocument(fresh.page, documentId)
+      await waitForSaveStatus(fresh.page, SaveStatus.saved)
+      expect(await editorText(fresh.page, y)).toContain('Offline in Y door Rijk.')
+      expect(await editorText(fresh.page, x)).toBe(signedText)
+    } finally {
+      await fresh.close()
+    }
     // "Opgeslagen" only once everything, the replayed edit included, is acknowledged: never before.
     const seen = await statusHistory()
     expect(seen.at(-1)).toBe(SaveStatus.saved)

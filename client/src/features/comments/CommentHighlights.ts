@@ -141,7 +141,18 @@ function highlightPlugin(store: CommentsStore, fragment: Y.XmlFragment): Plugin<
       }
       report()
       return {
-        update: report,
+        update(_view, previous) {
+          report()
+          // The caret moved into highlighted text: that thread becomes active (its card is marked and
+          // scrolled to in the panel), so keyboard users see which comment belongs to the text.
+          if (!view.hasFocus() || view.state.selection.eq(previous.selection)) return
+          const at = view.state.selection.from
+          const found = highlightKey.getState(view.state)?.decorations.find(at, at) ?? []
+          const spec = found[0]?.spec as Partial<HighlightSpec> | undefined
+          if (typeof spec?.threadId === 'string' && spec.threadId !== store.getSnapshot().activeThreadId) {
+            store.setActive(spec.threadId)
+          }
+        },
         destroy() {
           unsubscribe()
           unregister()

@@ -32,6 +32,17 @@ export function ThreadCard({ thread, place, sectionLabel, active, focusRequest }
   const titleId = useId()
   const errorId = useId()
 
+  // Keep the active card in sight inside the panel's own scroll area; never scroll the page for it
+  // (on narrow screens the panel sits below the text, and typing must not jump there).
+  useEffect(() => {
+    const card = cardRef.current
+    const scroller = card?.closest<HTMLElement>('.comments-panel')
+    if (!active || !card || !scroller || scroller.scrollHeight <= scroller.clientHeight) return
+    const box = card.getBoundingClientRect()
+    const view = scroller.getBoundingClientRect()
+    if (box.top < view.top || box.bottom > view.bottom) scroller.scrollTop += box.top - view.top - 8
+  }, [active])
+
   const store = context?.store
   // biome-ignore lint/correctness/useExhaustiveDependencies: `focusRequest` re-runs the check when a new request comes in.
   useEffect(() => {

@@ -313,6 +313,9 @@ describe('ijkmomenten', () => {
     expect(await report.getByRole('link', { name: 'Download als Markdown' }).getAttribute('href')).toBe(
       `/api/documents/${DE_PEEL}/review/1/report?format=md`,
     )
+    const markdown = await fetchJson(page, 'GET', `/api/documents/${DE_PEEL}/review/1/report?format=md`)
+    expect(markdown.status).toBe(200)
+    expect(String(markdown.body)).toContain('IJkmoment 1')
     await expect.poll(() => page.getByTestId('round-status').textContent()).toContain('Geen ijkmoment actief')
     // The open thread is carried into the next round, visibly.
     await expect.poll(() => card(page, inRound).textContent()).toContain('Meegenomen naar IJkmoment 2')

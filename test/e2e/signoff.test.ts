@@ -105,6 +105,13 @@ describe('signing a section', () => {
         `Ondertekend door ${rijkName} (Ministerie van LVVN) — wacht op ondertekening door de provincie`,
       )
       await poll(() => signButton(rijkSigner.page, signedId).count()).toBe(0)
+      // The button that had the focus is gone; the focus stays in the section's item.
+      await poll(() =>
+        rijkSigner.page.evaluate(
+          () =>
+            document.activeElement?.closest('[data-testid="signoff-item"]')?.getAttribute('data-section-id') ?? null,
+        ),
+      ).toBe(signedId)
       // Still editable in between.
       expect(await editorOf(author.page, signedId).getAttribute('contenteditable')).toBe('true')
 

@@ -1,7 +1,7 @@
 // One section in the sign-off panel: its state in words, who signed which text, and what this user
 // may do now (sign, ask to reopen, confirm a reopen, or ask the signatories to sign).
 import type { LedgerEvent, SectionSignoff } from '@novex/shared'
-import { useId } from 'react'
+import { useEffect, useId, useRef } from 'react'
 import type { SignoffMe } from '../../api/signoff.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import { SignoffHistory } from './SignoffHistory.tsx'
@@ -26,15 +26,60 @@ export interface SignoffSectionItemProps {
 export function SignoffSectionItem(props: SignoffSectionItemProps) {
   const { sectionId, label, state, verified, me, canEdit, events, busy, error } = props
   const headingId = useId()
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  /** The keyboard focus is on one of this item's action buttons. */
+  const focusInActions = useRef(false)
+  const actionsRef = useRef<HTMLDivElement>(null)
   const key = stateKeyOf(state, verified)
   const mySide = me?.signatory ? me.side : null
   const locked = state.locked !== null
   const mine = mySide ? state.signatures.find((s) => s.signer.side === mySide) : undefined
   const request = state.reopenRequest
 
+  const keepFocusInItem = (removed: Node | null): void => {
+    const heading = headingRef.current
+    if (heading === null || removed?.isConnected) return
+    const active = heading.ownerDocument.activeElement
+    if (active !== null && active !== heading.ownerDocument.body) return
+    focusInActions.current = false
+    heading.focus()
+  }
+  const keepFocusRef = useRef(keepFocusInItem)
+  keepFocusRef.current = keepFocusInItem
+
+  useEffect(() => {
+    const actions = actionsRef.current
+    if (actions === null) return
+    const handleFocusIn = (): void => {
+      focusInActions.current = true
+    }
+    const handleFocusOut = (event: FocusEvent): void => {
+      focusInActions.current = event.relatedTarget instanceof Node && actions.contains(event.relatedTarget)
+      const target = event.target
+      if (event.relatedTarget !== null || !(target instanceof Node)) return
+      // Chromium reports a focused button that is being removed with a focusout just before it leaves
+      // the document: look again once it has.
+      setTimeout(() => keepFocusRef.current(target), 0)
+    }
+    actions.addEventListener('focusin', handleFocusIn)
+    actions.addEventListener('focusout', handleFocusOut)
+    return () => {
+      actions.removeEventListener('focusin', handleFocusIn)
+      actions.removeEventListener('focusout', handleFocusOut)
+    }
+  }, [])
+
+  // While busy the buttons are aria-disabled, not disabled: a disabled button loses the focus.
+  // Signing or reopening replaces the button that had the focus, and the browser would drop the focus
+  // to the start of the page: keep it in this item, on its heading. Browsers that send no focusout for
+  // a removed element leave the flag set, and this catches it after the render that removed it.
+  useEffect(() => {
+    if (focusInActions.current) keepFocusInItem(null)
+  })
+
   return (
     <li className="signoff-item" data-testid="signoff-item" data-section-id={sectionId} data-state={key}>
-      <h3 id={headingId} className="signoff-item__title">
+      <h3 id={headingId} ref={headingRef} tabIndex={-1} className="signoff-item__title">
         {label}
       </h3>
       <p className={`signoff-state signoff-state--${key}`}>
@@ -62,7 +107,7 @@ export function SignoffSectionItem(props: SignoffSectionItemProps) {
           Verzoek tot heropenen door {request.by.name}: {request.reason}
         </p>
       )}
-      <div className="signoff-item__actions">
+      <div className="signoff-item__actions" ref={actionsRef}>
         {mySide && !locked && !mine && (
           <button
             type="button"
@@ -70,8 +115,8 @@ export function SignoffSectionItem(props: SignoffSectionItemProps) {
             data-testid="sign-section"
             data-section-id={sectionId}
             aria-describedby={headingId}
-            disabled={busy}
-            onClick={props.onSign}
+            aria-disabled={busy}
+            onClick={() => !busy && props.onSign()}
           >
             Ondertekenen
           </button>
@@ -84,8 +129,8 @@ export function SignoffSectionItem(props: SignoffSectionItemProps) {
             data-testid="reopen-section"
             data-section-id={sectionId}
             aria-describedby={headingId}
-            disabled={busy}
-            onClick={() => props.onReopen('request')}
+            aria-disabled={busy}
+            onClick={() => !busy && props.onReopen('request')}
           >
             Heropenen aanvragen
           </button>
@@ -97,8 +142,8 @@ export function SignoffSectionItem(props: SignoffSectionItemProps) {
             data-testid="reopen-section"
             data-section-id={sectionId}
             aria-describedby={headingId}
-            disabled={busy}
-            onClick={() => props.onReopen('confirm')}
+            aria-disabled={busy}
+            onClick={() => !busy && props.onReopen('confirm')}
           >
             Heropenen bevestigen
           </button>
@@ -113,8 +158,8 @@ export function SignoffSectionItem(props: SignoffSectionItemProps) {
             data-testid="request-signoff"
             data-section-id={sectionId}
             aria-describedby={headingId}
-            disabled={busy}
-            onClick={props.onRequest}
+            aria-disabled={busy}
+            onClick={() => !busy && props.onRequest()}
           >
             Vraag om ondertekening
           </button>

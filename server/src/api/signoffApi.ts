@@ -2,7 +2,7 @@
 // document, and the caller's refused changes. Rules live in shared (signoffRule) and in the service;
 // this file only checks who is asking and shapes the answers.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { isSectionHash, isSectionId, orderedSections, sectionHash } from '@novex/shared'
+import { isSectionHash, isSectionId, OPEN_SECTION, orderedSections, sectionHash } from '@novex/shared'
 import { z } from 'zod'
 import type { AccountStore, User } from '../accounts/accountStore.ts'
 import type { LinkService } from '../links/linkService.ts'
@@ -104,7 +104,7 @@ export async function handleOverview(
         title: section.title.toString(),
         component: section.component,
         hash: sectionHash(section),
-        state: states.get(section.id) ?? null,
+        state: states.get(section.id) ?? OPEN_SECTION,
         verified: !mismatched.has(section.id),
       })),
       ledger: deps.signoffs.ledger(record.id),

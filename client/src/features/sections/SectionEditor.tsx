@@ -4,10 +4,10 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { EditorContent, useEditor } from '@tiptap/react'
-import StarterKit from '@tiptap/starter-kit'
 import { useEffect } from 'react'
 import type * as Y from 'yjs'
 import { presenceUser } from '../../collab/localUser.ts'
+import { contentStarterKit } from '../../editor/contentSchema.ts'
 import { renderCaret } from '../../editor/renderCaret.ts'
 import { CommentHighlights } from '../comments/CommentHighlights.ts'
 import { useCommentsStore } from '../comments/CommentsContext.ts'
@@ -34,7 +34,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
       extensions: [
         // Undo comes with Collaboration (a Y.UndoManager per fragment). No trailing node: it would
         // write to the shared document just because someone opened it.
-        StarterKit.configure({ undoRedo: false, trailingNode: false }),
+        contentStarterKit,
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({
           provider: { awareness },

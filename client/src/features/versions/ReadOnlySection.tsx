@@ -2,15 +2,15 @@
 // fragment's content once (no Collaboration binding, so nothing can ever write to the version's doc).
 import type { OrderedSection } from '@novex/shared'
 import { EditorContent, useEditor } from '@tiptap/react'
-import StarterKit from '@tiptap/starter-kit'
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import { useId } from 'react'
+import { contentSchemaExtensions } from '../../editor/contentSchema.ts'
 
 export function ReadOnlySection({ section }: { readonly section: OrderedSection }) {
   const titleId = useId()
   const editor = useEditor(
     {
-      extensions: [StarterKit.configure({ undoRedo: false, trailingNode: false })],
+      extensions: contentSchemaExtensions(),
       content: yXmlFragmentToProsemirrorJSON(section.content),
       editable: false,
       editorProps: {

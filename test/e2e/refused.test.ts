@@ -112,6 +112,13 @@ describe('refused changes', () => {
       },
     )
 
+    // The refused text can also be kept as a comment on the signed section, where the signatories see it.
+    await dialog.locator('[data-testid="refused-post-comment"]').click()
+    await dialog.locator('[data-testid="refused-post-status"]', { hasText: 'Geplaatst' }).waitFor({ timeout: 10_000 })
+    await provincie.page
+      .locator('[data-testid="comment-thread"]', { hasText: 'Offline in X door Rijk.' })
+      .waitFor({ state: 'attached', timeout: 10_000 })
+
     // Escape closes the dialog and the focus goes back to the section the user was typing in.
     await rijk.page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })

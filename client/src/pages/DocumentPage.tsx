@@ -15,6 +15,7 @@ import { CommentsPanel } from '../features/comments/CommentsPanel.tsx'
 import { CommentsScope, useCommentsSetup } from '../features/comments/CommentsScope.tsx'
 import { AccessNotice } from '../features/connection/AccessNotice.tsx'
 import { ConnectionNotice } from '../features/connection/ConnectionNotice.tsx'
+import { postRefusedAsComment } from '../features/connection/postRefusedAsComment.ts'
 import { RefusalNotice } from '../features/connection/RefusalNotice.tsx'
 import { SaveStatusIndicator } from '../features/connection/SaveStatusIndicator.tsx'
 import { ExportDossier } from '../features/export/ExportDossier.tsx'
@@ -146,7 +147,15 @@ export function DocumentPage() {
         {document?.kind === 'ontwikkelperspectief' && sections.length > 0 && <ComponentCheck sections={sections} />}
         <div className="floating-notices">
           <ConnectionNotice closed={state.closed} />
-          {collab && <RefusalNotice refusals={state.refusals} onDismiss={collab.dismissRefusal} />}
+          {collab && (
+            <RefusalNotice
+              refusals={state.refusals}
+              onDismiss={collab.dismissRefusal}
+              {...(state.access === 'edit' || state.access === 'comment'
+                ? { onPostAsComment: (refused) => postRefusedAsComment(documentId, collab.doc, refused) }
+                : {})}
+            />
+          )}
         </div>
         <AccessNotice access={state.access} />
         {collab && user && (

@@ -5,16 +5,17 @@
 import { useEffect } from 'react'
 import type { NumberedRefusal } from '../../collab/createCollab.ts'
 import type { Recovery } from '../../collab/refusalRecovery.ts'
-import { RefusedDialog } from './RefusedDialog.tsx'
+import { RefusedDialog, type RefusedDialogProps } from './RefusedDialog.tsx'
 import { refusalText } from './refusalText.ts'
 import { focusSectionIfLost } from './restoreFocus.ts'
 
 export interface RefusalNoticeProps {
   readonly refusals: readonly NumberedRefusal[]
   readonly onDismiss: (id: number) => void
+  readonly onPostAsComment?: RefusedDialogProps['onPostAsComment']
 }
 
-export function RefusalNotice({ refusals, onDismiss }: RefusalNoticeProps) {
+export function RefusalNotice({ refusals, onDismiss, onPostAsComment }: RefusalNoticeProps) {
   const latest = refusals.at(-1)
   const replayed = latest?.recovery?.phase === 'replayed' ? latest.recovery : null
   // The rebuild replaced the editors and took the caret with it: back into the section the user was
@@ -36,6 +37,7 @@ export function RefusalNotice({ refusals, onDismiss }: RefusalNoticeProps) {
         sections={withText.recovery.refused}
         section={withText.recovery.section}
         onClose={dismissAll}
+        {...(onPostAsComment ? { onPostAsComment } : {})}
       />
     )
   }

@@ -14,6 +14,8 @@ export interface RefusedDialogProps {
   /** The section the user was working in, to return the focus to. */
   readonly section: string | null
   readonly onClose: () => void
+  /** Posts a section's refused text as a comment on it; absent when the user may not comment. */
+  readonly onPostAsComment?: (section: RefusedSection) => Promise<void>
 }
 
 const WHY: Readonly<Record<RefusedSection['why'], string>> = {
@@ -22,11 +24,13 @@ const WHY: Readonly<Record<RefusedSection['why'], string>> = {
 }
 
 type CopyState = 'idle' | 'copied' | 'failed'
+type PostState = 'posting' | 'posted' | { readonly error: string }
 
-export function RefusedDialog({ sections, section, onClose }: RefusedDialogProps) {
+export function RefusedDialog({ sections, section, onClose, onPostAsComment }: RefusedDialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const returnTo = useRef<Element | null>(null)
   const [copy, setCopy] = useState<CopyState>('idle')
+  const [posts, setPosts] = useState<Readonly<Record<string, PostState>>>({})
   const titleId = useId()
   const descriptionId = useId()
 
@@ -50,6 +54,18 @@ export function RefusedDialog({ sections, section, onClose }: RefusedDialogProps
     const dialog = ref.current
     if (dialog === null) return
     setCopy((await copyText(textToCopy(sections), dialog)) ? 'copied' : 'failed')
+  }
+
+  const post = async (refused: RefusedSection): Promise<void> => {
+    if (!onPostAsComment) return
+    setPosts((current) => ({ ...current, [refused.sectionId]: 'posting' }))
+    try {
+      await onPostAsComment(refused)
+      setPosts((current) => ({ ...current, [refused.sectionId]: 'posted' }))
+    } catch (error) {
+      const message = error instanceof Error ? error.message : 'Plaatsen lukte niet.'
+      setPosts((current) => ({ ...current, [refused.sectionId]: { error: message } }))
+    }
   }
 
   return (
@@ -85,11 +101,28 @@ export function RefusedDialog({ sections, section, onClose }: RefusedDialogProps
           {s.titleText === '' && s.text === '' && (
             <p className="refused-dialog__why">U had hier alleen tekst verwijderd of opgemaakt.</p>
           )}
+          {onPostAsComment && s.why === 'locked' && (s.text !== '' || s.titleText !== '') && (
+            <p className="refused-dialog__post">
+              <button
+                type="button"
+                className="button button--secondary"
+                data-testid="refused-post-comment"
+                disabled={posts[s.sectionId] === 'posting' || posts[s.sectionId] === 'posted'}
+                onClick={() => void post(s)}
+              >
+                Als reactie plaatsen
+              </button>
+              <span role="status" data-testid="refused-post-status">
+                {posts[s.sectionId] === 'posted' && ' Geplaatst als reactie bij deze sectie.'}
+                {typeof posts[s.sectionId] === 'object' && ` ${(posts[s.sectionId] as { error: string }).error}`}
+              </span>
+            </p>
+          )}
         </section>
       ))}
       <p className="refused-dialog__hint">
-        Kopieer de tekst als u die wilt bewaren. Moet een ondertekende sectie toch anders? Vraag de ondertekenaars dan
-        om de sectie te heropenen.
+        Kopieer de tekst of plaats hem als reactie bij de sectie, zodat de ondertekenaars hem zien. Moet een
+        ondertekende sectie toch anders? Vraag de ondertekenaars dan om de sectie te heropenen.
       </p>
       <p className="refused-dialog__copied" role="status">
         {copy === 'copied' && 'De tekst staat op het klembord.'}

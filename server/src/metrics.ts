@@ -12,8 +12,10 @@ export interface Metrics {
   signoffHashMismatches: number
   /** Connections and messages over a rate limit. */
   rateLimited: number
-  /** The longest a single client frame kept the event loop busy, in ms (the watchdog's figure). */
+  /** The most CPU one client frame cost, in ms (the watchdog's figure). */
   slowestFrameMs: number
+  /** The most CPU one refused (malformed) frame cost before it was refused, in ms. */
+  slowestRejectedFrameMs: number
   /** Frames that took longer than the watchdog's budget. */
   slowFrames: number
   /** Documents whose writes are failing now. */
@@ -36,6 +38,7 @@ export function createMetrics(): Metrics {
     signoffHashMismatches: 0,
     rateLimited: 0,
     slowestFrameMs: 0,
+    slowestRejectedFrameMs: 0,
     slowFrames: 0,
     documentsFailing: 0,
     documentsQuarantined: 0,
@@ -66,7 +69,12 @@ export function renderMetrics(metrics: Metrics, gauges: { roomsOpen: number; pee
   )
   counter('rate_limited_total', 'Connections and messages refused by a rate limit.', metrics.rateLimited)
   counter('slow_frames_total', 'Client frames that took longer than the watchdog budget.', metrics.slowFrames)
-  gauge('slowest_frame_ms', 'Longest time one client frame kept the event loop busy.', metrics.slowestFrameMs)
+  gauge('slowest_frame_ms', 'Most CPU time one client frame cost.', metrics.slowestFrameMs)
+  gauge(
+    'slowest_refused_frame_ms',
+    'Most CPU time one malformed frame cost before it was refused.',
+    metrics.slowestRejectedFrameMs,
+  )
   gauge('documents_failing', 'Documents whose writes are failing (clients told: read-only).', metrics.documentsFailing)
   gauge('documents_quarantined', 'Documents quarantined after a corrupt stored row.', metrics.documentsQuarantined)
   gauge('rooms_open', 'Documents in memory.', gauges.roomsOpen)

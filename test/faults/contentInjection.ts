@@ -12,11 +12,10 @@ import { MessageType, orderedSections } from '@novex/shared'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { barrier, readFrame, syncUpdate } from '../helpers/frames.ts'
-import { startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 import { readCommitted } from '../helpers/storage.ts'
 import { waitFor } from '../helpers/waitFor.ts'
-import { DE_PEEL, healthy, openAttacker } from './harness.ts'
+import { DE_PEEL, healthy, openAttacker, startFaultServer } from './harness.ts'
 import { check, type Report } from './report.ts'
 import type { Sizes } from './sizes.ts'
 import { Typist, tally, textOf } from './typist.ts'
@@ -66,7 +65,7 @@ function linkParagraph(content: Y.XmlFragment, href: string): void {
 }
 
 export async function contentInjectionSuite(report: Report, sizes: Sizes): Promise<void> {
-  const server = await startServer()
+  const server = await startFaultServer()
   try {
     const cookie = await login(server, DEMO.provincieAuteur)
     for (const injection of INJECTIONS) {

@@ -5,11 +5,11 @@
 // every client gets the restart code and reconnects.
 import { CloseCode } from '@novex/shared'
 import { connectClient, type TestClient } from '../helpers/client.ts'
-import { type RunningServer, startServer } from '../helpers/server.ts'
+import type { RunningServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 import { readCommitted } from '../helpers/storage.ts'
 import { waitFor } from '../helpers/waitFor.ts'
-import { DE_PEEL, metrics, NOORD_BRABANT, sleep } from './harness.ts'
+import { DE_PEEL, metrics, NOORD_BRABANT, sleep, startFaultServer } from './harness.ts'
 import { randomSource } from './hostileFrames.ts'
 import { check, type Report } from './report.ts'
 import type { Sizes } from './sizes.ts'
@@ -21,9 +21,9 @@ const EDITORS = [DEMO.rijkAuteur, DEMO.provincieAuteur, DEMO.rijkOndertekenaar, 
 
 export async function crashDurabilitySuite(report: Report, sizes: Sizes): Promise<void> {
   const env = { NOVEX_COMPACT_AFTER: COMPACT_AFTER }
-  let server = await startServer({ env })
+  let server = await startFaultServer({ env })
   const { dataDir, port } = server
-  const restart = async (): Promise<RunningServer> => startServer({ dataDir, env: { ...env, PORT: String(port) } })
+  const restart = async (): Promise<RunningServer> => startFaultServer({ dataDir, env: { ...env, PORT: String(port) } })
   const typists: Typist[] = []
   try {
     for (let i = 0; i < sizes.typists; i++) {

@@ -4,11 +4,16 @@ import { voorstelId } from '@novex/server'
 import * as Y from 'yjs'
 import { DE_PEEL } from '../helpers/documents.ts'
 import { openRaw, type RawSocket } from '../helpers/rawSocket.ts'
-import type { RunningServer } from '../helpers/server.ts'
+import { type RunningServer, type StartOptions, startServer } from '../helpers/server.ts'
 import { readCommitted } from '../helpers/storage.ts'
 
 export { DE_PEEL }
 export const NOORD_BRABANT = voorstelId('noord-brabant')
+
+/** The real server, with a start-up allowance for a CI machine that is busy with other work. */
+export function startFaultServer(options: StartOptions = {}): Promise<RunningServer> {
+  return startServer({ startTimeoutMs: 120_000, ...options })
+}
 
 export async function openAttacker(
   server: RunningServer,

@@ -7,12 +7,12 @@
 import { orderedSections } from '@novex/shared'
 import * as Y from 'yjs'
 import { connectClient } from '../helpers/client.ts'
-import { type RunningServer, startServer } from '../helpers/server.ts'
+import type { RunningServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 import { readCommitted } from '../helpers/storage.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { FaultProxy } from './faultProxy.ts'
-import { DE_PEEL, sleep } from './harness.ts'
+import { DE_PEEL, sleep, startFaultServer } from './harness.ts'
 import { randomSource } from './hostileFrames.ts'
 import { check, type Report } from './report.ts'
 import type { Sizes } from './sizes.ts'
@@ -24,7 +24,7 @@ const EDITORS = [DEMO.rijkAuteur, DEMO.provincieAuteur, DEMO.rijkOndertekenaar]
 const SHARED_SECTION = 4
 
 export async function networkFaultSuite(report: Report, sizes: Sizes): Promise<void> {
-  const server = await startServer()
+  const server = await startFaultServer()
   const proxy = await FaultProxy.start(server.port)
   try {
     for (let session = 0; session < sizes.networkSessions; session++) {

@@ -4,11 +4,11 @@
 import { CloseCode, MessageType, orderedSections } from '@novex/shared'
 import * as Y from 'yjs'
 import { awarenessFor, syncUpdate } from '../helpers/frames.ts'
-import { type RunningServer, startServer } from '../helpers/server.ts'
+import type { RunningServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 import { readCommitted } from '../helpers/storage.ts'
 import { waitFor } from '../helpers/waitFor.ts'
-import { closeCode, DE_PEEL, metrics, openAttacker, sleep } from './harness.ts'
+import { closeCode, DE_PEEL, metrics, openAttacker, sleep, startFaultServer } from './harness.ts'
 import { check, type Report } from './report.ts'
 import type { Sizes } from './sizes.ts'
 import { Typist, tally, textOf } from './typist.ts'
@@ -18,7 +18,7 @@ const KEYS_PER_SECOND = 15
 const UPDATES_PER_DOCUMENT = 1_000
 
 export async function rateLimitSuite(report: Report, sizes: Sizes): Promise<void> {
-  const server = await startServer({
+  const server = await startFaultServer({
     env: { TRUST_PROXY: '1', NOVEX_LIMIT_UPDATES_PER_DOCUMENT: String(UPDATES_PER_DOCUMENT) },
   })
   try {

@@ -28,7 +28,9 @@ export class Report {
       const present = outcome.present ?? 0
       this.add({ suite, name, survived: acked === present, acked, present, detail: outcome.detail ?? '' })
     } catch (error) {
-      const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
+      // The first line, or the first two when the first ends in a colon (a log excerpt follows).
+      const lines = error instanceof Error ? error.message.split('\n') : [String(error)]
+      const detail = lines[0]?.endsWith(':') ? lines.slice(0, 3).join(' ').slice(0, 600) : (lines[0] ?? '')
       this.add({ suite, name, survived: false, acked: 0, present: 0, detail })
     }
     const last = this.results.at(-1)

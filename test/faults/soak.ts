@@ -7,11 +7,11 @@ import { connect } from 'node:net'
 import { orderedSections } from '@novex/shared'
 import * as Y from 'yjs'
 import { barrier, syncUpdate } from '../helpers/frames.ts'
-import { type RunningServer, startServer } from '../helpers/server.ts'
+import type { RunningServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 import { readCommitted } from '../helpers/storage.ts'
 import { waitFor } from '../helpers/waitFor.ts'
-import { closeCode, metrics, openAttacker, sleep } from './harness.ts'
+import { closeCode, metrics, openAttacker, sleep, startFaultServer } from './harness.ts'
 import { check, type Report } from './report.ts'
 import type { Sizes } from './sizes.ts'
 import { occurrences, textOf } from './typist.ts'
@@ -26,7 +26,7 @@ type Cycle = 'clean' | 'login-failure' | 'drop-during-load' | 'write' | 'drop-du
 const PATTERN: readonly Cycle[] = ['clean', 'write', 'drop-during-load', 'clean', 'drop-during-write', 'half-upgrade']
 
 export async function soakSuite(report: Report, sizes: Sizes): Promise<void> {
-  const server = await startServer({
+  const server = await startFaultServer({
     env: {
       NOVEX_LIMIT_CONNECTIONS_PER_IP: '100000000',
       NOVEX_LIMIT_CONNECTIONS_PER_USER: '100000000',

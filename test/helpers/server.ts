@@ -15,6 +15,8 @@ export interface StartOptions {
   readonly env?: Readonly<Record<string, string>>
   /** Seed the demo documents (default true). */
   readonly demo?: boolean
+  /** How long to wait for "listening" (default 30 s; the fault suite allows more on a loaded machine). */
+  readonly startTimeoutMs?: number
 }
 
 export interface RunningServer {
@@ -58,7 +60,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)))
   const port = await new Promise<number>((resolvePort, reject) => {
     let buffer = ''
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join('\n')}`)), 30_000)
+    const timer = setTimeout(() => {
+      // Do not leave a half-started server behind to grab the port later.
+      child.kill('SIGKILL')
+      reject(new Error(`server did not start:\n${logs.join('\n')}`))
+    }, options.startTimeoutMs ?? 30_000)
     child.stdout?.setEncoding('utf8')
     child.stdout?.on('data', (chunk: string) => {
       buffer += chunk

@@ -165,7 +165,15 @@ export function createLinkService(deps: LinkServiceDeps) {
     },
 
     async reindexAll(): Promise<void> {
-      for (const record of deps.catalog.list()) await deps.withRoom(record.id, (room) => index(room, null))
+      for (const record of deps.catalog.list()) {
+        try {
+          await deps.withRoom(record.id, (room) => index(room, null))
+        } catch (error) {
+          // A document that cannot be loaded (quarantined after a corrupt row) must not keep the server
+          // from starting for all the others.
+          deps.logger.error({ err: error, documentId: record.id }, 'links not indexed: document could not be loaded')
+        }
+      }
     },
 
     async outgoing(user: User, documentId: string): Promise<OutgoingLink[]> {

@@ -54,8 +54,9 @@ export function createSqliteDocumentStore(db: Db, now: () => number = Date.now):
     const bytes = new Uint8Array(data)
     const inspection = inspectUpdate(bytes)
     if (!inspection.ok) {
-      health.quarantine(documentId)
-      throw new CorruptDocumentError(documentId, seq, inspection.reason)
+      const error = new CorruptDocumentError(documentId, seq, inspection.reason)
+      health.quarantine(documentId, error.message)
+      throw error
     }
     return bytes
   }

@@ -3,6 +3,7 @@
 // clients of a failing document that it is temporarily read-only, and lets them write again when the
 // next write succeeds.
 export type HealthListener = (documentId: string, failing: boolean) => void
+export type QuarantineListener = (documentId: string, reason: string) => void
 
 export interface StorageHealth {
   isFailing(documentId: string): boolean
@@ -10,15 +11,18 @@ export interface StorageHealth {
   readonly failingCount: number
   readonly quarantinedCount: number
   onChange(listener: HealthListener): void
+  onQuarantine(listener: QuarantineListener): void
   writeFailed(documentId: string): void
   writeSucceeded(documentId: string): void
-  quarantine(documentId: string): void
+  quarantine(documentId: string, reason: string): void
 }
 
 export function createStorageHealth(): StorageHealth {
   const failing = new Set<string>()
-  const quarantined = new Set<string>()
+  /** Quarantined document → why. */
+  const quarantined = new Map<string, string>()
   const listeners: HealthListener[] = []
+  const quarantineListeners: QuarantineListener[] = []
   const notify = (documentId: string, isFailing: boolean): void => {
     for (const listener of listeners) listener(documentId, isFailing)
   }
@@ -34,6 +38,11 @@ export function createStorageHealth(): StorageHealth {
     onChange: (listener) => {
       listeners.push(listener)
     },
+    onQuarantine: (listener) => {
+      quarantineListeners.push(listener)
+      // Documents quarantined before anyone listened (a start-up check loaded them) are reported too.
+      for (const [documentId, reason] of quarantined) listener(documentId, reason)
+    },
     writeFailed: (documentId) => {
       if (failing.has(documentId)) return
       failing.add(documentId)
@@ -43,8 +52,10 @@ export function createStorageHealth(): StorageHealth {
       if (!failing.delete(documentId)) return
       notify(documentId, false)
     },
-    quarantine: (documentId) => {
-      quarantined.add(documentId)
+    quarantine: (documentId, reason) => {
+      if (quarantined.has(documentId)) return
+      quarantined.set(documentId, reason)
+      for (const listener of quarantineListeners) listener(documentId, reason)
     },
   }
 }

@@ -187,7 +187,13 @@ export function createSignoffService(deps: SignoffDeps): SignoffService {
       const mismatches: HashMismatch[] = []
       for (const documentId of deps.ledger.documents()) {
         if (stateOf(documentId).locked.size === 0) continue
-        mismatches.push(...(await deps.withRoom(documentId, verify)))
+        try {
+          mismatches.push(...(await deps.withRoom(documentId, verify)))
+        } catch (error) {
+          // One document that cannot be loaded (a corrupt row quarantines it) must not stop the server
+          // from starting for all the others; it stays unavailable and is logged loudly.
+          deps.logger.error({ err: error, documentId }, 'sign-off verification skipped: document could not be loaded')
+        }
       }
       return mismatches
     },

@@ -45,7 +45,7 @@ if (!file) throw new Error(`no profile in ${dir}`)
 const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile
 const byId = new Map(profile.nodes.map((n) => [n.id, n]))
 const selfUs = new Map<number, number>()
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)))
+for (const [i, id] of profile.samples.entries()) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0))
 const label = (n: ProfileNode): string =>
   `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(server|node_modules)\//, '$1/')}:${n.callFrame.lineNumber + 1}`
 const self = new Map<string, number>()

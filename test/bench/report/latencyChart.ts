@@ -22,7 +22,7 @@ export function latencyChart(records: readonly BenchRecord[]): string {
   const left = 60
   const top = 40
   const height = 260
-  const width = left + Math.max(1, groups.length) * groupWidth + 20
+  const width = Math.max(760, left + Math.max(1, groups.length) * groupWidth + 20)
   const values = typing.flatMap((r) => PERCENTILES.map((p) => r.figures[p.key] ?? 0)).filter((v) => v > 0)
   const min = 0.1
   const max = Math.max(10, ...values) * 1.2

@@ -16,6 +16,8 @@ export interface Figures {
   loopDelayP99Ms: number | null
   peakRssMiB: number | null
   generatorCpu: number | null
+  /** The generator's own event-loop delay p99 (ms, beyond the 10 ms resolution). */
+  generatorLoopDelayP99Ms: number | null
   generatorSaturated: boolean | null
   // Large-document join.
   joinMs: number | null
@@ -52,6 +54,7 @@ export function emptyFigures(): Figures {
     loopDelayP99Ms: null,
     peakRssMiB: null,
     generatorCpu: null,
+    generatorLoopDelayP99Ms: null,
     generatorSaturated: null,
     joinMs: null,
     simultaneousJoinMs: null,

@@ -37,6 +37,7 @@ export async function joinPhase(
     loopDelayP99Ms: after.loopDelayP99Ms,
     peakRssMiB: after.peakRssBytes / (1024 * 1024),
     generatorCpu: result.generator.cpuFraction,
+    generatorLoopDelayP99Ms: result.generator.loopDelayP99Ms,
     generatorSaturated: result.generator.saturated,
   }
 }

@@ -33,6 +33,7 @@ export async function memoryPhase(
     peakRssMiB: connected.peakRssBytes / (1024 * 1024),
     loopDelayP99Ms: connected.loopDelayP99Ms,
     generatorCpu: result.generator.cpuFraction,
+    generatorLoopDelayP99Ms: result.generator.loopDelayP99Ms,
     generatorSaturated: result.generator.saturated,
   }
 }

@@ -47,6 +47,7 @@ export async function storagePhase(
       rowsPerEdit,
       lostAfterCrash: result.lostAfterCrash,
       generatorCpu: result.generator.cpuFraction,
+      generatorLoopDelayP99Ms: result.generator.loopDelayP99Ms,
       generatorSaturated: result.generator.saturated,
     }
   } finally {

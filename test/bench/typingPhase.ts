@@ -38,6 +38,7 @@ export async function typingPhase(
     loopDelayP99Ms: end.loopDelayP99Ms,
     peakRssMiB: end.peakRssBytes / MiB,
     generatorCpu: result.generator.cpuFraction,
+    generatorLoopDelayP99Ms: result.generator.loopDelayP99Ms,
     generatorSaturated: result.generator.saturated,
   }
 }

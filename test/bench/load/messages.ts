@@ -45,7 +45,7 @@ export interface GeneratorLoad {
   /** Generator CPU time / wall time over the measured window (1 = one core busy). */
   readonly cpuFraction: number
   readonly loopDelayP99Ms: number
-  /** The generator was busy enough (≥ 85 % of a core) that its own delays may show up in the figures. */
+  /** Busy ≥ 85 % of a core or its event loop p99 ≥ 50 ms: its own delays may show up in the figures. */
   readonly saturated: boolean
 }
 

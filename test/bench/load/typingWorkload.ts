@@ -91,6 +91,8 @@ export async function runTyping(
   await sleep(spec.durationMs)
   for (const timer of timers) clearTimeout(timer)
   const typingMs = performance.now() - started
+  // The generator's load while typing: the drain after it is mostly waiting.
+  const generator = meter()
   const finals = log.finalClocks()
   // What each full client still lacks of the edits of its own room's writers.
   const missing = (): number => {
@@ -107,7 +109,6 @@ export async function runTyping(
   }
   await until(() => missing() === 0, DRAIN_TIMEOUT_MS)
   const windowMs = performance.now() - started
-  const generator = meter()
   const framesReceived = counter.frames
   const bytesReceived = counter.bytes
   await checkpoint('measured')

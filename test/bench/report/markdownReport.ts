@@ -39,7 +39,11 @@ const TYPING: readonly Column[] = [
   { title: 'CPU/frame ÷ ref', cell: (r) => ratio(r, 'toReference', 'serverCpuUsPerFrame') },
   figure('loop p99 ms', 'loopDelayP99Ms'),
   figure('peak RSS MiB', 'peakRssMiB', 0),
-  { title: 'gen CPU', cell: (r) => `${fmt(r.figures.generatorCpu, 2)}${r.figures.generatorSaturated ? ' SAT' : ''}` },
+  {
+    title: 'gen CPU / loop p99',
+    cell: (r) =>
+      `${fmt(r.figures.generatorCpu, 2)} / ${fmt(r.figures.generatorLoopDelayP99Ms, 0)} ms${r.figures.generatorSaturated ? ' SAT' : ''}`,
+  },
 ]
 
 const JOIN: readonly Column[] = [

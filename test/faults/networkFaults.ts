@@ -27,7 +27,8 @@ export async function networkFaultSuite(report: Report, sizes: Sizes): Promise<v
   const server = await startFaultServer()
   const proxy = await FaultProxy.start(server.port)
   try {
-    for (let session = 0; session < sizes.networkSessions; session++) {
+    const first = Number(process.env.NOVEX_FAULTS_FIRST_SESSION ?? 0)
+    for (let session = first; session < first + sizes.networkSessions; session++) {
       await report.run(SUITE, `random session ${session + 1} (seed ${session + 1})`, () =>
         randomSession(server, proxy, session + 1, sizes.networkSessionMs),
       )
@@ -91,6 +92,13 @@ async function randomSession(
       await waitFor(() => typists.every((t) => textOf(t.doc) === textOf(reader.doc)), {
         timeout: 20_000,
         message: 'replicas to converge with the server',
+      }).catch((error: unknown) => {
+        const refusals = typists.flatMap((t) => t.client.refusals.map((r) => `${t.name}: ${r.reason}`))
+        const lengths = typists.map((t) => textOf(t.doc).length).join('/')
+        throw new Error(
+          `${error instanceof Error ? error.message : error} (refusals: ${refusals.join(', ') || 'none'}; ` +
+            `lengths ${lengths} vs server ${textOf(reader.doc).length})`,
+        )
       })
       check(
         typists.every((t) => Buffer.from(Y.encodeStateVector(t.doc)).equals(Y.encodeStateVector(reader.doc))),

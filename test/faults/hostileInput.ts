@@ -193,8 +193,14 @@ export async function hostileInputSuite(report: Report, sizes: Sizes): Promise<v
           },
           { timeout: 30_000, interval: 50, message: 'the non-reader to be closed' },
         )
-        const peersAfter = (await metrics(server)).peers_open ?? 0
-        return { detail: `closed after the send buffer passed 1 MiB; peers ${peersBefore} → ${peersAfter}` }
+        const peersAfter = await waitFor(
+          async () => {
+            const peers = (await metrics(server)).peers_open ?? 0
+            return peers < peersBefore ? peers + 1 : 0
+          },
+          { timeout: 5_000, message: 'the non-reader to be dropped' },
+        )
+        return { detail: `dropped after its send buffer passed 1 MiB; peers ${peersBefore} → ${peersAfter - 1}` }
       } finally {
         writer.destroy()
         reader.ws.terminate()

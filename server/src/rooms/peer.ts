@@ -18,6 +18,8 @@ export interface PeerSocket {
   readonly bufferedAmount: number
   send(data: Uint8Array): void
   close(code?: number, reason?: string): void
+  /** Drops the connection without a closing handshake (ws.WebSocket has it). */
+  terminate?(): void
 }
 
 const OPEN = 1
@@ -139,6 +141,9 @@ export class Peer {
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
       this.logger.warn({ peer: this.id }, 'closing a peer that does not read')
       this.close(CloseCode.tooLarge, 'send buffer full')
+      // The close frame waits behind the unread data, so the handshake would hold the socket (and its
+      // buffer) for ws's 30 s close timeout: drop it now.
+      this.socket.terminate?.()
       return
     }
     this.socket.send(frame)

@@ -25,6 +25,16 @@ const TMPFS_BYTES = 24 * 1024 * 1024
 export async function storageFaultSuite(report: Report, _sizes: Sizes): Promise<void> {
   const mountPoint = mkdtempSync(join(tmpdir(), 'novex-tmpfs-'))
   const mounted = tryMount(mountPoint)
+  // Unmounted whatever happens, also when the server does not even start.
+  try {
+    await storageCases(report, mountPoint, mounted)
+  } finally {
+    if (mounted) execFileSync('umount', ['-l', mountPoint])
+    rmSync(mountPoint, { recursive: true, force: true })
+  }
+}
+
+async function storageCases(report: Report, mountPoint: string, mounted: boolean): Promise<void> {
   const dataDir = mounted ? join(mountPoint, 'data') : mkdtempSync(join(tmpdir(), 'novex-faults-'))
   let server = await startFaultServer({ dataDir })
   const typist = new Typist({
@@ -166,8 +176,6 @@ export async function storageFaultSuite(report: Report, _sizes: Sizes): Promise<
   } finally {
     typist.destroy()
     await server.stop()
-    if (mounted) execFileSync('umount', ['-l', mountPoint])
-    rmSync(mountPoint, { recursive: true, force: true })
     if (!mounted) rmSync(dataDir, { recursive: true, force: true })
   }
 }

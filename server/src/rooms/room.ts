@@ -69,6 +69,9 @@ export class Room {
   private barriers: Barrier[] = []
   /** Sections changed by the pending updates. */
   private pendingSections = new Set<string>()
+  /** Awareness client ids changed since the last presence broadcast (sent once per event-loop turn). */
+  private readonly awarenessChanged = new Set<number>()
+  private awarenessScheduled = false
   /** Server-side users of the room (an API call working on it): it is not unloaded while held. */
   private holds = 0
   private flushScheduled = false
@@ -297,8 +300,19 @@ export class Room {
       for (const id of change.removed) peer.awarenessIds.delete(id)
     }
     if (changed.length === 0) return
-    const frame = awarenessFrame(this.awareness, changed)
-    for (const peer of this.peers) peer.send(frame)
+    // Presence changes on every keystroke of every writer: collect this turn's changes and send them as
+    // one frame, instead of one frame per change to every peer.
+    for (const id of changed) this.awarenessChanged.add(id)
+    if (this.awarenessScheduled) return
+    this.awarenessScheduled = true
+    const schedule = this.deps.schedule ?? setImmediate
+    schedule(() => {
+      this.awarenessScheduled = false
+      if (this.destroyed || this.awarenessChanged.size === 0) return
+      const frame = awarenessFrame(this.awareness, [...this.awarenessChanged])
+      this.awarenessChanged.clear()
+      for (const peer of this.peers) peer.send(frame)
+    })
   }
 
   private scheduleFlush(): void {

@@ -7,6 +7,7 @@ import {
   LINKS_REVISION_KEY,
   metaMap,
   orderedSections,
+  readSignoff,
   type SectionId,
   sectionPlainText,
   sectionsMap,
@@ -18,6 +19,7 @@ import { api } from '../helpers/comments.ts'
 import { appendLink, appendParagraph, DE_PEEL, VOORSTEL_LIMBURG, VOORSTEL_NB } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
+import { reopen, sign } from '../helpers/signoff.ts'
 import { readCommitted } from '../helpers/storage.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
@@ -75,6 +77,19 @@ const contentOf = (client: TestClient, id: SectionId) => {
   const view = getSection(client.doc, id)
   if (!view) throw new Error(`no section ${id}`)
   return view
+}
+/** Reopens a locked section (both parties), so later tests can add links to it. */
+const reopenBoth = async (sectionId: SectionId): Promise<void> => {
+  await reopen(server, await login(server, DEMO.rijkOndertekenaar), DE_PEEL, sectionId, 'Verder koppelen')
+  const done = await reopen<{ reopened: boolean }>(
+    server,
+    await login(server, DEMO.provincieOndertekenaar),
+    DE_PEEL,
+    sectionId,
+    '',
+  )
+  expect(done.body.reopened).toBe(true)
+  await waitFor(() => readSignoff(perspective.doc, sectionId).locked === null, { message: 'the section reopened' })
 }
 const linkTo = async (index: number) => {
   const found = await waitFor(
@@ -153,6 +168,22 @@ describe('section links', { timeout: 90_000 }, () => {
     expect((await api(server, reader, 'POST', `/api/documents/${DE_PEEL}/links/review`, review)).status).toBe(403)
     expect((await api(server, rijk, 'POST', `/api/documents/${DE_PEEL}/links/review`, review)).status).toBe(200)
     expect((await linkTo(0)).state).toBe('valid')
+  })
+
+  it('takes the target as it is when the linking section is signed off as the new baseline', async () => {
+    appendParagraph(contentOf(voorstel, target(0)).content, 'Nog een wijziging na de beoordeling.')
+    await voorstel.saved()
+    await waitFor(async () => (await linkTo(0)).state === 'suspect', { message: 'the link to turn suspect' })
+    await sign(server, await login(server, DEMO.rijkOndertekenaar), DE_PEEL, source)
+    const locked = await sign<{ locked: boolean }>(
+      server,
+      await login(server, DEMO.provincieOndertekenaar),
+      DE_PEEL,
+      source,
+    )
+    expect(locked.body.locked).toBe(true)
+    await waitFor(async () => (await linkTo(0)).state === 'valid', { message: 'the signed-off baseline' })
+    await reopenBoth(source)
   })
 
   it('breaks with the last known title when the target is deleted', async () => {

@@ -51,6 +51,19 @@ function quoteAt(fragment: Y.XmlFragment, anchor: { start: string; end: string }
 }
 
 describe('comment anchors', () => {
+  it('resolve a range that starts at the very first character of the section', () => {
+    const { fragment, texts } = fragmentWith('Hallo wereld, dit is tekst')
+    const text = texts[0] as Y.XmlText
+    const encode = (p: Y.RelativePosition) => btoa(String.fromCharCode(...Y.encodeRelativePosition(p)))
+    const anchor = {
+      start: encode(Y.createRelativePositionFromTypeIndex(text, 0, 0)),
+      end: encode(Y.createRelativePositionFromTypeIndex(text, 5, -1)),
+    }
+    expect(quoteAt(fragment, anchor)).toBe('Hallo')
+    text.insert(0, 'Ja. ')
+    expect(quoteAt(fragment, anchor)).toBe('Hallo')
+  })
+
   it('encode the start with assoc 0 and the end with assoc -1', () => {
     const { fragment } = fragmentWith('Hallo wereld, dit is tekst')
     const state = stateOf(fragment)

@@ -80,6 +80,21 @@ export type ResolvedAnchor =
   /** Both ends meet (the text was deleted), or they no longer resolve into this editor. */
   | { readonly kind: 'deleted' }
 
+/**
+ * A relative position as a ProseMirror position. y-tiptap takes an item-based position that lands on
+ * one of the first two document positions for "misresolved" and answers null, so a comment on the very
+ * first words of a section would read as deleted; the start of a text is asked for again as the
+ * type-based "start of this text", which y-tiptap resolves.
+ */
+function toAbsolute(binding: NonNullable<ReturnType<typeof syncBinding>>, position: Y.RelativePosition): number | null {
+  const direct = relativePositionToAbsolutePosition(binding.doc, binding.type, position, binding.mapping)
+  if (direct !== null) return direct
+  const absolute = Y.createAbsolutePositionFromRelativePosition(position, binding.doc)
+  if (absolute === null || !(absolute.type instanceof Y.XmlText) || absolute.index !== 0) return null
+  const textStart = Y.createRelativePositionFromTypeIndex(absolute.type, 0, -1)
+  return relativePositionToAbsolutePosition(binding.doc, binding.type, textStart, binding.mapping)
+}
+
 /** Where an anchor is in the editor now. */
 export function resolveAnchor(
   state: EditorState,
@@ -89,8 +104,8 @@ export function resolveAnchor(
   const start = decodeRelativePosition(anchor.start)
   const end = decodeRelativePosition(anchor.end)
   if (start === null || end === null) return { kind: 'deleted' }
-  const from = relativePositionToAbsolutePosition(binding.doc, binding.type, start, binding.mapping)
-  const to = relativePositionToAbsolutePosition(binding.doc, binding.type, end, binding.mapping)
+  const from = toAbsolute(binding, start)
+  const to = toAbsolute(binding, end)
   if (from === null || to === null) return { kind: 'deleted' }
   const size = state.doc.content.size
   const a = Math.max(0, Math.min(from, size))

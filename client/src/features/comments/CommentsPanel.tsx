@@ -1,15 +1,16 @@
 // The comments side panel: filters (status, organisation, ijkmoment, section) and the thread cards in
-// document order — by section, then by where the anchor is in the text. Cards are listed, not
-// pinned beside their text: the side column is sticky and scrolls on its own, so "Toon in de tekst"
-// and clicking a highlight connect the two instead.
+// document order — by section, then by where the anchor is in the text. While the document scrolls,
+// the cards move to the height of their highlights (useAlignedCards); "Toon in de tekst" and clicking
+// a highlight connect the two as well.
 import { type OrderedSection, ROUNDS, type Round, roundName, type ThreadStatus } from '@novex/shared'
-import { useCallback, useId, useMemo, useState, useSyncExternalStore } from 'react'
+import { useCallback, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { isRound } from '../../api/comments.ts'
 import { CommentAnnouncer } from './CommentAnnouncer.tsx'
 import { type CommentsContextValue, useCommentsContext } from './CommentsContext.ts'
 import { CommentsScope } from './CommentsScope.tsx'
 import { ThreadCard } from './ThreadCard.tsx'
 import { ALL_THREADS, matchesFilter, orderThreads, organisationsOf, type ThreadFilter } from './threadFilter.ts'
+import { useAlignedCards } from './useAlignedCards.ts'
 
 export interface CommentsPanelProps {
   readonly comments: CommentsContextValue | null
@@ -35,6 +36,9 @@ function CommentsPanelBody({ sections, isLive }: Omit<CommentsPanelProps, 'comme
   const [filter, setFilter] = useState<ThreadFilter>(ALL_THREADS)
   const headingId = useId()
   const ids = { status: useId(), organisation: useId(), round: useId(), section: useId() }
+  const panelRef = useRef<HTMLElement>(null)
+  const listRef = useRef<HTMLUListElement>(null)
+  useAlignedCards(panelRef, listRef, snapshot, filter)
 
   const sectionOrder = useMemo(() => new Map(sections.map((s, i) => [s.id as string, i])), [sections])
   // Titles are live Y.Texts: read them at every render, not once per section list.
@@ -51,7 +55,7 @@ function CommentsPanelBody({ sections, isLive }: Omit<CommentsPanelProps, 'comme
   const openCount = threads.filter((t) => t.status === 'open').length
 
   return (
-    <section className="panel comments-panel" data-testid="comments-panel" aria-labelledby={headingId}>
+    <section ref={panelRef} className="panel comments-panel" data-testid="comments-panel" aria-labelledby={headingId}>
       <h2 id={headingId} className="panel__title">
         Reacties <span className="comments-panel__count">({openCount} open)</span>
       </h2>
@@ -123,7 +127,7 @@ function CommentsPanelBody({ sections, isLive }: Omit<CommentsPanelProps, 'comme
       {shown.length === 0 ? (
         <p className="empty-state">{threads.length === 0 ? 'Nog geen reacties.' : 'Geen reacties met dit filter.'}</p>
       ) : (
-        <ul className="comments-panel__list">
+        <ul ref={listRef} className="comments-panel__list">
           {shown.map((thread) => (
             <li key={thread.id}>
               <ThreadCard

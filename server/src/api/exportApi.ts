@@ -6,8 +6,8 @@ import { EXPORT_FORMATS, type ExportFormat } from '../export/dossier.ts'
 import { EXPORT_MEDIA_TYPES, renderDossier } from '../export/renderDossier.ts'
 import { withLinkReferences } from '../links/linkReferences.ts'
 import { dossierFromRoom } from '../signoff/dossierFromRoom.ts'
-import { ApiError, notFound } from './respond.ts'
-import type { SignoffApiDeps } from './signoffApi.ts'
+import { ApiError } from './respond.ts'
+import { openable, type SignoffApiDeps } from './signoffApi.ts'
 
 function isExportFormat(value: string | null): value is ExportFormat {
   return value !== null && (EXPORT_FORMATS as readonly string[]).includes(value)
@@ -20,8 +20,7 @@ export async function handleExport(
   documentId: string,
   format: string | null,
 ): Promise<void> {
-  const record = deps.catalog.get(documentId)
-  if (!record || !deps.authorize(user, record)) throw notFound()
+  const record = openable(deps, user, documentId)
   if (!isExportFormat(format))
     throw new ApiError(400, 'invalid_format', 'Kies een exportformaat: pdf, docx, odt of md.')
   const dossier = await deps.withRoom(record.id, (room) => {

@@ -7,7 +7,7 @@ import type { User } from '../accounts/accountStore.ts'
 import { requireTrekker } from '../comments/commentRights.ts'
 import { compareSections } from '../review/compareDocs.ts'
 import { REPORT_FORMATS, type ReportFormat, reportMarkdown, reportPdf } from '../review/renderReport.ts'
-import type { ReviewService } from '../review/reviewService.ts'
+import { docFrom, type ReviewService } from '../review/reviewService.ts'
 import type { VersionStore } from '../review/versionStore.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
 import { type CommentsApiDeps, commentContext } from './commentsApi.ts'
@@ -20,12 +20,6 @@ export interface ReviewApiDeps extends CommentsApiDeps {
 }
 
 const versionNotFound = (): ApiError => new ApiError(404, 'version_not_found', 'Deze versie bestaat niet.')
-
-function docOf(state: Uint8Array): Y.Doc {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, state)
-  return doc
-}
 
 /** Routes /api/documents/<id>/review… and /versions…; returns false when the path is not one of them. */
 export async function routeReview(
@@ -93,10 +87,10 @@ export async function routeReview(
   }
   if (rest.length === 2 && second === 'compare') {
     const load = async (id: string | null): Promise<Y.Doc> => {
-      if (id === 'current') return deps.withRoom(documentId, (room) => docOf(Y.encodeStateAsUpdate(room.doc)))
+      if (id === 'current') return deps.withRoom(documentId, (room) => docFrom(Y.encodeStateAsUpdate(room.doc)))
       const state = id !== null && /^\d+$/.test(id) ? deps.versions.state(documentId, Number(id)) : null
       if (!state) throw versionNotFound()
-      return docOf(state)
+      return docFrom(state)
     }
     const [from, to] = [await load(query.get('from')), await load(query.get('to'))]
     sendJson(res, 200, { sections: compareSections(from, to) })

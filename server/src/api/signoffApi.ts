@@ -29,7 +29,11 @@ const SignBody = z.object({ hash: z.string().refine(isSectionHash).optional() })
 const ReopenBody = z.object({ reason: z.string().max(2_000) }).strict()
 
 /** The document, when the user may open it; unknown and forbidden answer the same 404. */
-function openable(deps: SignoffApiDeps, user: User, documentId: string): DocumentRecord {
+export function openable(
+  deps: Pick<SignoffApiDeps, 'catalog' | 'authorize'>,
+  user: User,
+  documentId: string,
+): DocumentRecord {
   const record = deps.catalog.get(documentId)
   const access = record ? deps.authorize(user, record) : null
   if (!record || !access) throw notFound()

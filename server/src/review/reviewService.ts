@@ -30,7 +30,8 @@ function nextRound(state: ReviewState): Round | null {
   return last.round < 3 ? ((last.round + 1) as Round) : null
 }
 
-function docFrom(state: Uint8Array): Y.Doc {
+/** A stored full state as a document of its own (for reading and comparing, never synced). */
+export function docFrom(state: Uint8Array): Y.Doc {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, state)
   return doc

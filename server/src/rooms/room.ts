@@ -136,11 +136,6 @@ export class Room {
     return this.pending.length === 0
   }
 
-  /** Whether updates are applied but not yet committed. */
-  get hasPending(): boolean {
-    return this.pending.length > 0
-  }
-
   /**
    * A change the server makes itself (the sign-off mirror). It goes through the same commit path as a
    * peer's update: written, then broadcast to every peer.

@@ -57,11 +57,6 @@ export class RoomManager {
     }
   }
 
-  /** The room if the document is in memory. */
-  loaded(documentId: string): Room | null {
-    return this.rooms.get(documentId) ?? null
-  }
-
   /** Every live connection with its room, for re-checking rights. */
   *livePeers(): Generator<{ room: Room; peer: Peer }> {
     for (const room of this.rooms.values()) for (const peer of room.livePeers) yield { room, peer }

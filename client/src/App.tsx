@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react'
+import { useTranslation } from 'react-i18next'
 import { BrowserRouter, Route, Routes } from 'react-router'
 import { AppLayout } from './layout/AppLayout.tsx'
 import { DocumentListPage } from './pages/DocumentListPage.tsx'
@@ -15,6 +16,7 @@ const WisselwerkingPage = lazy(() =>
 const VersionsPage = lazy(() => import('./pages/VersionsPage.tsx').then((m) => ({ default: m.VersionsPage })))
 
 export function App() {
+  const { t } = useTranslation('common')
   return (
     <BrowserRouter>
       <Routes>
@@ -26,7 +28,7 @@ export function App() {
               <Suspense
                 fallback={
                   <p className="empty-state" role="status">
-                    Document laden…
+                    {t('loading.document')}
                   </p>
                 }
               >
@@ -40,7 +42,7 @@ export function App() {
               <Suspense
                 fallback={
                   <p className="empty-state" role="status">
-                    Overzicht laden…
+                    {t('loading.overview')}
                   </p>
                 }
               >
@@ -54,7 +56,7 @@ export function App() {
               <Suspense
                 fallback={
                   <p className="empty-state" role="status">
-                    Versies laden…
+                    {t('loading.versions')}
                   </p>
                 }
               >
@@ -68,7 +70,7 @@ export function App() {
               <Suspense
                 fallback={
                   <p className="empty-state" role="status">
-                    Overzicht laden…
+                    {t('loading.overview')}
                   </p>
                 }
               >

@@ -1,27 +1,31 @@
 // The frame of every page: a skip link, the product bar (with who is logged in) and the page itself.
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Link, Outlet } from 'react-router'
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
 import { UserMenu } from '../session/UserMenu.tsx'
 
 export function AppLayout({ children }: { readonly children?: ReactNode }) {
+  const { t } = useTranslation('common')
   return (
     <>
       <a className="skip-link" href="#inhoud">
-        Naar de inhoud
+        {t('skipToContent')}
       </a>
       <header className="app-header">
         <div className="app-header__inner">
           <Link to="/" className="app-header__brand">
             <span className="app-header__logo" aria-hidden="true" />
             <span>
-              NOVEX Co-auteur
-              <span className="app-header__tagline">Samen schrijven aan ontwikkelperspectieven</span>
+              {t('appName')}
+              <span className="app-header__tagline">{t('tagline')}</span>
             </span>
           </Link>
-          <nav aria-label="Hoofdmenu" className="app-header__nav">
+          <nav aria-label={t('mainMenu')} className="app-header__nav">
             <Link to="/" className="app-header__link">
-              Documenten
+              {t('documents')}
             </Link>
+            <LanguageSwitch />
             <UserMenu />
           </nav>
         </div>

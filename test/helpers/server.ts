@@ -50,7 +50,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       NOVEX_DEMO: options.demo === false ? '0' : '1',
-      CLIENT_DIST: join(REPO_DIR, 'client/dist'),
+      // A private build (`vite build --outDir …`) lets parallel work test its own client.
+      CLIENT_DIST: process.env.NOVEX_TEST_CLIENT_DIST ?? join(REPO_DIR, 'client/dist'),
       LOG_LEVEL: 'info',
       ...options.env,
     },

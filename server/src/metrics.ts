@@ -4,6 +4,8 @@ export interface Metrics {
   updatesAccepted: number
   updatesRefused: number
   batchesWritten: number
+  /** Transactions that wrote batches of one or more documents (group commits). */
+  groupCommits: number
   failedWrites: number
   compactions: number
   malformedFrames: number
@@ -30,6 +32,7 @@ export function createMetrics(): Metrics {
     updatesAccepted: 0,
     updatesRefused: 0,
     batchesWritten: 0,
+    groupCommits: 0,
     failedWrites: 0,
     compactions: 0,
     malformedFrames: 0,
@@ -57,6 +60,11 @@ export function renderMetrics(metrics: Metrics, gauges: { roomsOpen: number; pee
   counter('updates_accepted_total', 'Client updates accepted by the update gate.', metrics.updatesAccepted)
   counter('updates_refused_total', 'Client updates refused by the update gate.', metrics.updatesRefused)
   counter('batches_written_total', 'Update batches committed to storage.', metrics.batchesWritten)
+  counter(
+    'group_commits_total',
+    'Transactions that committed the batches of one or more documents.',
+    metrics.groupCommits,
+  )
   counter('failed_writes_total', 'Storage writes that failed and were retried.', metrics.failedWrites)
   counter('compactions_total', 'Update logs compacted into a snapshot.', metrics.compactions)
   counter('malformed_frames_total', 'Frames that could not be decoded.', metrics.malformedFrames)

@@ -9,10 +9,24 @@ export interface StoredState {
   readonly updates: readonly Uint8Array[]
 }
 
+/** One document's share of a group commit. */
+export interface DocumentWrite {
+  readonly documentId: string
+  readonly updates: readonly Uint8Array[]
+}
+
 export interface DocumentStore {
   load(documentId: string): StoredState
   /** Appends updates in one transaction; throws when nothing was written. */
   append(documentId: string, updates: readonly Uint8Array[]): void
+  /**
+   * Appends the updates of several documents in one transaction, so one commit (one fsync) makes all of
+   * them durable. `alongside` runs inside the same transaction (the client-id claims of these updates);
+   * what it returns is called once that transaction committed. Returns the documents whose rows were not
+   * written, with the reason; a document's failure does not keep the others from being written, a failed
+   * commit fails every document of the batch.
+   */
+  appendMany(writes: readonly DocumentWrite[], alongside?: () => () => void): ReadonlyMap<string, unknown>
   /** Replaces the log up to now by `state` (a full update of the current document), in one transaction. */
   compact(documentId: string, state: Uint8Array): void
   /** Number of update rows after the snapshot. */

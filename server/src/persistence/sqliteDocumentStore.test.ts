@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { type Db, openDatabase } from './database.ts'
 import { createDocumentCatalog } from './documentCatalog.ts'
 import type { DocumentStore } from './documentStore.ts'
+import { createClientIdRegistry } from './clientIdRegistry.ts'
 import { SCHEMA_VERSION } from './migrations.ts'
 import { createSqliteDocumentStore } from './sqliteDocumentStore.ts'
 
@@ -108,5 +109,38 @@ describe('SQLite document store', () => {
     const { updates } = typingUpdates('x')
     expect(() => store.append('bestaat-niet', updates)).toThrow()
     expect(store.load('bestaat-niet')).toEqual({ snapshot: null, updates: [] })
+  })
+
+  it('writes several documents in one group commit; a failing document does not keep the others out', () => {
+    const { updates } = typingUpdates('ab')
+    const clientIds = createClientIdRegistry(db)
+    clientIds.claim(DOC, 7, 'rijk.auteur')
+    const failed = store.appendMany(
+      [
+        { documentId: DOC, updates: [updates[0] as Uint8Array] },
+        { documentId: 'bestaat-niet', updates: [updates[1] as Uint8Array] },
+      ],
+      clientIds.writeClaims,
+    )
+    expect([...failed.keys()]).toEqual(['bestaat-niet'])
+    expect(store.health.isFailing('bestaat-niet')).toBe(true)
+    expect(store.health.isFailing(DOC)).toBe(false)
+    expect(clientIds.hasUnwritten).toBe(false)
+    reopen()
+    expect(store.logLength(DOC)).toBe(1)
+    expect(createClientIdRegistry(db).owner(DOC, 7)).toBe('rijk.auteur')
+  })
+
+  it('keeps claims in memory when their write fails and writes them with the next commit', () => {
+    const clientIds = createClientIdRegistry(db)
+    clientIds.claim(DOC, 9, 'provincie.auteur')
+    db.exec('ALTER TABLE client_ids RENAME TO client_ids_away')
+    expect(store.appendMany([], () => clientIds.writeClaims()).size).toBe(0)
+    expect(clientIds.hasUnwritten).toBe(true)
+    expect(clientIds.owner(DOC, 9)).toBe('provincie.auteur')
+    db.exec('ALTER TABLE client_ids_away RENAME TO client_ids')
+    store.appendMany([], clientIds.writeClaims)
+    expect(clientIds.hasUnwritten).toBe(false)
+    expect(createClientIdRegistry(db).owner(DOC, 9)).toBe('provincie.auteur')
   })
 })

@@ -4,7 +4,7 @@
 import { inspectUpdate } from '../limits/inspectUpdate.ts'
 import { CorruptDocumentError } from './corruptDocumentError.ts'
 import type { Db } from './database.ts'
-import type { DocumentStore, StoredState } from './documentStore.ts'
+import type { DocumentStore, DocumentWrite, StoredState } from './documentStore.ts'
 import { createStorageHealth, type StorageHealth } from './storageHealth.ts'
 
 export interface SqliteDocumentStore extends DocumentStore {
@@ -36,9 +36,30 @@ export function createSqliteDocumentStore(db: Db, now: () => number = Date.now):
   )
   const deleteThrough = db.prepare<[string, number]>('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?')
 
-  const appendAll = db.transaction((documentId: string, updates: readonly Uint8Array[]) => {
-    const at = now()
+  // Called inside appendGroup's transaction this is a savepoint: one document's failing rows roll back
+  // alone and the others are still committed.
+  const appendAll = db.transaction((documentId: string, updates: readonly Uint8Array[], at: number) => {
     for (const update of updates) insertUpdate.run(documentId, update, at)
+  })
+  /** SQLite rolls the whole transaction back itself on some errors (a full disk, an I/O error). */
+  const requireTransaction = (error: unknown): void => {
+    if (!db.inTransaction) throw error
+  }
+  const appendGroup = db.transaction((writes: readonly DocumentWrite[], alongside: (() => () => void) | undefined) => {
+    const failed = new Map<string, unknown>()
+    const at = now()
+    for (const write of writes) {
+      if (write.updates.length === 0) continue
+      try {
+        appendAll(write.documentId, write.updates, at)
+      } catch (error) {
+        requireTransaction(error)
+        failed.set(write.documentId, error)
+      }
+    }
+    const afterCommit = alongside?.()
+    requireTransaction(new Error('the transaction was rolled back while writing alongside the updates'))
+    return { failed, afterCommit }
   })
 
   const compactTx = db.transaction((documentId: string, state: Uint8Array) => {
@@ -75,12 +96,28 @@ export function createSqliteDocumentStore(db: Db, now: () => number = Date.now):
     append(documentId: string, updates: readonly Uint8Array[]): void {
       if (updates.length === 0) return
       try {
-        appendAll(documentId, updates)
+        appendAll(documentId, updates, now())
       } catch (error) {
         health.writeFailed(documentId)
         throw error
       }
       health.writeSucceeded(documentId)
+    },
+    appendMany(writes: readonly DocumentWrite[], alongside?: () => () => void): ReadonlyMap<string, unknown> {
+      let failed: ReadonlyMap<string, unknown>
+      try {
+        const result = appendGroup(writes, alongside)
+        result.afterCommit?.()
+        failed = result.failed
+      } catch (error) {
+        // The commit itself failed (or SQLite rolled everything back): nothing of the batch is on disk.
+        failed = new Map(writes.map((write) => [write.documentId, error]))
+      }
+      for (const write of writes) {
+        if (failed.has(write.documentId)) health.writeFailed(write.documentId)
+        else health.writeSucceeded(write.documentId)
+      }
+      return failed
     },
     compact(documentId: string, state: Uint8Array): void {
       compactTx(documentId, state)

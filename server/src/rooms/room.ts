@@ -1,6 +1,7 @@
 // One document in memory: its Y.Doc, awareness and peers. A room applies accepted updates at once (so
 // the gate sees the latest state), but broadcasts and acknowledges them only after they are committed:
-// the updates of one event-loop turn are written in one transaction and sent in one broadcast.
+// the updates of one event-loop turn are merged into one row, written with every other room's in one
+// group commit (groupCommit.ts), and sent in one broadcast.
 import { CloseCode, encodeAccess, encodePersisted, MessageType, SyncStep } from '@novex/shared'
 import * as decoding from 'lib0/decoding'
 import type { Logger } from 'pino'
@@ -12,6 +13,7 @@ import type { DocumentStore } from '../persistence/documentStore.ts'
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampAwareness } from '../policy/stampAwareness.ts'
 import type { UpdateGate } from '../policy/updateGate.ts'
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, syncUpdateFrame } from '../protocol/frames.ts'
+import type { CommitParticipant, GroupCommit, PreparedWrite } from './groupCommit.ts'
 import { Peer } from './peer.ts'
 
 interface PendingUpdate {
@@ -43,7 +45,9 @@ export interface RoomDeps {
   readonly onRefused?: (room: Room, peer: Peer, update: Uint8Array, reason: string) => void
   /** Called when the room has no peers and nothing left to write: the manager unloads it. */
   readonly onIdle: (room: Room) => void
-  /** Schedules the flush at the end of this event-loop turn (injectable for tests). */
+  /** Writes the pending updates of every room at the end of the turn, in one transaction. */
+  readonly commits: GroupCommit
+  /** Schedules the presence broadcast at the end of this event-loop turn (injectable for tests). */
   readonly schedule?: (fn: () => void) => void
 }
 
@@ -51,7 +55,7 @@ const NO_LOCKS: ReadonlySet<string> = new Set()
 
 const RETRY_DELAYS_MS = [100, 500, 2_000, 5_000, 10_000] as const
 
-export class Room {
+export class Room implements CommitParticipant {
   readonly id: string
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
@@ -74,7 +78,9 @@ export class Room {
   private awarenessScheduled = false
   /** Server-side users of the room (an API call working on it): it is not unloaded while held. */
   private holds = 0
-  private flushScheduled = false
+  private commitRequested = false
+  /** Update rows stored after the snapshot (counted here rather than asked of SQLite after every write). */
+  private logRows: number
   private failedWrites = 0
   private retryTimer: NodeJS.Timeout | null = null
   private destroyed = false
@@ -82,6 +88,7 @@ export class Room {
   constructor(id: string, state: { snapshot: Uint8Array | null; updates: readonly Uint8Array[] }, deps: RoomDeps) {
     this.id = id
     this.deps = deps
+    this.logRows = state.updates.length
     this.logger = deps.logger.child({ documentId: id })
     this.doc = new Y.Doc({ gc: true })
     Y.transact(this.doc, () => {
@@ -130,9 +137,14 @@ export class Room {
     this.maybeIdle()
   }
 
-  /** Writes whatever is pending now (used at shutdown). Returns true when nothing is left unsaved. */
+  /** Writes whatever is pending now (before a decision on committed text). True when nothing is left unsaved. */
   flushNow(): boolean {
-    this.flush()
+    this.deps.commits.commitNow([this])
+    return this.pending.length === 0
+  }
+
+  /** True when every accepted update is committed. */
+  get isSaved(): boolean {
     return this.pending.length === 0
   }
 
@@ -311,60 +323,67 @@ export class Room {
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled || this.retryTimer !== null) return
-    this.flushScheduled = true
-    const schedule = this.deps.schedule ?? setImmediate
-    schedule(() => {
-      this.flushScheduled = false
-      this.flush()
-    })
+    if (this.commitRequested || this.retryTimer !== null) return
+    this.commitRequested = true
+    this.deps.commits.request(this)
   }
 
-  private flush(): void {
-    if (this.destroyed || this.pending.length === 0) {
+  prepareWrite(): PreparedWrite | null {
+    this.commitRequested = false
+    if (this.destroyed || this.pending.length === 0) return null
+    const updates = this.pending.map((p) => p.update)
+    const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
+    return { documentId: this.id, updates: [merged], count: this.pending.length }
+  }
+
+  completeWrite(prepared: PreparedWrite | null, error: { reason: unknown } | undefined): void {
+    if (prepared === null) {
       this.releaseBarriers()
       return
     }
-    const batch = this.pending
-    const merged = batch.length === 1 ? (batch[0] as PendingUpdate).update : Y.mergeUpdates(batch.map((p) => p.update))
-    try {
-      this.deps.store.append(this.id, [merged])
-    } catch (error) {
+    if (error !== undefined) {
       this.failedWrites++
       this.deps.metrics.failedWrites++
       const delay = RETRY_DELAYS_MS[Math.min(this.failedWrites - 1, RETRY_DELAYS_MS.length - 1)] ?? 10_000
-      this.logger.error({ err: error, pendingUpdates: batch.length, retryInMs: delay }, 'write failed; will retry')
+      this.logger.error(
+        { err: error.reason, pendingUpdates: this.pending.length, retryInMs: delay },
+        'write failed; will retry',
+      )
+      if (this.retryTimer) clearTimeout(this.retryTimer)
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null
-        this.flush()
+        this.deps.commits.request(this)
       }, delay)
       return
     }
     this.failedWrites = 0
-    this.pending = []
+    if (this.retryTimer) {
+      clearTimeout(this.retryTimer)
+      this.retryTimer = null
+    }
+    const batch = this.pending.slice(0, prepared.count)
+    this.pending = this.pending.slice(prepared.count)
     const sections = this.pendingSections
     this.pendingSections = new Set()
+    this.logRows += prepared.updates.length
     this.deps.metrics.batchesWritten++
-    this.broadcast(batch, merged)
+    this.broadcast(batch, prepared.updates[0] as Uint8Array)
     this.releaseBarriers()
     if (sections.size > 0) this.deps.onCommitted?.(this, sections)
-    if (this.deps.store.logLength(this.id) >= this.deps.compactAfter) this.compact()
+    if (this.logRows >= this.deps.compactAfter) this.compact()
     this.maybeIdle()
   }
 
-  /** One frame for everyone who sent nothing in the batch; the others get what they lack. */
+  /**
+   * One frame, encoded once, for every peer. When the batch has a single sender it is skipped; when
+   * several connections sent updates in the same turn they get the whole batch too (their own part is a
+   * no-op for Yjs), instead of a merge and an encoding per sender (the hot room's cost per frame).
+   */
   private broadcast(batch: readonly PendingUpdate[], merged: Uint8Array): void {
-    const senders = new Set<Peer | null>(batch.map((p) => p.origin))
+    const first = batch[0]?.origin ?? null
+    const onlySender = batch.every((p) => p.origin === first) ? first : null
     const everything = syncUpdateFrame(merged)
-    for (const peer of this.peers) {
-      if (!senders.has(peer)) {
-        peer.send(everything)
-        continue
-      }
-      if (senders.size === 1) continue
-      const others = batch.filter((p) => p.origin !== peer).map((p) => p.update)
-      if (others.length > 0) peer.send(syncUpdateFrame(Y.mergeUpdates(others)))
-    }
+    for (const peer of this.peers) if (peer !== onlySender) peer.send(everything)
   }
 
   private releaseBarriers(): void {
@@ -380,6 +399,7 @@ export class Room {
   private compact(): void {
     try {
       this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc))
+      this.logRows = 0
       this.deps.metrics.compactions++
     } catch (error) {
       // The log is intact (compaction is one transaction); try again after the next write.

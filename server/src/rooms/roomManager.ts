@@ -1,11 +1,12 @@
 // The rooms in memory. A document is loaded once even when many clients join at the same moment
 // (concurrent joins share one load promise) and unloaded when its last peer has left and its last
 // write succeeded; a room whose write failed stays in memory and keeps retrying.
+import { GroupCommit } from './groupCommit.ts'
 import type { Peer } from './peer.ts'
 import { Room, type RoomDeps } from './room.ts'
 
-/** What every room gets; the manager adds its own `onIdle`. */
-export type RoomManagerDeps = Omit<RoomDeps, 'onIdle' | 'schedule'> & {
+/** What every room gets; the manager adds its own `onIdle` and the group commit all rooms share. */
+export type RoomManagerDeps = Omit<RoomDeps, 'onIdle' | 'schedule' | 'commits'> & {
   /** Runs once when a document is loaded, before any peer joins (e.g. to bring the sign-off mirror up to date). */
   readonly onLoaded?: (room: Room) => void
 }
@@ -14,9 +15,11 @@ export class RoomManager {
   private readonly rooms = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
   private readonly deps: RoomManagerDeps
+  private readonly commits: GroupCommit
 
   constructor(deps: RoomManagerDeps) {
     this.deps = deps
+    this.commits = new GroupCommit({ store: deps.store, clientIds: deps.clientIds, metrics: deps.metrics })
   }
 
   get openRooms(): number {
@@ -64,8 +67,9 @@ export class RoomManager {
 
   /** Writes every room's pending updates; returns the ids of rooms that could not be saved. */
   flushAll(): string[] {
+    this.commits.commitNow(this.rooms.values())
     const unsaved: string[] = []
-    for (const room of this.rooms.values()) if (!room.flushNow()) unsaved.push(room.id)
+    for (const room of this.rooms.values()) if (!room.isSaved) unsaved.push(room.id)
     return unsaved
   }
 
@@ -79,7 +83,11 @@ export class RoomManager {
     const promise = Promise.resolve().then(() => {
       const state = this.deps.store.load(documentId)
       this.deps.metrics.documentLoads++
-      const room = new Room(documentId, state, { ...this.deps, onIdle: (idle) => this.unload(idle) })
+      const room = new Room(documentId, state, {
+        ...this.deps,
+        commits: this.commits,
+        onIdle: (idle) => this.unload(idle),
+      })
       this.rooms.set(documentId, room)
       this.deps.onLoaded?.(room)
       this.deps.logger.debug({ documentId, updates: state.updates.length }, 'document loaded')

@@ -1,15 +1,20 @@
 // "Versiegeschiedenis": the named versions of a document (one per closed ijkmoment), each to open
 // read-only or to compare with another version or with the current text. What is shown lives in the
-// address (?versie=, ?van=&naar=), so a comparison can be shared as a link.
+// address (?versie=, ?van=&naar=), so a comparison can be shared as a link. Closing a comparison or a
+// version (Escape, or its close button) puts the focus back on the button that opened it.
 import { isDocumentId } from '@novex/shared'
-import { type FormEvent, useId, useState } from 'react'
+import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { fetchVersions, type VersionSummary } from '../api/comments.ts'
 import { fetchDocument } from '../api/documents.ts'
 import { useApi } from '../api/useApi.ts'
-import { formatDateTime } from '../features/comments/commentText.ts'
+import { apiErrorText } from '../features/comments/apiErrorText.ts'
+import { FilterSelect } from '../features/comments/FilterSelect.tsx'
 import { VersionCompare } from '../features/versions/VersionCompare.tsx'
 import { VersionReader } from '../features/versions/VersionReader.tsx'
+import { formatDateTime } from '../i18n/formatDate.ts'
 import { LoadFailure } from './LoadFailure.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 import '../styles/comments.css'
@@ -17,11 +22,15 @@ import '../styles/comments.css'
 const CURRENT = 'current'
 
 export function VersionsPage() {
+  const { t, i18n } = useTranslation('versions')
   const { documentId = '' } = useParams()
   const validId = isDocumentId(documentId)
   const meta = useApi((signal) => fetchDocument(documentId, signal), documentId)
   const versions = useApi((signal) => fetchVersions(documentId, signal), `versions:${documentId}`)
   const [params, setParams] = useSearchParams()
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  /** The control that asked for what is shown now; the focus goes back there when it closes. */
+  const openerRef = useRef<Element | null>(null)
 
   if (!validId || (meta.state === 'failed' && meta.status === 404)) return <NotFoundPage what="Dit document" />
   if (meta.state === 'failed' && (meta.status === 401 || meta.status === 403)) {
@@ -34,39 +43,56 @@ export function VersionsPage() {
   const title = meta.state === 'ready' ? meta.value.title : documentId
   const documentPath = `/document/${encodeURIComponent(documentId)}`
   const list = versions.state === 'ready' ? versions.value : []
+  const nameOf = (id: string): string | null => list.find((v) => v.id === id)?.name ?? null
   const labelOf = (id: string): string =>
-    id === CURRENT ? 'huidige versie' : (list.find((v) => v.id === id)?.name ?? `versie ${id}`)
+    id === CURRENT ? t('currentLower') : (nameOf(id) ?? t('fallbackName', { id }))
   const opened = list.find((v) => v.id === params.get('versie')) ?? null
   const from = params.get('van')
   const to = params.get('naar')
 
-  const show = (next: Record<string, string>): void => setParams(next, { replace: false })
+  const show = (next: Record<string, string>): void => {
+    openerRef.current = document.activeElement
+    setParams(next, { replace: false })
+  }
+  const closeShown = (): void => {
+    setParams({}, { replace: false })
+    const opener = openerRef.current
+    // After a reload or a shared link nothing here opened it: the page heading takes the focus.
+    requestAnimationFrame(() => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus()
+      else headingRef.current?.focus()
+    })
+  }
+  const handleVersionKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return
+    event.preventDefault()
+    closeShown()
+  }
 
   return (
     <div className="page versions-page">
-      <title>{`Versiegeschiedenis — ${title} — NOVEX Co-auteur`}</title>
-      <nav aria-label="Kruimelpad" className="breadcrumb">
-        <Link to="/">Documenten</Link>
-        <span aria-hidden="true"> › </span>
-        <Link to={documentPath}>{title}</Link>
-        <span aria-hidden="true"> › </span>
-        <span aria-current="page">Versiegeschiedenis</span>
+      <title>{t('pageTitle', { document: title })}</title>
+      <nav aria-label={t('breadcrumb')} className="breadcrumb">
+        <Link to="/">{t('common:documents')}</Link>
+        <span aria-hidden="true">{' › '}</span>
+        <Link to={documentPath} translate="no">
+          {title}
+        </Link>
+        <span aria-hidden="true">{' › '}</span>
+        <span aria-current="page">{t('title')}</span>
       </nav>
-      <h1>Versiegeschiedenis</h1>
-      <p className="lead">
-        Bij het openen en bij het afsluiten van elk ijkmoment wordt een versie van het hele document bewaard. U kunt een
-        versie lezen of twee versies vergelijken.
-      </p>
+      <Heading level={1} ref={headingRef} tabIndex={-1}>
+        {t('title')}
+      </Heading>
+      <Paragraph lead className="lead">
+        {t('lead')}
+      </Paragraph>
       {versions.state === 'loading' && (
         <p className="empty-state" role="status">
-          Versies laden…
+          {t('common:loading.versions')}
         </p>
       )}
-      {versions.state === 'failed' && (
-        <p className="form-error" role="alert">
-          {versions.message}
-        </p>
-      )}
+      {versions.state === 'failed' && <Alert type="error">{apiErrorText(t, i18n, versions, t('loadFailed'))}</Alert>}
       {versions.state === 'ready' && (
         <>
           <VersionList
@@ -86,13 +112,26 @@ export function VersionsPage() {
         </>
       )}
       {from !== null && to !== null && versions.state === 'ready' && (
-        <VersionCompare documentId={documentId} from={from} to={to} fromLabel={labelOf(from)} toLabel={labelOf(to)} />
+        <VersionCompare
+          documentId={documentId}
+          from={from}
+          to={to}
+          fromLabel={labelOf(from)}
+          toLabel={labelOf(to)}
+          fromIsName={nameOf(from) !== null}
+          toIsName={nameOf(to) !== null}
+          onClose={closeShown}
+        />
       )}
       {opened !== null && (
-        <section className="version-open" aria-labelledby="version-open-title">
+        <section className="version-open" aria-labelledby="version-open-title" onKeyDown={handleVersionKeyDown}>
           <h2 id="version-open-title">
-            {opened.name} <span className="hint">(alleen lezen, bewaard op {formatDateTime(opened.createdAt)})</span>
+            <span translate="no">{opened.name}</span>{' '}
+            <span className="hint">{t('readOnly', { date: formatDateTime(opened.createdAt) })}</span>
           </h2>
+          <Button appearance="subtle-button" data-testid="version-close" onClick={closeShown}>
+            {t('closeVersion')}
+          </Button>
           <VersionReader documentId={documentId} version={opened} />
         </section>
       )}
@@ -107,10 +146,11 @@ interface VersionListProps {
 }
 
 function VersionList({ versions, onOpen, onCompare }: VersionListProps) {
+  const { t } = useTranslation('versions')
   if (versions.length === 0) {
     return (
       <p className="empty-state" data-testid="versions">
-        Er zijn nog geen versies. Een versie wordt bewaard als een ijkmoment wordt afgesloten.
+        {t('empty')}
       </p>
     )
   }
@@ -118,38 +158,44 @@ function VersionList({ versions, onOpen, onCompare }: VersionListProps) {
     <ol className="version-list" data-testid="versions">
       {versions.map((version, index) => {
         const previous = versions[index - 1]
+        // Each button names its version for a screen reader's list of buttons.
+        const which = (
+          <span className="visually-hidden" translate="no">
+            {` (${version.name})`}
+          </span>
+        )
         return (
           <li key={version.id} className="version-list__item" data-testid="version" data-version-id={version.id}>
-            <span className="version-list__name">{version.name}</span>
+            <span className="version-list__name" translate="no">
+              {version.name}
+            </span>{' '}
             <span className="hint">
-              {' '}
-              bewaard op {formatDateTime(version.createdAt)}
-              {version.createdBy ? ` door ${version.createdBy}` : ''}
+              {version.createdBy ? (
+                <Trans
+                  t={t}
+                  i18nKey="savedAtBy"
+                  values={{ date: formatDateTime(version.createdAt), name: version.createdBy }}
+                  components={{ who: <span translate="no" /> }}
+                />
+              ) : (
+                t('savedAt', { date: formatDateTime(version.createdAt) })
+              )}
             </span>
             <span className="version-list__actions">
-              <button
-                type="button"
-                className="button button--small button--secondary"
-                onClick={() => onOpen(version.id)}
-              >
-                Bekijken<span className="visually-hidden"> {version.name}</span>
-              </button>
+              <Button appearance="secondary-action-button" onClick={() => onOpen(version.id)}>
+                {t('view')}
+                {which}
+              </Button>
               {previous !== undefined && (
-                <button
-                  type="button"
-                  className="button button--small button--secondary"
-                  onClick={() => onCompare(previous.id, version.id)}
-                >
-                  Vergelijken met vorige versie<span className="visually-hidden"> ({version.name})</span>
-                </button>
+                <Button appearance="secondary-action-button" onClick={() => onCompare(previous.id, version.id)}>
+                  {t('compareWithPrevious')}
+                  {which}
+                </Button>
               )}
-              <button
-                type="button"
-                className="button button--small button--secondary"
-                onClick={() => onCompare(version.id, CURRENT)}
-              >
-                Vergelijken met huidige versie<span className="visually-hidden"> ({version.name})</span>
-              </button>
+              <Button appearance="secondary-action-button" onClick={() => onCompare(version.id, CURRENT)}>
+                {t('compareWithCurrent')}
+                {which}
+              </Button>
             </span>
           </li>
         )
@@ -166,37 +212,37 @@ interface CompareFormProps {
 }
 
 function CompareForm({ versions, initialFrom, initialTo, onCompare }: CompareFormProps) {
+  const { t } = useTranslation('versions')
   const [from, setFrom] = useState(initialFrom)
   const [to, setTo] = useState(initialTo)
-  const fromId = useId()
-  const toId = useId()
+  const titleId = useId()
   const handleSubmit = (event: FormEvent): void => {
     event.preventDefault()
     onCompare(from, to)
   }
   return (
-    <form className="compare-form" onSubmit={handleSubmit}>
-      <h2 className="compare-form__title">Twee versies vergelijken</h2>
-      <label htmlFor={fromId}>Van</label>
-      <select id={fromId} data-testid="compare-from" value={from} onChange={(e) => setFrom(e.target.value)}>
+    <form className="compare-form" aria-labelledby={titleId} onSubmit={handleSubmit}>
+      <Heading level={2} id={titleId} className="compare-form__title">
+        {t('compareTitle')}
+      </Heading>
+      <FilterSelect label={t('from')} testId="compare-from" value={from} onChange={setFrom}>
         {versions.map((v) => (
-          <option key={v.id} value={v.id}>
+          <option key={v.id} value={v.id} translate="no">
             {v.name}
           </option>
         ))}
-      </select>
-      <label htmlFor={toId}>Naar</label>
-      <select id={toId} data-testid="compare-to" value={to} onChange={(e) => setTo(e.target.value)}>
+      </FilterSelect>
+      <FilterSelect label={t('to')} testId="compare-to" value={to} onChange={setTo}>
         {versions.map((v) => (
-          <option key={v.id} value={v.id}>
+          <option key={v.id} value={v.id} translate="no">
             {v.name}
           </option>
         ))}
-        <option value={CURRENT}>Huidige versie</option>
-      </select>
-      <button type="submit" className="button button--small" data-testid="compare-submit">
-        Vergelijken
-      </button>
+        <option value={CURRENT}>{t('current')}</option>
+      </FilterSelect>
+      <Button type="submit" appearance="primary-action-button" data-testid="compare-submit">
+        {t('compare')}
+      </Button>
     </form>
   )
 }

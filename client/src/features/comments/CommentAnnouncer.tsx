@@ -2,16 +2,18 @@
 // the page opened (and what arrives with the first sync) is not news.
 import type { CommentThread } from '@novex/shared'
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 
 export interface CommentAnnouncerProps {
   readonly threads: readonly CommentThread[]
   readonly myId: string
-  readonly sectionLabel: (sectionId: string) => string
+  readonly sectionText: (sectionId: string) => string
   /** True once the document has synced with the server on this page. */
   readonly isLive: () => boolean
 }
 
-export function CommentAnnouncer({ threads, myId, sectionLabel, isLive }: CommentAnnouncerProps) {
+export function CommentAnnouncer({ threads, myId, sectionText, isLive }: CommentAnnouncerProps) {
+  const { t } = useTranslation('comments')
   const [message, setMessage] = useState('')
   const seen = useRef<Set<string> | null>(null)
 
@@ -28,14 +30,16 @@ export function CommentAnnouncer({ threads, myId, sectionLabel, isLive }: Commen
         if (known.has(m.id)) return
         known.add(m.id)
         if (m.author.userId === myId) return
-        const what = index === 0 ? 'Nieuwe reactie' : 'Nieuw antwoord'
-        sentences.push(
-          `${what} van ${m.author.name} (${m.author.organisationName}) bij ${sectionLabel(thread.sectionId)}.`,
-        )
+        const values = {
+          name: m.author.name,
+          organisation: m.author.organisationName,
+          section: sectionText(thread.sectionId),
+        }
+        sentences.push(index === 0 ? t('announce.newThread', values) : t('announce.newReply', values))
       })
     }
     if (sentences.length > 0) setMessage(sentences.join(' '))
-  }, [threads, myId, sectionLabel, isLive])
+  }, [threads, myId, sectionText, isLive, t])
 
   return (
     <div className="visually-hidden" role="status" aria-live="polite" data-testid="comment-announcement">

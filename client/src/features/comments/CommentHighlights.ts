@@ -65,7 +65,7 @@ function highlightPlugin(store: CommentsStore, fragment: Y.XmlFragment): Plugin<
             class: `comment-highlight${active ? ' comment-highlight--active' : ''}`,
             'data-testid': 'comment-highlight',
             'data-thread-id': thread.id,
-            title: 'Tekst met een reactie (klik om de reactie te zien)',
+            title: store.highlightTitle(),
           },
           { threadId: thread.id, inclusiveStart: false, inclusiveEnd: false } satisfies HighlightSpec &
             Record<string, unknown>,

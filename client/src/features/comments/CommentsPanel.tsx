@@ -2,12 +2,15 @@
 // document order — by section, then by where the anchor is in the text. While the document scrolls,
 // the cards move to the height of their highlights (useAlignedCards); "Toon in de tekst" and clicking
 // a highlight connect the two as well.
-import { type OrderedSection, ROUNDS, type Round, roundName, type ThreadStatus } from '@novex/shared'
+import { type OrderedSection, ROUNDS, type Round, type ThreadStatus } from '@novex/shared'
 import { useCallback, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { isRound } from '../../api/comments.ts'
 import { CommentAnnouncer } from './CommentAnnouncer.tsx'
 import { type CommentsContextValue, useCommentsContext } from './CommentsContext.ts'
 import { CommentsScope } from './CommentsScope.tsx'
+import { FilterSelect } from './FilterSelect.tsx'
+import type { SectionInfo } from './SectionName.tsx'
 import { ThreadCard } from './ThreadCard.tsx'
 import { ALL_THREADS, matchesFilter, orderThreads, organisationsOf, type ThreadFilter } from './threadFilter.ts'
 import { useAlignedCards } from './useAlignedCards.ts'
@@ -28,6 +31,7 @@ export function CommentsPanel({ comments, sections, isLive }: CommentsPanelProps
 }
 
 function CommentsPanelBody({ sections, isLive }: Omit<CommentsPanelProps, 'comments'>) {
+  const { t } = useTranslation('comments')
   // Checked by CommentsPanel.
   const context = useCommentsContext()
   const store = context?.store
@@ -35,97 +39,100 @@ function CommentsPanelBody({ sections, isLive }: Omit<CommentsPanelProps, 'comme
   const snapshot = useSyncExternalStore(subscribe, () => store?.getSnapshot() ?? null)
   const [filter, setFilter] = useState<ThreadFilter>(ALL_THREADS)
   const headingId = useId()
-  const ids = { status: useId(), organisation: useId(), round: useId(), section: useId() }
   const panelRef = useRef<HTMLElement>(null)
   const listRef = useRef<HTMLUListElement>(null)
   useAlignedCards(panelRef, listRef, snapshot, filter)
 
   const sectionOrder = useMemo(() => new Map(sections.map((s, i) => [s.id as string, i])), [sections])
   // Titles are live Y.Texts: read them at every render, not once per section list.
-  const labels = new Map(sections.map((s) => [s.id as string, `§ ${s.number} ${s.title.toString() || 'Zonder titel'}`]))
-  const sectionLabel = (id: string): string => labels.get(id) ?? 'Verwijderde sectie'
+  const infos = new Map<string, SectionInfo>(
+    sections.map((s) => [s.id as string, { number: s.number, title: s.title.toString() }]),
+  )
+  const sectionOf = (id: string): SectionInfo | null => infos.get(id) ?? null
+  /** The section as one plain string, for the live region and the filter's options. */
+  const sectionText = (id: string): string => {
+    const info = infos.get(id)
+    if (info === undefined) return t('section.deleted')
+    return t('section.option', { number: info.number, title: info.title || t('section.untitled') })
+  }
 
   if (snapshot === null || context === null) return null
   const threads = snapshot.threads
   const shown = orderThreads(
-    threads.filter((t) => matchesFilter(t, filter)),
+    threads.filter((thread) => matchesFilter(thread, filter)),
     sectionOrder,
     snapshot.anchors,
   )
-  const openCount = threads.filter((t) => t.status === 'open').length
+  const openCount = threads.filter((thread) => thread.status === 'open').length
 
   return (
     <section ref={panelRef} className="panel comments-panel" data-testid="comments-panel" aria-labelledby={headingId}>
       <h2 id={headingId} className="panel__title">
-        Reacties <span className="comments-panel__count">({openCount} open)</span>
+        {t('panel.title')} <span className="comments-panel__count">{t('panel.openCount', { count: openCount })}</span>
       </h2>
       <p className="hint">
-        Selecteer tekst en kies “Reactie plaatsen” of druk op <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>M</kbd>.
+        <Trans t={t} i18nKey="panel.hint" components={{ kbd: <kbd /> }} />
       </p>
       <fieldset className="comments-panel__filters">
-        <legend className="visually-hidden">Reacties filteren</legend>
-        <label htmlFor={ids.status}>Status</label>
-        <select
-          id={ids.status}
-          data-testid="comment-filter-status"
+        <legend className="visually-hidden">{t('panel.filters')}</legend>
+        <FilterSelect
+          label={t('filter.status')}
+          testId="comment-filter-status"
           value={filter.status}
-          onChange={(e) => setFilter({ ...filter, status: e.target.value as ThreadStatus | 'all' })}
+          onChange={(value) => setFilter({ ...filter, status: parseStatus(value) })}
         >
-          <option value="all">Alle</option>
-          <option value="open">Open</option>
-          <option value="resolved">Opgelost</option>
-        </select>
-        <label htmlFor={ids.organisation}>Organisatie</label>
-        <select
-          id={ids.organisation}
-          data-testid="comment-filter-organisation"
+          <option value="all">{t('filter.all')}</option>
+          <option value="open">{t('filter.open')}</option>
+          <option value="resolved">{t('filter.resolved')}</option>
+        </FilterSelect>
+        <FilterSelect
+          label={t('filter.organisation')}
+          testId="comment-filter-organisation"
           value={filter.organisation}
-          onChange={(e) => setFilter({ ...filter, organisation: e.target.value })}
+          onChange={(value) => setFilter({ ...filter, organisation: value })}
         >
-          <option value="all">Alle</option>
+          <option value="all">{t('filter.all')}</option>
           {organisationsOf(threads).map((name) => (
-            <option key={name} value={name}>
+            <option key={name} value={name} translate="no">
               {name}
             </option>
           ))}
-        </select>
-        <label htmlFor={ids.round}>IJkmoment</label>
-        <select
-          id={ids.round}
-          data-testid="comment-filter-round"
+        </FilterSelect>
+        <FilterSelect
+          label={t('filter.round')}
+          testId="comment-filter-round"
           value={String(filter.round)}
-          onChange={(e) => setFilter({ ...filter, round: parseRound(e.target.value) })}
+          onChange={(value) => setFilter({ ...filter, round: parseRound(value) })}
         >
-          <option value="all">Alle</option>
+          <option value="all">{t('filter.all')}</option>
           {ROUNDS.map((round) => (
             <option key={round} value={round}>
-              {roundName(round)}
+              {t('review:round', { round })}
             </option>
           ))}
-          <option value="none">Buiten ijkmoment</option>
-        </select>
-        <label htmlFor={ids.section}>Sectie</label>
-        <select
-          id={ids.section}
-          data-testid="comment-filter-section"
+          <option value="none">{t('filter.outsideRound')}</option>
+        </FilterSelect>
+        <FilterSelect
+          label={t('filter.section')}
+          testId="comment-filter-section"
           value={filter.section}
-          onChange={(e) => setFilter({ ...filter, section: e.target.value })}
+          onChange={(value) => setFilter({ ...filter, section: value })}
         >
-          <option value="all">Alle</option>
+          <option value="all">{t('filter.all')}</option>
           {sections.map((s) => (
             <option key={s.id} value={s.id}>
-              {labels.get(s.id)}
+              {sectionText(s.id)}
             </option>
           ))}
-        </select>
+        </FilterSelect>
       </fieldset>
       <p className="visually-hidden" role="status">
         {shown.length === threads.length
-          ? `${threads.length} reacties`
-          : `${shown.length} van ${threads.length} reacties zichtbaar`}
+          ? t('panel.total', { count: threads.length })
+          : t('panel.visible', { count: threads.length, shown: shown.length })}
       </p>
       {shown.length === 0 ? (
-        <p className="empty-state">{threads.length === 0 ? 'Nog geen reacties.' : 'Geen reacties met dit filter.'}</p>
+        <p className="empty-state">{threads.length === 0 ? t('panel.empty') : t('panel.emptyFiltered')}</p>
       ) : (
         <ul ref={listRef} className="comments-panel__list">
           {shown.map((thread) => (
@@ -136,7 +143,7 @@ function CommentsPanelBody({ sections, isLive }: Omit<CommentsPanelProps, 'comme
                   // A thread whose whole section was deleted has no editor to resolve it: its text is gone too.
                   snapshot.anchors.get(thread.id) ?? (sectionOrder.has(thread.sectionId) ? undefined : SECTION_GONE)
                 }
-                sectionLabel={sectionLabel(thread.sectionId)}
+                section={sectionOf(thread.sectionId)}
                 active={snapshot.activeThreadId === thread.id}
                 focusRequest={snapshot.focusRequest}
               />
@@ -144,12 +151,16 @@ function CommentsPanelBody({ sections, isLive }: Omit<CommentsPanelProps, 'comme
           ))}
         </ul>
       )}
-      <CommentAnnouncer threads={threads} myId={context.me.id} sectionLabel={sectionLabel} isLive={isLive} />
+      <CommentAnnouncer threads={threads} myId={context.me.id} sectionText={sectionText} isLive={isLive} />
     </section>
   )
 }
 
 const SECTION_GONE = { kind: 'deleted' } as const
+
+function parseStatus(value: string): ThreadStatus | 'all' {
+  return value === 'open' || value === 'resolved' ? value : 'all'
+}
 
 function parseRound(value: string): Round | 'none' | 'all' {
   if (value === 'none' || value === 'all') return value

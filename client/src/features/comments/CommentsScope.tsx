@@ -4,6 +4,7 @@
 // panel's cards).
 import type { ReactNode } from 'react'
 import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { fetchMembers, fetchReview } from '../../api/comments.ts'
 import type { SessionUser } from '../../api/session.ts'
@@ -19,6 +20,7 @@ export interface CommentsSetup {
 }
 
 export function useCommentsSetup({ documentId, doc, me, canComment }: CommentsSetup): CommentsContextValue | null {
+  const { i18n } = useTranslation('comments')
   const [store, setStore] = useState<CommentsStore | null>(null)
   const members = useApi((signal) => fetchMembers(documentId, signal), `members:${documentId}`)
   const review = useApi((signal) => fetchReview(documentId, signal), `review:${documentId}`)
@@ -26,13 +28,14 @@ export function useCommentsSetup({ documentId, doc, me, canComment }: CommentsSe
   // In an effect, not in render: the store observes the doc and must be released with it.
   useEffect(() => {
     if (doc === null) return
-    const created = createCommentsStore(doc)
+    // The store outlives language switches: it asks the i18n instance for the text when it draws.
+    const created = createCommentsStore(doc, () => i18n.t('comments:highlight.title'))
     setStore(created)
     return () => {
       created.destroy()
       setStore((current) => (current === created ? null : current))
     }
-  }, [doc])
+  }, [doc, i18n])
 
   const canManage = review.state === 'ready' && review.value.canManage
   const memberList = members.state === 'ready' ? members.value : NO_MEMBERS

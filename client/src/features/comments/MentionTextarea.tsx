@@ -1,9 +1,12 @@
 // A plain-text field for a comment with @-mention autocomplete: typing "@" and the start of a name
 // lists the area's members; arrow keys choose, Enter or Tab inserts "@Name ", Escape closes the list.
-// Ctrl+Enter sends the form. The list is announced through aria-activedescendant and a short status.
-
+// Ctrl+Enter sends the form. The text field keeps the focus while the list is open (the ARIA 1.2
+// combobox pattern with an editable field: aria-autocomplete, aria-controls, aria-activedescendant),
+// and a short polite status says how many people were found.
 import { COMMENT_LIMITS } from '@novex/shared'
+import { Textarea } from '@rijkshuisstijl-community/components-react'
 import { forwardRef, type KeyboardEvent, useId, useImperativeHandle, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import type { Member } from '../../api/comments.ts'
 import { mentionQueryAt } from './commentText.ts'
 
@@ -26,6 +29,7 @@ export const MentionTextarea = forwardRef<MentionTextareaHandle, MentionTextarea
   { value, onChange, members, label, onSubmit, onCancel, describedBy, invalid = false },
   ref,
 ) {
+  const { t } = useTranslation('comments')
   const textareaRef = useRef<HTMLTextAreaElement>(null)
   const [caret, setCaret] = useState(0)
   const [active, setActive] = useState(0)
@@ -96,10 +100,10 @@ export const MentionTextarea = forwardRef<MentionTextareaHandle, MentionTextarea
 
   return (
     <div className="mention-field">
-      <label htmlFor={fieldId} className="mention-field__label">
+      <label htmlFor={fieldId} className="utrecht-form-label mention-field__label">
         {label}
       </label>
-      <textarea
+      <Textarea
         ref={textareaRef}
         id={fieldId}
         data-testid="comment-body"
@@ -107,7 +111,7 @@ export const MentionTextarea = forwardRef<MentionTextareaHandle, MentionTextarea
         rows={3}
         maxLength={COMMENT_LIMITS.bodyChars}
         value={value}
-        aria-invalid={invalid}
+        invalid={invalid}
         aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
         aria-autocomplete="list"
         aria-controls={open ? listId : undefined}
@@ -123,10 +127,10 @@ export const MentionTextarea = forwardRef<MentionTextareaHandle, MentionTextarea
         onSelect={track}
       />
       <p id={hintId} className="hint mention-field__hint">
-        Typ @ om iemand te noemen. <kbd>Ctrl</kbd>+<kbd>Enter</kbd> verstuurt.
+        <Trans t={t} i18nKey="mention.hint" components={{ kbd: <kbd /> }} />
       </p>
       {open && (
-        <div id={listId} role="listbox" className="mention-list" aria-label="Personen om te noemen">
+        <div id={listId} role="listbox" className="mention-list" aria-label={t('mention.list')}>
           {matches.map((member, index) => (
             // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard chooses in the text field (arrows, Enter), as a combobox does.
             <div
@@ -137,16 +141,19 @@ export const MentionTextarea = forwardRef<MentionTextareaHandle, MentionTextarea
               tabIndex={-1}
               aria-selected={index === activeIndex}
               className={`mention-list__option${index === activeIndex ? ' mention-list__option--active' : ''}`}
+              // People's and organisations' names are user content.
+              translate="no"
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => choose(member)}
             >
-              {member.name} <span className="mention-list__org">({member.organisationName})</span>
+              {`${member.name} `}
+              <span className="mention-list__org">{`(${member.organisationName})`}</span>
             </div>
           ))}
         </div>
       )}
       <p className="visually-hidden" role="status">
-        {open ? `${matches.length} ${matches.length === 1 ? 'persoon' : 'personen'} gevonden` : ''}
+        {open ? t('mention.found', { count: matches.length }) : ''}
       </p>
     </div>
   )

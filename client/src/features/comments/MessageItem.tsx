@@ -1,10 +1,15 @@
 // One message of a thread: who (name, organisation), when (dd-mm-jjjj HH:mm), the text, and for the
 // author's own messages "Bewerken" and "Verwijderen". A deleted message stays as "bericht verwijderd".
 import type { CommentMessage } from '@novex/shared'
+import { Button } from '@rijkshuisstijl-community/components-react'
 import { useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { deleteMessage, editMessage } from '../../api/comments.ts'
+import { formatDateTime } from '../../i18n/formatDate.ts'
+import { apiErrorText } from './apiErrorText.ts'
 import { useCommentsContext } from './CommentsContext.ts'
-import { formatDateTime, mentionsIn } from './commentText.ts'
+import { mentionsIn } from './commentText.ts'
+import { FormError } from './FormError.tsx'
 import { MentionTextarea, type MentionTextareaHandle } from './MentionTextarea.tsx'
 import { MessageBody } from './MessageBody.tsx'
 
@@ -15,6 +20,7 @@ export interface MessageItemProps {
 }
 
 export function MessageItem({ threadId, message, first }: MessageItemProps) {
+  const { t, i18n } = useTranslation('comments')
   const context = useCommentsContext()
   const [editing, setEditing] = useState(false)
   const [text, setText] = useState(message.body)
@@ -26,10 +32,17 @@ export function MessageItem({ threadId, message, first }: MessageItemProps) {
   if (context === null) return null
   const own = message.author.userId === context.me.id && !message.deleted
 
+  const stopEditing = (): void => {
+    setEditing(false)
+    setText(message.body)
+    setError(null)
+    requestAnimationFrame(() => editButtonRef.current?.focus())
+  }
+
   const save = async (): Promise<void> => {
     const body = text.trim()
     if (body === '') {
-      setError('Een bericht kan niet leeg zijn. Kies "Verwijderen" om het weg te halen.')
+      setError(t('message.empty'))
       return
     }
     setBusy(true)
@@ -39,20 +52,20 @@ export function MessageItem({ threadId, message, first }: MessageItemProps) {
       setError(null)
       requestAnimationFrame(() => editButtonRef.current?.focus())
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Opslaan is niet gelukt.')
+      setError(apiErrorText(t, i18n, failure, t('message.saveFailed')))
     } finally {
       setBusy(false)
     }
   }
 
   const remove = async (): Promise<void> => {
-    if (!window.confirm('Dit bericht verwijderen? Er blijft "bericht verwijderd" staan.')) return
+    if (!window.confirm(t('message.confirmDelete'))) return
     setBusy(true)
     try {
       await deleteMessage(context.documentId, threadId, message.id)
       setError(null)
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Verwijderen is niet gelukt.')
+      setError(apiErrorText(t, i18n, failure, t('message.deleteFailed')))
     } finally {
       setBusy(false)
     }
@@ -61,17 +74,22 @@ export function MessageItem({ threadId, message, first }: MessageItemProps) {
   return (
     <li className="comment-message" data-testid="comment-message" data-message-id={message.id}>
       <p className="comment-message__meta">
-        <span className="comment-message__author">{message.author.name}</span>
-        <span className="comment-message__org"> · {message.author.organisationName}</span>
-        <span className="comment-message__date">
-          {' · '}
-          <time dateTime={new Date(message.at).toISOString()}>{formatDateTime(message.at)}</time>
-          {message.editedAt !== null && !message.deleted && ' (bewerkt)'}
+        <span className="comment-message__author" translate="no">
+          {message.author.name}
         </span>
-        {first && <span className="visually-hidden"> opende dit gesprek</span>}
+        <span aria-hidden="true">{' · '}</span>
+        <span className="comment-message__org" translate="no">
+          {message.author.organisationName}
+        </span>
+        <span aria-hidden="true">{' · '}</span>
+        <span className="comment-message__date">
+          <time dateTime={new Date(message.at).toISOString()}>{formatDateTime(message.at)}</time>
+          {message.editedAt !== null && !message.deleted && ` ${t('message.edited')}`}
+        </span>
+        {first && <span className="visually-hidden"> {t('message.openedThread')}</span>}
       </p>
       {message.deleted ? (
-        <p className="comment-message__body comment-message__body--deleted">bericht verwijderd</p>
+        <p className="comment-message__body comment-message__body--deleted">{t('message.deleted')}</p>
       ) : editing ? (
         <form
           className="comment-form comment-form--inline"
@@ -85,30 +103,19 @@ export function MessageItem({ threadId, message, first }: MessageItemProps) {
             value={text}
             onChange={setText}
             members={context.members}
-            label="Bericht bewerken"
+            label={t('message.editField')}
             onSubmit={() => void save()}
-            onCancel={() => {
-              setEditing(false)
-              setText(message.body)
-              requestAnimationFrame(() => editButtonRef.current?.focus())
-            }}
+            onCancel={stopEditing}
             invalid={error !== null}
             describedBy={error !== null ? errorId : undefined}
           />
           <div className="comment-form__buttons">
-            <button type="submit" className="button button--small" disabled={busy}>
-              Opslaan
-            </button>
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              onClick={() => {
-                setEditing(false)
-                setText(message.body)
-              }}
-            >
-              Annuleren
-            </button>
+            <Button type="submit" appearance="primary-action-button" disabled={busy}>
+              {t('common:save')}
+            </Button>
+            <Button appearance="secondary-action-button" onClick={stopEditing}>
+              {t('common:cancel')}
+            </Button>
           </div>
         </form>
       ) : (
@@ -116,10 +123,9 @@ export function MessageItem({ threadId, message, first }: MessageItemProps) {
       )}
       {own && !editing && (
         <div className="comment-message__actions">
-          <button
+          <Button
             ref={editButtonRef}
-            type="button"
-            className="link-button"
+            appearance="subtle-button"
             data-testid="comment-edit"
             onClick={() => {
               setText(message.body)
@@ -127,24 +133,14 @@ export function MessageItem({ threadId, message, first }: MessageItemProps) {
               requestAnimationFrame(() => fieldRef.current?.focus())
             }}
           >
-            Bewerken
-          </button>
-          <button
-            type="button"
-            className="link-button"
-            data-testid="comment-delete"
-            disabled={busy}
-            onClick={() => void remove()}
-          >
-            Verwijderen
-          </button>
+            {t('message.edit')}
+          </Button>
+          <Button appearance="subtle-button" data-testid="comment-delete" disabled={busy} onClick={() => void remove()}>
+            {t('message.delete')}
+          </Button>
         </div>
       )}
-      {error !== null && (
-        <p id={errorId} className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError id={errorId} message={error} />
     </li>
   )
 }

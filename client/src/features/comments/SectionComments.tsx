@@ -3,13 +3,17 @@
 // thread is anchored to what was selected even if the text changes while the comment is typed.
 // Works in locked and read-only sections: it only reads the selection and changes no text.
 import { COMMENT_LIMITS, type CommentAnchor } from '@novex/shared'
+import { Button } from '@rijkshuisstijl-community/components-react'
 import type { Editor } from '@tiptap/core'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { createThread } from '../../api/comments.ts'
 import { anchorFromRange } from './anchors.ts'
+import { apiErrorText } from './apiErrorText.ts'
 import { useCommentsContext } from './CommentsContext.ts'
 import { mentionsIn } from './commentText.ts'
+import { FormError } from './FormError.tsx'
 import { MentionTextarea, type MentionTextareaHandle } from './MentionTextarea.tsx'
 import '../../styles/comments.css'
 
@@ -34,6 +38,7 @@ interface ButtonPlace {
 export const COMMENT_SHORTCUT = 'Control+Alt+M'
 
 export function SectionComments({ editor, fragment, editable }: SectionCommentsProps) {
+  const { t, i18n } = useTranslation('comments')
   const context = useCommentsContext()
   const rootRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
@@ -121,7 +126,7 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
     if (draft === null || context === null || busy) return
     const text = body.trim()
     if (text === '') {
-      setError('Schrijf eerst uw reactie.')
+      setError(t('place.empty'))
       fieldRef.current?.focus()
       return
     }
@@ -142,7 +147,7 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
         editor.commands.focus()
       } else context.store.setActive(thread.id, { focusCard: true })
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Plaatsen is niet gelukt.')
+      setError(apiErrorText(t, i18n, failure, t('place.failed')))
     } finally {
       setBusy(false)
     }
@@ -153,35 +158,35 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
   return (
     <div ref={rootRef} className="section-comments">
       {place !== null && draft === null && (
-        <button
+        <Button
           ref={buttonRef}
-          type="button"
-          className="button button--small comment-button"
+          appearance="primary-action-button"
+          className="comment-button"
           data-testid="comment-button"
           style={{ top: place.top, left: place.left }}
           aria-keyshortcuts={COMMENT_SHORTCUT}
-          title="Reactie plaatsen bij de gekozen tekst (Ctrl+Alt+M)"
+          title={t('place.buttonHint')}
           // Keep the editor's selection: the button must not take it away before it is read.
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => openForm()}
         >
-          Reactie plaatsen
-        </button>
+          {t('place.button')}
+        </Button>
       )}
       {!editable && draft === null && editor !== null && (
         // Text that cannot be edited cannot take a selection from the keyboard either: this button
         // anchors a comment to the whole text of the section instead.
-        <button
-          type="button"
-          className="link-button comment-section-button"
+        <Button
+          appearance="subtle-button"
+          className="comment-section-button"
           data-testid="comment-section-button"
           onClick={() => {
             const range = wholeText(editor)
             if (range !== null) openForm(range)
           }}
         >
-          Reactie op de hele sectie plaatsen
-        </button>
+          {t('place.wholeSection')}
+        </Button>
       )}
       {draft !== null && (
         <form
@@ -192,32 +197,31 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
           noValidate
         >
           <h3 id={formTitleId} className="comment-form__title">
-            Reactie plaatsen
+            {t('place.formTitle')}
           </h3>
-          <blockquote className="comment-quote">{draft.quote}</blockquote>
+          <blockquote className="comment-quote">
+            <span className="visually-hidden">{t('place.quote')} </span>
+            <span translate="no">{draft.quote}</span>
+          </blockquote>
           <MentionTextarea
             ref={fieldRef}
             value={body}
             onChange={setBody}
             members={context.members}
-            label="Uw reactie"
+            label={t('place.field')}
             onSubmit={() => void submit()}
             onCancel={close}
             invalid={error !== null}
             describedBy={error !== null ? errorId : undefined}
           />
-          {error !== null && (
-            <p id={errorId} className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError id={errorId} message={error} />
           <div className="comment-form__buttons">
-            <button type="submit" className="button button--small" data-testid="comment-submit" disabled={busy}>
-              {busy ? 'Bezig…' : 'Plaatsen'}
-            </button>
-            <button type="button" className="button button--small button--secondary" onClick={close}>
-              Annuleren
-            </button>
+            <Button type="submit" appearance="primary-action-button" data-testid="comment-submit" disabled={busy}>
+              {busy ? t('place.busy') : t('place.submit')}
+            </Button>
+            <Button appearance="secondary-action-button" onClick={close}>
+              {t('common:cancel')}
+            </Button>
           </div>
         </form>
       )}

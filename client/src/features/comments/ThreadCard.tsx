@@ -1,26 +1,34 @@
 // One thread in the side panel: where it is (section, quoted text, or "tekst verwijderd"), its round
 // and status in words, the messages, and the actions: reply (anyone who may comment), resolve or
 // reopen (the opener's organisation or a trekker; the server decides and its refusal is shown).
-import { type CommentThread, roundName } from '@novex/shared'
+import type { CommentThread } from '@novex/shared'
+import { Button } from '@rijkshuisstijl-community/components-react'
 import { TextSelection } from '@tiptap/pm/state'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { addMessage, setThreadStatus } from '../../api/comments.ts'
+import { formatDateTime } from '../../i18n/formatDate.ts'
+import { apiErrorText } from './apiErrorText.ts'
 import { useCommentsContext } from './CommentsContext.ts'
 import type { AnchorPlace } from './commentsStore.ts'
-import { formatDateTime, mentionsIn } from './commentText.ts'
+import { mentionsIn } from './commentText.ts'
+import { FormError } from './FormError.tsx'
 import { MentionTextarea, type MentionTextareaHandle } from './MentionTextarea.tsx'
 import { MessageItem } from './MessageItem.tsx'
+import { type SectionInfo, SectionName } from './SectionName.tsx'
 
 export interface ThreadCardProps {
   readonly thread: CommentThread
   readonly place: AnchorPlace | undefined
-  readonly sectionLabel: string
+  /** The thread's section now; null when it was deleted. */
+  readonly section: SectionInfo | null
   readonly active: boolean
   /** Bumped when the card should take the focus (its highlight was clicked, or it was just placed). */
   readonly focusRequest: number
 }
 
-export function ThreadCard({ thread, place, sectionLabel, active, focusRequest }: ThreadCardProps) {
+export function ThreadCard({ thread, place, section, active, focusRequest }: ThreadCardProps) {
+  const { t, i18n } = useTranslation('comments')
   const context = useCommentsContext()
   const cardRef = useRef<HTMLElement>(null)
   const replyButtonRef = useRef<HTMLButtonElement>(null)
@@ -57,6 +65,7 @@ export function ThreadCard({ thread, place, sectionLabel, active, focusRequest }
   const open = thread.status === 'open'
   const deleted = place?.kind === 'deleted'
   const mayResolve = canComment && (thread.openedBy.organisationId === me.organisation.id || canManage)
+  const roundName = (round: number): string => t('review:round', { round })
 
   const showInText = (): void => {
     const view = context.store.viewOf(thread.sectionId)
@@ -68,11 +77,17 @@ export function ThreadCard({ thread, place, sectionLabel, active, focusRequest }
     view.dom.closest('section')?.scrollIntoView({ block: 'nearest' })
   }
 
+  const stopReplying = (): void => {
+    setReplying(false)
+    setError(null)
+    requestAnimationFrame(() => replyButtonRef.current?.focus())
+  }
+
   const sendReply = async (event?: FormEvent): Promise<void> => {
     event?.preventDefault()
     const body = reply.trim()
     if (body === '') {
-      setError('Schrijf eerst uw antwoord.')
+      setError(t('thread.replyEmpty'))
       fieldRef.current?.focus()
       return
     }
@@ -81,10 +96,9 @@ export function ThreadCard({ thread, place, sectionLabel, active, focusRequest }
     try {
       await addMessage(documentId, thread.id, { body, mentions: mentionsIn(body, context.members) })
       setReply('')
-      setReplying(false)
-      requestAnimationFrame(() => replyButtonRef.current?.focus())
+      stopReplying()
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Versturen is niet gelukt.')
+      setError(apiErrorText(t, i18n, failure, t('thread.sendFailed')))
     } finally {
       setBusy(false)
     }
@@ -98,7 +112,7 @@ export function ThreadCard({ thread, place, sectionLabel, active, focusRequest }
       requestAnimationFrame(() => cardRef.current?.focus())
     } catch (failure) {
       // The server's 403 says who may do this.
-      setError(failure instanceof Error ? failure.message : 'Dat is niet gelukt.')
+      setError(apiErrorText(t, i18n, failure, t('thread.statusFailed')))
     } finally {
       setBusy(false)
     }
@@ -116,44 +130,55 @@ export function ThreadCard({ thread, place, sectionLabel, active, focusRequest }
     >
       <header className="comment-thread__header">
         <h3 id={titleId} className="comment-thread__title">
-          {sectionLabel}
+          <SectionName section={section} />
         </h3>
         <p className="comment-thread__badges">
           <span className={`status-badge status-badge--${thread.status}`}>
             <span aria-hidden="true">{open ? '○ ' : '✓ '}</span>
-            {open ? 'Open' : 'Opgelost'}
+            {open ? t('thread.open') : t('thread.resolved')}
           </span>
-          <span className="round-badge">{thread.round === null ? 'Buiten ijkmoment' : roundName(thread.round)}</span>
+          <span className="round-badge">
+            {thread.round === null ? t('thread.outsideRound') : roundName(thread.round)}
+          </span>
           {thread.carriedInto.length > 0 && (
             <span className="round-badge round-badge--carried">
-              Meegenomen naar {thread.carriedInto.map((r) => roundName(r)).join(', ')}
+              {t('thread.carriedInto', { rounds: thread.carriedInto.map(roundName).join(', ') })}
             </span>
           )}
         </p>
       </header>
       {deleted && (
         <p className="comment-thread__deleted" data-testid="comment-text-deleted">
-          <span aria-hidden="true">⚠ </span>tekst verwijderd
+          <span aria-hidden="true">{'⚠ '}</span>
+          {t('thread.textDeleted')}
         </p>
       )}
       <blockquote className={`comment-quote${deleted ? ' comment-quote--deleted' : ''}`}>
-        <span className="visually-hidden">{deleted ? 'Oorspronkelijke tekst: ' : 'Bij de tekst: '}</span>
-        {thread.quote}
+        <span className="visually-hidden">{deleted ? t('thread.originalText') : t('thread.atText')} </span>
+        <span translate="no">{thread.quote}</span>
       </blockquote>
       {place?.kind === 'range' && (
-        <button type="button" className="link-button comment-thread__show" onClick={showInText}>
-          Toon in de tekst
-        </button>
+        <Button appearance="subtle-button" className="comment-thread__show" onClick={showInText}>
+          {t('thread.showInText')}
+        </Button>
       )}
-      <ol className="comment-thread__messages" aria-label="Berichten">
+      <ol className="comment-thread__messages" aria-label={t('thread.messages')}>
         {thread.messages.map((message, index) => (
           <MessageItem key={message.id} threadId={thread.id} message={message} first={index === 0} />
         ))}
       </ol>
       {!open && thread.resolvedBy !== null && thread.resolvedAt !== null && (
         <p className="hint">
-          Opgelost door {thread.resolvedBy.name} ({thread.resolvedBy.organisationName}) op{' '}
-          {formatDateTime(thread.resolvedAt)}
+          <Trans
+            t={t}
+            i18nKey="thread.resolvedBy"
+            values={{
+              name: thread.resolvedBy.name,
+              organisation: thread.resolvedBy.organisationName,
+              date: formatDateTime(thread.resolvedAt),
+            }}
+            components={{ who: <span translate="no" /> }}
+          />
         </p>
       )}
       {replying && (
@@ -163,38 +188,27 @@ export function ThreadCard({ thread, place, sectionLabel, active, focusRequest }
             value={reply}
             onChange={setReply}
             members={context.members}
-            label="Uw antwoord"
+            label={t('thread.replyField')}
             onSubmit={() => void sendReply()}
-            onCancel={() => {
-              setReplying(false)
-              requestAnimationFrame(() => replyButtonRef.current?.focus())
-            }}
+            onCancel={stopReplying}
             invalid={error !== null}
             describedBy={error !== null ? errorId : undefined}
           />
           <div className="comment-form__buttons">
-            <button type="submit" className="button button--small" data-testid="comment-submit" disabled={busy}>
-              {busy ? 'Bezig…' : 'Versturen'}
-            </button>
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              onClick={() => {
-                setReplying(false)
-                requestAnimationFrame(() => replyButtonRef.current?.focus())
-              }}
-            >
-              Annuleren
-            </button>
+            <Button type="submit" appearance="primary-action-button" data-testid="comment-submit" disabled={busy}>
+              {busy ? t('thread.busy') : t('thread.send')}
+            </Button>
+            <Button appearance="secondary-action-button" onClick={stopReplying}>
+              {t('common:cancel')}
+            </Button>
           </div>
         </form>
       )}
       <div className="comment-thread__actions">
         {canComment && !replying && (
-          <button
+          <Button
             ref={replyButtonRef}
-            type="button"
-            className="button button--small button--secondary"
+            appearance="secondary-action-button"
             data-testid="comment-reply"
             onClick={() => {
               setReplying(true)
@@ -202,37 +216,31 @@ export function ThreadCard({ thread, place, sectionLabel, active, focusRequest }
               requestAnimationFrame(() => fieldRef.current?.focus())
             }}
           >
-            Beantwoorden
-          </button>
+            {t('thread.reply')}
+          </Button>
         )}
         {mayResolve && open && (
-          <button
-            type="button"
-            className="button button--small"
+          <Button
+            appearance="primary-action-button"
             data-testid="comment-resolve"
             disabled={busy}
             onClick={() => void changeStatus('resolve')}
           >
-            Oplossen
-          </button>
+            {t('thread.resolve')}
+          </Button>
         )}
         {mayResolve && !open && (
-          <button
-            type="button"
-            className="button button--small button--secondary"
+          <Button
+            appearance="secondary-action-button"
             data-testid="comment-reopen"
             disabled={busy}
             onClick={() => void changeStatus('reopen')}
           >
-            Heropenen
-          </button>
+            {t('thread.reopen')}
+          </Button>
         )}
       </div>
-      {error !== null && (
-        <p id={errorId} className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError id={errorId} message={error} />
     </article>
   )
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDateTime, linkParts, mentionQueryAt, mentionsIn, safeHref } from './commentText.ts'
+import { linkParts, mentionQueryAt, mentionsIn, safeHref } from './commentText.ts'
 
 describe('linkParts', () => {
   it('makes only http(s) and mailto links, and keeps the trailing full stop as text', () => {
@@ -35,11 +35,5 @@ describe('mentions', () => {
   it('reads the query before the caret', () => {
     expect(mentionQueryAt('Hoi @Rij', 8)).toEqual({ start: 4, query: 'Rij' })
     expect(mentionQueryAt('mail a@b', 8)).toBeNull()
-  })
-})
-
-describe('formatDateTime', () => {
-  it('writes dd-mm-jjjj HH:mm', () => {
-    expect(formatDateTime(new Date(2026, 10, 8, 9, 5).getTime())).toBe('08-11-2026 09:05')
   })
 })

@@ -1,18 +1,10 @@
-// Text helpers for comment cards: the date as the interface writes it (dd-mm-jjjj HH:mm), a body cut
-// into plain text and links (only http(s) and mailto become links; nothing in a body is ever HTML),
-// and the @-mentions a body still contains.
+// Text helpers for comment cards: a body cut into plain text and links (only http(s) and mailto
+// become links; nothing in a body is ever HTML), and the @-mentions a body still contains. Dates are
+// written by i18n/formatDate.ts.
 
 export type BodyPart =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'link'; readonly text: string; readonly href: string }
-
-const pad = (n: number): string => String(n).padStart(2, '0')
-
-/** 28-11-2026 15:45, in the browser's time zone. */
-export function formatDateTime(at: number): string {
-  const d = new Date(at)
-  return `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
 
 // A candidate link: a scheme we allow, then everything up to white space or a character that cannot
 // end a URL in running text. Other schemes (javascript:, data:) never match, so they stay text.

@@ -23,6 +23,8 @@ export interface CommentsSnapshot {
 
 export interface CommentsStore {
   readonly doc: Y.Doc
+  /** The tooltip of a highlight, in the interface language of the moment it is drawn. */
+  highlightTitle(): string
   getSnapshot(): CommentsSnapshot
   subscribe(listener: () => void): () => void
   /** The section whose `content` is this fragment (null when it is not in the document). */
@@ -37,7 +39,7 @@ export interface CommentsStore {
   destroy(): void
 }
 
-export function createCommentsStore(doc: Y.Doc): CommentsStore {
+export function createCommentsStore(doc: Y.Doc, highlightTitle: () => string): CommentsStore {
   const comments = commentsMap(doc)
   const listeners = new Set<() => void>()
   const anchorsBySection = new Map<string, ReadonlyMap<string, AnchorPlace>>()
@@ -76,6 +78,7 @@ export function createCommentsStore(doc: Y.Doc): CommentsStore {
 
   return {
     doc,
+    highlightTitle,
     getSnapshot: () => snapshot,
     subscribe(listener) {
       listeners.add(listener)

@@ -1,7 +1,12 @@
 // Asks a trekker to confirm closing the active ijkmoment. A native modal <dialog>: the rest of the
-// page is inert while it is open, Escape cancels, and the focus returns to the button that opened it.
-import { type Round, roundName } from '@novex/shared'
+// page is inert while it is open, the focus starts on "Annuleren" and stays inside (Tab wraps),
+// Escape cancels, and the focus returns to the button that opened it.
+import type { Round } from '@novex/shared'
+import { Button } from '@rijkshuisstijl-community/components-react'
 import { useEffect, useId, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { FormError } from '../comments/FormError.tsx'
+import { trapTab } from './trapTab.ts'
 
 export interface CloseRoundDialogProps {
   readonly round: Round
@@ -13,10 +18,12 @@ export interface CloseRoundDialogProps {
 }
 
 export function CloseRoundDialog({ round, openThreads, busy, error, onConfirm, onCancel }: CloseRoundDialogProps) {
+  const { t } = useTranslation('review')
   const dialogRef = useRef<HTMLDialogElement>(null)
   const cancelRef = useRef<HTMLButtonElement>(null)
   const openerRef = useRef<Element | null>(null)
   const titleId = useId()
+  const textId = useId()
 
   useEffect(() => {
     const dialog = dialogRef.current
@@ -36,43 +43,43 @@ export function CloseRoundDialog({ round, openThreads, busy, error, onConfirm, o
     if (opener instanceof HTMLElement && opener.isConnected) opener.focus()
   }
 
-  const next = round < 3 ? roundName((round + 1) as Round) : null
+  const name = t('round', { round })
+  const next = round < 3 ? t('round', { round: round + 1 }) : null
+  const stillOpen =
+    openThreads === 0
+      ? t('dialog.allResolved')
+      : next === null
+        ? t('dialog.stillOpen', { count: openThreads })
+        : t('dialog.carried', { count: openThreads, next })
   return (
     <dialog
       ref={dialogRef}
       className="dialog"
       aria-labelledby={titleId}
+      aria-describedby={textId}
       data-testid="round-close-dialog"
       onClose={cancel}
+      onKeyDown={trapTab}
     >
       <h2 id={titleId} className="dialog__title">
-        {roundName(round)} afsluiten?
+        {t('dialog.title', { round: name })}
       </h2>
-      <p>
-        Er wordt een versie van het hele document bewaard en een rapport gemaakt.{' '}
-        {openThreads === 0
-          ? 'Alle reacties zijn opgelost.'
-          : `${openThreads} ${openThreads === 1 ? 'reactie is' : 'reacties zijn'} nog open${
-              next ? ` en ${openThreads === 1 ? 'gaat' : 'gaan'} mee naar ${next}` : ''
-            }.`}
+      <p id={textId}>
+        {t('dialog.intro')} {stillOpen}
       </p>
-      {error !== null && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="dialog__buttons">
-        <button type="button" className="button" data-testid="round-close-confirm" disabled={busy} onClick={onConfirm}>
-          {busy ? 'Bezig…' : `${roundName(round)} afsluiten`}
-        </button>
-        <button
-          ref={cancelRef}
-          type="button"
-          className="button button--secondary"
-          onClick={() => dialogRef.current?.close()}
+        <Button
+          appearance="primary-action-button"
+          data-testid="round-close-confirm"
+          disabled={busy}
+          onClick={onConfirm}
         >
-          Annuleren
-        </button>
+          {busy ? t('dialog.busy') : t('dialog.confirm', { round: name })}
+        </Button>
+        <Button ref={cancelRef} appearance="secondary-action-button" onClick={() => dialogRef.current?.close()}>
+          {t('common:cancel')}
+        </Button>
       </div>
     </dialog>
   )

@@ -1,9 +1,22 @@
 // The report of a closed ijkmoment: per section the threads opened, resolved and still open per
 // organisation, and what changed in the text since the previous round; downloads as Markdown and PDF.
-import { roundName } from '@novex/shared'
-import { useEffect, useId, useRef } from 'react'
+// It opens in the page (not modal: one reads it beside the document), takes the focus when it
+// appears, and Escape or "Rapport sluiten" closes it (the caller puts the focus back).
+import {
+  Button,
+  ButtonLink,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react'
+import { type KeyboardEvent, useEffect, useId, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { type CountsByOrganisation, type RoundReport, roundReportUrl } from '../../api/comments.ts'
-import { formatDateTime } from '../comments/commentText.ts'
+import { formatDateTime } from '../../i18n/formatDate.ts'
 import { DiffText } from '../versions/DiffText.tsx'
 
 export interface RoundReportViewProps {
@@ -13,13 +26,20 @@ export interface RoundReportViewProps {
 }
 
 export function RoundReportView({ documentId, report, onClose }: RoundReportViewProps) {
+  const { t } = useTranslation('review')
   const headingId = useId()
   const sectionRef = useRef<HTMLElement>(null)
   // The report appears after an action elsewhere (closing a round, "Rapport …"): take the focus there.
   useEffect(() => {
     sectionRef.current?.focus()
   }, [])
-  const name = report.name || roundName(report.round)
+  const handleKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
+    // An open <details> or a native control handles its own Escape first.
+    if (event.key !== 'Escape' || event.defaultPrevented) return
+    event.preventDefault()
+    onClose()
+  }
+  const name = t('round', { round: report.round })
   return (
     <section
       ref={sectionRef}
@@ -27,38 +47,43 @@ export function RoundReportView({ documentId, report, onClose }: RoundReportView
       data-testid="round-report"
       aria-labelledby={headingId}
       tabIndex={-1}
+      onKeyDown={handleKeyDown}
     >
       <h2 id={headingId} className="round-report__title">
-        Rapport {name}
+        {t('report.title', { round: name })}
       </h2>
       <p className="hint">
-        {report.closedAt !== null ? `Afgesloten op ${formatDateTime(report.closedAt)}. ` : ''}
-        Reacties: {report.totals.opened} geopend, {report.totals.resolved} opgelost, {report.totals.open} nog open.
+        {report.closedAt !== null && `${t('report.closedAt', { date: formatDateTime(report.closedAt) })} `}
+        {t('report.totals', { ...report.totals })}
       </p>
       <p className="round-report__downloads">
-        <a className="button button--small" href={roundReportUrl(documentId, report.round, 'md')} download>
-          Download als Markdown
-        </a>
-        <a className="button button--small" href={roundReportUrl(documentId, report.round, 'pdf')} download>
-          Download als PDF
-        </a>
-        <button type="button" className="button button--small button--secondary" onClick={onClose}>
-          Rapport sluiten
-        </button>
+        <ButtonLink appearance="secondary-action-button" href={roundReportUrl(documentId, report.round, 'md')} download>
+          {t('report.downloadMarkdown')}
+        </ButtonLink>
+        <ButtonLink
+          appearance="secondary-action-button"
+          href={roundReportUrl(documentId, report.round, 'pdf')}
+          download
+        >
+          {t('report.downloadPdf')}
+        </ButtonLink>
+        <Button appearance="subtle-button" data-testid="round-report-close" onClick={onClose}>
+          {t('report.close')}
+        </Button>
       </p>
       {report.sections.map((section) => (
         <section key={section.sectionId} className="round-report__section" data-section-id={section.sectionId}>
           <h3>
-            {section.number ? `§ ${section.number} ` : ''}
-            {section.title || 'Zonder titel'}
+            {section.number !== '' && `${t('report.sectionNumber', { number: section.number })} `}
+            {section.title === '' ? t('report.untitled') : <span translate="no">{section.title}</span>}
           </h3>
           <CountsTable section={section} />
           <p className="hint">
-            Gewijzigd: {section.changes.inserted} woorden toegevoegd, {section.changes.deleted} woorden verwijderd.
+            {t('report.changes', { inserted: section.changes.inserted, deleted: section.changes.deleted })}
           </p>
           {section.changes.parts.some((p) => p.added || p.removed) && (
             <details>
-              <summary>Wijzigingen in de tekst tonen</summary>
+              <summary>{t('report.showChanges')}</summary>
               <DiffText parts={section.changes.parts} />
             </details>
           )}
@@ -73,30 +98,34 @@ function CountsTable({
 }: {
   readonly section: { opened: CountsByOrganisation; resolved: CountsByOrganisation; open: CountsByOrganisation }
 }) {
+  const { t } = useTranslation('review')
   const organisations = [
     ...new Set([...Object.keys(section.opened), ...Object.keys(section.resolved), ...Object.keys(section.open)]),
   ].sort((a, b) => a.localeCompare(b, 'nl'))
-  if (organisations.length === 0) return <p className="hint">Geen reacties in deze sectie.</p>
+  if (organisations.length === 0) return <p className="hint">{t('report.noComments')}</p>
   return (
-    <table className="round-report__table">
-      <thead>
-        <tr>
-          <th scope="col">Organisatie</th>
-          <th scope="col">Geopend</th>
-          <th scope="col">Opgelost</th>
-          <th scope="col">Nog open</th>
-        </tr>
-      </thead>
-      <tbody>
+    <Table className="round-report__table">
+      <TableCaption className="visually-hidden">{t('report.table')}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('report.organisation')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('report.opened')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('report.resolved')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('report.open')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
         {organisations.map((org) => (
-          <tr key={org}>
-            <th scope="row">{org}</th>
-            <td>{section.opened[org] ?? 0}</td>
-            <td>{section.resolved[org] ?? 0}</td>
-            <td>{section.open[org] ?? 0}</td>
-          </tr>
+          <TableRow key={org}>
+            <TableHeaderCell scope="row" translate="no">
+              {org}
+            </TableHeaderCell>
+            <TableCell>{section.opened[org] ?? 0}</TableCell>
+            <TableCell>{section.resolved[org] ?? 0}</TableCell>
+            <TableCell>{section.open[org] ?? 0}</TableCell>
+          </TableRow>
         ))}
-      </tbody>
-    </table>
+      </TableBody>
+    </Table>
   )
 }

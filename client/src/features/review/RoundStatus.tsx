@@ -1,11 +1,17 @@
 // The document header's review line: which ijkmoment runs ("IJkmoment 1 loopt"), and for the area's
 // trekkers the buttons to open the next one or close the active one (after a confirmation). After
-// closing, the round's report is shown; reports of earlier rounds can be opened from here too.
-import { ROUNDS, type Round, roundName } from '@novex/shared'
+// closing, the round's report is shown; reports of earlier rounds can be opened from here too. When
+// the report closes, the focus goes back to the button that opened it (or to that round's report
+// button, when it was opened by closing the round).
+import { ROUNDS, type Round } from '@novex/shared'
+import { Button } from '@rijkshuisstijl-community/components-react'
 import { useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { closeRound, fetchRoundReport, openRound, type RoundReport } from '../../api/comments.ts'
+import { apiErrorText } from '../comments/apiErrorText.ts'
 import type { CommentsContextValue } from '../comments/CommentsContext.ts'
+import { FormError } from '../comments/FormError.tsx'
 import { CloseRoundDialog } from './CloseRoundDialog.tsx'
 import { RoundReportView } from './RoundReportView.tsx'
 import { useReviewState } from './useReviewState.ts'
@@ -19,18 +25,31 @@ export interface RoundStatusProps {
 }
 
 export function RoundStatus({ documentId, doc, comments: context }: RoundStatusProps) {
+  const { t, i18n } = useTranslation('review')
   const review = useReviewState(doc)
   const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [report, setReport] = useState<RoundReport | null>(null)
-  const reportButtonsRef = useRef<HTMLDivElement>(null)
+  const barRef = useRef<HTMLDivElement>(null)
+  const reportOpenerRef = useRef<Element | null>(null)
   const canManage = context?.canManage ?? false
   const closed = review.rounds.filter((r) => r.closedAt !== null)
   const nextRound = ROUNDS.find((r) => !review.rounds.some((record) => record.round === r)) ?? null
-  const openThreads = context?.store.getSnapshot().threads.filter((t) => t.status === 'open').length ?? 0
+  const openThreads = context?.store.getSnapshot().threads.filter((thread) => thread.status === 'open').length ?? 0
+  const roundName = (round: Round): string => t('round', { round })
 
-  const showReport = (value: RoundReport): void => setReport(value)
+  const showReport = (value: RoundReport): void => {
+    reportOpenerRef.current = document.activeElement
+    setReport(value)
+  }
+
+  const closeReport = (round: Round): void => {
+    setReport(null)
+    const opener = reportOpenerRef.current
+    if (opener instanceof HTMLElement && opener.isConnected) opener.focus()
+    else barRef.current?.querySelector<HTMLElement>(`[data-testid="round-report-open"][data-round="${round}"]`)?.focus()
+  }
 
   const handleOpen = async (): Promise<void> => {
     setBusy(true)
@@ -38,7 +57,7 @@ export function RoundStatus({ documentId, doc, comments: context }: RoundStatusP
     try {
       await openRound(documentId)
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Openen is niet gelukt.')
+      setError(apiErrorText(t, i18n, failure, t('openFailed')))
     } finally {
       setBusy(false)
     }
@@ -52,7 +71,7 @@ export function RoundStatus({ documentId, doc, comments: context }: RoundStatusP
       setConfirming(false)
       showReport(result.report)
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Afsluiten is niet gelukt.')
+      setError(apiErrorText(t, i18n, failure, t('closeFailed')))
     } finally {
       setBusy(false)
     }
@@ -63,39 +82,38 @@ export function RoundStatus({ documentId, doc, comments: context }: RoundStatusP
     try {
       showReport(await fetchRoundReport(documentId, round))
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Het rapport kon niet worden geladen.')
+      setError(apiErrorText(t, i18n, failure, t('reportFailed')))
     }
   }
 
+  const last = closed[closed.length - 1]
   return (
-    <div className="round-status-bar" ref={reportButtonsRef}>
+    <div className="round-status-bar" ref={barRef}>
       <p className="round-status" data-testid="round-status" data-round={review.active ?? ''}>
         {review.active !== null ? (
           <>
-            <span aria-hidden="true">● </span>
-            {roundName(review.active)} loopt
+            <span aria-hidden="true">{'● '}</span>
+            {t('status.running', { round: roundName(review.active) })}
           </>
-        ) : closed.length > 0 ? (
-          `Geen ijkmoment actief (laatste: ${roundName(closed[closed.length - 1]?.round ?? 1)}, afgesloten)`
+        ) : last !== undefined ? (
+          t('status.noneAfter', { round: roundName(last.round) })
         ) : (
-          'Geen ijkmoment actief'
+          t('status.none')
         )}
       </p>
       {canManage && review.active === null && nextRound !== null && (
-        <button
-          type="button"
-          className="button button--small"
+        <Button
+          appearance="primary-action-button"
           data-testid="round-open"
           disabled={busy}
           onClick={() => void handleOpen()}
         >
-          {roundName(nextRound)} openen
-        </button>
+          {t('open', { round: roundName(nextRound) })}
+        </Button>
       )}
       {canManage && review.active !== null && (
-        <button
-          type="button"
-          className="button button--small"
+        <Button
+          appearance="primary-action-button"
           data-testid="round-close"
           aria-haspopup="dialog"
           disabled={busy}
@@ -104,25 +122,21 @@ export function RoundStatus({ documentId, doc, comments: context }: RoundStatusP
             setConfirming(true)
           }}
         >
-          {roundName(review.active)} afsluiten
-        </button>
+          {t('close', { round: roundName(review.active) })}
+        </Button>
       )}
       {closed.map((record) => (
-        <button
+        <Button
           key={record.round}
-          type="button"
-          className="button button--small button--secondary"
+          appearance="secondary-action-button"
           data-testid="round-report-open"
+          data-round={record.round}
           onClick={() => void loadReport(record.round)}
         >
-          Rapport {roundName(record.round)}
-        </button>
+          {t('reportButton', { round: roundName(record.round) })}
+        </Button>
       ))}
-      {error !== null && !confirming && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      {!confirming && <FormError message={error} />}
       {confirming && review.active !== null && (
         <CloseRoundDialog
           round={review.active}
@@ -139,10 +153,7 @@ export function RoundStatus({ documentId, doc, comments: context }: RoundStatusP
             key={`${report.round}:${report.closedAt}`}
             documentId={documentId}
             report={report}
-            onClose={() => {
-              setReport(null)
-              reportButtonsRef.current?.querySelector<HTMLElement>('button')?.focus()
-            }}
+            onClose={() => closeReport(report.round)}
           />
         )}
       </div>

@@ -370,7 +370,8 @@ describe('dossier export failures', () => {
     await page.getByTestId('export-format').selectOption('odt')
     await page.getByTestId('export-dossier').click()
     await poll(() => page.getByTestId('export-error').textContent()).toContain(
-      'Het dossier kan nu niet worden gemaakt: Een vergrendeld onderdeel klopt niet met de ondertekende tekst.',
+      // A known code reads in the interface language (the catalogue), not as the server worded it.
+      'Het dossier kan nu niet worden gemaakt: een vergrendeld onderdeel klopt niet meer met de tekst die is ondertekend.',
     )
     await page.unroute('**/export?format=odt')
     author.assertNoProblems([/status of (409|500)/])

@@ -3,7 +3,8 @@
 // suspect link's target, marking a link reviewed, and the wisselwerking of an area. JSON arrives as
 // `unknown` and is checked here, at the edge; malformed entries are skipped, not guessed.
 import { LINK_STATES, type LinkState } from '@novex/shared'
-import { ApiError } from './documents.ts'
+import type { ApiError } from './documents.ts'
+import { errorFromBody, SignoffApiError } from './signoff.ts'
 
 export interface OutgoingLink {
   readonly sourceSectionId: string
@@ -150,27 +151,15 @@ async function requestJson(
     })
   } catch (error) {
     if (signal?.aborted) throw error
-    throw new ApiError(0, 'De server is niet bereikbaar. Controleer uw verbinding.')
+    throw new SignoffApiError(0, 'unreachable', '')
   }
   const parsed: unknown = await response.json().catch(() => null)
-  if (!response.ok) throw new ApiError(response.status, messageOf(parsed) ?? fallbackMessage(response.status))
+  // The server's code and message; the text shown is chosen by code where it is shown (apiErrorText).
+  if (!response.ok) throw errorFromBody(response.status, parsed)
   return parsed
 }
 
-function messageOf(body: unknown): string | null {
-  if (!isRecord(body) || !isRecord(body.error)) return null
-  return typeof body.error.message === 'string' ? body.error.message : null
-}
-
-function fallbackMessage(status: number): string {
-  if (status === 401) return 'U bent niet (meer) ingelogd. Log opnieuw in.'
-  if (status === 403) return 'U mag dit niet doen in dit document.'
-  if (status === 404) return 'Niet gevonden.'
-  if (status >= 500) return 'Er ging iets mis op de server. Probeer het later opnieuw.'
-  return `Dat lukte niet (fout ${status}).`
-}
-
-const unexpected = (): ApiError => new ApiError(500, 'Onverwacht antwoord van de server.')
+const unexpected = (): ApiError => new SignoffApiError(500, 'unexpected', '')
 
 function listOf<T>(value: unknown, parse: (item: unknown) => T | null): T[] {
   if (!Array.isArray(value)) throw unexpected()

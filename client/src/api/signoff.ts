@@ -128,29 +128,26 @@ async function requestJson(
     })
   } catch (error) {
     if (signal?.aborted) throw error
-    throw new SignoffApiError(0, 'unreachable', 'De server is niet bereikbaar. Controleer uw verbinding.')
+    throw new SignoffApiError(0, 'unreachable', '')
   }
   const parsed: unknown = await response.json().catch(() => null)
   if (!response.ok) throw errorFromBody(response.status, parsed)
   return parsed
 }
 
-/** The error of a failed API answer: the server's code and Dutch message, or a plain fallback. */
+/**
+ * The error of a failed API answer: the server's code and (Dutch) message, or an empty message when
+ * the server sent none. The client's texts are chosen by code and status where they are shown
+ * (features/signoff/apiErrorText.ts), in the interface language.
+ */
 export function errorFromBody(status: number, body: unknown): SignoffApiError {
   const error = isRecord(body) && isRecord(body.error) ? body.error : null
   const code = error && typeof error.code === 'string' ? error.code : `http_${status}`
-  const message = error && typeof error.message === 'string' ? error.message : fallbackMessage(status)
+  const message = error && typeof error.message === 'string' ? error.message : ''
   return new SignoffApiError(status, code, message)
 }
 
-function fallbackMessage(status: number): string {
-  if (status === 401) return 'U bent niet (meer) ingelogd. Log opnieuw in.'
-  if (status === 403) return 'U mag dit niet doen in dit document.'
-  if (status >= 500) return 'Er ging iets mis op de server. Probeer het later opnieuw.'
-  return `Dat lukte niet (fout ${status}).`
-}
-
-const unexpected = (): SignoffApiError => new SignoffApiError(500, 'unexpected', 'Onverwacht antwoord van de server.')
+const unexpected = (): SignoffApiError => new SignoffApiError(500, 'unexpected', '')
 
 function parseOverview(value: unknown): SignoffOverview | null {
   if (!isRecord(value) || !isRecord(value.me) || !Array.isArray(value.sections) || !Array.isArray(value.ledger))

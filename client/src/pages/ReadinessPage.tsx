@@ -2,7 +2,9 @@
 // parties and locked, and the verdict. The document is opened live (as on the document page) so the
 // table follows every signature and lock the moment the server mirrors it.
 import { isDocumentId } from '@novex/shared'
+import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
 import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { fetchDocument } from '../api/documents.ts'
 import { useApi } from '../api/useApi.ts'
@@ -17,6 +19,7 @@ import { LoadFailure } from './LoadFailure.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 
 export function ReadinessPage() {
+  const { t } = useTranslation('readiness')
   const { documentId = '' } = useParams()
   const validId = isDocumentId(documentId)
   const meta = useApi((signal) => fetchDocument(documentId, signal), documentId)
@@ -27,7 +30,7 @@ export function ReadinessPage() {
   const { version } = useSignoffMirror(collab?.doc ?? null)
   const { result, reload } = useReadiness(documentId, version)
 
-  if (missing) return <NotFoundPage what="Dit document" />
+  if (missing) return <NotFoundPage subject="document" />
   if (meta.state === 'failed' && (meta.status === 401 || meta.status === 403)) {
     return (
       <div className="page page--narrow">
@@ -40,22 +43,23 @@ export function ReadinessPage() {
 
   return (
     <div className="page readiness-page">
-      <title>{`Gereed voor BO-MIRT? — ${title} — NOVEX Co-auteur`}</title>
-      <nav aria-label="Kruimelpad" className="breadcrumb">
-        <Link to="/">Documenten</Link>
-        <span aria-hidden="true"> › </span>
-        <Link to={documentPath}>{title}</Link>
-        <span aria-hidden="true"> › </span>
-        <span aria-current="page">Gereed voor BO-MIRT?</span>
+      <title>{t('common:pageTitle', { page: `${t('title')} — ${title}` })}</title>
+      <nav aria-label={t('breadcrumb')} className="breadcrumb">
+        <Link to="/">{t('common:documents')}</Link>
+        <span aria-hidden="true">{' › '}</span>
+        <Link to={documentPath} translate="no">
+          {title}
+        </Link>
+        <span aria-hidden="true">{' › '}</span>
+        <span aria-current="page">{t('title')}</span>
       </nav>
-      <h1>Gereed voor BO-MIRT?</h1>
-      <p className="lead">
-        Een ontwikkelperspectief is gereed voor het BO-MIRT als alle acht verplichte onderdelen er zijn, tekst hebben en
-        door het Rijk en de provincie zijn ondertekend (vergrendeld).
-      </p>
+      <Heading level={1}>{t('title')}</Heading>
+      <Paragraph lead className="lead">
+        {t('lead')}
+      </Paragraph>
       {result.state === 'loading' && (
         <p className="empty-state" role="status">
-          Overzicht laden…
+          {t('loading')}
         </p>
       )}
       {result.state === 'failed' &&
@@ -63,18 +67,18 @@ export function ReadinessPage() {
           <LoadFailure status={result.status} message={result.message} />
         ) : (
           <div className="notice notice--error" role="alert">
-            <p>{result.message}</p>
-            <button type="button" className="button button--secondary" onClick={reload}>
-              Opnieuw proberen
-            </button>
+            <Paragraph>{result.status === 0 ? t('signoff:errors.unreachable') : t('loadFailed')}</Paragraph>
+            <Button type="button" appearance="secondary-action-button" onClick={reload}>
+              {t('retry')}
+            </Button>
           </div>
         ))}
       {result.state === 'ready' && <ReadinessTable readiness={result.value} />}
-      <h2>Dossier</h2>
+      <Heading level={2}>{t('dossier')}</Heading>
       <ExportDossier documentId={documentId} />
-      <p>
-        <Link to={documentPath}>Terug naar het document</Link>
-      </p>
+      <Paragraph>
+        <Link to={documentPath}>{t('back')}</Link>
+      </Paragraph>
     </div>
   )
 }

@@ -2,7 +2,9 @@
 // refer to each other, so that before an ijkmoment anyone sees which parts are not connected yet and
 // which connections need a look.
 import { AREAS } from '@novex/shared'
+import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
 import { useId, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { fetchWisselwerking } from '../api/links.ts'
 import { useApi } from '../api/useApi.ts'
@@ -15,47 +17,52 @@ import { NotFoundPage } from './NotFoundPage.tsx'
 import '../styles/links.css'
 
 export function WisselwerkingPage() {
+  const { t } = useTranslation('wisselwerking')
   const { areaId = '' } = useParams()
   const result = useApi((signal) => fetchWisselwerking(areaId, signal), areaId)
   const captionId = useId()
   const areaName = AREAS.find((a) => a.id === areaId)?.name ?? areaId
   const data = result.state === 'ready' ? result.value : null
   const index = useMemo(() => (data ? indexMatrix(data) : null), [data])
-  const title = `Wisselwerking ${areaName}`
+  const title = t('title', { area: areaName })
 
-  if (result.state === 'failed' && result.status === 404) return <NotFoundPage what="Dit gebied" />
+  if (result.state === 'failed' && result.status === 404) return <NotFoundPage subject="area" />
 
   return (
     <div className="page wisselwerking-page">
-      <title>{`${title} — NOVEX Co-auteur`}</title>
-      <nav aria-label="Kruimelpad" className="breadcrumb">
-        <Link to="/">Documenten</Link>
-        <span aria-hidden="true"> › </span>
+      <title>{t('common:pageTitle', { page: title })}</title>
+      <nav aria-label={t('breadcrumb')} className="breadcrumb">
+        <Link to="/">{t('common:documents')}</Link>
+        <span aria-hidden="true">{' › '}</span>
         {data && (
           <>
-            <Link to={`/document/${encodeURIComponent(data.perspective.documentId)}`}>Ontwikkelperspectief</Link>
-            <span aria-hidden="true"> › </span>
+            <Link to={`/document/${encodeURIComponent(data.perspective.documentId)}`}>{t('perspective')}</Link>
+            <span aria-hidden="true">{' › '}</span>
           </>
         )}
-        <span aria-current="page">Wisselwerking</span>
+        <span aria-current="page">{t('current')}</span>
       </nav>
-      <h1 className="document-title">{title}</h1>
-      <p className="lead">
-        Welke secties van het ontwikkelperspectief verwijzen naar het ruimtelijk voorstel, of andersom? En welke
-        koppelingen moeten opnieuw worden bekeken?
-      </p>
+      <Heading level={1} className="document-title">
+        {title}
+      </Heading>
+      <Paragraph lead className="lead">
+        {t('lead')}
+      </Paragraph>
       {result.state === 'loading' && (
         <p className="empty-state" role="status">
-          Overzicht laden…
+          {t('loading')}
         </p>
       )}
       {result.state === 'failed' && <LoadFailure status={result.status} message={result.message} />}
       {data && index && (
         <>
           <p className="wisselwerking-summary">
-            {index.linkedCount} van {data.perspective.sections.length} secties gekoppeld. {index.stateCounts.suspect}{' '}
-            {index.stateCounts.suspect === 1 ? 'koppeling is' : 'koppelingen zijn'} gewijzigd sinds koppeling,{' '}
-            {index.stateCounts.broken} verwijderd.
+            {t('summary', {
+              linked: index.linkedCount,
+              total: data.perspective.sections.length,
+              suspect: index.stateCounts.suspect,
+              broken: index.stateCounts.broken,
+            })}
           </p>
           <WisselwerkingMatrix data={data} index={index} captionId={captionId} />
           <DetachedLinks data={data} links={index.detached} />

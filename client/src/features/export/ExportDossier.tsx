@@ -1,26 +1,35 @@
 // "Dossier exporteren": choose a format, download the dossier, see how far it is. The progress bar
 // is indeterminate while the server prepares the file, then counts bytes against Content-Length.
+// While it runs the button is aria-disabled, not disabled: a disabled button would drop the keyboard
+// focus to the start of the page.
+import { Button, FormField } from '@rijkshuisstijl-community/components-react'
 import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import {
   EXPORT_FORMATS,
-  ExportError,
   type ExportFormat,
   type ExportProgress,
   fetchDossier,
+  isExportFormat,
   saveFile,
 } from './downloadDossier.ts'
+import { exportErrorText, formatBytes } from './exportText.ts'
 
 type ExportState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'busy'; readonly progress: ExportProgress }
   | { readonly kind: 'done'; readonly filename: string }
-  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'failed'; readonly error: unknown }
 
 export function ExportDossier({ documentId }: { readonly documentId: string }) {
+  const { t } = useTranslation('export')
   const [format, setFormat] = useState<ExportFormat>('pdf')
   const [state, setState] = useState<ExportState>({ kind: 'idle' })
   const controllerRef = useRef<AbortController | null>(null)
   const formatId = useId()
+  const statusId = useId()
+  const errorId = useId()
+  const descriptionId = useId()
 
   useEffect(() => () => controllerRef.current?.abort(), [])
 
@@ -39,47 +48,58 @@ export function ExportDossier({ documentId }: { readonly documentId: string }) {
       setState({ kind: 'done', filename: file.filename })
     } catch (error) {
       if (controller.signal.aborted) return
-      const message =
-        error instanceof ExportError ? error.message : 'Het dossier kon niet worden gedownload. Probeer het opnieuw.'
-      setState({ kind: 'failed', message })
+      setState({ kind: 'failed', error })
     }
   }
 
   const busy = state.kind === 'busy'
   return (
     <div className="export-dossier">
-      <label htmlFor={formatId} className="export-dossier__label">
-        Formaat
-      </label>
-      <select
+      <FormField
         id={formatId}
-        data-testid="export-format"
-        value={format}
-        disabled={busy}
-        onChange={(e) => setFormat(e.target.value as ExportFormat)}
-      >
-        {EXPORT_FORMATS.map((f) => (
-          <option key={f.key} value={f.key}>
-            {f.label}
-          </option>
-        ))}
-      </select>
-      <button
+        className="export-dossier__field"
+        label={t('format')}
+        statusId={statusId}
+        errorMessageId={errorId}
+        descriptionId={descriptionId}
+        input={
+          <select
+            id={formatId}
+            className="utrecht-select utrecht-select--html-select export-dossier__select"
+            data-testid="export-format"
+            value={format}
+            disabled={busy}
+            onChange={(e) => {
+              if (isExportFormat(e.target.value)) setFormat(e.target.value)
+            }}
+          >
+            {EXPORT_FORMATS.map((f) => (
+              <option key={f.key} value={f.key}>
+                {t(`formats.${f.key}`)}
+              </option>
+            ))}
+          </select>
+        }
+      />
+      <Button
         type="button"
-        className="button button--small button--secondary"
+        appearance="secondary-action-button"
+        className="export-dossier__button"
         data-testid="export-dossier"
-        disabled={busy}
-        onClick={() => void handleExport()}
+        aria-disabled={busy}
+        onClick={() => {
+          if (!busy) void handleExport()
+        }}
       >
-        Dossier exporteren
-      </button>
+        {t('start')}
+      </Button>
       <div className="export-dossier__status" role="status">
         {state.kind === 'busy' && <ProgressLine progress={state.progress} />}
-        {state.kind === 'done' && <span>Gedownload: {state.filename}</span>}
+        {state.kind === 'done' && <span>{t('done', { filename: state.filename })}</span>}
       </div>
       {state.kind === 'failed' && (
         <p className="form-error" role="alert" data-testid="export-error">
-          {state.message}
+          {exportErrorText(t, state.error)}
         </p>
       )}
     </div>
@@ -87,11 +107,13 @@ export function ExportDossier({ documentId }: { readonly documentId: string }) {
 }
 
 function ProgressLine({ progress }: { readonly progress: ExportProgress }) {
+  const { t, i18n } = useTranslation('export')
+  const bytes = (n: number): string => formatBytes(t, i18n.language, n)
   if (progress.phase === 'preparing' || progress.total === null) {
     return (
       <span className="export-dossier__progress">
-        <progress data-testid="export-progress" aria-label="Dossier wordt gemaakt" />
-        {progress.phase === 'preparing' ? 'Het dossier wordt gemaakt…' : `${formatBytes(progress.received)} ontvangen`}
+        <progress data-testid="export-progress" aria-label={t('preparingLabel')} />
+        {progress.phase === 'preparing' ? t('preparing') : t('received', { received: bytes(progress.received) })}
       </span>
     )
   }
@@ -99,17 +121,11 @@ function ProgressLine({ progress }: { readonly progress: ExportProgress }) {
     <span className="export-dossier__progress">
       <progress
         data-testid="export-progress"
-        aria-label="Dossier downloaden"
+        aria-label={t('downloadingLabel')}
         max={progress.total}
         value={progress.received}
       />
-      {formatBytes(progress.received)} van {formatBytes(progress.total)}
+      {t('receivedOf', { received: bytes(progress.received), total: bytes(progress.total) })}
     </span>
   )
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} kB`
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`
 }

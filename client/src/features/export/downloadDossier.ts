@@ -3,11 +3,12 @@
 // Content-Length, or "preparing" while the server has not answered yet (rendering a PDF takes time).
 import { errorFromBody } from '../../api/signoff.ts'
 
+/** The formats, in the order of the choice; their names are in the catalogue (`export:formats.<key>`). */
 export const EXPORT_FORMATS = [
-  { key: 'pdf', label: 'PDF', extension: 'pdf' },
-  { key: 'docx', label: 'DOCX (Word)', extension: 'docx' },
-  { key: 'odt', label: 'ODT (OpenDocument)', extension: 'odt' },
-  { key: 'md', label: 'Markdown', extension: 'md' },
+  { key: 'pdf', extension: 'pdf' },
+  { key: 'docx', extension: 'docx' },
+  { key: 'odt', extension: 'odt' },
+  { key: 'md', extension: 'md' },
 ] as const
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]['key']
@@ -21,13 +22,18 @@ export interface DossierFile {
   readonly filename: string
 }
 
-/** A failed export, with a Dutch message for the user. */
+/**
+ * A failed export: the HTTP status (0: the server could not be reached), the server's error code and
+ * its (Dutch) message, if any. The text the user reads is chosen where it is shown, by status and code.
+ */
 export class ExportError extends Error {
   readonly status: number
-  constructor(status: number, message: string) {
+  readonly code: string
+  constructor(status: number, code: string, message: string) {
     super(message)
     this.name = 'ExportError'
     this.status = status
+    this.code = code
   }
 }
 
@@ -46,11 +52,12 @@ export async function fetchDossier(
     })
   } catch (error) {
     if (signal?.aborted) throw error
-    throw new ExportError(0, 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.')
+    throw new ExportError(0, 'unreachable', '')
   }
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null)
-    throw new ExportError(response.status, exportFailure(response.status, errorFromBody(response.status, body).message))
+    const failure = errorFromBody(response.status, body)
+    throw new ExportError(response.status, failure.code, failure.message)
   }
   const length = Number(response.headers.get('content-length'))
   const total = Number.isFinite(length) && length > 0 ? length : null
@@ -73,16 +80,6 @@ export async function fetchDossier(
     blob: new Blob(chunks, { type }),
     filename: filenameFrom(response.headers.get('content-disposition')) ?? `${documentId}.${extension}`,
   }
-}
-
-function exportFailure(status: number, serverMessage: string): string {
-  if (status === 409) {
-    return `Het dossier kan nu niet worden gemaakt: ${serverMessage} Controleer de vergrendelde onderdelen in het ondertekenpaneel.`
-  }
-  if (status >= 500) return 'De server kon het dossier niet maken. Probeer het over een paar minuten opnieuw.'
-  if (status === 401) return 'U bent niet (meer) ingelogd. Log opnieuw in en probeer het nog eens.'
-  if (status === 403) return 'U mag het dossier van dit document niet exporteren.'
-  return serverMessage
 }
 
 /** The file name of a `Content-Disposition: attachment` header (RFC 6266; `filename*` wins). */
@@ -113,4 +110,8 @@ export function saveFile({ blob, filename }: DossierFile, doc: Document = docume
   link.remove()
   // Give the download manager the URL before it is released.
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return EXPORT_FORMATS.some((f) => f.key === value)
 }

@@ -2,10 +2,13 @@
 // (or last reviewed), from the server, and "Markeren als beoordeeld" for people with edit rights.
 // A native modal <dialog> put at the end of <body>, outside the editor: the page behind is inert (the
 // focus stays in the dialog), Escape closes it, and the caller puts the focus back.
+import { Button, Heading } from '@rijkshuisstijl-community/components-react'
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { ApiError } from '../../api/documents.ts'
+import { Trans, useTranslation } from 'react-i18next'
 import { type ChangePart, fetchLinkChanges, type LinkKey, reviewLink } from '../../api/links.ts'
+import { apiErrorText, failedAnswerOf } from '../signoff/apiErrorText.ts'
+import { trapFocus } from '../signoff/trapFocus.ts'
 
 export interface LinkChangesDialogProps {
   readonly documentId: string
@@ -20,9 +23,10 @@ export interface LinkChangesDialogProps {
 type Changes =
   | { readonly state: 'loading' }
   | { readonly state: 'ready'; readonly parts: readonly ChangePart[] }
-  | { readonly state: 'failed'; readonly message: string }
+  | { readonly state: 'failed'; readonly error: unknown }
 
 export function LinkChangesDialog({ documentId, link, targetLabel, canReview, onClose }: LinkChangesDialogProps) {
+  const { t } = useTranslation('links')
   const dialogRef = useRef<HTMLDialogElement>(null)
   const [changes, setChanges] = useState<Changes>({ state: 'loading' })
   const [busy, setBusy] = useState(false)
@@ -37,6 +41,9 @@ export function LinkChangesDialog({ documentId, link, targetLabel, canReview, on
     const dialog = dialogRef.current
     if (dialog === null) return
     dialog.showModal()
+    // The first control takes the focus (the browser would choose the first focusable, which is the
+    // same; said here so it does not depend on the order of the buttons).
+    dialog.querySelector<HTMLElement>('button')?.focus()
     return () => {
       if (dialog.open) dialog.close()
     }
@@ -48,10 +55,7 @@ export function LinkChangesDialog({ documentId, link, targetLabel, canReview, on
       (parts) => setChanges({ state: 'ready', parts }),
       (failure: unknown) => {
         if (controller.signal.aborted) return
-        setChanges({
-          state: 'failed',
-          message: failure instanceof ApiError ? failure.message : 'De wijzigingen konden niet worden geladen.',
-        })
+        setChanges({ state: 'failed', error: failure })
       },
     )
     return () => controller.abort()
@@ -65,7 +69,8 @@ export function LinkChangesDialog({ documentId, link, targetLabel, canReview, on
       reviewedRef.current = true
       dialogRef.current?.close()
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : 'Markeren is niet gelukt.')
+      const answer = failedAnswerOf(failure)
+      setError(answer === null ? t('changes.reviewFailed') : apiErrorText(t, answer))
       setBusy(false)
     }
   }
@@ -78,13 +83,15 @@ export function LinkChangesDialog({ documentId, link, targetLabel, canReview, on
       data-testid="link-changes"
       // Escape (the native cancel), the buttons and a successful review all end here.
       onClose={() => onCloseRef.current(reviewedRef.current)}
+      onKeyDown={(event) => {
+        if (dialogRef.current !== null) trapFocus(dialogRef.current, event)
+      }}
     >
-      <h2 id={titleId} className="dialog__title">
-        Gewijzigd sinds koppeling: {targetLabel}
-      </h2>
+      <Heading level={2} appearanceLevel={3} id={titleId} className="dialog__title">
+        {t('changes.title', { target: targetLabel })}
+      </Heading>
       <p>
-        De tekst hieronder is de gekoppelde sectie zoals die nu is. <ins>Onderstreept</ins> is nieuw,{' '}
-        <del>doorgestreept</del> is weggehaald sinds de koppeling.
+        <Trans t={t} i18nKey="changes.explain" components={{ ins: <ins />, del: <del /> }} />
       </p>
       <ChangesBody changes={changes} />
       {error !== null && (
@@ -94,19 +101,21 @@ export function LinkChangesDialog({ documentId, link, targetLabel, canReview, on
       )}
       <div className="dialog__buttons">
         {canReview && (
-          <button
+          <Button
             type="button"
-            className="button"
+            appearance="primary-action-button"
             data-testid="link-review"
-            disabled={busy}
-            onClick={() => void review()}
+            aria-disabled={busy}
+            onClick={() => {
+              if (!busy) void review()
+            }}
           >
-            {busy ? 'Bezig…' : 'Markeren als beoordeeld'}
-          </button>
+            {busy ? t('changes.busy') : t('changes.review')}
+          </Button>
         )}
-        <button type="button" className="button button--secondary" onClick={() => dialogRef.current?.close()}>
-          Sluiten
-        </button>
+        <Button type="button" appearance="secondary-action-button" onClick={() => dialogRef.current?.close()}>
+          {t('changes.close')}
+        </Button>
       </div>
     </dialog>,
     document.body,
@@ -114,40 +123,46 @@ export function LinkChangesDialog({ documentId, link, targetLabel, canReview, on
 }
 
 function ChangesBody({ changes }: { readonly changes: Changes }): ReactNode {
+  const { t } = useTranslation('links')
   if (changes.state === 'loading')
     return (
       <p className="hint" role="status">
-        Wijzigingen laden…
+        {t('changes.loading')}
       </p>
     )
-  if (changes.state === 'failed')
+  if (changes.state === 'failed') {
+    const answer = failedAnswerOf(changes.error)
     return (
       <p className="form-error" role="alert">
-        {changes.message}
+        {answer === null ? t('changes.failed') : apiErrorText(t, answer)}
       </p>
     )
+  }
   if (!changes.parts.some((part) => part.added || part.removed))
-    return <p className="hint">Er is geen verschil in de tekst gevonden (misschien alleen de opmaak).</p>
+    return <p className="hint">{t('changes.noDifference')}</p>
+  // The section's text is user content; the markers for screen readers are interface text.
   return (
     <div className="link-changes__text" data-testid="link-changes-text">
       {changes.parts.map((part, index) =>
         part.added ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: the parts are a fixed list in text order.
           <ins key={index}>
-            <span className="visually-hidden">[nieuw: </span>
-            {part.value}
-            <span className="visually-hidden">]</span>
+            <span className="visually-hidden">{t('changes.addedStart')}</span>
+            <span translate="no">{part.value}</span>
+            <span className="visually-hidden">{t('changes.end')}</span>
           </ins>
         ) : part.removed ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: the parts are a fixed list in text order.
           <del key={index}>
-            <span className="visually-hidden">[weggehaald: </span>
-            {part.value}
-            <span className="visually-hidden">]</span>
+            <span className="visually-hidden">{t('changes.removedStart')}</span>
+            <span translate="no">{part.value}</span>
+            <span className="visually-hidden">{t('changes.end')}</span>
           </del>
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: the parts are a fixed list in text order.
-          <span key={index}>{part.value}</span>
+          <span key={index} translate="no">
+            {part.value}
+          </span>
         ),
       )}
     </div>

@@ -2,10 +2,13 @@
 // title and text, as the person types) and lists them grouped per document. The search field is a
 // combobox over the list: arrow keys move through the options, Enter chooses, Escape closes. Native
 // <dialog> with showModal: the page behind is inert, so the focus stays in the dialog.
+import { Button, FormField } from '@rijkshuisstijl-community/components-react'
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { ApiError } from '../../api/documents.ts'
+import { useTranslation } from 'react-i18next'
 import { fetchLinkTargets, type LinkTarget } from '../../api/links.ts'
+import { apiErrorText, failedAnswerOf } from '../signoff/apiErrorText.ts'
+import { trapFocus } from '../signoff/trapFocus.ts'
 import { groupTargets } from './groupTargets.ts'
 import { sectionLabel } from './linkText.ts'
 
@@ -19,12 +22,13 @@ export interface LinkPickerDialogProps {
 type Results =
   | { readonly state: 'loading'; readonly previous: readonly LinkTarget[] }
   | { readonly state: 'ready'; readonly targets: readonly LinkTarget[]; readonly query: string }
-  | { readonly state: 'failed'; readonly message: string }
+  | { readonly state: 'failed'; readonly error: unknown }
 
 /** Search after the person stops typing for this long. */
 const SEARCH_DELAY_MS = 250
 
 export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkPickerDialogProps) {
+  const { t } = useTranslation('links')
   const dialogRef = useRef<HTMLDialogElement>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const listRef = useRef<HTMLDivElement>(null)
@@ -63,10 +67,7 @@ export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkP
           },
           (failure: unknown) => {
             if (controller.signal.aborted) return
-            setResults({
-              state: 'failed',
-              message: failure instanceof ApiError ? failure.message : 'Zoeken is niet gelukt.',
-            })
+            setResults({ state: 'failed', error: failure })
           },
         )
       },
@@ -108,16 +109,17 @@ export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkP
     }
   }
 
+  const failedAnswer = results.state === 'failed' ? failedAnswerOf(results.error) : null
   const status =
     results.state === 'failed'
-      ? results.message
+      ? failedAnswer === null
+        ? t('picker.failed')
+        : apiErrorText(t, failedAnswer)
       : results.state === 'loading'
-        ? 'Zoeken…'
+        ? t('picker.searching')
         : targets.length === 0
-          ? 'Geen secties gevonden.'
-          : targets.length === 1
-            ? '1 sectie gevonden.'
-            : `${targets.length} secties gevonden.`
+          ? t('picker.none')
+          : t('picker.found', { count: targets.length })
 
   return createPortal(
     <dialog
@@ -127,32 +129,42 @@ export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkP
       data-testid="link-picker"
       // Escape (the native cancel) and every way of closing end here.
       onClose={() => onCloseRef.current()}
+      onKeyDown={(event) => {
+        if (dialogRef.current !== null) trapFocus(dialogRef.current, event)
+      }}
     >
       <h2 id={titleId} className="dialog__title">
         {title}
       </h2>
-      <label className="link-picker__label" htmlFor={`${listId}-search`}>
-        Zoek een sectie op titel of tekst
-      </label>
-      <input
-        ref={searchRef}
+      <FormField
         id={`${listId}-search`}
-        className="link-picker__search"
-        data-testid="link-picker-search"
-        type="search"
-        role="combobox"
-        autoComplete="off"
-        aria-autocomplete="list"
-        aria-expanded={targets.length > 0}
-        aria-controls={listId}
-        aria-activedescendant={activeTarget !== undefined ? optionId(activeTarget.index) : undefined}
-        aria-describedby={hintId}
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
-        onKeyDown={handleKeyDown}
+        className="link-picker__field"
+        label={t('picker.search')}
+        statusId={`${listId}-status`}
+        errorMessageId={`${listId}-error`}
+        descriptionId={hintId}
+        input={
+          <input
+            ref={searchRef}
+            id={`${listId}-search`}
+            className="utrecht-textbox utrecht-textbox--html-input link-picker__search"
+            data-testid="link-picker-search"
+            type="search"
+            role="combobox"
+            autoComplete="off"
+            aria-autocomplete="list"
+            aria-expanded={targets.length > 0}
+            aria-controls={listId}
+            aria-activedescendant={activeTarget !== undefined ? optionId(activeTarget.index) : undefined}
+            aria-describedby={hintId}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={handleKeyDown}
+          />
+        }
       />
       <p id={hintId} className="hint">
-        Kies met de pijltjestoetsen en Enter, of klik op een sectie. Esc sluit.
+        {t('picker.hint')}
       </p>
       <p className={results.state === 'failed' ? 'form-error' : 'link-picker__status'} role="status" aria-live="polite">
         {status}
@@ -161,7 +173,7 @@ export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkP
         ref={listRef}
         id={listId}
         role="listbox"
-        aria-label="Secties"
+        aria-label={t('picker.options')}
         aria-busy={results.state === 'loading'}
         // The search these options answer (tests wait for it; the list may still show the previous one).
         data-query={results.state === 'ready' ? results.query : undefined}
@@ -171,7 +183,7 @@ export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkP
           // A group of options inside a listbox (ARIA listbox pattern): a <fieldset> is not allowed there.
           // biome-ignore lint/a11y/useSemanticElements: see above.
           <div key={group.documentId} role="group" aria-labelledby={`${listId}-${group.documentId}`}>
-            <div role="presentation" id={`${listId}-${group.documentId}`} className="link-picker__group">
+            <div role="presentation" id={`${listId}-${group.documentId}`} className="link-picker__group" translate="no">
               {group.documentTitle}
             </div>
             {group.options.map(({ target, index }) => (
@@ -193,17 +205,23 @@ export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkP
                   if (event.key === 'Enter') onChoose(target)
                 }}
               >
-                <span className="link-picker__title">{sectionLabel(target.number, target.title)}</span>
-                {target.snippet !== '' && <span className="link-picker__snippet">{target.snippet}</span>}
+                <span className="link-picker__title" translate="no">
+                  {sectionLabel(t, target.number, target.title)}
+                </span>
+                {target.snippet !== '' && (
+                  <span className="link-picker__snippet" translate="no">
+                    {target.snippet}
+                  </span>
+                )}
               </div>
             ))}
           </div>
         ))}
       </div>
       <div className="dialog__buttons">
-        <button type="button" className="button button--secondary" onClick={() => dialogRef.current?.close()}>
-          Annuleren
-        </button>
+        <Button type="button" appearance="secondary-action-button" onClick={() => dialogRef.current?.close()}>
+          {t('picker.cancel')}
+        </Button>
       </div>
     </dialog>,
     document.body,

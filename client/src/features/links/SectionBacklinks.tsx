@@ -2,12 +2,14 @@
 // text links here, each with the sentence around the link, and a link that opens that section. The
 // server derives the list from the documents' content; it is refetched with the page's link data.
 import { type MouseEvent, useId } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { Backlink } from '../../api/links.ts'
 import { useLinksContext, useLinksSnapshot } from './LinksContext.ts'
 import { sectionHref, sectionLabel } from './linkText.ts'
 
 export function SectionBacklinks({ sectionId }: { readonly sectionId: string }) {
+  const { t } = useTranslation('links')
   const context = useLinksContext()
   const snapshot = useLinksSnapshot(context?.store ?? null)
   const headingId = useId()
@@ -17,7 +19,7 @@ export function SectionBacklinks({ sectionId }: { readonly sectionId: string }) 
   return (
     <details className="backlinks" data-testid="backlinks" data-count={backlinks.length}>
       <summary className="backlinks__summary">
-        <span id={headingId}>Verwijzingen hierheen</span> ({backlinks.length})
+        <span id={headingId}>{t('backlinks.title')}</span> {t('backlinks.count', { n: backlinks.length })}
       </summary>
       <ul className="backlinks__list" aria-labelledby={headingId}>
         {backlinks.map((backlink) => (
@@ -33,6 +35,7 @@ export function SectionBacklinks({ sectionId }: { readonly sectionId: string }) 
 }
 
 function BacklinkItem({ backlink, here }: { readonly backlink: Backlink; readonly here: boolean }) {
+  const { t } = useTranslation('links')
   const navigate = useNavigate()
   const href = sectionHref(backlink.sourceDocumentId, backlink.sourceSectionId)
   const open = (event: MouseEvent<HTMLAnchorElement>): void => {
@@ -43,10 +46,15 @@ function BacklinkItem({ backlink, here }: { readonly backlink: Backlink; readonl
   return (
     <li className="backlinks__item" data-testid="backlink" data-source-document-id={backlink.sourceDocumentId}>
       <a href={href} onClick={open} className="backlinks__source">
-        {here ? 'Dit document' : backlink.sourceDocumentTitle},{' '}
-        {sectionLabel(backlink.sourceNumber, backlink.sourceTitle)}
+        {here ? t('backlinks.thisDocument') : <span translate="no">{backlink.sourceDocumentTitle}</span>}
+        {', '}
+        <span translate="no">{sectionLabel(t, backlink.sourceNumber, backlink.sourceTitle)}</span>
       </a>
-      {backlink.context !== '' && <blockquote className="backlinks__context">{backlink.context}</blockquote>}
+      {backlink.context !== '' && (
+        <blockquote className="backlinks__context" translate="no">
+          {backlink.context}
+        </blockquote>
+      )}
     </li>
   )
 }

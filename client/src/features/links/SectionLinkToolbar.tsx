@@ -2,12 +2,14 @@
 // text) and its picker. The chosen section is inserted as a `sectionLink` node where the cursor was;
 // the picker's title for it is kept so the link reads well before the server has indexed it.
 import { SECTION_LINK_NODE } from '@novex/shared'
+import { Button } from '@rijkshuisstijl-community/components-react'
 import type { Editor } from '@tiptap/core'
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { LinkTarget } from '../../api/links.ts'
 import { LinkPickerDialog } from './LinkPickerDialog.tsx'
 import { useLinksContext } from './LinksContext.ts'
-import { LINK_PICKER_LABEL, LINK_SHORTCUT } from './linkText.ts'
+import { LINK_SHORTCUT, linkPickerLabel } from './linkText.ts'
 
 export interface SectionLinkToolbarProps {
   readonly editor: Editor | null
@@ -16,6 +18,7 @@ export interface SectionLinkToolbarProps {
 }
 
 export function SectionLinkToolbar({ editor, editable }: SectionLinkToolbarProps) {
+  const { t } = useTranslation('links')
   const context = useLinksContext()
   const [open, setOpen] = useState(false)
   const openerRef = useRef<Element | null>(null)
@@ -35,7 +38,7 @@ export function SectionLinkToolbar({ editor, editable }: SectionLinkToolbarProps
   }, [editor, enabled])
 
   if (!enabled || context === null) return null
-  const label = LINK_PICKER_LABEL[context.kind ?? 'ontwikkelperspectief']
+  const label = linkPickerLabel(t, context.kind)
 
   const close = (): void => {
     setOpen(false)
@@ -59,20 +62,21 @@ export function SectionLinkToolbar({ editor, editable }: SectionLinkToolbarProps
 
   return (
     <div className="section-toolbar">
-      <button
+      <Button
         type="button"
-        className="button button--small button--secondary"
+        appearance="secondary-action-button"
+        className="section-toolbar__button"
         data-testid="link-picker-open"
         aria-keyshortcuts={LINK_SHORTCUT}
         aria-haspopup="dialog"
-        title={`${label} (Ctrl+Alt+K)`}
+        title={t('picker.shortcutHint', { label })}
         onClick={(event) => {
           openerRef.current = event.currentTarget
           setOpen(true)
         }}
       >
         {label}
-      </button>
+      </Button>
       {open && (
         <LinkPickerDialog documentId={context.store.documentId} title={label} onChoose={choose} onClose={close} />
       )}

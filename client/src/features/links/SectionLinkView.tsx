@@ -5,6 +5,7 @@
 import type { LinkState } from '@novex/shared'
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
 import { type MouseEvent, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type * as Y from 'yjs'
 import { LinkChangesDialog } from './LinkChangesDialog.tsx'
@@ -19,6 +20,7 @@ export interface SectionLinkOptions {
 }
 
 export function SectionLinkView({ node, extension }: ReactNodeViewProps) {
+  const { t } = useTranslation('links')
   const context = useLinksContext()
   const store = context?.store ?? null
   const snapshot = useLinksSnapshot(store)
@@ -36,7 +38,7 @@ export function SectionLinkView({ node, extension }: ReactNodeViewProps) {
   const title = link?.title ?? picked?.title
   const number = link?.number ?? picked?.number
   const documentTitle = link?.documentTitle ?? picked?.documentTitle
-  const label = sectionLabel(number, title)
+  const label = sectionLabel(t, number, title)
   const href = sectionHref(targetDocumentId, targetSectionId)
 
   const open = (event: MouseEvent<HTMLAnchorElement>): void => {
@@ -53,7 +55,11 @@ export function SectionLinkView({ node, extension }: ReactNodeViewProps) {
   }
 
   const documentNote =
-    otherDocument && documentTitle ? <span className="section-link__document">{documentTitle}</span> : null
+    otherDocument && documentTitle ? (
+      <span className="section-link__document" translate="no">
+        {documentTitle}
+      </span>
+    ) : null
 
   return (
     <NodeViewWrapper
@@ -67,42 +73,47 @@ export function SectionLinkView({ node, extension }: ReactNodeViewProps) {
       {(state === 'valid' || state === 'suspect' || (state === 'loading' && title !== undefined)) && (
         <a ref={anchorRef} className="section-link__target" href={href} onClick={open} data-testid="section-link-open">
           <LinkStateIcon state={state} />
-          <span className="section-link__title">{label}</span>
+          <span className="section-link__title" translate="no">
+            {label}
+          </span>
           {documentNote}
-          {state === 'valid' && <span className="visually-hidden"> (koppeling)</span>}
+          {state === 'valid' && <span className="visually-hidden"> {t('view.linkSuffix')}</span>}
         </a>
       )}
       {state === 'suspect' && (
         <>
-          <span className="badge badge--link-suspect">{stateLabel('suspect')}</span>
+          <span className="badge badge--link-suspect">{stateLabel(t, 'suspect')}</span>
           <button
             type="button"
             className="link-button section-link__changes"
             data-testid="link-changes-open"
+            aria-haspopup="dialog"
             onClick={() => setShowChanges(true)}
           >
-            Wat is er gewijzigd?
+            {t('view.whatChanged')}
           </button>
         </>
       )}
       {state === 'broken' && (
         <span className="section-link__target">
           <LinkStateIcon state="broken" />
-          <s className="section-link__title">{label}</s>
+          <s className="section-link__title" translate="no">
+            {label}
+          </s>
           {documentNote}
-          <span className="badge badge--link-broken">{stateLabel('broken')}</span>
+          <span className="badge badge--link-broken">{stateLabel(t, 'broken')}</span>
         </span>
       )}
       {state === 'no-access' && (
         <span className="section-link__target">
           <LinkStateIcon state="no-access" />
-          <span className="badge badge--link-no-access">{stateLabel('no-access')}</span>
+          <span className="badge badge--link-no-access">{stateLabel(t, 'no-access')}</span>
         </span>
       )}
       {state === 'loading' && title === undefined && (
         <span className="section-link__target">
           <LinkStateIcon state="loading" />
-          {snapshot.error !== null ? 'Gekoppelde sectie (niet te laden)' : 'Koppeling laden…'}
+          {snapshot.error !== null ? t('view.loadFailed') : t('view.loading')}
         </span>
       )}
       {showChanges && link !== undefined && store !== null && (

@@ -15,7 +15,8 @@ export interface LinksSnapshot {
   readonly backlinks: readonly Backlink[]
   /** True once the first answer arrived (or failed). */
   readonly loaded: boolean
-  readonly error: string | null
+  /** The failure of the last fetch (shown by its status and code where it is shown), or null. */
+  readonly error: ApiError | Error | null
 }
 
 /** A state change of a link seen on this page, for the live region. */
@@ -108,8 +109,7 @@ export function createLinksStore(documentId: string, doc: Y.Doc): LinksStore {
       if (changes.length > 0) for (const listener of changeListeners) listener(changes)
     } catch (error) {
       if (current.signal.aborted) return
-      const message = error instanceof ApiError ? error.message : 'De koppelingen konden niet worden geladen.'
-      publish({ ...snapshot, loaded: true, error: message })
+      publish({ ...snapshot, loaded: true, error: error instanceof Error ? error : new Error(String(error)) })
       // Offline or a server error: the revision may not change again, so we ask again ourselves.
       const transient = !(error instanceof ApiError) || error.status === 0 || error.status >= 500
       if (transient && retryTimer === null && !destroyed) {

@@ -2,28 +2,38 @@
 // Rijk, signed by the province, locked. Every cell says "Ja" or "Nee" in words (with an icon), so
 // colour is never the only signal; the verdict sits above the table.
 import { COMPONENTS } from '@novex/shared'
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import type { Readiness, ReadinessComponent } from '../../api/signoff.ts'
 import { Icon } from '../../ui/Icon.tsx'
 
-const COLUMNS = [
-  { key: 'present', label: 'Aanwezig' },
-  { key: 'nonEmpty', label: 'Niet leeg' },
-  { key: 'signedRijk', label: 'Ondertekend door het Rijk' },
-  { key: 'signedProvincie', label: 'Ondertekend door de provincie' },
-  { key: 'locked', label: 'Vergrendeld' },
-] as const
+const COLUMNS = ['present', 'nonEmpty', 'signedRijk', 'signedProvincie', 'locked'] as const
 
-export function readinessVerdict(readiness: Readiness): string {
+export interface ReadinessVerdict {
+  readonly ready: boolean
+  readonly text: string
+}
+
+/** Ready only when the server says so and all eight components are locked. */
+export function readinessVerdict(t: TFunction, readiness: Readiness): ReadinessVerdict {
   const locked = readiness.components.filter((c) => c.locked).length
   const total = COMPONENTS.length
-  return readiness.ready && locked === total
-    ? 'Gereed voor BO-MIRT'
-    : `Nog niet gereed: ${locked} van ${total} onderdelen vergrendeld`
+  const ready = readiness.ready && locked === total
+  return { ready, text: ready ? t('readiness:ready') : t('readiness:notReady', { locked, total }) }
 }
 
 export function ReadinessTable({ readiness }: { readonly readiness: Readiness }) {
-  const verdict = readinessVerdict(readiness)
-  const ready = verdict === 'Gereed voor BO-MIRT'
+  const { t } = useTranslation('readiness')
+  const { ready, text } = readinessVerdict(t, readiness)
   const byKey = new Map(readiness.components.map((c) => [c.component, c]))
   return (
     <div data-testid="readiness">
@@ -34,45 +44,49 @@ export function ReadinessTable({ readiness }: { readonly readiness: Readiness })
         role="status"
       >
         <Icon name={ready ? 'check' : 'lock'} />
-        {verdict}
+        {text}
       </p>
       <div className="table-scroll">
-        <table className="readiness-table">
-          <caption className="visually-hidden">De acht verplichte onderdelen en hun stand van ondertekening</caption>
-          <thead>
-            <tr>
-              <th scope="col">Onderdeel</th>
+        <Table className="readiness-table">
+          <TableCaption className="visually-hidden">{t('caption')}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('component')}</TableHeaderCell>
               {COLUMNS.map((c) => (
-                <th key={c.key} scope="col">
-                  {c.label}
-                </th>
+                <TableHeaderCell key={c} scope="col">
+                  {t(`columns.${c}`)}
+                </TableHeaderCell>
               ))}
-            </tr>
-          </thead>
-          <tbody>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {COMPONENTS.map(({ key, title }) => {
               const row = byKey.get(key)
               return (
-                <tr key={key} data-component={key}>
-                  <th scope="row">{row?.label ?? title}</th>
+                <TableRow key={key} data-component={key}>
+                  {/* The component's name as the server words it (the template's title). */}
+                  <TableHeaderCell scope="row" translate="no">
+                    {row?.label ?? title}
+                  </TableHeaderCell>
                   {COLUMNS.map((c) => (
-                    <YesNoCell key={c.key} value={row ? row[c.key] : false} />
+                    <YesNoCell key={c} value={row ? row[c] : false} />
                   ))}
-                </tr>
+                </TableRow>
               )
             })}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       </div>
     </div>
   )
 }
 
 function YesNoCell({ value }: { readonly value: ReadinessComponent['present'] }) {
+  const { t } = useTranslation('readiness')
   return (
-    <td className={value ? 'yes' : 'no'}>
+    <TableCell className={value ? 'yes' : 'no'}>
       <Icon name={value ? 'check' : 'close'} size={16} />
-      {value ? 'Ja' : 'Nee'}
-    </td>
+      {value ? t('yes') : t('no')}
+    </TableCell>
   )
 }

@@ -1,7 +1,11 @@
 import { COMPONENTS } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
 import type { Readiness } from '../../api/signoff.ts'
+import { createI18n } from '../../i18n/createI18n.ts'
 import { readinessVerdict } from './ReadinessTable.tsx'
+
+const nl = createI18n('nl').t
+const verdictOf = (r: Readiness): string => readinessVerdict(nl, r).text
 
 function readiness(lockedCount: number): Readiness {
   return {
@@ -21,12 +25,20 @@ function readiness(lockedCount: number): Readiness {
 
 describe('readinessVerdict', () => {
   it('is ready only when all eight are locked', () => {
-    expect(readinessVerdict(readiness(8))).toBe('Gereed voor BO-MIRT')
-    expect(readinessVerdict(readiness(7))).toBe('Nog niet gereed: 7 van 8 onderdelen vergrendeld')
-    expect(readinessVerdict(readiness(0))).toBe('Nog niet gereed: 0 van 8 onderdelen vergrendeld')
+    expect(verdictOf(readiness(8))).toBe('Gereed voor BO-MIRT')
+    expect(verdictOf(readiness(7))).toBe('Nog niet gereed: 7 van 8 onderdelen vergrendeld')
+    expect(verdictOf(readiness(0))).toBe('Nog niet gereed: 0 van 8 onderdelen vergrendeld')
+  })
+
+  it('says it in English too', () => {
+    expect(readinessVerdict(createI18n('en').t, readiness(3))).toEqual({
+      ready: false,
+      text: 'Not ready yet: 3 of 8 parts locked',
+    })
+    expect(readinessVerdict(nl, readiness(8)).ready).toBe(true)
   })
 
   it('does not call a document ready that the server does not', () => {
-    expect(readinessVerdict({ ...readiness(8), ready: false })).toBe('Nog niet gereed: 8 van 8 onderdelen vergrendeld')
+    expect(verdictOf({ ...readiness(8), ready: false })).toBe('Nog niet gereed: 8 van 8 onderdelen vergrendeld')
   })
 })

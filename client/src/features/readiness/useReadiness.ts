@@ -10,6 +10,7 @@ export function useReadiness(documentId: string, mirrorVersion: number) {
     (signal) => fetchReadiness(documentId, signal),
     documentId,
     mirrorVersion,
-    'Het overzicht kon niet worden geladen.',
+    // Shown texts are chosen by status where the result is shown, in the interface language.
+    '',
   )
 }

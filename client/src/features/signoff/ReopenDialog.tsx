@@ -1,7 +1,10 @@
 // Asks for the reason to reopen a locked section (a request) or to confirm another party's request.
 // A native modal <dialog>: the rest of the page is inert while it is open (focus stays inside),
 // Escape closes it, and the focus goes back to where it was when the dialog opened.
+import { Button, FormField, Heading, Paragraph, Textarea } from '@rijkshuisstijl-community/components-react'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { trapFocus } from './trapFocus.ts'
 
 export interface ReopenTarget {
   readonly sectionId: string
@@ -20,6 +23,7 @@ export interface ReopenDialogProps {
 }
 
 export function ReopenDialog({ target, onSubmit, onClose }: ReopenDialogProps) {
+  const { t } = useTranslation('signoff')
   const dialogRef = useRef<HTMLDialogElement>(null)
   const reasonRef = useRef<HTMLTextAreaElement>(null)
   const [reason, setReason] = useState('')
@@ -28,6 +32,8 @@ export function ReopenDialog({ target, onSubmit, onClose }: ReopenDialogProps) {
   const titleId = useId()
   const reasonId = useId()
   const errorId = useId()
+  const statusId = useId()
+  const descriptionId = useId()
   const onCloseRef = useRef(onClose)
   onCloseRef.current = onClose
 
@@ -46,8 +52,9 @@ export function ReopenDialog({ target, onSubmit, onClose }: ReopenDialogProps) {
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
+    if (busy) return
     if (reason.trim().length === 0) {
-      setError('Vul een reden in.')
+      setError(t('reopen.reasonMissing'))
       reasonRef.current?.focus()
       return
     }
@@ -60,56 +67,63 @@ export function ReopenDialog({ target, onSubmit, onClose }: ReopenDialogProps) {
   }
 
   const confirming = target.mode === 'confirm'
+  const section = target.sectionLabel
   return (
     <dialog
       ref={dialogRef}
       className="dialog"
       aria-labelledby={titleId}
+      aria-describedby={descriptionId}
       data-testid="reopen-dialog"
       // Escape (the native cancel) and dialog.close() both end here.
       onClose={() => onCloseRef.current()}
+      onKeyDown={(event) => {
+        if (dialogRef.current !== null) trapFocus(dialogRef.current, event)
+      }}
     >
       <form onSubmit={(e) => void handleSubmit(e)} noValidate>
-        <h2 id={titleId} className="dialog__title">
-          {confirming ? 'Heropenen bevestigen' : 'Heropenen aanvragen'}: {target.sectionLabel}
-        </h2>
-        {confirming && target.request ? (
-          <p>
-            {target.request.name} vraagt om heropenen: “{target.request.reason}”. Als u bevestigt, vervallen beide
-            handtekeningen en kan iedereen de sectie weer bewerken.
-          </p>
-        ) : (
-          <p>
-            De sectie is door beide partijen ondertekend. Een ondertekenaar van de andere partij moet uw verzoek
-            bevestigen. Daarna vervallen beide handtekeningen en kan de tekst weer worden bewerkt.
-          </p>
-        )}
-        <label htmlFor={reasonId}>Reden (verplicht)</label>
-        <textarea
-          ref={reasonRef}
+        <Heading level={2} appearanceLevel={3} id={titleId} className="dialog__title">
+          {t(confirming ? 'reopen.titleConfirm' : 'reopen.titleRequest', { section })}
+        </Heading>
+        <Paragraph id={descriptionId}>
+          {confirming && target.request
+            ? t('reopen.explainConfirm', { name: target.request.name, reason: target.request.reason })
+            : t('reopen.explainRequest')}
+        </Paragraph>
+        <FormField
           id={reasonId}
-          data-testid="reopen-reason"
-          className="dialog__reason"
-          rows={3}
-          required
-          aria-required="true"
-          aria-invalid={error !== null}
-          aria-describedby={error !== null ? errorId : undefined}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          label={t('reopen.reason')}
+          invalid={error !== null}
+          errorMessage={error ?? undefined}
+          errorMessageId={errorId}
+          statusId={statusId}
+          descriptionId={descriptionId}
+          input={
+            <Textarea
+              ref={reasonRef}
+              id={reasonId}
+              data-testid="reopen-reason"
+              className="dialog__reason"
+              rows={3}
+              required
+              invalid={error !== null}
+              aria-describedby={error !== null ? errorId : undefined}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          }
         />
-        {error !== null && (
-          <p id={errorId} className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        {/* The error is also said at once: the field's message alone is read only on focus. */}
+        <p className="visually-hidden" role="alert">
+          {error}
+        </p>
         <div className="dialog__buttons">
-          <button type="submit" className="button" data-testid="reopen-confirm" disabled={busy}>
-            {busy ? 'Bezig…' : confirming ? 'Heropenen bevestigen' : 'Verzoek versturen'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => onCloseRef.current()}>
-            Annuleren
-          </button>
+          <Button type="submit" appearance="primary-action-button" data-testid="reopen-confirm" aria-disabled={busy}>
+            {busy ? t('reopen.busy') : t(confirming ? 'reopen.confirm' : 'reopen.send')}
+          </Button>
+          <Button type="button" appearance="secondary-action-button" onClick={() => onCloseRef.current()}>
+            {t('reopen.cancel')}
+          </Button>
         </div>
       </form>
     </dialog>

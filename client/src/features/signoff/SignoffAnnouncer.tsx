@@ -1,7 +1,10 @@
 // A polite live region for the whole document page: says it when a section is signed, locks, lapses
 // or is reopened, whoever did it. What was already there when the page opened is not announced.
+// Polite, not assertive: a lock is news, not an emergency, and must not cut off what a screen reader
+// is reading in the text.
 import { orderedSections, type SectionSignoff, signoffMirror } from '@novex/shared'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { announcementOf } from './signoffText.ts'
 
@@ -12,7 +15,11 @@ export interface SignoffAnnouncerProps {
 }
 
 export function SignoffAnnouncer({ doc, isLive }: SignoffAnnouncerProps) {
+  const { t } = useTranslation('signoff')
   const [message, setMessage] = useState('')
+  // The observer lives as long as the document; the language may change meanwhile.
+  const tRef = useRef(t)
+  tRef.current = t
 
   useEffect(() => {
     const mirror = signoffMirror(doc)
@@ -21,12 +28,16 @@ export function SignoffAnnouncer({ doc, isLive }: SignoffAnnouncerProps) {
       const before = known
       known = new Map(mirror.entries())
       if (!isLive()) return
-      const labels = new Map(orderedSections(doc).map((s) => [s.id as string, `Sectie ${s.number}`]))
+      const tr = tRef.current
+      const labels = new Map(
+        orderedSections(doc).map((s) => [s.id as string, tr('signoff:announce.section', { number: s.number })]),
+      )
       const sentences: string[] = []
       for (const sectionId of event.keysChanged) {
         const after = mirror.get(sectionId)
         if (!after) continue
-        const sentence = announcementOf(labels.get(sectionId) ?? 'Een sectie', before.get(sectionId), after)
+        const label = labels.get(sectionId) ?? tr('signoff:announce.someSection')
+        const sentence = announcementOf(tr, label, before.get(sectionId), after)
         if (sentence) sentences.push(sentence)
       }
       if (sentences.length > 0) setMessage(sentences.join(' '))

@@ -1,19 +1,22 @@
 // The sign-off history of one section: every ledger event, oldest first, with date, time and the
 // short hash of the text it concerns. Collapsed by default.
 import type { LedgerEvent } from '@novex/shared'
-import { formatDateTime, ledgerText } from './signoffText.ts'
+import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../../i18n/formatDate.ts'
+import { ledgerText } from './signoffText.ts'
 
 export function SignoffHistory({ events }: { readonly events: readonly LedgerEvent[] }) {
+  const { t } = useTranslation('signoff')
   return (
     <details className="signoff-history" data-testid="signoff-history">
-      <summary>Geschiedenis ({events.length})</summary>
+      <summary>{t('history.summary', { n: events.length })}</summary>
       {events.length === 0 ? (
-        <p className="hint">Nog niets gebeurd.</p>
+        <p className="hint">{t('history.empty')}</p>
       ) : (
         <ol className="signoff-history__list">
           {events.map((event) => (
             <li key={event.seq} data-kind={event.kind}>
-              <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at)}</time> {ledgerText(event)}
+              <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at)}</time> {ledgerText(t, event)}
             </li>
           ))}
         </ol>

@@ -11,13 +11,16 @@ import {
   type SectionId,
   sectionHash,
 } from '@novex/shared'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { Button } from '@rijkshuisstijl-community/components-react'
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { reopenSection, requestSignoff, SignoffApiError, signSection } from '../../api/signoff.ts'
 import { Icon } from '../../ui/Icon.tsx'
+import { apiErrorText, failedAnswerOf } from './apiErrorText.ts'
 import { ReopenDialog, type ReopenTarget } from './ReopenDialog.tsx'
 import { SignoffSectionItem } from './SignoffSectionItem.tsx'
-import { SIDE_NAME } from './signoffText.ts'
+import { sideName } from './signoffText.ts'
 import { useSignoffMirror } from './useSignoffMirror.ts'
 import { useSignoffOverview } from './useSignoffOverview.ts'
 
@@ -35,6 +38,7 @@ export interface SignoffPanelProps {
 const NO_EVENTS: readonly LedgerEvent[] = []
 
 export function SignoffPanel({ documentId, doc, sections, canEdit, upToDate, onClose }: SignoffPanelProps) {
+  const { t } = useTranslation('signoff')
   const { states, version } = useSignoffMirror(doc)
   const { result, reload } = useSignoffOverview(documentId, version)
   const [busy, setBusy] = useState<string | null>(null)
@@ -60,7 +64,7 @@ export function SignoffPanel({ documentId, doc, sections, canEdit, upToDate, onC
   )
 
   const labelOf = (section: OrderedSection): string =>
-    `§ ${section.number} ${section.title.toString() || '(zonder titel)'}`
+    `§ ${section.number} ${section.title.toString() || t('untitled')}`
 
   const setError = (sectionId: string, error: string | null): void =>
     setErrors((current) => {
@@ -79,7 +83,7 @@ export function SignoffPanel({ documentId, doc, sections, canEdit, upToDate, onC
       reload()
       return null
     } catch (error) {
-      const text = errorText(error)
+      const text = apiErrorText(t, failedAnswerOf(error))
       setError(section.id, text)
       return text
     } finally {
@@ -90,18 +94,16 @@ export function SignoffPanel({ documentId, doc, sections, canEdit, upToDate, onC
   const handleSign = (section: OrderedSection): void => {
     void run(section, async () => {
       const view = getSection(doc, section.id as SectionId)
-      if (view === null) throw new Error('Deze sectie bestaat niet meer.')
+      if (view === null) throw new SignoffApiError(404, 'section_not_found', '')
       const answer = await signSection(documentId, section.id, sectionHash(view))
-      return answer.locked
-        ? `${labelOf(section)} is door beide partijen ondertekend en nu vergrendeld.`
-        : `U heeft ${labelOf(section)} ondertekend. Nu wacht de sectie op de andere partij.`
+      return t(answer.locked ? 'done.locked' : 'done.waiting', { section: labelOf(section) })
     })
   }
 
   const handleRequest = (section: OrderedSection): void => {
     void run(section, async () => {
       await requestSignoff(documentId, section.id)
-      return `De ondertekenaars is gevraagd ${labelOf(section)} te ondertekenen.`
+      return t('done.requested', { section: labelOf(section) })
     })
   }
 
@@ -117,46 +119,64 @@ export function SignoffPanel({ documentId, doc, sections, canEdit, upToDate, onC
 
   const submitReopen = async (reason: string): Promise<string | null> => {
     const section = sections.find((s) => s.id === reopen?.sectionId)
-    if (!section) return 'Deze sectie bestaat niet meer.'
+    if (!section) return t('errors.section_not_found')
     return run(section, async () => {
       const answer = await reopenSection(documentId, section.id, reason)
-      return answer.reopened
-        ? `${labelOf(section)} is heropend en kan weer worden bewerkt.`
-        : `Uw verzoek tot heropenen van ${labelOf(section)} is verstuurd. Het wacht op de andere partij.`
+      return t(answer.reopened ? 'done.reopened' : 'done.reopenRequested', { section: labelOf(section) })
     })
   }
 
+  // Escape closes the panel (the page puts the focus back on its toggle); inside the reopen dialog
+  // Escape belongs to the dialog.
+  const handleKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
+    if (event.key !== 'Escape' || reopen !== null || event.defaultPrevented) return
+    event.preventDefault()
+    onClose()
+  }
+
   return (
-    <section className="panel signoff-panel" data-testid="signoff-panel" aria-labelledby="signoff-panel-title">
+    <section
+      className="panel signoff-panel"
+      data-testid="signoff-panel"
+      aria-labelledby="signoff-panel-title"
+      onKeyDown={handleKeyDown}
+    >
       <div className="signoff-panel__head">
         <h2 id="signoff-panel-title" className="panel__title" ref={headingRef} tabIndex={-1}>
-          Ondertekenen
+          {t('panel.title')}
         </h2>
-        <button type="button" className="icon-button" aria-label="Ondertekenpaneel sluiten" onClick={onClose}>
+        <Button
+          type="button"
+          appearance="subtle-button"
+          className="signoff-panel__close"
+          aria-label={t('panel.close')}
+          title={t('panel.close')}
+          onClick={onClose}
+        >
           <Icon name="close" />
-        </button>
+        </Button>
       </div>
       <p className="hint">
-        {me?.signatory && me.side
-          ? `U ondertekent voor ${SIDE_NAME[me.side]}. Een sectie is vergrendeld als het Rijk en de provincie dezelfde tekst hebben ondertekend.`
-          : 'Een sectie is vergrendeld als het Rijk en de provincie dezelfde tekst hebben ondertekend. U kunt zelf niet ondertekenen.'}
+        {me?.signatory && me.side ? t('panel.introSignatory', { side: sideName(t, me.side) }) : t('panel.introReader')}
       </p>
       {result.state === 'failed' && (
         <div className="form-error" role="alert">
-          <p>{result.message}</p>
-          <button type="button" className="link-button" onClick={reload}>
-            Opnieuw proberen
-          </button>
+          <p>{result.status === 0 ? t('errors.unreachable') : t('panel.loadFailed')}</p>
+          <Button type="button" appearance="subtle-button" onClick={reload}>
+            {t('panel.retry')}
+          </Button>
         </div>
       )}
       {me?.signatory && !upToDate && (
         <p className="signoff-panel__warning" data-testid="signoff-not-saved">
-          Uw laatste wijzigingen zijn nog niet opgeslagen. Wacht op “Opgeslagen” voordat u ondertekent: u ondertekent de
-          tekst zoals de server die heeft.
+          {t('panel.notSaved')}
         </p>
       )}
-      {message && <p className="signoff-panel__message">{message}</p>}
-      <ol className="signoff-list">
+      {/* What the last action did, said politely to screen readers too. */}
+      <p className="signoff-panel__message" role="status" data-testid="signoff-message">
+        {message}
+      </p>
+      <ol className="signoff-list" aria-label={t('panel.sections')}>
         {sections.map((section) => (
           <SignoffSectionItem
             key={section.id}
@@ -192,13 +212,4 @@ export function SignoffPanel({ documentId, doc, sections, canEdit, upToDate, onC
       )}
     </section>
   )
-}
-
-function errorText(error: unknown): string {
-  // The server's message for content_changed already tells what to do ("Lees de nieuwe tekst …").
-  if (error instanceof SignoffApiError && error.code === 'content_changed' && !error.message) {
-    return 'De tekst is gewijzigd sinds u hem las. Lees de nieuwe tekst en onderteken opnieuw.'
-  }
-  if (error instanceof Error) return error.message
-  return 'Dat lukte niet. Probeer het opnieuw.'
 }

@@ -1,11 +1,14 @@
 // One section in the sign-off panel: its state in words, who signed which text, and what this user
 // may do now (sign, ask to reopen, confirm a reopen, or ask the signatories to sign).
 import type { LedgerEvent, SectionSignoff } from '@novex/shared'
+import { Button } from '@rijkshuisstijl-community/components-react'
 import { useEffect, useId, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { SignoffMe } from '../../api/signoff.ts'
+import { formatDateTime } from '../../i18n/formatDate.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import { SignoffHistory } from './SignoffHistory.tsx'
-import { formatDateTime, SIDE_NAME, STATE_LABEL, shortHash, stateKeyOf } from './signoffText.ts'
+import { shortHash, sideName, stateKeyOf } from './signoffText.ts'
 
 export interface SignoffSectionItemProps {
   readonly sectionId: string
@@ -25,6 +28,7 @@ export interface SignoffSectionItemProps {
 
 export function SignoffSectionItem(props: SignoffSectionItemProps) {
   const { sectionId, label, state, verified, me, canEdit, events, busy, error } = props
+  const { t } = useTranslation('signoff')
   const headingId = useId()
   const headingRef = useRef<HTMLHeadingElement>(null)
   /** The keyboard focus is on one of this item's action buttons. */
@@ -79,90 +83,95 @@ export function SignoffSectionItem(props: SignoffSectionItemProps) {
 
   return (
     <li className="signoff-item" data-testid="signoff-item" data-section-id={sectionId} data-state={key}>
-      <h3 id={headingId} ref={headingRef} tabIndex={-1} className="signoff-item__title">
+      <h3 id={headingId} ref={headingRef} tabIndex={-1} className="signoff-item__title" translate="no">
         {label}
       </h3>
       <p className={`signoff-state signoff-state--${key}`}>
         {key === 'locked' && <Icon name="lock" size={14} />}
         {key === 'half' && <Icon name="check" size={14} />}
-        <span>Status: {STATE_LABEL[key]}</span>
+        <span>{t('state.label', { state: t(`state.${key}`) })}</span>
       </p>
-      {!verified && (
-        <p className="form-error">
-          De opgeslagen tekst klopt niet meer met de ondertekende tekst. Meld dit aan beheer.
-        </p>
-      )}
+      {!verified && <p className="form-error">{t('item.notVerified')}</p>}
       {state.signatures.length > 0 && (
         <ul className="signoff-item__signers">
           {state.signatures.map((s) => (
             <li key={s.signer.side}>
-              {s.signer.side === 'rijk' ? 'Rijk' : 'Provincie'}: {s.signer.name} ({s.signer.organisationName}),{' '}
-              {formatDateTime(s.at)}, tekst {shortHash(s.hash)}
+              {t('item.signer', {
+                side: t(`sideName.${s.signer.side}`),
+                name: s.signer.name,
+                organisation: s.signer.organisationName,
+                date: formatDateTime(s.at),
+                hash: shortHash(s.hash),
+              })}
             </li>
           ))}
         </ul>
       )}
       {request && (
         <p className="signoff-item__request">
-          Verzoek tot heropenen door {request.by.name}: {request.reason}
+          {t('item.reopenRequest', { name: request.by.name, reason: request.reason })}
         </p>
       )}
       <div className="signoff-item__actions" ref={actionsRef}>
         {mySide && !locked && !mine && (
-          <button
+          <Button
             type="button"
-            className="button button--small"
+            appearance="primary-action-button"
+            className="signoff-button"
             data-testid="sign-section"
             data-section-id={sectionId}
             aria-describedby={headingId}
             aria-disabled={busy}
             onClick={() => !busy && props.onSign()}
           >
-            Ondertekenen
-          </button>
+            {t('item.sign')}
+          </Button>
         )}
-        {mySide && !locked && mine && <p className="hint">U heeft al ondertekend voor {SIDE_NAME[mySide]}.</p>}
+        {mySide && !locked && mine && <p className="hint">{t('item.alreadySigned', { side: sideName(t, mySide) })}</p>}
         {mySide && locked && !request && (
-          <button
+          <Button
             type="button"
-            className="button button--small button--secondary"
+            appearance="secondary-action-button"
+            className="signoff-button"
             data-testid="reopen-section"
             data-section-id={sectionId}
             aria-describedby={headingId}
+            aria-haspopup="dialog"
             aria-disabled={busy}
             onClick={() => !busy && props.onReopen('request')}
           >
-            Heropenen aanvragen
-          </button>
+            {t('item.requestReopen')}
+          </Button>
         )}
         {mySide && locked && request && request.by.side !== mySide && (
-          <button
+          <Button
             type="button"
-            className="button button--small button--secondary"
+            appearance="secondary-action-button"
+            className="signoff-button"
             data-testid="reopen-section"
             data-section-id={sectionId}
             aria-describedby={headingId}
+            aria-haspopup="dialog"
             aria-disabled={busy}
             onClick={() => !busy && props.onReopen('confirm')}
           >
-            Heropenen bevestigen
-          </button>
+            {t('item.confirmReopen')}
+          </Button>
         )}
-        {mySide && locked && request && request.by.side === mySide && (
-          <p className="hint">Het verzoek wacht op een ondertekenaar van de andere partij.</p>
-        )}
+        {mySide && locked && request && request.by.side === mySide && <p className="hint">{t('item.reopenWaits')}</p>}
         {!mySide && canEdit && !locked && state.signatures.length === 0 && !state.requested && (
-          <button
+          <Button
             type="button"
-            className="button button--small button--secondary"
+            appearance="secondary-action-button"
+            className="signoff-button"
             data-testid="request-signoff"
             data-section-id={sectionId}
             aria-describedby={headingId}
             aria-disabled={busy}
             onClick={() => !busy && props.onRequest()}
           >
-            Vraag om ondertekening
-          </button>
+            {t('item.requestSignoff')}
+          </Button>
         )}
       </div>
       {error !== null && (

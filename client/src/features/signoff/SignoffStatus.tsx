@@ -2,11 +2,13 @@
 // request to reopen. Changes are announced by the page's SignoffAnnouncer, not here, so a document
 // with many sections does not talk over itself.
 import type { SectionSignoff } from '@novex/shared'
+import { useTranslation } from 'react-i18next'
 import { Icon } from '../../ui/Icon.tsx'
 import { statusLines } from './signoffText.ts'
 
 export function SignoffStatus({ state }: { readonly state: SectionSignoff }) {
-  const lines = statusLines(state)
+  const { t } = useTranslation('signoff')
+  const lines = statusLines(t, state)
   if (lines.length === 0) return null
   const locked = state.locked !== null
   return (

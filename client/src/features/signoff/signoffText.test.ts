@@ -1,6 +1,19 @@
 import { type Actor, foldLedger, type LedgerEvent, OPEN_SECTION } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, ledgerText, shortHash, stateKeyOf, statusLines } from './signoffText.ts'
+import { createI18n } from '../../i18n/createI18n.ts'
+import { formatDate, formatDateTime } from '../../i18n/formatDate.ts'
+import {
+  announcementOf,
+  ledgerText as ledgerTextIn,
+  shortHash,
+  stateKeyOf,
+  statusLines as statusLinesIn,
+} from './signoffText.ts'
+
+const nl = createI18n('nl').t
+const en = createI18n('en').t
+const statusLines = (state: Parameters<typeof statusLinesIn>[1]) => statusLinesIn(nl, state)
+const ledgerText = (e: LedgerEvent) => ledgerTextIn(nl, e)
 
 const rijk: Actor = {
   userId: 'u1',
@@ -78,6 +91,22 @@ describe('signoffText', () => {
       event('reopen-request', { actor: rijk, hash: OTHER, side: 'rijk', reason: 'Cijfers bijwerken' }),
     ])
     expect(statusLines(requested).at(-1)).toBe('Verzoek tot heropenen door Rian Rijk: Cijfers bijwerken')
+  })
+
+  it('announces a lock and a reopen, in the interface language', () => {
+    const signed = stateOf([event('sign', { actor: rijk, hash: HASH, side: 'rijk' })])
+    const locked = stateOf([
+      event('sign', { actor: rijk, hash: HASH, side: 'rijk' }),
+      event('sign', { actor: provincie, hash: HASH, side: 'provincie' }),
+      event('lock', { hash: HASH }),
+    ])
+    expect(announcementOf(nl, 'Sectie 1', signed, locked)).toBe(
+      'Sectie 1 is vergrendeld: beide partijen hebben ondertekend.',
+    )
+    expect(announcementOf(nl, 'Sectie 1', locked, OPEN_SECTION)).toBe(
+      'Sectie 1 is heropend en kan weer worden bewerkt.',
+    )
+    expect(announcementOf(en, 'Section 1', signed, locked)).toBe('Section 1 is locked: both parties have signed.')
   })
 
   it('tells every ledger event in Dutch', () => {

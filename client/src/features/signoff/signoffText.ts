@@ -1,21 +1,10 @@
-// The Dutch words for sign-off states and ledger events, in one place: the status line under a
-// section title, the state in the sign-off panel, the history and the live announcements all read
-// from here, so they never say different things about the same state.
+// The words for sign-off states and ledger events, in one place: the status line under a section
+// title, the state in the sign-off panel, the history and the live announcements all read from here,
+// so they never say different things about the same state. Texts come from the `signoff` namespace of
+// the catalogue through the `t` the caller passes; names, organisations and reasons are user content.
 import { type Actor, LAPSE_REASONS, type LedgerEvent, type SectionSignoff, type SignSide } from '@novex/shared'
-
-const pad = (n: number): string => String(n).padStart(2, '0')
-
-/** dd-mm-jjjj, in the browser's time zone. */
-export function formatDate(at: number): string {
-  const d = new Date(at)
-  return `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()}`
-}
-
-/** dd-mm-jjjj HH:mm */
-export function formatDateTime(at: number): string {
-  const d = new Date(at)
-  return `${formatDate(at)} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
+import type { TFunction } from 'i18next'
+import { formatDate } from '../../i18n/formatDate.ts'
 
 /** The first 8 hex digits of a `sha256:` hash, enough to compare by eye. */
 export function shortHash(hash: string | null): string {
@@ -23,16 +12,12 @@ export function shortHash(hash: string | null): string {
   return hash.replace(/^sha256:/, '').slice(0, 8)
 }
 
-export const SIDE_NAME: Readonly<Record<SignSide, string>> = { rijk: 'het Rijk', provincie: 'de provincie' }
+/** "het Rijk" / "de provincie", as a sentence names a side. */
+export function sideName(t: TFunction, side: SignSide): string {
+  return t(`signoff:side.${side}`)
+}
 
 export type SignoffStateKey = 'open' | 'half' | 'locked' | 'changed'
-
-export const STATE_LABEL: Readonly<Record<SignoffStateKey, string>> = {
-  open: 'open',
-  half: '1 van 2 ondertekend',
-  locked: 'vergrendeld',
-  changed: 'gewijzigd na ondertekening',
-}
 
 /**
  * The state of a section in one word. `verified` false (the server found a locked section whose
@@ -45,89 +30,130 @@ export function stateKeyOf(state: SectionSignoff, verified = true): SignoffState
   return 'open'
 }
 
-/** "Naam (Rijk)" for the Rijk side, "Naam (Organisatie)" for a province. */
-function signerLabel(actor: Actor, rijkAsSide: boolean): string {
-  return `${actor.name} (${rijkAsSide && actor.side === 'rijk' ? 'Rijk' : actor.organisationName})`
+/**
+ * Why a signature lapsed. The ledger keeps the shared (Dutch) reason; the known ones are shown in the
+ * interface language, anything else as it was recorded.
+ */
+export function lapseReason(t: TFunction, reason: string | null): string {
+  if (reason === null || reason === LAPSE_REASONS.changed) return t('signoff:lapse.changed')
+  if (reason === LAPSE_REASONS.reopened) return t('signoff:lapse.reopened')
+  return reason
+}
+
+/** "Naam (Organisatie)"; for a lock the Rijk side is named "Rijk". */
+function signerLabel(t: TFunction, actor: Actor, rijkAsSide: boolean): string {
+  const organisation = rijkAsSide && actor.side === 'rijk' ? t('signoff:sideName.rijk') : actor.organisationName
+  return t('signoff:status.signer', { name: actor.name, organisation })
 }
 
 /**
  * The lines shown under a section's title, most important first; empty for a section nobody has
  * signed or asked anything about.
  */
-export function statusLines(state: SectionSignoff): string[] {
+export function statusLines(t: TFunction, state: SectionSignoff): string[] {
   const lines: string[] = []
   const rijk = state.signatures.find((s) => s.signer.side === 'rijk')
   const provincie = state.signatures.find((s) => s.signer.side === 'provincie')
   if (state.locked && rijk && provincie) {
     lines.push(
-      `Ondertekend door ${signerLabel(rijk.signer, true)} en ${signerLabel(provincie.signer, false)} op ${formatDate(state.locked.at)}`,
+      t('signoff:status.lockedBy', {
+        rijk: signerLabel(t, rijk.signer, true),
+        provincie: signerLabel(t, provincie.signer, false),
+        date: formatDate(state.locked.at),
+      }),
     )
   } else if (state.locked) {
-    lines.push(`Ondertekend door beide partijen op ${formatDate(state.locked.at)}`)
+    lines.push(t('signoff:status.lockedByBoth', { date: formatDate(state.locked.at) }))
   } else {
     for (const signature of state.signatures) {
       const other = signature.signer.side === 'rijk' ? 'provincie' : 'rijk'
       lines.push(
-        `Ondertekend door ${signerLabel(signature.signer, false)} — wacht op ondertekening door ${SIDE_NAME[other]}`,
+        t('signoff:status.waiting', { signer: signerLabel(t, signature.signer, false), other: sideName(t, other) }),
       )
     }
   }
   for (const lapse of state.lapsed) {
-    lines.push(`Ondertekening door ${lapse.signature.signer.name} vervallen: ${lapse.reason}`)
+    lines.push(t('signoff:status.lapsed', { name: lapse.signature.signer.name, reason: lapseReason(t, lapse.reason) }))
   }
   if (state.reopenRequest) {
-    lines.push(`Verzoek tot heropenen door ${state.reopenRequest.by.name}: ${state.reopenRequest.reason}`)
+    lines.push(
+      t('signoff:status.reopenRequest', { name: state.reopenRequest.by.name, reason: state.reopenRequest.reason }),
+    )
   }
   if (!state.locked && state.signatures.length === 0 && state.requested) {
-    lines.push(`${state.requested.by.name} vraagt om ondertekening (${formatDate(state.requested.at)})`)
+    lines.push(t('signoff:status.requested', { name: state.requested.by.name, date: formatDate(state.requested.at) }))
   }
   return lines
 }
 
 /** A short sentence for the live region when a section's sign-off state changes. */
 export function announcementOf(
-  sectionLabel: string,
+  t: TFunction,
+  section: string,
   before: SectionSignoff | undefined,
   after: SectionSignoff,
 ): string {
-  if (after.locked && !before?.locked) return `${sectionLabel} is vergrendeld: beide partijen hebben ondertekend.`
-  if (!after.locked && before?.locked) return `${sectionLabel} is heropend en kan weer worden bewerkt.`
+  if (after.locked && !before?.locked) return t('signoff:announce.locked', { section })
+  if (!after.locked && before?.locked) return t('signoff:announce.reopened', { section })
   if (after.reopenRequest && !before?.reopenRequest)
-    return `${sectionLabel}: ${after.reopenRequest.by.name} vraagt om heropenen.`
+    return t('signoff:announce.reopenRequested', { section, name: after.reopenRequest.by.name })
   if (after.signatures.length > (before?.signatures.length ?? 0)) {
     const newest = after.signatures.at(-1)
     return newest
-      ? `${sectionLabel} is ondertekend door ${newest.signer.name} (${newest.signer.organisationName}).`
-      : `${sectionLabel} is ondertekend.`
+      ? t('signoff:announce.signedBy', {
+          section,
+          name: newest.signer.name,
+          organisation: newest.signer.organisationName,
+        })
+      : t('signoff:announce.signed', { section })
   }
   if (after.lapsed.length > (before?.lapsed.length ?? 0)) {
     const lapse = after.lapsed.at(-1)
     return lapse
-      ? `${sectionLabel}: ondertekening door ${lapse.signature.signer.name} vervallen (${lapse.reason}).`
-      : `${sectionLabel}: een ondertekening is vervallen.`
+      ? t('signoff:announce.lapsedBy', {
+          section,
+          name: lapse.signature.signer.name,
+          reason: lapseReason(t, lapse.reason),
+        })
+      : t('signoff:announce.lapsed', { section })
   }
   return ''
 }
 
-function actorLabel(actor: Actor | null): string {
-  return actor ? `${actor.name} (${actor.organisationName})` : 'Het systeem'
+function actorLabel(t: TFunction, actor: Actor | null): string {
+  return actor
+    ? t('signoff:ledger.actor', { name: actor.name, organisation: actor.organisationName })
+    : t('signoff:ledger.system')
 }
 
-/** One ledger event as a Dutch sentence (without the date). */
-export function ledgerText(event: LedgerEvent): string {
-  const hash = event.hash ? ` — tekst ${shortHash(event.hash)}` : ''
+function eventText(t: TFunction, event: LedgerEvent): string {
+  const actor = actorLabel(t, event.actor)
   switch (event.kind) {
     case 'request':
-      return `${actorLabel(event.actor)} vroeg om ondertekening${hash}`
+      return t('signoff:ledger.request', { actor })
     case 'sign':
-      return `${actorLabel(event.actor)} ondertekende${event.actor?.side ? ` voor ${SIDE_NAME[event.actor.side]}` : ''}${hash}`
+      return event.actor?.side
+        ? t('signoff:ledger.signFor', { actor, side: sideName(t, event.actor.side) })
+        : t('signoff:ledger.sign', { actor })
     case 'lapse':
-      return `Ondertekening${event.side ? ` van ${SIDE_NAME[event.side]}` : ''} vervallen: ${event.reason ?? LAPSE_REASONS.changed}${hash}`
+      return event.side
+        ? t('signoff:ledger.lapseOf', { side: sideName(t, event.side), reason: lapseReason(t, event.reason) })
+        : t('signoff:ledger.lapse', { reason: lapseReason(t, event.reason) })
     case 'lock':
-      return `Vergrendeld: beide partijen ondertekenden dezelfde tekst${hash}`
+      return t('signoff:ledger.lock')
     case 'reopen-request':
-      return `${actorLabel(event.actor)} vroeg om heropenen: ${event.reason ?? ''}`
+      return t('signoff:ledger.reopenRequest', { actor, reason: event.reason ?? '' })
     case 'reopen':
-      return `${actorLabel(event.actor)} bevestigde het heropenen${event.reason ? `: ${event.reason}` : ''}`
+      return event.reason
+        ? t('signoff:ledger.reopenWithReason', { actor, reason: event.reason })
+        : t('signoff:ledger.reopen', { actor })
   }
+}
+
+/** One ledger event as a sentence (without the date), with the short hash of the text it concerns. */
+export function ledgerText(t: TFunction, event: LedgerEvent): string {
+  const text = eventText(t, event)
+  // Reopen events name the reason, not a text version.
+  if (!event.hash || event.kind === 'reopen-request' || event.kind === 'reopen') return text
+  return t('signoff:ledger.hash', { text, hash: shortHash(event.hash) })
 }

@@ -11,6 +11,7 @@ export function useSignoffOverview(documentId: string, mirrorVersion: number) {
     (signal) => fetchSignoffs(documentId, signal),
     documentId,
     mirrorVersion,
-    'Het overzicht kon niet worden geladen.',
+    // Shown texts are chosen by status where the result is shown, in the interface language.
+    '',
   )
 }

@@ -1,6 +1,7 @@
 // The document header's way to the wisselwerking overview: for a perspective its own area; for a
 // voorstel every area its province takes part in.
 import { AREAS } from '@novex/shared'
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { DocumentDetail } from '../../api/documents.ts'
 
@@ -9,6 +10,7 @@ export function wisselwerkingPath(areaId: string): string {
 }
 
 export function WisselwerkingLinks({ document }: { readonly document: DocumentDetail }) {
+  const { t } = useTranslation('wisselwerking')
   const areas =
     document.areaId !== undefined
       ? AREAS.filter((a) => a.id === document.areaId)
@@ -27,7 +29,7 @@ export function WisselwerkingLinks({ document }: { readonly document: DocumentDe
       to={wisselwerkingPath(area.id)}
       data-testid="wisselwerking-link"
     >
-      {list.length > 1 ? `Wisselwerking ${area.name}` : 'Wisselwerking'}
+      {list.length > 1 ? t('linkForArea', { area: area.name }) : t('link')}
     </Link>
   ))
 }

@@ -2,6 +2,7 @@
 // sections as columns (grouped per voorstel), and in each cell whether the two are linked and in what
 // state, in words with an icon. Row and column headers are real headers (scope), so a screen reader
 // names both when it reads a cell; the headers link to the sections.
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Wisselwerking } from '../../api/links.ts'
 import { LinkStateIcon } from '../links/LinkStateIcon.tsx'
@@ -15,6 +16,7 @@ export interface WisselwerkingMatrixProps {
 }
 
 export function WisselwerkingMatrix({ data, index, captionId }: WisselwerkingMatrixProps) {
+  const { t } = useTranslation('wisselwerking')
   const perspectiveId = data.perspective.documentId
   return (
     // A wide table scrolls on its own, keyboard included (tabIndex), without moving the page.
@@ -22,7 +24,7 @@ export function WisselwerkingMatrix({ data, index, captionId }: WisselwerkingMat
     <section className="matrix-scroll" tabIndex={0} aria-labelledby={captionId}>
       <table className="matrix" data-testid="wisselwerking">
         <caption id={captionId} className="matrix__caption">
-          Koppelingen tussen het ontwikkelperspectief (rijen) en de ruimtelijke voorstellen (kolommen)
+          {t('caption')}
         </caption>
         <colgroup span={1} />
         {data.voorstellen.map((voorstel) => (
@@ -37,6 +39,7 @@ export function WisselwerkingMatrix({ data, index, captionId }: WisselwerkingMat
                 scope="colgroup"
                 colSpan={Math.max(1, voorstel.sections.length)}
                 className="matrix__document"
+                translate="no"
               >
                 {voorstel.documentTitle}
               </th>
@@ -44,12 +47,12 @@ export function WisselwerkingMatrix({ data, index, captionId }: WisselwerkingMat
           </tr>
           <tr>
             <th scope="col" className="matrix__corner">
-              Sectie van het ontwikkelperspectief
+              {t('rowHeader')}
             </th>
             {data.voorstellen.map((voorstel) =>
               voorstel.sections.length === 0 ? (
                 <th key={voorstel.documentId} scope="col" className="matrix__column">
-                  (geen secties)
+                  {t('noSections')}
                 </th>
               ) : (
                 voorstel.sections.map((section) => (
@@ -59,8 +62,8 @@ export function WisselwerkingMatrix({ data, index, captionId }: WisselwerkingMat
                     className="matrix__column"
                     data-section-id={section.sectionId}
                   >
-                    <Link to={sectionHref(voorstel.documentId, section.sectionId)}>
-                      {sectionLabel(section.number, section.title)}
+                    <Link to={sectionHref(voorstel.documentId, section.sectionId)} translate="no">
+                      {sectionLabel(t, section.number, section.title)}
                     </Link>
                   </th>
                 ))
@@ -72,7 +75,9 @@ export function WisselwerkingMatrix({ data, index, captionId }: WisselwerkingMat
           {data.perspective.sections.map((row) => (
             <tr key={row.sectionId} data-section-id={row.sectionId}>
               <th scope="row" className="matrix__row">
-                <Link to={sectionHref(perspectiveId, row.sectionId)}>{sectionLabel(row.number, row.title)}</Link>
+                <Link to={sectionHref(perspectiveId, row.sectionId)} translate="no">
+                  {sectionLabel(t, row.number, row.title)}
+                </Link>
               </th>
               {data.voorstellen.map((voorstel) =>
                 voorstel.sections.length === 0 ? (
@@ -90,13 +95,13 @@ export function WisselwerkingMatrix({ data, index, captionId }: WisselwerkingMat
                         {cell ? (
                           <span className="matrix__state">
                             <LinkStateIcon state={cell.state} />
-                            {stateLabel(cell.state)}
-                            {cell.count > 1 && ` (${cell.count})`}
+                            {stateLabel(t, cell.state)}
+                            {cell.count > 1 && ` ${t('count', { n: cell.count })}`}
                           </span>
                         ) : (
                           <>
-                            <span aria-hidden="true">–</span>
-                            <span className="visually-hidden">geen koppeling</span>
+                            <span aria-hidden="true">{'–'}</span>
+                            <span className="visually-hidden">{t('noLink')}</span>
                           </>
                         )}
                       </td>

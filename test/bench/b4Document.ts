@@ -11,7 +11,7 @@ import { seedUpdate, typingTarget } from './load/benchDocument.ts'
 
 const TRACE = process.env.BENCH_B4 ?? '/work/shared/data/automerge-paper.json.gz'
 
-interface Trace {
+export interface Trace {
   readonly startContent: string
   readonly endContent: string
   readonly txns: readonly { readonly patches: readonly [number, number, string][] }[]
@@ -24,12 +24,17 @@ export interface LargeDocument {
   readonly textLength: number
 }
 
+/** The B4 trace as published (see /work/shared/data/README.md). */
+export function readB4Trace(): Trace {
+  return JSON.parse(gunzipSync(readFileSync(TRACE)).toString('utf8')) as Trace
+}
+
 /** Replays the first `maxOperations` single-character operations (all of them when larger). */
 export function largeDocument(maxOperations: number): LargeDocument {
   const file = join(tmpdir(), `novex-bench-b4-${maxOperations}.bin`)
   const meta = `${file}.json`
   if (existsSync(file) && existsSync(meta)) return JSON.parse(readFileSync(meta, 'utf8')) as LargeDocument
-  const trace = JSON.parse(gunzipSync(readFileSync(TRACE)).toString('utf8')) as Trace
+  const trace = readB4Trace()
   const doc = new Y.Doc()
   doc.clientID = 4_242_424
   Y.applyUpdate(doc, seedUpdate(trace.startContent))

@@ -69,6 +69,8 @@ export function compareWithBaseline(results: BenchResults, baseline: Baseline | 
       }
     }
   }
+  if (results.client && !results.client.typedTextSaved)
+    problems.push('client: the text typed in the browser did not arrive intact on the page and the server')
   if (!baseline) problems.push('no baseline.json: run `pnpm bench --quick --write-baseline` once and commit it')
   return problems
 }

@@ -1,5 +1,6 @@
 // What `pnpm bench` measures, at full size or reduced for `--quick`. Sizes follow issue 7: N = 10, 50 and
 // 200 connections for the typing workloads; the quick mode runs N = 50 and smaller documents.
+import type { ClientSpec } from './client/clientFigures.ts'
 import type { JoinSpec, MemorySpec, StorageSpec, TypingSpec } from './load/messages.ts'
 import type { ServerName } from './servers/serverTarget.ts'
 
@@ -36,6 +37,8 @@ export interface Plan {
   readonly phases: readonly Phase[]
   /** Storage runs once, against ours only, after the interleaved repetitions. */
   readonly storage: Phase
+  /** The client benchmark (headless Chromium against ours), after the servers are gone. */
+  readonly client: ClientSpec
 }
 
 const ALL: readonly ServerName[] = ['ours', 'reference', 'hocuspocus', 'relay']
@@ -131,6 +134,14 @@ export function fullPlan(): Plan {
       memory(1000, 1),
     ],
     storage: storage(5, 100),
+    client: {
+      words: 50_000,
+      opens: 3,
+      keystrokes: 300,
+      keyIntervalMs: 100,
+      remoteTypists: 3,
+      remoteEditsPerSecond: 2,
+    },
   }
 }
 
@@ -147,5 +158,14 @@ export function quickPlan(): Plan {
       { ...memory(100, 1), once: true },
     ],
     storage: storage(5, 40),
+    // Issue 7's 200 keystrokes at least, on a fifth of the document, opened once.
+    client: {
+      words: 10_000,
+      opens: 1,
+      keystrokes: 200,
+      keyIntervalMs: 60,
+      remoteTypists: 3,
+      remoteEditsPerSecond: 2,
+    },
   }
 }

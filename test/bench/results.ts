@@ -1,5 +1,6 @@
 // The records of one run: one per server × workload × size with the median figures and their ratios to
 // the reference server and to the relay measured in the same run, plus our targets from issue 7.
+import type { ClientFigures } from './client/clientFigures.ts'
 import type { FigureName, Figures } from './figures.ts'
 import type { WorkloadName } from './plan.ts'
 import type { ServerName } from './servers/serverTarget.ts'
@@ -44,6 +45,8 @@ export interface BenchResults {
   readonly durationS: number
   readonly machine: { readonly cpus: number; readonly node: string }
   readonly records: readonly BenchRecord[]
+  /** The client benchmark (headless Chromium against ours); null when it failed (see errors). */
+  readonly client: ClientFigures | null
   readonly targets: readonly Target[]
 }
 

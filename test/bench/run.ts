@@ -8,6 +8,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { largeDocument } from './b4Document.ts'
 import { compareWithBaseline, readBaseline, toBaseline } from './baseline.ts'
+import { clientBench } from './client/clientBench.ts'
+import type { ClientFigures } from './client/clientFigures.ts'
 import { emptyFigures, type Figures, medianFigures } from './figures.ts'
 import { gateCosts } from './gateCost.ts'
 import { GeneratorProcess } from './load/generatorProcess.ts'
@@ -19,7 +21,7 @@ import { documentNames, runPhase } from './runPhase.ts'
 import { startChildServer } from './servers/childServer.ts'
 import { startOurServer } from './servers/ourServer.ts'
 import { SERVER_NAMES, type ServerName, type ServerTarget } from './servers/serverTarget.ts'
-import { checkTargets } from './targets.ts'
+import { checkTargets, clientTarget } from './targets.ts'
 
 const HERE = fileURLToPath(new URL('.', import.meta.url))
 const args = new Set(process.argv.slice(2))
@@ -158,6 +160,19 @@ for (const [size, cost] of gateRows) {
     figures: { ...emptyFigures(), gateUsPerUpdate: cost.usPerUpdate, documentBytes: cost.documentBytes },
   })
 }
+// The client benchmark last, alone on the machine: a browser, our server and three remote typists.
+let client: ClientFigures | null = null
+try {
+  client = await clientBench(plan.client, log)
+  log(
+    `client: keystroke-to-paint p95 ${client.keyToPaintP95Ms?.toFixed(1)} ms, editable after ${client.editableMs?.toFixed(0)} ms`,
+  )
+} catch (error) {
+  const message = `client: ${error instanceof Error ? error.message : String(error)}`
+  errors.push(message)
+  log(`FAILED ${message}`)
+}
+
 const records: BenchRecord[] = withRatios(rows)
 const results: BenchResults & { errors: string[] } = {
   mode: plan.mode,
@@ -165,10 +180,12 @@ const results: BenchResults & { errors: string[] } = {
   durationS: Math.round((Date.now() - started) / 1000),
   machine: { cpus: availableParallelism(), node: process.version },
   records,
-  targets: checkTargets(records),
+  client,
+  targets: [...checkTargets(records), clientTarget(client)],
   errors,
 }
-const out = join(HERE, 'results')
+// A quick run (CI, the regression check) never overwrites the full run's files the README shows.
+const out = join(HERE, 'results', ...(plan.mode === 'quick' ? ['quick'] : []))
 mkdirSync(out, { recursive: true })
 writeFileSync(join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
 writeFileSync(join(out, 'latest.md'), markdownReport(results))

@@ -1,4 +1,5 @@
 // Our targets from issue 7, checked against the records of the same run (the largest size measured).
+import { type ClientFigures, KEY_TO_PAINT_TARGET_MS } from './client/clientFigures.ts'
 import type { Figures } from './figures.ts'
 import type { WorkloadName } from './plan.ts'
 import type { BenchRecord, Target } from './results.ts'
@@ -78,4 +79,15 @@ export function checkTargets(records: readonly BenchRecord[]): Target[] {
       measured: typingClean ? 'yes' : 'no',
     },
   ]
+}
+
+/** Issue 7's client target: an absolute time (one frame), so it is judged as measured, never against a baseline. */
+export function clientTarget(client: ClientFigures | null): Target {
+  const name = `client: keystroke-to-paint p95 < ${KEY_TO_PAINT_TARGET_MS} ms (${client?.words.toLocaleString('en') ?? '?'} words, ${client?.spec.remoteTypists ?? '?'} remote typists)`
+  if (!client) return { name, met: null, measured: 'n/a (the client benchmark failed)' }
+  return {
+    name,
+    met: client.targetMet,
+    measured: `p50 ${fmt(client.keyToPaintP50Ms, 1)} / p95 ${fmt(client.keyToPaintP95Ms, 1)} ms over ${client.keystrokes} keystrokes`,
+  }
 }

@@ -1,5 +1,6 @@
 // The Markdown report: one table per workload (servers as rows, the median figures and our ratios),
 // then the targets, met or missed.
+import type { ClientFigures } from '../client/clientFigures.ts'
 import type { FigureName } from '../figures.ts'
 import type { BenchRecord, BenchResults, RatioFigure } from '../results.ts'
 
@@ -85,6 +86,50 @@ function table(records: readonly BenchRecord[], columns: readonly Column[]): str
   return lines.join('\n')
 }
 
+/** The client benchmark beside the server tables: absolute times of one headless Chromium. */
+function clientTable(client: ClientFigures | null | undefined): string {
+  if (!client) return 'Client benchmark: not measured (see errors).'
+  const head = [
+    'client (headless Chromium, ours)',
+    'words',
+    'paragraphs',
+    'doc bytes',
+    'editable ms',
+    'keystrokes',
+    'key→paint p50 / p95 / p99 / max ms',
+    'key→DOM p95 ms',
+    'keydowns ≥ 16 ms (Event Timing)',
+    'long frames',
+    'remote edits',
+    'typed text saved',
+    'p95 < 16 ms',
+  ]
+  const paint = [client.keyToPaintP50Ms, client.keyToPaintP95Ms, client.keyToPaintP99Ms, client.keyToPaintMaxMs]
+  const row = [
+    `open + type, ${client.spec.remoteTypists} remote typists at ${client.spec.remoteEditsPerSecond} edits/s`,
+    fmt(client.words, 0),
+    fmt(client.paragraphs, 0),
+    fmt(client.documentBytes, 0),
+    `${fmt(client.editableMs, 0)} (median of ${client.editableRunsMs.length})`,
+    fmt(client.keystrokes, 0),
+    paint.map((v) => fmt(v, 1)).join(' / '),
+    fmt(client.keyToChangeP95Ms, 1),
+    fmt(client.slowKeydowns, 0),
+    fmt(client.longFrames, 0),
+    fmt(client.remoteEdits, 0),
+    fmt(client.typedTextSaved),
+    client.targetMet === null ? 'n/a' : client.targetMet ? 'met' : '**MISSED**',
+  ]
+  const scripts = client.longFrameTopScripts.map((s) => `\`${s.name}\` ${s.totalMs} ms`).join('; ')
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    `| ${row.join(' | ')} |`,
+    '',
+    `Longest scripts in long animation frames while typing: ${scripts || 'none'}.`,
+  ].join('\n')
+}
+
 export function markdownReport(results: BenchResults & { errors?: readonly string[] }): string {
   const of = (...workloads: string[]) => results.records.filter((r) => workloads.includes(r.workload))
   const parts = [
@@ -100,6 +145,8 @@ export function markdownReport(results: BenchResults & { errors?: readonly strin
     table(of('storage'), STORAGE),
     '',
     table(of('update-gate'), GATE),
+    '',
+    clientTable(results.client),
     '',
     '| target | met | measured |',
     '|---|---|---|',

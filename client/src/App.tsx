@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BrowserRouter, Route, Routes } from 'react-router'
 import { AppLayout } from './layout/AppLayout.tsx'
+import { AccessibilityStatementPage } from './pages/AccessibilityStatementPage.tsx'
 import { DocumentListPage } from './pages/DocumentListPage.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
@@ -80,8 +81,10 @@ export function App() {
           />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
+        {/* Public: no login needed, so everyone can read the accessibility statement. */}
         <Route element={<AppLayout />}>
           <Route path="inloggen" element={<LoginPage />} />
+          <Route path="toegankelijkheid" element={<AccessibilityStatementPage />} />
         </Route>
       </Routes>
     </BrowserRouter>

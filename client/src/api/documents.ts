@@ -15,25 +15,38 @@ export interface DocumentDetail extends DocumentSummary {
   readonly provinceName?: string
 }
 
-/** An HTTP answer other than 2xx; `status` 0 when the server could not be reached at all. */
+/**
+ * An HTTP answer other than 2xx; `status` 0 when the server could not be reached at all. `message` is
+ * the server's own (Dutch) text, shown only when the client has no catalogue text for `serverCode`
+ * (`not_found`, `unauthenticated`, … or `unexpected` for an answer the client could not read).
+ */
 export class ApiError extends Error {
   readonly status: number
-  constructor(status: number, message: string) {
+  readonly serverCode: string | null
+  constructor(status: number, message: string, serverCode: string | null = null) {
     super(message)
     this.name = 'ApiError'
     this.status = status
+    this.serverCode = serverCode
   }
+}
+
+/** The error's code: its own, or the `code` of a feature's subclass (SignoffApiError, …). */
+export function apiErrorCode(error: ApiError): string | null {
+  if (error.serverCode !== null) return error.serverCode
+  const code: unknown = (error as { readonly code?: unknown }).code
+  return typeof code === 'string' ? code : null
 }
 
 export async function fetchDocuments(signal?: AbortSignal): Promise<DocumentSummary[]> {
   const body = await getJson('/api/documents', signal)
-  if (!Array.isArray(body)) throw new ApiError(500, 'Onverwacht antwoord van de server.')
+  if (!Array.isArray(body)) throw new ApiError(500, 'Onverwacht antwoord van de server.', 'unexpected')
   return body.map(parseDetail).filter((d): d is DocumentDetail => d !== null)
 }
 
 export async function fetchDocument(id: string, signal?: AbortSignal): Promise<DocumentDetail> {
   const detail = parseDetail(await getJson(`/api/documents/${encodeURIComponent(id)}`, signal))
-  if (!detail) throw new ApiError(500, 'Onverwacht antwoord van de server.')
+  if (!detail) throw new ApiError(500, 'Onverwacht antwoord van de server.', 'unexpected')
   return detail
 }
 
@@ -43,16 +56,21 @@ async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
     response = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin', signal })
   } catch (error) {
     if (signal?.aborted) throw error
-    throw new ApiError(0, 'De server is niet bereikbaar.')
+    throw new ApiError(0, 'De server is niet bereikbaar.', 'unreachable')
   }
   const body: unknown = await response.json().catch(() => null)
-  if (!response.ok) throw new ApiError(response.status, errorMessage(body) ?? `Fout ${response.status}`)
+  if (!response.ok) {
+    const error = serverError(body)
+    throw new ApiError(response.status, error.message ?? `Fout ${response.status}`, error.code)
+  }
   return body
 }
 
-function errorMessage(body: unknown): string | null {
-  if (!isRecord(body) || !isRecord(body.error)) return null
-  return typeof body.error.message === 'string' ? body.error.message : null
+/** The `{ error: { code, message } }` body of a failed request, as far as it is there. */
+export function serverError(body: unknown): { readonly code: string | null; readonly message: string | null } {
+  if (!isRecord(body) || !isRecord(body.error)) return { code: null, message: null }
+  const { code, message } = body.error
+  return { code: typeof code === 'string' ? code : null, message: typeof message === 'string' ? message : null }
 }
 
 function parseDetail(value: unknown): DocumentDetail | null {

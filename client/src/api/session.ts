@@ -1,7 +1,7 @@
 // Login, logout and "who am I" (POST / DELETE / GET /api/session). The session itself is an HTTP-only
 // cookie; the client never sees the token.
 import { isOrganisationKind, type OrganisationKind } from '@novex/shared'
-import { ApiError } from './documents.ts'
+import { ApiError, serverError } from './documents.ts'
 
 export interface SessionUser {
   readonly id: string
@@ -10,7 +10,16 @@ export interface SessionUser {
   readonly organisation: { readonly id: string; readonly name: string; readonly kind: OrganisationKind }
 }
 
-export type LoginResult = { readonly ok: true } | { readonly ok: false; readonly message: string }
+/**
+ * Why a login failed, for a catalogue text: `invalid-credentials`, `too-many-attempts` (with the
+ * minutes to wait, from Retry-After), `unreachable`, or `other` with the server's own message, if any.
+ */
+export type LoginFailure =
+  | { readonly reason: 'invalid-credentials' | 'unreachable' }
+  | { readonly reason: 'too-many-attempts'; readonly minutes: number }
+  | { readonly reason: 'other'; readonly message: string | null }
+
+export type LoginResult = { readonly ok: true } | ({ readonly ok: false } & LoginFailure)
 
 export async function logIn(email: string, password: string): Promise<LoginResult> {
   let response: Response
@@ -23,11 +32,17 @@ export async function logIn(email: string, password: string): Promise<LoginResul
     })
   } catch {
     // fetch rejects only when the server cannot be reached.
-    return { ok: false, message: 'De server is niet bereikbaar. Probeer het later opnieuw.' }
+    return { ok: false, reason: 'unreachable' }
   }
   if (response.ok) return { ok: true }
   const body: unknown = await response.json().catch(() => null)
-  return { ok: false, message: serverMessage(body) ?? 'Inloggen is niet gelukt. Probeer het opnieuw.' }
+  const error = serverError(body)
+  if (error.code === 'invalid_credentials') return { ok: false, reason: 'invalid-credentials' }
+  if (error.code === 'too_many_attempts') {
+    const seconds = Number(response.headers.get('retry-after'))
+    return { ok: false, reason: 'too-many-attempts', minutes: Math.max(1, Math.ceil((seconds || 60) / 60)) }
+  }
+  return { ok: false, reason: 'other', message: error.message }
 }
 
 export async function logOut(): Promise<void> {
@@ -41,12 +56,15 @@ export async function fetchSession(signal?: AbortSignal): Promise<SessionUser> {
     response = await fetch('/api/session', { credentials: 'same-origin', signal })
   } catch (error) {
     if (signal?.aborted) throw error
-    throw new ApiError(0, 'De server is niet bereikbaar.')
+    throw new ApiError(0, 'De server is niet bereikbaar.', 'unreachable')
   }
   const body: unknown = await response.json().catch(() => null)
-  if (!response.ok) throw new ApiError(response.status, serverMessage(body) ?? `Fout ${response.status}`)
+  if (!response.ok) {
+    const error = serverError(body)
+    throw new ApiError(response.status, error.message ?? `Fout ${response.status}`, error.code)
+  }
   const user = parseUser(isRecord(body) ? body.user : null)
-  if (!user) throw new ApiError(500, 'Onverwacht antwoord van de server.')
+  if (!user) throw new ApiError(500, 'Onverwacht antwoord van de server.', 'unexpected')
   return user
 }
 
@@ -57,11 +75,6 @@ function parseUser(value: unknown): SessionUser | null {
   if (typeof id !== 'string' || typeof email !== 'string' || typeof name !== 'string') return null
   if (typeof org.id !== 'string' || typeof org.name !== 'string' || !isOrganisationKind(org.kind)) return null
   return { id, email, name, organisation: { id: org.id, name: org.name, kind: org.kind } }
-}
-
-function serverMessage(body: unknown): string | null {
-  if (!isRecord(body) || !isRecord(body.error)) return null
-  return typeof body.error.message === 'string' ? body.error.message : null
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

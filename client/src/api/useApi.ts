@@ -1,11 +1,18 @@
 // Loads one API resource for a component, with abort on unmount and a typed outcome.
 import { useEffect, useState } from 'react'
-import { ApiError } from './documents.ts'
+import { ApiError, apiErrorCode } from './documents.ts'
 
 export type ApiResult<T> =
   | { readonly state: 'loading' }
   | { readonly state: 'ready'; readonly value: T }
-  | { readonly state: 'failed'; readonly status: number; readonly message: string }
+  | {
+      readonly state: 'failed'
+      readonly status: number
+      /** The server's own text, for when the client has no catalogue text for `code`. */
+      readonly message: string
+      /** The server's error code (`not_found`, …), `unreachable` or `unexpected`; null if none was sent. */
+      readonly code: string | null
+    }
 
 export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, key: string): ApiResult<T> {
   const [result, setResult] = useState<ApiResult<T>>({ state: 'loading' })
@@ -17,8 +24,9 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, key: string
       (value) => setResult({ state: 'ready', value }),
       (error: unknown) => {
         if (controller.signal.aborted) return
-        if (error instanceof ApiError) setResult({ state: 'failed', status: error.status, message: error.message })
-        else setResult({ state: 'failed', status: 0, message: 'Er ging iets mis bij het laden.' })
+        if (error instanceof ApiError)
+          setResult({ state: 'failed', status: error.status, message: error.message, code: apiErrorCode(error) })
+        else setResult({ state: 'failed', status: 0, message: '', code: 'unexpected' })
       },
     )
     return () => controller.abort()

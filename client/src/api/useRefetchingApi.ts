@@ -2,12 +2,12 @@
 // of `trigger` (a counter the caller bumps when, e.g., the sign-off mirror changes) and on `reload`.
 // One fetch for a burst of changes; an aborted fetch never reports.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { ApiError } from './documents.ts'
+import { ApiError, apiErrorCode } from './documents.ts'
 
 export type RefetchedResult<T> =
   | { readonly state: 'loading' }
   | { readonly state: 'ready'; readonly value: T }
-  | { readonly state: 'failed'; readonly status: number; readonly message: string }
+  | { readonly state: 'failed'; readonly status: number; readonly message: string; readonly code: string | null }
 
 /** How long to wait after a change before fetching: one fetch for a sign + lock burst. */
 const REFRESH_DELAY_MS = 250
@@ -36,8 +36,9 @@ export function useRefetchingApi<T>(
           },
           (error: unknown) => {
             if (controller.signal.aborted) return
-            if (error instanceof ApiError) setResult({ state: 'failed', status: error.status, message: error.message })
-            else setResult({ state: 'failed', status: 0, message: failureMessage })
+            if (error instanceof ApiError)
+              setResult({ state: 'failed', status: error.status, message: error.message, code: apiErrorCode(error) })
+            else setResult({ state: 'failed', status: 0, message: failureMessage, code: null })
           },
         )
       },

@@ -1,14 +1,16 @@
-// What the save indicator says. The four texts are part of the client's contract (tests and users
-// rely on them verbatim).
+// What the save indicator says. The four texts (`connection:saveStatus.*`, in Dutch "Verbinden…",
+// "Opslaan…", "Opgeslagen", "Offline — wijzigingen worden lokaal bewaard") are part of the client's
+// contract: tests and users rely on them verbatim.
 import type { CollabState } from './createCollab.ts'
 
 export type SaveStatus = 'connecting' | 'saving' | 'saved' | 'offline'
 
-export const SAVE_STATUS_TEXT: Readonly<Record<SaveStatus, string>> = {
-  connecting: 'Verbinden…',
-  saving: 'Opslaan…',
-  saved: 'Opgeslagen',
-  offline: 'Offline — wijzigingen worden lokaal bewaard',
+/** The catalogue key (namespace `connection`) of each status's text. */
+export const SAVE_STATUS_KEY: Readonly<Record<SaveStatus, string>> = {
+  connecting: 'saveStatus.connecting',
+  saving: 'saveStatus.saving',
+  saved: 'saveStatus.saved',
+  offline: 'saveStatus.offline',
 }
 
 export function saveStatusOf(state: CollabState): SaveStatus {

@@ -1,4 +1,5 @@
-// The frame of every page: a skip link, the product bar (with who is logged in) and the page itself.
+// The frame of every page: a skip link, the product bar (with who is logged in), the page itself and
+// a footer with the accessibility statement (which must be reachable from every page).
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet } from 'react-router'
@@ -33,6 +34,16 @@ export function AppLayout({ children }: { readonly children?: ReactNode }) {
       <main id="inhoud" className="app-main" tabIndex={-1}>
         {children ?? <Outlet />}
       </main>
+      <footer className="app-footer">
+        <div className="app-footer__inner">
+          <p className="app-footer__senders">{t('footer.senders')}</p>
+          <nav aria-label={t('footer.label')}>
+            <Link to="/toegankelijkheid" className="app-footer__link" data-testid="accessibility-link">
+              {t('footer.accessibility')}
+            </Link>
+          </nav>
+        </div>
+      </footer>
     </>
   )
 }

@@ -1,7 +1,10 @@
-// One document, edited together: title and kind, connection and save status, who is here, the
-// sections with their editors, and the sign-off panel, the readiness link and the dossier export.
+// One document, edited together: title, kind and senders, connection and save status, who is here, the
+// table of contents, the sections with their editors, and the sign-off panel, the readiness link and
+// the dossier export. Document titles and names are user content (translate="no").
 import { isDocumentId } from '@novex/shared'
+import { Button } from '@rijkshuisstijl-community/components-react'
 import { useCallback, useMemo, useRef } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { fetchDocument } from '../api/documents.ts'
 import { useApi } from '../api/useApi.ts'
@@ -16,29 +19,33 @@ import { CommentsScope, useCommentsSetup } from '../features/comments/CommentsSc
 import { AccessNotice } from '../features/connection/AccessNotice.tsx'
 import { ConnectionNotice } from '../features/connection/ConnectionNotice.tsx'
 import { postRefusedAsComment } from '../features/connection/postRefusedAsComment.ts'
+import { RefusalAnnouncer } from '../features/connection/RefusalAnnouncer.tsx'
 import { RefusalNotice } from '../features/connection/RefusalNotice.tsx'
 import { SaveStatusIndicator } from '../features/connection/SaveStatusIndicator.tsx'
 import { ExportDossier } from '../features/export/ExportDossier.tsx'
 import { LinksScope } from '../features/links/LinksScope.tsx'
 import { SectionHashFocus } from '../features/links/SectionHashFocus.tsx'
+import { PresenceAnnouncer } from '../features/presence/PresenceAnnouncer.tsx'
 import { PresenceList } from '../features/presence/PresenceList.tsx'
 import { RoundStatus } from '../features/review/RoundStatus.tsx'
 import { ComponentCheck } from '../features/sections/ComponentCheck.tsx'
 import { DocumentSections } from '../features/sections/DocumentSections.tsx'
+import { TableOfContents } from '../features/sections/TableOfContents.tsx'
 import { SignoffAnnouncer } from '../features/signoff/SignoffAnnouncer.tsx'
 import { SignoffPanel } from '../features/signoff/SignoffPanel.tsx'
 import { WisselwerkingLinks } from '../features/wisselwerking/WisselwerkingLinks.tsx'
+import { CoSenders } from '../layout/CoSenders.tsx'
 import { useSessionUser } from '../session/SessionContext.ts'
-import { placeOf } from './DocumentListPage.tsx'
+import { usePlaceOf } from '../ui/usePlaceOf.ts'
 import { LoadFailure } from './LoadFailure.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 
-const KIND_LABEL = {
-  ontwikkelperspectief: 'Ontwikkelperspectief',
-  'ruimtelijk-voorstel': 'Ruimtelijk voorstel',
-} as const
+const KBD = [<kbd key="0" />, <kbd key="1" />, <kbd key="2" />, <kbd key="3" />]
 
 export function DocumentPage() {
+  const { t } = useTranslation('documents')
+  const { t: connectionText } = useTranslation('connection')
+  const placeOf = usePlaceOf()
   const { documentId = '' } = useParams()
   const validId = isDocumentId(documentId)
   const meta = useApi((signal) => fetchDocument(documentId, signal), documentId)
@@ -74,55 +81,59 @@ export function DocumentPage() {
     if (!open) panelToggleRef.current?.focus()
   }
 
-  if (missing) return <NotFoundPage what="Dit document" />
+  if (missing) return <NotFoundPage subject="document" />
   if (meta.state === 'failed' && (meta.status === 401 || meta.status === 403)) {
     return (
       <div className="page page--narrow">
-        <LoadFailure status={meta.status} message={meta.message} />
+        <LoadFailure status={meta.status} message={meta.message} code={meta.code} />
       </div>
     )
   }
 
   const document = meta.state === 'ready' ? meta.value : null
-  const title = document?.title ?? (meta.state === 'loading' ? 'Document laden…' : documentId)
+  // The title is user content; while it loads the page says so in the interface language.
+  const title = document?.title ?? (meta.state === 'loading' ? null : documentId)
+  const shownTitle = title === null ? t('page.loadingTitle') : <span translate="no">{title}</span>
   const editable = state.access === null || state.access === 'edit'
   const others = participants.filter((p) => !p.isSelf)
 
   return (
     <div className={`document-page${panelOpen ? ' document-page--with-panel' : ''}`}>
-      <title>{`${title} — NOVEX Co-auteur`}</title>
+      <title>{t('common:pageTitle', { page: title ?? t('page.loadingTitle') })}</title>
       <div className="document-main">
-        <nav aria-label="Kruimelpad" className="breadcrumb">
-          <Link to="/">Documenten</Link>
-          <span aria-hidden="true"> › </span>
-          <span aria-current="page">{title}</span>
+        <nav aria-label={t('page.breadcrumb')} className="breadcrumb">
+          <Link to="/">{t('list.title')}</Link>
+          <span aria-hidden="true" className="breadcrumb__separator" />
+          <span aria-current="page">{shownTitle}</span>
         </nav>
-        <h1 className="document-title">{title}</h1>
+        {document && <CoSenders document={document} />}
+        <h1 className="document-title">{shownTitle}</h1>
         {document && (
           <p className="document-kind">
-            {KIND_LABEL[document.kind]}
+            {t(`kind.${document.kind}`)}
             {placeOf(document) && ` · ${placeOf(document)}`}
           </p>
         )}
         <div className="document-actions">
-          <button
+          <Button
             type="button"
             ref={panelToggleRef}
-            className="button button--small"
+            appearance="primary-action-button"
+            className="document-actions__button"
             data-testid="open-signoff"
             aria-expanded={panelOpen}
             aria-controls={panelOpen ? 'signoff-panel' : undefined}
             onClick={() => setPanelOpen(!panelOpen)}
           >
-            Ondertekenen
-          </button>
+            {t('page.signoff')}
+          </Button>
           {document?.kind === 'ontwikkelperspectief' && (
             <Link
               className="button button--small button--secondary"
               to={`/document/${encodeURIComponent(documentId)}/gereed`}
               data-testid="readiness-link"
             >
-              Gereed voor BO-MIRT?
+              {t('page.readiness')}
             </Link>
           )}
           <ExportDossier documentId={documentId} />
@@ -132,19 +143,18 @@ export function DocumentPage() {
             to={`/document/${encodeURIComponent(documentId)}/versies`}
             data-testid="versions-link"
           >
-            Versiegeschiedenis
+            {t('page.versions')}
           </Link>
         </div>
         <RoundStatus documentId={documentId} doc={collab?.doc ?? null} comments={comments} />
         <div className="document-toolbar">
           <SaveStatusIndicator status={saveStatusOf(state)} />
           {others.length > 0 && (
-            <p className="document-toolbar__people">
-              {others.length === 1 ? 'Nog 1 persoon' : `Nog ${others.length} personen`} in dit document
-            </p>
+            <p className="document-toolbar__people">{t('page.others', { count: others.length })}</p>
           )}
         </div>
         {document?.kind === 'ontwikkelperspectief' && sections.length > 0 && <ComponentCheck sections={sections} />}
+        <TableOfContents sections={sections} />
         <div className="floating-notices">
           <ConnectionNotice closed={state.closed} />
           {collab && (
@@ -152,11 +162,15 @@ export function DocumentPage() {
               refusals={state.refusals}
               onDismiss={collab.dismissRefusal}
               {...(state.access === 'edit' || state.access === 'comment'
-                ? { onPostAsComment: (refused) => postRefusedAsComment(documentId, collab.doc, refused) }
+                ? {
+                    onPostAsComment: (refused) => postRefusedAsComment(connectionText, documentId, collab.doc, refused),
+                  }
                 : {})}
             />
           )}
         </div>
+        <RefusalAnnouncer refusals={state.refusals} />
+        <PresenceAnnouncer participants={participants} live={state.synced} />
         <AccessNotice access={state.access} />
         {collab && user && (
           <CommentsScope value={comments}>
@@ -177,7 +191,7 @@ export function DocumentPage() {
       </div>
       {collab && <SignoffAnnouncer doc={collab.doc} isLive={isLive} />}
       <SectionHashFocus />
-      <aside className="document-side" aria-label="Samenwerken">
+      <aside className="document-side" aria-label={t('page.side')}>
         {panelOpen && collab && (
           <div id="signoff-panel">
             <SignoffPanel
@@ -192,19 +206,22 @@ export function DocumentPage() {
         )}
         <CommentsPanel comments={comments} sections={sections} isLive={isLive} />
         <div className="panel">
-          <h2 className="panel__title">Aanwezig</h2>
+          <h2 className="panel__title">{t('page.present')}</h2>
           <PresenceList participants={participants} sections={sections} />
         </div>
         <div className="panel panel--quiet">
-          <h2 className="panel__title">Sneltoetsen</h2>
+          <h2 className="panel__title">{t('shortcuts.title')}</h2>
           <p className="hint">
-            <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>↑</kbd> of <kbd>↓</kbd> verplaatst de sectie waarin u werkt.
+            <Trans t={t} i18nKey="shortcuts.move" components={KBD} />
           </p>
           <p className="hint">
-            <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>M</kbd> plaatst een reactie bij de gekozen tekst.
+            <Trans t={t} i18nKey="shortcuts.comment" components={KBD} />
           </p>
           <p className="hint">
-            <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>K</kbd> voegt een koppeling naar een andere sectie in.
+            <Trans t={t} i18nKey="shortcuts.link" components={KBD} />
+          </p>
+          <p className="hint">
+            <Trans t={t} i18nKey="shortcuts.toc" components={[<strong key="toc" />]} />
           </p>
         </div>
       </aside>

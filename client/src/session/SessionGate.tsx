@@ -1,5 +1,6 @@
 // Pages behind the login: loads the session once; without one, sends the user to the login page and
 // back here afterwards.
+import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation } from 'react-router'
 import { fetchSession } from '../api/session.ts'
 import { useApi } from '../api/useApi.ts'
@@ -9,6 +10,7 @@ import { cachedSessionUser, rememberSessionUser } from './cachedSession.ts'
 import { SessionContext } from './SessionContext.ts'
 
 export function SessionGate() {
+  const { t } = useTranslation('common')
   const location = useLocation()
   const session = useApi(async (signal) => {
     const user = await fetchSession(signal)
@@ -32,7 +34,7 @@ export function SessionGate() {
     return (
       <AppLayout>
         <p className="empty-state" role="status">
-          Laden…
+          {t('loading.page')}
         </p>
       </AppLayout>
     )
@@ -41,7 +43,7 @@ export function SessionGate() {
     return (
       <AppLayout>
         <div className="page page--narrow">
-          <LoadFailure status={session.status} message={session.message} />
+          <LoadFailure status={session.status} message={session.message} code={session.code} />
         </div>
       </AppLayout>
     )

@@ -1,11 +1,14 @@
 // Who is logged in, and "Uitloggen".
 import { ORGANISATION_KIND_COLOR } from '@novex/shared'
+import { Button } from '@rijkshuisstijl-community/components-react'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { logOut } from '../api/session.ts'
 import { forgetSessionUser } from './cachedSession.ts'
 import { useSessionUser } from './SessionContext.ts'
 
 export function UserMenu() {
+  const { t } = useTranslation('session')
   const user = useSessionUser()
   const [busy, setBusy] = useState(false)
   if (!user) return null
@@ -26,19 +29,23 @@ export function UserMenu() {
         style={{ backgroundColor: ORGANISATION_KIND_COLOR[user.organisation.kind] }}
         aria-hidden="true"
       />
-      <span className="user-menu__who" data-testid="current-user">
-        {user.name}
-        <span className="user-menu__org">{user.organisation.name}</span>
-      </span>
-      <button
+      <p className="user-menu__who">
+        <span className="visually-hidden">{t('userMenu.loggedInAs')} </span>
+        <span data-testid="current-user" translate="no">
+          {user.name}
+          <span className="user-menu__org">{user.organisation.name}</span>
+        </span>
+      </p>
+      <Button
         type="button"
-        className="button button--secondary button--small"
+        appearance="secondary-action-button"
+        className="user-menu__logout"
         data-testid="logout"
         disabled={busy}
         onClick={() => void handleLogout()}
       >
-        Uitloggen
-      </button>
+        {t('userMenu.logout')}
+      </Button>
     </div>
   )
 }

@@ -1,9 +1,12 @@
 // When the server ends the connection for good (no access, logged out, document gone), says so and
 // what to do; the page stops reconnecting.
 import { CloseCode } from '@novex/shared'
+import { useTranslation } from 'react-i18next'
 import type { CollabState } from '../../collab/createCollab.ts'
+import type { Translate } from '../../ui/translate.ts'
 
 export function ConnectionNotice({ closed }: { readonly closed: CollabState['closed'] }) {
+  const { t } = useTranslation('connection')
   if (closed === null) return null
   return (
     <div
@@ -12,22 +15,22 @@ export function ConnectionNotice({ closed }: { readonly closed: CollabState['clo
       data-testid="connection-closed"
       data-code={closed.code}
     >
-      <h2 className="notice__title">De verbinding met de server is beëindigd</h2>
-      <p>{explain(closed.code)}</p>
-      <p className="notice__detail">Wat u nog niet had opgeslagen, blijft in deze browser bewaard.</p>
+      <h2 className="notice__title">{t('closed.title')}</h2>
+      <p>{explain(t, closed.code)}</p>
+      <p className="notice__detail">{t('closed.kept')}</p>
     </div>
   )
 }
 
-function explain(code: number): string {
+function explain(t: Translate<'connection'>, code: number): string {
   switch (code) {
     case CloseCode.unauthenticated:
-      return 'Uw sessie is verlopen. Log opnieuw in en open het document dan weer.'
+      return t('closed.unauthenticated')
     case CloseCode.forbidden:
-      return 'U heeft geen toegang (meer) tot dit document. Vraag de trekker van het gebied om toegang.'
+      return t('closed.forbidden')
     case CloseCode.notFound:
-      return 'Dit document bestaat niet (meer) op de server.'
+      return t('closed.notFound')
     default:
-      return `De server heeft de verbinding gesloten (code ${code}). Laad de pagina opnieuw om het nog eens te proberen.`
+      return t('closed.other', { code })
   }
 }

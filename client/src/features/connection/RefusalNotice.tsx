@@ -1,8 +1,10 @@
 // Tells the user, unmistakably, that the server refused a change of theirs, why, and what the page
 // does about it: it rebuilds the document from the server's state and replays the user's other
 // changes (collab/replayPending). Text that could not be replayed (a signed-off section) is shown in
-// a dialog to copy; everything else is a notice.
+// a dialog to copy; everything else is a notice. Screen readers hear it through RefusalAnnouncer.
+import { Button } from '@rijkshuisstijl-community/components-react'
 import { useEffect } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import type { NumberedRefusal } from '../../collab/createCollab.ts'
 import type { Recovery } from '../../collab/refusalRecovery.ts'
 import { RefusedDialog, type RefusedDialogProps } from './RefusedDialog.tsx'
@@ -16,6 +18,7 @@ export interface RefusalNoticeProps {
 }
 
 export function RefusalNotice({ refusals, onDismiss, onPostAsComment }: RefusalNoticeProps) {
+  const { t } = useTranslation('connection')
   const latest = refusals.at(-1)
   const replayed = latest?.recovery?.phase === 'replayed' ? latest.recovery : null
   // The rebuild replaced the editors and took the caret with it: back into the section the user was
@@ -42,45 +45,43 @@ export function RefusalNotice({ refusals, onDismiss, onPostAsComment }: RefusalN
     )
   }
   const titleId = `refusal-${latest.id}-title`
-  const bodyId = `refusal-${latest.id}-body`
   const recovery = latest.recovery
   return (
-    // A live alert in a fixed place, not a modal: it must be seen wherever the user has scrolled to,
-    // without taking the keyboard focus away from the text they are typing.
-    <div
+    // A notice in a fixed place, not a modal: it must be seen wherever the user has scrolled to,
+    // without taking the keyboard focus away from the text they are typing. It is announced politely
+    // by RefusalAnnouncer (a live region that exists before the notice does).
+    <section
       className="notice notice--error notice--floating"
-      role="alert"
       aria-labelledby={titleId}
-      aria-describedby={bodyId}
       data-testid="refusal"
       data-reason={latest.reason}
       data-recovery={recovery?.phase ?? 'none'}
     >
       <h2 id={titleId} className="notice__title">
-        De server heeft een wijziging geweigerd
+        {t('refusal.title')}
       </h2>
-      <div id={bodyId}>
-        <p>{refusalText(latest.reason)}</p>
-        {recovery && <p>{recoveryText(recovery)}</p>}
-        {latest.detail && <p className="notice__detail">Toelichting van de server: {latest.detail}</p>}
-        {refusals.length > 1 && <p className="notice__detail">Dit is gebeurd bij {refusals.length} wijzigingen.</p>}
-      </div>
-      {recovery?.phase !== 'rebuilding' && (
-        <button type="button" className="button button--secondary" onClick={dismissAll}>
-          Begrepen
-        </button>
+      <p>{refusalText(t, latest.reason)}</p>
+      {recovery && <p>{recoveryText(t, recovery)}</p>}
+      {latest.detail && (
+        <p className="notice__detail">
+          <Trans
+            t={t}
+            i18nKey="refusal.serverDetail"
+            values={{ detail: latest.detail }}
+            components={[<span key="detail" lang="nl" translate="no" />]}
+          />
+        </p>
       )}
-    </div>
+      {refusals.length > 1 && <p className="notice__detail">{t('refusal.times', { count: refusals.length })}</p>}
+      {recovery?.phase !== 'rebuilding' && (
+        <Button type="button" appearance="secondary-action-button" onClick={dismissAll}>
+          {t('common:understood')}
+        </Button>
+      )}
+    </section>
   )
 }
 
-function recoveryText(recovery: Recovery): string {
-  switch (recovery.phase) {
-    case 'rebuilding':
-      return 'Het document wordt opnieuw van de server opgehaald. Daarna worden uw andere wijzigingen opnieuw toegepast.'
-    case 'replayed':
-      return 'Het document is opnieuw van de server opgehaald. Uw andere wijzigingen zijn opnieuw toegepast.'
-    case 'gave-up':
-      return 'Het lukt steeds niet om uw wijzigingen op te slaan. Ze blijven in deze browser bewaard. Laad de pagina later opnieuw.'
-  }
+function recoveryText(t: (key: string) => string, recovery: Recovery): string {
+  return t(`refusal.recovery.${recovery.phase}`)
 }

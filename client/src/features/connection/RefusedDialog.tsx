@@ -2,7 +2,10 @@
 // copy. Shown after the page rebuilt the document and replayed everything else (replayPending), so it
 // is exactly what could not be saved. The focus moves into the dialog; Escape or "Sluiten" closes it
 // and gives the focus back to where the user was working.
+import { Button } from '@rijkshuisstijl-community/components-react'
 import { type SyntheticEvent, useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiError } from '../../api/documents.ts'
 import type { RefusedSection } from '../../collab/replayPending.ts'
 import { copyText } from './copyText.ts'
 import { textToCopy } from './refusedTextToCopy.ts'
@@ -18,15 +21,11 @@ export interface RefusedDialogProps {
   readonly onPostAsComment?: (section: RefusedSection) => Promise<void>
 }
 
-const WHY: Readonly<Record<RefusedSection['why'], string>> = {
-  locked: 'Het Rijk en de provincie hebben deze sectie ondertekend. Daarom kan niemand de tekst nog wijzigen.',
-  unsupported: 'Deze sectie bevat onderdelen die deze browser niet veilig kan bijwerken.',
-}
-
 type CopyState = 'idle' | 'copied' | 'failed'
 type PostState = 'posting' | 'posted' | { readonly error: string }
 
 export function RefusedDialog({ sections, section, onClose, onPostAsComment }: RefusedDialogProps) {
+  const { t } = useTranslation('connection')
   const ref = useRef<HTMLDialogElement>(null)
   const returnTo = useRef<Element | null>(null)
   const [copy, setCopy] = useState<CopyState>('idle')
@@ -53,7 +52,7 @@ export function RefusedDialog({ sections, section, onClose, onPostAsComment }: R
   const handleCopy = async (): Promise<void> => {
     const dialog = ref.current
     if (dialog === null) return
-    setCopy((await copyText(textToCopy(sections), dialog)) ? 'copied' : 'failed')
+    setCopy((await copyText(textToCopy(t, sections), dialog)) ? 'copied' : 'failed')
   }
 
   const post = async (refused: RefusedSection): Promise<void> => {
@@ -63,7 +62,11 @@ export function RefusedDialog({ sections, section, onClose, onPostAsComment }: R
       await onPostAsComment(refused)
       setPosts((current) => ({ ...current, [refused.sectionId]: 'posted' }))
     } catch (error) {
-      const message = error instanceof Error ? error.message : 'Plaatsen lukte niet.'
+      // Our own "section gone" text, or the general one: an API error's message is the server's Dutch.
+      const message =
+        error instanceof Error && !(error instanceof ApiError) && error.message !== ''
+          ? error.message
+          : t('refused.postFailed')
       setPosts((current) => ({ ...current, [refused.sectionId]: { error: message } }))
     }
   }
@@ -78,68 +81,67 @@ export function RefusedDialog({ sections, section, onClose, onPostAsComment }: R
       onClose={handleClose}
     >
       <h2 id={titleId} className="refused-dialog__title">
-        Uw tekst kon niet worden opgeslagen
+        {t('refused.title')}
       </h2>
-      <p id={descriptionId}>
-        De server heeft een wijziging van u geweigerd. Het document is opnieuw van de server opgehaald en uw wijzigingen
-        in de andere secties zijn bewaard. Deze tekst kon niet worden opgeslagen:
-      </p>
+      <p id={descriptionId}>{t('refused.intro')}</p>
       {sections.map((s) => (
         <section key={s.sectionId} className="refused-dialog__section" data-section-id={s.sectionId}>
-          <h3 className="refused-dialog__section-title">{s.title || 'Sectie zonder titel'}</h3>
-          <p className="refused-dialog__why">{WHY[s.why]}</p>
+          <h3 className="refused-dialog__section-title">
+            {s.title === '' ? t('refused.untitled') : <span translate="no">{s.title}</span>}
+          </h3>
+          <p className="refused-dialog__why">{t(`refused.why.${s.why}`)}</p>
           {s.titleText !== '' && (
             <p data-testid="refused-title-text">
-              In de titel: <strong>{s.titleText}</strong>
+              {t('refused.inTitle')} <strong translate="no">{s.titleText}</strong>
             </p>
           )}
           {s.text !== '' && (
-            <pre className="refused-dialog__text" data-testid="refused-text">
+            <pre className="refused-dialog__text" data-testid="refused-text" translate="no">
               {s.text}
             </pre>
           )}
-          {s.titleText === '' && s.text === '' && (
-            <p className="refused-dialog__why">U had hier alleen tekst verwijderd of opgemaakt.</p>
-          )}
+          {s.titleText === '' && s.text === '' && <p className="refused-dialog__why">{t('refused.onlyRemoved')}</p>}
           {onPostAsComment && s.why === 'locked' && (s.text !== '' || s.titleText !== '') && (
             <p className="refused-dialog__post">
-              <button
+              <Button
                 type="button"
-                className="button button--secondary"
+                appearance="secondary-action-button"
                 data-testid="refused-post-comment"
                 disabled={posts[s.sectionId] === 'posting' || posts[s.sectionId] === 'posted'}
                 onClick={() => void post(s)}
               >
-                Als reactie plaatsen
-              </button>
+                {t('refused.postAsComment')}
+              </Button>
               <span role="status" data-testid="refused-post-status">
-                {posts[s.sectionId] === 'posted' && ' Geplaatst als reactie bij deze sectie.'}
+                {posts[s.sectionId] === 'posted' && ` ${t('refused.posted')}`}
                 {typeof posts[s.sectionId] === 'object' && ` ${(posts[s.sectionId] as { error: string }).error}`}
               </span>
             </p>
           )}
         </section>
       ))}
-      <p className="refused-dialog__hint">
-        Kopieer de tekst of plaats hem als reactie bij de sectie, zodat de ondertekenaars hem zien. Moet een
-        ondertekende sectie toch anders? Vraag de ondertekenaars dan om de sectie te heropenen.
-      </p>
+      <p className="refused-dialog__hint">{t('refused.hint')}</p>
       <p className="refused-dialog__copied" role="status">
-        {copy === 'copied' && 'De tekst staat op het klembord.'}
-        {copy === 'failed' && 'Kopiëren lukte niet. Selecteer de tekst en kopieer met Ctrl+C.'}
+        {copy === 'copied' && t('refused.copied')}
+        {copy === 'failed' && t('refused.copyFailed')}
       </p>
       <div className="refused-dialog__actions">
-        <button type="button" className="button" data-testid="refused-copy" onClick={() => void handleCopy()}>
-          Tekst kopiëren
-        </button>
-        <button
+        <Button
           type="button"
-          className="button button--secondary"
+          appearance="primary-action-button"
+          data-testid="refused-copy"
+          onClick={() => void handleCopy()}
+        >
+          {t('refused.copy')}
+        </Button>
+        <Button
+          type="button"
+          appearance="secondary-action-button"
           data-testid="refused-close"
           onClick={() => ref.current?.close()}
         >
-          Sluiten
-        </button>
+          {t('common:close')}
+        </Button>
       </div>
     </dialog>
   )

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { createI18n } from '../../i18n/createI18n.ts'
 import { refusedCommentBody } from './postRefusedAsComment.ts'
+
+const t = createI18n('nl').getFixedT('nl', 'connection')
 
 describe('refusedCommentBody', () => {
   it('says why and keeps the title and text the user added', () => {
-    const body = refusedCommentBody({
+    const body = refusedCommentBody(t, {
       sectionId: 's',
       title: 'Wonen',
       titleText: 'nieuw',
@@ -14,7 +17,7 @@ describe('refusedCommentBody', () => {
   })
 
   it('leaves out an empty title part', () => {
-    const body = refusedCommentBody({
+    const body = refusedCommentBody(t, {
       sectionId: 's',
       title: 'Wonen',
       titleText: '',

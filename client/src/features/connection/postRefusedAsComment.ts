@@ -4,20 +4,27 @@ import { getSection, isSectionId } from '@novex/shared'
 import * as Y from 'yjs'
 import { createThread } from '../../api/comments.ts'
 import type { RefusedSection } from '../../collab/replayPending.ts'
+import type { Translate } from '../../ui/translate.ts'
 import { encodeRelativePosition } from '../comments/anchors.ts'
 
-export function refusedCommentBody(refused: RefusedSection): string {
+/** The comment's text, in the interface language of the user who posts it. */
+export function refusedCommentBody(t: Translate<'connection'>, refused: RefusedSection): string {
   const lines = [
-    'Niet opgenomen wijziging: de sectie was al ondertekend.',
-    refused.titleText !== '' ? `In de titel: ${refused.titleText}` : '',
+    t('refused.commentIntro'),
+    refused.titleText !== '' ? t('refused.commentTitle', { text: refused.titleText }) : '',
     refused.text,
   ]
   return lines.filter((line) => line !== '').join('\n')
 }
 
-export async function postRefusedAsComment(documentId: string, doc: Y.Doc, refused: RefusedSection): Promise<void> {
+export async function postRefusedAsComment(
+  t: Translate<'connection'>,
+  documentId: string,
+  doc: Y.Doc,
+  refused: RefusedSection,
+): Promise<void> {
   const section = isSectionId(refused.sectionId) ? getSection(doc, refused.sectionId) : null
-  if (section === null) throw new Error('Deze sectie bestaat niet meer.')
+  if (section === null) throw new Error(t('refused.sectionGone'))
   const content = section.content
   await createThread(documentId, {
     sectionId: section.id,
@@ -26,7 +33,7 @@ export async function postRefusedAsComment(documentId: string, doc: Y.Doc, refus
       end: encodeRelativePosition(Y.createRelativePositionFromTypeIndex(content, content.length, -1)),
     },
     quote: '',
-    body: refusedCommentBody(refused),
+    body: refusedCommentBody(t, refused),
     mentions: [],
   })
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { RefusedSection } from '../../collab/replayPending.ts'
+import { createI18n } from '../../i18n/createI18n.ts'
 import { textToCopy } from './refusedTextToCopy.ts'
+
+const t = createI18n('nl').getFixedT('nl', 'connection')
 
 const section = (change: Partial<RefusedSection>): RefusedSection => ({
   sectionId: 's1',
@@ -13,12 +16,12 @@ const section = (change: Partial<RefusedSection>): RefusedSection => ({
 
 describe('textToCopy', () => {
   it('is just the text for one section', () => {
-    expect(textToCopy([section({})])).toBe('Offline getypt.')
+    expect(textToCopy(t, [section({})])).toBe('Offline getypt.')
   })
 
   it('names each section and the title additions when there are several', () => {
     expect(
-      textToCopy([
+      textToCopy(t, [
         section({ titleText: 'en ambitie' }),
         section({ sectionId: 's2', title: 'Samenhang', text: 'Twee.' }),
       ]),

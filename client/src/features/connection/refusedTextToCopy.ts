@@ -1,11 +1,16 @@
 // The text "Tekst kopiëren" in the refused-text dialog puts on the clipboard.
 import type { RefusedSection } from '../../collab/replayPending.ts'
+import type { Translate } from '../../ui/translate.ts'
 
 /** Per section its title (when there are several), what was added to the title, and the text. */
-export function textToCopy(sections: readonly RefusedSection[]): string {
+export function textToCopy(t: Translate<'connection'>, sections: readonly RefusedSection[]): string {
   return sections
     .map((s) =>
-      [sections.length > 1 ? s.title : '', s.titleText !== '' ? `Titel: ${s.titleText}` : '', s.text]
+      [
+        sections.length > 1 ? s.title : '',
+        s.titleText !== '' ? t('refused.copyTitle', { text: s.titleText }) : '',
+        s.text,
+      ]
         .filter((line) => line !== '')
         .join('\n'),
     )

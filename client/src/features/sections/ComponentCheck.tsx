@@ -1,15 +1,17 @@
 // Under the title of an ontwikkelperspectief: which of the eight required components are missing
 // (or present twice).
-import { checkComponents, componentTitle, type OrderedSection } from '@novex/shared'
+import { checkComponents, type OrderedSection } from '@novex/shared'
+import { useTranslation } from 'react-i18next'
 import { Icon } from '../../ui/Icon.tsx'
 
 export function ComponentCheck({ sections }: { readonly sections: readonly OrderedSection[] }) {
+  const { t } = useTranslation('sections')
   const { missing, duplicated } = checkComponents(sections.map((s) => s.component))
   if (missing.length === 0 && duplicated.length === 0) {
     return (
       <p className="component-check component-check--complete" data-testid="component-check">
         <Icon name="check" />
-        Alle acht verplichte onderdelen zijn aanwezig.
+        {t('check.complete')}
       </p>
     )
   }
@@ -17,24 +19,20 @@ export function ComponentCheck({ sections }: { readonly sections: readonly Order
     <div className="component-check component-check--incomplete" data-testid="component-check">
       {missing.length > 0 && (
         <>
-          <p>
-            {missing.length === 1
-              ? 'Er ontbreekt één verplicht onderdeel:'
-              : `Er ontbreken ${missing.length} verplichte onderdelen:`}
-          </p>
+          <p>{t('check.missing', { count: missing.length })}</p>
           <ul>
             {missing.map((key) => (
-              <li key={key}>{componentTitle(key)}</li>
+              <li key={key}>{t(`components.${key}`)}</li>
             ))}
           </ul>
         </>
       )}
       {duplicated.length > 0 && (
         <>
-          <p>Deze onderdelen staan er meer dan één keer in:</p>
+          <p>{t('check.duplicated')}</p>
           <ul>
             {duplicated.map((key) => (
-              <li key={key}>{componentTitle(key)}</li>
+              <li key={key}>{t(`components.${key}`)}</li>
             ))}
           </ul>
         </>

@@ -1,6 +1,7 @@
 // The body of the document page: every section, and the button that adds one at the end.
 import { appendSection, type OrderedSection } from '@novex/shared'
 import { useCallback, useMemo, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import type { LocalUser } from '../../collab/localUser.ts'
@@ -21,6 +22,7 @@ export interface DocumentSectionsProps {
 }
 
 export function DocumentSections({ doc, awareness, sections, others, editable, user, loading }: DocumentSectionsProps) {
+  const { t } = useTranslation('sections')
   const userRef = useRef(user)
   userRef.current = user
   const pendingTitleFocus = useRef<string | null>(null)
@@ -41,14 +43,14 @@ export function DocumentSections({ doc, awareness, sections, others, editable, u
   )
 
   const addSection = (): void => {
-    focusTitleWhenMounted(appendSection(doc, { title: 'Nieuwe sectie' }))
+    focusTitleWhenMounted(appendSection(doc, { title: t('list.newSection') }))
   }
 
   return (
     <SectionsContext value={context}>
       {sections.length === 0 ? (
         <p className="empty-state" role="status">
-          {loading ? 'Document laden…' : 'Dit document heeft nog geen secties.'}
+          {loading ? t('common:loading.document') : t('list.empty')}
         </p>
       ) : (
         <SectionList sections={sections} others={others} />
@@ -57,7 +59,7 @@ export function DocumentSections({ doc, awareness, sections, others, editable, u
         <div className="add-section">
           <button type="button" data-testid="add-section" className="button button--secondary" onClick={addSection}>
             <Icon name="plus" />
-            Sectie toevoegen
+            {t('list.add')}
           </button>
         </div>
       )}

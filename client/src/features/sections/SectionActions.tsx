@@ -1,15 +1,9 @@
 // The buttons of one section: move up, move down, add a subsection, delete. Deleting a required
 // section, or a section both parties signed (locked), is refused with the reason (a tooltip on hover
 // or focus, a notice on activation); deleting a free section asks for confirmation first.
-import {
-  appendSection,
-  canDeleteSection,
-  deleteSection,
-  type OrderedSection,
-  REQUIRED_SECTION_DELETE_REASON,
-  type SectionId,
-} from '@novex/shared'
+import { appendSection, canDeleteSection, deleteSection, type OrderedSection, type SectionId } from '@novex/shared'
 import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Icon } from '../../ui/Icon.tsx'
 import { useSectionsContext } from './SectionsContext.ts'
 import { afterRender, focusTargetAfterDelete } from './sectionFocus.ts'
@@ -26,9 +20,6 @@ export interface SectionActionsProps {
   readonly onDeleteRefused: (reason: string) => void
 }
 
-export const LOCKED_SECTION_DELETE_REASON =
-  'Deze sectie is door het Rijk en de provincie ondertekend en is vergrendeld. Verwijderen kan pas na heropenen.'
-
 export function SectionActions({
   section,
   isFirst,
@@ -38,14 +29,15 @@ export function SectionActions({
   onMove,
   onDeleteRefused,
 }: SectionActionsProps) {
+  const { t } = useTranslation('sections')
   const { doc, focusTitleWhenMounted } = useSectionsContext()
   const reasonId = useId()
   const required = !canDeleteSection(section)
-  const refusal = locked ? LOCKED_SECTION_DELETE_REASON : required ? REQUIRED_SECTION_DELETE_REASON : null
+  const refusal = locked ? t('section.lockedDeleteReason') : required ? t('section.requiredDeleteReason') : null
   const id = section.id as SectionId
 
   const addSubsection = (): void => {
-    focusTitleWhenMounted(appendSection(doc, { title: 'Nieuwe subsectie', parent: id }))
+    focusTitleWhenMounted(appendSection(doc, { title: t('list.newSubsection'), parent: id }))
   }
 
   const handleDelete = (button: HTMLButtonElement): void => {
@@ -53,10 +45,12 @@ export function SectionActions({
       onDeleteRefused(refusal)
       return
     }
-    const title = section.title.toString() || 'zonder titel'
-    const children =
-      subsectionCount > 0 ? ` en ${subsectionCount === 1 ? 'de subsectie' : `de ${subsectionCount} subsecties`}` : ''
-    if (!window.confirm(`Sectie ${section.number} "${title}"${children} verwijderen?`)) return
+    const title = section.title.toString() || t('section.untitled')
+    const question =
+      subsectionCount > 0
+        ? t('section.confirmDeleteWithSubsections', { number: section.number, title, count: subsectionCount })
+        : t('section.confirmDelete', { number: section.number, title })
+    if (!window.confirm(question)) return
     const sectionElement = button.closest<HTMLElement>('[data-testid="section"]')
     const next = sectionElement ? focusTargetAfterDelete(sectionElement, '[data-testid="add-section"]') : null
     if (deleteSection(doc, id)) afterRender(() => next?.focus())
@@ -68,8 +62,8 @@ export function SectionActions({
         type="button"
         data-testid="move-up"
         className="icon-button"
-        aria-label="Sectie omhoog"
-        title="Sectie omhoog (Alt+Shift+pijl omhoog)"
+        aria-label={t('section.moveUp')}
+        title={t('section.moveUpHint')}
         aria-disabled={isFirst}
         onClick={(e) => !isFirst && onMove(-1, e.currentTarget)}
       >
@@ -79,8 +73,8 @@ export function SectionActions({
         type="button"
         data-testid="move-down"
         className="icon-button"
-        aria-label="Sectie omlaag"
-        title="Sectie omlaag (Alt+Shift+pijl omlaag)"
+        aria-label={t('section.moveDown')}
+        title={t('section.moveDownHint')}
         aria-disabled={isLast}
         onClick={(e) => !isLast && onMove(1, e.currentTarget)}
       >
@@ -90,8 +84,8 @@ export function SectionActions({
         type="button"
         data-testid="add-subsection"
         className="icon-button"
-        aria-label="Subsectie toevoegen"
-        title="Subsectie toevoegen"
+        aria-label={t('section.addSubsection')}
+        title={t('section.addSubsection')}
         onClick={addSubsection}
       >
         <Icon name="subsection" />
@@ -101,8 +95,8 @@ export function SectionActions({
           type="button"
           data-testid="delete-section"
           className="icon-button icon-button--danger"
-          aria-label="Sectie verwijderen"
-          title={refusal !== null ? undefined : 'Sectie verwijderen'}
+          aria-label={t('section.delete')}
+          title={refusal !== null ? undefined : t('section.delete')}
           aria-disabled={refusal !== null}
           aria-describedby={refusal !== null ? reasonId : undefined}
           onClick={(e) => handleDelete(e.currentTarget)}

@@ -5,6 +5,7 @@ import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { presenceUser } from '../../collab/localUser.ts'
 import { contentStarterKit } from '../../editor/contentSchema.ts'
@@ -25,6 +26,7 @@ export interface SectionEditorProps {
 }
 
 export function SectionEditor({ fragment, labelledBy, locked = false }: SectionEditorProps) {
+  const { t } = useTranslation('presence')
   const { awareness, editable: mayEdit, currentUser } = useSectionsContext()
   const editable = mayEdit && !locked
   // Comment highlights (decorations, never marks) and "Reactie plaatsen"; none outside a document page.
@@ -39,7 +41,8 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
         CollaborationCaret.configure({
           provider: { awareness },
           user: presenceUser(currentUser()),
-          render: renderCaret,
+          render: (user) =>
+            renderCaret(user, { unknownName: t('caret.unknown'), kind: (kind) => t(`caret.kind.${kind}`) }),
         }),
         CommentHighlights.configure({ store: commentsStore, fragment }),
         // Links to sections (docs/links.md); the fragment tells a link which section it starts from.

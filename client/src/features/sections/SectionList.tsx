@@ -20,7 +20,9 @@ import {
 } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import { moveSectionTo, type OrderedSection, type SectionId } from '@novex/shared'
+import type { TFunction } from 'i18next'
 import { useCallback, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Participant } from '../../collab/usePresence.ts'
 import { buildSectionTree, indexSectionTree, type SectionNode } from './buildSectionTree.ts'
 import { useSectionsContext } from './SectionsContext.ts'
@@ -35,6 +37,7 @@ export interface SectionListProps {
 const NOBODY: readonly Participant[] = []
 
 export function SectionList({ sections, others }: SectionListProps) {
+  const { t } = useTranslation('sections')
   const { doc } = useSectionsContext()
   const tree = useMemo(() => buildSectionTree(sections), [sections])
   const index = useMemo(() => indexSectionTree(tree), [tree])
@@ -72,7 +75,7 @@ export function SectionList({ sections, others }: SectionListProps) {
     moveSectionTo(doc, moved.section.id as SectionId, moved.section.parent, to)
   }
 
-  const announcements = useMemo(() => dutchAnnouncements(index), [index])
+  const announcements = useMemo(() => dragAnnouncements(index, t), [index, t])
 
   return (
     <DndContext
@@ -82,9 +85,7 @@ export function SectionList({ sections, others }: SectionListProps) {
       accessibility={{
         announcements,
         screenReaderInstructions: {
-          draggable:
-            'Druk op spatie of Enter om de sectie op te pakken. Verplaats haar met de pijltjestoetsen, ' +
-            'druk opnieuw op spatie of Enter om haar neer te zetten, of op Escape om te annuleren.',
+          draggable: t('drag.instructions'),
         },
       }}
     >
@@ -155,17 +156,24 @@ function countDescendants(node: SectionNode): number {
   return node.children.reduce((sum, child) => sum + 1 + countDescendants(child), 0)
 }
 
-function dutchAnnouncements(index: ReadonlyMap<string, SectionNode>): Announcements {
+/** What dnd-kit's live region says while a section is dragged with the keyboard or the mouse. */
+function dragAnnouncements(index: ReadonlyMap<string, SectionNode>, t: TFunction<'sections'>): Announcements {
   const label = (id: string | number): string => {
     const section = index.get(String(id))?.section
-    return section ? `sectie ${section.number} ${section.title.toString()}` : 'de sectie'
+    return section
+      ? t('drag.section', { number: section.number, title: section.title.toString() })
+      : t('drag.unknownSection')
   }
   return {
-    onDragStart: ({ active }) => `${label(active.id)} opgepakt.`,
+    onDragStart: ({ active }) => t('drag.start', { section: label(active.id) }),
     onDragOver: ({ active, over }) =>
-      over ? `${label(active.id)} staat nu bij ${label(over.id)}.` : `${label(active.id)} staat niet boven een plek.`,
+      over
+        ? t('drag.over', { section: label(active.id), target: label(over.id) })
+        : t('drag.overNothing', { section: label(active.id) }),
     onDragEnd: ({ active, over }) =>
-      over ? `${label(active.id)} neergezet bij ${label(over.id)}.` : `${label(active.id)} neergezet.`,
-    onDragCancel: ({ active }) => `Verslepen geannuleerd. ${label(active.id)} staat weer op de oude plek.`,
+      over
+        ? t('drag.end', { section: label(active.id), target: label(over.id) })
+        : t('drag.endNowhere', { section: label(active.id) }),
+    onDragCancel: ({ active }) => t('drag.cancel', { section: label(active.id) }),
   }
 }

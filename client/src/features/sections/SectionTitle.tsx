@@ -1,6 +1,7 @@
 // A section's title: a plain input bound to the section's Y.Text, edited by several people at once.
 import type { OrderedSection } from '@novex/shared'
 import { type KeyboardEvent, useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { bindTitleInput } from '../../collab/titleBinding.ts'
 import { useSectionsContext } from './SectionsContext.ts'
 
@@ -12,6 +13,7 @@ export interface SectionTitleProps {
 }
 
 export function SectionTitle({ section, inputId, locked = false }: SectionTitleProps) {
+  const { t } = useTranslation('sections')
   const { editable, takeTitleFocus } = useSectionsContext()
   const ref = useRef<HTMLInputElement>(null)
   const { title, id } = section
@@ -45,7 +47,7 @@ export function SectionTitle({ section, inputId, locked = false }: SectionTitleP
       type="text"
       lang="nl"
       autoComplete="off"
-      aria-label={`Titel van sectie ${section.number}`}
+      aria-label={t('section.titleLabel', { number: section.number })}
       readOnly={!editable || locked}
       onKeyDown={handleKeyDown}
     />

@@ -2,15 +2,9 @@
 // the actions (move, add subsection, delete, drag), the sign-off line and the section's own editor.
 // A section both parties signed is locked: its title and text are read-only (moving stays allowed).
 import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core'
-import {
-  canDeleteSection,
-  componentTitle,
-  isLocked,
-  moveSectionBy,
-  type OrderedSection,
-  type SectionId,
-} from '@novex/shared'
+import { canDeleteSection, isLocked, moveSectionBy, type OrderedSection, type SectionId } from '@novex/shared'
 import { type FocusEvent, type KeyboardEvent, memo, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Participant } from '../../collab/usePresence.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import { SectionBacklinks } from '../links/SectionBacklinks.tsx'
@@ -36,6 +30,7 @@ export interface SectionViewProps {
 
 function SectionViewImpl(props: SectionViewProps) {
   const { section, isFirst, isLast, subsectionCount, present } = props
+  const { t } = useTranslation('sections')
   const { doc, awareness, editable } = useSectionsContext()
   const [deleteRefusal, setDeleteRefusal] = useState<string | null>(null)
   const titleId = useId()
@@ -80,8 +75,8 @@ function SectionViewImpl(props: SectionViewProps) {
           type="button"
           data-testid="drag-handle"
           className="icon-button drag-handle"
-          aria-label="Sectie verslepen"
-          title="Sectie verslepen (of Alt+Shift+pijl omhoog/omlaag)"
+          aria-label={t('section.drag')}
+          title={t('section.dragHint')}
           disabled={!editable}
           ref={props.setDragHandleRef}
           {...props.dragAttributes}
@@ -91,20 +86,20 @@ function SectionViewImpl(props: SectionViewProps) {
         </button>
         <span className="section-number">{section.number}</span>
         {section.component !== null && (
-          <span className="badge badge--required" title={componentTitle(section.component)}>
-            Verplicht onderdeel
+          <span className="badge badge--required" title={t(`components.${section.component}`)}>
+            {t('section.required')}
           </span>
         )}
         {locked && (
           <span className="badge badge--locked">
             <Icon name="lock" size={14} />
-            Vergrendeld
+            {t('section.locked')}
           </span>
         )}
         {present.length > 0 && (
-          <ul className="section-presence" aria-label="Nu in deze sectie">
+          <ul className="section-presence" aria-label={t('section.presentHere')}>
             {present.map((p) => (
-              <li key={p.clientId} className="section-presence__person">
+              <li key={p.clientId} className="section-presence__person" translate="no">
                 <span className="presence-dot" style={{ backgroundColor: p.color }} aria-hidden="true" />
                 {p.name}
               </li>
@@ -129,7 +124,7 @@ function SectionViewImpl(props: SectionViewProps) {
         <p className="section-notice" role="alert" data-testid="delete-refused">
           {deleteRefusal}
           <button type="button" className="link-button" onClick={() => setDeleteRefusal(null)}>
-            Sluiten
+            {t('common:close')}
           </button>
         </p>
       )}

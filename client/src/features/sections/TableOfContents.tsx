@@ -1,0 +1,29 @@
+// "Inhoud": the outline of the document as links, so a keyboard or screen-reader user can go straight
+// to a section instead of tabbing through every editor before it. A link sets the address to
+// `#section-<id>`; SectionHashFocus (features/links) scrolls there and puts the focus on the title.
+// Folded by default: the outline is long and the sections themselves follow right below.
+import type { OrderedSection } from '@novex/shared'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+
+export function TableOfContents({ sections }: { readonly sections: readonly OrderedSection[] }) {
+  const { t } = useTranslation('sections')
+  if (sections.length === 0) return null
+  return (
+    <nav className="toc" aria-label={t('toc.title')} data-testid="toc">
+      <details className="toc__details">
+        <summary className="toc__summary">{t('toc.summary', { count: sections.length })}</summary>
+        <ol className="toc__list">
+          {sections.map((section) => (
+            <li key={section.id} className="toc__item" data-depth={section.depth}>
+              <Link to={{ hash: `section-${section.id}` }} className="toc__link" data-section-id={section.id}>
+                <span className="toc__number">{section.number}</span>{' '}
+                <span translate="no">{section.title.toString() || t('toc.untitled')}</span>
+              </Link>
+            </li>
+          ))}
+        </ol>
+      </details>
+    </nav>
+  )
+}

@@ -1,6 +1,7 @@
 export * from './areas.ts'
 export * from './comments/commentTypes.ts'
 export * from './components.ts'
+export * from './content/contentAllowList.ts'
 export * from './ids.ts'
 export * from './links/sectionLink.ts'
 export * from './protocol/closeCodes.ts'

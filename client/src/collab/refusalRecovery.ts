@@ -14,6 +14,7 @@ const REBUILD_REASONS: ReadonlySet<string> = new Set([
   RefusalReason.unresolved,
   RefusalReason.malformed,
   RefusalReason.schema,
+  RefusalReason.content,
 ])
 
 export function needsRebuild(reason: string): boolean {

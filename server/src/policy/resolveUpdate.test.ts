@@ -120,7 +120,7 @@ describe('resolveUpdate', () => {
     Y.applyUpdate(server, update)
     // The whole state, resent by another replica: nothing new, nothing touched, no client claimed.
     const result = resolveUpdate(server, Y.encodeStateAsUpdate(client))
-    expect(result).toEqual({ ok: true, touches: [], clients: [] })
+    expect(result).toEqual({ ok: true, touches: [], clients: [], contentRoots: [], contentItems: [] })
   })
 
   it('reports the client ids that wrote structs', () => {

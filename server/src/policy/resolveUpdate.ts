@@ -2,7 +2,9 @@
 // up to its root key and, under `sections`, to its section id and field. Lookups are binary searches
 // in the server's store (Y.getItem) or in the update itself, so the cost follows the update's size,
 // not the document's. A reference the server cannot resolve makes the whole update unresolved.
-import { DOC_KEYS } from '@novex/shared'
+// New items inside a section's content are also returned with the type they land in, for the content
+// policy (which nodes, marks and attributes may be stored).
+import { DOC_KEYS, SECTION_KEYS } from '@novex/shared'
 import * as Y from 'yjs'
 
 /** Where one part of an update lands. `path` is the chain of map keys below the root (null = list item). */
@@ -14,8 +16,23 @@ export interface Touch {
   readonly field: string | null
 }
 
+/** A new item that lands inside a section's content fragment, and the type it lands in. */
+export interface ContentItem {
+  readonly item: Y.Item
+  /** The Y.XmlFragment (the content itself), a Y.XmlElement or a Y.XmlText; or another type if forged. */
+  readonly parent: Y.AbstractType<unknown>
+}
+
 export type Resolution =
-  | { readonly ok: true; readonly touches: readonly Touch[]; readonly clients: readonly number[] }
+  | {
+      readonly ok: true
+      readonly touches: readonly Touch[]
+      readonly clients: readonly number[]
+      /** New items that set a section's `content` field (the fragment a section's editor binds to). */
+      readonly contentRoots: readonly Y.Item[]
+      /** New items inside a section's content. */
+      readonly contentItems: readonly ContentItem[]
+    }
   | { readonly ok: false; readonly reason: string }
 
 type Chain = { root: string; keys: (string | null)[] } | 'gone'
@@ -36,6 +53,9 @@ export function resolveUpdate(doc: Y.Doc, update: Uint8Array): Resolution {
   const memo = new Map<Y.Item, Chain>()
   const touches = new Map<string, Touch>()
   const clients = new Set<number>()
+  const contentRoots: Y.Item[] = []
+  const contentItems: ContentItem[] = []
+  const parents = new Map<Y.Item, Y.AbstractType<unknown> | 'gone'>()
 
   const add = (chain: Chain): void => {
     if (chain === 'gone') return
@@ -78,6 +98,40 @@ export function resolveUpdate(doc: Y.Doc, update: Uint8Array): Resolution {
     return sibling === 'gone' ? 'gone' : chainOf(sibling, depth + 1)
   }
 
+  /** The type an incoming item lands in (its parent, or its neighbour's when the encoding left it out). */
+  const parentTypeOf = (item: Y.Item, depth: number): Y.AbstractType<unknown> | 'gone' => {
+    if (depth > MAX_DEPTH) throw new Unresolved()
+    const parent: unknown = item.parent
+    if (parent instanceof Y.AbstractType) return parent
+    const cached = parents.get(item)
+    if (cached !== undefined) return cached
+    let found: Y.AbstractType<unknown> | 'gone'
+    if (parent instanceof Y.ID) {
+      const parentItem = lookup(parent)
+      if (parentItem === 'gone' || parentItem.content instanceof Y.ContentDeleted) found = 'gone'
+      else if (parentItem.content instanceof Y.ContentType) found = parentItem.content.type
+      else throw new Unresolved()
+    } else {
+      const neighbour = item.origin ?? item.rightOrigin
+      if (neighbour === null) throw new Unresolved()
+      const sibling = lookup(neighbour)
+      found = sibling === 'gone' ? 'gone' : parentTypeOf(sibling, depth + 1)
+    }
+    parents.set(item, found)
+    return found
+  }
+
+  /** Remembers items that land in a section's content (or set it) for the content policy. */
+  const collectContent = (item: Y.Item, chain: Chain): void => {
+    if (chain === 'gone' || chain.root !== DOC_KEYS.sections || chain.keys[1] !== SECTION_KEYS.content) return
+    if (chain.keys.length === 2) {
+      contentRoots.push(item)
+      return
+    }
+    const parent = parentTypeOf(item, 0)
+    if (parent !== 'gone') contentItems.push({ item, parent })
+  }
+
   try {
     for (const struct of decoded.structs) {
       // A struct the server already has changes nothing when applied (a client resending what it
@@ -86,7 +140,11 @@ export function resolveUpdate(doc: Y.Doc, update: Uint8Array): Resolution {
       // A GC struct touches no section, but it claims its client's clocks as much as an item does: laid
       // over another user's next clocks it would make the server drop that user's edits as known.
       clients.add(struct.id.client)
-      if (struct instanceof Y.Item) add(chainOf(struct, 0))
+      if (struct instanceof Y.Item) {
+        const chain = chainOf(struct, 0)
+        add(chain)
+        collectContent(struct, chain)
+      }
     }
     for (const [client, ranges] of decoded.ds.clients) {
       for (const range of ranges) {
@@ -105,7 +163,7 @@ export function resolveUpdate(doc: Y.Doc, update: Uint8Array): Resolution {
       return { ok: false, reason: 'De update verwijst naar inhoud die de server niet kent.' }
     throw error
   }
-  return { ok: true, touches: [...touches.values()], clients: [...clients] }
+  return { ok: true, touches: [...touches.values()], clients: [...clients], contentRoots, contentItems }
 }
 
 function isKnown(doc: Y.Doc, struct: Y.Item | Y.GC): boolean {

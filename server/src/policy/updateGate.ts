@@ -2,7 +2,8 @@
 // connection may enter the document. It runs synchronously between check and apply (no await), one
 // update at a time per room. It resolves every struct and delete range of the update to where it lands
 // (resolveUpdate) and refuses the whole update when any part is not allowed, including any change
-// inside a section that both parties signed off (only its rank may change).
+// inside a section that both parties signed off (only its rank may change), and any content outside
+// the editor's schema (contentPolicy: unknown nodes, marks or attributes, script links, huge values).
 import {
   CLIENT_WRITABLE_KEYS,
   DOC_KEYS,
@@ -13,6 +14,7 @@ import {
 } from '@novex/shared'
 import type * as Y from 'yjs'
 import type { Peer } from '../rooms/peer.ts'
+import { contentProblem } from './contentPolicy.ts'
 import { resolveUpdate } from './resolveUpdate.ts'
 
 export type GateVerdict =
@@ -78,6 +80,8 @@ export function createUpdateGate(): UpdateGate {
         return refuse(RefusalReason.schema, `Het document heeft geen onderdeel "${touch.root}".`)
       }
     }
+    const problem = contentProblem(resolution.contentRoots, resolution.contentItems)
+    if (problem !== null) return refuse(RefusalReason.content, problem)
     return { accept: true, clients: resolution.clients, sections: [...sections] }
   }
 }

@@ -84,6 +84,8 @@ export const RefusalReason = {
   unresolved: 'unresolved',
   schema: 'schema',
   storage: 'storage',
+  /** Section content the editor's schema does not allow (unknown node, mark or attribute, script link). */
+  content: 'content',
 } as const
 
 export type RefusalReasonCode = (typeof RefusalReason)[keyof typeof RefusalReason]

@@ -6,11 +6,12 @@ import { type Access, APP_PARAM, encodeBarrier, shouldReconnect } from '@novex/s
 import type { Schema } from '@tiptap/pm/model'
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createStore, type Store } from './createStore.ts'
 import { installAppMessageHandlers, type Refusal } from './installAppMessageHandlers.ts'
 import { type LocalUser, presenceUser } from './localUser.ts'
+import { JitteredWebsocketProvider } from './reconnectBackoff.ts'
 import { needsRebuild, type Recovery } from './refusalRecovery.ts'
 import { type ReplayReport, replayPending } from './replayPending.ts'
 import { rotateClientId } from './rotateClientId.ts'
@@ -119,7 +120,8 @@ export function createCollab(options: CollabOptions): Collab {
   let local: IndexeddbPersistence | null = rebuildFrom ? null : new IndexeddbPersistence(localName, doc)
   let pendingReplay = rebuildFrom ?? null
 
-  const provider = new WebsocketProvider(syncUrl(win.location), documentId, doc, {
+  // Reconnects with jittered backoff, so that a restarting server is not hit by every client at once.
+  const provider = new JitteredWebsocketProvider(syncUrl(win.location), documentId, doc, {
     connect: false,
     params: { [APP_PARAM]: '1' },
     disableBc: true,

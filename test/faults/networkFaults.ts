@@ -11,6 +11,7 @@ import type { RunningServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 import { readCommitted } from '../helpers/storage.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { describeDivergence } from './divergence.ts'
 import { FaultProxy } from './faultProxy.ts'
 import { DE_PEEL, sleep, startFaultServer } from './harness.ts'
 import { randomSource } from './hostileFrames.ts'
@@ -27,8 +28,10 @@ export async function networkFaultSuite(report: Report, sizes: Sizes): Promise<v
   const server = await startFaultServer()
   const proxy = await FaultProxy.start(server.port)
   try {
+    // NOVEX_FAULTS_FIRST_SESSION / NOVEX_FAULTS_SESSIONS rerun chosen seeds (e.g. 5 and 1: seed 6 only).
     const first = Number(process.env.NOVEX_FAULTS_FIRST_SESSION ?? 0)
-    for (let session = first; session < first + sizes.networkSessions; session++) {
+    const count = Number(process.env.NOVEX_FAULTS_SESSIONS ?? sizes.networkSessions)
+    for (let session = first; session < first + count; session++) {
       await report.run(SUITE, `random session ${session + 1} (seed ${session + 1})`, () =>
         randomSession(server, proxy, session + 1, sizes.networkSessionMs),
       )
@@ -93,11 +96,9 @@ async function randomSession(
         timeout: 20_000,
         message: 'replicas to converge with the server',
       }).catch((error: unknown) => {
-        const refusals = typists.flatMap((t) => t.client.refusals.map((r) => `${t.name}: ${r.reason}`))
-        const lengths = typists.map((t) => textOf(t.doc).length).join('/')
         throw new Error(
-          `${error instanceof Error ? error.message : error} (refusals: ${refusals.join(', ') || 'none'}; ` +
-            `lengths ${lengths} vs server ${textOf(reader.doc).length})`,
+          `${error instanceof Error ? error.message : error}; ${faults.length} faults, last ${faults.slice(-4).join(', ')}` +
+            `\n    ${describeDivergence(typists, reader.doc, textOf)}`,
         )
       })
       check(

@@ -1,9 +1,15 @@
-// Twenty clients joining a cold document at the same moment load it from storage once.
+// Twenty clients joining a cold document at the same moment load it from storage once. A document left
+// idle is one snapshot row; a fresh join is answered from it before the server builds its Y.Doc, and the
+// first edit after that is still gated against, and stored with, the whole document.
+import { orderedSections } from '@novex/shared'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { connectClient, type TestClient } from '../helpers/client.ts'
-import { metric, outline } from '../helpers/documents.ts'
+import { appendParagraph, metric, outline } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
+import { readCommitted } from '../helpers/storage.ts'
+import { waitFor } from '../helpers/waitFor.ts'
 
 let server: RunningServer
 const clients: TestClient[] = []
@@ -28,4 +34,42 @@ it('loads a cold document once for twenty simultaneous joins', async () => {
   const first = outline(clients[0]!.doc)
   expect(first).toHaveLength(8)
   for (const c of clients) expect(outline(c.doc)).toEqual(first)
+})
+
+it('answers a fresh join of an idle document from its snapshot, then gates and stores the next edits', async () => {
+  const id = 'ruimtelijk-voorstel-noord-brabant'
+  // The previous test's clients leave, so that "no room open" below means this document is unloaded.
+  for (const c of clients.splice(0)) c.destroy()
+  const cookie = await login(server, DEMO.provincieAuteur)
+  const writer = connectClient(server, id, { cookie })
+  await writer.synced()
+  const firstSection = (doc: Y.Doc) => orderedSections(doc)[0]?.content as Y.XmlFragment
+  appendParagraph(firstSection(writer.doc), 'Koude start vanuit de opslag.')
+  await writer.saved()
+  writer.destroy()
+  // Idle and saved: unloaded, its log compacted into the snapshot row a cold join is answered from.
+  await waitFor(async () => (await metric(server.httpUrl, 'rooms_open')) === 0, { message: 'room unloaded' })
+  expect(readCommitted(server.dataDir, id).rows).toBe(0)
+
+  const fresh = connectClient(server, id, { cookie })
+  clients.push(fresh)
+  await fresh.synced()
+  expect(outline(fresh.doc).join('\n')).toContain('Koude start vanuit de opslag.')
+  // A client with state of its own (an offline copy with a change the server lacks) joins the same room.
+  const offline = new Y.Doc()
+  Y.applyUpdate(offline, Y.encodeStateAsUpdate(fresh.doc))
+  appendParagraph(firstSection(offline), 'Offline geschreven.')
+  const returning = connectClient(server, id, { cookie, doc: offline })
+  clients.push(returning)
+  appendParagraph(firstSection(fresh.doc), 'Na de koude start.')
+  await fresh.saved()
+  await returning.saved()
+  await waitFor(() => outline(fresh.doc).join('\n').includes('Offline geschreven.'), { message: 'offline edit' })
+  await waitFor(() => outline(returning.doc).join('\n').includes('Na de koude start.'), { message: 'fresh edit' })
+  expect(fresh.refusals).toEqual([])
+  expect(returning.refusals).toEqual([])
+  const stored = outline(readCommitted(server.dataDir, id).doc).join('\n')
+  for (const text of ['Koude start vanuit de opslag.', 'Offline geschreven.', 'Na de koude start.'])
+    expect(stored).toContain(text)
+  expect(outline(fresh.doc)).toEqual(outline(returning.doc))
 })

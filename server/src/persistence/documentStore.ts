@@ -5,6 +5,8 @@
 export interface StoredState {
   /** The compacted snapshot (a full V1 update), or null. */
   readonly snapshot: Uint8Array | null
+  /** The snapshot's state vector, or null (no snapshot, or one stored without it). */
+  readonly stateVector: Uint8Array | null
   /** Updates appended after the snapshot, in order. */
   readonly updates: readonly Uint8Array[]
 }
@@ -27,8 +29,11 @@ export interface DocumentStore {
    * commit fails every document of the batch.
    */
   appendMany(writes: readonly DocumentWrite[], alongside?: () => () => void): ReadonlyMap<string, unknown>
-  /** Replaces the log up to now by `state` (a full update of the current document), in one transaction. */
-  compact(documentId: string, state: Uint8Array): void
+  /**
+   * Replaces the log up to now by `state` (a full update of the current document), in one transaction.
+   * `stateVector` is the state's (computed from `state` when not given).
+   */
+  compact(documentId: string, state: Uint8Array, stateVector?: Uint8Array): void
   /** Number of update rows after the snapshot. */
   logLength(documentId: string): number
 }

@@ -154,6 +154,11 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (document_id, section_id)
   ) STRICT;
   `,
+  // v6: the snapshot's state vector, so a document that is one snapshot row can answer a join (sync
+  // step 1, and step 2 to a fresh client) before its Y.Doc is built. NULL for snapshots written before.
+  `
+  ALTER TABLE document_snapshots ADD COLUMN state_vector BLOB;
+  `,
 ]
 
 export function migrate(db: Database.Database): number {

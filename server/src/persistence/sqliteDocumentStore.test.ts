@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { createClientIdRegistry } from './clientIdRegistry.ts'
 import { type Db, openDatabase } from './database.ts'
 import { createDocumentCatalog } from './documentCatalog.ts'
 import type { DocumentStore } from './documentStore.ts'
-import { createClientIdRegistry } from './clientIdRegistry.ts'
 import { SCHEMA_VERSION } from './migrations.ts'
-import { createSqliteDocumentStore } from './sqliteDocumentStore.ts'
+import { createSqliteDocumentStore, type SqliteDocumentStore } from './sqliteDocumentStore.ts'
 
 let dir: string
 let db: Db
-let store: DocumentStore
+let store: SqliteDocumentStore
 
 const DOC = 'ontwikkelperspectief-test'
 
@@ -92,6 +92,7 @@ describe('SQLite document store', () => {
     reopen()
     const state = store.load(DOC)
     expect(state.snapshot).not.toBeNull()
+    expect(state.stateVector).toEqual(Y.encodeStateVector(doc))
     expect(state.updates).toHaveLength(1)
     expect(replay(state).getText('t').toString()).toBe('stikstofdepositie')
   })
@@ -108,7 +109,7 @@ describe('SQLite document store', () => {
   it('refuses updates for an unknown document and writes nothing', () => {
     const { updates } = typingUpdates('x')
     expect(() => store.append('bestaat-niet', updates)).toThrow()
-    expect(store.load('bestaat-niet')).toEqual({ snapshot: null, updates: [] })
+    expect(store.load('bestaat-niet')).toEqual({ snapshot: null, stateVector: null, updates: [] })
   })
 
   it('writes several documents in one group commit; a failing document does not keep the others out', () => {

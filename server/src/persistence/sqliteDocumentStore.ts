@@ -1,6 +1,7 @@
 // DocumentStore on SQLite: an append-only update log plus a snapshot that compaction rewrites. Compaction
 // writes the snapshot and deletes the rows it covers in one transaction, so a crash at any moment leaves
 // either the old log or the new snapshot, never neither.
+import * as Y from 'yjs'
 import { inspectUpdate } from '../limits/inspectUpdate.ts'
 import { CorruptDocumentError } from './corruptDocumentError.ts'
 import type { Db } from './database.ts'
@@ -14,8 +15,8 @@ export interface SqliteDocumentStore extends DocumentStore {
 
 export function createSqliteDocumentStore(db: Db, now: () => number = Date.now): SqliteDocumentStore {
   const health = createStorageHealth()
-  const selectSnapshot = db.prepare<[string], { data: Buffer; through_seq: number }>(
-    'SELECT data, through_seq FROM document_snapshots WHERE document_id = ?',
+  const selectSnapshot = db.prepare<[string], { data: Buffer; through_seq: number; state_vector: Buffer | null }>(
+    'SELECT data, through_seq, state_vector FROM document_snapshots WHERE document_id = ?',
   )
   const selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>(
     'SELECT seq, data FROM document_updates WHERE document_id = ? AND seq > ? ORDER BY seq',
@@ -29,10 +30,10 @@ export function createSqliteDocumentStore(db: Db, now: () => number = Date.now):
   const countUpdates = db.prepare<[string], { n: number }>(
     'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?',
   )
-  const upsertSnapshot = db.prepare<[string, Uint8Array, number, number]>(
-    `INSERT INTO document_snapshots (document_id, data, through_seq, updated_at) VALUES (?, ?, ?, ?)
+  const upsertSnapshot = db.prepare<[string, Uint8Array, number, number, Uint8Array]>(
+    `INSERT INTO document_snapshots (document_id, data, through_seq, updated_at, state_vector) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(document_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
-       updated_at = excluded.updated_at`,
+       updated_at = excluded.updated_at, state_vector = excluded.state_vector`,
   )
   const deleteThrough = db.prepare<[string, number]>('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?')
 
@@ -62,10 +63,10 @@ export function createSqliteDocumentStore(db: Db, now: () => number = Date.now):
     return { failed, afterCommit }
   })
 
-  const compactTx = db.transaction((documentId: string, state: Uint8Array) => {
+  const compactTx = db.transaction((documentId: string, state: Uint8Array, stateVector: Uint8Array) => {
     const through = maxSeq.get(documentId)?.seq ?? 0
     const previous = selectSnapshot.get(documentId)
-    upsertSnapshot.run(documentId, state, Math.max(through, previous?.through_seq ?? 0), now())
+    upsertSnapshot.run(documentId, state, Math.max(through, previous?.through_seq ?? 0), now(), stateVector)
     deleteThrough.run(documentId, through)
   })
 
@@ -81,6 +82,17 @@ export function createSqliteDocumentStore(db: Db, now: () => number = Date.now):
     }
     return bytes
   }
+  // A state vector that does not decode is not used (the document is then built from the rows at load).
+  const checkedStateVector = (data: Buffer | null): Uint8Array | null => {
+    if (data === null) return null
+    const bytes = new Uint8Array(data)
+    try {
+      Y.decodeStateVector(bytes)
+      return bytes
+    } catch {
+      return null
+    }
+  }
 
   return {
     health,
@@ -90,6 +102,7 @@ export function createSqliteDocumentStore(db: Db, now: () => number = Date.now):
       const rows = selectUpdates.all(documentId, snapshot?.through_seq ?? 0)
       return {
         snapshot: snapshot ? checked(documentId, null, snapshot.data) : null,
+        stateVector: snapshot ? checkedStateVector(snapshot.state_vector) : null,
         updates: rows.map((r) => checked(documentId, r.seq, r.data)),
       }
     },
@@ -119,8 +132,8 @@ export function createSqliteDocumentStore(db: Db, now: () => number = Date.now):
       }
       return failed
     },
-    compact(documentId: string, state: Uint8Array): void {
-      compactTx(documentId, state)
+    compact(documentId: string, state: Uint8Array, stateVector?: Uint8Array): void {
+      compactTx(documentId, state, stateVector ?? Y.encodeStateVectorFromUpdate(state))
     },
     logLength(documentId: string): number {
       return countUpdates.get(documentId)?.n ?? 0

@@ -20,6 +20,15 @@ export function syncStep2Frame(doc: Y.Doc, stateVector: Uint8Array): Uint8Array 
   return encoding.toUint8Array(e)
 }
 
+/** A sync frame around bytes the caller already has (a stored state vector or snapshot). */
+export function syncFrame(step: number, payload: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, MessageType.sync)
+  encoding.writeVarUint(e, step)
+  encoding.writeVarUint8Array(e, payload)
+  return encoding.toUint8Array(e)
+}
+
 export function syncUpdateFrame(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder()
   encoding.writeVarUint(e, MessageType.sync)

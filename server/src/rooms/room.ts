@@ -2,6 +2,11 @@
 // the gate sees the latest state), but broadcasts and acknowledges them only after they are committed:
 // the updates of one event-loop turn are merged into one row, written with every other room's in one
 // group commit (groupCommit.ts), and sent in one broadcast.
+// A document stored as one snapshot row with its state vector is not built into a Y.Doc at load: a join
+// gets step 1 from the stored state vector and a fresh client (empty state vector) step 2 from the stored
+// snapshot as it is. The Y.Doc is built on first need — an update (the gate sees the loaded document),
+// a client with state of its own, server-side work through `doc` — and the room leaves a single row
+// behind when it goes idle, so the next cold join is answered from storage without replaying the log.
 import { CloseCode, encodeAccess, encodePersisted, MessageType, SyncStep } from '@novex/shared'
 import * as decoding from 'lib0/decoding'
 import type { Logger } from 'pino'
@@ -9,10 +14,10 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Metrics } from '../metrics.ts'
 import type { ClientIdRegistry } from '../persistence/clientIdRegistry.ts'
-import type { DocumentStore } from '../persistence/documentStore.ts'
+import type { DocumentStore, StoredState } from '../persistence/documentStore.ts'
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampAwareness } from '../policy/stampAwareness.ts'
 import type { UpdateGate } from '../policy/updateGate.ts'
-import { awarenessFrame, syncStep1Frame, syncStep2Frame, syncUpdateFrame } from '../protocol/frames.ts'
+import { awarenessFrame, syncFrame, syncStep1Frame, syncStep2Frame, syncUpdateFrame } from '../protocol/frames.ts'
 import type { CommitParticipant, GroupCommit, PreparedWrite } from './groupCommit.ts'
 import { Peer } from './peer.ts'
 
@@ -57,7 +62,9 @@ const RETRY_DELAYS_MS = [100, 500, 2_000, 5_000, 10_000] as const
 
 export class Room implements CommitParticipant {
   readonly id: string
-  readonly doc: Y.Doc
+  private readonly ydoc: Y.Doc
+  /** The stored snapshot and its state vector while the Y.Doc has not been built from them. */
+  private unbuilt: { readonly state: Uint8Array; readonly stateVector: Uint8Array } | null = null
   readonly awareness: awarenessProtocol.Awareness
   private readonly peers = new Set<Peer>()
   /** Client id → the live connection that writes with it. */
@@ -85,22 +92,36 @@ export class Room implements CommitParticipant {
   private retryTimer: NodeJS.Timeout | null = null
   private destroyed = false
 
-  constructor(id: string, state: { snapshot: Uint8Array | null; updates: readonly Uint8Array[] }, deps: RoomDeps) {
+  constructor(id: string, state: StoredState, deps: RoomDeps) {
     this.id = id
     this.deps = deps
     this.logRows = state.updates.length
     this.logger = deps.logger.child({ documentId: id })
-    this.doc = new Y.Doc({ gc: true })
-    Y.transact(this.doc, () => {
-      if (state.snapshot) Y.applyUpdate(this.doc, state.snapshot)
-      for (const update of state.updates) Y.applyUpdate(this.doc, update)
-    })
-    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    this.ydoc = new Y.Doc({ gc: true })
+    if (state.snapshot && state.stateVector && state.updates.length === 0)
+      this.unbuilt = { state: state.snapshot, stateVector: state.stateVector }
+    else
+      Y.transact(this.ydoc, () => {
+        if (state.snapshot) Y.applyUpdate(this.ydoc, state.snapshot)
+        for (const update of state.updates) Y.applyUpdate(this.ydoc, update)
+      })
+    this.awareness = new awarenessProtocol.Awareness(this.ydoc)
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
-    this.doc.on('update', this.handleDocUpdate)
+    this.ydoc.on('update', this.handleDocUpdate)
     this.awareness.on('update', this.handleAwarenessUpdate)
     if (state.updates.length >= deps.compactAfter) this.compact()
+  }
+
+  /** The document, built from the stored snapshot first if it was not yet. */
+  get doc(): Y.Doc {
+    if (this.unbuilt) {
+      const { state } = this.unbuilt
+      this.unbuilt = null
+      // No origin: handleDocUpdate ignores it (it is already stored).
+      Y.applyUpdate(this.ydoc, state)
+    }
+    return this.ydoc
   }
 
   get peerCount(): number {
@@ -121,7 +142,7 @@ export class Room implements CommitParticipant {
     peer.sendApp(encodeAccess(peer.access))
     // Step 1 first: the client answers with its step 2 before our step 2 makes it "synced", so a
     // client barrier sent on sync is ordered after its own offline changes.
-    peer.send(syncStep1Frame(this.doc))
+    peer.send(this.unbuilt ? syncFrame(SyncStep.step1, this.unbuilt.stateVector) : syncStep1Frame(this.ydoc))
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) peer.send(awarenessFrame(this.awareness, states))
     peer.attach(this.handleFrame)
@@ -174,10 +195,11 @@ export class Room implements CommitParticipant {
     if (this.destroyed) return
     this.destroyed = true
     if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.unbuilt = null
     this.awareness.off('update', this.handleAwarenessUpdate)
-    this.doc.off('update', this.handleDocUpdate)
+    this.ydoc.off('update', this.handleDocUpdate)
     this.awareness.destroy()
-    this.doc.destroy()
+    this.ydoc.destroy()
   }
 
   private readonly handleFrame = (peer: Peer, frame: Uint8Array): void => {
@@ -198,7 +220,7 @@ export class Room implements CommitParticipant {
       case MessageType.sync: {
         const step = decoding.readVarUint(decoder)
         const payload = decoding.readVarUint8Array(decoder)
-        if (step === SyncStep.step1) peer.send(syncStep2Frame(this.doc, payload))
+        if (step === SyncStep.step1) peer.send(this.step2For(payload))
         else if (step === SyncStep.step2 || step === SyncStep.update) this.applyFromPeer(peer, payload)
         else throw new Error(`unknown sync step ${step}`)
         return
@@ -215,6 +237,13 @@ export class Room implements CommitParticipant {
       default:
         throw new Error(`unknown message type ${type}`)
     }
+  }
+
+  /** Sync step 2 for a client's state vector: a fresh client of an unbuilt document gets the stored snapshot. */
+  private step2For(stateVector: Uint8Array): Uint8Array {
+    if (this.unbuilt && Y.decodeStateVector(stateVector).size === 0)
+      return syncFrame(SyncStep.step2, this.unbuilt.state)
+    return syncStep2Frame(this.doc, stateVector)
   }
 
   private applyFromPeer(peer: Peer, update: Uint8Array): void {
@@ -398,7 +427,7 @@ export class Room implements CommitParticipant {
 
   private compact(): void {
     try {
-      this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc))
+      this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), Y.encodeStateVector(this.doc))
       this.logRows = 0
       this.deps.metrics.compactions++
     } catch (error) {
@@ -408,7 +437,9 @@ export class Room implements CommitParticipant {
   }
 
   private maybeIdle(): void {
-    if (this.peers.size === 0 && this.holds === 0 && this.pending.length === 0 && !this.destroyed)
-      this.deps.onIdle(this)
+    if (this.peers.size > 0 || this.holds > 0 || this.pending.length > 0 || this.destroyed) return
+    // Leave one row behind, so that the next cold join is answered from the snapshot (see the top).
+    if (this.logRows > 0) this.compact()
+    this.deps.onIdle(this)
   }
 }

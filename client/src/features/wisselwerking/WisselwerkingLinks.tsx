@@ -25,7 +25,8 @@ export function WisselwerkingLinks({ document }: { readonly document: DocumentDe
   return list.map((area) => (
     <Link
       key={area.id}
-      className="button button--small button--secondary"
+      // An NL Design System button link, like the document header's other ways to a page.
+      className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
       to={wisselwerkingPath(area.id)}
       data-testid="wisselwerking-link"
     >

@@ -43,7 +43,8 @@ export interface BenchResults {
   readonly mode: 'full' | 'quick'
   readonly startedAt: string
   readonly durationS: number
-  readonly machine: { readonly cpus: number; readonly node: string }
+  /** loadAverage: the 1, 5 and 15 min load averages as the run ended (how busy the shared machine was). */
+  readonly machine: { readonly cpus: number; readonly node: string; readonly loadAverage?: readonly number[] }
   readonly records: readonly BenchRecord[]
   /** The client benchmark (headless Chromium against ours); null when it failed (see errors). */
   readonly client: ClientFigures | null

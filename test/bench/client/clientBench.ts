@@ -14,6 +14,7 @@ import { startOurServer } from '../servers/ourServer.ts'
 import { type ClientFigures, type ClientSpec, KEY_TO_PAINT_TARGET_MS } from './clientFigures.ts'
 import { type KeyProbeReport, keyProbe, openProbe, readKeyProbe, readOpenTimes } from './pageProbes.ts'
 import { startPageProfile } from './pageProfile.ts'
+import { startPageTrace } from './pageTrace.ts'
 import { perspectiveText } from './perspectiveText.ts'
 import { startRemoteTypists, type TypistPlace } from './remoteTypists.ts'
 import { type WrittenPerspective, writePerspective } from './writePerspective.ts'
@@ -32,6 +33,8 @@ type Log = (line: string) => void
 export interface ClientBenchOptions {
   /** Record a V8 CPU profile of the page while typing (Chrome DevTools protocol) into this file. */
   readonly cpuProfileFile?: string
+  /** Record a Chromium trace of the page while typing into this file and log its summary. */
+  readonly traceFile?: string
 }
 
 export async function clientBench(
@@ -67,7 +70,9 @@ export async function clientBench(
       const sectionId = written.sectionIds[LOCAL_SECTION] ?? ''
       const typed = TYPED.repeat(Math.ceil(spec.keystrokes / TYPED.length)).slice(0, spec.keystrokes)
       const profiler = options.cpuProfileFile ? await startPageProfile(user.page) : null
+      const tracer = options.traceFile ? await startPageTrace(browser, user.page, options.traceFile) : null
       const report = await typeAndMeasure(user.page, sectionId, local, typed, spec.keyIntervalMs)
+      if (tracer) log(`client: main thread while typing (trace):\n${(await tracer.stop()).join('\n')}`)
       if (profiler && options.cpuProfileFile)
         log(
           `client: CPU profile while typing, top self time:\n${(await profiler.stop(options.cpuProfileFile)).join('\n')}`,

@@ -47,6 +47,9 @@ export async function startOurServer(options: OurServerOptions = {}): Promise<Ou
   const statsFile = join(dataDir, 'bench-monitor.json')
   const running = await startServer({
     dataDir,
+    // The default 30 s is not always enough on this shared machine when other suites run: a storage phase
+    // failed because the restart after kill -9 took longer (a busy moment, load average 17 on 2 cores).
+    startTimeoutMs: 120_000,
     env: {
       NODE_OPTIONS: `--import tsx --import ${join(HERE, 'loopMonitor.ts')}`,
       ...(options.cpuProfilePrefix ? { BENCH_CPU_PROFILE: options.cpuProfilePrefix } : {}),

@@ -1,0 +1,103 @@
+// Derives baseline.json from several quick runs (their results/quick/latest.json, copied aside after each):
+//   node --import tsx bench/deriveBaseline.ts run1.json run2.json … [--comment "when and how"]
+// For every ratio of ours it keeps the band (min, median, max) over the runs (latencies: those whose load
+// generator did not saturate), and gates the ratio when that band is narrow (see baseline.ts). Commit the result deliberately,
+// with the runs' conditions in the comment.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import {
+  type Against,
+  type Band,
+  type Baseline,
+  type BaselineFigure,
+  type DerivationRun,
+  GENERATOR_TIMED,
+  MARGIN,
+  NEVER_GATED,
+  recordKey,
+  STABLE_SPREAD,
+  saturated,
+} from './baseline.ts'
+import { median } from './load/percentiles.ts'
+import { type BenchResults, RATIO_FIGURES } from './results.ts'
+
+const AGAINST: readonly Against[] = ['toReference', 'toRelay']
+
+type Run = BenchResults & { readonly machine: BenchResults['machine'] & { readonly loadAverage?: readonly number[] } }
+
+function band(values: readonly number[]): Band | null {
+  if (values.length === 0) return null
+  return { min: Math.min(...values), median: median(values), max: Math.max(...values), runs: values.length }
+}
+
+export function deriveBaseline(runs: readonly Run[], comment: string): Baseline {
+  const figures: BaselineFigure[] = []
+  const keys = [...new Set(runs.flatMap((run) => run.records.filter((r) => r.server === 'ours').map(recordKey)))]
+  for (const key of keys) {
+    for (const against of AGAINST) {
+      for (const figure of RATIO_FIGURES) {
+        const calm: number[] = []
+        const busy: number[] = []
+        for (const run of runs) {
+          const record = run.records.find((r) => r.server === 'ours' && recordKey(r) === key)
+          const value = record?.[against][figure]
+          if (!record || value === undefined) continue
+          const generatorDelayed = GENERATOR_TIMED.includes(figure) && saturated(run, record, against)
+          ;(generatorDelayed ? busy : calm).push(value)
+        }
+        if (calm.length === 0 && busy.length === 0) continue
+        const b = band(calm)
+        const spread = b && b.min > 0 ? b.max / b.min : Number.POSITIVE_INFINITY
+        const why = NEVER_GATED.includes(figure)
+          ? 'a tail percentile of a few seconds'
+          : !b || b.runs < 2
+            ? 'fewer than 2 runs (with an unsaturated generator)'
+            : spread > STABLE_SPREAD
+              ? `swings ${spread.toFixed(1)}× between runs`
+              : `stable: max ${spread.toFixed(2)}× min`
+        const gated = !NEVER_GATED.includes(figure) && b !== null && b.runs >= 2 && spread <= STABLE_SPREAD
+        figures.push({
+          record: key,
+          against,
+          figure,
+          band: b,
+          busyMax: busy.length > 0 ? Math.max(...busy) : null,
+          gated,
+          limit: gated && b ? b.max * MARGIN : null,
+          why,
+        })
+      }
+    }
+  }
+  const derivedFrom: DerivationRun[] = runs.map((run) => ({
+    startedAt: run.startedAt,
+    durationS: run.durationS,
+    loadAverage: run.machine.loadAverage ?? null,
+    saturatedPhases: run.records.filter((r) => r.figures.generatorSaturated === true).length,
+  }))
+  return {
+    $comment: comment,
+    version: 2,
+    mode: runs[0]?.mode ?? 'quick',
+    margin: MARGIN,
+    stableSpread: STABLE_SPREAD,
+    derivedFrom,
+    figures,
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2)
+  const at = args.indexOf('--comment')
+  const comment = at >= 0 ? (args[at + 1] ?? '') : ''
+  const files = args.filter((_, i) => at < 0 || (i !== at && i !== at + 1))
+  const runs = files.map((file) => JSON.parse(readFileSync(file, 'utf8')) as Run)
+  const baseline = deriveBaseline(runs, comment)
+  const out = fileURLToPath(new URL('baseline.json', import.meta.url))
+  writeFileSync(out, `${JSON.stringify(baseline, null, 2)}\n`)
+  const gated = baseline.figures.filter((f) => f.gated)
+  process.stdout.write(
+    `${out}: ${gated.length} gated of ${baseline.figures.length} ratios from ${runs.length} runs\n` +
+      gated.map((f) => `  gated ${f.record} ${f.figure} ${f.against} limit ${f.limit?.toFixed(2)}\n`).join(''),
+  )
+}

@@ -108,6 +108,8 @@ export const MentionTextarea = forwardRef<MentionTextareaHandle, MentionTextarea
         id={fieldId}
         data-testid="comment-body"
         className="mention-field__input"
+        // What the person types is user content.
+        translate="no"
         rows={3}
         maxLength={COMMENT_LIMITS.bodyChars}
         value={value}

@@ -40,6 +40,9 @@ import { usePlaceOf } from '../ui/usePlaceOf.ts'
 import { LoadFailure } from './LoadFailure.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 
+/** A router link that looks like the NL Design System's secondary button, like the buttons beside it. */
+const BUTTON_LINK = 'utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action'
+
 const KBD = [<kbd key="0" />, <kbd key="1" />, <kbd key="2" />, <kbd key="3" />]
 
 export function DocumentPage() {
@@ -129,7 +132,7 @@ export function DocumentPage() {
           </Button>
           {document?.kind === 'ontwikkelperspectief' && (
             <Link
-              className="button button--small button--secondary"
+              className={BUTTON_LINK}
               to={`/document/${encodeURIComponent(documentId)}/gereed`}
               data-testid="readiness-link"
             >
@@ -139,7 +142,7 @@ export function DocumentPage() {
           <ExportDossier documentId={documentId} />
           {document && <WisselwerkingLinks document={document} />}
           <Link
-            className="button button--small button--secondary"
+            className={BUTTON_LINK}
             to={`/document/${encodeURIComponent(documentId)}/versies`}
             data-testid="versions-link"
           >

@@ -40,7 +40,14 @@ export function PresenceAnnouncer({ participants, live }: PresenceAnnouncerProps
   }, [participants, settled, t])
 
   return (
-    <div className="visually-hidden" role="status" aria-live="polite" data-testid="presence-announcer">
+    <div
+      className="visually-hidden"
+      role="status"
+      aria-live="polite"
+      data-testid="presence-announcer"
+      // For tests and debugging: from now on a change is news.
+      data-settled={settled ? 'true' : 'false'}
+    >
       {message}
     </div>
   )

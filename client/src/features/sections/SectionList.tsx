@@ -126,10 +126,13 @@ interface SortableSectionProps {
 }
 
 function SortableSection({ node, isFirst, isLast, presentBySection }: SortableSectionProps) {
+  const { t } = useTranslation('sections')
   const { editable } = useSectionsContext()
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: node.section.id,
     disabled: !editable,
+    // dnd-kit's default role description is the English word "sortable".
+    attributes: { roleDescription: t('drag.roleDescription') },
   })
   return (
     <div

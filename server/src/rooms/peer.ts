@@ -23,6 +23,7 @@ export interface PeerSocket {
 }
 
 const OPEN = 1
+const NO_IDS: ReadonlySet<number> = new Set()
 /** Frames held while the document loads. Hocuspocus caps its pre-auth queue for the same reason. */
 const MAX_QUEUED_FRAMES = 1_000
 /** A socket whose send buffer grows past this is not reading: close it rather than grow without bound. */
@@ -33,6 +34,8 @@ const STORAGE_FAULT_DETAIL =
 export interface PeerInit {
   readonly id: number
   readonly socket: PeerSocket
+  /** The document this connection is in. */
+  readonly documentId: string
   readonly access: Access
   /** The session this connection was opened with (its token hash), re-checked when rights change. */
   readonly sessionHash: string
@@ -53,14 +56,15 @@ export interface PeerUser {
 
 export class Peer {
   readonly id: number
+  readonly documentId: string
   readonly sessionHash: string
   private currentAccess: Access
   readonly wantsAppFrames: boolean
   readonly user: PeerUser
-  /** Awareness client ids this connection has spoken for; removed when it leaves. */
-  readonly awarenessIds = new Set<number>()
-  /** Yjs client ids this connection has written with. */
-  readonly writerIds = new Set<number>()
+  // The id sets are made on first use: most connections only read, and an idle connection's memory
+  // is what the bench compares (an empty Set with its table is ~200 bytes).
+  private spokenFor: Set<number> | null = null
+  private writtenWith: Set<number> | null = null
   private readonly socket: PeerSocket
   private readonly logger: Logger
   private queue: Uint8Array[] | null = []
@@ -73,12 +77,41 @@ export class Peer {
   constructor(init: PeerInit) {
     this.maxBufferedBytes = init.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES
     this.id = init.id
+    this.documentId = init.documentId
     this.socket = init.socket
     this.currentAccess = init.access
     this.sessionHash = init.sessionHash
     this.wantsAppFrames = init.wantsAppFrames
     this.user = init.user
     this.logger = init.logger
+  }
+
+  /** Awareness client ids this connection has spoken for; removed when it leaves. */
+  get awarenessIds(): ReadonlySet<number> {
+    return this.spokenFor ?? NO_IDS
+  }
+
+  /** Yjs client ids this connection has written with. */
+  get writerIds(): ReadonlySet<number> {
+    return this.writtenWith ?? NO_IDS
+  }
+
+  addAwarenessId(clientId: number): void {
+    this.spokenFor ??= new Set()
+    this.spokenFor.add(clientId)
+  }
+
+  deleteAwarenessId(clientId: number): void {
+    this.spokenFor?.delete(clientId)
+  }
+
+  addWriterId(clientId: number): void {
+    this.writtenWith ??= new Set()
+    this.writtenWith.add(clientId)
+  }
+
+  deleteWriterId(clientId: number): void {
+    this.writtenWith?.delete(clientId)
   }
 
   get isClosed(): boolean {

@@ -283,9 +283,9 @@ export class Room implements CommitParticipant {
   private bindWriter(peer: Peer, client: number): void {
     if (peer.writerIds.has(client)) return
     const previous = this.writers.get(client)
-    if (previous && previous !== peer) previous.writerIds.delete(client)
+    if (previous && previous !== peer) previous.deleteWriterId(client)
     this.writers.set(client, peer)
-    peer.writerIds.add(client)
+    peer.addWriterId(client)
     if (this.ownerOf(client) === null) {
       this.deps.clientIds.claim(this.id, client, peer.user.id)
       this.owners.set(client, peer.user.id)
@@ -302,7 +302,7 @@ export class Room implements CommitParticipant {
     if (entries.length === 0) return
     for (const entry of entries) {
       const previous = this.speakers.get(entry.clientId)
-      if (previous && previous !== peer) previous.awarenessIds.delete(entry.clientId)
+      if (previous && previous !== peer) previous.deleteAwarenessId(entry.clientId)
       this.speakers.set(entry.clientId, peer)
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(entries), peer)
@@ -332,8 +332,8 @@ export class Room implements CommitParticipant {
     const changed = [...change.added, ...change.updated, ...change.removed]
     if (origin !== null && typeof origin === 'object' && this.peers.has(origin as Peer)) {
       const peer = origin as Peer
-      for (const id of change.added) peer.awarenessIds.add(id)
-      for (const id of change.removed) peer.awarenessIds.delete(id)
+      for (const id of change.added) peer.addAwarenessId(id)
+      for (const id of change.removed) peer.deleteAwarenessId(id)
     }
     if (changed.length === 0) return
     // Presence changes on every keystroke of every writer: collect this turn's changes and send them as

@@ -18,7 +18,7 @@ import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCat
 import type { StorageHealth } from '../persistence/storageHealth.ts'
 import { type Authenticate, originAllowed } from '../policy/authenticate.ts'
 import { syncStep1Frame } from '../protocol/frames.ts'
-import { Peer } from '../rooms/peer.ts'
+import { Peer, type PeerUser } from '../rooms/peer.ts'
 import type { Room } from '../rooms/room.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
 
@@ -37,6 +37,16 @@ export interface SyncDeps {
   readonly trustProxy: boolean
   readonly rateLimiter: SyncRateLimiter
   readonly storageHealth: StorageHealth
+}
+
+/** What a connection keeps from its upgrade. */
+interface Connection {
+  readonly ip: string
+  readonly documentId: string
+  readonly access: Access
+  readonly sessionHash: string
+  readonly wantsAppFrames: boolean
+  readonly user: PeerUser
 }
 
 export const SYNC_PATH = '/sync/'
@@ -150,91 +160,105 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
       return
     }
     if (socket.destroyed) return
-    const wantsAppFrames = url.searchParams.get(APP_PARAM) === '1'
-    const source = { ip, userId: auth.user.id, documentId }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      deps.metrics.connectionsOpened++
-      alive.add(ws)
-      ws.on('pong', () => alive.add(ws))
-      const peer = new Peer({
-        id: nextPeerId++,
-        socket: ws,
-        access,
-        sessionHash: auth.session.tokenHash,
-        wantsAppFrames,
-        user: {
-          id: auth.user.id,
-          name: auth.user.name,
-          organisationName: auth.user.organisation.name,
-          organisationKind: auth.user.organisation.kind,
-        },
-        logger: deps.logger,
-        maxBufferedBytes: deps.maxBufferedBytes,
-      })
-      let room: Room | null = null
-      // Frames pass the rate limits one after the other, so they reach the room in arrival order.
-      let inOrder: Promise<void> = Promise.resolve()
-      const deliver = async (kind: FrameKind, frame: Uint8Array): Promise<void> => {
-        if (peer.isClosed) return
-        const verdict = await deps.rateLimiter.frame(kind, source)
-        if (!verdict.allowed) {
-          deps.metrics.rateLimited++
-          deps.logger.warn({ peer: peer.id, user: source.userId, ip, limit: verdict.limit }, 'rate limit: closing')
-          peer.close(CloseCode.rateLimited, 'rate limit')
-          return
-        }
-        timed(() => peer.receive(frame))
-      }
-      // CPU time, not wall time: on a busy machine a frame may wait for the CPU without costing any.
-      const timed = <T>(work: () => T): { result: T; ms: number } => {
-        const start = process.cpuUsage()
-        const result = work()
-        const used = process.cpuUsage(start)
-        const ms = (used.user + used.system) / 1000
-        if (ms > deps.metrics.slowestFrameMs) deps.metrics.slowestFrameMs = ms
-        if (ms > SLOW_FRAME_MS) {
-          deps.metrics.slowFrames++
-          deps.logger.warn({ peer: peer.id, user: source.userId, documentId, ms }, 'slow frame')
-        }
-        return { result, ms }
-      }
-      ws.on('message', (data: RawData, isBinary: boolean) => {
-        if (!isBinary) {
-          peer.close(CloseCode.malformed, 'text frames are not part of the protocol')
-          return
-        }
-        const frame = toBytes(data)
-        const { result, ms } = timed(() => inspectFrame(frame))
-        if (!result.ok) {
-          deps.metrics.malformedFrames++
-          if (ms > deps.metrics.slowestRejectedFrameMs) deps.metrics.slowestRejectedFrameMs = ms
-          deps.logger.warn({ peer: peer.id, user: source.userId, reason: result.reason }, 'closing: malformed frame')
-          peer.close(CloseCode.malformed, 'malformed frame')
-          return
-        }
-        const kind = result.kind
-        inOrder = inOrder.then(() => deliver(kind, frame))
-      })
-      ws.on('error', (error) => deps.logger.warn({ err: error, peer: peer.id }, 'socket error'))
-      ws.on('close', () => {
-        if (room) room.removePeer(peer)
-        else peer.markClosed()
-      })
-      deps.rooms.join(documentId, peer).then(
-        (joined) => {
-          room = joined
-          if (peer.isClosed) joined.removePeer(peer)
-          else if (deps.storageHealth.isFailing(documentId)) peer.setStorageFault(true)
-        },
-        (error: unknown) => {
-          // A quarantine was logged loudly where it happened (onQuarantine above).
-          if (!(error instanceof CorruptDocumentError)) {
-            deps.logger.error({ err: error, documentId }, 'document could not be loaded')
-          }
-          peer.close(CloseCode.unavailable, 'document unavailable')
-        },
-      )
+    // Only what the connection needs is kept for its lifetime: the session's user and cookie (with its
+    // whole header) are not referenced from the handlers below (heap per idle connection, issue 7).
+    const connection: Connection = {
+      ip,
+      documentId,
+      access,
+      sessionHash: auth.session.tokenHash,
+      wantsAppFrames: url.searchParams.get(APP_PARAM) === '1',
+      user: {
+        id: auth.user.id,
+        name: auth.user.name,
+        organisationName: auth.user.organisation.name,
+        organisationKind: auth.user.organisation.kind,
+      },
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => openConnection(ws, connection))
+  }
+
+  // CPU time, not wall time: on a busy machine a frame may wait for the CPU without costing any.
+  const timed = <T>(peer: Peer, work: () => T): { result: T; ms: number } => {
+    const start = process.cpuUsage()
+    const result = work()
+    const used = process.cpuUsage(start)
+    const ms = (used.user + used.system) / 1000
+    if (ms > deps.metrics.slowestFrameMs) deps.metrics.slowestFrameMs = ms
+    if (ms > SLOW_FRAME_MS) {
+      deps.metrics.slowFrames++
+      deps.logger.warn({ peer: peer.id, user: peer.user.id, documentId: peer.documentId, ms }, 'slow frame')
+    }
+    return { result, ms }
+  }
+
+  // Frames pass the rate limits one after the other, so they reach the room in arrival order.
+  const deliver = async (peer: Peer, ip: string, kind: FrameKind, frame: Uint8Array): Promise<void> => {
+    if (peer.isClosed) return
+    const verdict = await deps.rateLimiter.frame(kind, { ip, userId: peer.user.id, documentId: peer.documentId })
+    if (!verdict.allowed) {
+      deps.metrics.rateLimited++
+      deps.logger.warn({ peer: peer.id, user: peer.user.id, ip, limit: verdict.limit }, 'rate limit: closing')
+      peer.close(CloseCode.rateLimited, 'rate limit')
+      return
+    }
+    timed(peer, () => peer.receive(frame))
+  }
+
+  const openConnection = (ws: WebSocket, connection: Connection): void => {
+    const { ip, documentId } = connection
+    deps.metrics.connectionsOpened++
+    alive.add(ws)
+    ws.on('pong', () => alive.add(ws))
+    const peer = new Peer({
+      id: nextPeerId++,
+      socket: ws,
+      documentId,
+      access: connection.access,
+      sessionHash: connection.sessionHash,
+      wantsAppFrames: connection.wantsAppFrames,
+      user: connection.user,
+      logger: deps.logger,
+      maxBufferedBytes: deps.maxBufferedBytes,
     })
+    let room: Room | null = null
+    let inOrder: Promise<void> = Promise.resolve()
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (!isBinary) {
+        peer.close(CloseCode.malformed, 'text frames are not part of the protocol')
+        return
+      }
+      const frame = toBytes(data)
+      const { result, ms } = timed(peer, () => inspectFrame(frame))
+      if (!result.ok) {
+        deps.metrics.malformedFrames++
+        if (ms > deps.metrics.slowestRejectedFrameMs) deps.metrics.slowestRejectedFrameMs = ms
+        deps.logger.warn({ peer: peer.id, user: peer.user.id, reason: result.reason }, 'closing: malformed frame')
+        peer.close(CloseCode.malformed, 'malformed frame')
+        return
+      }
+      const kind = result.kind
+      inOrder = inOrder.then(() => deliver(peer, ip, kind, frame))
+    })
+    ws.on('error', (error) => deps.logger.warn({ err: error, peer: peer.id }, 'socket error'))
+    ws.on('close', () => {
+      if (room) room.removePeer(peer)
+      else peer.markClosed()
+    })
+    deps.rooms.join(documentId, peer).then(
+      (joined) => {
+        room = joined
+        if (peer.isClosed) joined.removePeer(peer)
+        else if (deps.storageHealth.isFailing(documentId)) peer.setStorageFault(true)
+      },
+      (error: unknown) => {
+        // A quarantine was logged loudly where it happened (onQuarantine above).
+        if (!(error instanceof CorruptDocumentError)) {
+          deps.logger.error({ err: error, documentId }, 'document could not be loaded')
+        }
+        peer.close(CloseCode.unavailable, 'document unavailable')
+      },
+    )
   }
 
   return {

@@ -87,7 +87,7 @@ async function checkBoth(dutch: Page, pseudo: Page, selector: string, what: stri
 /** From the section named in the address (its title has the focus) into its text, by keyboard. */
 async function intoSectionText(page: Page, documentId: string, id: string): Promise<void> {
   // A fresh load: a change of the hash alone on an open page is not a navigation the app hears of.
-  await page.goto('about:blank')
+  await page.goto('/healthz')
   await page.goto(`/document/${documentId}#section-${id}`)
   await poll(() => focused(page)).toBe('section-title')
   await page.keyboard.press('Enter')
@@ -222,6 +222,19 @@ describe('section links, keyboard only', () => {
     },
     LONG_TEST_MS,
   )
+
+  it('lists the backlink on the target section accessibly, with only catalogue texts', async () => {
+    const backlinks = `[data-testid="section"][data-section-id="${targetId}"] [data-testid="backlinks"]`
+    for (const page of [rijk.page, rijkPseudo.page]) {
+      await openDocument(page, NOORD_BRABANT)
+      await page.locator(backlinks).waitFor()
+      // Opened with the keyboard: Enter on its summary.
+      await page.locator(`${backlinks} summary`).focus()
+      await page.keyboard.press('Enter')
+      await poll(() => page.locator(backlinks).getAttribute('open')).toBe('')
+    }
+    await checkBoth(rijk.page, rijkPseudo.page, backlinks, 'backlinks')
+  })
 
   it('makes the wisselwerking page accessible, with only catalogue texts', async () => {
     for (const page of [rijk.page, rijkPseudo.page]) {
@@ -386,7 +399,7 @@ describe('readiness and export', () => {
   })
 })
 
-describe('English', () => {
+describe('English, and unlocking', () => {
   it('shows the sign-off panel, readiness and export in English once switched', async () => {
     const page = await rijk.newPage()
     await page.addInitScript((key) => window.localStorage.setItem(key, 'en'), LANGUAGE_STORAGE_KEY)
@@ -398,7 +411,21 @@ describe('English', () => {
     await page.locator(panel).waitFor()
     await poll(() => page.locator(`${panel} h2`).first().textContent()).toBe('Sign off')
     await poll(() => page.locator(`${itemOf(sectionId)} .signoff-state`).textContent()).toBe('Status: locked')
+    // The choice is remembered for the whole browser: back to Dutch for the other pages of this user.
+    await page.evaluate((key) => window.localStorage.setItem(key, 'nl'), LANGUAGE_STORAGE_KEY)
     await page.close()
+  })
+
+  it('says politely that a section was reopened, for everyone', async () => {
+    await openDocument(rijk.page, DE_PEEL)
+    await waitForSaveStatus(rijk.page, 'Opgeslagen', 30_000)
+    const path = `/api/documents/${DE_PEEL}/sections/${sectionId}/reopen`
+    expect((await fetchJson(rijk.page, 'POST', path, { reason: 'Cijfers bijwerken.' })).status).toBe(200)
+    const announcer = rijk.page.getByTestId('signoff-announcement')
+    await poll(() => announcer.textContent()).toMatch(/^Sectie 1: .+ vraagt om heropenen\.$/)
+    expect((await fetchJson(provincie.page, 'POST', path, { reason: 'Akkoord.' })).status).toBe(200)
+    await poll(() => announcer.textContent()).toBe('Sectie 1 is heropend en kan weer worden bewerkt.')
+    await poll(() => sectionLocator(rijk.page, sectionId).getAttribute('data-locked')).toBe('false')
   })
 
   it('logged no missing catalogue keys or other errors in any browser', () => {

@@ -1,6 +1,7 @@
 // The comments, review-round and version endpoints of the server's HTTP API (docs/comments.md).
-// JSON arrives as `unknown` and is checked here, at the edge; the server's Dutch error message is
-// kept so the UI can show it (a 403 on resolve says why).
+// JSON arrives as `unknown` and is checked here, at the edge. An error carries the server's code
+// (the UI shows the catalogue's text for it, features/comments/apiErrorText.ts) and the server's own
+// message as the fallback; errors made here (unreachable, unexpected answer) have a code and no text.
 import {
   type CommentAnchor,
   type CommentMessage,
@@ -261,7 +262,7 @@ async function send(
     })
   } catch (error) {
     if (options.signal?.aborted) throw error
-    throw new CommentsApiError(0, 'unreachable', 'De server is niet bereikbaar. Controleer uw verbinding.')
+    throw new CommentsApiError(0, 'unreachable', '')
   }
 }
 
@@ -275,19 +276,12 @@ async function requestJson(method: string, url: string, body?: unknown, signal?:
 function errorFromBody(status: number, body: unknown): CommentsApiError {
   const error = isRecord(body) && isRecord(body.error) ? body.error : null
   const code = error && typeof error.code === 'string' ? error.code : `http_${status}`
-  const message = error && typeof error.message === 'string' ? error.message : fallbackMessage(status)
+  const message = error && typeof error.message === 'string' ? error.message : ''
   return new CommentsApiError(status, code, message)
 }
 
-function fallbackMessage(status: number): string {
-  if (status === 401) return 'U bent niet meer ingelogd. Log opnieuw in.'
-  if (status === 403) return 'Dit mag u niet doen.'
-  if (status === 404) return 'Niet gevonden.'
-  return `Er ging iets mis (fout ${status}). Probeer het opnieuw.`
-}
-
 function unexpected(): CommentsApiError {
-  return new CommentsApiError(500, 'unexpected', 'Onverwacht antwoord van de server.')
+  return new CommentsApiError(500, 'unexpected', '')
 }
 
 // ---- shapes -------------------------------------------------------------------------------------

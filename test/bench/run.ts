@@ -201,6 +201,12 @@ if (plan.mode === 'quick') {
   const { problems, notes } = compareWithBaseline(results, readBaseline(join(HERE, 'baseline.json')))
   if (notes.length > 0)
     process.stderr.write(`\nReported, not gated (${notes.length}):\n${notes.map((n) => `  - ${n}`).join('\n')}\n`)
+  const saturatedPhases = records.filter((r) => r.figures.generatorSaturated === true)
+  if (saturatedPhases.length > 0)
+    process.stderr.write(
+      `\nLOAD GENERATOR SATURATED in ${saturatedPhases.length} phases (load average ${results.machine.loadAverage?.join(' ')}; ` +
+        `the machine is busy): their latency ratios were not judged. ${saturatedPhases.map((r) => `${r.workload} ${r.server}`).join(', ')}\n`,
+    )
   const failures = [...errors, ...problems]
   if (failures.length > 0) {
     process.stderr.write(`\nBENCH REGRESSION (${failures.length}):\n${failures.map((p) => `  - ${p}`).join('\n')}\n`)

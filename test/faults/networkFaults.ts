@@ -96,10 +96,12 @@ async function randomSession(
         timeout: 20_000,
         message: 'replicas to converge with the server',
       }).catch((error: unknown) => {
-        throw new Error(
-          `${error instanceof Error ? error.message : error}; ${faults.length} faults, last ${faults.slice(-4).join(', ')}` +
-            `\n    ${describeDivergence(typists, reader.doc, textOf)}`,
+        const divergence = describeDivergence(typists, reader.doc, textOf)
+        // The whole diagnosis in the log; the case's detail keeps the first lines of it.
+        process.stdout.write(
+          `  seed ${seed} did not converge; last faults ${faults.slice(-6).join(', ')}\n    ${divergence}\n`,
         )
+        throw new Error(`${error instanceof Error ? error.message : error}:\n    ${divergence}`)
       })
       check(
         typists.every((t) => Buffer.from(Y.encodeStateVector(t.doc)).equals(Y.encodeStateVector(reader.doc))),

@@ -7,6 +7,7 @@ import { crashDurabilitySuite } from './crashDurability.ts'
 import { hostileInputSuite } from './hostileInput.ts'
 import { networkFaultSuite } from './networkFaults.ts'
 import { rateLimitSuite } from './rateLimits.ts'
+import { reconnectHerdSuite } from './reconnectHerd.ts'
 import { Report } from './report.ts'
 import { FULL, QUICK, type Sizes } from './sizes.ts'
 import { soakSuite } from './soak.ts'
@@ -23,6 +24,7 @@ const SUITES: Readonly<Record<string, Suite>> = {
   network: networkFaultSuite,
   content: contentInjectionSuite,
   soak: soakSuite,
+  reconnect: reconnectHerdSuite,
 }
 
 const { values } = parseArgs({

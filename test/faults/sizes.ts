@@ -16,6 +16,8 @@ export interface Sizes {
   readonly soakCycles: number
   /** Milliseconds each randomised network session edits under faults. */
   readonly networkSessionMs: number
+  /** Clients that lose their connection at once in the reconnect-herd suite. */
+  readonly herdClients: number
   /** Suites run side by side (each has its own server process). */
   readonly lanes: number
 }
@@ -29,6 +31,7 @@ export const FULL: Sizes = {
   networkSessions: 8,
   soakCycles: 10_000,
   networkSessionMs: 6_000,
+  herdClients: 32,
   lanes: 1,
 }
 
@@ -41,5 +44,6 @@ export const QUICK: Sizes = {
   networkSessions: 2,
   soakCycles: 600,
   networkSessionMs: 3_500,
+  herdClients: 12,
   lanes: 2,
 }

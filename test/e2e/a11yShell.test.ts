@@ -15,12 +15,15 @@ import {
   openDocument,
   SaveStatus,
   sectionIds,
+  sectionLocator,
   typeAtEnd,
   waitForSaveStatus,
 } from '../helpers/browser.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
+import { signForBothSides } from './signSection.ts'
 import { expectAccessible } from './support/axe.ts'
 import { expectOnlyCatalogueTexts, usePseudoLocale } from './support/catalogue.ts'
+import { explainFailure, NETWORK_NOISE, openTwoUsers } from './twoUsers.ts'
 
 const DE_PEEL = 'ontwikkelperspectief-de-peel'
 const PROVINCIE_NAME = 'Bram Jansen'
@@ -275,6 +278,69 @@ describe('accessibility of the shell', () => {
         user.assertNoProblems()
       } finally {
         await user.close()
+      }
+    },
+    LONG_TEST_MS,
+  )
+})
+
+describe('accessibility of the refused-text dialog', () => {
+  it(
+    'is announced politely, passes axe and the catalogue check, keeps the focus inside and gives it back on Escape',
+    async () => {
+      const users = await openTwoUsers()
+      try {
+        const { rijk, provincie, documentId, server } = users
+        // The Rijk author works in the pseudo-locale: the dialog is checked for catalogue texts and
+        // with axe on the same page (its structure does not depend on the words).
+        await usePseudoLocale(rijk.context)
+        await openDocument(rijk.page, documentId)
+        await waitForSaveStatus(rijk.page, '⟦Opgeslagen⟧')
+        const announcer = rijk.page.getByTestId('refusal-announcer')
+        expect(await announcer.getAttribute('aria-live')).toBe('polite')
+        expect(await announcer.textContent()).toBe('')
+
+        // Offline edits to two sections while both parties sign the first: the edit to it is refused.
+        const [, x, y] = await sectionIds(rijk.page)
+        if (!x || !y) throw new Error('De Peel has fewer than three sections')
+        await users.goOffline(rijk)
+        await waitForSaveStatus(rijk.page, '⟦Offline — wijzigingen worden lokaal bewaard⟧')
+        await typeAtEnd(rijk.page, x, ' Offline in X.')
+        await typeAtEnd(rijk.page, y, ' Offline in Y.')
+        await signForBothSides(server, documentId, x)
+        await sectionLocator(provincie.page, x).and(provincie.page.locator('[data-locked="true"]')).waitFor()
+        await users.goOnline(rijk)
+
+        const dialog = rijk.page.getByTestId('refused-dialog')
+        await explainFailure(server, { offline: rijk.page }, () => dialog.waitFor({ timeout: 30_000 }))
+        // Said politely in the live region that was there all along.
+        await poll(() => announcer.textContent()).toContain('geweigerd')
+        // The focus moved into the modal dialog and Tab keeps it there.
+        expect(await rijk.page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true)
+        for (let i = 0; i < 8; i++) {
+          await rijk.page.keyboard.press(i % 3 === 2 ? 'Shift+Tab' : 'Tab')
+          expect(
+            await rijk.page.evaluate(() => document.activeElement?.closest('[data-testid="refused-dialog"]') !== null),
+            `focus in the dialog after ${i + 1} presses`,
+          ).toBe(true)
+        }
+        await expectAccessible(rijk.page, 'refused-text dialog')
+        await expectOnlyCatalogueTexts(rijk.page, 'refused-text dialog')
+
+        // Escape closes it; the focus goes back to the section the user was typing in.
+        await rijk.page.keyboard.press('Escape')
+        await dialog.waitFor({ state: 'detached' })
+        await poll(() =>
+          rijk.page.evaluate(() =>
+            document.activeElement?.closest('[data-section-id]')?.getAttribute('data-section-id'),
+          ),
+        ).toBe(y)
+        await expectAccessible(rijk.page, 'document page after the refused-text dialog')
+        // The pseudo-locale's init script also runs in about:blank frames, which have no localStorage.
+        expect(rijk.unexpectedProblems(NETWORK_NOISE).filter((p) => p.page !== 'about:blank')).toEqual([])
+        provincie.assertNoProblems()
+      } finally {
+        await users.close()
       }
     },
     LONG_TEST_MS,

@@ -7,6 +7,7 @@ import { type SyntheticEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/documents.ts'
 import type { RefusedSection } from '../../collab/replayPending.ts'
+import { keepTabInside } from '../../ui/keepTabInside.ts'
 import { copyText } from './copyText.ts'
 import { textToCopy } from './refusedTextToCopy.ts'
 import { restoreFocus } from './restoreFocus.ts'
@@ -79,6 +80,7 @@ export function RefusedDialog({ sections, section, onClose, onPostAsComment }: R
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
       onClose={handleClose}
+      onKeyDown={keepTabInside}
     >
       <h2 id={titleId} className="refused-dialog__title">
         {t('refused.title')}

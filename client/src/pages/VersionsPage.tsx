@@ -32,11 +32,11 @@ export function VersionsPage() {
   /** The control that asked for what is shown now; the focus goes back there when it closes. */
   const openerRef = useRef<Element | null>(null)
 
-  if (!validId || (meta.state === 'failed' && meta.status === 404)) return <NotFoundPage what="Dit document" />
+  if (!validId || (meta.state === 'failed' && meta.status === 404)) return <NotFoundPage subject="document" />
   if (meta.state === 'failed' && (meta.status === 401 || meta.status === 403)) {
     return (
       <div className="page page--narrow">
-        <LoadFailure status={meta.status} message={meta.message} />
+        <LoadFailure status={meta.status} message={meta.message} code={meta.code} />
       </div>
     )
   }

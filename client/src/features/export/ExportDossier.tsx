@@ -5,6 +5,7 @@
 import { Button, FormField } from '@rijkshuisstijl-community/components-react'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { type ShownError, wordsAttributes } from '../signoff/apiError.ts'
 import {
   EXPORT_FORMATS,
   type ExportFormat,
@@ -13,7 +14,7 @@ import {
   isExportFormat,
   saveFile,
 } from './downloadDossier.ts'
-import { exportErrorText, formatBytes } from './exportText.ts'
+import { exportError, formatBytes } from './exportText.ts'
 
 type ExportState =
   | { readonly kind: 'idle' }
@@ -97,12 +98,16 @@ export function ExportDossier({ documentId }: { readonly documentId: string }) {
         {state.kind === 'busy' && <ProgressLine progress={state.progress} />}
         {state.kind === 'done' && <span>{t('done', { filename: state.filename })}</span>}
       </div>
-      {state.kind === 'failed' && (
-        <p className="form-error" role="alert" data-testid="export-error">
-          {exportErrorText(t, state.error)}
-        </p>
-      )}
+      {state.kind === 'failed' && <ExportFailure error={exportError(t, state.error)} />}
     </div>
+  )
+}
+
+function ExportFailure({ error }: { readonly error: ShownError }) {
+  return (
+    <p className="form-error" role="alert" data-testid="export-error" {...wordsAttributes(error)}>
+      {error.text}
+    </p>
   )
 }
 

@@ -1,18 +1,21 @@
 // The words of the dossier export that are built from data: the failure a user reads (by status and
 // the server's code, in the interface language) and a file size. `t` reads the `export` namespace.
 import type { TFunction } from 'i18next'
+import { ownWords, type ShownError } from '../signoff/apiError.ts'
 import { ExportError } from './downloadDossier.ts'
 
-export function exportErrorText(t: TFunction, error: unknown): string {
-  if (!(error instanceof ExportError)) return t('export:errors.failed')
+/** The failure as shown; a 409 the client has no words for quotes the server's reason in its sentence. */
+export function exportError(t: TFunction, error: unknown): ShownError {
+  if (!(error instanceof ExportError)) return ownWords(t('export:errors.failed'))
   const { status, code, message } = error
-  if (status === 0) return t('export:errors.unreachable')
-  if (code === 'hash_mismatch') return t('export:errors.hashMismatch')
-  if (status === 409) return t('export:errors.conflict', { reason: message })
-  if (status >= 500) return t('export:errors.server')
-  if (status === 401) return t('export:errors.unauthorized')
-  if (status === 403) return t('export:errors.forbidden')
-  return message !== '' ? message : t('export:errors.failed')
+  if (status === 0) return ownWords(t('export:errors.unreachable'))
+  if (code === 'hash_mismatch') return ownWords(t('export:errors.hashMismatch'))
+  if (code === 'invalid_format') return ownWords(t('signoff:errors.invalid_format'))
+  if (status === 409) return ownWords(t('export:errors.conflict', { reason: message }))
+  if (status >= 500) return ownWords(t('export:errors.server'))
+  if (status === 401) return ownWords(t('export:errors.unauthorized'))
+  if (status === 403) return ownWords(t('export:errors.forbidden'))
+  return message !== '' ? { text: message, serverWords: true } : ownWords(t('export:errors.failed'))
 }
 
 /** "512 bytes", "12 kB", "1,4 MB" (decimal comma in Dutch, point in English). */

@@ -7,7 +7,7 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { Trans, useTranslation } from 'react-i18next'
 import { type ChangePart, fetchLinkChanges, type LinkKey, reviewLink } from '../../api/links.ts'
-import { apiErrorText, failedAnswerOf } from '../signoff/apiErrorText.ts'
+import { apiError, failedAnswerOf, ownWords, type ShownError, wordsAttributes } from '../signoff/apiError.ts'
 import { trapFocus } from '../signoff/trapFocus.ts'
 
 export interface LinkChangesDialogProps {
@@ -30,7 +30,7 @@ export function LinkChangesDialog({ documentId, link, targetLabel, canReview, on
   const dialogRef = useRef<HTMLDialogElement>(null)
   const [changes, setChanges] = useState<Changes>({ state: 'loading' })
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<ShownError | null>(null)
   const titleId = useId()
   const onCloseRef = useRef(onClose)
   onCloseRef.current = onClose
@@ -70,7 +70,7 @@ export function LinkChangesDialog({ documentId, link, targetLabel, canReview, on
       dialogRef.current?.close()
     } catch (failure) {
       const answer = failedAnswerOf(failure)
-      setError(answer === null ? t('changes.reviewFailed') : apiErrorText(t, answer))
+      setError(answer === null ? ownWords(t('changes.reviewFailed')) : apiError(t, answer))
       setBusy(false)
     }
   }
@@ -95,8 +95,8 @@ export function LinkChangesDialog({ documentId, link, targetLabel, canReview, on
       </p>
       <ChangesBody changes={changes} />
       {error !== null && (
-        <p className="form-error" role="alert">
-          {error}
+        <p className="form-error" role="alert" {...wordsAttributes(error)}>
+          {error.text}
         </p>
       )}
       <div className="dialog__buttons">
@@ -132,9 +132,10 @@ function ChangesBody({ changes }: { readonly changes: Changes }): ReactNode {
     )
   if (changes.state === 'failed') {
     const answer = failedAnswerOf(changes.error)
+    const shown = answer === null ? ownWords(t('changes.failed')) : apiError(t, answer)
     return (
-      <p className="form-error" role="alert">
-        {answer === null ? t('changes.failed') : apiErrorText(t, answer)}
+      <p className="form-error" role="alert" {...wordsAttributes(shown)}>
+        {shown.text}
       </p>
     )
   }

@@ -7,7 +7,7 @@ import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { fetchLinkTargets, type LinkTarget } from '../../api/links.ts'
-import { apiErrorText, failedAnswerOf } from '../signoff/apiErrorText.ts'
+import { apiError, failedAnswerOf, ownWords, wordsAttributes } from '../signoff/apiError.ts'
 import { trapFocus } from '../signoff/trapFocus.ts'
 import { groupTargets } from './groupTargets.ts'
 import { sectionLabel } from './linkText.ts'
@@ -113,13 +113,15 @@ export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkP
   const status =
     results.state === 'failed'
       ? failedAnswer === null
-        ? t('picker.failed')
-        : apiErrorText(t, failedAnswer)
-      : results.state === 'loading'
-        ? t('picker.searching')
-        : targets.length === 0
-          ? t('picker.none')
-          : t('picker.found', { count: targets.length })
+        ? ownWords(t('picker.failed'))
+        : apiError(t, failedAnswer)
+      : ownWords(
+          results.state === 'loading'
+            ? t('picker.searching')
+            : targets.length === 0
+              ? t('picker.none')
+              : t('picker.found', { count: targets.length }),
+        )
 
   return createPortal(
     <dialog
@@ -166,8 +168,13 @@ export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkP
       <p id={hintId} className="hint">
         {t('picker.hint')}
       </p>
-      <p className={results.state === 'failed' ? 'form-error' : 'link-picker__status'} role="status" aria-live="polite">
-        {status}
+      <p
+        className={results.state === 'failed' ? 'form-error' : 'link-picker__status'}
+        role="status"
+        aria-live="polite"
+        {...wordsAttributes(status)}
+      >
+        {status.text}
       </p>
       <div
         ref={listRef}

@@ -4,6 +4,7 @@
 import { Button, FormField, Heading, Paragraph, Textarea } from '@rijkshuisstijl-community/components-react'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ownWords, type ShownError, wordsAttributes } from './apiError.ts'
 import { trapFocus } from './trapFocus.ts'
 
 export interface ReopenTarget {
@@ -17,8 +18,8 @@ export interface ReopenTarget {
 
 export interface ReopenDialogProps {
   readonly target: ReopenTarget
-  /** Sends the reason; resolves to an error message to show, or null when it worked. */
-  readonly onSubmit: (reason: string) => Promise<string | null>
+  /** Sends the reason; resolves to the failure to show, or null when it worked. */
+  readonly onSubmit: (reason: string) => Promise<ShownError | null>
   readonly onClose: () => void
 }
 
@@ -27,7 +28,7 @@ export function ReopenDialog({ target, onSubmit, onClose }: ReopenDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null)
   const reasonRef = useRef<HTMLTextAreaElement>(null)
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<ShownError | null>(null)
   const [busy, setBusy] = useState(false)
   const titleId = useId()
   const reasonId = useId()
@@ -54,7 +55,7 @@ export function ReopenDialog({ target, onSubmit, onClose }: ReopenDialogProps) {
     event.preventDefault()
     if (busy) return
     if (reason.trim().length === 0) {
-      setError(t('reopen.reasonMissing'))
+      setError(ownWords(t('reopen.reasonMissing')))
       reasonRef.current?.focus()
       return
     }
@@ -94,7 +95,6 @@ export function ReopenDialog({ target, onSubmit, onClose }: ReopenDialogProps) {
           id={reasonId}
           label={t('reopen.reason')}
           invalid={error !== null}
-          errorMessage={error ?? undefined}
           errorMessageId={errorId}
           statusId={statusId}
           descriptionId={descriptionId}
@@ -112,11 +112,14 @@ export function ReopenDialog({ target, onSubmit, onClose }: ReopenDialogProps) {
               onChange={(e) => setReason(e.target.value)}
             />
           }
-        />
-        {/* The error is also said at once: the field's message alone is read only on focus. */}
-        <p className="visually-hidden" role="alert">
-          {error}
-        </p>
+        >
+          {/* Below the field, and said at once (role=alert): the field's description is read only on focus. */}
+          {error !== null && (
+            <p id={errorId} className="utrecht-form-field-error-message" role="alert" {...wordsAttributes(error)}>
+              {error.text}
+            </p>
+          )}
+        </FormField>
         <div className="dialog__buttons">
           <Button type="submit" appearance="primary-action-button" data-testid="reopen-confirm" aria-disabled={busy}>
             {busy ? t('reopen.busy') : t(confirming ? 'reopen.confirm' : 'reopen.send')}

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { reopenSection, requestSignoff, SignoffApiError, signSection } from '../../api/signoff.ts'
 import { Icon } from '../../ui/Icon.tsx'
-import { apiErrorText, failedAnswerOf } from './apiErrorText.ts'
+import { apiError, failedAnswerOf, ownWords, type ShownError } from './apiError.ts'
 import { ReopenDialog, type ReopenTarget } from './ReopenDialog.tsx'
 import { SignoffSectionItem } from './SignoffSectionItem.tsx'
 import { sideName } from './signoffText.ts'
@@ -42,7 +42,7 @@ export function SignoffPanel({ documentId, doc, sections, canEdit, upToDate, onC
   const { states, version } = useSignoffMirror(doc)
   const { result, reload } = useSignoffOverview(documentId, version)
   const [busy, setBusy] = useState<string | null>(null)
-  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map())
+  const [errors, setErrors] = useState<ReadonlyMap<string, ShownError>>(new Map())
   const [message, setMessage] = useState('')
   const [reopen, setReopen] = useState<ReopenTarget | null>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -66,7 +66,7 @@ export function SignoffPanel({ documentId, doc, sections, canEdit, upToDate, onC
   const labelOf = (section: OrderedSection): string =>
     `§ ${section.number} ${section.title.toString() || t('untitled')}`
 
-  const setError = (sectionId: string, error: string | null): void =>
+  const setError = (sectionId: string, error: ShownError | null): void =>
     setErrors((current) => {
       const next = new Map(current)
       if (error === null) next.delete(sectionId)
@@ -74,7 +74,7 @@ export function SignoffPanel({ documentId, doc, sections, canEdit, upToDate, onC
       return next
     })
 
-  const run = async (section: OrderedSection, action: () => Promise<string>): Promise<string | null> => {
+  const run = async (section: OrderedSection, action: () => Promise<string>): Promise<ShownError | null> => {
     setBusy(section.id)
     setError(section.id, null)
     setMessage('')
@@ -83,9 +83,9 @@ export function SignoffPanel({ documentId, doc, sections, canEdit, upToDate, onC
       reload()
       return null
     } catch (error) {
-      const text = apiErrorText(t, failedAnswerOf(error))
-      setError(section.id, text)
-      return text
+      const shown = apiError(t, failedAnswerOf(error))
+      setError(section.id, shown)
+      return shown
     } finally {
       setBusy(null)
     }
@@ -117,9 +117,9 @@ export function SignoffPanel({ documentId, doc, sections, canEdit, upToDate, onC
     })
   }
 
-  const submitReopen = async (reason: string): Promise<string | null> => {
+  const submitReopen = async (reason: string): Promise<ShownError | null> => {
     const section = sections.find((s) => s.id === reopen?.sectionId)
-    if (!section) return t('errors.section_not_found')
+    if (!section) return ownWords(t('errors.section_not_found'))
     return run(section, async () => {
       const answer = await reopenSection(documentId, section.id, reason)
       return t(answer.reopened ? 'done.reopened' : 'done.reopenRequested', { section: labelOf(section) })

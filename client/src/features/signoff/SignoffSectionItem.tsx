@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import type { SignoffMe } from '../../api/signoff.ts'
 import { formatDateTime } from '../../i18n/formatDate.ts'
 import { Icon } from '../../ui/Icon.tsx'
+import { type ShownError, wordsAttributes } from './apiError.ts'
 import { SignoffHistory } from './SignoffHistory.tsx'
 import { shortHash, sideName, stateKeyOf } from './signoffText.ts'
 
@@ -20,7 +21,7 @@ export interface SignoffSectionItemProps {
   readonly canEdit: boolean
   readonly events: readonly LedgerEvent[]
   readonly busy: boolean
-  readonly error: string | null
+  readonly error: ShownError | null
   readonly onSign: () => void
   readonly onReopen: (mode: 'request' | 'confirm') => void
   readonly onRequest: () => void
@@ -175,8 +176,8 @@ export function SignoffSectionItem(props: SignoffSectionItemProps) {
         )}
       </div>
       {error !== null && (
-        <p className="form-error" role="alert" data-testid="signoff-error">
-          {error}
+        <p className="form-error" role="alert" data-testid="signoff-error" {...wordsAttributes(error)}>
+          {error.text}
         </p>
       )}
       <SignoffHistory events={events} />

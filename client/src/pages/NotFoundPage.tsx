@@ -5,25 +5,14 @@ import { Link } from 'react-router'
 
 export type NotFoundSubject = 'page' | 'document' | 'area'
 
-/**
- * The pages of other features still name what is missing in Dutch (`what="Dit document"`); those two
- * phrases are read as subjects, so the text comes from the catalogue either way.
- */
-const LEGACY_WHAT: Readonly<Record<string, NotFoundSubject>> = {
-  'Deze pagina': 'page',
-  'Dit document': 'document',
-  'Dit gebied': 'area',
-}
-
 export interface NotFoundPageProps {
+  /** What is missing: a page (an unknown address), a document or an area. */
   readonly subject?: NotFoundSubject
-  /** @deprecated use `subject` */
-  readonly what?: string
 }
 
-export function NotFoundPage({ subject, what }: NotFoundPageProps) {
+export function NotFoundPage({ subject = 'page' }: NotFoundPageProps) {
   const { t } = useTranslation('common')
-  const kind = subject ?? (what === undefined ? 'page' : (LEGACY_WHAT[what] ?? 'page'))
+  const kind = subject
   return (
     <div className="page page--narrow">
       <title>{t('pageTitle', { page: t('notFound.title') })}</title>

@@ -1,0 +1,129 @@
+// The README's screenshots, taken by the browser suite so they show what the code does today: the
+// De Peel perspective with two people writing in it, a comment in the side panel, a section both
+// parties signed, and the BO-MIRT readiness overview. Each PNG is written to docs/screenshots/ and
+// checked: a real PNG of the viewport's width, large enough to hold a rendered page (an empty or
+// error page compresses to a few kilobytes).
+import { readFileSync, statSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  DEMO_USERS,
+  editorOf,
+  launchBrowser,
+  newUserContext,
+  openDocument,
+  SaveStatus,
+  sectionIds,
+  sectionLocator,
+  typeAtEnd,
+  type UserContext,
+  waitForSaveStatus,
+} from '../helpers/browser.ts'
+import { type RunningServer, startServer } from '../helpers/server.ts'
+import { signForBothSides } from './signSection.ts'
+
+const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots')
+const DE_PEEL = 'ontwikkelperspectief-de-peel'
+const WIDTH = 1280
+/** A rendered page of this app is well over this; a blank or bare error page is far below it. */
+const MIN_BYTES = 40_000
+const LONG_TEST_MS = 300_000
+
+let server: RunningServer
+let browser: Browser
+let rijk: UserContext
+let provincie: UserContext
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true })
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await rijk?.close()
+  await provincie?.close()
+  await browser?.close()
+  await server?.stop()
+  server?.cleanup()
+})
+
+/** Takes the viewport as docs/screenshots/<name>.png and checks the file. */
+async function shoot(page: Page, name: string): Promise<void> {
+  const path = join(SCREENSHOTS, `${name}.png`)
+  const before = Date.now()
+  // No blinking caret or half-finished transition in the picture.
+  await page.screenshot({ path, caret: 'hide', animations: 'disabled' })
+  const written = statSync(path)
+  expect(written.mtimeMs, `${name}.png written now`).toBeGreaterThanOrEqual(before - 1_000)
+  expect(written.size, `${name}.png size`).toBeGreaterThan(MIN_BYTES)
+  const png = readFileSync(path)
+  expect(png.subarray(1, 4).toString('latin1'), `${name}.png is a PNG`).toBe('PNG')
+  // IHDR: width and height, big-endian, at bytes 16 and 20.
+  expect(png.readUInt32BE(16), `${name}.png width`).toBe(WIDTH)
+  expect(png.readUInt32BE(20), `${name}.png height`).toBeGreaterThan(600)
+}
+
+/** Selects the visual line of text under the middle of a section's first paragraph. */
+async function selectLine(page: Page, sectionId: string): Promise<void> {
+  await editorOf(page, sectionId).locator('p').first().click()
+  await page.keyboard.press('Home')
+  await page.keyboard.press('Shift+End')
+}
+
+describe('README screenshots', () => {
+  it(
+    'takes the document with two people, a comment, a signed section and the readiness view',
+    async () => {
+      rijk = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.rijkAuteur })
+      provincie = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.provincieAuteur })
+      await openDocument(rijk.page, DE_PEEL)
+      await openDocument(provincie.page, DE_PEEL)
+      const [first, second] = await sectionIds(rijk.page)
+      if (!first || !second) throw new Error('De Peel has fewer than two sections')
+
+      // Two people writing in the first section: each sees the other's named caret.
+      await typeAtEnd(provincie.page, first, ' De provincie vult de passage over de bufferzones aan.')
+      await typeAtEnd(rijk.page, first, ' Het Rijk schrijft mee.')
+      await waitForSaveStatus(rijk.page, SaveStatus.saved)
+      await editorOf(rijk.page, first).locator('.collaboration-carets__caret').waitFor({ state: 'attached' })
+      await rijk.page.locator('[data-testid="presence"] li').nth(1).waitFor()
+      await rijk.page.evaluate(() => window.scrollTo(0, 0))
+      await shoot(rijk.page, 'document-samen-schrijven')
+
+      // A comment on a line of the second section, in the side panel beside it.
+      await selectLine(rijk.page, second)
+      await rijk.page.getByTestId('comment-button').click()
+      const form = rijk.page.getByTestId('comment-form')
+      await form.getByTestId('comment-body').fill('Kunnen we hier de bufferzones uit § 3 noemen?')
+      await form.getByTestId('comment-submit').click()
+      await form.waitFor({ state: 'detached' })
+      const thread = rijk.page.getByTestId('comment-thread').filter({ hasText: 'bufferzones uit § 3' })
+      await thread.waitFor()
+      await sectionLocator(rijk.page, second).scrollIntoViewIfNeeded()
+      await rijk.page.keyboard.press('Escape')
+      await shoot(rijk.page, 'reacties')
+
+      // Both parties sign the first section: it locks for everyone.
+      await signForBothSides(server, DE_PEEL, first)
+      await sectionLocator(rijk.page, first).and(rijk.page.locator('[data-locked="true"]')).waitFor()
+      await rijk.page.goto(`/document/${DE_PEEL}?paneel=ondertekenen`)
+      await sectionLocator(rijk.page, first).and(rijk.page.locator('[data-locked="true"]')).waitFor()
+      await waitForSaveStatus(rijk.page, SaveStatus.saved)
+      await rijk.page.locator('#signoff-panel').waitFor()
+      await shoot(rijk.page, 'ondertekende-sectie')
+
+      // The BO-MIRT readiness overview.
+      await rijk.page.goto(`/document/${DE_PEEL}/gereed`)
+      await rijk.page.locator('table').first().waitFor()
+      await shoot(rijk.page, 'gereed-voor-bo-mirt')
+
+      rijk.assertNoProblems()
+      provincie.assertNoProblems()
+    },
+    LONG_TEST_MS,
+  )
+})

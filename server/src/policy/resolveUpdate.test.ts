@@ -139,6 +139,32 @@ describe('resolveUpdate', () => {
     const result = resolveUpdate(server, gc)
     expect(result.ok && result.clients).toEqual([victim])
   })
+
+  // Regression (fault suite, network seeds 6 and 7): an update whose first struct starts beyond the
+  // server's clock for its client (the client's earlier update was lost with a dead connection) but
+  // whose references all resolve was accepted; Yjs then kept it as pending structs in the server's
+  // document, which every later sync sent on to other clients, whose step 2 then carried them back
+  // as someone else's client id (refused as foreign) — replicas never converged.
+  it('refuses an update that leaves a gap in its client’s clocks (it could only be kept as pending)', () => {
+    const { server, client, ids } = setup()
+    const content = section(client, ids[0]!).content
+    capture(client, () => (content.get(0) as Y.XmlElement).insert(0, [new Y.XmlText('verloren ')]))
+    const afterGap = capture(client, () => content.insert(0, [new Y.XmlElement('paragraph')]))
+    expect(resolveUpdate(server, afterGap)).toMatchObject({ ok: false })
+    // What accepting it did: the server's document held structs it could not integrate.
+    Y.applyUpdate(server, afterGap)
+    expect(server.store.pendingStructs).not.toBeNull()
+  })
+
+  it('accepts the same changes once the missing clocks come first, in one update or before', () => {
+    const { server, client, ids } = setup()
+    const content = section(client, ids[0]!).content
+    const lost = capture(client, () => (content.get(0) as Y.XmlElement).insert(0, [new Y.XmlText('verloren ')]))
+    const afterGap = capture(client, () => content.insert(0, [new Y.XmlElement('paragraph')]))
+    expect(resolveUpdate(server, Y.mergeUpdates([lost, afterGap]))).toMatchObject({ ok: true })
+    Y.applyUpdate(server, lost)
+    expect(resolveUpdate(server, afterGap)).toMatchObject({ ok: true })
+  })
 })
 
 function varUint(n: number): number[] {

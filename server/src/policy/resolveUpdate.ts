@@ -133,6 +133,17 @@ export function resolveUpdate(doc: Y.Doc, update: Uint8Array): Resolution {
   }
 
   try {
+    // Each client's new structs must continue where the server's clock for that client stands: Yjs
+    // would keep structs after a gap as pending in the server's document, and every later sync would
+    // hand them on to other clients (who then send them back under someone else's client id).
+    for (const [client, list] of incoming) {
+      let next = Y.getState(doc.store, client)
+      for (const struct of list) {
+        if (struct instanceof Y.Skip) continue
+        if (struct.id.clock > next) throw new Unresolved()
+        next = Math.max(next, struct.id.clock + struct.length)
+      }
+    }
     for (const struct of decoded.structs) {
       // A struct the server already has changes nothing when applied (a client resending what it
       // got, e.g. a reopened page's local copy): it neither touches a section nor claims its client id.

@@ -170,6 +170,9 @@ describe('section links, keyboard only', () => {
       // The picker in the pseudo-locale: every text from the catalogue (titles are user content).
       const pseudo = rijkPseudo.page
       await openDocument(pseudo, DE_PEEL)
+      // The link button of each section and the header's way to the wisselwerking.
+      for (const part of ['.section-toolbar', '[data-testid="wisselwerking-link"]'])
+        await checkBoth(page, pseudo, part, part)
       await intoSectionText(pseudo, DE_PEEL, sectionId)
       await pseudo.keyboard.press('Control+Alt+K')
       await pseudo.getByTestId('link-picker').locator('[role="listbox"][aria-busy="false"]').waitFor()

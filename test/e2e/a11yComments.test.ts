@@ -7,10 +7,11 @@
 import { orderedSections, type SectionId } from '@novex/shared'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type * as Y from 'yjs'
 import { DEMO_USERS, launchBrowser, newUserContext, openDocument, type UserContext } from '../helpers/browser.ts'
 import { connectClient } from '../helpers/client.ts'
 import { anchorOver, api, firstText } from '../helpers/comments.ts'
-import { DE_PEEL } from '../helpers/documents.ts'
+import { appendParagraph, DE_PEEL } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { login } from '../helpers/session.ts'
 import { expectAccessible } from './support/axe.ts'
@@ -21,7 +22,10 @@ let server: RunningServer
 let browser: Browser
 const contexts: UserContext[] = []
 
-/** Threads in two sections: one open (with a reply), one resolved; IJkmoment 1 closed, 2 running. */
+/**
+ * Threads in two sections: one open (with a reply), one resolved; IJkmoment 1 closed, then a new
+ * paragraph in the second section (so a comparison shows a change), then IJkmoment 2 running.
+ */
 async function seed(): Promise<void> {
   const provincie = await login(server, DEMO_USERS.provincieAuteur)
   const rijk = await login(server, DEMO_USERS.rijkAuteur)
@@ -45,7 +49,6 @@ async function seed(): Promise<void> {
     expect(created.status).toBe(201)
     ids.push(created.body.id)
   }
-  client.destroy()
   const [open, resolved] = ids
   const replied = await api(server, rijk, 'POST', `/api/documents/${DE_PEEL}/comments/${open}/messages`, {
     body: 'Ja, dat voegen we toe in de volgende versie.',
@@ -54,10 +57,16 @@ async function seed(): Promise<void> {
   expect(
     (await api(server, provincie, 'POST', `/api/documents/${DE_PEEL}/comments/${resolved}/resolve`, {})).status,
   ).toBe(200)
-  for (const step of ['open', 'close', 'open'] as const) {
+  const review = async (step: 'open' | 'close'): Promise<void> => {
     const answer = await api(server, trekker, 'POST', `/api/documents/${DE_PEEL}/review/${step}`, {})
     expect(answer.status, `review/${step}`).toBe(200)
   }
+  await review('open')
+  await review('close')
+  appendParagraph((sections[1] as { content: Y.XmlFragment }).content, 'Een zin die na IJkmoment 1 is toegevoegd.')
+  await client.saved()
+  client.destroy()
+  await review('open')
 }
 
 beforeAll(async () => {
@@ -161,7 +170,8 @@ async function walkStates(page: Page, check: Check): Promise<void> {
   await check(page, 'version history', VERSIONS_PAGE)
   await versions.nth(1).getByRole('button').nth(2).click()
   const compare = page.getByTestId('version-compare')
-  await compare.locator('[data-status]').first().waitFor()
+  // The changed section, with its insertion marked in words and not by colour alone.
+  await compare.locator('[data-status="changed"] ins').first().waitFor()
   await check(page, 'version comparison', VERSIONS_PAGE)
   await versions.nth(1).getByRole('button').first().click()
   await page.getByTestId('version-reader').locator('.ProseMirror').first().waitFor()

@@ -1,8 +1,8 @@
 // Derives baseline.json from several quick runs (their results/quick/latest.json, copied aside after each):
 //   node --import tsx bench/deriveBaseline.ts run1.json run2.json … [--comment "when and how"]
 // For every ratio of ours it keeps the band (min, median, max) over the runs (latencies: those whose load
-// generator did not saturate), and gates the ratio when that band is narrow (see baseline.ts). Commit the result deliberately,
-// with the runs' conditions in the comment.
+// generator did not saturate), and gates the ratio when that band is narrow (see baseline.ts). Commit the
+// result deliberately, with the runs' conditions in the comment (after `npx biome check --write` on it).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import {

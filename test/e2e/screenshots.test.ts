@@ -28,6 +28,8 @@ import { signForBothSides } from './signSection.ts'
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots')
 const DE_PEEL = 'ontwikkelperspectief-de-peel'
 const WIDTH = 1280
+/** Tall enough to show the header, the first section's text and the side panels together. */
+const HEIGHT = 1100
 /** A rendered page of this app is well over this; a blank or bare error page is far below it. */
 const MIN_BYTES = 40_000
 const LONG_TEST_MS = 300_000
@@ -64,7 +66,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   expect(png.subarray(1, 4).toString('latin1'), `${name}.png is a PNG`).toBe('PNG')
   // IHDR: width and height, big-endian, at bytes 16 and 20.
   expect(png.readUInt32BE(16), `${name}.png width`).toBe(WIDTH)
-  expect(png.readUInt32BE(20), `${name}.png height`).toBeGreaterThan(600)
+  expect(png.readUInt32BE(20), `${name}.png height`).toBe(HEIGHT)
 }
 
 /** Selects the visual line of text under the middle of a section's first paragraph. */
@@ -80,18 +82,26 @@ describe('README screenshots', () => {
     async () => {
       rijk = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.rijkAuteur })
       provincie = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.provincieAuteur })
+      await rijk.page.setViewportSize({ width: WIDTH, height: HEIGHT })
       await openDocument(rijk.page, DE_PEEL)
       await openDocument(provincie.page, DE_PEEL)
       const [first, second] = await sectionIds(rijk.page)
       if (!first || !second) throw new Error('De Peel has fewer than two sections')
 
-      // Two people writing in the first section: each sees the other's named caret.
-      await typeAtEnd(provincie.page, first, ' De provincie vult de passage over de bufferzones aan.')
+      // Two people writing in the first section: the Rijk author sees the other's named caret in the
+      // first paragraph, near the top of the page.
       await typeAtEnd(rijk.page, first, ' Het Rijk schrijft mee.')
+      await editorOf(provincie.page, first).locator('p').first().click()
+      await provincie.page.keyboard.press('End')
+      await provincie.page.keyboard.type(' De provincie vult aan.')
+      await waitForSaveStatus(provincie.page, SaveStatus.saved)
       await waitForSaveStatus(rijk.page, SaveStatus.saved)
       await editorOf(rijk.page, first).locator('.collaboration-carets__caret').waitFor({ state: 'attached' })
       await rijk.page.locator('[data-testid="presence"] li').nth(1).waitFor()
       await rijk.page.evaluate(() => window.scrollTo(0, 0))
+      // The caret is in the picture.
+      const caretBox = await editorOf(rijk.page, first).locator('.collaboration-carets__caret').boundingBox()
+      expect(caretBox !== null && caretBox.y > 0 && caretBox.y < HEIGHT).toBe(true)
       await shoot(rijk.page, 'document-samen-schrijven')
 
       // A comment on a line of the second section, in the side panel beside it.

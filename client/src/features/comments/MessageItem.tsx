@@ -2,7 +2,7 @@
 // author's own messages "Bewerken" and "Verwijderen". A deleted message stays as "bericht verwijderd".
 import type { CommentMessage } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { deleteMessage, editMessage } from '../../api/comments.ts'
 import { formatDateTime } from '../../i18n/formatDate.ts'
@@ -29,14 +29,21 @@ export function MessageItem({ threadId, message, first }: MessageItemProps) {
   const editButtonRef = useRef<HTMLButtonElement>(null)
   const fieldRef = useRef<MentionTextareaHandle>(null)
   const errorId = useId()
+  // "Bewerken" takes the focus back once it is rendered again (after saving, a later render).
+  const focusEditButton = useRef(false)
+  useEffect(() => {
+    if (editing || !focusEditButton.current) return
+    focusEditButton.current = false
+    editButtonRef.current?.focus()
+  }, [editing])
   if (context === null) return null
   const own = message.author.userId === context.me.id && !message.deleted
 
   const stopEditing = (): void => {
+    focusEditButton.current = true
     setEditing(false)
     setText(message.body)
     setError(null)
-    requestAnimationFrame(() => editButtonRef.current?.focus())
   }
 
   const save = async (): Promise<void> => {
@@ -48,9 +55,9 @@ export function MessageItem({ threadId, message, first }: MessageItemProps) {
     setBusy(true)
     try {
       await editMessage(context.documentId, threadId, message.id, { body, mentions: mentionsIn(body, context.members) })
+      focusEditButton.current = true
       setEditing(false)
       setError(null)
-      requestAnimationFrame(() => editButtonRef.current?.focus())
     } catch (failure) {
       setError(apiErrorText(t, i18n, failure, t('message.saveFailed')))
     } finally {

@@ -51,6 +51,15 @@ export function ThreadCard({ thread, place, section, active, focusRequest }: Thr
     if (box.top < view.top || box.bottom > view.bottom) scroller.scrollTop += box.top - view.top - 8
   }, [active])
 
+  // "Beantwoorden" takes the focus back once it is rendered again: after a reply was sent the form
+  // closes in a later render (state set after an await), so a frame callback could come too early.
+  const focusReplyButton = useRef(false)
+  useEffect(() => {
+    if (replying || !focusReplyButton.current) return
+    focusReplyButton.current = false
+    replyButtonRef.current?.focus()
+  }, [replying])
+
   const store = context?.store
   // biome-ignore lint/correctness/useExhaustiveDependencies: `focusRequest` re-runs the check when a new request comes in.
   useEffect(() => {
@@ -78,9 +87,9 @@ export function ThreadCard({ thread, place, section, active, focusRequest }: Thr
   }
 
   const stopReplying = (): void => {
+    focusReplyButton.current = true
     setReplying(false)
     setError(null)
-    requestAnimationFrame(() => replyButtonRef.current?.focus())
   }
 
   const sendReply = async (event?: FormEvent): Promise<void> => {

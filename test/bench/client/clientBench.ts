@@ -7,10 +7,11 @@ import { perspectiveId } from '../../../server/src/demo/seedDemo.ts'
 import { editorOf, launchBrowser, newUserContext, type UserContext, waitForSaveStatus } from '../../helpers/browser.ts'
 import { connectClient } from '../../helpers/client.ts'
 import type { RunningServer } from '../../helpers/server.ts'
-import { DEMO, login } from '../../helpers/session.ts'
+import { DEMO } from '../../helpers/session.ts'
 import { waitFor } from '../../helpers/waitFor.ts'
 import { median, percentiles } from '../load/percentiles.ts'
 import { startOurServer } from '../servers/ourServer.ts'
+import { benchLogin } from './benchLogin.ts'
 import { type ClientFigures, type ClientSpec, KEY_TO_PAINT_TARGET_MS } from './clientFigures.ts'
 import { type KeyProbeReport, keyProbe, openProbe, readKeyProbe, readOpenTimes } from './pageProbes.ts'
 import { startPageProfile } from './pageProfile.ts'
@@ -47,7 +48,7 @@ export async function clientBench(
   try {
     const running = server.running
     const text = perspectiveText(spec.words, 8)
-    const written = await writePerspective(running, await login(running, DEMO.rijkAuteur), DOCUMENT, text)
+    const written = await writePerspective(running, await benchLogin(running, DEMO.rijkAuteur), DOCUMENT, text)
     log(`client: ${text.words} words, ${written.paragraphs} paragraphs, ${written.documentBytes} bytes written`)
     const local = Math.floor(paragraphsIn(written, LOCAL_SECTION) / 2)
     const places = typistPlaces(written, local).slice(0, spec.remoteTypists)
@@ -166,7 +167,7 @@ async function typedTextArrived(
     .evaluate((element, text) => (element.textContent ?? '').includes(text), typed)
   if (!onPage) return false
   await waitForSaveStatus(page, 'Opgeslagen', 30_000)
-  const reader = connectClient(server, DOCUMENT, { cookie: await login(server, DEMO.meelezer) })
+  const reader = connectClient(server, DOCUMENT, { cookie: await benchLogin(server, DEMO.meelezer) })
   try {
     await reader.synced()
     const section = getSection(reader.doc, sectionId as SectionId)

@@ -6,7 +6,7 @@ import { getSection, type SectionId } from '@novex/shared'
 import * as Y from 'yjs'
 import { connectClient, type TestClient } from '../../helpers/client.ts'
 import type { RunningServer } from '../../helpers/server.ts'
-import { login } from '../../helpers/session.ts'
+import { benchLogin } from './benchLogin.ts'
 
 export interface TypistPlace {
   readonly email: string
@@ -40,7 +40,7 @@ export async function startRemoteTypists(
   editsPerSecond: number,
 ): Promise<RemoteTypists> {
   const clients = await Promise.all(
-    places.map(async (place) => connectClient(server, documentId, { cookie: await login(server, place.email) })),
+    places.map(async (place) => connectClient(server, documentId, { cookie: await benchLogin(server, place.email) })),
   )
   await Promise.all(clients.map((client) => client.synced()))
   let edits = 0

@@ -88,12 +88,13 @@ describe('README screenshots', () => {
       const [first, second] = await sectionIds(rijk.page)
       if (!first || !second) throw new Error('De Peel has fewer than two sections')
 
-      // Two people writing in the first section: the Rijk author sees the other's named caret in the
-      // first paragraph, near the top of the page.
+      // Two people writing in the first section: the Rijk author sees the other's named caret in it,
+      // near the top of the page.
       await typeAtEnd(rijk.page, first, ' Het Rijk schrijft mee.')
-      await editorOf(provincie.page, first).locator('p').first().click()
-      await provincie.page.keyboard.press('End')
-      await provincie.page.keyboard.type(' De provincie vult aan.')
+      // Home on the second paragraph's first line: the start of that paragraph.
+      await editorOf(provincie.page, first).locator('p').nth(1).click()
+      await provincie.page.keyboard.press('Home')
+      await provincie.page.keyboard.type('Aanvulling van de provincie: ')
       await waitForSaveStatus(provincie.page, SaveStatus.saved)
       await waitForSaveStatus(rijk.page, SaveStatus.saved)
       await editorOf(rijk.page, first).locator('.collaboration-carets__caret').waitFor({ state: 'attached' })

@@ -15,8 +15,7 @@ import { appendParagraph, DE_PEEL } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { login } from '../helpers/session.ts'
 import { expectAccessible } from './support/axe.ts'
-import { LANGUAGE_STORAGE_KEY, usePseudoLocale } from './support/catalogue.ts'
-import { expectOnlyCatalogueTextsIn } from './support/scopedCatalogue.ts'
+import { expectOnlyCatalogueTexts, LANGUAGE_STORAGE_KEY, usePseudoLocale } from './support/catalogue.ts'
 
 let server: RunningServer
 let browser: Browser
@@ -189,7 +188,7 @@ describe('comments, ijkmomenten and versions', () => {
 
   it('show only texts from the message catalogue in every state (pseudo-locale)', async () => {
     const user = await trekkerPage({ pseudo: true })
-    await walkStates(user.page, (page, what, within) => expectOnlyCatalogueTextsIn(page, within, what))
+    await walkStates(user.page, (page, what, within) => expectOnlyCatalogueTexts(page, what, within))
     // A text missing from the catalogue is logged as a console error.
     user.assertNoProblems()
   }, 240_000)

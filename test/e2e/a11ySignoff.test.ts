@@ -20,8 +20,7 @@ import {
 } from '../helpers/browser.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { expectAccessible } from './support/axe.ts'
-import { LANGUAGE_STORAGE_KEY, usePseudoLocale } from './support/catalogue.ts'
-import { expectOnlyCatalogueTextsIn } from './support/scopedCatalogue.ts'
+import { expectOnlyCatalogueTexts, LANGUAGE_STORAGE_KEY, usePseudoLocale } from './support/catalogue.ts'
 
 const DE_PEEL = 'ontwikkelperspectief-de-peel'
 const NOORD_BRABANT = 'ruimtelijk-voorstel-noord-brabant'
@@ -81,7 +80,7 @@ async function expectFocusTrapped(page: Page, selector: string, count = 8): Prom
 /** axe in the Dutch page, the catalogue check in the pseudo-locale page, on the same part. */
 async function checkBoth(dutch: Page, pseudo: Page, selector: string, what: string): Promise<void> {
   await expectAccessible(dutch, what, selector)
-  await expectOnlyCatalogueTextsIn(pseudo, selector, what)
+  await expectOnlyCatalogueTexts(pseudo, what, selector)
 }
 
 /** From the section named in the address (its title has the focus) into its text, by keyboard. */
@@ -176,7 +175,7 @@ describe('section links, keyboard only', () => {
       await intoSectionText(pseudo, DE_PEEL, sectionId)
       await pseudo.keyboard.press('Control+Alt+K')
       await pseudo.getByTestId('link-picker').locator('[role="listbox"][aria-busy="false"]').waitFor()
-      await expectOnlyCatalogueTextsIn(pseudo, '[data-testid="link-picker"]', 'link picker')
+      await expectOnlyCatalogueTexts(pseudo, 'link picker', '[data-testid="link-picker"]')
       await pseudo.keyboard.press('Escape')
       await pseudo.getByTestId('link-picker').waitFor({ state: 'detached' })
     },
@@ -219,7 +218,7 @@ describe('section links, keyboard only', () => {
       await pseudo.locator(`${linkSelector} [data-testid="link-changes-open"]`).focus()
       await pseudo.keyboard.press('Enter')
       await pseudo.locator(`${dialog} [data-testid="link-changes-text"]`).waitFor()
-      await expectOnlyCatalogueTextsIn(pseudo, dialog, 'link-changes dialog')
+      await expectOnlyCatalogueTexts(pseudo, 'link-changes dialog', dialog)
       await pseudo.keyboard.press('Escape')
       await pseudo.locator(dialog).waitFor({ state: 'detached' })
     },
@@ -334,11 +333,11 @@ describe('signing a section, keyboard only', () => {
       await pseudo.locator(reopen).focus()
       await pseudo.keyboard.press('Enter')
       await pseudo.locator(dialog).waitFor()
-      await expectOnlyCatalogueTextsIn(pseudo, dialog, 'reopen dialog')
+      await expectOnlyCatalogueTexts(pseudo, 'reopen dialog', dialog)
       await pseudo.getByTestId('reopen-confirm').focus()
       await pseudo.keyboard.press('Enter')
       await poll(() => pseudo.locator(dialog).getByRole('alert').textContent()).toMatch(/^⟦.*⟧$/)
-      await expectOnlyCatalogueTextsIn(pseudo, dialog, 'reopen dialog with an error')
+      await expectOnlyCatalogueTexts(pseudo, 'reopen dialog with an error', dialog)
       await pseudo.keyboard.press('Escape')
       await pseudo.locator(dialog).waitFor({ state: 'detached' })
     },

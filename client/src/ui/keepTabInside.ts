@@ -1,11 +1,12 @@
 // Keeps Tab and Shift+Tab inside a modal dialog. A native modal <dialog> makes the page behind it
 // inert, but Chromium still lets Tab leave the last control for the browser's own interface (and, in
 // a headless or embedded browser, for the document body); a person then loses their place. From the
-// last control Tab goes to the first, and from the first Shift+Tab goes to the last.
+// last control Tab goes to the first, and from the first Shift+Tab goes to the last. Every modal dialog
+// of the app uses it as its keydown handler (WCAG 2.4.3, the ARIA modal dialog pattern).
 import type { KeyboardEvent } from 'react'
 
 const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])'
 
 export function keepTabInside(event: KeyboardEvent<HTMLElement>): void {
   if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return

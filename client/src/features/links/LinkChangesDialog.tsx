@@ -7,8 +7,8 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { Trans, useTranslation } from 'react-i18next'
 import { type ChangePart, fetchLinkChanges, type LinkKey, reviewLink } from '../../api/links.ts'
+import { keepTabInside } from '../../ui/keepTabInside.ts'
 import { apiError, failedAnswerOf, ownWords, type ShownError, wordsAttributes } from '../signoff/apiError.ts'
-import { trapFocus } from '../signoff/trapFocus.ts'
 
 export interface LinkChangesDialogProps {
   readonly documentId: string
@@ -83,9 +83,7 @@ export function LinkChangesDialog({ documentId, link, targetLabel, canReview, on
       data-testid="link-changes"
       // Escape (the native cancel), the buttons and a successful review all end here.
       onClose={() => onCloseRef.current(reviewedRef.current)}
-      onKeyDown={(event) => {
-        if (dialogRef.current !== null) trapFocus(dialogRef.current, event)
-      }}
+      onKeyDown={keepTabInside}
     >
       <Heading level={2} appearanceLevel={3} id={titleId} className="dialog__title">
         {t('changes.title', { target: targetLabel })}

@@ -7,8 +7,8 @@ import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { fetchLinkTargets, type LinkTarget } from '../../api/links.ts'
+import { keepTabInside } from '../../ui/keepTabInside.ts'
 import { apiError, failedAnswerOf, ownWords, wordsAttributes } from '../signoff/apiError.ts'
-import { trapFocus } from '../signoff/trapFocus.ts'
 import { groupTargets } from './groupTargets.ts'
 import { sectionLabel } from './linkText.ts'
 
@@ -131,9 +131,7 @@ export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkP
       data-testid="link-picker"
       // Escape (the native cancel) and every way of closing end here.
       onClose={() => onCloseRef.current()}
-      onKeyDown={(event) => {
-        if (dialogRef.current !== null) trapFocus(dialogRef.current, event)
-      }}
+      onKeyDown={keepTabInside}
     >
       <h2 id={titleId} className="dialog__title">
         {title}

@@ -5,8 +5,8 @@ import type { Round } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { keepTabInside } from '../../ui/keepTabInside.ts'
 import { FormError } from '../comments/FormError.tsx'
-import { trapTab } from './trapTab.ts'
 
 export interface CloseRoundDialogProps {
   readonly round: Round
@@ -59,7 +59,7 @@ export function CloseRoundDialog({ round, openThreads, busy, error, onConfirm, o
       aria-describedby={textId}
       data-testid="round-close-dialog"
       onClose={cancel}
-      onKeyDown={trapTab}
+      onKeyDown={keepTabInside}
     >
       <h2 id={titleId} className="dialog__title">
         {t('dialog.title', { round: name })}

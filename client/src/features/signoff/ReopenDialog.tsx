@@ -4,8 +4,8 @@
 import { Button, FormField, Heading, Paragraph, Textarea } from '@rijkshuisstijl-community/components-react'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { keepTabInside } from '../../ui/keepTabInside.ts'
 import { ownWords, type ShownError, wordsAttributes } from './apiError.ts'
-import { trapFocus } from './trapFocus.ts'
 
 export interface ReopenTarget {
   readonly sectionId: string
@@ -78,9 +78,7 @@ export function ReopenDialog({ target, onSubmit, onClose }: ReopenDialogProps) {
       data-testid="reopen-dialog"
       // Escape (the native cancel) and dialog.close() both end here.
       onClose={() => onCloseRef.current()}
-      onKeyDown={(event) => {
-        if (dialogRef.current !== null) trapFocus(dialogRef.current, event)
-      }}
+      onKeyDown={keepTabInside}
     >
       <form onSubmit={(e) => void handleSubmit(e)} noValidate>
         <Heading level={2} appearanceLevel={3} id={titleId} className="dialog__title">

@@ -99,7 +99,11 @@ it('places a comment, replies and resolves it with the keyboard only', async () 
   await expect.poll(async () => (await focused(page)).testId).toBe('comment-body')
   await page.keyboard.type('De kaart komt in de volgende versie.')
   await page.keyboard.press('Control+Enter')
-  await card.getByText('De kaart komt in de volgende versie.').waitFor()
+  await card.getByTestId('comment-message').filter({ hasText: 'De kaart komt in de volgende versie.' }).waitFor()
+  // The cancelled text did not come back into the reply.
+  expect(await card.getByTestId('comment-message').allTextContents()).not.toContainEqual(
+    expect.stringContaining('Dit verstuur ik niet.'),
+  )
   await expect.poll(async () => focused(page)).toMatchObject({ testId: 'comment-reply', threadId })
 
   // Resolve: the next stop after "Beantwoorden" is "Oplossen"; the focus then rests on the card.

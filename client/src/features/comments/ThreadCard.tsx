@@ -86,9 +86,12 @@ export function ThreadCard({ thread, place, section, active, focusRequest }: Thr
     view.dom.closest('section')?.scrollIntoView({ block: 'nearest' })
   }
 
+  // Closing the form (sent, "Annuleren" or Escape) empties it: a cancelled reply must not come back
+  // in front of the next one.
   const stopReplying = (): void => {
     focusReplyButton.current = true
     setReplying(false)
+    setReply('')
     setError(null)
   }
 

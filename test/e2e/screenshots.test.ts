@@ -1,10 +1,12 @@
 // The README's screenshots, taken by the browser suite so they show what the code does today: the
 // De Peel perspective with two people writing in it, a comment in the side panel, a section both
-// parties signed, and the BO-MIRT readiness overview. Each PNG is written to docs/screenshots/ and
-// checked: a real PNG of the viewport's width, large enough to hold a rendered page (an empty or
-// error page compresses to a few kilobytes).
-import { readFileSync, statSync } from 'node:fs'
+// parties signed, and the BO-MIRT readiness overview. Each PNG is checked: a real PNG of the viewport's
+// size, large enough to hold a rendered page (an empty or error page compresses to a few kilobytes).
+// They go to docs/screenshots/ only with NOVEX_SCREENSHOTS=docs (retaking the README's pictures); a
+// plain test run writes them to a temporary folder, so that running the tests leaves the checkout as it was.
+import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
@@ -25,7 +27,10 @@ import {
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { signForBothSides } from './signSection.ts'
 
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots')
+const SCREENSHOTS =
+  process.env.NOVEX_SCREENSHOTS === 'docs'
+    ? join(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots')
+    : mkdtempSync(join(tmpdir(), 'novex-screenshots-'))
 const DE_PEEL = 'ontwikkelperspectief-de-peel'
 const WIDTH = 1280
 /** Tall enough to show the header, the first section's text and the side panels together. */
@@ -53,7 +58,7 @@ afterAll(async () => {
   server?.cleanup()
 })
 
-/** Takes the viewport as docs/screenshots/<name>.png and checks the file. */
+/** Takes the viewport as <SCREENSHOTS>/<name>.png and checks the file. */
 async function shoot(page: Page, name: string): Promise<void> {
   const path = join(SCREENSHOTS, `${name}.png`)
   const before = Date.now()

@@ -13,7 +13,7 @@ import type { ClientFigures } from './client/clientFigures.ts'
 import { emptyFigures, type Figures, medianFigures } from './figures.ts'
 import { gateCosts } from './gateCost.ts'
 import { GeneratorProcess } from './load/generatorProcess.ts'
-import { fullPlan, type Phase, quickPlan } from './plan.ts'
+import { fullPlan, type Phase, type Plan, quickPlan } from './plan.ts'
 import { latencyChart } from './report/latencyChart.ts'
 import { markdownReport } from './report/markdownReport.ts'
 import { type BenchRecord, type BenchResults, withRatios } from './results.ts'
@@ -25,7 +25,12 @@ import { checkTargets, clientTarget } from './targets.ts'
 
 const HERE = fileURLToPath(new URL('.', import.meta.url))
 const args = new Set(process.argv.slice(2))
-const plan = args.has('--quick') ? quickPlan() : fullPlan()
+/**
+ * `--only=<workload>[,…]` (a developer's look at a few workloads, not CI): only those phases (`storage`,
+ * `update-gate` and `client` are workloads too), results in results/only/, never over latest.* or quick/.
+ */
+const only = onlyWorkloads(process.argv.slice(2))
+const plan = restrictPlan(args.has('--quick') ? quickPlan() : fullPlan(), only)
 const started = Date.now()
 const log = (line: string): void => {
   process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`)
@@ -127,17 +132,19 @@ for (const rep of allReps) {
 if (servers) {
   // Storage kills and restarts our server: it goes last, on the last repetition's processes.
   const ours = servers.get('ours')
-  if (ours) await measure(plan.storage, ours, 'storage')
+  if (ours && wanted('storage')) await measure(plan.storage, ours, 'storage')
   await stopAll(servers)
 }
 generator.stop()
 
 // The update gate per update on a small and a large document, in this process, after the servers are gone.
-const gate = gateCosts()
-const gateRows = [
-  ['~100 KB', gate.small],
-  ['~10 MB', gate.large],
-] as const
+const gate = wanted('update-gate') ? gateCosts() : null
+const gateRows = gate
+  ? ([
+      ['~100 KB', gate.small],
+      ['~10 MB', gate.large],
+    ] as const)
+  : []
 
 const rows = [...plan.phases, plan.storage].flatMap((phase) =>
   SERVER_NAMES.filter((server) => runs.has(key(phase, server))).map((server) => {
@@ -162,16 +169,17 @@ for (const [size, cost] of gateRows) {
 }
 // The client benchmark last, alone on the machine: a browser, our server and three remote typists.
 let client: ClientFigures | null = null
-try {
-  client = await clientBench(plan.client, log)
-  log(
-    `client: keystroke-to-paint p95 ${client.keyToPaintP95Ms?.toFixed(1)} ms, editable after ${client.editableMs?.toFixed(0)} ms`,
-  )
-} catch (error) {
-  const message = `client: ${error instanceof Error ? error.message : String(error)}`
-  errors.push(message)
-  log(`FAILED ${message}`)
-}
+if (wanted('client'))
+  try {
+    client = await clientBench(plan.client, log)
+    log(
+      `client: keystroke-to-paint p95 ${client.keyToPaintP95Ms?.toFixed(1)} ms, editable after ${client.editableMs?.toFixed(0)} ms`,
+    )
+  } catch (error) {
+    const message = `client: ${error instanceof Error ? error.message : String(error)}`
+    errors.push(message)
+    log(`FAILED ${message}`)
+  }
 
 const records: BenchRecord[] = withRatios(rows)
 const results: BenchResults & { errors: string[] } = {
@@ -189,7 +197,7 @@ const results: BenchResults & { errors: string[] } = {
   errors,
 }
 // A quick run (CI, the regression check) never overwrites the full run's files the README shows.
-const out = join(HERE, 'results', ...(plan.mode === 'quick' ? ['quick'] : []))
+const out = join(HERE, 'results', ...(only ? ['only'] : plan.mode === 'quick' ? ['quick'] : []))
 mkdirSync(out, { recursive: true })
 writeFileSync(join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
 writeFileSync(join(out, 'latest.md'), markdownReport(results))
@@ -197,7 +205,7 @@ writeFileSync(join(out, 'latency.svg'), latencyChart(records))
 process.stdout.write(markdownReport(results))
 log(`wrote ${join(out, 'latest.json')} in ${results.durationS} s`)
 
-if (plan.mode === 'quick') {
+if (plan.mode === 'quick' && !only) {
   const { problems, notes } = compareWithBaseline(results, readBaseline(join(HERE, 'baseline.json')))
   if (notes.length > 0)
     process.stderr.write(`\nReported, not gated (${notes.length}):\n${notes.map((n) => `  - ${n}`).join('\n')}\n`)
@@ -216,3 +224,22 @@ if (plan.mode === 'quick') {
 }
 // Sockets of the servers' children are gone; nothing else should keep the process alive.
 process.exit(0)
+
+function onlyWorkloads(argv: readonly string[]): ReadonlySet<string> | null {
+  const arg = argv.find((a) => a.startsWith('--only='))
+  if (!arg) return null
+  const names = arg.slice('--only='.length).split(',').filter(Boolean)
+  const known = new Set<string>(['client', 'storage', 'update-gate', ...fullPlan().phases.map((p) => p.workload)])
+  const unknown = names.filter((n) => !known.has(n))
+  if (unknown.length > 0 || names.length === 0)
+    throw new Error(`--only: unknown workload ${unknown.join(', ')} (known: ${[...known].join(', ')})`)
+  return new Set(names)
+}
+
+function wanted(workload: string): boolean {
+  return only === null || only.has(workload)
+}
+
+function restrictPlan(full: Plan, names: ReadonlySet<string> | null): Plan {
+  return names ? { ...full, phases: full.phases.filter((p) => names.has(p.workload)) } : full
+}

@@ -6,6 +6,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import type { LocalUser } from '../../collab/localUser.ts'
 import type { Participant } from '../../collab/usePresence.ts'
+import { createCaretRouter } from '../../editor/caretRouter.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import { SectionList } from './SectionList.tsx'
 import { SectionsContext, type SectionsContextValue } from './SectionsContext.ts'
@@ -37,9 +38,12 @@ export function DocumentSections({ doc, awareness, sections, others, editable, u
   }, [])
   const currentUser = useCallback(() => userRef.current, [])
 
+  // Pure until an editor subscribes (it listens to the awareness only while editors listen to it),
+  // so creating it during render is safe.
+  const carets = useMemo(() => createCaretRouter(doc, awareness), [doc, awareness])
   const context = useMemo<SectionsContextValue>(
-    () => ({ doc, awareness, editable, currentUser, focusTitleWhenMounted, takeTitleFocus }),
-    [doc, awareness, editable, currentUser, focusTitleWhenMounted, takeTitleFocus],
+    () => ({ doc, awareness, carets, editable, currentUser, focusTitleWhenMounted, takeTitleFocus }),
+    [doc, awareness, carets, editable, currentUser, focusTitleWhenMounted, takeTitleFocus],
   )
 
   const addSection = (): void => {

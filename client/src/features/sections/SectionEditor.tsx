@@ -1,10 +1,11 @@
 // The rich-text editor of one section: Tiptap bound to the section's own Y.XmlFragment, with the
-// named carets of everyone else who is in this section. All editors share the document's awareness;
-// the caret plugin shows only positions that resolve inside this editor's fragment.
+// named carets of everyone else who is in this section. All editors share the document's awareness,
+// each through the caret router's view of it (editor/caretRouter.ts), which tells the caret plugin
+// about a change only when a caret entered, moved in or left this editor's fragment.
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { presenceUser } from '../../collab/localUser.ts'
@@ -27,7 +28,8 @@ export interface SectionEditorProps {
 
 export function SectionEditor({ fragment, labelledBy, locked = false }: SectionEditorProps) {
   const { t } = useTranslation('presence')
-  const { awareness, editable: mayEdit, currentUser } = useSectionsContext()
+  const { carets, editable: mayEdit, currentUser } = useSectionsContext()
+  const caretAwareness = useMemo(() => carets.forFragment(fragment), [carets, fragment])
   const editable = mayEdit && !locked
   // Comment highlights (decorations, never marks) and "Reactie plaatsen"; none outside a document page.
   const commentsStore = useCommentsStore()
@@ -39,7 +41,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
         contentStarterKit,
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({
-          provider: { awareness },
+          provider: { awareness: caretAwareness },
           user: presenceUser(currentUser()),
           render: (user) =>
             renderCaret(user, { unknownName: t('caret.unknown'), kind: (kind) => t(`caret.kind.${kind}`) }),
@@ -59,7 +61,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
         },
       },
     },
-    [fragment, awareness, commentsStore],
+    [fragment, caretAwareness, commentsStore],
   )
 
   useEffect(() => {

@@ -3,10 +3,13 @@ import { createContext, useContext } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import type { LocalUser } from '../../collab/localUser.ts'
+import type { CaretRouter } from '../../editor/caretRouter.ts'
 
 export interface SectionsContextValue {
   readonly doc: Y.Doc
   readonly awareness: Awareness
+  /** Each editor's view of the awareness for its caret plugin (redraws only the editors a caret concerns). */
+  readonly carets: CaretRouter
   /** False for read-only and comment-only access. */
   readonly editable: boolean
   /** The user as it is now (for editors created later). */

@@ -21,6 +21,7 @@ import { syncStep1Frame } from '../protocol/frames.ts'
 import { Peer, type PeerUser } from '../rooms/peer.ts'
 import type { Room } from '../rooms/room.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
+import { createSessionIdentities, type SessionIdentity } from './sessionIdentities.ts'
 
 export interface SyncDeps {
   readonly catalog: DocumentCatalog
@@ -49,6 +50,22 @@ interface Connection {
   readonly user: PeerUser
 }
 
+/** What an open socket keeps besides its peer (one small object instead of closures per socket). */
+interface LiveSocket {
+  readonly peer: Peer
+  readonly identity: SessionIdentity
+  readonly ip: string
+  /** Set once the document is loaded and the peer joined it. */
+  room: Room | null
+  /** The tail of the frames waiting for the rate limits, in arrival order; null when none wait. */
+  inOrder: Promise<void> | null
+  queued: number
+  /** Answered the last heartbeat ping. */
+  alive: boolean
+}
+
+const RESOLVED: Promise<void> = Promise.resolve()
+
 export const SYNC_PATH = '/sync/'
 const HEARTBEAT_MS = 30_000
 /** A frame that costs more CPU than this is logged (the watchdog's budget). */
@@ -63,14 +80,17 @@ export interface SyncEndpoint {
 export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxFrameBytes, perMessageDeflate: false })
   let nextPeerId = 1
-  const alive = new WeakSet<WebSocket>()
+  /** Every open socket's connection state; gone with the socket. */
+  const live = new WeakMap<WebSocket, LiveSocket>()
+  const identities = createSessionIdentities()
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
-      if (!alive.has(ws)) {
+      const conn = live.get(ws)
+      if (!conn?.alive) {
         ws.terminate()
         continue
       }
-      alive.delete(ws)
+      conn.alive = false
       ws.ping()
     }
   }, HEARTBEAT_MS)
@@ -112,13 +132,18 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
     // Until ws takes the socket over, a reset from the client must not become an uncaught 'error'.
     const onSocketError = (error: Error): void => deps.logger.debug({ err: error }, 'upgrade socket error')
     socket.on('error', onSocketError)
-    upgrade(req, socket, head).catch((error: unknown) => {
+    upgrade(req, socket, head, onSocketError).catch((error: unknown) => {
       deps.logger.error({ err: error }, 'upgrade failed')
       socket.destroy()
     })
   }
 
-  const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
+  const upgrade = async (
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    onSocketError: (error: Error) => void,
+  ): Promise<void> => {
     const ip = clientIp(req, deps.trustProxy)
     // Counted before authentication: a flood of upgrades without a valid cookie is cut off as well.
     const byIp = await deps.rateLimiter.connectionFromIp(ip)
@@ -175,7 +200,12 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
         organisationKind: auth.user.organisation.kind,
       },
     }
-    wss.handleUpgrade(req, socket, head, (ws) => openConnection(ws, connection))
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // ws handles the socket's errors from here on; left attached, this listener and its closure would
+      // stay with the socket for its lifetime (~0.4 KiB per connection in a heap snapshot, issue 7).
+      socket.off('error', onSocketError)
+      openConnection(ws, connection)
+    })
   }
 
   // CPU time, not wall time: on a busy machine a frame may wait for the CPU without costing any.
@@ -193,61 +223,90 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
   }
 
   // Frames pass the rate limits one after the other, so they reach the room in arrival order.
-  const deliver = async (peer: Peer, ip: string, kind: FrameKind, frame: Uint8Array): Promise<void> => {
-    if (peer.isClosed) return
-    const verdict = await deps.rateLimiter.frame(kind, { ip, userId: peer.user.id, documentId: peer.documentId })
-    if (!verdict.allowed) {
-      deps.metrics.rateLimited++
-      deps.logger.warn({ peer: peer.id, user: peer.user.id, ip, limit: verdict.limit }, 'rate limit: closing')
-      peer.close(CloseCode.rateLimited, 'rate limit')
+  const deliver = async (live: LiveSocket, kind: FrameKind, frame: Uint8Array): Promise<void> => {
+    const { peer, ip } = live
+    try {
+      if (peer.isClosed) return
+      const verdict = await deps.rateLimiter.frame(kind, { ip, userId: peer.user.id, documentId: peer.documentId })
+      if (!verdict.allowed) {
+        deps.metrics.rateLimited++
+        deps.logger.warn({ peer: peer.id, user: peer.user.id, ip, limit: verdict.limit }, 'rate limit: closing')
+        peer.close(CloseCode.rateLimited, 'rate limit')
+        return
+      }
+      timed(peer, () => peer.receive(frame))
+    } finally {
+      // An idle connection keeps no promise.
+      if (--live.queued === 0) live.inOrder = null
+    }
+  }
+
+  // The socket listeners are shared by every connection (a listener gets its socket as `this`) and
+  // find the connection's state in `live`: per-socket closures and their contexts were a good part of
+  // an idle connection's heap (issue 7).
+  function handleMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+    const conn = live.get(this)
+    if (!conn) return
+    const { peer } = conn
+    if (!isBinary) {
+      peer.close(CloseCode.malformed, 'text frames are not part of the protocol')
       return
     }
-    timed(peer, () => peer.receive(frame))
+    const frame = toBytes(data)
+    const { result, ms } = timed(peer, () => inspectFrame(frame))
+    if (!result.ok) {
+      deps.metrics.malformedFrames++
+      if (ms > deps.metrics.slowestRejectedFrameMs) deps.metrics.slowestRejectedFrameMs = ms
+      deps.logger.warn({ peer: peer.id, user: peer.user.id, reason: result.reason }, 'closing: malformed frame')
+      peer.close(CloseCode.malformed, 'malformed frame')
+      return
+    }
+    const kind = result.kind
+    conn.queued++
+    conn.inOrder = (conn.inOrder ?? RESOLVED).then(() => deliver(conn, kind, frame))
+  }
+
+  function handlePong(this: WebSocket): void {
+    const conn = live.get(this)
+    if (conn) conn.alive = true
+  }
+
+  function handleError(this: WebSocket, error: Error): void {
+    deps.logger.warn({ err: error, peer: live.get(this)?.peer.id }, 'socket error')
+  }
+
+  function handleClose(this: WebSocket): void {
+    const conn = live.get(this)
+    if (!conn) return
+    identities.release(conn.identity)
+    if (conn.room) conn.room.removePeer(conn.peer)
+    else conn.peer.markClosed()
   }
 
   const openConnection = (ws: WebSocket, connection: Connection): void => {
-    const { ip, documentId } = connection
+    const { documentId } = connection
     deps.metrics.connectionsOpened++
-    alive.add(ws)
-    ws.on('pong', () => alive.add(ws))
+    const identity = identities.acquire(connection.sessionHash, connection.user)
     const peer = new Peer({
       id: nextPeerId++,
       socket: ws,
       documentId,
       access: connection.access,
-      sessionHash: connection.sessionHash,
+      sessionHash: identity.sessionHash,
       wantsAppFrames: connection.wantsAppFrames,
-      user: connection.user,
+      user: identity.user,
       logger: deps.logger,
       maxBufferedBytes: deps.maxBufferedBytes,
     })
-    let room: Room | null = null
-    let inOrder: Promise<void> = Promise.resolve()
-    ws.on('message', (data: RawData, isBinary: boolean) => {
-      if (!isBinary) {
-        peer.close(CloseCode.malformed, 'text frames are not part of the protocol')
-        return
-      }
-      const frame = toBytes(data)
-      const { result, ms } = timed(peer, () => inspectFrame(frame))
-      if (!result.ok) {
-        deps.metrics.malformedFrames++
-        if (ms > deps.metrics.slowestRejectedFrameMs) deps.metrics.slowestRejectedFrameMs = ms
-        deps.logger.warn({ peer: peer.id, user: peer.user.id, reason: result.reason }, 'closing: malformed frame')
-        peer.close(CloseCode.malformed, 'malformed frame')
-        return
-      }
-      const kind = result.kind
-      inOrder = inOrder.then(() => deliver(peer, ip, kind, frame))
-    })
-    ws.on('error', (error) => deps.logger.warn({ err: error, peer: peer.id }, 'socket error'))
-    ws.on('close', () => {
-      if (room) room.removePeer(peer)
-      else peer.markClosed()
-    })
+    const conn: LiveSocket = { peer, identity, ip: connection.ip, room: null, inOrder: null, queued: 0, alive: true }
+    live.set(ws, conn)
+    ws.on('message', handleMessage)
+    ws.on('pong', handlePong)
+    ws.on('error', handleError)
+    ws.on('close', handleClose)
     deps.rooms.join(documentId, peer).then(
       (joined) => {
-        room = joined
+        conn.room = joined
         if (peer.isClosed) joined.removePeer(peer)
         else if (deps.storageHealth.isFailing(documentId)) peer.setStorageFault(true)
       },

@@ -8,10 +8,10 @@ import { Trans, useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { fetchDocument } from '../api/documents.ts'
 import { useApi } from '../api/useApi.ts'
+import type { Collab } from '../collab/createCollab.ts'
 import { localUserFor } from '../collab/localUser.ts'
-import { saveStatusOf } from '../collab/saveStatus.ts'
 import { useCollab } from '../collab/useCollab.ts'
-import { useCollabState } from '../collab/useCollabState.ts'
+import { useCollabValue } from '../collab/useCollabState.ts'
 import { useOrderedSections } from '../collab/useOrderedSections.ts'
 import { usePresence } from '../collab/usePresence.ts'
 import { CommentsPanel } from '../features/comments/CommentsPanel.tsx'
@@ -32,7 +32,7 @@ import { ComponentCheck } from '../features/sections/ComponentCheck.tsx'
 import { DocumentSections } from '../features/sections/DocumentSections.tsx'
 import { TableOfContents } from '../features/sections/TableOfContents.tsx'
 import { SignoffAnnouncer } from '../features/signoff/SignoffAnnouncer.tsx'
-import { SignoffPanel } from '../features/signoff/SignoffPanel.tsx'
+import { SignoffPanel, type SignoffPanelProps } from '../features/signoff/SignoffPanel.tsx'
 import { WisselwerkingLinks } from '../features/wisselwerking/WisselwerkingLinks.tsx'
 import { CoSenders } from '../layout/CoSenders.tsx'
 import { useSessionUser } from '../session/SessionContext.ts'
@@ -57,7 +57,13 @@ export function DocumentPage() {
   const user = useMemo(() => (session ? localUserFor(session) : null), [session])
   // Opened at once, not after the metadata: offline, the local copy is all there is.
   const collab = useCollab(missing || !user ? null : documentId, user)
-  const state = useCollabState(collab)
+  // Each part of the connection state on its own: the save state changes with every keystroke, and
+  // only the save indicator (and an open sign-off panel) shows it.
+  const access = useCollabValue(collab, (s) => s.access)
+  const closed = useCollabValue(collab, (s) => s.closed)
+  const refusals = useCollabValue(collab, (s) => s.refusals)
+  const synced = useCollabValue(collab, (s) => s.synced)
+  const loading = useCollabValue(collab, (s) => !s.localLoaded || !s.synced)
   const sections = useOrderedSections(collab?.doc ?? null)
   const participants = usePresence(collab?.awareness ?? null)
   const [searchParams, setSearchParams] = useSearchParams()
@@ -69,7 +75,7 @@ export function DocumentPage() {
     documentId,
     doc: collab?.doc ?? null,
     me: session,
-    canComment: state.access !== 'read',
+    canComment: access !== 'read',
   })
   const setPanelOpen = (open: boolean): void => {
     setSearchParams(
@@ -97,7 +103,7 @@ export function DocumentPage() {
   // The title is user content; while it loads the page says so in the interface language.
   const title = document?.title ?? (meta.state === 'loading' ? null : documentId)
   const shownTitle = title === null ? t('page.loadingTitle') : <span translate="no">{title}</span>
-  const editable = state.access === null || state.access === 'edit'
+  const editable = access === null || access === 'edit'
   const others = participants.filter((p) => !p.isSelf)
 
   return (
@@ -151,7 +157,7 @@ export function DocumentPage() {
         </div>
         <RoundStatus documentId={documentId} doc={collab?.doc ?? null} comments={comments} />
         <div className="document-toolbar">
-          <SaveStatusIndicator status={saveStatusOf(state)} />
+          <SaveStatusIndicator collab={collab} />
           {others.length > 0 && (
             <p className="document-toolbar__people">{t('page.others', { count: others.length })}</p>
           )}
@@ -159,12 +165,12 @@ export function DocumentPage() {
         {document?.kind === 'ontwikkelperspectief' && sections.length > 0 && <ComponentCheck sections={sections} />}
         <TableOfContents sections={sections} />
         <div className="floating-notices">
-          <ConnectionNotice closed={state.closed} />
+          <ConnectionNotice closed={closed} />
           {collab && (
             <RefusalNotice
-              refusals={state.refusals}
+              refusals={refusals}
               onDismiss={collab.dismissRefusal}
-              {...(state.access === 'edit' || state.access === 'comment'
+              {...(access === 'edit' || access === 'comment'
                 ? {
                     onPostAsComment: (refused) => postRefusedAsComment(connectionText, documentId, collab.doc, refused),
                   }
@@ -172,9 +178,9 @@ export function DocumentPage() {
             />
           )}
         </div>
-        <RefusalAnnouncer refusals={state.refusals} />
-        <PresenceAnnouncer participants={participants} live={state.synced} />
-        <AccessNotice access={state.access} />
+        <RefusalAnnouncer refusals={refusals} />
+        <PresenceAnnouncer participants={participants} live={synced} />
+        <AccessNotice access={access} />
         {collab && user && (
           <CommentsScope value={comments}>
             {/* Section links: live titles and states, the picker, backlinks (docs/links.md). */}
@@ -186,7 +192,7 @@ export function DocumentPage() {
                 others={others}
                 editable={editable}
                 user={user}
-                loading={!state.localLoaded || !state.synced}
+                loading={loading}
               />
             </LinksScope>
           </CommentsScope>
@@ -197,12 +203,12 @@ export function DocumentPage() {
       <aside className="document-side" aria-label={t('page.side')}>
         {panelOpen && collab && (
           <div id="signoff-panel">
-            <SignoffPanel
+            <LiveSignoffPanel
+              collab={collab}
               documentId={documentId}
               doc={collab.doc}
               sections={sections}
               canEdit={editable}
-              upToDate={state.synced && state.saved}
               onClose={() => setPanelOpen(false)}
             />
           </div>
@@ -230,4 +236,10 @@ export function DocumentPage() {
       </aside>
     </div>
   )
+}
+
+/** The sign-off panel with the save state it needs; only it re-renders while the user types. */
+function LiveSignoffPanel({ collab, ...props }: Omit<SignoffPanelProps, 'upToDate'> & { readonly collab: Collab }) {
+  const upToDate = useCollabValue(collab, (s) => s.synced && s.saved)
+  return <SignoffPanel {...props} upToDate={upToDate} />
 }

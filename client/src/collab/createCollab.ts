@@ -4,12 +4,13 @@
 // replaces it with one rebuilt from the server's state (`rebuildFrom`, see replayPending).
 import { type Access, APP_PARAM, encodeBarrier, shouldReconnect } from '@novex/shared'
 import type { Schema } from '@tiptap/pm/model'
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
+import { clearDocument } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createStore, type Store } from './createStore.ts'
 import { installAppMessageHandlers, type Refusal } from './installAppMessageHandlers.ts'
+import { type LocalCopy, openLocalCopy } from './localCopy.ts'
 import { type LocalUser, presenceUser } from './localUser.ts'
 import { JitteredWebsocketProvider } from './reconnectBackoff.ts'
 import { needsRebuild, type Recovery } from './refusalRecovery.ts'
@@ -117,7 +118,7 @@ export function createCollab(options: CollabOptions): Collab {
   // A rebuilt document starts without it: the stored copy holds the refused changes, and stays as it
   // is (a reload would replay from it) until the replay is done and replaces it.
   const localName = `novex:${user.id}:${documentId}`
-  let local: IndexeddbPersistence | null = rebuildFrom ? null : new IndexeddbPersistence(localName, doc)
+  let local: LocalCopy | null = rebuildFrom ? null : openLocalCopy(localName, doc, win)
   let pendingReplay = rebuildFrom ?? null
 
   // Reconnects with jittered backoff, so that a restarting server is not hit by every client at once.
@@ -208,7 +209,7 @@ export function createCollab(options: CollabOptions): Collab {
       return
     }
     // A new copy stores the whole rebuilt document at once (y-indexeddb writes the state on open).
-    if (!destroyed) local = new IndexeddbPersistence(localName, doc)
+    if (!destroyed) local = openLocalCopy(localName, doc, win)
   }
 
   provider.on('status', ({ status }) => patch({ connection: status }))

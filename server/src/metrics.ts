@@ -14,11 +14,14 @@ export interface Metrics {
   signoffHashMismatches: number
   /** Connections and messages over a rate limit. */
   rateLimited: number
-  /** The most CPU one client frame cost, in ms (the watchdog's figure). */
+  /**
+   * The most CPU one event-loop turn of client frames cost, in ms (the watchdog's figure; bounds each
+   * frame's). Turns under 1 ms of wall time are not read (they cost less).
+   */
   slowestFrameMs: number
-  /** The most CPU one refused (malformed) frame cost before it was refused, in ms. */
+  /** The most CPU a turn cost up to the refusal of a malformed frame in it, in ms (bounds that frame's cost). */
   slowestRejectedFrameMs: number
-  /** Frames that took longer than the watchdog's budget. */
+  /** Turns of client frames that took longer than the watchdog's budget. */
   slowFrames: number
   /** Documents whose writes are failing now. */
   documentsFailing: number
@@ -76,11 +79,19 @@ export function renderMetrics(metrics: Metrics, gauges: { roomsOpen: number; pee
     metrics.signoffHashMismatches,
   )
   counter('rate_limited_total', 'Connections and messages refused by a rate limit.', metrics.rateLimited)
-  counter('slow_frames_total', 'Client frames that took longer than the watchdog budget.', metrics.slowFrames)
-  gauge('slowest_frame_ms', 'Most CPU time one client frame cost.', metrics.slowestFrameMs)
+  counter(
+    'slow_frames_total',
+    'Event-loop turns of client frames that took longer than the watchdog budget.',
+    metrics.slowFrames,
+  )
+  gauge(
+    'slowest_frame_ms',
+    'Most CPU time one event-loop turn of client frames cost (an upper bound of one frame).',
+    metrics.slowestFrameMs,
+  )
   gauge(
     'slowest_refused_frame_ms',
-    'Most CPU time one malformed frame cost before it was refused.',
+    'Most CPU time of a turn up to the refusal of a malformed frame in it (an upper bound of that frame).',
     metrics.slowestRejectedFrameMs,
   )
   gauge('documents_failing', 'Documents whose writes are failing (clients told: read-only).', metrics.documentsFailing)

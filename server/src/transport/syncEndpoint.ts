@@ -2,7 +2,7 @@
 // exists, so a refused client never receives a document byte. The message listener is attached in the
 // same tick as the socket is created (before any await), so no early frame is lost.
 // Every frame is inspected whole (limits/inspectFrame) before it is handed on, and passes the rate
-// limits in arrival order; the time each frame keeps the event loop busy is measured (the watchdog).
+// limits in arrival order; the CPU the frames of each event-loop turn cost is measured (the watchdog).
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type Access, APP_PARAM, CloseCode, isDocumentId } from '@novex/shared'
@@ -21,6 +21,7 @@ import { syncStep1Frame } from '../protocol/frames.ts'
 import { Peer, type PeerUser } from '../rooms/peer.ts'
 import type { Room } from '../rooms/room.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
+import { FrameWatchdog } from './frameWatchdog.ts'
 import { createSessionIdentities, type SessionIdentity } from './sessionIdentities.ts'
 
 export interface SyncDeps {
@@ -68,7 +69,7 @@ const RESOLVED: Promise<void> = Promise.resolve()
 
 export const SYNC_PATH = '/sync/'
 const HEARTBEAT_MS = 30_000
-/** A frame that costs more CPU than this is logged (the watchdog's budget). */
+/** A turn of frames that costs more CPU than this is logged (the watchdog's budget, frameWatchdog.ts). */
 const SLOW_FRAME_MS = 50
 
 export interface SyncEndpoint {
@@ -83,6 +84,7 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
   /** Every open socket's connection state; gone with the socket. */
   const live = new WeakMap<WebSocket, LiveSocket>()
   const identities = createSessionIdentities()
+  const watchdog = new FrameWatchdog({ metrics: deps.metrics, logger: deps.logger, budgetMs: SLOW_FRAME_MS })
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
       const conn = live.get(ws)
@@ -208,20 +210,6 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
     })
   }
 
-  // CPU time, not wall time: on a busy machine a frame may wait for the CPU without costing any.
-  const timed = <T>(peer: Peer, work: () => T): { result: T; ms: number } => {
-    const start = process.cpuUsage()
-    const result = work()
-    const used = process.cpuUsage(start)
-    const ms = (used.user + used.system) / 1000
-    if (ms > deps.metrics.slowestFrameMs) deps.metrics.slowestFrameMs = ms
-    if (ms > SLOW_FRAME_MS) {
-      deps.metrics.slowFrames++
-      deps.logger.warn({ peer: peer.id, user: peer.user.id, documentId: peer.documentId, ms }, 'slow frame')
-    }
-    return { result, ms }
-  }
-
   // Frames pass the rate limits one after the other, so they reach the room in arrival order.
   const deliver = async (live: LiveSocket, kind: FrameKind, frame: Uint8Array): Promise<void> => {
     const { peer, ip } = live
@@ -234,7 +222,8 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
         peer.close(CloseCode.rateLimited, 'rate limit')
         return
       }
-      timed(peer, () => peer.receive(frame))
+      watchdog.enter(peer)
+      peer.receive(frame)
     } finally {
       // An idle connection keeps no promise.
       if (--live.queued === 0) live.inOrder = null
@@ -253,10 +242,11 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
       return
     }
     const frame = toBytes(data)
-    const { result, ms } = timed(peer, () => inspectFrame(frame))
+    watchdog.enter(peer)
+    const result = inspectFrame(frame)
     if (!result.ok) {
       deps.metrics.malformedFrames++
-      if (ms > deps.metrics.slowestRejectedFrameMs) deps.metrics.slowestRejectedFrameMs = ms
+      watchdog.refused()
       deps.logger.warn({ peer: peer.id, user: peer.user.id, reason: result.reason }, 'closing: malformed frame')
       peer.close(CloseCode.malformed, 'malformed frame')
       return

@@ -9,6 +9,7 @@
 // closing the copy, so no change that reached the doc is left out.
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
+import { afterPaint } from './afterPaint.ts'
 
 /** If no frame comes (a hidden page draws none), write after this long anyway. */
 const LATEST_WRITE_MS = 100
@@ -27,18 +28,11 @@ export function openLocalCopy(name: string, doc: Y.Doc, win: Window = window): L
   // Its own per-update writer is replaced by ours (the same call, once per frame).
   doc.off('update', persistence._storeUpdate)
   const pending: Uint8Array[] = []
-  let frame: number | null = null
-  let afterFrame: ReturnType<typeof setTimeout> | null = null
-  let latest: ReturnType<typeof setTimeout> | null = null
+  let cancel: (() => void) | null = null
 
-  const cancel = (): void => {
-    if (frame !== null) win.cancelAnimationFrame(frame)
-    if (afterFrame !== null) clearTimeout(afterFrame)
-    if (latest !== null) clearTimeout(latest)
-    frame = afterFrame = latest = null
-  }
   const flush = (): void => {
-    cancel()
+    cancel?.()
+    cancel = null
     if (pending.length === 0) return
     const update = pending.length === 1 ? pending[0] : Y.mergeUpdates(pending)
     pending.length = 0
@@ -48,13 +42,7 @@ export function openLocalCopy(name: string, doc: Y.Doc, win: Window = window): L
     // Updates applied from the store itself are in it already.
     if (origin === persistence) return
     pending.push(update)
-    if (latest !== null) return
-    // A requestAnimationFrame callback runs before the paint; a timeout queued from it, after.
-    frame = win.requestAnimationFrame(() => {
-      frame = null
-      afterFrame = setTimeout(flush, 0)
-    })
-    latest = setTimeout(flush, LATEST_WRITE_MS)
+    if (cancel === null) cancel = afterPaint(win, flush, LATEST_WRITE_MS)
   }
   const handleHidden = (): void => {
     if (win.document.visibilityState === 'hidden') flush()

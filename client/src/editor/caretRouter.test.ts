@@ -26,6 +26,7 @@ describe('createCaretRouter', () => {
   let first: Y.XmlFragment
   let second: Y.XmlFragment
   let frames: (() => void)[]
+  let afterFrames: (() => void)[]
   let router: CaretRouter
   let calls: { first: number; second: number }
 
@@ -49,11 +50,20 @@ describe('createCaretRouter', () => {
     remote = new Awareness(new Y.Doc())
     remote.setLocalState({ user: { name: 'Bram' } })
     frames = []
-    router = createCaretRouter(doc, local, (callback) => {
-      frames.push(callback)
-      return () => {
-        frames = frames.filter((f) => f !== callback)
-      }
+    afterFrames = []
+    router = createCaretRouter(doc, local, {
+      beforePaint: (callback) => {
+        frames.push(callback)
+        return () => {
+          frames = frames.filter((f) => f !== callback)
+        }
+      },
+      afterPaint: (callback) => {
+        afterFrames.push(callback)
+        return () => {
+          afterFrames = afterFrames.filter((f) => f !== callback)
+        }
+      },
     })
     calls = { first: 0, second: 0 }
     router.forFragment(first).on('change', () => calls.first++)
@@ -102,9 +112,19 @@ describe('createCaretRouter', () => {
     expect(calls).toEqual({ first: 1, second: 0 })
   })
 
-  it('forwards what the caret plugin writes to the real awareness', () => {
-    router.forFragment(first).setLocalStateField('cursor', caretIn(first, 4))
+  it('publishes our caret after the frame, only its last position, and other fields at once', () => {
+    local.setLocalState({ user: { name: 'Ik' } })
+    const view = router.forFragment(first)
+    view.setLocalStateField('cursor', caretIn(first, 3))
+    view.setLocalStateField('cursor', caretIn(first, 4))
+    view.setLocalStateField('user', { name: 'Ik zelf' })
+    expect(local.getLocalState()).toEqual({ user: { name: 'Ik zelf' } })
+    expect(afterFrames).toHaveLength(1)
+    afterFrames[0]?.()
     expect(local.getLocalState()?.cursor).toEqual(caretIn(first, 4))
+    view.setLocalStateField('cursor', null)
+    afterFrames[1]?.()
+    expect(local.getLocalState()?.cursor).toBeNull()
     expect(router.forFragment(second).getStates()).toBe(local.getStates())
   })
 })

@@ -9,8 +9,13 @@
 // small view of the awareness (`forFragment`) whose `change` fires only when a caret that concerns
 // that editor changed: one of another client whose caret entered, moved in or left its fragment.
 // Changes of our own state never redraw anything (the plugin never shows one's own caret).
+//
+// Our own caret, which the plugin publishes on every keystroke, goes out just after the frame that
+// shows the keystroke: setting the awareness encodes and sends it and runs every listener (the
+// presence list among them), work the others' view of our caret does not need before the paint.
 import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { afterPaint } from '../collab/afterPaint.ts'
 
 type AwarenessState = Record<string, unknown>
 type Listener = () => void
@@ -36,18 +41,31 @@ interface ChangeEvent {
   readonly removed: readonly number[]
 }
 
-/** Schedules one callback before the next paint; injectable for tests. */
-export type FrameScheduler = (callback: () => void) => () => void
+/** Schedules one callback and returns its cancel function. */
+export type Scheduler = (callback: () => void) => () => void
 
-const animationFrame: FrameScheduler = (callback) => {
-  const id = requestAnimationFrame(callback)
-  return () => cancelAnimationFrame(id)
+export interface CaretSchedulers {
+  /** Before the next paint (remote carets are drawn in it). */
+  readonly beforePaint: Scheduler
+  /** After the next paint (our caret is published then). */
+  readonly afterPaint: Scheduler
+}
+
+/** A hidden page paints nothing: our caret goes out after this long at the latest. */
+const LATEST_PUBLISH_MS = 100
+
+const BROWSER_SCHEDULERS: CaretSchedulers = {
+  beforePaint: (callback) => {
+    const id = requestAnimationFrame(callback)
+    return () => cancelAnimationFrame(id)
+  },
+  afterPaint: (callback) => afterPaint(window, callback, LATEST_PUBLISH_MS),
 }
 
 export function createCaretRouter(
   doc: Y.Doc,
   awareness: Awareness,
-  schedule: FrameScheduler = animationFrame,
+  schedulers: CaretSchedulers = BROWSER_SCHEDULERS,
 ): CaretRouter {
   const listeners = new Map<Y.XmlFragment, Set<Listener>>()
   /** The fragment each other client's caret was in when last routed (absent: none or unresolved). */
@@ -57,6 +75,24 @@ export function createCaretRouter(
   const changed = new Set<number>()
   let cancelFrame: (() => void) | null = null
   let subscribed = false
+  /** Our caret as the plugin last set it, not yet published (a box: null is a value). */
+  let ownCaret: { value: unknown } | null = null
+  let cancelPublish: (() => void) | null = null
+
+  const publishOwnCaret = (): void => {
+    cancelPublish = null
+    const caret = ownCaret
+    ownCaret = null
+    if (caret) awareness.setLocalStateField('cursor', caret.value)
+  }
+  const setLocalStateField = (field: string, value: unknown): void => {
+    if (field !== 'cursor') {
+      awareness.setLocalStateField(field, value)
+      return
+    }
+    ownCaret = { value }
+    cancelPublish ??= schedulers.afterPaint(publishOwnCaret)
+  }
 
   const route = (): void => {
     cancelFrame = null
@@ -84,7 +120,7 @@ export function createCaretRouter(
     for (const clientId of [...added, ...updated, ...removed]) {
       if (clientId !== awareness.clientID) changed.add(clientId)
     }
-    if (changed.size > 0 && cancelFrame === null) cancelFrame = schedule(route)
+    if (changed.size > 0 && cancelFrame === null) cancelFrame = schedulers.beforePaint(route)
   }
 
   const subscribe = (): void => {
@@ -111,7 +147,7 @@ export function createCaretRouter(
         },
         getStates: () => awareness.getStates() as Map<number, AwarenessState>,
         getLocalState: () => awareness.getLocalState(),
-        setLocalStateField: (field, value) => awareness.setLocalStateField(field, value),
+        setLocalStateField,
         on(event, listener) {
           // Only `change` matters to the caret plugin; Tiptap's `update` listener keeps a list of
           // users in the extension's storage, which nothing here reads.

@@ -77,10 +77,10 @@ export function createCaretRouter(
   let subscribed = false
   /** Our caret as the plugin last set it, not yet published (a box: null is a value). */
   let ownCaret: { value: unknown } | null = null
-  let cancelPublish: (() => void) | null = null
+  let publishScheduled = false
 
   const publishOwnCaret = (): void => {
-    cancelPublish = null
+    publishScheduled = false
     const caret = ownCaret
     ownCaret = null
     if (caret) awareness.setLocalStateField('cursor', caret.value)
@@ -91,7 +91,9 @@ export function createCaretRouter(
       return
     }
     ownCaret = { value }
-    cancelPublish ??= schedulers.afterPaint(publishOwnCaret)
+    if (publishScheduled) return
+    publishScheduled = true
+    schedulers.afterPaint(publishOwnCaret)
   }
 
   const route = (): void => {

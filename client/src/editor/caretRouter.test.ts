@@ -101,6 +101,27 @@ describe('createCaretRouter', () => {
     expect(calls).toEqual({ first: 2, second: 2 })
   })
 
+  it('clears a caret that was routed before its text arrived from the editor it was drawn in since', () => {
+    const early = new Y.Doc()
+    const late = early.getXmlFragment('late')
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('Later aangekomen')])
+    late.insert(0, [paragraph])
+    sendRemote(caretIn(late, 2))
+    runFrame()
+    expect(calls).toEqual({ first: 0, second: 0 })
+    // The text arrives (the remote change redraws that editor itself, with the caret in it).
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(early))
+    const arrived = doc.getXmlFragment('late')
+    const view = router.forFragment(arrived)
+    let arrivedCalls = 0
+    view.on('change', () => arrivedCalls++)
+    sendRemote(caretIn(first, 1))
+    runFrame()
+    expect(arrivedCalls).toBe(1)
+    expect(calls).toEqual({ first: 1, second: 0 })
+  })
+
   it('redraws nothing for changes of our own caret or of fields that move no caret', () => {
     local.setLocalStateField('cursor', caretIn(first, 2))
     expect(frames).toHaveLength(0)

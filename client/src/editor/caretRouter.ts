@@ -70,6 +70,8 @@ export function createCaretRouter(
   const listeners = new Map<Y.XmlFragment, Set<Listener>>()
   /** The fragment each other client's caret was in when last routed (absent: none or unresolved). */
   const caretFragment = new Map<number, Y.XmlFragment>()
+  /** The cursor of each other client when last routed, to place it again if it did not resolve then. */
+  const lastCursor = new Map<number, unknown>()
   /** The cursor each client had when last routed, to skip changes that did not move it. */
   const caretKey = new Map<number, string>()
   const changed = new Set<number>()
@@ -103,10 +105,14 @@ export function createCaretRouter(
     for (const clientId of changed) {
       const state = states.get(clientId)
       const key = state ? JSON.stringify([state.cursor ?? null, state.user ?? null]) : ''
-      const before = caretFragment.get(clientId)
       // A state renewal or a change of another field (the section, the name field) moves no caret.
       if (key === caretKey.get(clientId) && key !== '') continue
+      // A caret whose text had not arrived when it was routed is drawn once the text comes (a remote
+      // change redraws that editor); where it is now decides which editor must drop it.
+      const before = caretFragment.get(clientId) ?? fragmentOfCaret(doc, lastCursor.get(clientId))
       const after = state ? fragmentOfCaret(doc, state.cursor) : null
+      if (state) lastCursor.set(clientId, state.cursor)
+      else lastCursor.delete(clientId)
       if (before) dirty.add(before)
       if (after) dirty.add(after)
       if (after) caretFragment.set(clientId, after)
@@ -138,6 +144,7 @@ export function createCaretRouter(
     cancelFrame = null
     changed.clear()
     caretFragment.clear()
+    lastCursor.clear()
     caretKey.clear()
   }
 

@@ -1,5 +1,6 @@
 // Checks a client frame completely before it reaches a room: a known message type, a known sync step,
-// lengths that fit, no trailing bytes, and a structurally sound V1 update (inspectUpdate). A frame that
+// lengths that fit, no trailing bytes, and a structurally sound V1 update (inspectUpdate); presence
+// states are checked to be JSON where they are stamped (policy/stampAwareness.ts). A frame that
 // fails is never handed on; the transport closes the connection with `malformed`. The result also says
 // what the frame is, so rate limits can count updates and presence separately.
 import { MessageType, SyncStep } from '@novex/shared'
@@ -87,12 +88,9 @@ function inspectAwareness(payload: Uint8Array): FrameInspection | null {
   for (let i = 0; i < n; i++) {
     decoding.readVarUint(d)
     decoding.readVarUint(d)
-    const state = readString(d)
-    try {
-      JSON.parse(state)
-    } catch {
-      return bad('presence state is not JSON')
-    }
+    // The state's JSON is parsed once, where it is stamped (policy/stampAwareness.ts): a state that is
+    // not JSON closes the connection there as malformed, before it reaches the room's presence.
+    readString(d)
   }
   return decoding.hasContent(d) ? bad('trailing bytes after the presence update') : null
 }

@@ -1,9 +1,10 @@
 // Presence is stamped by the server: name and organisation come from the session, never from the
 // client, and a connection cannot speak for a client id that another connection speaks for.
+// Stamping is the one place a presence state is parsed and stringified (issue 7: it was parsed three
+// times and stringified twice per update): the room applies the parsed value and sends the string.
 // Awareness update layout (y-protocols): varuint n, n × (varuint clientID, varuint clock, varString JSON).
 import { ORGANISATION_KIND_COLOR } from '@novex/shared'
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import type { PeerUser } from '../rooms/peer.ts'
 
 export interface AwarenessEntry {
@@ -24,16 +25,16 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   return out
 }
 
-export function encodeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, entries.length)
-  for (const entry of entries) {
-    encoding.writeVarUint(e, entry.clientId)
-    encoding.writeVarUint(e, entry.clock)
-    encoding.writeVarString(e, entry.state)
-  }
-  return encoding.toUint8Array(e)
+/** A presence entry after stamping: its state parsed (null = leaving) and as the JSON that is sent on. */
+export interface StampedEntry {
+  readonly clientId: number
+  readonly clock: number
+  readonly value: Record<string, unknown> | null
+  readonly json: string
 }
+
+/** A presence state that is not JSON: the frame is malformed (the connection is closed). */
+export class MalformedPresenceError extends Error {}
 
 /** The `user` field every presence of this connection carries. */
 export function presenceUser(user: PeerUser): Record<string, string> {
@@ -47,30 +48,32 @@ export function presenceUser(user: PeerUser): Record<string, string> {
 
 /**
  * Keeps the entries this connection may speak for and overwrites their `user` with the session's.
- * A state that is not a JSON object (or is too large) is dropped; `null` (leaving) is kept.
+ * A state that is not a JSON object (or is too large) is dropped; `null` (leaving) is kept. A state that
+ * is not JSON at all makes the whole frame malformed (MalformedPresenceError), as no client writes one.
  */
 export function stampAwareness(
   entries: readonly AwarenessEntry[],
   user: PeerUser,
   mayUse: (clientId: number) => boolean,
-): AwarenessEntry[] {
-  const stamped: AwarenessEntry[] = []
-  const who = presenceUser(user)
+): StampedEntry[] {
+  const stamped: StampedEntry[] = []
+  let who: Record<string, string> | null = null
   for (const entry of entries) {
-    if (!mayUse(entry.clientId) || entry.state.length > MAX_STATE_BYTES) continue
     let parsed: unknown
     try {
       parsed = JSON.parse(entry.state)
     } catch {
-      // Not JSON: not a presence we can stamp, so it is not passed on.
-      continue
+      throw new MalformedPresenceError('presence state is not JSON')
     }
+    if (!mayUse(entry.clientId) || entry.state.length > MAX_STATE_BYTES) continue
     if (parsed === null) {
-      stamped.push(entry)
+      stamped.push({ clientId: entry.clientId, clock: entry.clock, value: null, json: 'null' })
       continue
     }
     if (typeof parsed !== 'object' || Array.isArray(parsed)) continue
-    stamped.push({ ...entry, state: JSON.stringify({ ...parsed, user: who }) })
+    who ??= presenceUser(user)
+    const value: Record<string, unknown> = { ...parsed, user: who }
+    stamped.push({ clientId: entry.clientId, clock: entry.clock, value, json: JSON.stringify(value) })
   }
   return stamped
 }

@@ -1,7 +1,6 @@
 // Encoders for the y-websocket frames the server sends. Message type codes come from @novex/shared.
 import { MessageType, SyncStep } from '@novex/shared'
 import * as encoding from 'lib0/encoding'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 
 export function syncStep1Frame(doc: Y.Doc): Uint8Array {
@@ -34,12 +33,5 @@ export function syncUpdateFrame(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(e, MessageType.sync)
   encoding.writeVarUint(e, SyncStep.update)
   encoding.writeVarUint8Array(e, update)
-  return encoding.toUint8Array(e)
-}
-
-export function awarenessFrame(awareness: awarenessProtocol.Awareness, clients: readonly number[]): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, MessageType.awareness)
-  encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [...clients]))
   return encoding.toUint8Array(e)
 }

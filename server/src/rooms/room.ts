@@ -15,11 +15,12 @@ import * as Y from 'yjs'
 import type { Metrics } from '../metrics.ts'
 import type { ClientIdRegistry } from '../persistence/clientIdRegistry.ts'
 import type { DocumentStore, StoredState } from '../persistence/documentStore.ts'
-import { decodeAwarenessUpdate, encodeAwarenessUpdate, stampAwareness } from '../policy/stampAwareness.ts'
+import { decodeAwarenessUpdate, stampAwareness } from '../policy/stampAwareness.ts'
 import type { UpdateGate } from '../policy/updateGate.ts'
-import { awarenessFrame, syncFrame, syncStep1Frame, syncStep2Frame, syncUpdateFrame } from '../protocol/frames.ts'
+import { syncFrame, syncStep1Frame, syncStep2Frame, syncUpdateFrame } from '../protocol/frames.ts'
 import type { CommitParticipant, GroupCommit, PreparedWrite } from './groupCommit.ts'
 import { Peer } from './peer.ts'
+import { RoomPresence } from './roomPresence.ts'
 
 interface PendingUpdate {
   readonly update: Uint8Array
@@ -66,6 +67,8 @@ export class Room implements CommitParticipant {
   /** The stored snapshot and its state vector while the Y.Doc has not been built from them. */
   private unbuilt: { readonly state: Uint8Array; readonly stateVector: Uint8Array } | null = null
   readonly awareness: awarenessProtocol.Awareness
+  /** Applies stamped presence to `awareness` and encodes it from the stamped JSON. */
+  private readonly presence: RoomPresence
   private readonly peers = new Set<Peer>()
   /** Client id → the live connection that writes with it. */
   private readonly writers = new Map<number, Peer>()
@@ -108,6 +111,7 @@ export class Room implements CommitParticipant {
     this.awareness = new awarenessProtocol.Awareness(this.ydoc)
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
+    this.presence = new RoomPresence(this.awareness)
     this.ydoc.on('update', this.handleDocUpdate)
     this.awareness.on('update', this.handleAwarenessUpdate)
     if (state.updates.length >= deps.compactAfter) this.compact()
@@ -144,7 +148,7 @@ export class Room implements CommitParticipant {
     // client barrier sent on sync is ordered after its own offline changes.
     peer.send(this.unbuilt ? syncFrame(SyncStep.step1, this.unbuilt.stateVector) : syncStep1Frame(this.ydoc))
     const states = [...this.awareness.getStates().keys()]
-    if (states.length > 0) peer.send(awarenessFrame(this.awareness, states))
+    if (states.length > 0) peer.send(this.presence.frame(states))
     peer.attach(this.handleFrame)
   }
 
@@ -229,7 +233,7 @@ export class Room implements CommitParticipant {
         this.applyAwareness(peer, decoding.readVarUint8Array(decoder))
         return
       case MessageType.queryAwareness:
-        peer.send(awarenessFrame(this.awareness, [...this.awareness.getStates().keys()]))
+        peer.send(this.presence.frame(this.awareness.getStates().keys()))
         return
       case MessageType.barrier:
         this.handleBarrier(peer, decoding.readVarUint(decoder))
@@ -305,7 +309,7 @@ export class Room implements CommitParticipant {
       if (previous && previous !== peer) previous.deleteAwarenessId(entry.clientId)
       this.speakers.set(entry.clientId, peer)
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(entries), peer)
+    this.presence.apply(entries, peer)
   }
 
   private handleBarrier(peer: Peer, seq: number): void {
@@ -335,6 +339,7 @@ export class Room implements CommitParticipant {
       for (const id of change.added) peer.addAwarenessId(id)
       for (const id of change.removed) peer.deleteAwarenessId(id)
     }
+    if (change.removed.length > 0) this.presence.forget(change.removed)
     if (changed.length === 0) return
     // Presence changes on every keystroke of every writer: collect this turn's changes and send them as
     // one frame, instead of one frame per change to every peer.
@@ -345,7 +350,7 @@ export class Room implements CommitParticipant {
     schedule(() => {
       this.awarenessScheduled = false
       if (this.destroyed || this.awarenessChanged.size === 0) return
-      const frame = awarenessFrame(this.awareness, [...this.awarenessChanged])
+      const frame = this.presence.frame(this.awarenessChanged)
       this.awarenessChanged.clear()
       for (const peer of this.peers) peer.send(frame)
     })

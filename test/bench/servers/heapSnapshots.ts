@@ -1,5 +1,6 @@
-// Developer tool (not part of `pnpm bench`): heap snapshots of our server with 0 and with N idle
-// connections in one document, written to <dir>/*.heapsnapshot for diffing (heapDiff.ts).
+// Developer tool (not part of `pnpm bench`): heap snapshots of our server with 1 and with N + 1 idle
+// connections in one document (the first one loads the document), written to <dir>/*.heapsnapshot for
+// diffing with heapDiff.ts.
 // Usage: `tsx bench/servers/heapSnapshots.ts <dir> [N]`.
 
 import { execFileSync } from 'node:child_process'

@@ -88,7 +88,7 @@ function table(records: readonly BenchRecord[], columns: readonly Column[]): str
 
 /** The client benchmark beside the server tables: absolute times of one headless Chromium. */
 function clientTable(client: ClientFigures | null | undefined): string {
-  if (!client) return 'Client benchmark: not measured (see errors).'
+  if (!client) return 'Client benchmark: not in this run (not selected with --only, or it failed: see errors).'
   const head = [
     'client (headless Chromium, ours)',
     'words',

@@ -258,7 +258,10 @@ describe('signing a section, keyboard only', () => {
     await page.locator(panel).waitFor()
     await poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toBe('signoff-panel-title')
     // The overview arrives from the server after the heading takes the focus; a user tabs once it is shown.
-    await page.locator(`${itemOf(sectionId)} [data-section-id="${sectionId}"]`).first().waitFor()
+    await page
+      .locator(`${itemOf(sectionId)} [data-section-id="${sectionId}"]`)
+      .first()
+      .waitFor()
   }
 
   /** Tab to this section's sign button and press it; the item shows `state` and keeps the focus. */

@@ -84,7 +84,7 @@ export function checkTargets(records: readonly BenchRecord[]): Target[] {
 /** Issue 7's client target: an absolute time (one frame), so it is judged as measured, never against a baseline. */
 export function clientTarget(client: ClientFigures | null): Target {
   const name = `client: keystroke-to-paint p95 < ${KEY_TO_PAINT_TARGET_MS} ms (${client?.words.toLocaleString('en') ?? '?'} words, ${client?.spec.remoteTypists ?? '?'} remote typists)`
-  if (!client) return { name, met: null, measured: 'n/a (the client benchmark failed)' }
+  if (!client) return { name, met: null, measured: 'n/a (not in this run: not selected with --only, or it failed)' }
   return {
     name,
     met: client.targetMet,

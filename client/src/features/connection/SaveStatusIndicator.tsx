@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next'
 import type { Collab } from '../../collab/createCollab.ts'
 import { SAVE_STATUS_KEY, saveStatusOf } from '../../collab/saveStatus.ts'
-import { useCollabValue } from '../../collab/useCollabState.ts'
+import { useCollabValue } from '../../collab/useCollabValue.ts'
 
 export function SaveStatusIndicator({ collab }: { readonly collab: Collab | null }) {
   const { t } = useTranslation('connection')

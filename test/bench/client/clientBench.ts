@@ -2,7 +2,7 @@
 // real server (SQLite, update gate) while remote people type in it, and we measure how long until the
 // page is editable and how long each local keystroke takes to reach the screen (see pageProbes.ts).
 import { getSection, type SectionId, sectionPlainText } from '@novex/shared'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { perspectiveId } from '../../../server/src/demo/seedDemo.ts'
 import { editorOf, launchBrowser, newUserContext, type UserContext, waitForSaveStatus } from '../../helpers/browser.ts'
 import { connectClient } from '../../helpers/client.ts'
@@ -12,6 +12,7 @@ import { waitFor } from '../../helpers/waitFor.ts'
 import { median, percentiles } from '../load/percentiles.ts'
 import { startOurServer } from '../servers/ourServer.ts'
 import { benchLogin } from './benchLogin.ts'
+import { openFloorPage } from './browserFloor.ts'
 import { type ClientFigures, type ClientSpec, KEY_TO_PAINT_TARGET_MS } from './clientFigures.ts'
 import { type KeyProbeReport, keyProbe, openProbe, readKeyProbe, readOpenTimes } from './pageProbes.ts'
 import { startPageProfile } from './pageProfile.ts'
@@ -72,7 +73,8 @@ export async function clientBench(
       const typed = TYPED.repeat(Math.ceil(spec.keystrokes / TYPED.length)).slice(0, spec.keystrokes)
       const profiler = options.cpuProfileFile ? await startPageProfile(user.page) : null
       const tracer = options.traceFile ? await startPageTrace(browser, user.page, options.traceFile) : null
-      const report = await typeAndMeasure(user.page, sectionId, local, typed, spec.keyIntervalMs)
+      const paragraph = editorOf(user.page, sectionId).locator(':scope > *').nth(local)
+      const report = await typeAndMeasure(user.page, paragraph, typed, spec.keyIntervalMs)
       if (tracer) log(`client: main thread while typing (trace):\n${(await tracer.stop()).join('\n')}`)
       if (profiler && options.cpuProfileFile)
         log(
@@ -83,7 +85,11 @@ export async function clientBench(
       await typists.stop()
       const typedTextSaved = await typedTextArrived(user.page, running, sectionId, local, typed)
       await user.close()
-      return figures(spec, text.words, written, firstEditorRuns, editableRuns, report, remoteEdits, typedTextSaved)
+      const floor = await openFloorPage(browser, text, LOCAL_SECTION, local, NAME_HELPER)
+      const floorReport = await typeAndMeasure(floor.paragraph.page(), floor.paragraph, typed, spec.keyIntervalMs)
+      await floor.close()
+      const measured = { report, floorReport, remoteEdits, typedTextSaved }
+      return figures(spec, text.words, written, firstEditorRuns, editableRuns, measured)
     } finally {
       if (!typistsStopped) await typists.stop().catch(() => undefined)
     }
@@ -123,15 +129,14 @@ async function openPage(page: Page, paragraphs: number): Promise<{ firstEditorMs
   return { firstEditorMs: times.firstEditorMs ?? Number.NaN, editableMs: times.editableMs ?? Number.NaN }
 }
 
-/** Clicks into the middle of the local paragraph and types `typed` key by key at a steady rate. */
+/** Clicks into the middle of the paragraph and types `typed` key by key at a steady rate. */
 async function typeAndMeasure(
   page: Page,
-  sectionId: string,
-  paragraph: number,
+  paragraph: Locator,
   typed: string,
   intervalMs: number,
 ): Promise<KeyProbeReport> {
-  await editorOf(page, sectionId).locator(':scope > *').nth(paragraph).click()
+  await paragraph.click()
   await waitFor(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror') ?? false), {
     message: 'the focus in the editor',
   })
@@ -183,11 +188,11 @@ function figures(
   written: WrittenPerspective,
   firstEditorRuns: readonly number[],
   editableRuns: readonly number[],
-  report: KeyProbeReport,
-  remoteEdits: number,
-  typedTextSaved: boolean,
+  measured: { report: KeyProbeReport; floorReport: KeyProbeReport; remoteEdits: number; typedTextSaved: boolean },
 ): ClientFigures {
+  const { report, floorReport, remoteEdits, typedTextSaved } = measured
   const toPaint = percentiles(report.samples.map((s) => s.painted - s.start))
+  const floor = percentiles(floorReport.samples.map((s) => s.painted - s.start))
   const toChange = percentiles(report.samples.map((s) => s.changed - s.start).filter(Number.isFinite))
   const scripts = new Map<string, number>()
   for (const frame of report.longFrames)
@@ -208,6 +213,10 @@ function figures(
     keyToPaintP99Ms: finite(toPaint.p99),
     keyToPaintMaxMs: finite(Math.max(...report.samples.map((s) => s.painted - s.start))),
     keyToChangeP95Ms: finite(toChange.p95),
+    floorKeyToPaintP50Ms: finite(floor.p50),
+    floorKeyToPaintP95Ms: finite(floor.p95),
+    floorKeyToPaintP99Ms: finite(floor.p99),
+    keyToPaintP95ToFloor: p95 === null || !(floor.p95 > 0) ? null : p95 / floor.p95,
     slowKeydowns: report.slowEvents.filter((e) => e.name === 'keydown').length,
     longFrames: report.longFrames.length,
     longFrameTopScripts: [...scripts.entries()]

@@ -37,6 +37,15 @@ export interface ClientFigures {
   readonly keyToPaintMaxMs: number | null
   /** keydown → DOM changed (the input handling part of the above), p95. */
   readonly keyToChangeP95Ms: number | null
+  /**
+   * The browser's floor, same run (browserFloor.ts): the same keys typed at the same rate into the same
+   * paragraph of the same text in eight plain contenteditable blocks, no script, nobody else typing.
+   */
+  readonly floorKeyToPaintP50Ms: number | null
+  readonly floorKeyToPaintP95Ms: number | null
+  readonly floorKeyToPaintP99Ms: number | null
+  /** keyToPaintP95Ms / floorKeyToPaintP95Ms. */
+  readonly keyToPaintP95ToFloor: number | null
   /** Keydowns that Chromium's Event Timing reported at ≥ 16 ms (its threshold; it rounds to 8 ms). */
   readonly slowKeydowns: number
   /** Long animation frames (> 50 ms) while typing, and the scripts that took longest in them. */

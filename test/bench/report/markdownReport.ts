@@ -98,6 +98,8 @@ function clientTable(client: ClientFigures | null | undefined): string {
     'keystrokes',
     'key→paint p50 / p95 / p99 / max ms',
     'key→DOM p95 ms',
+    'floor key→paint p50 / p95 / p99 ms',
+    'p95 / floor',
     'keydowns ≥ 16 ms (Event Timing)',
     'long frames',
     'remote edits',
@@ -114,6 +116,10 @@ function clientTable(client: ClientFigures | null | undefined): string {
     fmt(client.keystrokes, 0),
     paint.map((v) => fmt(v, 1)).join(' / '),
     fmt(client.keyToChangeP95Ms, 1),
+    [client.floorKeyToPaintP50Ms, client.floorKeyToPaintP95Ms, client.floorKeyToPaintP99Ms]
+      .map((v) => fmt(v, 1))
+      .join(' / '),
+    client.keyToPaintP95ToFloor === null ? 'n/a' : `${fmt(client.keyToPaintP95ToFloor, 2)}×`,
     fmt(client.slowKeydowns, 0),
     fmt(client.longFrames, 0),
     fmt(client.remoteEdits, 0),
@@ -125,6 +131,8 @@ function clientTable(client: ClientFigures | null | undefined): string {
     `| ${head.join(' | ')} |`,
     `|${head.map(() => '---').join('|')}|`,
     `| ${row.join(' | ')} |`,
+    '',
+    'Floor: the same keys, at the same rate, into the same paragraph of the same text in eight plain `contenteditable` blocks (no script, no stylesheet, nobody else typing), in the same browser and run: what Chromium itself needs on this machine.',
     '',
     `Longest scripts in long animation frames while typing: ${scripts || 'none'}.`,
   ].join('\n')

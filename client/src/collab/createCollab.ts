@@ -12,6 +12,7 @@ import { createStore, type Store } from './createStore.ts'
 import { installAppMessageHandlers, type Refusal } from './installAppMessageHandlers.ts'
 import { type LocalCopy, openLocalCopy } from './localCopy.ts'
 import { type LocalUser, presenceUser } from './localUser.ts'
+import { sendOwnPresenceOnly } from './ownPresenceOnly.ts'
 import { JitteredWebsocketProvider } from './reconnectBackoff.ts'
 import { needsRebuild, type Recovery } from './refusalRecovery.ts'
 import { type ReplayReport, replayPending } from './replayPending.ts'
@@ -129,6 +130,7 @@ export function createCollab(options: CollabOptions): Collab {
     shouldReconnect: (event) => shouldReconnect(event.code),
   })
   const presence: PresenceState = { user: presenceUser(user), section: null }
+  const stopOwnPresence = sendOwnPresenceOnly(provider)
   provider.awareness.setLocalState(presence)
 
   const tracker = createSaveTracker({
@@ -279,6 +281,7 @@ export function createCollab(options: CollabOptions): Collab {
     win.removeEventListener('offline', handleOffline)
     win.removeEventListener('online', handleOnline)
     tracker.destroy()
+    stopOwnPresence()
     provider.destroy()
     pendingReplay?.previous.destroy()
     pendingReplay = null

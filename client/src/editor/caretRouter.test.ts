@@ -148,4 +148,20 @@ describe('createCaretRouter', () => {
     expect(local.getLocalState()?.cursor).toBeNull()
     expect(router.forFragment(second).getStates()).toBe(local.getStates())
   })
+
+  it('does not publish our caret again where it did not move (the plugin re-sets it after remote changes)', () => {
+    local.setLocalState({ user: { name: 'Ik' } })
+    const sent: unknown[] = []
+    local.on('update', () => sent.push(local.getLocalState()?.cursor))
+    const view = router.forFragment(first)
+    view.setLocalStateField('cursor', caretIn(first, 3))
+    afterFrames[0]?.()
+    expect(sent).toEqual([caretIn(first, 3)])
+    view.setLocalStateField('cursor', caretIn(first, 3))
+    afterFrames[1]?.()
+    expect(sent).toHaveLength(1)
+    view.setLocalStateField('cursor', caretIn(first, 5))
+    afterFrames[2]?.()
+    expect(sent).toEqual([caretIn(first, 3), caretIn(first, 5)])
+  })
 })

@@ -13,6 +13,10 @@
 // Our own caret, which the plugin publishes on every keystroke, goes out just after the frame that
 // shows the keystroke: setting the awareness encodes and sends it and runs every listener (the
 // presence list among them), work the others' view of our caret does not need before the paint.
+// And only when it moved: the plugin (@tiptap/y-tiptap 3.0) sets it again after every remote change
+// of the editor's text even where it stayed put, so each keystroke of one person made every other
+// page with the focus in that section send its unchanged caret to everyone. Others place a caret that
+// did not move correctly without it: their own edits map it, and remote ones re-resolve it.
 import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { afterPaint } from '../collab/afterPaint.ts'
@@ -62,6 +66,11 @@ const BROWSER_SCHEDULERS: CaretSchedulers = {
   afterPaint: (callback) => afterPaint(window, callback, LATEST_PUBLISH_MS),
 }
 
+/** Two carets (y-prosemirror's `{ anchor, head }` of relative-position JSON, or null) at the same place. */
+function sameCaret(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b)
+}
+
 export function createCaretRouter(
   doc: Y.Doc,
   awareness: Awareness,
@@ -85,7 +94,8 @@ export function createCaretRouter(
     publishScheduled = false
     const caret = ownCaret
     ownCaret = null
-    if (caret) awareness.setLocalStateField('cursor', caret.value)
+    if (!caret || sameCaret(awareness.getLocalState()?.cursor ?? null, caret.value)) return
+    awareness.setLocalStateField('cursor', caret.value)
   }
   const setLocalStateField = (field: string, value: unknown): void => {
     if (field !== 'cursor') {

@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
-import sirv from 'sirv'
 import { type CommentsApiDeps, routeComments } from '../api/commentsApi.ts'
 import { type Authorize, getDocument, listDocuments } from '../api/documentsApi.ts'
 import { handleExport } from '../api/exportApi.ts'
@@ -23,6 +22,7 @@ import { type Metrics, renderMetrics } from '../metrics.ts'
 import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
 import { type Authenticated, originAllowed } from '../policy/authenticate.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
+import { createClientFiles } from './clientFiles.ts'
 import { setSecurityHeaders } from './securityHeaders.ts'
 
 export interface HttpDeps {
@@ -43,9 +43,7 @@ export interface HttpDeps {
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void
 
 export function createHttpHandler(deps: HttpDeps): HttpHandler {
-  const serveClient = existsSync(deps.clientDist)
-    ? sirv(deps.clientDist, { single: true, etag: true, gzip: false, brotli: false })
-    : null
+  const serveClient = existsSync(deps.clientDist) ? createClientFiles(deps.clientDist) : null
   if (!serveClient) deps.logger.warn({ clientDist: deps.clientDist }, 'client not built; serving the API only')
 
   const requireUser = (req: IncomingMessage): Authenticated => {

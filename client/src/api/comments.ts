@@ -14,6 +14,7 @@ import {
   type RoundRecord,
 } from '@novex/shared'
 import { ApiError } from './documents.ts'
+import { type ErrorFactory, failureOf, isRecord, requestJson, sendRequest } from './request.ts'
 
 /** An API error with the server's error code (`forbidden`, `not_found`, …). */
 export class CommentsApiError extends ApiError {
@@ -102,7 +103,7 @@ const threadPath = (documentId: string, threadId: string): string =>
 // ---- comments -----------------------------------------------------------------------------------
 
 export async function createThread(documentId: string, input: NewThread): Promise<CommentThread> {
-  const body = await requestJson('POST', `${documentPath(documentId)}/comments`, {
+  const body = await commentsRequest('POST', `${documentPath(documentId)}/comments`, {
     sectionId: input.sectionId,
     anchor: { start: input.anchor.start, end: input.anchor.end },
     quote: input.quote,
@@ -113,7 +114,7 @@ export async function createThread(documentId: string, input: NewThread): Promis
 }
 
 export async function addMessage(documentId: string, threadId: string, input: MessageInput): Promise<CommentMessage> {
-  const body = await requestJson('POST', `${threadPath(documentId, threadId)}/messages`, {
+  const body = await commentsRequest('POST', `${threadPath(documentId, threadId)}/messages`, {
     body: input.body,
     mentions: input.mentions,
   })
@@ -127,12 +128,12 @@ export async function editMessage(
   input: MessageInput,
 ): Promise<CommentMessage> {
   const path = `${threadPath(documentId, threadId)}/messages/${encodeURIComponent(messageId)}`
-  return expectMessage(await requestJson('PATCH', path, { body: input.body, mentions: input.mentions }))
+  return expectMessage(await commentsRequest('PATCH', path, { body: input.body, mentions: input.mentions }))
 }
 
 export async function deleteMessage(documentId: string, threadId: string, messageId: string): Promise<CommentMessage> {
   const path = `${threadPath(documentId, threadId)}/messages/${encodeURIComponent(messageId)}`
-  return expectMessage(await requestJson('DELETE', path))
+  return expectMessage(await commentsRequest('DELETE', path))
 }
 
 export async function setThreadStatus(
@@ -140,11 +141,11 @@ export async function setThreadStatus(
   threadId: string,
   action: 'resolve' | 'reopen',
 ): Promise<CommentThread> {
-  return expectThread(await requestJson('POST', `${threadPath(documentId, threadId)}/${action}`, {}))
+  return expectThread(await commentsRequest('POST', `${threadPath(documentId, threadId)}/${action}`, {}))
 }
 
 export async function fetchMembers(documentId: string, signal?: AbortSignal): Promise<Member[]> {
-  const body = await requestJson('GET', `${documentPath(documentId)}/members`, undefined, signal)
+  const body = await commentsRequest('GET', `${documentPath(documentId)}/members`, undefined, signal)
   if (!Array.isArray(body)) throw unexpected()
   return body.flatMap((value): Member[] => {
     if (!isRecord(value)) return []
@@ -158,13 +159,13 @@ export async function fetchMembers(documentId: string, signal?: AbortSignal): Pr
 // ---- review rounds ------------------------------------------------------------------------------
 
 export async function fetchReview(documentId: string, signal?: AbortSignal): Promise<ReviewAnswer> {
-  const body = await requestJson('GET', `${documentPath(documentId)}/review`, undefined, signal)
+  const body = await commentsRequest('GET', `${documentPath(documentId)}/review`, undefined, signal)
   if (!isRecord(body) || !isReviewState(body.state)) throw unexpected()
   return { state: body.state, canManage: body.canManage === true }
 }
 
 export async function openRound(documentId: string): Promise<ReviewState> {
-  const body = await requestJson('POST', `${documentPath(documentId)}/review/open`, {})
+  const body = await commentsRequest('POST', `${documentPath(documentId)}/review/open`, {})
   if (!isReviewState(body)) throw unexpected()
   return body
 }
@@ -172,7 +173,7 @@ export async function openRound(documentId: string): Promise<ReviewState> {
 export async function closeRound(
   documentId: string,
 ): Promise<{ state: ReviewState; versionId: string | null; report: RoundReport }> {
-  const body = await requestJson('POST', `${documentPath(documentId)}/review/close`, {})
+  const body = await commentsRequest('POST', `${documentPath(documentId)}/review/close`, {})
   if (!isRecord(body) || !isReviewState(body.state) || !isRoundReport(body.report)) throw unexpected()
   const versionId =
     typeof body.versionId === 'string' || typeof body.versionId === 'number' ? String(body.versionId) : null
@@ -180,7 +181,7 @@ export async function closeRound(
 }
 
 export async function fetchRoundReport(documentId: string, round: Round, signal?: AbortSignal): Promise<RoundReport> {
-  const body = await requestJson('GET', `${documentPath(documentId)}/review/${round}/report`, undefined, signal)
+  const body = await commentsRequest('GET', `${documentPath(documentId)}/review/${round}/report`, undefined, signal)
   if (!isRoundReport(body)) throw unexpected()
   return body
 }
@@ -193,7 +194,7 @@ export function roundReportUrl(documentId: string, round: Round, format: 'md' | 
 // ---- versions -----------------------------------------------------------------------------------
 
 export async function fetchVersions(documentId: string, signal?: AbortSignal): Promise<VersionSummary[]> {
-  const body = await requestJson('GET', `${documentPath(documentId)}/versions`, undefined, signal)
+  const body = await commentsRequest('GET', `${documentPath(documentId)}/versions`, undefined, signal)
   if (!Array.isArray(body)) throw unexpected()
   return body.flatMap((value): VersionSummary[] => {
     if (!isRecord(value)) return []
@@ -218,11 +219,9 @@ export async function fetchVersionState(
   versionId: string,
   signal?: AbortSignal,
 ): Promise<Uint8Array> {
-  const response = await send('GET', `${documentPath(documentId)}/versions/${encodeURIComponent(versionId)}`, {
-    signal,
-    accept: 'application/octet-stream',
-  })
-  if (!response.ok) throw errorFromBody(response.status, await response.json().catch(() => null))
+  const url = `${documentPath(documentId)}/versions/${encodeURIComponent(versionId)}`
+  const response = await sendRequest('GET', url, commentsError, { signal, accept: 'application/octet-stream' })
+  if (!response.ok) throw failureOf(response.status, await response.json().catch(() => null), commentsError)
   return new Uint8Array(await response.arrayBuffer())
 }
 
@@ -233,7 +232,7 @@ export async function compareVersions(
   signal?: AbortSignal,
 ): Promise<SectionComparison[]> {
   const query = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`
-  const body = await requestJson('GET', `${documentPath(documentId)}/versions/compare?${query}`, undefined, signal)
+  const body = await commentsRequest('GET', `${documentPath(documentId)}/versions/compare?${query}`, undefined, signal)
   if (!isRecord(body) || !Array.isArray(body.sections)) throw unexpected()
   return body.sections.flatMap((value): SectionComparison[] => {
     if (!isRecord(value)) return []
@@ -245,40 +244,12 @@ export async function compareVersions(
 
 // ---- transport ----------------------------------------------------------------------------------
 
-async function send(
-  method: string,
-  url: string,
-  options: { body?: unknown; signal?: AbortSignal; accept?: string } = {},
-): Promise<Response> {
-  const headers: Record<string, string> = { accept: options.accept ?? 'application/json' }
-  if (options.body !== undefined) headers['content-type'] = 'application/json'
-  try {
-    return await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    })
-  } catch (error) {
-    if (options.signal?.aborted) throw error
-    throw new CommentsApiError(0, 'unreachable', '')
-  }
-}
+/** A failed comments request: the server's code (or `http_<status>`) and message. */
+const commentsError: ErrorFactory<CommentsApiError> = (status, code, message) =>
+  new CommentsApiError(status, code ?? `http_${status}`, message)
 
-async function requestJson(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<unknown> {
-  const response = await send(method, url, { body, signal })
-  const parsed: unknown = await response.json().catch(() => null)
-  if (!response.ok) throw errorFromBody(response.status, parsed)
-  return parsed
-}
-
-function errorFromBody(status: number, body: unknown): CommentsApiError {
-  const error = isRecord(body) && isRecord(body.error) ? body.error : null
-  const code = error && typeof error.code === 'string' ? error.code : `http_${status}`
-  const message = error && typeof error.message === 'string' ? error.message : ''
-  return new CommentsApiError(status, code, message)
-}
+const commentsRequest = (method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<unknown> =>
+  requestJson(method, url, commentsError, { body, signal })
 
 function unexpected(): CommentsApiError {
   return new CommentsApiError(500, 'unexpected', '')
@@ -369,8 +340,4 @@ function isChangeStatus(value: unknown): value is SectionChangeStatus {
 
 export function isRound(value: unknown): value is Round {
   return (ROUNDS as readonly unknown[]).includes(value)
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
 }

@@ -1,6 +1,7 @@
 // The document endpoints of the server's HTTP API. JSON arrives as `unknown` and is checked here,
 // at the edge, before the rest of the client sees it.
 import { type DocumentKind, isDocumentKind } from '@novex/shared'
+import { type ErrorFactory, isRecord, requestJson } from './request.ts'
 
 export interface DocumentSummary {
   readonly id: string
@@ -50,28 +51,13 @@ export async function fetchDocument(id: string, signal?: AbortSignal): Promise<D
   return detail
 }
 
-async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
-  let response: Response
-  try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin', signal })
-  } catch (error) {
-    if (signal?.aborted) throw error
-    throw new ApiError(0, 'De server is niet bereikbaar.', 'unreachable')
-  }
-  const body: unknown = await response.json().catch(() => null)
-  if (!response.ok) {
-    const error = serverError(body)
-    throw new ApiError(response.status, error.message ?? `Fout ${response.status}`, error.code)
-  }
-  return body
-}
+/** A failed request as the base ApiError: the server's message, or a short Dutch one when it sent none. */
+export const apiError: ErrorFactory<ApiError> = (status, code, message) =>
+  status === 0
+    ? new ApiError(0, 'De server is niet bereikbaar.', 'unreachable')
+    : new ApiError(status, message || `Fout ${status}`, code)
 
-/** The `{ error: { code, message } }` body of a failed request, as far as it is there. */
-export function serverError(body: unknown): { readonly code: string | null; readonly message: string | null } {
-  if (!isRecord(body) || !isRecord(body.error)) return { code: null, message: null }
-  const { code, message } = body.error
-  return { code: typeof code === 'string' ? code : null, message: typeof message === 'string' ? message : null }
-}
+const getJson = (url: string, signal?: AbortSignal): Promise<unknown> => requestJson('GET', url, apiError, { signal })
 
 function parseDetail(value: unknown): DocumentDetail | null {
   if (!isRecord(value)) return null
@@ -91,8 +77,4 @@ function parseDetail(value: unknown): DocumentDetail | null {
 function optionalString<K extends string>(record: Record<string, unknown>, key: K): Partial<Record<K, string>> {
   const value = record[key]
   return typeof value === 'string' ? ({ [key]: value } as Partial<Record<K, string>>) : {}
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
 }

@@ -4,7 +4,8 @@
 // `unknown` and is checked here, at the edge; malformed entries are skipped, not guessed.
 import { LINK_STATES, type LinkState } from '@novex/shared'
 import type { ApiError } from './documents.ts'
-import { errorFromBody, SignoffApiError } from './signoff.ts'
+import { isRecord, requestJson } from './request.ts'
+import { SignoffApiError, signoffError } from './signoff.ts'
 
 export interface OutgoingLink {
   readonly sourceSectionId: string
@@ -78,16 +79,19 @@ export interface Wisselwerking {
 const documentPath = (documentId: string): string => `/api/documents/${encodeURIComponent(documentId)}`
 
 export async function fetchLinks(documentId: string, signal?: AbortSignal): Promise<OutgoingLink[]> {
-  return listOf(await requestJson('GET', `${documentPath(documentId)}/links`, undefined, signal), parseOutgoing)
+  return listOf(await requestJson('GET', `${documentPath(documentId)}/links`, signoffError, { signal }), parseOutgoing)
 }
 
 export async function fetchBacklinks(documentId: string, signal?: AbortSignal): Promise<Backlink[]> {
-  return listOf(await requestJson('GET', `${documentPath(documentId)}/backlinks`, undefined, signal), parseBacklink)
+  return listOf(
+    await requestJson('GET', `${documentPath(documentId)}/backlinks`, signoffError, { signal }),
+    parseBacklink,
+  )
 }
 
 export async function fetchLinkTargets(documentId: string, query: string, signal?: AbortSignal): Promise<LinkTarget[]> {
   const url = `${documentPath(documentId)}/link-targets?q=${encodeURIComponent(query)}`
-  return listOf(await requestJson('GET', url, undefined, signal), parseTarget)
+  return listOf(await requestJson('GET', url, signoffError, { signal }), parseTarget)
 }
 
 export async function fetchLinkChanges(documentId: string, key: LinkKey, signal?: AbortSignal): Promise<ChangePart[]> {
@@ -96,22 +100,26 @@ export async function fetchLinkChanges(documentId: string, key: LinkKey, signal?
     targetDocument: key.targetDocumentId,
     targetSection: key.targetSectionId,
   })
-  const body = await requestJson('GET', `${documentPath(documentId)}/links/changes?${params}`, undefined, signal)
+  const body = await requestJson('GET', `${documentPath(documentId)}/links/changes?${params}`, signoffError, { signal })
   if (!isRecord(body) || !Array.isArray(body.parts)) throw unexpected()
   return listOf(body.parts, parsePart)
 }
 
 /** Marks a suspect link "beoordeeld": the target as it is now becomes the new baseline. */
 export async function reviewLink(documentId: string, key: LinkKey): Promise<void> {
-  await requestJson('POST', `${documentPath(documentId)}/links/review`, {
-    sourceSectionId: key.sourceSectionId,
-    targetDocumentId: key.targetDocumentId,
-    targetSectionId: key.targetSectionId,
+  await requestJson('POST', `${documentPath(documentId)}/links/review`, signoffError, {
+    body: {
+      sourceSectionId: key.sourceSectionId,
+      targetDocumentId: key.targetDocumentId,
+      targetSectionId: key.targetSectionId,
+    },
   })
 }
 
 export async function fetchWisselwerking(areaId: string, signal?: AbortSignal): Promise<Wisselwerking> {
-  const body = await requestJson('GET', `/api/areas/${encodeURIComponent(areaId)}/wisselwerking`, undefined, signal)
+  const body = await requestJson('GET', `/api/areas/${encodeURIComponent(areaId)}/wisselwerking`, signoffError, {
+    signal,
+  })
   if (!isRecord(body) || !isRecord(body.perspective) || !Array.isArray(body.voorstellen) || !Array.isArray(body.links))
     throw unexpected()
   const perspective = body.perspective
@@ -129,34 +137,6 @@ export async function fetchWisselwerking(areaId: string, signal?: AbortSignal): 
     ),
     links: listOf(body.links, parseMatrixLink),
   }
-}
-
-async function requestJson(
-  method: 'GET' | 'POST',
-  url: string,
-  body?: unknown,
-  signal?: AbortSignal,
-): Promise<unknown> {
-  let response: Response
-  try {
-    response = await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    })
-  } catch (error) {
-    if (signal?.aborted) throw error
-    throw new SignoffApiError(0, 'unreachable', '')
-  }
-  const parsed: unknown = await response.json().catch(() => null)
-  // The server's code and message; the text shown is chosen by code where it is shown (apiErrorText).
-  if (!response.ok) throw errorFromBody(response.status, parsed)
-  return parsed
 }
 
 const unexpected = (): ApiError => new SignoffApiError(500, 'unexpected', '')
@@ -255,8 +235,4 @@ function isLinkState(value: unknown): value is LinkState {
 
 function stringOr(value: unknown, fallback: string): string {
   return typeof value === 'string' ? value : fallback
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
 }

@@ -1,7 +1,8 @@
 // Login, logout and "who am I" (POST / DELETE / GET /api/session). The session itself is an HTTP-only
 // cookie; the client never sees the token.
 import { isOrganisationKind, type OrganisationKind } from '@novex/shared'
-import { ApiError, serverError } from './documents.ts'
+import { ApiError, apiError } from './documents.ts'
+import { isRecord, requestJson, serverError } from './request.ts'
 
 export interface SessionUser {
   readonly id: string
@@ -51,18 +52,7 @@ export async function logOut(): Promise<void> {
 
 /** The logged-in user; throws ApiError(401) when there is no live session. */
 export async function fetchSession(signal?: AbortSignal): Promise<SessionUser> {
-  let response: Response
-  try {
-    response = await fetch('/api/session', { credentials: 'same-origin', signal })
-  } catch (error) {
-    if (signal?.aborted) throw error
-    throw new ApiError(0, 'De server is niet bereikbaar.', 'unreachable')
-  }
-  const body: unknown = await response.json().catch(() => null)
-  if (!response.ok) {
-    const error = serverError(body)
-    throw new ApiError(response.status, error.message ?? `Fout ${response.status}`, error.code)
-  }
+  const body = await requestJson('GET', '/api/session', apiError, { signal })
   const user = parseUser(isRecord(body) ? body.user : null)
   if (!user) throw new ApiError(500, 'Onverwacht antwoord van de server.', 'unexpected')
   return user
@@ -75,8 +65,4 @@ function parseUser(value: unknown): SessionUser | null {
   if (typeof id !== 'string' || typeof email !== 'string' || typeof name !== 'string') return null
   if (typeof org.id !== 'string' || typeof org.name !== 'string' || !isOrganisationKind(org.kind)) return null
   return { id, email, name, organisation: { id: org.id, name: org.name, kind: org.kind } }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
 }

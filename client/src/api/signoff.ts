@@ -14,6 +14,7 @@ import {
   type SignSide,
 } from '@novex/shared'
 import { ApiError } from './documents.ts'
+import { type ErrorFactory, isRecord, requestJson } from './request.ts'
 
 /** An API error with the server's error code (`content_changed`, `locked`, …). */
 export class SignoffApiError extends ApiError {
@@ -67,14 +68,16 @@ const sectionPath = (documentId: string, sectionId: string): string =>
   `${documentPath(documentId)}/sections/${encodeURIComponent(sectionId)}`
 
 export async function fetchSignoffs(documentId: string, signal?: AbortSignal): Promise<SignoffOverview> {
-  const body = await requestJson('GET', `${documentPath(documentId)}/signoffs`, undefined, signal)
+  const body = await requestJson('GET', `${documentPath(documentId)}/signoffs`, signoffError, { signal })
   const overview = parseOverview(body)
   if (!overview) throw unexpected()
   return overview
 }
 
 export async function fetchReadiness(documentId: string, signal?: AbortSignal): Promise<Readiness> {
-  const readiness = parseReadiness(await requestJson('GET', `${documentPath(documentId)}/readiness`, undefined, signal))
+  const readiness = parseReadiness(
+    await requestJson('GET', `${documentPath(documentId)}/readiness`, signoffError, { signal }),
+  )
   if (!readiness) throw unexpected()
   return readiness
 }
@@ -85,7 +88,9 @@ export async function signSection(
   sectionId: string,
   hash: string,
 ): Promise<{ state: SectionSignoff; locked: boolean }> {
-  const body = await requestJson('POST', `${sectionPath(documentId, sectionId)}/signoff`, { hash })
+  const body = await requestJson('POST', `${sectionPath(documentId, sectionId)}/signoff`, signoffError, {
+    body: { hash },
+  })
   if (!isRecord(body) || !isSignoffState(body.state)) throw unexpected()
   return { state: body.state, locked: body.locked === true }
 }
@@ -96,56 +101,29 @@ export async function reopenSection(
   sectionId: string,
   reason: string,
 ): Promise<{ state: SectionSignoff; reopened: boolean }> {
-  const body = await requestJson('POST', `${sectionPath(documentId, sectionId)}/reopen`, { reason })
+  const body = await requestJson('POST', `${sectionPath(documentId, sectionId)}/reopen`, signoffError, {
+    body: { reason },
+  })
   if (!isRecord(body) || !isSignoffState(body.state)) throw unexpected()
   return { state: body.state, reopened: body.reopened === true }
 }
 
 /** Asks the signatories to sign a section (any editor may). */
 export async function requestSignoff(documentId: string, sectionId: string): Promise<SectionSignoff> {
-  const body = await requestJson('POST', `${sectionPath(documentId, sectionId)}/signoff-request`, {})
+  const body = await requestJson('POST', `${sectionPath(documentId, sectionId)}/signoff-request`, signoffError, {
+    body: {},
+  })
   if (!isRecord(body) || !isSignoffState(body.state)) throw unexpected()
   return body.state
 }
 
-async function requestJson(
-  method: 'GET' | 'POST',
-  url: string,
-  body?: unknown,
-  signal?: AbortSignal,
-): Promise<unknown> {
-  let response: Response
-  try {
-    response = await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    })
-  } catch (error) {
-    if (signal?.aborted) throw error
-    throw new SignoffApiError(0, 'unreachable', '')
-  }
-  const parsed: unknown = await response.json().catch(() => null)
-  if (!response.ok) throw errorFromBody(response.status, parsed)
-  return parsed
-}
-
 /**
- * The error of a failed API answer: the server's code and (Dutch) message, or an empty message when
- * the server sent none. The client's texts are chosen by code and status where they are shown
- * (features/signoff/apiErrorText.ts), in the interface language.
+ * A failed sign-off (or links) request: the server's code (or `http_<status>`) and (Dutch) message, or an
+ * empty message when it sent none. The client's texts are chosen by code and status where they are
+ * shown (features/signoff/apiErrorText.ts), in the interface language.
  */
-export function errorFromBody(status: number, body: unknown): SignoffApiError {
-  const error = isRecord(body) && isRecord(body.error) ? body.error : null
-  const code = error && typeof error.code === 'string' ? error.code : `http_${status}`
-  const message = error && typeof error.message === 'string' ? error.message : ''
-  return new SignoffApiError(status, code, message)
-}
+export const signoffError: ErrorFactory<SignoffApiError> = (status, code, message) =>
+  new SignoffApiError(status, code ?? `http_${status}`, message)
 
 const unexpected = (): SignoffApiError => new SignoffApiError(500, 'unexpected', '')
 
@@ -222,8 +200,4 @@ function isLedgerKind(value: unknown): value is LedgerKind {
 
 function isSignSide(value: unknown): value is SignSide {
   return typeof value === 'string' && (SIGN_SIDES as readonly string[]).includes(value)
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
 }

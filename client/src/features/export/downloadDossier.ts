@@ -1,7 +1,7 @@
 // Fetches the BO-MIRT dossier (`GET /api/documents/<id>/export?format=…`) and hands it to the browser
 // as a download. The body is read as a stream so the page can show how far it is: bytes received of
 // Content-Length, or "preparing" while the server has not answered yet (rendering a PDF takes time).
-import { errorFromBody } from '../../api/signoff.ts'
+import { type ErrorFactory, failureOf, sendRequest } from '../../api/request.ts'
 
 /** The formats, in the order of the choice; their names are in the catalogue (`export:formats.<key>`). */
 export const EXPORT_FORMATS = [
@@ -37,6 +37,9 @@ export class ExportError extends Error {
   }
 }
 
+const exportError: ErrorFactory<ExportError> = (status, code, message) =>
+  new ExportError(status, code ?? `http_${status}`, message)
+
 export async function fetchDossier(
   documentId: string,
   format: ExportFormat,
@@ -44,21 +47,9 @@ export async function fetchDossier(
   signal?: AbortSignal,
 ): Promise<DossierFile> {
   onProgress({ phase: 'preparing' })
-  let response: Response
-  try {
-    response = await fetch(`/api/documents/${encodeURIComponent(documentId)}/export?format=${format}`, {
-      credentials: 'same-origin',
-      signal,
-    })
-  } catch (error) {
-    if (signal?.aborted) throw error
-    throw new ExportError(0, 'unreachable', '')
-  }
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => null)
-    const failure = errorFromBody(response.status, body)
-    throw new ExportError(response.status, failure.code, failure.message)
-  }
+  const url = `/api/documents/${encodeURIComponent(documentId)}/export?format=${format}`
+  const response = await sendRequest('GET', url, exportError, { signal, accept: '*/*' })
+  if (!response.ok) throw failureOf(response.status, await response.json().catch(() => null), exportError)
   const length = Number(response.headers.get('content-length'))
   const total = Number.isFinite(length) && length > 0 ? length : null
   const type = response.headers.get('content-type') ?? 'application/octet-stream'

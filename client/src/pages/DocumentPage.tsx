@@ -36,6 +36,7 @@ import { SignoffPanel, type SignoffPanelProps } from '../features/signoff/Signof
 import { WisselwerkingLinks } from '../features/wisselwerking/WisselwerkingLinks.tsx'
 import { CoSenders } from '../layout/CoSenders.tsx'
 import { useSessionUser } from '../session/SessionContext.ts'
+import { Breadcrumb } from '../ui/Breadcrumb.tsx'
 import { usePlaceOf } from '../ui/usePlaceOf.ts'
 import { LoadFailure } from './LoadFailure.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
@@ -110,11 +111,7 @@ export function DocumentPage() {
     <div className={`document-page${panelOpen ? ' document-page--with-panel' : ''}`}>
       <title>{t('common:pageTitle', { page: title ?? t('page.loadingTitle') })}</title>
       <div className="document-main">
-        <nav aria-label={t('page.breadcrumb')} className="breadcrumb">
-          <Link to="/">{t('list.title')}</Link>
-          <span aria-hidden="true" className="breadcrumb__separator" />
-          <span aria-current="page">{shownTitle}</span>
-        </nav>
+        <Breadcrumb label={t('page.breadcrumb')} steps={[{ to: '/', label: t('list.title') }]} current={shownTitle} />
         {document && <CoSenders document={document} />}
         <h1 className="document-title">{shownTitle}</h1>
         {document && (

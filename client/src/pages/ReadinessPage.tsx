@@ -15,6 +15,7 @@ import { ReadinessTable } from '../features/readiness/ReadinessTable.tsx'
 import { useReadiness } from '../features/readiness/useReadiness.ts'
 import { useSignoffMirror } from '../features/signoff/useSignoffMirror.ts'
 import { useSessionUser } from '../session/SessionContext.ts'
+import { Breadcrumb } from '../ui/Breadcrumb.tsx'
 import { LoadFailure } from './LoadFailure.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 
@@ -44,15 +45,14 @@ export function ReadinessPage() {
   return (
     <div className="page readiness-page">
       <title>{t('common:pageTitle', { page: `${t('title')} — ${title}` })}</title>
-      <nav aria-label={t('breadcrumb')} className="breadcrumb">
-        <Link to="/">{t('common:documents')}</Link>
-        <span aria-hidden="true">{' › '}</span>
-        <Link to={documentPath} translate="no">
-          {title}
-        </Link>
-        <span aria-hidden="true">{' › '}</span>
-        <span aria-current="page">{t('title')}</span>
-      </nav>
+      <Breadcrumb
+        label={t('breadcrumb')}
+        steps={[
+          { to: '/', label: t('common:documents') },
+          { to: documentPath, label: title, untranslated: true },
+        ]}
+        current={t('title')}
+      />
       <Heading level={1}>{t('title')}</Heading>
       <Paragraph lead className="lead">
         {t('lead')}

@@ -6,7 +6,7 @@ import { isDocumentId } from '@novex/shared'
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { useParams, useSearchParams } from 'react-router'
 import { fetchVersions, type VersionSummary } from '../api/comments.ts'
 import { fetchDocument } from '../api/documents.ts'
 import { useApi } from '../api/useApi.ts'
@@ -15,6 +15,7 @@ import { FilterSelect } from '../features/comments/FilterSelect.tsx'
 import { VersionCompare } from '../features/versions/VersionCompare.tsx'
 import { VersionReader } from '../features/versions/VersionReader.tsx'
 import { formatDateTime } from '../i18n/formatDate.ts'
+import { Breadcrumb } from '../ui/Breadcrumb.tsx'
 import { LoadFailure } from './LoadFailure.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 import '../styles/comments.css'
@@ -72,15 +73,14 @@ export function VersionsPage() {
   return (
     <div className="page versions-page">
       <title>{t('pageTitle', { document: title })}</title>
-      <nav aria-label={t('breadcrumb')} className="breadcrumb">
-        <Link to="/">{t('common:documents')}</Link>
-        <span aria-hidden="true">{' › '}</span>
-        <Link to={documentPath} translate="no">
-          {title}
-        </Link>
-        <span aria-hidden="true">{' › '}</span>
-        <span aria-current="page">{t('title')}</span>
-      </nav>
+      <Breadcrumb
+        label={t('breadcrumb')}
+        steps={[
+          { to: '/', label: t('common:documents') },
+          { to: documentPath, label: title, untranslated: true },
+        ]}
+        current={t('title')}
+      />
       <Heading level={1} ref={headingRef} tabIndex={-1}>
         {t('title')}
       </Heading>

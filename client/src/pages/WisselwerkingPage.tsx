@@ -5,13 +5,14 @@ import { AREAS } from '@novex/shared'
 import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
 import { useId, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
+import { useParams } from 'react-router'
 import { fetchWisselwerking } from '../api/links.ts'
 import { useApi } from '../api/useApi.ts'
 import { DetachedLinks } from '../features/wisselwerking/DetachedLinks.tsx'
 import { indexMatrix } from '../features/wisselwerking/matrixCells.ts'
 import { UnlinkedSections } from '../features/wisselwerking/UnlinkedSections.tsx'
 import { WisselwerkingMatrix } from '../features/wisselwerking/WisselwerkingMatrix.tsx'
+import { Breadcrumb } from '../ui/Breadcrumb.tsx'
 import { LoadFailure } from './LoadFailure.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 import '../styles/links.css'
@@ -31,17 +32,16 @@ export function WisselwerkingPage() {
   return (
     <div className="page wisselwerking-page">
       <title>{t('common:pageTitle', { page: title })}</title>
-      <nav aria-label={t('breadcrumb')} className="breadcrumb">
-        <Link to="/">{t('common:documents')}</Link>
-        <span aria-hidden="true">{' › '}</span>
-        {data && (
-          <>
-            <Link to={`/document/${encodeURIComponent(data.perspective.documentId)}`}>{t('perspective')}</Link>
-            <span aria-hidden="true">{' › '}</span>
-          </>
-        )}
-        <span aria-current="page">{t('current')}</span>
-      </nav>
+      <Breadcrumb
+        label={t('breadcrumb')}
+        steps={[
+          { to: '/', label: t('common:documents') },
+          ...(data
+            ? [{ to: `/document/${encodeURIComponent(data.perspective.documentId)}`, label: t('perspective') }]
+            : []),
+        ]}
+        current={t('current')}
+      />
       <Heading level={1} className="document-title">
         {title}
       </Heading>

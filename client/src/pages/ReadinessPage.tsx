@@ -15,7 +15,7 @@ import { ReadinessTable } from '../features/readiness/ReadinessTable.tsx'
 import { useReadiness } from '../features/readiness/useReadiness.ts'
 import { useSignoffMirror } from '../features/signoff/useSignoffMirror.ts'
 import { useSessionUser } from '../session/SessionContext.ts'
-import { Breadcrumb } from '../ui/Breadcrumb.tsx'
+import { Breadcrumb, documentSteps } from '../ui/Breadcrumb.tsx'
 import { LoadFailure } from './LoadFailure.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 
@@ -47,10 +47,7 @@ export function ReadinessPage() {
       <title>{t('common:pageTitle', { page: `${t('title')} — ${title}` })}</title>
       <Breadcrumb
         label={t('breadcrumb')}
-        steps={[
-          { to: '/', label: t('common:documents') },
-          { to: documentPath, label: title, untranslated: true },
-        ]}
+        steps={documentSteps(t('common:documents'), documentPath, title)}
         current={t('title')}
       />
       <Heading level={1}>{t('title')}</Heading>

@@ -15,7 +15,7 @@ import { FilterSelect } from '../features/comments/FilterSelect.tsx'
 import { VersionCompare } from '../features/versions/VersionCompare.tsx'
 import { VersionReader } from '../features/versions/VersionReader.tsx'
 import { formatDateTime } from '../i18n/formatDate.ts'
-import { Breadcrumb } from '../ui/Breadcrumb.tsx'
+import { Breadcrumb, documentSteps } from '../ui/Breadcrumb.tsx'
 import { LoadFailure } from './LoadFailure.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 import '../styles/comments.css'
@@ -75,10 +75,7 @@ export function VersionsPage() {
       <title>{t('pageTitle', { document: title })}</title>
       <Breadcrumb
         label={t('breadcrumb')}
-        steps={[
-          { to: '/', label: t('common:documents') },
-          { to: documentPath, label: title, untranslated: true },
-        ]}
+        steps={documentSteps(t('common:documents'), documentPath, title)}
         current={t('title')}
       />
       <Heading level={1} ref={headingRef} tabIndex={-1}>

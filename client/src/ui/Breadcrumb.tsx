@@ -11,6 +11,14 @@ export interface BreadcrumbStep {
   readonly untranslated?: boolean
 }
 
+/** The trail of a page about one document: the document list, then the document. */
+export function documentSteps(documentsLabel: string, documentPath: string, title: string): BreadcrumbStep[] {
+  return [
+    { to: '/', label: documentsLabel },
+    { to: documentPath, label: title, untranslated: true },
+  ]
+}
+
 export function Breadcrumb({
   label,
   steps,

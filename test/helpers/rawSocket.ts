@@ -1,5 +1,6 @@
 // A raw WebSocket client for abuse and enforcement tests: no provider, exact frames, and the HTTP
 // status of a refused upgrade or the exact close code.
+import type { Socket } from 'node:net'
 import WebSocket from 'ws'
 
 export type RawOutcome =
@@ -10,7 +11,11 @@ export interface RawSocket {
   readonly ws: WebSocket
   /** Every binary frame received, in order. */
   readonly frames: Uint8Array[]
+  /** For each frame: the number of the TCP read it arrived in (frames of one server write share it). */
+  readonly reads: number[]
   send(frame: Uint8Array): void
+  /** Sends the frames in one TCP write, so that the server reads them in one event-loop turn. */
+  sendTogether(frames: readonly Uint8Array[]): void
   /** Resolves with the close code once the server closes the socket. */
   closed(): Promise<number>
   close(): void
@@ -20,10 +25,23 @@ export function openRaw(url: string, headers: Record<string, string> = {}): Prom
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers })
     const frames: Uint8Array[] = []
+    const reads: number[] = []
+    let read = 0
+    let tcp: Socket | null = null
+    // 'upgrade' comes before ws attaches its own reader, so a read is counted before its frames are parsed.
+    ws.on('upgrade', (res) => {
+      tcp = res.socket
+      tcp.on('data', () => {
+        read++
+      })
+    })
     let closeCode: number | null = null
     const closeWaiters: ((code: number) => void)[] = []
     ws.binaryType = 'nodebuffer'
-    ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)))
+    ws.on('message', (data: Buffer) => {
+      frames.push(new Uint8Array(data))
+      reads.push(read)
+    })
     ws.on('close', (code) => {
       closeCode = code
       for (const w of closeWaiters) w(code)
@@ -45,7 +63,13 @@ export function openRaw(url: string, headers: Record<string, string> = {}): Prom
         socket: {
           ws,
           frames,
+          reads,
           send: (frame) => ws.send(frame),
+          sendTogether: (together) => {
+            tcp?.cork()
+            for (const frame of together) ws.send(frame)
+            tcp?.uncork()
+          },
           closed: () => (closeCode !== null ? Promise.resolve(closeCode) : new Promise((r) => closeWaiters.push(r))),
           close: () => ws.close(),
         },

@@ -11,6 +11,7 @@ import {
   type RefusalReasonCode,
 } from '@novex/shared'
 import type { Logger } from 'pino'
+import type { Corkable, TurnEnd } from './turnEnd.ts'
 
 /** The small socket surface a peer needs (ws.WebSocket satisfies it). */
 export interface PeerSocket {
@@ -45,6 +46,9 @@ export interface PeerInit {
   readonly logger: Logger
   /** Send-buffer size above which the peer counts as not reading (default 16 MiB). */
   readonly maxBufferedBytes?: number
+  /** The raw socket under `socket`, corked by `turn` while the end of a turn sends (turnEnd.ts). */
+  readonly stream?: Corkable
+  readonly turn?: TurnEnd
 }
 
 export interface PeerUser {
@@ -73,8 +77,12 @@ export class Peer {
   /** The document cannot be written right now: the connection is read-only until it can. */
   private storageFault = false
   private readonly maxBufferedBytes: number
+  private readonly stream: Corkable | undefined
+  private readonly turn: TurnEnd | undefined
 
   constructor(init: PeerInit) {
+    this.stream = init.stream
+    this.turn = init.turn
     this.maxBufferedBytes = init.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES
     this.id = init.id
     this.documentId = init.documentId
@@ -179,6 +187,7 @@ export class Peer {
       this.socket.terminate?.()
       return
     }
+    if (this.stream) this.turn?.hold(this.stream)
     this.socket.send(frame)
   }
 

@@ -4,6 +4,7 @@
 import { GroupCommit } from './groupCommit.ts'
 import type { Peer } from './peer.ts'
 import { Room, type RoomDeps } from './room.ts'
+import { TurnEnd } from './turnEnd.ts'
 
 /** What every room gets; the manager adds its own `onIdle` and the group commit all rooms share. */
 export type RoomManagerDeps = Omit<RoomDeps, 'onIdle' | 'schedule' | 'commits'> & {
@@ -16,10 +17,17 @@ export class RoomManager {
   private readonly loading = new Map<string, Promise<Room>>()
   private readonly deps: RoomManagerDeps
   private readonly commits: GroupCommit
+  /** Where the group commit and every room's presence broadcast run; peers' sockets are corked by it. */
+  readonly turnEnd = new TurnEnd()
 
   constructor(deps: RoomManagerDeps) {
     this.deps = deps
-    this.commits = new GroupCommit({ store: deps.store, clientIds: deps.clientIds, metrics: deps.metrics })
+    this.commits = new GroupCommit({
+      store: deps.store,
+      clientIds: deps.clientIds,
+      metrics: deps.metrics,
+      schedule: this.turnEnd.schedule,
+    })
   }
 
   get openRooms(): number {
@@ -86,6 +94,7 @@ export class RoomManager {
       const room = new Room(documentId, state, {
         ...this.deps,
         commits: this.commits,
+        schedule: this.turnEnd.schedule,
         onIdle: (idle) => this.unload(idle),
       })
       this.rooms.set(documentId, room)

@@ -212,7 +212,7 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
       // ws handles the socket's errors from here on; left attached, this listener and its closure would
       // stay with the socket for its lifetime (~0.4 KiB per connection in a heap snapshot, issue 7).
       socket.off('error', onSocketError)
-      openConnection(ws, connection)
+      openConnection(ws, connection, socket)
     })
   }
 
@@ -280,7 +280,7 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
     else conn.peer.markClosed()
   }
 
-  const openConnection = (ws: WebSocket, connection: Connection): void => {
+  const openConnection = (ws: WebSocket, connection: Connection, stream: Duplex): void => {
     const { documentId } = connection
     deps.metrics.connectionsOpened++
     const identity = identities.acquire(connection.sessionHash, connection.user)
@@ -294,6 +294,8 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
       user: identity.user,
       logger: deps.logger,
       maxBufferedBytes: deps.maxBufferedBytes,
+      stream,
+      turn: deps.rooms.turnEnd,
     })
     const conn: LiveSocket = { peer, identity, ip: connection.ip, room: null, inOrder: null, queued: 0, alive: true }
     live.set(ws, conn)

@@ -28,13 +28,17 @@ export function openRaw(url: string, headers: Record<string, string> = {}): Prom
     const reads: number[] = []
     let read = 0
     let tcp: Socket | null = null
-    // 'upgrade' comes before ws attaches its own reader, so a read is counted before its frames are parsed.
+    // The socket is known at 'upgrade', but a reader attached then would put it in flowing mode before ws
+    // pushes back the bytes that came with the 101 (frames the server sent at once), and they would reach
+    // only that reader. So the counter goes in at 'open', when ws reads, ahead of ws's own reader.
     ws.on('upgrade', (res) => {
       tcp = res.socket
-      tcp.on('data', () => {
-        read++
-      })
     })
+    ws.once('open', () =>
+      tcp?.prependListener('data', () => {
+        read++
+      }),
+    )
     let closeCode: number | null = null
     const closeWaiters: ((code: number) => void)[] = []
     ws.binaryType = 'nodebuffer'

@@ -1,7 +1,7 @@
 // What one event-loop turn of the server sends a peer goes out in one socket write (rooms/turnEnd.ts):
 // a keystroke's update and the writer's caret reach every other peer together, not in two writes.
 // Each write to a socket is a system call, and in the hot room those were most of the server's time.
-import { MessageType, orderedSections } from '@novex/shared'
+import { MessageType, orderedSections, SyncStep } from '@novex/shared'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectClient, type TestClient } from '../helpers/client.ts'
@@ -29,6 +29,8 @@ beforeAll(async () => {
   await witness.synced()
   writer = await open(await login(server, DEMO.provincieAuteur), true)
   observer = await open(await login(server, DEMO.rijkAuteur), false)
+  // In the room: the server's sync step 1 is the first thing a peer gets.
+  await waitFor(() => observer.frames.some((f) => readFrame(f).step === SyncStep.step1), { message: 'observer joined' })
 })
 
 afterAll(async () => {
@@ -58,7 +60,7 @@ it("sends a keystroke's update and the writer's caret to another peer in one wri
     ])
     const arrived = (): { update: number; caret: number } | null => {
       const frames = observer.frames.slice(before).map(readFrame)
-      const update = frames.findIndex((f) => f.type === MessageType.sync)
+      const update = frames.findIndex((f) => f.type === MessageType.sync && f.step === SyncStep.update)
       const caret = frames.findIndex((f) => f.type === MessageType.awareness)
       return update < 0 || caret < 0 ? null : { update: before + update, caret: before + caret }
     }

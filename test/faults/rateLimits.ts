@@ -23,6 +23,8 @@ export async function rateLimitSuite(report: Report, sizes: Sizes): Promise<void
   })
   // When the honest typists' last update went in: the flood below needs a fresh document window.
   let honestEnded = Date.now()
+  // When the document flood ended: the one-user flood needs fresh windows too (see there).
+  let documentFloodEnded = Date.now()
   try {
     await report.run(SUITE, `honest typing: 3 people × ${KEYS_PER_SECOND} keys/s with presence`, async () => {
       const people = [DEMO.rijkAuteur, DEMO.provincieAuteur, DEMO.rijkOndertekenaar]
@@ -75,16 +77,24 @@ export async function rateLimitSuite(report: Report, sizes: Sizes): Promise<void
           floodUpdates(server, email, `10.40.0.${i}`, 450),
         ),
       )
+      documentFloodEnded = Date.now()
       check(
         results.some((r) => r.code === CloseCode.rateLimited),
         `closes ${results.map((r) => r.code).join(',')}`,
       )
+      check(limitsHit(server).includes('upd-doc'), `limits hit: ${limitsHit(server).join(',')}`)
       return { detail: `closes ${results.map((r) => `${r.code ?? 'open'}`).join(', ')}` }
     })
     await report.run(SUITE, 'update flood by one user', async () => {
+      // In fresh windows (the document flood used the document's and this user's), so that what closes
+      // the flood is the per-user limit, not the document's.
+      await sleep(Math.max(0, documentFloodEnded + 10_500 - Date.now()))
+      const before = limitsHit(server).length
       const sent = await floodUpdates(server, DEMO.provincieAuteur, '10.20.0.1', 3_000)
       check(sent.code === CloseCode.rateLimited, `closed with ${sent.code} after ${sent.count} updates`)
-      return { detail: `closed 4029 after ${sent.count} updates` }
+      const hit = limitsHit(server).slice(before)
+      check(hit.length === 1 && hit[0] === 'upd-user', `limits hit: ${hit.join(',')}`)
+      return { detail: `closed 4029 by the per-user limit after ${sent.count} updates` }
     })
 
     await report.run(SUITE, 'presence flood', async () => {
@@ -119,6 +129,18 @@ export async function rateLimitSuite(report: Report, sizes: Sizes): Promise<void
     await server.stop()
     server.cleanup()
   }
+}
+
+/** The limits that closed a connection so far, in order, from the server's log ("rate limit: closing"). */
+function limitsHit(server: RunningServer): string[] {
+  const hit: string[] = []
+  for (const line of server.logs) {
+    if (!line.includes('rate limit: closing')) continue
+    const entry: unknown = JSON.parse(line)
+    if (typeof entry === 'object' && entry !== null && 'limit' in entry && typeof entry.limit === 'string')
+      hit.push(entry.limit)
+  }
+  return hit
 }
 
 /** Sends up to `max` valid one-character updates as fast as possible; returns the close code. */

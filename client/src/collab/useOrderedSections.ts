@@ -3,7 +3,8 @@
 // keystroke) do not re-render the list; each editor follows its own fragment.
 import { type OrderedSection, orderedSections, sectionsMap } from '@novex/shared'
 import { useEffect, useState } from 'react'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
+import { sectionChange } from './sectionChange.ts'
 
 export function useOrderedSections(doc: Y.Doc | null): readonly OrderedSection[] {
   const [sections, setSections] = useState<readonly OrderedSection[]>([])
@@ -16,7 +17,7 @@ export function useOrderedSections(doc: Y.Doc | null): readonly OrderedSection[]
     const map = sectionsMap(doc)
     const refresh = (): void => setSections(orderedSections(doc))
     const handleChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
-      if (events.some((event) => isOutlineChange(event.target, map))) refresh()
+      if (events.some((event) => sectionChange(event.target, map) !== 'content')) refresh()
     }
     refresh()
     map.observeDeep(handleChange)
@@ -24,11 +25,4 @@ export function useOrderedSections(doc: Y.Doc | null): readonly OrderedSection[]
   }, [doc])
 
   return sections
-}
-
-function isOutlineChange(target: Y.AbstractType<unknown>, map: object): boolean {
-  if (target === map) return true
-  const parent = target.parent
-  // A section's own keys (rank, parent, component), or its title text.
-  return parent === map || (target instanceof Y.Text && parent !== null && parent.parent === map)
 }

@@ -9,6 +9,7 @@ import { findSectionLinks, LINKS_REVISION_KEY, type LinkState, metaMap, SECTION_
 import type * as Y from 'yjs'
 import { ApiError } from '../../api/documents.ts'
 import { type Backlink, fetchBacklinks, fetchLinks, type LinkTarget, type OutgoingLink } from '../../api/links.ts'
+import { sectionChange } from '../../collab/sectionChange.ts'
 
 export interface LinksSnapshot {
   readonly links: readonly OutgoingLink[]
@@ -134,8 +135,9 @@ export function createLinksStore(documentId: string, doc: Y.Doc): LinksStore {
   }
 
   const handleSections = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
-    const titleChanged = events.some((event) => event.path.at(-1) === SECTION_KEYS.title)
-    const contentChanged = events.some((event) => event.path.includes(SECTION_KEYS.content))
+    const kinds = events.map((event) => sectionChange(event.target, sections))
+    const titleChanged = kinds.includes('title')
+    const contentChanged = kinds.includes('content')
     if (!titleChanged && !contentChanged) return
     if (localTimer !== null) clearTimeout(localTimer)
     localTimer = setTimeout(() => {

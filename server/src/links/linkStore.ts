@@ -86,25 +86,19 @@ export function createLinkStore(db: Db): LinkStore {
     for (const l of links) insert.run(l.sourceDocument, l.sourceSection, l.targetDocument, l.targetSection, l.context)
   })
   const key = (l: LinkRow) => [l.sourceDocument, l.sourceSection, l.targetDocument, l.targetSection] as const
-  /** Links from a document, and links into a document, as last read. */
+  /** Rows by document as last read from `statement`, read again after `cache` was cleared of it. */
+  const cachedRows = (cache: Map<string, readonly LinkRow[]>, statement: typeof from) => (documentId: string) => {
+    let rows = cache.get(documentId)
+    if (!rows) {
+      rows = statement.all(documentId).map(toLink)
+      cache.set(documentId, rows)
+    }
+    return rows
+  }
   const fromCache = new Map<string, readonly LinkRow[]>()
   const toCache = new Map<string, readonly LinkRow[]>()
-  const linksFrom = (documentId: string): readonly LinkRow[] => {
-    let rows = fromCache.get(documentId)
-    if (!rows) {
-      rows = from.all(documentId).map(toLink)
-      fromCache.set(documentId, rows)
-    }
-    return rows
-  }
-  const linksTo = (documentId: string): readonly LinkRow[] => {
-    let rows = toCache.get(documentId)
-    if (!rows) {
-      rows = to.all(documentId).map(toLink)
-      toCache.set(documentId, rows)
-    }
-    return rows
-  }
+  const linksFrom = cachedRows(fromCache, from)
+  const linksTo = cachedRows(toCache, to)
   return {
     replace(sourceDocument, sections, links) {
       try {

@@ -76,7 +76,9 @@ describe('presence on the wire', () => {
       .waitFor({ state: 'attached', timeout: 15_000 })
 
     // The Rijk page sent its caret as it typed; the province page received it (the label is shown)…
-    expect(fromRijk.length - rijkFramesBefore).toBeGreaterThanOrEqual(typed.length / 2)
+    // Not one frame per key: on a busy machine Chromium and ProseMirror fold several keys into one
+    // transaction, and so into one caret change (CI once saw 6 frames for 14 keys).
+    expect(fromRijk.length - rijkFramesBefore).toBeGreaterThanOrEqual(1)
     expect(fromRijk.flat().every((id) => id === rijkId)).toBe(true)
     // …and sent none of it back: every frame it sent speaks for itself only, and it sent nothing
     // while only the other person moved (at most a renewal of its own state).

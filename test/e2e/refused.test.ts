@@ -254,4 +254,42 @@ describe('refused changes', () => {
     rijk.assertNoProblems(NETWORK_NOISE)
     provincie.assertNoProblems()
   })
+  it('keys typed while the document is rebuilt are kept, and typing goes on at the caret afterwards', async () => {
+    const { rijk, provincie } = users
+    const proxy = await routeThroughRefusingProxy(rijk.page)
+    await rijk.page.reload()
+    await waitForSaveStatus(rijk.page, SaveStatus.saved)
+    const y = (await sectionIds(rijk.page))[2]
+    if (!y) throw new Error('De Peel has fewer than three sections')
+
+    // The rebuild's connection is held, as on a slow network or after a back-off: the user types on.
+    proxy.refuseNext = 1
+    const release = proxy.holdNextConnection()
+    await typeAtEnd(rijk.page, y, '')
+    await rijk.page.keyboard.insertText(' Geweigerd-5c1e')
+    await rijk.page.locator('[data-testid="refusal"][data-recovery="rebuilding"]').waitFor({ timeout: 15_000 })
+    await waitFor(() => proxy.held === 1, { timeout: 15_000, message: "the rebuild's connection, held" })
+    await rijk.page.keyboard.type(' tijdens het herbouwen')
+    expect(await editorText(rijk.page, y)).toContain('Geweigerd-5c1e tijdens het herbouwen')
+    expect(await rijk.page.locator('[data-testid="save-status"]').textContent()).toBe(SaveStatus.connecting)
+
+    release()
+    await rijk.page.locator('[data-testid="refusal"][data-recovery="replayed"]').waitFor({ timeout: 20_000 })
+    await waitFor(() => focusedSection(rijk.page).then((id) => id === y), {
+      timeout: 5_000,
+      message: 'the focus back in the section',
+    })
+    // The caret is where it was, so the sentence simply continues.
+    await rijk.page.keyboard.type(' en daarna')
+    const sentence = ' Geweigerd-5c1e tijdens het herbouwen en daarna'
+    await waitFor(async () => (await editorText(provincie.page, y)).includes(sentence), {
+      timeout: 15_000,
+      message: "the whole sentence at the other user's",
+    })
+    await waitForSaveStatus(rijk.page, SaveStatus.saved)
+    expect((await editorText(rijk.page, y)).split('Geweigerd-5c1e')).toHaveLength(2)
+    expect(proxy.connections).toBe(2)
+    rijk.assertNoProblems(NETWORK_NOISE)
+    provincie.assertNoProblems()
+  })
 })

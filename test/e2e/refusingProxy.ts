@@ -9,6 +9,13 @@ import type { Page } from 'playwright-core'
 export interface RefusingProxy {
   /** How many of the next changes the page sends are refused (Infinity: all of them). */
   refuseNext: number
+  /**
+   * Holds the next sync socket the page opens: it stays connecting, and reaches the server only when
+   * the returned function is called (a slow network, or a rebuild's back-off, made predictable).
+   */
+  holdNextConnection(): () => void
+  /** Sync sockets the page opened and the proxy holds now. */
+  readonly held: number
   /** Sync sockets the page opened since the route was installed. */
   readonly connections: number
   /** Changes refused so far. */
@@ -27,9 +34,30 @@ function carriesChange(message: Buffer): boolean {
 }
 
 export async function routeThroughRefusingProxy(page: Page): Promise<RefusingProxy> {
-  const state = { refuseNext: 0, connections: 0, refused: 0 }
-  await page.routeWebSocket(/\/sync\//, (route) => {
+  let hold: Promise<void> | null = null
+  const state = {
+    refuseNext: 0,
+    connections: 0,
+    refused: 0,
+    held: 0,
+    holdNextConnection() {
+      let release = (): void => {}
+      hold = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      return () => release()
+    },
+  }
+  await page.routeWebSocket(/\/sync\//, async (route) => {
     state.connections += 1
+    const waitFor = hold
+    hold = null
+    if (waitFor !== null) {
+      // Playwright waits for the handler before it opens the page's socket.
+      state.held += 1
+      await waitFor
+      state.held -= 1
+    }
     const server = route.connectToServer()
     route.onMessage((message) => {
       if (state.refuseNext > 0 && typeof message !== 'string' && carriesChange(message)) {

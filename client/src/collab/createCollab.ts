@@ -8,6 +8,7 @@ import { clearDocument } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { captureCaretSpot } from '../editor/caretSpot.ts'
 import { createStore, type Store } from './createStore.ts'
 import { installAppMessageHandlers, type Refusal } from './installAppMessageHandlers.ts'
 import { type LocalCopy, openLocalCopy } from './localCopy.ts'
@@ -79,8 +80,16 @@ export interface CollabOptions {
 }
 
 export interface RebuildSource {
-  /** The refused document; read once by the replay, then destroyed. */
+  /**
+   * The refused document. Its editors stay on the page, and keep taking the user's keys, until the
+   * replay has read it; `release` then ends it.
+   */
   readonly previous: Y.Doc
+  /**
+   * Called once, right after the replay read `previous`: the rebuilt document takes over the page and
+   * the refused one is closed, local copy included. Resolves once that copy may be replaced.
+   */
+  readonly release: () => Promise<void>
   readonly refusals: readonly NumberedRefusal[]
   readonly schema: Schema
   /** Wait before connecting (the rebuild guard's backoff). */
@@ -193,18 +202,22 @@ export function createCollab(options: CollabOptions): Collab {
       // Keep the stored copy (a reload tries again) and tell the user; never drop their text quietly.
       console.error('Uw wijzigingen konden niet opnieuw worden toegepast', error)
     }
-    source.previous.destroy()
+    // Where the user's caret is in the refused document's editors, which are about to be replaced.
+    const caret = captureCaretSpot(win.document)
+    const released = source.release()
     patch({ rebuilding: false })
     if (report === null) {
-      updateRecoveries((r) => ({ phase: 'gave-up', section: r.section }))
+      updateRecoveries((r) => ({ phase: 'gave-up', section: r.section, caret }))
       return
     }
     const { refused } = report
-    updateRecoveries((r) => ({ phase: 'replayed', refused, section: r.section }))
-    void replaceLocalCopy()
+    updateRecoveries((r) => ({ phase: 'replayed', refused, section: r.section, caret }))
+    void replaceLocalCopy(released)
   }
-  const replaceLocalCopy = async (): Promise<void> => {
+  const replaceLocalCopy = async (released: Promise<void>): Promise<void> => {
     try {
+      // The refused document's copy is still open until it is released.
+      await released
       await clearDocument(localName)
     } catch (error) {
       console.error('De oude lokale kopie kon niet worden verwijderd', error)
@@ -228,7 +241,8 @@ export function createCollab(options: CollabOptions): Collab {
     // wsconnected is still true here when the socket that closed had been open. Rotate after the
     // provider has let go of that socket, so the new id is never announced through the dying one.
     if (provider.wsconnected) queueMicrotask(() => rotateClientId(doc, provider.awareness))
-    patch({ synced: false, failedSinceSync: true })
+    // Refused and closed on purpose: the rebuild's connection is what the page waits for now.
+    patch(state.get().rebuilding ? { synced: false } : { synced: false, failedSinceSync: true })
   })
   provider.on('connection-error', () => patch({ failedSinceSync: true }))
   provider.on('closed', ({ code, reason }) => patch({ closed: { code, reason } }))
@@ -283,7 +297,6 @@ export function createCollab(options: CollabOptions): Collab {
     tracker.destroy()
     stopOwnPresence()
     provider.destroy()
-    pendingReplay?.previous.destroy()
     pendingReplay = null
     return local ? local.destroy() : Promise.resolve()
   }
@@ -304,8 +317,8 @@ export function createCollab(options: CollabOptions): Collab {
     giveUp() {
       suspended = true
       provider.disconnect()
-      patch({ rebuilding: false })
-      updateRecoveries((r) => ({ phase: 'gave-up', section: r.section }))
+      patch({ rebuilding: false, failedSinceSync: true })
+      updateRecoveries((r) => ({ phase: 'gave-up', section: r.section, caret: null }))
     },
     destroy() {
       if (!destroyed) void stop()

@@ -3,6 +3,11 @@
 // id, with the user's changes replayed, see replayPending). The session is the only place that swaps
 // them, at most once per refusal, and through the rebuild guard, so a document that is refused again
 // and again never turns into a reconnect loop.
+//
+// While the rebuilt Collab connects and syncs, the refused one stays on the page: its editors keep
+// taking the user's keys (into its document and its local copy), and the replay, which reads that
+// document the moment the rebuilt one has the server's state, carries them over. The swap follows at
+// once. So no key typed during a rebuild is lost, however long the rebuild waits.
 import type { Schema } from '@tiptap/pm/model'
 import { type Collab, type CollabOptions, createCollab, type RebuildSource } from './createCollab.ts'
 import { createStore, type Store } from './createStore.ts'
@@ -31,7 +36,7 @@ export function openDocumentSession({
     const collab: Collab = createCollab({
       ...options,
       ...(rebuildFrom ? { rebuildFrom } : {}),
-      onRebuildNeeded: () => void rebuild(collab),
+      onRebuildNeeded: () => rebuild(collab),
     })
     collab.state.subscribe(() => {
       const state = collab.state.get()
@@ -41,28 +46,45 @@ export function openDocumentSession({
   }
 
   const current = createStore<Collab>(open())
+  // The rebuilt Collab until its replay is done; the refused one is `current` until then.
+  let rebuilt: Collab | null = null
 
-  const rebuild = async (from: Collab): Promise<void> => {
-    if (destroyed || current.get() !== from) return
+  const rebuild = (from: Collab): void => {
+    if (destroyed || current.get() !== from || rebuilt !== null) return
     const delayMs = guard.next()
     if (delayMs === null) {
       from.giveUp()
       return
     }
-    const refusals = from.state.get().refusals
-    const previous = await from.detach()
-    if (destroyed) {
-      previous.destroy()
-      return
-    }
     schema ??= createSectionSchema()
-    current.set(open({ previous, refusals, schema, delayMs }))
+    const next = open({
+      previous: from.doc,
+      refusals: from.state.get().refusals,
+      schema,
+      delayMs,
+      release: async () => {
+        rebuilt = null
+        current.set(next)
+        unfollow()
+        const previous = await from.detach()
+        previous.destroy()
+      },
+    })
+    rebuilt = next
+    // The page shows the refused Collab meanwhile; its save state follows the rebuild's connection.
+    const unfollow = next.state.subscribe(() => {
+      const { failedSinceSync } = next.state.get()
+      if (from.state.get().failedSinceSync !== failedSinceSync) {
+        from.state.update((state) => ({ ...state, failedSinceSync }))
+      }
+    })
   }
 
   return {
     current,
     destroy() {
       destroyed = true
+      rebuilt?.destroy()
       current.get().destroy()
     },
   }

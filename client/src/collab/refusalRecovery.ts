@@ -5,6 +5,7 @@
 // Not for `read-only` (nothing may be written; the access frame says so) and not for `storage` (the
 // server could not write for a while; the same update goes out again on the next connection).
 import { RefusalReason } from '@novex/shared'
+import type { CaretSpot } from '../editor/caretSpot.ts'
 import type { RefusedSection } from './replayPending.ts'
 
 const REBUILD_REASONS: ReadonlySet<string> = new Set([
@@ -22,12 +23,20 @@ export function needsRebuild(reason: string): boolean {
 }
 
 export type Recovery =
-  /** The document is being fetched from the server again; the user's changes follow. */
+  /**
+   * The document is being fetched from the server again; the user's changes follow. The refused
+   * document's editors stay and keep taking keys meanwhile: the replay reads them at the end.
+   */
   | { readonly phase: 'rebuilding'; readonly section: string | null }
   /**
    * Rebuilt and replayed. `refused`: what could not be replayed (a locked section), to show and copy.
-   * `section`: where the user was working, to give the focus back to.
+   * `section`: where the user was working, to give the focus back to; `caret`: where in it, if known.
    */
-  | { readonly phase: 'replayed'; readonly refused: readonly RefusedSection[]; readonly section: string | null }
+  | {
+      readonly phase: 'replayed'
+      readonly refused: readonly RefusedSection[]
+      readonly section: string | null
+      readonly caret: CaretSpot | null
+    }
   /** Refused again and again: the page stopped trying (see rebuildGuard). */
-  | { readonly phase: 'gave-up'; readonly section: string | null }
+  | { readonly phase: 'gave-up'; readonly section: string | null; readonly caret: CaretSpot | null }

@@ -25,7 +25,7 @@ export function RefusalNotice({ refusals, onDismiss, onPostAsComment }: RefusalN
   // in (the dialog, when there is one, does this when it closes).
   useEffect(() => {
     if (replayed === null || replayed.refused.length > 0) return
-    const timer = setTimeout(() => focusSectionIfLost(document, replayed.section), 0)
+    const timer = setTimeout(() => focusSectionIfLost(document, replayed.section, replayed.caret), 0)
     return () => clearTimeout(timer)
   }, [replayed])
   if (!latest) return null

@@ -181,7 +181,11 @@ describe('signing a section', () => {
 })
 
 describe('BO-MIRT readiness', () => {
-  it('counts the locked components and follows a new lock live', async () => {
+  it('counts the locked components and follows a new lock live, without showing its visitor as present', async () => {
+    // The author has the document open and sees who else is in it.
+    const present = author.page.locator('[data-testid="presence"] li')
+    await present.first().waitFor()
+    const presentBefore = await present.count()
     const page = await rijkSigner.newPage()
     await page.goto(`/document/${DE_PEEL}/gereed`)
     await poll(() => page.getByTestId('readiness-verdict').textContent()).toBe(
@@ -205,6 +209,8 @@ describe('BO-MIRT readiness', () => {
     await poll(() => page.getByTestId('readiness-verdict').textContent()).toBe(
       'Nog niet gereed: 2 van 8 onderdelen vergrendeld',
     )
+    // The view was live all along, yet its visitor is not working in the document: not present there.
+    expect(await present.count()).toBe(presentBefore)
     await page.close()
   })
 })

@@ -73,6 +73,11 @@ export interface CollabOptions {
   readonly user: LocalUser
   /** Defaults to the page's window (location, online/offline events). */
   readonly window?: Window
+  /**
+   * False for a page that follows the document without working in it (the readiness view): it
+   * announces no presence, so nobody sees its visitor as present in the document. Default true.
+   */
+  readonly presence?: boolean
   /** Called once, when a refusal means the document must be rebuilt (see refusalRecovery). */
   readonly onRebuildNeeded?: () => void
   /** Start from the server's state, not the local copy, and replay what `previous` holds. */
@@ -140,7 +145,8 @@ export function createCollab(options: CollabOptions): Collab {
   })
   const presence: PresenceState = { user: presenceUser(user), section: null }
   const stopOwnPresence = sendOwnPresenceOnly(provider)
-  provider.awareness.setLocalState(presence)
+  // Without a local state the provider sends none, on connecting or as a renewal.
+  provider.awareness.setLocalState(options.presence === false ? null : presence)
 
   const tracker = createSaveTracker({
     doc,

@@ -7,7 +7,12 @@ import type { Collab } from './createCollab.ts'
 import { openDocumentSession } from './documentSession.ts'
 import type { LocalUser } from './localUser.ts'
 
-export function useCollab(documentId: string | null, user: LocalUser | null): Collab | null {
+/** `presence: false` for a page that follows the document without working in it (see CollabOptions). */
+export function useCollab(
+  documentId: string | null,
+  user: LocalUser | null,
+  { presence = true }: { readonly presence?: boolean } = {},
+): Collab | null {
   const [collab, setCollab] = useState<Collab | null>(null)
   // The user at the moment the document opens; the server stamps presence from the session anyway.
   const userRef = useRef(user)
@@ -16,7 +21,7 @@ export function useCollab(documentId: string | null, user: LocalUser | null): Co
   useEffect(() => {
     const opener = userRef.current
     if (documentId === null || opener === null) return
-    const session = openDocumentSession({ documentId, user: opener })
+    const session = openDocumentSession({ documentId, user: opener, presence })
     const owned = new Set<Collab>()
     const follow = (): void => {
       const next = session.current.get()
@@ -30,7 +35,7 @@ export function useCollab(documentId: string | null, user: LocalUser | null): Co
       setCollab((current) => (current !== null && owned.has(current) ? null : current))
       session.destroy()
     }
-  }, [documentId])
+  }, [documentId, presence])
 
   return collab
 }

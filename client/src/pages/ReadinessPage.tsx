@@ -1,6 +1,7 @@
 // "Gereed voor BO-MIRT?": per required component whether it is there, has text, is signed by both
 // parties and locked, and the verdict. The document is opened live (as on the document page) so the
-// table follows every signature and lock the moment the server mirrors it.
+// table follows every signature and lock the moment the server mirrors it; without presence, as the
+// visitor is not working in the document.
 import { isDocumentId } from '@novex/shared'
 import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
 import { useMemo } from 'react'
@@ -27,7 +28,8 @@ export function ReadinessPage() {
   const missing = !validId || (meta.state === 'failed' && meta.status === 404)
   const session = useSessionUser()
   const user = useMemo(() => (session ? localUserFor(session) : null), [session])
-  const collab = useCollab(missing || !user ? null : documentId, user)
+  // Live, for the signatures and locks, but not present in the document: the visitor is not working in it.
+  const collab = useCollab(missing || !user ? null : documentId, user, { presence: false })
   const { version } = useSignoffMirror(collab?.doc ?? null)
   const { result, reload } = useReadiness(documentId, version)
 

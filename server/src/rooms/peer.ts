@@ -27,6 +27,12 @@ const OPEN = 1
 const NO_IDS: ReadonlySet<number> = new Set()
 /** Frames held while the document loads. Hocuspocus caps its pre-auth queue for the same reason. */
 const MAX_QUEUED_FRAMES = 1_000
+/**
+ * Updates held until the client answers our sync step 1 (see holdUntilAnswered): a page that comes
+ * back with offline changes sends its first keystrokes before its answer carries those changes over.
+ */
+const MAX_HELD_UPDATES = 64
+const MAX_HELD_BYTES = 256 * 1024
 /** A socket whose send buffer grows past this is not reading: close it rather than grow without bound. */
 export const DEFAULT_MAX_BUFFERED_BYTES = 16 * 1024 * 1024
 const STORAGE_FAULT_DETAIL =
@@ -76,6 +82,9 @@ export class Peer {
   private closed = false
   /** The document cannot be written right now: the connection is read-only until it can. */
   private storageFault = false
+  private answered = false
+  private held: Uint8Array[] | null = null
+  private heldBytes = 0
   private readonly maxBufferedBytes: number
   private readonly stream: Corkable | undefined
   private readonly turn: TurnEnd | undefined
@@ -150,6 +159,33 @@ export class Peer {
     if (on === this.storageFault) return
     this.storageFault = on
     if (this.currentAccess === 'edit') this.sendApp(encodeAccess(on ? 'read' : 'edit'))
+  }
+
+  /** The client has not yet answered our sync step 1 with its step 2. */
+  get awaitingAnswer(): boolean {
+    return !this.answered
+  }
+
+  /**
+   * Keeps an update the room cannot place yet because it builds on changes the client's answer will
+   * bring. False when the client already answered, or too much is held: the update is refused then.
+   */
+  holdUntilAnswered(update: Uint8Array): boolean {
+    if (this.answered) return false
+    this.held ??= []
+    if (this.held.length >= MAX_HELD_UPDATES || this.heldBytes + update.length > MAX_HELD_BYTES) return false
+    this.held.push(update)
+    this.heldBytes += update.length
+    return true
+  }
+
+  /** The client answered: the updates held until now, in the order they came; nothing is held after. */
+  answer(): readonly Uint8Array[] {
+    this.answered = true
+    const held = this.held ?? []
+    this.held = null
+    this.heldBytes = 0
+    return held
   }
 
   /** Called by the transport for each incoming frame, from the moment the socket exists. */

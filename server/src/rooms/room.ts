@@ -7,7 +7,7 @@
 // snapshot as it is. The Y.Doc is built on first need — an update (the gate sees the loaded document),
 // a client with state of its own, server-side work through `doc` — and the room leaves a single row
 // behind when it goes idle, so the next cold join is answered from storage without replaying the log.
-import { CloseCode, encodeAccess, encodePersisted, MessageType, SyncStep } from '@novex/shared'
+import { CloseCode, encodeAccess, encodePersisted, MessageType, RefusalReason, SyncStep } from '@novex/shared'
 import * as decoding from 'lib0/decoding'
 import type { Logger } from 'pino'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -225,7 +225,8 @@ export class Room implements CommitParticipant {
         const step = decoding.readVarUint(decoder)
         const payload = decoding.readVarUint8Array(decoder)
         if (step === SyncStep.step1) peer.send(this.step2For(payload))
-        else if (step === SyncStep.step2 || step === SyncStep.update) this.applyFromPeer(peer, payload)
+        else if (step === SyncStep.update) this.applyFromPeer(peer, payload)
+        else if (step === SyncStep.step2) this.applyAnswer(peer, payload)
         else throw new Error(`unknown sync step ${step}`)
         return
       }
@@ -250,6 +251,20 @@ export class Room implements CommitParticipant {
     return syncStep2Frame(this.doc, stateVector)
   }
 
+  /**
+   * The client's answer to our step 1: what it has that we lack (offline changes). Updates it sent
+   * before, and that built on those changes, were held (see applyFromPeer); they go through the gate
+   * now, in order. They are mostly in the answer already and then change nothing.
+   */
+  private applyAnswer(peer: Peer, update: Uint8Array): void {
+    const held = peer.awaitingAnswer ? peer.answer() : []
+    this.applyFromPeer(peer, update)
+    for (const early of held) {
+      if (peer.isClosed) return
+      this.applyFromPeer(peer, early)
+    }
+  }
+
   private applyFromPeer(peer: Peer, update: Uint8Array): void {
     const verdict = this.deps.gate({
       peer,
@@ -263,6 +278,8 @@ export class Room implements CommitParticipant {
       lockedSections: this.deps.sectionLocks?.(this.id) ?? NO_LOCKS,
     })
     if (!verdict.accept) {
+      // Sent as the socket opened, before the answer that brings what it builds on: wait for that.
+      if (verdict.reason === RefusalReason.unresolved && peer.holdUntilAnswered(update)) return
       this.deps.metrics.updatesRefused++
       this.logger.info({ peer: peer.id, user: peer.user.id, reason: verdict.reason }, 'update refused')
       peer.refuse(verdict.reason, verdict.detail)

@@ -6,8 +6,10 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  caretToEnd,
   DEMO_USERS,
   editorOf,
+  editorText,
   fetchJson,
   launchBrowser,
   newUserContext,
@@ -249,7 +251,7 @@ describe('comments', () => {
     const page = provincie.page
     const lockedId = (await sectionIds(page))[3] ?? ''
     await signForBothSides(server, DE_PEEL, lockedId)
-    await expect.poll(() => editorOf(page, lockedId).getAttribute('contenteditable')).toBe('false')
+    await expect.poll(() => editorOf(page, lockedId).getAttribute('aria-readonly')).toBe('true')
     const hashOf = async (): Promise<{ hash: string; verified: boolean } | undefined> => {
       const answer = await fetchJson(page, 'GET', `/api/documents/${DE_PEEL}/signoffs`)
       const body = answer.body as { sections: { sectionId: string; hash: string; verified: boolean }[] }
@@ -271,7 +273,24 @@ describe('comments', () => {
     expect(await editorOf(page, lockedId).textContent()).toBe(textBefore)
     expect(await sectionLocator(page, lockedId).getAttribute('data-locked')).toBe('true')
 
-    // From the keyboard: a locked text takes no keyboard selection, so the whole section is the anchor.
+    // From the keyboard: the caret goes into the locked text, Shift+arrows select a passage, and
+    // Ctrl+Alt+M comments on it, without changing the text.
+    const lastWord = (await editorText(page, lockedId)).trimEnd().split(/\s+/).at(-1) ?? ''
+    expect(lastWord.length).toBeGreaterThan(2)
+    await editorOf(page, lockedId).focus()
+    await caretToEnd(page, lockedId)
+    for (let i = 0; i < lastWord.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+    await page.keyboard.press('Control+Alt+M')
+    await page.getByTestId('comment-body').fill('Opmerking bij een passage, met het toetsenbord.')
+    await page.keyboard.press('Control+Enter')
+    const passage = page.getByTestId('comment-thread').filter({ hasText: 'Opmerking bij een passage' })
+    await passage.waitFor()
+    // The quote, after its visually hidden label "Bij de tekst:".
+    expect((await passage.locator('blockquote').textContent())?.replace(/^Bij de tekst: /, '')).toBe(lastWord)
+    expect(await hashOf()).toEqual(before)
+    expect(await editorOf(page, lockedId).textContent()).toBe(textBefore)
+
+    // Or the whole section, with its own button.
     const sectionButton = sectionLocator(page, lockedId).getByTestId('comment-section-button')
     await sectionButton.focus()
     await page.keyboard.press('Enter')

@@ -318,6 +318,12 @@ async function waitForCaretAt(page: Page, sectionId: string, where: 'start' | 'e
  */
 export async function typeAtEnd(page: Page, sectionId: string, text: string): Promise<void> {
   await editorOf(page, sectionId).click()
+  await caretToEnd(page, sectionId)
+  await page.keyboard.type(text)
+}
+
+/** Ctrl+End in the focused section editor, again until the caret is at the end (see typeAtEnd). */
+export async function caretToEnd(page: Page, sectionId: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('Control+End')
     try {
@@ -327,7 +333,6 @@ export async function typeAtEnd(page: Page, sectionId: string, text: string): Pr
       if (attempt >= 4) throw error
     }
   }
-  await page.keyboard.type(text)
 }
 
 /**

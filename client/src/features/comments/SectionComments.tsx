@@ -20,7 +20,10 @@ import '../../styles/comments.css'
 export interface SectionCommentsProps {
   readonly editor: Editor | null
   readonly fragment: Y.XmlFragment
-  /** False for locked sections and comment-only members: the text cannot take a keyboard selection. */
+  /**
+   * False for locked sections and comment-only members. Their text still takes a keyboard caret and
+   * selection (editor/readOnlyText.ts); the whole-section button is offered beside it.
+   */
   readonly editable: boolean
 }
 
@@ -174,8 +177,7 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
         </Button>
       )}
       {!editable && draft === null && editor !== null && (
-        // Text that cannot be edited cannot take a selection from the keyboard either: this button
-        // anchors a comment to the whole text of the section instead.
+        // A comment on the whole text of a section that cannot be edited, in one step.
         <Button
           appearance="subtle-button"
           className="comment-section-button"

@@ -5,14 +5,15 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { presenceUser } from '../../collab/localUser.ts'
 import { contentStarterKit } from '../../editor/contentSchema.ts'
+import { ReadOnlyText, readOnlyChanged } from '../../editor/readOnlyText.ts'
 import { renderCaret } from '../../editor/renderCaret.ts'
 import { CommentHighlights } from '../comments/CommentHighlights.ts'
-import { useCommentsStore } from '../comments/CommentsContext.ts'
+import { useCommentsContext, useCommentsStore } from '../comments/CommentsContext.ts'
 import { SectionComments } from '../comments/SectionComments.tsx'
 import { SectionLink } from '../links/SectionLink.ts'
 import { SectionLinkToolbar } from '../links/SectionLinkToolbar.tsx'
@@ -28,14 +29,25 @@ export interface SectionEditorProps {
 
 export function SectionEditor({ fragment, labelledBy, locked = false }: SectionEditorProps) {
   const { t } = useTranslation('presence')
+  const { t: sectionText } = useTranslation('sections')
   const { carets, editable: mayEdit, currentUser } = useSectionsContext()
   const caretAwareness = useMemo(() => carets.forFragment(fragment), [carets, fragment])
   const editable = mayEdit && !locked
+  // Locked, or the member may only comment: the text still takes a caret and a selection from the
+  // keyboard, to comment on a passage (editor/readOnlyText.ts). A lezer only reads.
+  const canComment = useCommentsContext()?.canComment ?? false
+  const selectable = !editable && canComment
+  const readOnly = useRef(!editable)
+  readOnly.current = !editable
+  // Said once someone tries to change read-only text, until the editor loses the focus.
+  const [refusedInput, setRefusedInput] = useState(false)
+  const hintId = `${labelledBy}-readonly`
   // Comment highlights (decorations, never marks) and "Reactie plaatsen"; none outside a document page.
   const commentsStore = useCommentsStore()
   const editor = useEditor(
     {
       extensions: [
+        ReadOnlyText.configure({ isReadOnly: () => readOnly.current, onRefusedInput: () => setRefusedInput(true) }),
         // Undo comes with Collaboration (a Y.UndoManager per fragment). No trailing node: it would
         // write to the shared document just because someone opened it.
         contentStarterKit,
@@ -50,7 +62,8 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
         // Links to sections (docs/links.md); the fragment tells a link which section it starts from.
         SectionLink.configure({ fragment }),
       ],
-      editable,
+      editable: editable || selectable,
+      onBlur: () => setRefusedInput(false),
       editorProps: {
         attributes: {
           class: 'section-editor',
@@ -65,13 +78,21 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
   )
 
   useEffect(() => {
-    if (editor && editor.isEditable !== editable) editor.setEditable(editable)
-  }, [editor, editable])
+    if (!editor || editor.isDestroyed) return
+    const takesCaret = editable || selectable
+    if (editor.isEditable !== takesCaret) editor.setEditable(takesCaret)
+    readOnlyChanged(editor.view)
+    if (editable) setRefusedInput(false)
+  }, [editor, editable, selectable])
 
   return (
     <div data-testid="section-content" className="section-content">
       <SectionLinkToolbar editor={editor} editable={editable} />
       <EditorContent editor={editor} />
+      {/* A live region that exists before it speaks: why typing here does nothing. */}
+      <p id={hintId} className="hint section-readonly-hint" role="status" data-testid="readonly-hint">
+        {refusedInput && !editable ? sectionText(locked ? 'section.readOnlyLocked' : 'section.readOnlyComment') : ''}
+      </p>
       <SectionComments editor={editor} fragment={fragment} editable={editable} />
     </div>
   )

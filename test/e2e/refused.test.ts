@@ -20,7 +20,7 @@ import {
 } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { indexedDbHolds } from './indexedDb.ts'
-import { routeThroughRefusingProxy } from './refusingProxy.ts'
+import { type RefusingProxy, routeThroughRefusingProxy } from './refusingProxy.ts'
 import { signForBothSides } from './signSection.ts'
 import { explainFailure, NETWORK_NOISE, openTwoUsers, type TwoUsers } from './twoUsers.ts'
 
@@ -29,6 +29,16 @@ function focusedSection(page: Page): Promise<string | null> {
   return page.evaluate(
     () => document.activeElement?.closest('[data-section-id]')?.getAttribute('data-section-id') ?? null,
   )
+}
+
+/** Reloads the page with its sync sockets behind the refusing proxy; `y` is De Peel's third section. */
+async function behindRefusingProxy(page: Page): Promise<{ proxy: RefusingProxy; y: string }> {
+  const proxy = await routeThroughRefusingProxy(page)
+  await page.reload()
+  await waitForSaveStatus(page, SaveStatus.saved)
+  const y = (await sectionIds(page))[2]
+  if (!y) throw new Error('De Peel has fewer than three sections')
+  return { proxy, y }
 }
 
 describe('refused changes', () => {
@@ -230,11 +240,7 @@ describe('refused changes', () => {
 
   it('one refused change: one rebuild, the change replayed and saved, the caret back in its section', async () => {
     const { rijk, provincie } = users
-    const proxy = await routeThroughRefusingProxy(rijk.page)
-    await rijk.page.reload()
-    await waitForSaveStatus(rijk.page, SaveStatus.saved)
-    const y = (await sectionIds(rijk.page))[2]
-    if (!y) throw new Error('De Peel has fewer than three sections')
+    const { proxy, y } = await behindRefusingProxy(rijk.page)
 
     proxy.refuseNext = 1
     await typeAtEnd(rijk.page, y, '')
@@ -256,11 +262,7 @@ describe('refused changes', () => {
   })
   it('keys typed while the document is rebuilt are kept, and typing goes on at the caret afterwards', async () => {
     const { rijk, provincie } = users
-    const proxy = await routeThroughRefusingProxy(rijk.page)
-    await rijk.page.reload()
-    await waitForSaveStatus(rijk.page, SaveStatus.saved)
-    const y = (await sectionIds(rijk.page))[2]
-    if (!y) throw new Error('De Peel has fewer than three sections')
+    const { proxy, y } = await behindRefusingProxy(rijk.page)
 
     // The rebuild's connection is held, as on a slow network or after a back-off: the user types on.
     proxy.refuseNext = 1

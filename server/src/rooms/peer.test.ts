@@ -1,19 +1,5 @@
-import pino from 'pino'
 import { describe, expect, it } from 'vitest'
-import { Peer } from './peer.ts'
-
-function peer(): Peer {
-  return new Peer({
-    id: 1,
-    socket: { readyState: 1, bufferedAmount: 0, send: () => {}, close: () => {} },
-    documentId: 'doc',
-    access: 'edit',
-    sessionHash: 'hash',
-    wantsAppFrames: true,
-    user: { id: 'u1', name: 'Anne', organisationName: 'LVVN', organisationKind: 'rijk' },
-    logger: pino({ enabled: false }),
-  })
-}
+import { testPeer as peer } from './testPeer.ts'
 
 describe('updates held until the client answers sync step 1', () => {
   it('hands them back in order once, and holds nothing after the answer', () => {

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream'
 import pino from 'pino'
 import { describe, expect, it } from 'vitest'
 import { createMetrics } from '../metrics.ts'
-import { Peer } from '../rooms/peer.ts'
+import { testPeer } from '../rooms/testPeer.ts'
 import { FrameWatchdog } from './frameWatchdog.ts'
 
 function setup(budgetMs: number) {
@@ -18,16 +18,7 @@ function setup(budgetMs: number) {
   const metrics = createMetrics()
   const ends: (() => void)[] = []
   const watchdog = new FrameWatchdog({ metrics, logger, budgetMs, schedule: (fn) => ends.push(fn) })
-  const peer = new Peer({
-    id: 7,
-    socket: { readyState: 1, bufferedAmount: 0, send: () => {}, close: () => {} },
-    documentId: 'doc',
-    access: 'edit',
-    sessionHash: 'hash',
-    wantsAppFrames: true,
-    user: { id: 'u1', name: 'Anne', organisationName: 'LVVN', organisationKind: 'rijk' },
-    logger,
-  })
+  const peer = testPeer(logger, 7)
   return { lines, metrics, ends, watchdog, peer }
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectClient, type TestClient } from '../helpers/client.ts'
 import { appendParagraph, DE_PEEL, metric, outline } from '../helpers/documents.ts'
+import { barrier, readFrame, syncStep2, syncUpdate } from '../helpers/frames.ts'
 import { openRaw } from '../helpers/rawSocket.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
@@ -143,4 +144,42 @@ describe('an edit sent as the socket opens, after offline edits', () => {
       expect(await metric(server.httpUrl, 'updates_refused_total')).toBe(refusedBefore)
     })
   }
+
+  it('acknowledges a barrier sent after a held update only once that update is stored', async () => {
+    const source = connect(DE_PEEL)
+    await source.synced()
+    const local = new Y.Doc()
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(source.doc))
+    const title = orderedSections(local)[4]?.title
+    if (!title) throw new Error('De Peel has too few sections')
+    const before = Y.encodeStateVector(local)
+    title.insert(0, 'Eerst. ')
+    const offline = Y.encodeStateAsUpdate(local, before)
+    const afterOffline = Y.encodeStateVector(local)
+    title.insert(0, 'Dan. ')
+    const early = Y.encodeStateAsUpdate(local, afterOffline)
+
+    const outcome = await openRaw(`${server.wsUrl}/${DE_PEEL}?app=1`, { cookie: rijk })
+    if (outcome.kind !== 'open') throw new Error('could not connect')
+    const raw = outcome.socket
+    try {
+      // The early edit and a barrier, then a question the server answers: once the answer is in, the
+      // barrier was handled, and it must not have been acknowledged (the edit is held, not stored).
+      raw.sendTogether([syncUpdate(early), barrier(7), Uint8Array.of(MessageType.queryAwareness)])
+      const frameTypes = (): number[] => raw.frames.map((f) => readFrame(f).type)
+      await waitFor(() => frameTypes().includes(MessageType.awareness), { message: 'the presence answer' })
+      expect(frameTypes()).not.toContain(MessageType.persisted)
+      expect(frameTypes()).not.toContain(MessageType.refused)
+
+      // The answer to the server's step 1 brings the offline edit: both are stored, then acknowledged.
+      raw.send(syncStep2(offline))
+      await waitFor(() => frameTypes().includes(MessageType.persisted), { message: 'the acknowledgement' })
+      expect(frameTypes()).not.toContain(MessageType.refused)
+      await waitFor(() => orderedSections(source.doc)[4]?.title.toString().startsWith('Dan. Eerst. '), {
+        message: 'both edits at the other client',
+      })
+    } finally {
+      raw.close()
+    }
+  })
 })

@@ -166,6 +166,11 @@ export class Peer {
     return !this.answered
   }
 
+  /** Updates are held for the client's answer: a barrier must wait for them (they are not stored yet). */
+  get holdsUpdates(): boolean {
+    return this.held !== null && this.held.length > 0
+  }
+
   /**
    * Keeps an update the room cannot place yet because it builds on changes the client's answer will
    * bring. False when the client already answered, or too much is held: the update is refused then.

@@ -263,6 +263,8 @@ export class Room implements CommitParticipant {
       if (peer.isClosed) return
       this.applyFromPeer(peer, early)
     }
+    // A barrier that waited for the held updates: now it waits for their commit, if any was accepted.
+    if (held.length > 0) this.releaseBarriers()
   }
 
   private applyFromPeer(peer: Peer, update: Uint8Array): void {
@@ -330,8 +332,13 @@ export class Room implements CommitParticipant {
   }
 
   private handleBarrier(peer: Peer, seq: number): void {
-    if (this.pending.some((p) => p.origin === peer)) this.barriers.push({ peer, seq })
+    if (this.unsaved(peer)) this.barriers.push({ peer, seq })
     else peer.sendApp(encodePersisted(seq, this.clocksOf(peer)))
+  }
+
+  /** The peer sent updates that are not stored yet: applied and waiting for the commit, or held. */
+  private unsaved(peer: Peer): boolean {
+    return peer.holdsUpdates || this.pending.some((p) => p.origin === peer)
   }
 
   private clocksOf(peer: Peer): { client: number; clock: number }[] {
@@ -441,7 +448,7 @@ export class Room implements CommitParticipant {
     if (this.barriers.length === 0) return
     const waiting: Barrier[] = []
     for (const barrier of this.barriers) {
-      if (this.pending.some((p) => p.origin === barrier.peer)) waiting.push(barrier)
+      if (this.unsaved(barrier.peer)) waiting.push(barrier)
       else barrier.peer.sendApp(encodePersisted(barrier.seq, this.clocksOf(barrier.peer)))
     }
     this.barriers = waiting

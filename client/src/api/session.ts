@@ -2,7 +2,7 @@
 // cookie; the client never sees the token.
 import { isOrganisationKind, type OrganisationKind } from '@novex/shared'
 import { ApiError, apiError } from './documents.ts'
-import { isRecord, requestJson, serverError } from './request.ts'
+import { isRecord, requestJson, sendRequest, serverError } from './request.ts'
 
 export interface SessionUser {
   readonly id: string
@@ -25,14 +25,9 @@ export type LoginResult = { readonly ok: true } | ({ readonly ok: false } & Logi
 export async function logIn(email: string, password: string): Promise<LoginResult> {
   let response: Response
   try {
-    response = await fetch('/api/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      credentials: 'same-origin',
-      body: JSON.stringify({ email, password }),
-    })
+    response = await sendRequest('POST', '/api/session', apiError, { body: { email, password } })
   } catch {
-    // fetch rejects only when the server cannot be reached.
+    // Only when the server cannot be reached; any answer, 401 and 429 included, is read below.
     return { ok: false, reason: 'unreachable' }
   }
   if (response.ok) return { ok: true }
@@ -47,7 +42,7 @@ export async function logIn(email: string, password: string): Promise<LoginResul
 }
 
 export async function logOut(): Promise<void> {
-  await fetch('/api/session', { method: 'DELETE', credentials: 'same-origin' })
+  await sendRequest('DELETE', '/api/session', apiError)
 }
 
 /** The logged-in user; throws ApiError(401) when there is no live session. */

@@ -216,16 +216,21 @@ async function duringFault(
     `refusals: ${refused.map((r) => r.reason).join(',') || 'none'}`,
   )
   const failed = ((await metrics(server)).failed_writes_total ?? 0) - failedBefore
+  const outcome = stored(server, typist)
+  const lost =
+    outcome.missing.length === 0
+      ? 'then all stored'
+      : `${outcome.missing.length} acknowledged markers missing (${outcome.missing.slice(0, 3).join(' ')} …), the typist connected ${typist.connections} times in all`
   return {
-    ...stored(server, typist),
-    detail: `read-only notice, ${refused.length} updates refused 'storage', ${failed} write attempts, then all stored`,
+    ...outcome,
+    detail: `read-only notice, ${refused.length} updates refused 'storage', ${failed} write attempts, ${lost}`,
   }
 }
 
-function stored(server: RunningServer, typist: Typist): { acked: number; present: number } {
+function stored(server: RunningServer, typist: Typist): { acked: number; present: number; missing: string[] } {
   const counts = tally(textOf(readCommitted(server.dataDir, NOORD_BRABANT).doc), [typist])
   check(counts.duplicated === 0, `${counts.duplicated} markers stored twice`)
-  return { acked: counts.acked, present: counts.present }
+  return { acked: counts.acked, present: counts.present, missing: counts.missing }
 }
 
 function tryMount(mountPoint: string): boolean {

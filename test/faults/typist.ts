@@ -28,6 +28,8 @@ export class Typist {
   private readonly barrierAt = new Map<number, number>()
   private timer: NodeJS.Timeout | null = null
   private readonly section: number
+  /** Times the client's socket opened: a case that loses markers says whether it reconnected. */
+  connections = 0
 
   constructor(options: TypistOptions) {
     this.name = options.name
@@ -39,6 +41,9 @@ export class Typist {
         if (count !== undefined && count > this.acked) this.acked = count
         this.barrierAt.delete(seq)
       },
+    })
+    this.client.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') this.connections++
     })
   }
 
@@ -125,20 +130,25 @@ export const textOf = (doc: Y.Doc): string => outline(doc).join('\n')
 
 export const occurrences = (haystack: string, needle: string): number => haystack.split(needle).length - 1
 
-/** Acknowledged markers present exactly once, and typed markers present more than once. */
+/**
+ * Acknowledged markers present exactly once, typed markers present more than once, and the
+ * acknowledged markers that are not there exactly once (for the report of a failed case).
+ */
 export function tally(
   stored: string,
   typists: readonly Typist[],
-): { acked: number; present: number; duplicated: number } {
+): { acked: number; present: number; duplicated: number; missing: string[] } {
   let acked = 0
   let present = 0
   let duplicated = 0
+  const missing: string[] = []
   for (const typist of typists) {
     for (const marker of typist.ackedMarkers) {
       acked++
       if (occurrences(stored, marker) === 1) present++
+      else missing.push(marker)
     }
     for (const marker of typist.typed) if (occurrences(stored, marker) > 1) duplicated++
   }
-  return { acked, present, duplicated }
+  return { acked, present, duplicated, missing }
 }

@@ -57,6 +57,7 @@ export function openDocumentSession({
       return
     }
     schema ??= createSectionSchema()
+    let unfollow = (): void => {}
     const next = open({
       previous: from.doc,
       refusals: from.state.get().refusals,
@@ -72,7 +73,7 @@ export function openDocumentSession({
     })
     rebuilt = next
     // The page shows the refused Collab meanwhile; its save state follows the rebuild's connection.
-    const unfollow = next.state.subscribe(() => {
+    unfollow = next.state.subscribe(() => {
       const { failedSinceSync } = next.state.get()
       if (from.state.get().failedSinceSync !== failedSinceSync) {
         from.state.update((state) => ({ ...state, failedSinceSync }))

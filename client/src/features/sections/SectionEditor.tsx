@@ -41,7 +41,6 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
   readOnly.current = !editable
   // Said once someone tries to change read-only text, until the editor loses the focus.
   const [refusedInput, setRefusedInput] = useState(false)
-  const hintId = `${labelledBy}-readonly`
   // Comment highlights (decorations, never marks) and "Reactie plaatsen"; none outside a document page.
   const commentsStore = useCommentsStore()
   const editor = useEditor(
@@ -90,7 +89,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
       <SectionLinkToolbar editor={editor} editable={editable} />
       <EditorContent editor={editor} />
       {/* A live region that exists before it speaks: why typing here does nothing. */}
-      <p id={hintId} className="hint section-readonly-hint" role="status" data-testid="readonly-hint">
+      <p className="hint section-readonly-hint" role="status" data-testid="readonly-hint">
         {refusedInput && !editable ? sectionText(locked ? 'section.readOnlyLocked' : 'section.readOnlyComment') : ''}
       </p>
       <SectionComments editor={editor} fragment={fragment} editable={editable} />

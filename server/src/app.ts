@@ -101,7 +101,15 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       signoffs.onCommitted(room, sections)
       links.onCommitted(room, sections)
     },
-    onRefused: (room, peer, update, reason) => refused.record(room, peer, update, reason),
+    onRefused: (room, peer, update, reason) => {
+      // Keeping a copy is a courtesy to the author: a database that fails here must not cost the
+      // connection (the refusal itself has been sent), nor pass for an unreadable frame.
+      try {
+        refused.record(room, peer, update, reason)
+      } catch (error) {
+        logger.error({ err: error, documentId: room.id, reason }, 'refused change not kept: the database failed')
+      }
+    },
   })
   await links.reindexAll()
   const mismatches = await signoffs.verifyAll()

@@ -192,6 +192,13 @@ async function duringFault(
   const accessBefore = typist.client.accessLog.length
   const refusalsBefore = typist.client.refusals.length
   const failedBefore = (await metrics(server)).failed_writes_total ?? 0
+  const connectionsBefore = typist.connections
+  // What is acknowledged must be stored at the moment it is: checked as each acknowledgement arrives.
+  const early: string[] = []
+  typist.onAcked = () => {
+    const missing = stored(server, typist).missing
+    if (missing.length > 0 && early.length === 0) early.push(...missing)
+  }
   typist.start(50)
   await sleep(300)
   const heal = await inject()
@@ -214,6 +221,16 @@ async function duringFault(
   check(
     refused.length > 0 && refused.every((r) => r.reason === 'storage'),
     `refusals: ${refused.map((r) => r.reason).join(',') || 'none'}`,
+  )
+  typist.onAcked = null
+  // A refused update is no reason to drop the connection: the client keeps the change and sends it again.
+  check(
+    typist.connections === connectionsBefore,
+    `the typist was disconnected ${typist.connections - connectionsBefore} times during the fault`,
+  )
+  check(
+    early.length === 0,
+    `${early.length} markers acknowledged before they were stored (${early.slice(0, 3).join(' ')} …)`,
   )
   const failed = ((await metrics(server)).failed_writes_total ?? 0) - failedBefore
   const outcome = stored(server, typist)

@@ -1,8 +1,10 @@
 // A client that types continuously: every tick it inserts one unique marker into its own section (one
 // update each), and now and then sends a barrier. A marker counts as acknowledged once the server
-// answered `persisted` to a barrier sent after it on the same connection. The suites then check that
-// every acknowledged marker is in the stored document exactly once.
-import { encodeBarrier, orderedSections } from '@novex/shared'
+// answered `persisted` to a barrier sent after it on the same connection, with a committed clock for
+// the typist's client id that covers the marker: as for the page's save status, an update the server
+// refused (while its storage failed, say) is "before the barrier" but not committed, and the clock says
+// so. The suites then check that every acknowledged marker is in the stored document exactly once.
+import { encodeBarrier, orderedSections, type PersistedClock } from '@novex/shared'
 import * as Y from 'yjs'
 import { connectClient, type TestClient } from '../helpers/client.ts'
 import { outline } from '../helpers/documents.ts'
@@ -23,6 +25,10 @@ export class Typist {
   readonly name: string
   readonly client: TestClient
   readonly typed: string[] = []
+  /** For each typed marker: the typist's clock once it was typed (the server must hold that much). */
+  private readonly clockAfter: number[] = []
+  /** The highest clock of the typist's client id the server said it committed. */
+  private committedClock = 0
   private acked = 0
   private nextSeq = 1_000_000
   private readonly barrierAt = new Map<number, number>()
@@ -30,21 +36,32 @@ export class Typist {
   private readonly section: number
   /** Times the client's socket opened: a case that loses markers says whether it reconnected. */
   connections = 0
+  /** Called as soon as more markers are acknowledged, before anything else runs. */
+  onAcked: (() => void) | null = null
 
   constructor(options: TypistOptions) {
     this.name = options.name
     this.section = options.section
     this.client = connectClient(options.server as RunningServer, options.documentId, {
       cookie: options.cookie,
-      onPersisted: (seq) => {
-        const count = this.barrierAt.get(seq)
-        if (count !== undefined && count > this.acked) this.acked = count
-        this.barrierAt.delete(seq)
-      },
+      onPersisted: (seq, clocks) => this.persisted(seq, clocks),
     })
     this.client.provider.on('status', ({ status }: { status: string }) => {
       if (status === 'connected') this.connections++
     })
+  }
+
+  private persisted(seq: number, clocks: readonly PersistedClock[]): void {
+    const count = this.barrierAt.get(seq)
+    this.barrierAt.delete(seq)
+    const own = clocks.find((c) => c.client === this.doc.clientID)
+    if (own && own.clock > this.committedClock) this.committedClock = own.clock
+    if (count === undefined) return
+    let covered = count
+    while (covered > this.acked && (this.clockAfter[covered - 1] ?? 0) > this.committedClock) covered--
+    if (covered <= this.acked) return
+    this.acked = covered
+    this.onAcked?.()
   }
 
   /** Markers the server has acknowledged as committed. */
@@ -83,6 +100,7 @@ export class Typist {
     if (last instanceof Y.XmlText) last.insert(last.length, marker)
     else paragraph.insert(paragraph.length, [new Y.XmlText(marker)])
     this.typed.push(marker)
+    this.clockAfter.push(Y.getState(this.doc.store, this.doc.clientID))
   }
 
   /** Appends a large paragraph (no marker): for filling a slow reader's send buffer. */

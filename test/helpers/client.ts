@@ -1,6 +1,14 @@
 // Real y-websocket providers in Node against the real server, with the application frames wired:
 // `saved()` sends a barrier and resolves when the server says everything before it is committed.
-import { type Access, encodeBarrier, MessageType, readAccess, readPersisted, readRefused } from '@novex/shared'
+import {
+  type Access,
+  encodeBarrier,
+  MessageType,
+  type PersistedClock,
+  readAccess,
+  readPersisted,
+  readRefused,
+} from '@novex/shared'
 import type * as decoding from 'lib0/decoding'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
@@ -28,8 +36,11 @@ export interface ClientOptions {
   /** Ask for application frames (default true). False = an unmodified provider. */
   readonly app?: boolean
   readonly doc?: Y.Doc
-  /** Called synchronously when a `persisted` frame arrives, before anything else runs. */
-  readonly onPersisted?: (seq: number) => void
+  /**
+   * Called synchronously when a `persisted` frame arrives, before anything else runs, with the clocks
+   * the server has committed for the client ids this connection wrote with.
+   */
+  readonly onPersisted?: (seq: number, clocks: readonly PersistedClock[]) => void
 }
 
 // Each y-websocket provider registers a process 'exit' listener; tests open many.
@@ -66,8 +77,8 @@ export function connectClient(server: RunningServer, documentId: string, options
     }
   }
   record(MessageType.persisted, (d) => {
-    const { seq } = readPersisted(d)
-    options.onPersisted?.(seq)
+    const { seq, clocks } = readPersisted(d)
+    options.onPersisted?.(seq, clocks)
     lastPersisted = Math.max(lastPersisted, seq)
   })
   record(MessageType.refused, (d) => {

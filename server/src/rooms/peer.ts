@@ -236,12 +236,14 @@ export class Peer {
     if (this.wantsAppFrames) this.send(frame)
   }
 
+  /** Why the client is told an update was refused: read-only while the storage fails is `storage`. */
+  refusalReason(reason: RefusalReasonCode): RefusalReasonCode {
+    return this.storageFault && reason === RefusalReason.readOnly ? RefusalReason.storage : reason
+  }
+
   refuse(reason: RefusalReasonCode, detail: string): void {
-    if (this.storageFault && reason === RefusalReason.readOnly) {
-      this.sendApp(encodeRefused(RefusalReason.storage, STORAGE_FAULT_DETAIL))
-      return
-    }
-    this.sendApp(encodeRefused(reason, detail))
+    const told = this.refusalReason(reason)
+    this.sendApp(encodeRefused(told, told === reason ? detail : STORAGE_FAULT_DETAIL))
   }
 
   close(code: number, reason: string): void {

@@ -285,7 +285,7 @@ export class Room implements CommitParticipant {
       this.deps.metrics.updatesRefused++
       this.logger.info({ peer: peer.id, user: peer.user.id, reason: verdict.reason }, 'update refused')
       peer.refuse(verdict.reason, verdict.detail)
-      this.deps.onRefused?.(this, peer, update, verdict.reason)
+      this.deps.onRefused?.(this, peer, update, peer.refusalReason(verdict.reason))
       return
     }
     for (const client of verdict.clients) this.bindWriter(peer, client)

@@ -20,6 +20,7 @@ export interface RefusedChange {
 }
 
 export interface RefusedChangeStore {
+  /** Keeps a refused update; throws when the database cannot be written. */
   record(room: Room, peer: Peer, update: Uint8Array, reason: string): void
   listFor(documentId: string, userId: string): RefusedChange[]
 }
@@ -40,6 +41,9 @@ export function createRefusedChangeStore(db: Db, now: () => number = Date.now): 
   const textsPerPeer = new WeakMap<Peer, number>()
   return {
     record(room, peer, update, reason) {
+      // Refused because the document cannot be stored: the client keeps the change and sends it again
+      // once the document is writable; writing a copy here would fail (or wait for the lock) as well.
+      if (reason === RefusalReason.storage) return
       const used = textsPerPeer.get(peer) ?? 0
       const worthText = reason === RefusalReason.locked && update.length <= MAX_TEXT_UPDATE_BYTES
       const sections = worthText && used < MAX_TEXTS_PER_CONNECTION ? textsOf(room.doc, update) : []

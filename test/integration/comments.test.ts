@@ -2,6 +2,8 @@
 // the author edits a message, a reader cannot comment, only the opener's organisation or a trekker
 // resolves, clients cannot write the comments map, and a comment on a signed-off section changes
 // nothing in it.
+
+import { openDatabase } from '@novex/server'
 import {
   type CommentThread,
   commentsMap,
@@ -21,6 +23,7 @@ import { openRaw } from '../helpers/rawSocket.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 import { sign } from '../helpers/signoff.ts'
+import { readCommitted } from '../helpers/storage.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 interface ErrorAnswer {
@@ -188,5 +191,41 @@ describe('comments', () => {
     const view = getSection(witness.doc, sectionId)
     if (!view) throw new Error('no section')
     expect(sectionHash(view)).toBe(locked.body.state.locked.hash)
+  })
+
+  it('answers a comment only once it is on disk, and loses none when the database cannot be written', async () => {
+    const bodiesOnDisk = (): string[] =>
+      [...commentsMap(readCommitted(server.dataDir, DE_PEEL).doc).values()].flatMap((t) =>
+        t.messages.map((m) => m.body),
+      )
+    const other = openDatabase(server.dataDir)
+    other.exec('BEGIN IMMEDIATE')
+    try {
+      // As far as the server knows the document is writable: the comment is taken, and its write fails.
+      const delayed = await api<ErrorAnswer>(
+        server,
+        cookies.provincieAuteur,
+        'POST',
+        path,
+        newThread('Tijdens de storing'),
+      )
+      expect(delayed.status).toBe(503)
+      expect(delayed.body.error.code).toBe('storage_delayed')
+      // Now it knows: the next one is not taken at all (the page keeps the text).
+      const refused = await api<ErrorAnswer>(server, cookies.provincieAuteur, 'POST', path, newThread('Niet genomen'))
+      expect(refused.status).toBe(503)
+      expect(refused.body.error.code).toBe('storage_unavailable')
+    } finally {
+      other.exec('ROLLBACK')
+      other.close()
+    }
+    // The one that was taken is written as soon as the database works again, once; the other never.
+    await waitFor(() => bodiesOnDisk().includes('Tijdens de storing'), { message: 'the delayed comment on disk' })
+    const created = await api<CommentThread>(server, cookies.provincieAuteur, 'POST', path, newThread('Daarna'))
+    expect(created.status).toBe(201)
+    const bodies = bodiesOnDisk()
+    expect(bodies.filter((b) => b === 'Tijdens de storing')).toHaveLength(1)
+    expect(bodies).not.toContain('Niet genomen')
+    expect(bodies).toContain('Daarna')
   })
 })

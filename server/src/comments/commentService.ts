@@ -12,6 +12,7 @@ import {
 } from '@novex/shared'
 import type { User } from '../accounts/accountStore.ts'
 import { ApiError } from '../api/respond.ts'
+import { commitServerChange } from '../rooms/requireCommitted.ts'
 import type { Room } from '../rooms/room.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
 import { checkAnchor } from './anchors.ts'
@@ -44,7 +45,7 @@ function threadIn(room: Room, threadId: string): CommentThread {
 }
 
 function save(room: Room, thread: CommentThread): CommentThread {
-  room.applyServerChange((doc) => commentsMap(doc).set(thread.id, thread))
+  commitServerChange(room, (doc) => commentsMap(doc).set(thread.id, thread))
   return thread
 }
 

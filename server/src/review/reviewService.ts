@@ -15,7 +15,7 @@ import {
 } from '@novex/shared'
 import * as Y from 'yjs'
 import { ApiError } from '../api/respond.ts'
-import { requireCommitted } from '../rooms/requireCommitted.ts'
+import { commitServerChange, requireCommitted } from '../rooms/requireCommitted.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
 import { type RoundReport, roundReport } from './roundReport.ts'
 import type { VersionStore } from './versionStore.ts'
@@ -59,7 +59,7 @@ export function createReviewService(withRoom: WithRoom, versions: VersionStore) 
             { round, openedAt: start.createdAt, openedBy: actor.name, closedAt: null, closedBy: null, versionId: null },
           ],
         }
-        room.applyServerChange((doc) => reviewMap(doc).set(REVIEW_STATE_KEY, next))
+        commitServerChange(room, (doc) => reviewMap(doc).set(REVIEW_STATE_KEY, next))
         return next
       }),
 
@@ -99,7 +99,7 @@ export function createReviewService(withRoom: WithRoom, versions: VersionStore) 
             r === record ? { ...r, closedAt, closedBy: actor.name, versionId: version.id } : r,
           ),
         }
-        room.applyServerChange((doc) => {
+        commitServerChange(room, (doc) => {
           reviewMap(doc).set(REVIEW_STATE_KEY, next)
           if (following === null) return
           const comments = commentsMap(doc)

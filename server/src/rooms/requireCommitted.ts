@@ -1,5 +1,9 @@
-// Decisions that record something about a document's text (a signature, a version) are taken only on
-// text that is on disk: write the room's pending updates first, and refuse when that fails.
+// What the HTTP API changes in a document is on disk before it answers.
+// - Decisions that record something about a document's text (a signature, a version) are taken only
+//   on text that is on disk: write the room's pending updates first, and refuse when that fails.
+// - A change the server makes on a user's behalf (a comment, a review round) is made only while the
+//   document can be written, and written before the answer: a "saved" answer followed by a crash, or
+//   by a shutdown while the disk is full, would lose a comment the page no longer holds.
 import { ApiError } from '../api/respond.ts'
 import type { Room } from './room.ts'
 
@@ -9,5 +13,21 @@ export function requireCommitted(room: Room): void {
       503,
       'storage_unavailable',
       'De laatste wijzigingen zijn nog niet opgeslagen. Probeer het over enkele seconden opnieuw.',
+    )
+}
+
+/**
+ * Applies a server change and commits it now. Refused (nothing applied) while earlier changes cannot be
+ * written; when its own write fails it stays in memory and is written as soon as storage works again,
+ * and the caller is told so (503), so that it is not sent a second time.
+ */
+export function commitServerChange(room: Room, change: Parameters<Room['applyServerChange']>[0]): void {
+  requireCommitted(room)
+  room.applyServerChange(change)
+  if (!room.flushNow())
+    throw new ApiError(
+      503,
+      'storage_delayed',
+      'Ontvangen, maar nog niet opgeslagen: de opslag werkt even niet. Het wordt bewaard zodra dat weer lukt; stuur het niet opnieuw.',
     )
 }

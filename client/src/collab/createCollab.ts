@@ -15,7 +15,7 @@ import { type LocalCopy, openLocalCopy } from './localCopy.ts'
 import { type LocalUser, presenceUser } from './localUser.ts'
 import { sendOwnPresenceOnly } from './ownPresenceOnly.ts'
 import { JitteredWebsocketProvider } from './reconnectBackoff.ts'
-import { needsRebuild, type Recovery } from './refusalRecovery.ts'
+import { needsRebuild, type Recovery, settledBySave } from './refusalRecovery.ts'
 import { type ReplayReport, replayPending } from './replayPending.ts'
 import { rotateClientId } from './rotateClientId.ts'
 import { createSaveTracker } from './saveTracker.ts'
@@ -157,7 +157,12 @@ export function createCollab(options: CollabOptions): Collab {
       ws.send(encodeBarrier(seq))
       return true
     },
-    onSavedChange: (saved) => patch({ saved }),
+    onSavedChange: (saved) => {
+      patch({ saved })
+      // Everything is stored now, also what was refused while the server could not store it.
+      if (saved && state.get().refusals.some((r) => settledBySave(r.reason)))
+        state.update((current) => ({ ...current, refusals: current.refusals.filter((r) => !settledBySave(r.reason)) }))
+    },
   })
 
   let nextRefusalId = Math.max(0, ...state.get().refusals.map((r) => r.id)) + 1

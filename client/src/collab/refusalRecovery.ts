@@ -22,6 +22,14 @@ export function needsRebuild(reason: string): boolean {
   return REBUILD_REASONS.has(reason)
 }
 
+/**
+ * A refusal that the next "saved" makes out of date: the server could not store for a while, the
+ * page kept the change and sent it again once it could (its sync step 2), and now it is stored.
+ */
+export function settledBySave(reason: string): boolean {
+  return reason === RefusalReason.storage
+}
+
 export type Recovery =
   /**
    * The document is being fetched from the server again; the user's changes follow. The refused

@@ -117,4 +117,21 @@ describe('createSaveTracker', () => {
     vi.advanceTimersByTime(100)
     expect(tracker.isSaved()).toBe(false)
   })
+
+  it('asks again after answering a sync step 1 of a server that lacks our changes (storage back)', () => {
+    tracker.handleSynced()
+    doc.getText('t').insert(0, 'tijdens de storing')
+    vi.advanceTimersByTime(100)
+    tracker.handlePersisted(1, [])
+    vi.advanceTimersByTime(100)
+    expect(tracker.isSaved()).toBe(false)
+    // Writable again: the server asks what we have (its step 1 lacks the change); the provider answers
+    // with it, and a barrier must follow, or nothing ever confirms it.
+    tracker.handleServerStateVector(new Map())
+    vi.advanceTimersByTime(100)
+    expect(barriers).toEqual([1, 2])
+    persistedNow(2)
+    vi.advanceTimersByTime(100)
+    expect(tracker.isSaved()).toBe(true)
+  })
 })

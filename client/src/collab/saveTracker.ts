@@ -99,6 +99,9 @@ export function createSaveTracker(deps: SaveTrackerDeps): SaveTracker {
     },
     handleServerStateVector(stateVector) {
       for (const [client, clock] of stateVector) confirm(client, clock)
+      // The provider answers with what the server lacks (e.g. changes refused while it could not
+      // store them, asked for again once it can): a barrier after that answer confirms its commit.
+      if (!clocksConfirmed()) unbarriered = true
       schedule()
     },
     handleSynced() {

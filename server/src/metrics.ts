@@ -7,6 +7,8 @@ export interface Metrics {
   /** Transactions that wrote batches of one or more documents (group commits). */
   groupCommits: number
   failedWrites: number
+  /** Work after a commit (the link index) that failed; the committed text itself was stored. */
+  afterCommitFailures: number
   compactions: number
   malformedFrames: number
   connectionsOpened: number
@@ -37,6 +39,7 @@ export function createMetrics(): Metrics {
     batchesWritten: 0,
     groupCommits: 0,
     failedWrites: 0,
+    afterCommitFailures: 0,
     compactions: 0,
     malformedFrames: 0,
     connectionsOpened: 0,
@@ -69,6 +72,11 @@ export function renderMetrics(metrics: Metrics, gauges: { roomsOpen: number; pee
     metrics.groupCommits,
   )
   counter('failed_writes_total', 'Storage writes that failed and were retried.', metrics.failedWrites)
+  counter(
+    'after_commit_failures_total',
+    'Work after a commit (link index, sign-off checks) that failed; the text itself was stored.',
+    metrics.afterCommitFailures,
+  )
   counter('compactions_total', 'Update logs compacted into a snapshot.', metrics.compactions)
   counter('malformed_frames_total', 'Frames that could not be decoded.', metrics.malformedFrames)
   counter('connections_opened_total', 'Sync connections accepted.', metrics.connectionsOpened)

@@ -427,9 +427,23 @@ export class Room implements CommitParticipant {
     this.deps.metrics.batchesWritten++
     this.broadcast(batch, prepared.updates[0] as Uint8Array)
     this.releaseBarriers()
-    if (sections.size > 0) this.deps.onCommitted?.(this, sections)
+    if (sections.size > 0) this.afterCommit(sections)
     if (this.logRows >= this.deps.compactAfter) this.compact()
     this.maybeIdle()
+  }
+
+  /**
+   * Work that follows from committed text (the link index, the sign-off checks). The text is stored,
+   * broadcast and acknowledged by now: a failure here (the index's own write, say) is logged and must
+   * not stop the room, the other rooms of the group commit, or the server.
+   */
+  private afterCommit(sections: ReadonlySet<string>): void {
+    try {
+      this.deps.onCommitted?.(this, sections)
+    } catch (error) {
+      this.deps.metrics.afterCommitFailures++
+      this.logger.error({ err: error, sections: [...sections] }, 'work after a commit failed; the text is stored')
+    }
   }
 
   /**

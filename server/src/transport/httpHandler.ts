@@ -20,6 +20,7 @@ import {
 } from '../api/signoffApi.ts'
 import { type Metrics, renderMetrics } from '../metrics.ts'
 import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
+import { isStorageUnavailable } from '../persistence/storageUnavailable.ts'
 import { type Authenticated, originAllowed } from '../policy/authenticate.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
 import { createClientFiles } from './clientFiles.ts'
@@ -145,10 +146,22 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
         sendError(res, error)
         return
       }
+      if (isStorageUnavailable(error)) {
+        deps.logger.error({ err: error, url: req.url }, 'request failed: the database cannot be written')
+        sendError(res, storageUnavailable())
+        return
+      }
       deps.logger.error({ err: error, url: req.url }, 'request failed')
       sendError(res, new ApiError(500, 'internal', 'Er ging iets mis op de server. Probeer het opnieuw.'))
     })
   }
 }
+
+const storageUnavailable = (): ApiError =>
+  new ApiError(
+    503,
+    'storage_unavailable',
+    'De server kan op dit moment niets opslaan (de opslag is vol of bezet). Dit is niet gelukt en er is niets gewijzigd; probeer het over een minuut opnieuw.',
+  )
 
 const methodNotAllowed = (): ApiError => new ApiError(405, 'method_not_allowed', 'Deze actie is hier niet toegestaan.')

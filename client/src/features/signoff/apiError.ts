@@ -19,6 +19,7 @@ const KNOWN_CODES = [
   'unreachable',
   'unexpected',
   'forbidden',
+  'storage_unavailable',
 ] as const
 
 type KnownCode = (typeof KNOWN_CODES)[number]

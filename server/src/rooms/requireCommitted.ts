@@ -18,8 +18,9 @@ export function requireCommitted(room: Room): void {
 
 /**
  * Applies a server change and commits it now. Refused (nothing applied) while earlier changes cannot be
- * written; when its own write fails it stays in memory and is written as soon as storage works again,
- * and the caller is told so (503), so that it is not sent a second time.
+ * written; when its own write fails it stays in memory and is written as soon as storage works again
+ * (unless the server stops first), and the caller is told so (503 storage_delayed): the page keeps the
+ * text, and the user sends it again only if it does not appear.
  */
 export function commitServerChange(room: Room, change: Parameters<Room['applyServerChange']>[0]): void {
   requireCommitted(room)
@@ -28,6 +29,6 @@ export function commitServerChange(room: Room, change: Parameters<Room['applySer
     throw new ApiError(
       503,
       'storage_delayed',
-      'Ontvangen, maar nog niet opgeslagen: de opslag werkt even niet. Het wordt bewaard zodra dat weer lukt; stuur het niet opnieuw.',
+      'Ontvangen, maar nog niet opgeslagen: de opslag werkt even niet. Het wordt opgeslagen zodra dat weer lukt. Ziet u het over enkele minuten nog niet in het document, stuur het dan opnieuw.',
     )
 }

@@ -50,6 +50,7 @@ describe('a storage fault while typing', () => {
     await waitForSaveStatus(user.page, SaveStatus.saved)
     const sectionId = (await sectionIds(user.page))[2] as SectionId
     const refusal = user.page.getByTestId('refusal')
+    const notice = user.page.getByTestId('access-notice')
 
     const lock = openDatabase(server.dataDir)
     lock.exec('BEGIN IMMEDIATE')
@@ -60,6 +61,9 @@ describe('a storage fault while typing', () => {
       })
       expect(await refusal.textContent()).toContain('vanzelf opgeslagen zodra dat weer lukt')
       expect(await saveStatusText(user.page)).not.toBe(SaveStatus.saved)
+      // Why the page is read-only now: not a right taken away, the server's storage.
+      expect(await notice.getAttribute('data-cause')).toBe('storage')
+      expect(await notice.textContent()).toContain('kan dit document op dit moment niet opslaan')
     } finally {
       lock.exec('ROLLBACK')
       lock.close()
@@ -69,6 +73,7 @@ describe('a storage fault while typing', () => {
 
     await waitForSaveStatus(user.page, SaveStatus.saved, 20_000)
     await waitFor(async () => (await refusal.count()) === 0, { message: 'the notice to go once all is saved' })
+    expect(await notice.count()).toBe(0)
     expect(await editorText(user.page, sectionId)).toBe(shown)
     const stored = getSection(readCommitted(server.dataDir, documentId).doc, sectionId)
     expect(stored && sectionPlainText(stored)).toContain(' Tijdens de storing.')

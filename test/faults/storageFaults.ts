@@ -193,6 +193,7 @@ async function duringFault(
   const refusalsBefore = typist.client.refusals.length
   const failedBefore = (await metrics(server)).failed_writes_total ?? 0
   const connectionsBefore = typist.connections
+  const storageBefore = typist.client.storageLog.length
   // What is acknowledged must be stored at the moment it is: checked as each acknowledgement arrives.
   const early: string[] = []
   typist.onAcked = () => {
@@ -227,6 +228,11 @@ async function duringFault(
   check(
     typist.connections === connectionsBefore,
     `the typist was disconnected ${typist.connections - connectionsBefore} times during the fault`,
+  )
+  const storageFrames = typist.client.storageLog.slice(storageBefore)
+  check(
+    storageFrames.length === 2 && storageFrames[0] === true && storageFrames[1] === false,
+    `storage frames: ${JSON.stringify(storageFrames)}`,
   )
   check(
     early.length === 0,

@@ -8,6 +8,7 @@ import {
   readAccess,
   readPersisted,
   readRefused,
+  readStorage,
 } from '@novex/shared'
 import type * as decoding from 'lib0/decoding'
 import WebSocket from 'ws'
@@ -24,6 +25,8 @@ export interface TestClient {
   readonly appFrames: number[]
   /** Access frames received, in order (the first says what this connection may do). */
   readonly accessLog: Access[]
+  /** Storage frames received, in order (true: the document cannot be written). */
+  readonly storageLog: boolean[]
   synced(): Promise<void>
   /** Resolves once the server has committed everything this client sent so far. */
   saved(timeout?: number): Promise<void>
@@ -68,6 +71,7 @@ export function connectClient(server: RunningServer, documentId: string, options
   const refusals: { reason: string; detail: string }[] = []
   const appFrames: number[] = []
   const accessLog: Access[] = []
+  const storageLog: boolean[] = []
   let lastPersisted = 0
   let nextBarrier = 0
   const record = (type: number, read: (d: decoding.Decoder) => void) => {
@@ -84,6 +88,9 @@ export function connectClient(server: RunningServer, documentId: string, options
   record(MessageType.refused, (d) => {
     refusals.push(readRefused(d))
   })
+  record(MessageType.storage, (d) => {
+    storageLog.push(readStorage(d))
+  })
   record(MessageType.access, (d) => {
     const access = readAccess(d)
     if (access) accessLog.push(access)
@@ -94,6 +101,7 @@ export function connectClient(server: RunningServer, documentId: string, options
     refusals,
     appFrames,
     accessLog,
+    storageLog,
     async synced() {
       await waitFor(() => provider.synced, { message: `client of ${documentId} to sync` })
     },

@@ -38,6 +38,8 @@ export interface CollabState {
   /** The IndexedDB copy has been loaded. */
   readonly localLoaded: boolean
   readonly access: Access | null
+  /** The server cannot write the document right now (it is read-only until it can; the page says why). */
+  readonly storageFault: boolean
   readonly refusals: readonly NumberedRefusal[]
   /** The server closed the connection for good (shouldReconnect said no). */
   readonly closed: { readonly code: number; readonly reason: string } | null
@@ -123,6 +125,7 @@ export function createCollab(options: CollabOptions): Collab {
     saved: false,
     localLoaded: false,
     access: null,
+    storageFault: false,
     refusals: rebuildFrom?.refusals ?? [],
     closed: null,
     rebuilding: rebuildFrom !== undefined,
@@ -191,6 +194,7 @@ export function createCollab(options: CollabOptions): Collab {
     onPersisted: (seq, clocks) => tracker.handlePersisted(seq, clocks),
     onServerStateVector: (stateVector) => tracker.handleServerStateVector(stateVector),
     onAccess: (access) => patch({ access }),
+    onStorage: (storageFault) => patch({ storageFault }),
     onRefused: handleRefused,
   })
 
@@ -253,7 +257,12 @@ export function createCollab(options: CollabOptions): Collab {
     // provider has let go of that socket, so the new id is never announced through the dying one.
     if (provider.wsconnected) queueMicrotask(() => rotateClientId(doc, provider.awareness))
     // Refused and closed on purpose: the rebuild's connection is what the page waits for now.
-    patch(state.get().rebuilding ? { synced: false } : { synced: false, failedSinceSync: true })
+    // The next connection says again whether the document can be written.
+    patch(
+      state.get().rebuilding
+        ? { synced: false, storageFault: false }
+        : { synced: false, failedSinceSync: true, storageFault: false },
+    )
   })
   provider.on('connection-error', () => patch({ failedSinceSync: true }))
   provider.on('closed', ({ code, reason }) => patch({ closed: { code, reason } }))

@@ -8,6 +8,7 @@ import {
   type PersistedClock,
   readPersisted,
   readRefused,
+  readStorage,
   SyncStep,
 } from '@novex/shared'
 import * as decoding from 'lib0/decoding'
@@ -23,6 +24,8 @@ export interface AppMessageHandlers {
   readonly onPersisted: (seq: number, clocks: readonly PersistedClock[]) => void
   readonly onRefused: (refusal: Refusal) => void
   readonly onAccess: (access: Access) => void
+  /** The document cannot be written right now (true), or can again (false). */
+  readonly onStorage: (failing: boolean) => void
   readonly onServerStateVector: (stateVector: Map<number, number>) => void
 }
 
@@ -49,5 +52,8 @@ export function installAppMessageHandlers(provider: WebsocketProvider, handlers:
   provider.messageHandlers[MessageType.access] = (_encoder, decoder) => {
     const access = decoding.readVarString(decoder)
     if (isAccess(access)) handlers.onAccess(access)
+  }
+  provider.messageHandlers[MessageType.storage] = (_encoder, decoder) => {
+    handlers.onStorage(readStorage(decoder))
   }
 }

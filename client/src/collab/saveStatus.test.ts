@@ -11,6 +11,7 @@ const connectedAndSaved: CollabState = {
   saved: true,
   localLoaded: true,
   access: 'edit',
+  storageFault: false,
   refusals: [],
   closed: null,
   rebuilding: false,

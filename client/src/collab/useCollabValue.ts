@@ -13,6 +13,7 @@ const CLOSED_STATE: CollabState = {
   saved: false,
   localLoaded: false,
   access: null,
+  storageFault: false,
   refusals: [],
   closed: null,
   rebuilding: false,

@@ -61,6 +61,7 @@ export function DocumentPage() {
   // Each part of the connection state on its own: the save state changes with every keystroke, and
   // only the save indicator (and an open sign-off panel) shows it.
   const access = useCollabValue(collab, (s) => s.access)
+  const storageFault = useCollabValue(collab, (s) => s.storageFault)
   const closed = useCollabValue(collab, (s) => s.closed)
   const refusals = useCollabValue(collab, (s) => s.refusals)
   const synced = useCollabValue(collab, (s) => s.synced)
@@ -177,7 +178,7 @@ export function DocumentPage() {
         </div>
         <RefusalAnnouncer refusals={refusals} />
         <PresenceAnnouncer participants={participants} live={synced} />
-        <AccessNotice access={access} />
+        <AccessNotice access={access} storageFault={storageFault} />
         {collab && user && (
           <CommentsScope value={comments}>
             {/* Section links: live titles and states, the picker, backlinks (docs/links.md). */}

@@ -6,6 +6,7 @@ import {
   CloseCode,
   encodeAccess,
   encodeRefused,
+  encodeStorage,
   type OrganisationKind,
   RefusalReason,
   type RefusalReasonCode,
@@ -158,6 +159,7 @@ export class Peer {
   setStorageFault(on: boolean): void {
     if (on === this.storageFault) return
     this.storageFault = on
+    this.sendApp(encodeStorage(on))
     if (this.currentAccess === 'edit') this.sendApp(encodeAccess(on ? 'read' : 'edit'))
   }
 

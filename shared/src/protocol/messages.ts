@@ -26,6 +26,11 @@ export const MessageType = {
    * not a clock: a delete-only update advances no clock, so clocks alone cannot say "saved".
    */
   barrier: 104,
+  /**
+   * server → client: the document cannot be written right now (1), or can again (0). Sent beside
+   * `access: read` / `access: edit`, so the page can say why it is read-only. Payload: varuint 0 | 1.
+   */
+  storage: 105,
 } as const
 
 export type MessageTypeCode = (typeof MessageType)[keyof typeof MessageType]
@@ -112,4 +117,16 @@ export function encodeAccess(access: Access): Uint8Array {
 export function readAccess(d: decoding.Decoder): Access | null {
   const value = decoding.readVarString(d)
   return isAccess(value) ? value : null
+}
+
+export function encodeStorage(failing: boolean): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, MessageType.storage)
+  encoding.writeVarUint(e, failing ? 1 : 0)
+  return encoding.toUint8Array(e)
+}
+
+/** True: the document cannot be written right now. */
+export function readStorage(d: decoding.Decoder): boolean {
+  return decoding.readVarUint(d) === 1
 }

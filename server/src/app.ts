@@ -97,10 +97,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     compactAfter: config.compactAfter,
     sectionLocks: signoffs.lockedSections,
     onLoaded: signoffs.onRoomLoaded,
-    onCommitted: (room, sections) => {
-      signoffs.onCommitted(room, sections)
-      links.onCommitted(room, sections)
-    },
+    onCommitted: [
+      (room, sections) => signoffs.onCommitted(room, sections),
+      (room, sections) => links.onCommitted(room, sections),
+    ],
     onRefused: (room, peer, update, reason) => {
       // Keeping a copy is a courtesy to the author: a database that fails here must not cost the
       // connection (the refusal itself has been sent), nor pass for an unreadable frame.

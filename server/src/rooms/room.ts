@@ -45,8 +45,8 @@ export interface RoomDeps {
   readonly compactAfter: number
   /** Sections that are locked (signed off by both parties) in a document. */
   readonly sectionLocks?: (documentId: string) => ReadonlySet<string>
-  /** After a batch is committed: the sections whose text or structure it changed. */
-  readonly onCommitted?: (room: Room, sections: ReadonlySet<string>) => void
+  /** After a batch is committed, each in turn: the sections whose text or structure it changed. */
+  readonly onCommitted?: readonly ((room: Room, sections: ReadonlySet<string>) => void)[]
   /** After an update is refused: what was refused, for the record. */
   readonly onRefused?: (room: Room, peer: Peer, update: Uint8Array, reason: string) => void
   /** Called when the room has no peers and nothing left to write: the manager unloads it. */
@@ -433,16 +433,18 @@ export class Room implements CommitParticipant {
   }
 
   /**
-   * Work that follows from committed text (the link index, the sign-off checks). The text is stored,
-   * broadcast and acknowledged by now: a failure here (the index's own write, say) is logged and must
-   * not stop the room, the other rooms of the group commit, or the server.
+   * Work that follows from committed text (the sign-off checks, the link index). The text is stored,
+   * broadcast and acknowledged by now: a failure in one (the index's own write, say) is logged and must
+   * not stop the others, the room, the other rooms of the group commit, or the server.
    */
   private afterCommit(sections: ReadonlySet<string>): void {
-    try {
-      this.deps.onCommitted?.(this, sections)
-    } catch (error) {
-      this.deps.metrics.afterCommitFailures++
-      this.logger.error({ err: error, sections: [...sections] }, 'work after a commit failed; the text is stored')
+    for (const work of this.deps.onCommitted ?? []) {
+      try {
+        work(this, sections)
+      } catch (error) {
+        this.deps.metrics.afterCommitFailures++
+        this.logger.error({ err: error, sections: [...sections] }, 'work after a commit failed; the text is stored')
+      }
     }
   }
 

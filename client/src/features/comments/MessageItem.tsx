@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { deleteMessage, editMessage } from '../../api/comments.ts'
 import { formatDateTime } from '../../i18n/formatDate.ts'
+import { useLeaveGuard } from '../../ui/useLeaveGuard.ts'
 import { apiErrorText } from './apiErrorText.ts'
 import { useCommentsContext } from './CommentsContext.ts'
 import { mentionsIn } from './commentText.ts'
@@ -26,6 +27,7 @@ export function MessageItem({ threadId, message, first }: MessageItemProps) {
   const [text, setText] = useState(message.body)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  useLeaveGuard(editing && text !== message.body)
   const editButtonRef = useRef<HTMLButtonElement>(null)
   const fieldRef = useRef<MentionTextareaHandle>(null)
   const errorId = useId()

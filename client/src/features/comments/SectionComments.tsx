@@ -16,6 +16,7 @@ import { mentionsIn } from './commentText.ts'
 import { FormError } from './FormError.tsx'
 import { MentionTextarea, type MentionTextareaHandle } from './MentionTextarea.tsx'
 import '../../styles/comments.css'
+import { useLeaveGuard } from '../../ui/useLeaveGuard.ts'
 
 export interface SectionCommentsProps {
   readonly editor: Editor | null
@@ -53,6 +54,8 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
   const [busy, setBusy] = useState(false)
   const errorId = useId()
   const formTitleId = useId()
+  // A comment being written exists nowhere else: leaving the page asks first.
+  useLeaveGuard(draft !== null && body.trim() !== '')
 
   const canComment = context?.canComment ?? false
 

@@ -8,6 +8,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { addMessage, setThreadStatus } from '../../api/comments.ts'
 import { formatDateTime } from '../../i18n/formatDate.ts'
+import { useLeaveGuard } from '../../ui/useLeaveGuard.ts'
 import { apiErrorText } from './apiErrorText.ts'
 import { useCommentsContext } from './CommentsContext.ts'
 import type { AnchorPlace } from './commentsStore.ts'
@@ -39,6 +40,7 @@ export function ThreadCard({ thread, place, section, active, focusRequest }: Thr
   const [busy, setBusy] = useState(false)
   const titleId = useId()
   const errorId = useId()
+  useLeaveGuard(replying && reply.trim() !== '')
 
   // Keep the active card in sight inside the panel's own scroll area; never scroll the page for it
   // (on narrow screens the panel sits below the text, and typing must not jump there).

@@ -64,6 +64,10 @@ describe('a storage fault while typing', () => {
       // Why the page is read-only now: not a right taken away, the server's storage.
       expect(await notice.getAttribute('data-cause')).toBe('storage')
       expect(await notice.textContent()).toContain('kan dit document op dit moment niet opslaan')
+      // Read out as it appears (a polite live region that was there before), the focus stays in the text.
+      const status = user.page.getByTestId('access-status')
+      expect(await status.getAttribute('role')).toBe('status')
+      expect(await status.getAttribute('aria-live')).toBe('polite')
     } finally {
       lock.exec('ROLLBACK')
       lock.close()

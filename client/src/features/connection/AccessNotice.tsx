@@ -1,5 +1,7 @@
 // Says why the document cannot be edited: this connection may only comment or read, or the server
-// cannot store anything right now (then what the user already typed is kept and saved later).
+// cannot store anything right now (then what the user already typed is kept and saved later). The
+// notice sits in a live region that is always in the page (WCAG 4.1.3), so a change — the storage
+// failing while someone types — is read out without moving the focus from the text.
 import type { Access } from '@novex/shared'
 import { useTranslation } from 'react-i18next'
 
@@ -9,6 +11,14 @@ export interface AccessNoticeProps {
 }
 
 export function AccessNotice({ access, storageFault }: AccessNoticeProps) {
+  return (
+    <div role="status" aria-live="polite" data-testid="access-status">
+      <AccessText access={access} storageFault={storageFault} />
+    </div>
+  )
+}
+
+function AccessText({ access, storageFault }: AccessNoticeProps) {
   const { t } = useTranslation('connection')
   if (storageFault)
     return (

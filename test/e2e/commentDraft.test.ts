@@ -1,36 +1,15 @@
 // A comment being written exists only in its form: closing or leaving the page while one is there asks
 // first (the browser's own "leave this page?" dialog), and once the form is empty it does not ask.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  DEMO_USERS,
-  editorOf,
-  launchBrowser,
-  newUserContext,
-  openDocument,
-  perspectiveIdOf,
-  sectionIds,
-} from '../helpers/browser.ts'
-import { type RunningServer, startServer } from '../helpers/server.ts'
+import { describe, expect, it } from 'vitest'
+import { DEMO_USERS, editorOf, newUserContext, openDocument, perspectiveIdOf, sectionIds } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { useServerAndBrowser } from './support/serverAndBrowser.ts'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  server?.cleanup()
-})
+const parts = useServerAndBrowser()
 
 describe('a comment being written', () => {
   it('makes leaving the page ask first, and only while there is text', async () => {
-    const user = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.provincieAuteur })
+    const user = await newUserContext(parts.browser(), parts.server().httpUrl, { email: DEMO_USERS.provincieAuteur })
     const { page } = user
     await openDocument(page, await perspectiveIdOf(page, 'de-peel'))
     const sectionId = (await sectionIds(page))[1] as string

@@ -5,12 +5,10 @@
 
 import { openDatabase } from '@novex/server'
 import { getSection, type SectionId, sectionPlainText } from '@novex/shared'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   DEMO_USERS,
   editorText,
-  launchBrowser,
   newUserContext,
   openDocument,
   perspectiveIdOf,
@@ -20,26 +18,16 @@ import {
   typeAtEnd,
   waitForSaveStatus,
 } from '../helpers/browser.ts'
-import { type RunningServer, startServer } from '../helpers/server.ts'
 import { readCommitted } from '../helpers/storage.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { useServerAndBrowser } from './support/serverAndBrowser.ts'
 
 describe('a storage fault while typing', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    server?.cleanup()
-  })
+  const parts = useServerAndBrowser()
 
   it('keeps the typing, says why it is not saved, and stores it once the database works again', async () => {
+    const server = parts.server()
+    const browser = parts.browser()
     const user = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.rijkAuteur })
     const documentId = await perspectiveIdOf(user.page, 'de-peel')
     let sockets = 0

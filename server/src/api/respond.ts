@@ -25,4 +25,12 @@ export function sendError(res: ServerResponse, error: ApiError): void {
   sendJson(res, error.status, { error: { code: error.code, message: error.message } })
 }
 
+/** The database cannot be written right now (full, locked by another process, failing): nothing changed. */
+export const storageUnavailable = (): ApiError =>
+  new ApiError(
+    503,
+    'storage_unavailable',
+    'De server kan op dit moment niets opslaan (de opslag is vol of bezet). Dit is niet gelukt en er is niets gewijzigd; probeer het over een minuut opnieuw.',
+  )
+
 export const notFound = (): ApiError => new ApiError(404, 'not_found', 'Deze pagina of dit document bestaat niet.')

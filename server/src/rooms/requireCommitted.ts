@@ -4,16 +4,12 @@
 // - A change the server makes on a user's behalf (a comment, a review round) is made only while the
 //   document can be written, and written before the answer: a "saved" answer followed by a crash, or
 //   by a shutdown while the disk is full, would lose a comment the page no longer holds.
-import { ApiError } from '../api/respond.ts'
+import { ApiError, storageUnavailable } from '../api/respond.ts'
 import type { Room } from './room.ts'
 
 export function requireCommitted(room: Room): void {
-  if (!room.flushNow())
-    throw new ApiError(
-      503,
-      'storage_unavailable',
-      'De laatste wijzigingen zijn nog niet opgeslagen. Probeer het over enkele seconden opnieuw.',
-    )
+  // The room's pending changes could not be written: the database fails, so nothing is decided now.
+  if (!room.flushNow()) throw storageUnavailable()
 }
 
 /**

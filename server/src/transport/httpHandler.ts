@@ -6,7 +6,7 @@ import { type CommentsApiDeps, routeComments } from '../api/commentsApi.ts'
 import { type Authorize, getDocument, listDocuments } from '../api/documentsApi.ts'
 import { handleExport } from '../api/exportApi.ts'
 import { handleWisselwerking, type LinksApiDeps, routeLinks } from '../api/linksApi.ts'
-import { ApiError, notFound, sendError, sendJson } from '../api/respond.ts'
+import { ApiError, notFound, sendError, sendJson, storageUnavailable } from '../api/respond.ts'
 import { type ReviewApiDeps, routeReview } from '../api/reviewApi.ts'
 import { handleLogin, handleLogout, handleWhoAmI, type SessionApiDeps } from '../api/sessionApi.ts'
 import {
@@ -156,12 +156,5 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
     })
   }
 }
-
-const storageUnavailable = (): ApiError =>
-  new ApiError(
-    503,
-    'storage_unavailable',
-    'De server kan op dit moment niets opslaan (de opslag is vol of bezet). Dit is niet gelukt en er is niets gewijzigd; probeer het over een minuut opnieuw.',
-  )
 
 const methodNotAllowed = (): ApiError => new ApiError(405, 'method_not_allowed', 'Deze actie is hier niet toegestaan.')

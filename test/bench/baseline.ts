@@ -23,6 +23,12 @@ export const MARGIN = 1.5
 export const STABLE_SPREAD = 2
 /** Never gated, whatever their spread: tail percentiles (the event loop's at 10 ms resolution) of a few seconds. */
 export const NEVER_GATED: readonly RatioFigure[] = ['latencyP99Ms', 'loopDelayP99Ms']
+/**
+ * Never gated against the relay: it keeps almost nothing per document (1.9–4.4 KiB in the CI-size runs
+ * of 2026-11-29), so the ratio follows the relay's own GC noise. One run gave ours 11.8 KiB (less than
+ * usual) over the relay's 1.9 KiB = 6.2×, against a limit of 4.6×. Against the reference it stays gated.
+ */
+export const NEVER_GATED_TO_RELAY: readonly RatioFigure[] = ['heapPerDocumentKiB']
 
 /** Timed by the load generator's clock: delayed by the generator itself when it saturates. */
 export const GENERATOR_TIMED: readonly RatioFigure[] = ['latencyP50Ms', 'latencyP95Ms', 'latencyP99Ms']

@@ -14,6 +14,7 @@ import {
   GENERATOR_TIMED,
   MARGIN,
   NEVER_GATED,
+  NEVER_GATED_TO_RELAY,
   recordKey,
   STABLE_SPREAD,
   saturated,
@@ -48,14 +49,18 @@ export function deriveBaseline(runs: readonly Run[], comment: string): Baseline 
         if (calm.length === 0 && busy.length === 0) continue
         const b = band(calm)
         const spread = b && b.min > 0 ? b.max / b.min : Number.POSITIVE_INFINITY
+        const relayNoise = against === 'toRelay' && NEVER_GATED_TO_RELAY.includes(figure)
         const why = NEVER_GATED.includes(figure)
           ? 'a tail percentile of a few seconds'
-          : !b || b.runs < 2
-            ? 'fewer than 2 runs (with an unsaturated generator)'
-            : spread > STABLE_SPREAD
-              ? `swings ${spread.toFixed(1)}× between runs`
-              : `stable: max ${spread.toFixed(2)}× min`
-        const gated = !NEVER_GATED.includes(figure) && b !== null && b.runs >= 2 && spread <= STABLE_SPREAD
+          : relayNoise
+            ? "the relay's own heap per document is GC noise"
+            : !b || b.runs < 2
+              ? 'fewer than 2 runs (with an unsaturated generator)'
+              : spread > STABLE_SPREAD
+                ? `swings ${spread.toFixed(1)}× between runs`
+                : `stable: max ${spread.toFixed(2)}× min`
+        const gated =
+          !NEVER_GATED.includes(figure) && !relayNoise && b !== null && b.runs >= 2 && spread <= STABLE_SPREAD
         figures.push({
           record: key,
           against,

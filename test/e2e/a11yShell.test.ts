@@ -151,8 +151,11 @@ describe('accessibility of the shell', () => {
         await poll(() => dutch.page.locator('h1').textContent()).toBe('Niet gevonden')
         expect(await dutch.page.locator('main').textContent()).toContain('Dit document bestaat niet (meer)')
 
-        dutch.assertNoProblems([/status of 404/])
-        pseudo.assertNoProblems([/status of 404/])
+        // The server's 404 for the unknown document: from the API, and from the sync upgrade when the
+        // page opened its connection before the API's answer came (a race; seen once in CI, 2026-11-29).
+        const notFound = [/status of 404/, /WebSocket connection to .* Unexpected response code: 404/]
+        dutch.assertNoProblems(notFound)
+        pseudo.assertNoProblems(notFound)
       } finally {
         await dutch.close()
         await pseudo.close()

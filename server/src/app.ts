@@ -11,6 +11,7 @@ import { createCommentService } from './comments/commentService.ts'
 import type { Config } from './config.ts'
 import { seedDemo } from './demo/seedDemo.ts'
 import { DEMO_PASSWORD, seedDemoAccounts } from './demo/seedDemoAccounts.ts'
+import { createExportPool } from './export/exportPool.ts'
 import { createSyncRateLimiter } from './limits/syncRateLimiter.ts'
 import { createLinkService } from './links/linkService.ts'
 import { createLinkStore } from './links/linkStore.ts'
@@ -123,6 +124,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   }
   const authenticate = createAuthenticate(accounts, sessions)
   const authorize = documentAccess.bind(null, accounts)
+  const signoffDeps = { catalog, accounts, authorize, signoffs, refused, withRoom, links }
+  const exports = createExportPool({ threads: config.exportThreads, queue: config.exportQueue })
   const sync = createSyncEndpoint({
     catalog,
     authenticate,
@@ -146,7 +149,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     clientDist: config.clientDist,
     authorize,
     allowedOrigins: config.allowedOrigins,
-    signoff: { catalog, accounts, authorize, signoffs, refused, withRoom, links },
+    signoff: signoffDeps,
+    export: { ...signoffDeps, exports },
     comments: commentsDeps,
     links: { catalog, authorize, links, withRoom },
     review: { ...commentsDeps, review: createReviewService(withRoom, versions), versions, withRoom },
@@ -176,6 +180,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       await waitUntil(() => rooms.openPeers === 0, SHUTDOWN_GRACE_MS)
       sync.close()
       server.closeAllConnections()
+      await exports.close()
       db.close()
     })()
     return closing

@@ -23,6 +23,9 @@ export interface Config {
   readonly sessionTtlMs: number
   /** Behind a reverse proxy: trust X-Forwarded-Proto/-For (for the Secure cookie and rate limits). */
   readonly trustProxy: boolean
+  /** Threads that render dossier exports (0 = one fewer than the cores), and exports that may wait. */
+  readonly exportThreads: number
+  readonly exportQueue: number
   /** Failed logins allowed per account and per IP in the window. */
   readonly loginLimits: { readonly perAccount: number; readonly perIp: number; readonly windowSeconds: number }
 }
@@ -45,6 +48,8 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     syncRateLimits: readSyncRateLimits(env),
     sessionTtlMs: intFrom(env.SESSION_TTL_MINUTES, 12 * 60, 'SESSION_TTL_MINUTES') * 60_000,
     trustProxy: env.TRUST_PROXY === '1',
+    exportThreads: intFrom(env.NOVEX_EXPORT_THREADS, 0, 'NOVEX_EXPORT_THREADS'),
+    exportQueue: intFrom(env.NOVEX_EXPORT_QUEUE, 16, 'NOVEX_EXPORT_QUEUE'),
     loginLimits: {
       perAccount: intFrom(env.LOGIN_LIMIT_PER_ACCOUNT, 5, 'LOGIN_LIMIT_PER_ACCOUNT'),
       perIp: intFrom(env.LOGIN_LIMIT_PER_IP, 30, 'LOGIN_LIMIT_PER_IP'),

@@ -3,7 +3,8 @@
 import type { ServerResponse } from 'node:http'
 import type { User } from '../accounts/accountStore.ts'
 import { EXPORT_FORMATS, type ExportFormat } from '../export/dossier.ts'
-import { EXPORT_MEDIA_TYPES, renderDossier } from '../export/renderDossier.ts'
+import { ExportBusy, type ExportPool } from '../export/exportPool.ts'
+import { EXPORT_MEDIA_TYPES } from '../export/renderDossier.ts'
 import { withLinkReferences } from '../links/linkReferences.ts'
 import { dossierFromRoom } from '../signoff/dossierFromRoom.ts'
 import { ApiError } from './respond.ts'
@@ -13,13 +14,21 @@ function isExportFormat(value: string | null): value is ExportFormat {
   return value !== null && (EXPORT_FORMATS as readonly string[]).includes(value)
 }
 
+export interface ExportApiDeps extends SignoffApiDeps {
+  /** Renders off the event loop. */
+  readonly exports: ExportPool
+}
+
 export async function handleExport(
-  deps: SignoffApiDeps,
+  deps: ExportApiDeps,
   user: User,
   res: ServerResponse,
   documentId: string,
   format: string | null,
 ): Promise<void> {
+  // A user who leaves (closes the tab, cancels the download) stops the rendering, or keeps it from starting.
+  const gone = new AbortController()
+  res.on('close', () => gone.abort())
   const record = openable(deps, user, documentId)
   if (!isExportFormat(format))
     throw new ApiError(400, 'invalid_format', 'Kies een exportformaat: pdf, docx, odt of md.')
@@ -34,11 +43,22 @@ export async function handleExport(
     return dossierFromRoom(record, room, deps.signoffs, Date.now())
   })
   const links = await deps.links.outgoing(user, record.id)
+  if (gone.signal.aborted) return
   const referenced = {
     ...dossier,
     sections: dossier.sections.map((s) => ({ ...s, content: withLinkReferences(s.content, s.sectionId, links) })),
   }
-  const bytes = await renderDossier(referenced, format)
+  const bytes = await deps.exports.render(referenced, format, gone.signal).catch((error: unknown) => {
+    if (gone.signal.aborted) return null
+    if (error instanceof ExportBusy)
+      throw new ApiError(
+        503,
+        'export_busy',
+        'Er worden nu veel dossiers tegelijk gemaakt. Probeer het over een minuut opnieuw.',
+      )
+    throw error
+  })
+  if (bytes === null || res.destroyed) return
   res.writeHead(200, {
     'content-type': EXPORT_MEDIA_TYPES[format].mediaType,
     'content-length': bytes.byteLength,

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 import { type CommentsApiDeps, routeComments } from '../api/commentsApi.ts'
 import { type Authorize, getDocument, listDocuments } from '../api/documentsApi.ts'
-import { handleExport } from '../api/exportApi.ts'
+import { type ExportApiDeps, handleExport } from '../api/exportApi.ts'
 import { handleWisselwerking, type LinksApiDeps, routeLinks } from '../api/linksApi.ts'
 import { ApiError, notFound, sendError, sendJson, storageUnavailable } from '../api/respond.ts'
 import { type ReviewApiDeps, routeReview } from '../api/reviewApi.ts'
@@ -34,6 +34,7 @@ export interface HttpDeps {
   readonly clientDist: string
   readonly session: SessionApiDeps
   readonly signoff: SignoffApiDeps
+  readonly export: ExportApiDeps
   readonly comments: CommentsApiDeps
   readonly review: ReviewApiDeps
   readonly links: LinksApiDeps
@@ -109,7 +110,7 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
       if (documentView[2] === 'signoffs') return handleOverview(deps.signoff, user, res, documentId)
       if (documentView[2] === 'readiness') return handleReadiness(deps.signoff, user, res, documentId)
       if (documentView[2] === 'export')
-        return handleExport(deps.signoff, user, res, documentId, url.searchParams.get('format'))
+        return handleExport(deps.export, user, res, documentId, url.searchParams.get('format'))
       return handleRefusedChanges(deps.signoff, user, res, documentId)
     }
     const documentPath = /^\/api\/documents\/([^/]+)\/(.+)$/.exec(path)

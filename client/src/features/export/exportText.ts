@@ -11,6 +11,7 @@ export function exportError(t: TFunction, error: unknown): ShownError {
   if (status === 0) return ownWords(t('export:errors.unreachable'))
   if (code === 'hash_mismatch') return ownWords(t('export:errors.hashMismatch'))
   if (code === 'invalid_format') return ownWords(t('signoff:errors.invalid_format'))
+  if (code === 'export_busy') return ownWords(t('export:errors.busy'))
   if (status === 409) return ownWords(t('export:errors.conflict', { reason: message }))
   if (status >= 500) return ownWords(t('export:errors.server'))
   if (status === 401) return ownWords(t('export:errors.unauthorized'))

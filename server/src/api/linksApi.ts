@@ -3,12 +3,12 @@
 // matrix of an area. Everything is filtered by what the reader may open.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { AREAS, orderedSections, sectionPlainText } from '@novex/shared'
-import { diffWordsWithSpace } from 'diff'
 import { z } from 'zod'
 import type { User } from '../accounts/accountStore.ts'
 import { areaDocuments, relatedDocuments } from '../links/linkDocuments.ts'
 import type { LinkService } from '../links/linkService.ts'
 import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
+import { diffBudget, wordDiff } from '../review/wordDiff.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
 import type { Authorize } from './documentsApi.ts'
 import { readJsonBody } from './readJsonBody.ts'
@@ -67,11 +67,7 @@ export async function routeLinks(
     })
     if (!change) throw notFound()
     sendJson(res, 200, {
-      parts: diffWordsWithSpace(change.before, change.after).map((p) => ({
-        value: p.value,
-        ...(p.added ? { added: true } : {}),
-        ...(p.removed ? { removed: true } : {}),
-      })),
+      parts: wordDiff(change.before, change.after, diffBudget()),
     })
     return true
   }

@@ -1,14 +1,8 @@
 // Compares two versions of a document per section: title and text as word diffs, so a reader sees
-// what was inserted and deleted. Sections are matched by id (stable across renames and moves).
+// what was inserted and deleted (wordDiff.ts). Sections are matched by id (stable across renames and moves).
 import { orderedSections, type SectionView, sectionPlainText } from '@novex/shared'
-import { diffWordsWithSpace } from 'diff'
 import type * as Y from 'yjs'
-
-export interface DiffPart {
-  readonly value: string
-  readonly added?: true
-  readonly removed?: true
-}
+import { type DiffPart, diffBudget, wordDiff } from './wordDiff.ts'
 
 export interface SectionComparison {
   readonly sectionId: string
@@ -30,12 +24,9 @@ export function compareSections(from: Y.Doc, to: Y.Doc): SectionComparison[] {
   const after = orderedSections(to)
   const seen = new Set<string>()
   const out: SectionComparison[] = []
+  const budget = diffBudget()
   const compare = (sectionId: string, old: SectionView | undefined, now: SectionView | undefined): void => {
-    const parts: DiffPart[] = diffWordsWithSpace(textOf(old), textOf(now)).map((part) => ({
-      value: part.value,
-      ...(part.added ? { added: true as const } : {}),
-      ...(part.removed ? { removed: true as const } : {}),
-    }))
+    const parts: DiffPart[] = wordDiff(textOf(old), textOf(now), budget)
     const inserted = parts.filter((p) => p.added).reduce((n, p) => n + words(p.value), 0)
     const deleted = parts.filter((p) => p.removed).reduce((n, p) => n + words(p.value), 0)
     const status = !old ? 'added' : !now ? 'removed' : inserted + deleted > 0 ? 'changed' : 'same'

@@ -3,7 +3,8 @@
 // between the start and the end of the round.
 import { type CommentThread, orderedSections, type Round, roundName } from '@novex/shared'
 import type * as Y from 'yjs'
-import { compareSections, type DiffPart } from './compareDocs.ts'
+import { compareSections } from './compareDocs.ts'
+import type { DiffPart } from './wordDiff.ts'
 
 export type CountByOrganisation = Readonly<Record<string, number>>
 

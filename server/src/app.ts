@@ -150,7 +150,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     authorize,
     allowedOrigins: config.allowedOrigins,
     signoff: signoffDeps,
-    export: { ...signoffDeps, exports },
+    export: { ...signoffDeps, exports, metrics },
     comments: commentsDeps,
     links: { catalog, authorize, links, withRoom },
     review: { ...commentsDeps, review: createReviewService(withRoom, versions), versions, withRoom },

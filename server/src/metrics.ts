@@ -25,6 +25,10 @@ export interface Metrics {
   slowestRejectedFrameMs: number
   /** Turns of client frames that took longer than the watchdog's budget. */
   slowFrames: number
+  /** Dossier exports rendered, refused because the export threads were all busy, and cancelled by the user. */
+  exportsRendered: number
+  exportsRefused: number
+  exportsCancelled: number
   /** Documents whose writes are failing now. */
   documentsFailing: number
   /** Documents quarantined because a stored row is corrupt. */
@@ -49,6 +53,9 @@ export function createMetrics(): Metrics {
     slowestFrameMs: 0,
     slowestRejectedFrameMs: 0,
     slowFrames: 0,
+    exportsRendered: 0,
+    exportsRefused: 0,
+    exportsCancelled: 0,
     documentsFailing: 0,
     documentsQuarantined: 0,
   }
@@ -91,6 +98,17 @@ export function renderMetrics(metrics: Metrics, gauges: { roomsOpen: number; pee
     'slow_frames_total',
     'Event-loop turns of client frames that took longer than the watchdog budget.',
     metrics.slowFrames,
+  )
+  counter('exports_rendered_total', 'Dossier exports rendered on an export thread.', metrics.exportsRendered)
+  counter(
+    'exports_refused_total',
+    'Dossier exports refused (503 export_busy): every export thread busy and the queue full.',
+    metrics.exportsRefused,
+  )
+  counter(
+    'exports_cancelled_total',
+    'Dossier exports stopped, or not started, because the user left.',
+    metrics.exportsCancelled,
   )
   gauge(
     'slowest_frame_ms',

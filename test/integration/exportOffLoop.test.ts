@@ -6,10 +6,11 @@ import { orderedSections } from '@novex/shared'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectClient, type TestClient } from '../helpers/client.ts'
-import { DE_PEEL, VOORSTEL_NB } from '../helpers/documents.ts'
+import { DE_PEEL, metric, VOORSTEL_NB } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 import { sign } from '../helpers/signoff.ts'
+import { waitFor } from '../helpers/waitFor.ts'
 
 const PARAGRAPHS = 800
 const WORDS_PER_PARAGRAPH = 60
@@ -104,12 +105,13 @@ it('refuses an export beyond the pool’s limit with a clear 503, and takes the 
   const body = (await second.json()) as { error: { code: string; message: string } }
   expect(body.error.code).toBe('export_busy')
   expect(body.error.message).toMatch(/Probeer het over een minuut opnieuw/)
+  expect(await metric(server.httpUrl, 'exports_refused_total')).toBe(1)
   expect((await first).status).toBe(200)
   const third = await fetch(exportUrl('odt'), { headers: { cookie: reader } })
   expect(third.status).toBe(200)
 }, 60_000)
 
-it('frees the place of a download that is cancelled', async () => {
+it('stops rendering a download that is cancelled, and frees its place', async () => {
   const cancel = new AbortController()
   const abandoned = fetch(exportUrl('pdf'), { headers: { cookie: reader }, signal: cancel.signal }).catch(
     (error: unknown) => error,
@@ -117,7 +119,10 @@ it('frees the place of a download that is cancelled', async () => {
   await new Promise((resolve) => setTimeout(resolve, 150))
   cancel.abort()
   expect(await abandoned).toBeInstanceOf(Error)
-  // Without the cancel reaching the worker, this one would find the only thread busy for the rest of the PDF.
+  // The server noticed, stopped the thread and gave the place back: the next export is taken at once.
+  await waitFor(async () => (await metric(server.httpUrl, 'exports_cancelled_total')) === 1, {
+    message: 'the cancelled export counted',
+  })
   const next = await fetch(exportUrl('md'), { headers: { cookie: reader } })
   expect(next.status).toBe(200)
 }, 60_000)

@@ -6,6 +6,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../export/dossier.ts'
 import { ExportBusy, type ExportPool } from '../export/exportPool.ts'
 import { EXPORT_MEDIA_TYPES } from '../export/renderDossier.ts'
 import { withLinkReferences } from '../links/linkReferences.ts'
+import type { Metrics } from '../metrics.ts'
 import { dossierFromRoom } from '../signoff/dossierFromRoom.ts'
 import { ApiError } from './respond.ts'
 import { openable, type SignoffApiDeps } from './signoffApi.ts'
@@ -17,6 +18,7 @@ function isExportFormat(value: string | null): value is ExportFormat {
 export interface ExportApiDeps extends SignoffApiDeps {
   /** Renders off the event loop. */
   readonly exports: ExportPool
+  readonly metrics: Metrics
 }
 
 export async function handleExport(
@@ -43,22 +45,32 @@ export async function handleExport(
     return dossierFromRoom(record, room, deps.signoffs, Date.now())
   })
   const links = await deps.links.outgoing(user, record.id)
-  if (gone.signal.aborted) return
+  if (gone.signal.aborted) {
+    deps.metrics.exportsCancelled += 1
+    return
+  }
   const referenced = {
     ...dossier,
     sections: dossier.sections.map((s) => ({ ...s, content: withLinkReferences(s.content, s.sectionId, links) })),
   }
   const bytes = await deps.exports.render(referenced, format, gone.signal).catch((error: unknown) => {
-    if (gone.signal.aborted) return null
-    if (error instanceof ExportBusy)
+    if (gone.signal.aborted) {
+      deps.metrics.exportsCancelled += 1
+      return null
+    }
+    if (error instanceof ExportBusy) {
+      deps.metrics.exportsRefused += 1
       throw new ApiError(
         503,
         'export_busy',
         'Er worden nu veel dossiers tegelijk gemaakt. Probeer het over een minuut opnieuw.',
       )
+    }
     throw error
   })
-  if (bytes === null || res.destroyed) return
+  if (bytes === null) return
+  deps.metrics.exportsRendered += 1
+  if (res.destroyed) return
   res.writeHead(200, {
     'content-type': EXPORT_MEDIA_TYPES[format].mediaType,
     'content-length': bytes.byteLength,

@@ -1,129 +1,128 @@
-// Counters of one server instance, exposed at GET /metrics in the Prometheus text format.
-export interface Metrics {
-  documentLoads: number
-  updatesAccepted: number
-  updatesRefused: number
-  batchesWritten: number
-  /** Transactions that wrote batches of one or more documents (group commits). */
-  groupCommits: number
-  failedWrites: number
-  /** Work after a commit (the link index) that failed; the committed text itself was stored. */
-  afterCommitFailures: number
-  compactions: number
-  malformedFrames: number
-  connectionsOpened: number
-  connectionsRefused: number
-  signoffHashMismatches: number
-  /** Connections and messages over a rate limit. */
-  rateLimited: number
-  /**
-   * The most CPU one event-loop turn of client frames cost, in ms (the watchdog's figure; bounds each
-   * frame's). Turns under 1 ms of wall time are not read (they cost less).
-   */
-  slowestFrameMs: number
-  /** The most CPU a turn cost up to the refusal of a malformed frame in it, in ms (bounds that frame's cost). */
-  slowestRejectedFrameMs: number
-  /** Turns of client frames that took longer than the watchdog's budget. */
-  slowFrames: number
-  /** Dossier exports rendered, refused because the export threads were all busy, and cancelled by the user. */
-  exportsRendered: number
-  exportsRefused: number
-  exportsCancelled: number
-  /** Documents whose writes are failing now. */
-  documentsFailing: number
-  /** Documents quarantined because a stored row is corrupt. */
-  documentsQuarantined: number
+// Counters and gauges of one server instance, exposed at GET /metrics in the Prometheus text format.
+// Each is declared once, in METRICS: its field in `Metrics`, its Prometheus name and its help text.
+
+interface MetricSpec {
+  readonly kind: 'counter' | 'gauge'
+  /** Without the `novex_` prefix. */
+  readonly name: string
+  readonly help: string
 }
+
+const METRICS = {
+  documentLoads: { kind: 'counter', name: 'document_loads_total', help: 'Documents loaded from storage into memory.' },
+  updatesAccepted: {
+    kind: 'counter',
+    name: 'updates_accepted_total',
+    help: 'Client updates accepted by the update gate.',
+  },
+  updatesRefused: {
+    kind: 'counter',
+    name: 'updates_refused_total',
+    help: 'Client updates refused by the update gate.',
+  },
+  batchesWritten: { kind: 'counter', name: 'batches_written_total', help: 'Update batches committed to storage.' },
+  groupCommits: {
+    kind: 'counter',
+    name: 'group_commits_total',
+    help: 'Transactions that committed the batches of one or more documents.',
+  },
+  failedWrites: { kind: 'counter', name: 'failed_writes_total', help: 'Storage writes that failed and were retried.' },
+  afterCommitFailures: {
+    kind: 'counter',
+    name: 'after_commit_failures_total',
+    help: 'Work after a commit (link index, sign-off checks) that failed; the text itself was stored.',
+  },
+  compactions: { kind: 'counter', name: 'compactions_total', help: 'Update logs compacted into a snapshot.' },
+  malformedFrames: { kind: 'counter', name: 'malformed_frames_total', help: 'Frames that could not be decoded.' },
+  connectionsOpened: { kind: 'counter', name: 'connections_opened_total', help: 'Sync connections accepted.' },
+  connectionsRefused: {
+    kind: 'counter',
+    name: 'connections_refused_total',
+    help: 'Sync connections refused at the upgrade.',
+  },
+  signoffHashMismatches: {
+    kind: 'counter',
+    name: 'signoff_hash_mismatches_total',
+    help: 'Locked sections whose stored content did not match the hash both parties signed.',
+  },
+  rateLimited: {
+    kind: 'counter',
+    name: 'rate_limited_total',
+    help: 'Connections and messages refused by a rate limit.',
+  },
+  slowFrames: {
+    kind: 'counter',
+    name: 'slow_frames_total',
+    help: 'Event-loop turns of client frames that took longer than the watchdog budget.',
+  },
+  exportsRendered: {
+    kind: 'counter',
+    name: 'exports_rendered_total',
+    help: 'Dossier exports rendered on an export thread.',
+  },
+  exportsRefused: {
+    kind: 'counter',
+    name: 'exports_refused_total',
+    help: 'Dossier exports refused (503 export_busy): every export thread busy and the queue full.',
+  },
+  exportsCancelled: {
+    kind: 'counter',
+    name: 'exports_cancelled_total',
+    help: 'Dossier exports stopped, or not started, because the user left.',
+  },
+  slowestFrameMs: {
+    kind: 'gauge',
+    name: 'slowest_frame_ms',
+    help: 'Most CPU time one event-loop turn of client frames cost (an upper bound of one frame).',
+  },
+  slowestRejectedFrameMs: {
+    kind: 'gauge',
+    name: 'slowest_refused_frame_ms',
+    help: 'Most CPU time of a turn up to the refusal of a malformed frame in it (an upper bound of that frame).',
+  },
+  documentsFailing: {
+    kind: 'gauge',
+    name: 'documents_failing',
+    help: 'Documents whose writes are failing (clients told: read-only).',
+  },
+  documentsQuarantined: {
+    kind: 'gauge',
+    name: 'documents_quarantined',
+    help: 'Documents quarantined after a corrupt stored row.',
+  },
+} as const satisfies Record<string, MetricSpec>
+
+/** The server's figures, written by whoever counts; a field per entry of METRICS. */
+export type Metrics = { -readonly [K in keyof typeof METRICS]: number }
 
 export function createMetrics(): Metrics {
-  return {
-    documentLoads: 0,
-    updatesAccepted: 0,
-    updatesRefused: 0,
-    batchesWritten: 0,
-    groupCommits: 0,
-    failedWrites: 0,
-    afterCommitFailures: 0,
-    compactions: 0,
-    malformedFrames: 0,
-    connectionsOpened: 0,
-    connectionsRefused: 0,
-    signoffHashMismatches: 0,
-    rateLimited: 0,
-    slowestFrameMs: 0,
-    slowestRejectedFrameMs: 0,
-    slowFrames: 0,
-    exportsRendered: 0,
-    exportsRefused: 0,
-    exportsCancelled: 0,
-    documentsFailing: 0,
-    documentsQuarantined: 0,
-  }
+  const metrics = {} as Metrics
+  for (const key of Object.keys(METRICS) as (keyof Metrics)[]) metrics[key] = 0
+  return metrics
 }
 
-export function renderMetrics(metrics: Metrics, gauges: { roomsOpen: number; peersOpen: number }): string {
+/** Figures read when /metrics is asked for, not counted. */
+const LIVE: readonly (MetricSpec & { readonly read: (gauges: LiveGauges) => number })[] = [
+  { kind: 'gauge', name: 'rooms_open', help: 'Documents in memory.', read: (g) => g.roomsOpen },
+  { kind: 'gauge', name: 'peers_open', help: 'Open sync connections.', read: (g) => g.peersOpen },
+  { kind: 'gauge', name: 'heap_used_bytes', help: 'V8 heap in use.', read: () => process.memoryUsage().heapUsed },
+]
+
+interface LiveGauges {
+  readonly roomsOpen: number
+  readonly peersOpen: number
+}
+
+export function renderMetrics(metrics: Metrics, gauges: LiveGauges): string {
   const lines: string[] = []
-  const counter = (name: string, help: string, value: number): void => {
-    lines.push(`# HELP novex_${name} ${help}`, `# TYPE novex_${name} counter`, `novex_${name} ${value}`)
+  const write = (spec: MetricSpec, value: number): void => {
+    lines.push(
+      `# HELP novex_${spec.name} ${spec.help}`,
+      `# TYPE novex_${spec.name} ${spec.kind}`,
+      `novex_${spec.name} ${value}`,
+    )
   }
-  const gauge = (name: string, help: string, value: number): void => {
-    lines.push(`# HELP novex_${name} ${help}`, `# TYPE novex_${name} gauge`, `novex_${name} ${value}`)
-  }
-  counter('document_loads_total', 'Documents loaded from storage into memory.', metrics.documentLoads)
-  counter('updates_accepted_total', 'Client updates accepted by the update gate.', metrics.updatesAccepted)
-  counter('updates_refused_total', 'Client updates refused by the update gate.', metrics.updatesRefused)
-  counter('batches_written_total', 'Update batches committed to storage.', metrics.batchesWritten)
-  counter(
-    'group_commits_total',
-    'Transactions that committed the batches of one or more documents.',
-    metrics.groupCommits,
-  )
-  counter('failed_writes_total', 'Storage writes that failed and were retried.', metrics.failedWrites)
-  counter(
-    'after_commit_failures_total',
-    'Work after a commit (link index, sign-off checks) that failed; the text itself was stored.',
-    metrics.afterCommitFailures,
-  )
-  counter('compactions_total', 'Update logs compacted into a snapshot.', metrics.compactions)
-  counter('malformed_frames_total', 'Frames that could not be decoded.', metrics.malformedFrames)
-  counter('connections_opened_total', 'Sync connections accepted.', metrics.connectionsOpened)
-  counter('connections_refused_total', 'Sync connections refused at the upgrade.', metrics.connectionsRefused)
-  counter(
-    'signoff_hash_mismatches_total',
-    'Locked sections whose stored content did not match the hash both parties signed.',
-    metrics.signoffHashMismatches,
-  )
-  counter('rate_limited_total', 'Connections and messages refused by a rate limit.', metrics.rateLimited)
-  counter(
-    'slow_frames_total',
-    'Event-loop turns of client frames that took longer than the watchdog budget.',
-    metrics.slowFrames,
-  )
-  counter('exports_rendered_total', 'Dossier exports rendered on an export thread.', metrics.exportsRendered)
-  counter(
-    'exports_refused_total',
-    'Dossier exports refused (503 export_busy): every export thread busy and the queue full.',
-    metrics.exportsRefused,
-  )
-  counter(
-    'exports_cancelled_total',
-    'Dossier exports stopped, or not started, because the user left.',
-    metrics.exportsCancelled,
-  )
-  gauge(
-    'slowest_frame_ms',
-    'Most CPU time one event-loop turn of client frames cost (an upper bound of one frame).',
-    metrics.slowestFrameMs,
-  )
-  gauge(
-    'slowest_refused_frame_ms',
-    'Most CPU time of a turn up to the refusal of a malformed frame in it (an upper bound of that frame).',
-    metrics.slowestRejectedFrameMs,
-  )
-  gauge('documents_failing', 'Documents whose writes are failing (clients told: read-only).', metrics.documentsFailing)
-  gauge('documents_quarantined', 'Documents quarantined after a corrupt stored row.', metrics.documentsQuarantined)
-  gauge('rooms_open', 'Documents in memory.', gauges.roomsOpen)
-  gauge('peers_open', 'Open sync connections.', gauges.peersOpen)
-  gauge('heap_used_bytes', 'V8 heap in use.', process.memoryUsage().heapUsed)
+  for (const [key, spec] of Object.entries(METRICS) as [keyof Metrics, MetricSpec][]) write(spec, metrics[key])
+  for (const spec of LIVE) write(spec, spec.read(gauges))
   return `${lines.join('\n')}\n`
 }

@@ -34,6 +34,11 @@ export interface ExportPoolOptions {
 const IDLE_MS = 60_000
 /** Lower priority than the sync loop (nice +10): a running export must not slow down typing. */
 const NICE_INCREMENT = 10
+/**
+ * A heap of its own per thread: an export that runs out of it ends that thread with an error (the user
+ * gets a 500), instead of taking the whole server down. A 50,000-word PDF needs well under 100 MiB.
+ */
+const THREAD_HEAP_MIB = 512
 
 export function createExportPool(options: ExportPoolOptions): ExportPool {
   const threads = options.threads > 0 ? options.threads : Math.max(1, availableParallelism() - 1)
@@ -43,6 +48,7 @@ export function createExportPool(options: ExportPoolOptions): ExportPool {
     maxThreads: threads,
     idleTimeout: IDLE_MS,
     niceIncrement: NICE_INCREMENT,
+    resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MIB },
   })
   // Exports running or waiting: counted here, so that the limit is exactly threads + queue.
   let admitted = 0

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, type ReactNode, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BrowserRouter, Route, Routes } from 'react-router'
 import { AppLayout } from './layout/AppLayout.tsx'
@@ -16,6 +16,21 @@ const WisselwerkingPage = lazy(() =>
 )
 const VersionsPage = lazy(() => import('./pages/VersionsPage.tsx').then((m) => ({ default: m.VersionsPage })))
 
+/** A page whose code loads on first use, with a status line while it does. */
+function LazyPage({ loading, children }: { readonly loading: string; readonly children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <p className="empty-state" role="status">
+          {loading}
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  )
+}
+
 export function App() {
   const { t } = useTranslation('common')
   return (
@@ -26,57 +41,33 @@ export function App() {
           <Route
             path="document/:documentId"
             element={
-              <Suspense
-                fallback={
-                  <p className="empty-state" role="status">
-                    {t('loading.document')}
-                  </p>
-                }
-              >
+              <LazyPage loading={t('loading.document')}>
                 <DocumentPage />
-              </Suspense>
+              </LazyPage>
             }
           />
           <Route
             path="document/:documentId/gereed"
             element={
-              <Suspense
-                fallback={
-                  <p className="empty-state" role="status">
-                    {t('loading.overview')}
-                  </p>
-                }
-              >
+              <LazyPage loading={t('loading.overview')}>
                 <ReadinessPage />
-              </Suspense>
+              </LazyPage>
             }
           />
           <Route
             path="document/:documentId/versies"
             element={
-              <Suspense
-                fallback={
-                  <p className="empty-state" role="status">
-                    {t('loading.versions')}
-                  </p>
-                }
-              >
+              <LazyPage loading={t('loading.versions')}>
                 <VersionsPage />
-              </Suspense>
+              </LazyPage>
             }
           />
           <Route
             path="gebied/:areaId/wisselwerking"
             element={
-              <Suspense
-                fallback={
-                  <p className="empty-state" role="status">
-                    {t('loading.overview')}
-                  </p>
-                }
-              >
+              <LazyPage loading={t('loading.overview')}>
                 <WisselwerkingPage />
-              </Suspense>
+              </LazyPage>
             }
           />
           <Route path="*" element={<NotFoundPage />} />

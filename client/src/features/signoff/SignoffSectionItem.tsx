@@ -2,7 +2,7 @@
 // may do now (sign, ask to reopen, confirm a reopen, or ask the signatories to sign).
 import type { LedgerEvent, SectionSignoff } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
-import { useEffect, useId, useRef } from 'react'
+import { type ReactNode, useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SignoffMe } from '../../api/signoff.ts'
 import { formatDateTime } from '../../i18n/formatDate.ts'
@@ -82,6 +82,8 @@ export function SignoffSectionItem(props: SignoffSectionItemProps) {
     if (focusInActions.current) keepFocusInItem(null)
   })
 
+  const action = { sectionId, headingId, busy }
+
   return (
     <li className="signoff-item" data-testid="signoff-item" data-section-id={sectionId} data-state={key}>
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="signoff-item__title" translate="no">
@@ -115,64 +117,26 @@ export function SignoffSectionItem(props: SignoffSectionItemProps) {
       )}
       <div className="signoff-item__actions" ref={actionsRef}>
         {mySide && !locked && !mine && (
-          <Button
-            type="button"
-            appearance="primary-action-button"
-            className="signoff-button"
-            data-testid="sign-section"
-            data-section-id={sectionId}
-            aria-describedby={headingId}
-            aria-disabled={busy}
-            onClick={() => !busy && props.onSign()}
-          >
+          <ActionButton {...action} primary testId="sign-section" onPress={props.onSign}>
             {t('item.sign')}
-          </Button>
+          </ActionButton>
         )}
         {mySide && !locked && mine && <p className="hint">{t('item.alreadySigned', { side: sideName(t, mySide) })}</p>}
         {mySide && locked && !request && (
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            className="signoff-button"
-            data-testid="reopen-section"
-            data-section-id={sectionId}
-            aria-describedby={headingId}
-            aria-haspopup="dialog"
-            aria-disabled={busy}
-            onClick={() => !busy && props.onReopen('request')}
-          >
+          <ActionButton {...action} dialog testId="reopen-section" onPress={() => props.onReopen('request')}>
             {t('item.requestReopen')}
-          </Button>
+          </ActionButton>
         )}
         {mySide && locked && request && request.by.side !== mySide && (
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            className="signoff-button"
-            data-testid="reopen-section"
-            data-section-id={sectionId}
-            aria-describedby={headingId}
-            aria-haspopup="dialog"
-            aria-disabled={busy}
-            onClick={() => !busy && props.onReopen('confirm')}
-          >
+          <ActionButton {...action} dialog testId="reopen-section" onPress={() => props.onReopen('confirm')}>
             {t('item.confirmReopen')}
-          </Button>
+          </ActionButton>
         )}
         {mySide && locked && request && request.by.side === mySide && <p className="hint">{t('item.reopenWaits')}</p>}
         {!mySide && canEdit && !locked && state.signatures.length === 0 && !state.requested && (
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            className="signoff-button"
-            data-testid="request-signoff"
-            data-section-id={sectionId}
-            aria-describedby={headingId}
-            aria-disabled={busy}
-            onClick={() => !busy && props.onRequest()}
-          >
+          <ActionButton {...action} testId="request-signoff" onPress={props.onRequest}>
             {t('item.requestSignoff')}
-          </Button>
+          </ActionButton>
         )}
       </div>
       {error !== null && (
@@ -182,5 +146,38 @@ export function SignoffSectionItem(props: SignoffSectionItemProps) {
       )}
       <SignoffHistory events={events} />
     </li>
+  )
+}
+
+interface ActionButtonProps {
+  readonly sectionId: string
+  /** The item's heading, which names the section the button acts on. */
+  readonly headingId: string
+  readonly busy: boolean
+  readonly testId: string
+  readonly primary?: boolean
+  /** The button opens a dialog. */
+  readonly dialog?: boolean
+  readonly onPress: () => void
+  readonly children: ReactNode
+}
+
+/** One of the item's actions. While busy it is aria-disabled, not disabled, so it keeps the focus. */
+function ActionButton(props: ActionButtonProps) {
+  const { busy, onPress } = props
+  return (
+    <Button
+      type="button"
+      appearance={props.primary ? 'primary-action-button' : 'secondary-action-button'}
+      className="signoff-button"
+      data-testid={props.testId}
+      data-section-id={props.sectionId}
+      aria-describedby={props.headingId}
+      aria-haspopup={props.dialog ? 'dialog' : undefined}
+      aria-disabled={busy}
+      onClick={() => !busy && onPress()}
+    >
+      {props.children}
+    </Button>
   )
 }

@@ -2,6 +2,7 @@
 // named carets of everyone else who is in this section. All editors share the document's awareness,
 // each through the caret router's view of it (editor/caretRouter.ts), which tells the caret plugin
 // about a change only when a caret entered, moved in or left this editor's fragment.
+import OfficePaste from '@intevation/tiptap-extension-office-paste'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { EditorContent, useEditor } from '@tiptap/react'
@@ -60,6 +61,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
         CommentHighlights.configure({ store: commentsStore, fragment }),
         // Links to sections (docs/links.md); the fragment tells a link which section it starts from.
         SectionLink.configure({ fragment }),
+        OfficePaste,
       ],
       editable: editable || selectable,
       onBlur: () => setRefusedInput(false),

@@ -1,0 +1,106 @@
+// Pasting from desktop Word, the way civil servants bring in text drafted elsewhere: headings, bold and
+// italics stay; Word's numbered and bulleted "lists" (paragraphs with a typed number, see
+// fixtures/wordClipboard.ts) become real lists that renumber, with their start number and nesting;
+// Word's markers, an unreachable local image and a javascript: link do not come along; table cells
+// keep their text. The paste is saved, reaches the other person and survives a reload.
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import {
+  caretToEnd,
+  DEMO_USERS,
+  editorOf,
+  newUserContext,
+  openDocument,
+  SaveStatus,
+  sectionIds,
+  waitForSameText,
+  waitForSaveStatus,
+} from '../helpers/browser.ts'
+import { WORD_CLIPBOARD_HTML } from './fixtures/wordClipboard.ts'
+import { useServerAndBrowser } from './support/serverAndBrowser.ts'
+
+const DE_PEEL = 'ontwikkelperspectief-de-peel'
+const running = useServerAndBrowser()
+
+/** The structure after the pasted heading, as "tag: text" lines (lists with their start and nesting). */
+function pastedStructure(page: Page, sectionId: string): Promise<string[]> {
+  return editorOf(page, sectionId).evaluate((editor) => {
+    const blocks = Array.from(editor.children)
+    const from = blocks.findIndex((b) => b.textContent === 'Opgaven uit het werkdocument')
+    const describe = (el: Element, depth: number): string[] => {
+      if (el.tagName === 'OL' || el.tagName === 'UL') {
+        const start = el.getAttribute('start')
+        const head = `${'  '.repeat(depth)}${el.tagName.toLowerCase()}${start && start !== '1' ? ` start=${start}` : ''}`
+        return [head, ...Array.from(el.children).flatMap((li) => describe(li, depth + 1))]
+      }
+      if (el.tagName === 'LI') {
+        const own = Array.from(el.children)
+        const text = own
+          .filter((c) => c.tagName === 'P')
+          .map((p) => p.textContent)
+          .join(' ')
+        return [
+          `${'  '.repeat(depth)}li: ${text}`,
+          ...own.filter((c) => c.tagName !== 'P').flatMap((c) => describe(c, depth + 1)),
+        ]
+      }
+      return [`${'  '.repeat(depth)}${el.tagName.toLowerCase()}: ${el.textContent}`]
+    }
+    return from < 0 ? [] : blocks.slice(from).flatMap((b) => describe(b, 0))
+  })
+}
+
+it('keeps headings, marks and lists from Word, drops what cannot come along, and saves it for everyone', async () => {
+  const writer = await newUserContext(running.browser(), running.server().httpUrl)
+  const reader = await newUserContext(running.browser(), running.server().httpUrl, {
+    email: DEMO_USERS.provincieAuteur,
+  })
+  const page = writer.page
+  await openDocument(page, DE_PEEL)
+  await openDocument(reader.page, DE_PEEL)
+  const sectionId = (await sectionIds(page))[2] ?? ''
+  await editorOf(page, sectionId).focus()
+  await caretToEnd(page, sectionId)
+  await page.keyboard.press('Enter')
+  // A paste event as the browser fires it for Ctrl+V, with Word's HTML and its plain-text fallback.
+  await editorOf(page, sectionId).evaluate((editor, html) => {
+    const data = new DataTransfer()
+    data.setData('text/html', html)
+    data.setData('text/plain', 'Opgaven uit het werkdocument')
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  }, WORD_CLIPBOARD_HTML)
+
+  const expected = [
+    'h2: Opgaven uit het werkdocument',
+    'p: Water en bodem sturend, met rode tekst.',
+    'ol start=3',
+    '  li: Derde opgave: woningbouw',
+    '  li: Vierde opgave: bereikbaarheid',
+    'ul',
+    '  li: Landbouw',
+    '    ul',
+    '      li: Veehouderij rond de Peelvenen',
+    '  li: Natuur',
+    'p: Cel A1',
+    'p: Cel B1',
+    'p: Rijksoverheid en een kwade link.',
+  ]
+  await expect.poll(() => pastedStructure(page, sectionId)).toEqual(expected)
+  const editor = editorOf(page, sectionId)
+  expect(await editor.locator('strong', { hasText: 'Water' }).count()).toBe(1)
+  expect(await editor.locator('em', { hasText: 'bodem' }).count()).toBe(1)
+  expect(await editor.locator('a[href="https://www.rijksoverheid.nl/"]').count()).toBe(1)
+  expect(await editor.locator('a[href^="javascript:"]').count()).toBe(0)
+  expect(await editor.locator('img').count()).toBe(0)
+
+  await waitForSaveStatus(page, SaveStatus.saved)
+  await waitForSameText([page, reader.page], sectionId)
+  expect(await pastedStructure(reader.page, sectionId)).toEqual(expected)
+  await page.reload()
+  await editorOf(page, sectionId).waitFor()
+  await expect.poll(() => pastedStructure(page, sectionId)).toEqual(expected)
+  writer.assertNoProblems()
+  reader.assertNoProblems()
+  await writer.close()
+  await reader.close()
+}, 120_000)

@@ -39,17 +39,24 @@ export function SectionTitle({ section, inputId, locked = false }: SectionTitleP
   }
 
   return (
-    <input
-      ref={ref}
-      id={inputId}
-      data-testid="section-title"
-      className="section-title"
-      type="text"
-      lang="nl"
-      autoComplete="off"
-      aria-label={t('section.titleLabel', { number: section.number })}
-      readOnly={!editable || locked}
-      onKeyDown={handleKeyDown}
-    />
+    <>
+      <input
+        ref={ref}
+        id={inputId}
+        data-testid="section-title"
+        className="section-title"
+        type="text"
+        lang="nl"
+        autoComplete="off"
+        aria-label={t('section.titleLabel', { number: section.number })}
+        readOnly={!editable || locked}
+        onKeyDown={handleKeyDown}
+      />
+      {/* On paper an input shows one line of its value, cut off: print styles show this heading instead.
+          A title edit re-renders the section list (useOrderedSections), so it is current. */}
+      <span className="section-title__print" translate="no" aria-hidden="true">
+        {section.number} {title.toString()}
+      </span>
+    </>
   )
 }

@@ -2,17 +2,20 @@
 // italics stay; Word's numbered and bulleted "lists" (paragraphs with a typed number, see
 // fixtures/wordClipboard.ts) become real lists that renumber, with their start number and nesting;
 // Word's markers, an unreachable local image and a javascript: link do not come along; table cells
-// keep their text. The paste is saved, reaches the other person and survives a reload.
+// keep their text; what did not come along is said under the editor (editor/pasteReport.ts). The paste
+// is saved, reaches the other person and survives a reload.
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import {
   caretToEnd,
   DEMO_USERS,
   editorOf,
+  editorText,
   newUserContext,
   openDocument,
   SaveStatus,
   sectionIds,
+  sectionLocator,
   waitForSameText,
   waitForSaveStatus,
 } from '../helpers/browser.ts'
@@ -92,6 +95,10 @@ it('keeps headings, marks and lists from Word, drops what cannot come along, and
   expect(await editor.locator('a[href="https://www.rijksoverheid.nl/"]').count()).toBe(1)
   expect(await editor.locator('a[href^="javascript:"]').count()).toBe(0)
   expect(await editor.locator('img').count()).toBe(0)
+  // What did not come along is said, not dropped silently.
+  expect(await page.getByTestId('paste-hint').filter({ hasText: /\S/ }).textContent()).toBe(
+    "Afbeeldingen en tabellen kunnen niet in een sectie staan: afbeeldingen zijn weggelaten, de cellen van tabellen zijn als losse alinea's geplakt.",
+  )
 
   await waitForSaveStatus(page, SaveStatus.saved)
   await waitForSameText([page, reader.page], sectionId)
@@ -103,4 +110,33 @@ it('keeps headings, marks and lists from Word, drops what cannot come along, and
   reader.assertNoProblems()
   await writer.close()
   await reader.close()
+}, 120_000)
+
+it('says so when a pasted screenshot cannot be taken, and says nothing after a plain paste', async () => {
+  const user = await newUserContext(running.browser(), running.server().httpUrl)
+  const page = user.page
+  await openDocument(page, DE_PEEL)
+  const sectionId = (await sectionIds(page))[4] ?? ''
+  const hint = sectionLocator(page, sectionId).getByTestId('paste-hint')
+  const before = await editorText(page, sectionId)
+  await editorOf(page, sectionId).focus()
+  await caretToEnd(page, sectionId)
+  await editorOf(page, sectionId).evaluate((editor) => {
+    const data = new DataTransfer()
+    data.items.add(new File([new Uint8Array([137, 80, 78, 71])], 'schermafbeelding.png', { type: 'image/png' }))
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  })
+  await expect
+    .poll(() => hint.textContent())
+    .toBe('Afbeeldingen kunnen niet in een sectie staan: die zijn weggelaten. De tekst is geplakt.')
+  expect(await editorText(page, sectionId)).toBe(before)
+  await editorOf(page, sectionId).evaluate((editor) => {
+    const data = new DataTransfer()
+    data.setData('text/plain', ' Geplakte zin.')
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  })
+  await expect.poll(() => editorText(page, sectionId)).toBe(`${before} Geplakte zin.`)
+  expect(await hint.textContent()).toBe('')
+  user.assertNoProblems()
+  await user.close()
 }, 120_000)

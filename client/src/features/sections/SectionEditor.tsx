@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { presenceUser } from '../../collab/localUser.ts'
 import { contentStarterKit } from '../../editor/contentSchema.ts'
+import { type PasteLoss, PasteReport } from '../../editor/pasteReport.ts'
 import { ReadOnlyText, readOnlyChanged } from '../../editor/readOnlyText.ts'
 import { renderCaret } from '../../editor/renderCaret.ts'
 import { CommentHighlights } from '../comments/CommentHighlights.ts'
@@ -42,6 +43,8 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
   readOnly.current = !editable
   // Said once someone tries to change read-only text, until the editor loses the focus.
   const [refusedInput, setRefusedInput] = useState(false)
+  // What the last paste could not bring along (images; tables became paragraphs), until the next paste.
+  const [pasteLosses, setPasteLosses] = useState<ReadonlySet<PasteLoss>>(new Set())
   // Comment highlights (decorations, never marks) and "Reactie plaatsen"; none outside a document page.
   const commentsStore = useCommentsStore()
   const editor = useEditor(
@@ -62,9 +65,13 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
         // Links to sections (docs/links.md); the fragment tells a link which section it starts from.
         SectionLink.configure({ fragment }),
         OfficePaste,
+        PasteReport.configure({ onReport: setPasteLosses }),
       ],
       editable: editable || selectable,
-      onBlur: () => setRefusedInput(false),
+      onBlur: () => {
+        setRefusedInput(false)
+        setPasteLosses(new Set())
+      },
       editorProps: {
         attributes: {
           class: 'section-editor',
@@ -93,6 +100,9 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
       {/* A live region that exists before it speaks: why typing here does nothing. */}
       <p className="hint section-readonly-hint" role="status" data-testid="readonly-hint">
         {refusedInput && !editable ? sectionText(locked ? 'section.readOnlyLocked' : 'section.readOnlyComment') : ''}
+      </p>
+      <p className="hint section-paste-hint" role="status" data-testid="paste-hint">
+        {pasteLosses.size > 0 ? sectionText(`paste.${[...pasteLosses].sort().join('-')}`) : ''}
       </p>
       <SectionComments editor={editor} fragment={fragment} editable={editable} />
     </div>

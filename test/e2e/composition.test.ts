@@ -6,7 +6,6 @@
 import { expect, it } from 'vitest'
 import {
   caretToEnd,
-  DEMO_USERS,
   editorOf,
   editorText,
   fetchJson,
@@ -19,18 +18,14 @@ import {
 } from '../helpers/browser.ts'
 import { signForBothSides } from './signSection.ts'
 import { useServerAndBrowser } from './support/serverAndBrowser.ts'
+import { writerAndReader } from './support/writerAndReader.ts'
 
 const DE_PEEL = 'ontwikkelperspectief-de-peel'
 const running = useServerAndBrowser()
 
 it('types a dead-key accent and an input method’s text once each, saved, for everyone, after a reload too', async () => {
-  const writer = await newUserContext(running.browser(), running.server().httpUrl)
-  const reader = await newUserContext(running.browser(), running.server().httpUrl, {
-    email: DEMO_USERS.provincieAuteur,
-  })
+  const { writer, reader } = await writerAndReader(running, DE_PEEL)
   const page = writer.page
-  await openDocument(page, DE_PEEL)
-  await openDocument(reader.page, DE_PEEL)
   const sectionId = (await sectionIds(page))[2] ?? ''
   const before = await editorText(page, sectionId)
   await editorOf(page, sectionId).focus()

@@ -8,7 +8,6 @@ import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import {
   caretToEnd,
-  DEMO_USERS,
   editorOf,
   editorText,
   newUserContext,
@@ -21,6 +20,7 @@ import {
 } from '../helpers/browser.ts'
 import { WORD_CLIPBOARD_HTML } from './fixtures/wordClipboard.ts'
 import { useServerAndBrowser } from './support/serverAndBrowser.ts'
+import { writerAndReader } from './support/writerAndReader.ts'
 
 const DE_PEEL = 'ontwikkelperspectief-de-peel'
 const running = useServerAndBrowser()
@@ -54,13 +54,8 @@ function pastedStructure(page: Page, sectionId: string): Promise<string[]> {
 }
 
 it('keeps headings, marks and lists from Word, drops what cannot come along, and saves it for everyone', async () => {
-  const writer = await newUserContext(running.browser(), running.server().httpUrl)
-  const reader = await newUserContext(running.browser(), running.server().httpUrl, {
-    email: DEMO_USERS.provincieAuteur,
-  })
+  const { writer, reader } = await writerAndReader(running, DE_PEEL)
   const page = writer.page
-  await openDocument(page, DE_PEEL)
-  await openDocument(reader.page, DE_PEEL)
   const sectionId = (await sectionIds(page))[2] ?? ''
   await editorOf(page, sectionId).focus()
   await caretToEnd(page, sectionId)

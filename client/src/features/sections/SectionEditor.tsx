@@ -19,6 +19,7 @@ import { useCommentsContext, useCommentsStore } from '../comments/CommentsContex
 import { SectionComments } from '../comments/SectionComments.tsx'
 import { SectionLink } from '../links/SectionLink.ts'
 import { SectionLinkToolbar } from '../links/SectionLinkToolbar.tsx'
+import { FormatToolbar } from './FormatToolbar.tsx'
 import { useSectionsContext } from './SectionsContext.ts'
 
 export interface SectionEditorProps {
@@ -95,7 +96,10 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
 
   return (
     <div data-testid="section-content" className="section-content">
-      <SectionLinkToolbar editor={editor} editable={editable} />
+      <div className="section-tools">
+        {editable && editor && <FormatToolbar editor={editor} labelledBy={labelledBy} />}
+        <SectionLinkToolbar editor={editor} editable={editable} />
+      </div>
       <EditorContent editor={editor} />
       {/* A live region that exists before it speaks: why typing here does nothing. */}
       <p className="hint section-readonly-hint" role="status" data-testid="readonly-hint">

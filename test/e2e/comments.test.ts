@@ -23,7 +23,7 @@ import {
 } from '../helpers/browser.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
-import { signForBothSides } from './signSection.ts'
+import { signedHashOf, signForBothSides } from './signSection.ts'
 
 const DE_PEEL = 'ontwikkelperspectief-de-peel'
 let server: RunningServer
@@ -252,11 +252,7 @@ describe('comments', () => {
     const lockedId = (await sectionIds(page))[3] ?? ''
     await signForBothSides(server, DE_PEEL, lockedId)
     await expect.poll(() => editorOf(page, lockedId).getAttribute('aria-readonly')).toBe('true')
-    const hashOf = async (): Promise<{ hash: string; verified: boolean } | undefined> => {
-      const answer = await fetchJson(page, 'GET', `/api/documents/${DE_PEEL}/signoffs`)
-      const body = answer.body as { sections: { sectionId: string; hash: string; verified: boolean }[] }
-      return body.sections.find((s) => s.sectionId === lockedId)
-    }
+    const hashOf = () => signedHashOf(page, DE_PEEL, lockedId)
     const before = await hashOf()
     const textBefore = await editorOf(page, lockedId).textContent()
 

@@ -8,7 +8,6 @@ import {
   caretToEnd,
   editorOf,
   editorText,
-  fetchJson,
   newUserContext,
   openDocument,
   SaveStatus,
@@ -16,7 +15,7 @@ import {
   waitForSameText,
   waitForSaveStatus,
 } from '../helpers/browser.ts'
-import { signForBothSides } from './signSection.ts'
+import { signedHashOf, signForBothSides } from './signSection.ts'
 import { useServerAndBrowser } from './support/serverAndBrowser.ts'
 import { writerAndReader } from './support/writerAndReader.ts'
 
@@ -59,11 +58,7 @@ it('changes nothing in signed-off text when a composition is typed into it', asy
   const lockedId = (await sectionIds(page))[3] ?? ''
   await signForBothSides(running.server(), DE_PEEL, lockedId)
   await expect.poll(() => editorOf(page, lockedId).getAttribute('aria-readonly')).toBe('true')
-  const hash = async (): Promise<{ hash: string; verified: boolean } | undefined> => {
-    const answer = await fetchJson(page, 'GET', `/api/documents/${DE_PEEL}/signoffs`)
-    const body = answer.body as { sections: { sectionId: string; hash: string; verified: boolean }[] }
-    return body.sections.find((s) => s.sectionId === lockedId)
-  }
+  const hash = () => signedHashOf(page, DE_PEEL, lockedId)
   const hashBefore = await hash()
   const before = await editorText(page, lockedId)
   await editorOf(page, lockedId).focus()

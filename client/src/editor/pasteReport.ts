@@ -18,7 +18,7 @@ const pasteReportKey = new PluginKey('pasteReport')
 /** Media the schema has no node for. */
 const IMAGE_SELECTOR = 'img, svg, picture, video, canvas, object, embed, v\\:imagedata'
 
-export function pastedHtmlLosses(html: string): Set<PasteLoss> {
+function pastedHtmlLosses(html: string): Set<PasteLoss> {
   const losses = new Set<PasteLoss>()
   const doc = new DOMParser().parseFromString(html, 'text/html')
   if (doc.querySelector(IMAGE_SELECTOR)) losses.add('image')

@@ -19,7 +19,7 @@ export interface DiffBudget {
 }
 
 /** A comparison of a whole document gets this much time for word-level detail. */
-export const COMPARISON_BUDGET_MS = 250
+const COMPARISON_BUDGET_MS = 250
 
 export function diffBudget(ms: number = COMPARISON_BUDGET_MS): DiffBudget {
   return { deadline: performance.now() + ms }
@@ -32,7 +32,7 @@ const added = (value: string): DiffPart => ({ value, added: true })
 export function wordDiff(before: string, after: string, budget: DiffBudget): DiffPart[] {
   // Every paragraph ends with its line break while they are compared, the last one too: otherwise a
   // paragraph that becomes the last one would count as changed.
-  return withoutFinalBreak(paragraphDiff(`${before}\n`, `${after}\n`, budget))
+  return merged(withoutFinalBreak(paragraphDiff(`${before}\n`, `${after}\n`, budget)))
 }
 
 function paragraphDiff(before: string, after: string, budget: DiffBudget): DiffPart[] {
@@ -55,7 +55,7 @@ function paragraphDiff(before: string, after: string, budget: DiffBudget): DiffP
     }
   }
   flush()
-  return merged(out)
+  return out
 }
 
 /** Paragraphs with their line break, so that joining them gives the text back. */
@@ -103,7 +103,7 @@ function words(old: string, now: string, budget: DiffBudget, out: DiffPart[]): v
     out.push(part.added ? added(part.value) : part.removed ? removed(part.value) : { value: part.value })
 }
 
-/** Neighbouring parts of the same kind as one part (paragraph-wise diffing splits them). */
+/** Neighbouring parts of the same kind as one part (diffing paragraph by paragraph splits them). */
 function merged(parts: readonly DiffPart[]): DiffPart[] {
   const out: DiffPart[] = []
   for (const part of parts) {

@@ -68,6 +68,11 @@ export interface UserContextOptions {
   /** Demo account to log in with (default the Rijk author). */
   readonly email?: string
   readonly password?: string
+  /**
+   * 'block' keeps the client's service worker out, so `page.route` sees every request of the page
+   * (requests a service worker answers bypass page routes). Default 'allow', as for a user.
+   */
+  readonly serviceWorkers?: 'allow' | 'block'
 }
 
 /**
@@ -81,7 +86,11 @@ export async function newUserContext(
   options: UserContextOptions = {},
 ): Promise<UserContext> {
   const email = options.email ?? DEMO_USERS.rijkAuteur
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } })
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 900 },
+    serviceWorkers: options.serviceWorkers ?? 'allow',
+  })
   context.setDefaultTimeout(15_000)
   const problems: PageProblem[] = []
   const watch = (page: Page): void => {
@@ -296,17 +305,46 @@ export async function caretPosition(page: Page, sectionId: string): Promise<{ of
   })
 }
 
-/** Waits until the caret sits at the start or the end of the section's text. */
+/**
+ * Whether the editor's own state (ProseMirror's selection, which typing and pasting use) has a caret
+ * with no text before it ('start') or after it ('end'). Tiptap hangs its Editor on the element.
+ */
+function editorStateCaretAt(page: Page, sectionId: string, where: 'start' | 'end'): Promise<boolean> {
+  return editorOf(page, sectionId).evaluate((element, at) => {
+    interface StateOf {
+      readonly editor?: {
+        readonly state: {
+          readonly selection: { readonly from: number; readonly empty: boolean }
+          readonly doc: { readonly content: { readonly size: number }; textBetween(from: number, to: number): string }
+        }
+      }
+    }
+    const state = (element as unknown as StateOf).editor?.state
+    if (!state?.selection.empty) return false
+    const { from } = state.selection
+    const text = at === 'start' ? state.doc.textBetween(0, from) : state.doc.textBetween(from, state.doc.content.size)
+    return text === ''
+  }, where)
+}
+
+/**
+ * Waits until the caret sits at the start or the end of the section's text: on the screen (the DOM
+ * selection) and in the editor's state, which can lag behind or be put back by a remote change.
+ */
 async function waitForCaretAt(page: Page, sectionId: string, where: 'start' | 'end', timeout = 5_000): Promise<void> {
   let last: { offset: number; length: number } | null = null
+  let inState = false
   await waitFor(
     async () => {
       last = await caretPosition(page, sectionId)
-      return last !== null && last.offset === (where === 'start' ? 0 : last.length)
+      inState = await editorStateCaretAt(page, sectionId, where)
+      return last !== null && last.offset === (where === 'start' ? 0 : last.length) && inState
     },
     { timeout, message: `the caret at the ${where} of section ${sectionId}` },
   ).catch((error: Error) => {
-    throw new Error(`${error.message} (caret at ${JSON.stringify(last)})`, { cause: error })
+    throw new Error(`${error.message} (caret at ${JSON.stringify(last)}, editor state agrees: ${inState})`, {
+      cause: error,
+    })
   })
 }
 
@@ -322,9 +360,14 @@ export async function typeAtEnd(page: Page, sectionId: string, text: string): Pr
   await page.keyboard.type(text)
 }
 
-/** Ctrl+End in the focused section editor, again until the caret is at the end (see typeAtEnd). */
+/**
+ * Ctrl+End in the focused section editor, again until the caret is at the end (see typeAtEnd). A
+ * retry first moves the caret away (Ctrl+Home), so that the browser reports a selection change even
+ * when only the editor's state, not the screen, had the caret elsewhere.
+ */
 export async function caretToEnd(page: Page, sectionId: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
+    if (attempt > 1) await page.keyboard.press('Control+Home')
     await page.keyboard.press('Control+End')
     try {
       await waitForCaretAt(page, sectionId, 'end', 1_500)

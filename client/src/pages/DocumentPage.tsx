@@ -28,6 +28,9 @@ import { SectionHashFocus } from '../features/links/SectionHashFocus.tsx'
 import { PresenceAnnouncer } from '../features/presence/PresenceAnnouncer.tsx'
 import { PresenceList } from '../features/presence/PresenceList.tsx'
 import { RoundStatus } from '../features/review/RoundStatus.tsx'
+import { FindReplaceBar } from '../features/search/FindReplaceBar.tsx'
+import { createSectionEditorRegistry } from '../features/search/sectionEditors.ts'
+import { useFindBar } from '../features/search/useFindBar.ts'
 import { ComponentCheck } from '../features/sections/ComponentCheck.tsx'
 import { DocumentSections } from '../features/sections/DocumentSections.tsx'
 import { TableOfContents } from '../features/sections/TableOfContents.tsx'
@@ -49,6 +52,7 @@ const KBD = [<kbd key="0" />, <kbd key="1" />, <kbd key="2" />, <kbd key="3" />]
 export function DocumentPage() {
   const { t } = useTranslation('documents')
   const { t: connectionText } = useTranslation('connection')
+  const { t: searchText } = useTranslation('search')
   const placeOf = usePlaceOf()
   const { documentId = '' } = useParams()
   const validId = isDocumentId(documentId)
@@ -72,6 +76,8 @@ export function DocumentPage() {
   const panelOpen = searchParams.get('paneel') === 'ondertekenen'
   const panelToggleRef = useRef<HTMLButtonElement>(null)
   const isLive = useCallback(() => collab?.state.get().synced ?? false, [collab])
+  const editors = useMemo(() => createSectionEditorRegistry(), [])
+  const find = useFindBar()
   // Comments: everyone but read-only members may comment (the server checks it again).
   const comments = useCommentsSetup({
     documentId,
@@ -152,6 +158,17 @@ export function DocumentPage() {
           >
             {t('page.versions')}
           </Link>
+          <Button
+            type="button"
+            ref={find.toggleRef}
+            appearance="secondary-action-button"
+            data-testid="open-find"
+            aria-expanded={find.open !== null}
+            aria-keyshortcuts="Control+H"
+            onClick={() => (find.open ? find.close(null) : find.show())}
+          >
+            {searchText('open')}
+          </Button>
         </div>
         <RoundStatus documentId={documentId} doc={collab?.doc ?? null} comments={comments} />
         <div className="document-toolbar">
@@ -160,6 +177,15 @@ export function DocumentPage() {
             <p className="document-toolbar__people">{t('page.others', { count: others.length })}</p>
           )}
         </div>
+        {find.open && (
+          <FindReplaceBar
+            editors={editors}
+            canReplace={editable}
+            initialSearch={find.open.initialSearch}
+            focusRequest={find.open.focusRequest}
+            onClose={find.close}
+          />
+        )}
         {document?.kind === 'ontwikkelperspectief' && sections.length > 0 && <ComponentCheck sections={sections} />}
         <TableOfContents sections={sections} />
         <div className="floating-notices">
@@ -191,6 +217,7 @@ export function DocumentPage() {
                 editable={editable}
                 user={user}
                 loading={loading}
+                editors={editors}
               />
             </LinksScope>
           </CommentsScope>
@@ -226,6 +253,9 @@ export function DocumentPage() {
           </p>
           <p className="hint">
             <Trans t={t} i18nKey="shortcuts.link" components={KBD} />
+          </p>
+          <p className="hint">
+            <Trans t={t} i18nKey="shortcuts.find" components={KBD} />
           </p>
           <p className="hint">
             <Trans t={t} i18nKey="shortcuts.toc" components={[<strong key="toc" />]} />

@@ -8,6 +8,7 @@ import type { LocalUser } from '../../collab/localUser.ts'
 import type { Participant } from '../../collab/usePresence.ts'
 import { createCaretRouter } from '../../editor/caretRouter.ts'
 import { Icon } from '../../ui/Icon.tsx'
+import type { SectionEditorRegistry } from '../search/sectionEditors.ts'
 import { SectionList } from './SectionList.tsx'
 import { SectionsContext, type SectionsContextValue } from './SectionsContext.ts'
 
@@ -20,9 +21,20 @@ export interface DocumentSectionsProps {
   readonly user: LocalUser
   /** True until the local copy or the server delivered the document. */
   readonly loading: boolean
+  /** Where each section's editor makes itself known to the page (the find bar). */
+  readonly editors: SectionEditorRegistry
 }
 
-export function DocumentSections({ doc, awareness, sections, others, editable, user, loading }: DocumentSectionsProps) {
+export function DocumentSections({
+  doc,
+  awareness,
+  sections,
+  others,
+  editable,
+  user,
+  loading,
+  editors,
+}: DocumentSectionsProps) {
   const { t } = useTranslation('sections')
   const userRef = useRef(user)
   userRef.current = user
@@ -42,8 +54,8 @@ export function DocumentSections({ doc, awareness, sections, others, editable, u
   // so creating it during render is safe.
   const carets = useMemo(() => createCaretRouter(doc, awareness), [doc, awareness])
   const context = useMemo<SectionsContextValue>(
-    () => ({ doc, awareness, carets, editable, currentUser, focusTitleWhenMounted, takeTitleFocus }),
-    [doc, awareness, carets, editable, currentUser, focusTitleWhenMounted, takeTitleFocus],
+    () => ({ doc, awareness, carets, editable, currentUser, focusTitleWhenMounted, takeTitleFocus, editors }),
+    [doc, awareness, carets, editable, currentUser, focusTitleWhenMounted, takeTitleFocus, editors],
   )
 
   const addSection = (): void => {

@@ -14,6 +14,7 @@ import { contentStarterKit } from '../../editor/contentSchema.ts'
 import { type PasteLoss, PasteReport } from '../../editor/pasteReport.ts'
 import { ReadOnlyText, readOnlyChanged } from '../../editor/readOnlyText.ts'
 import { renderCaret } from '../../editor/renderCaret.ts'
+import { SearchHighlights } from '../../editor/searchHighlights.ts'
 import { CommentHighlights } from '../comments/CommentHighlights.ts'
 import { useCommentsContext, useCommentsStore } from '../comments/CommentsContext.ts'
 import { SectionComments } from '../comments/SectionComments.tsx'
@@ -33,7 +34,7 @@ export interface SectionEditorProps {
 export function SectionEditor({ fragment, labelledBy, locked = false }: SectionEditorProps) {
   const { t } = useTranslation('presence')
   const { t: sectionText } = useTranslation('sections')
-  const { carets, editable: mayEdit, currentUser } = useSectionsContext()
+  const { carets, editable: mayEdit, currentUser, editors } = useSectionsContext()
   const caretAwareness = useMemo(() => carets.forFragment(fragment), [carets, fragment])
   const editable = mayEdit && !locked
   // Locked, or the member may only comment: the text still takes a caret and a selection from the
@@ -67,6 +68,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
         SectionLink.configure({ fragment }),
         OfficePaste,
         PasteReport.configure({ onReport: setPasteLosses }),
+        SearchHighlights,
       ],
       editable: editable || selectable,
       onBlur: () => {
@@ -85,6 +87,12 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
     },
     [fragment, caretAwareness, commentsStore],
   )
+
+  // The find bar searches this editor, and replaces in it only while `readOnly` is false.
+  useEffect(() => {
+    if (!editor) return
+    return editors.add({ editor, mayChange: () => !readOnly.current })
+  }, [editor, editors])
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return

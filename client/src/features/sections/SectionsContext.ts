@@ -4,6 +4,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import type { LocalUser } from '../../collab/localUser.ts'
 import type { CaretRouter } from '../../editor/caretRouter.ts'
+import type { SectionEditorRegistry } from '../search/sectionEditors.ts'
 
 export interface SectionsContextValue {
   readonly doc: Y.Doc
@@ -18,6 +19,8 @@ export interface SectionsContextValue {
   readonly focusTitleWhenMounted: (sectionId: string) => void
   /** True once for the section whose title should take focus. */
   readonly takeTitleFocus: (sectionId: string) => boolean
+  /** The page's list of section editors, which each editor joins while mounted (the find bar). */
+  readonly editors: SectionEditorRegistry
 }
 
 export const SectionsContext = createContext<SectionsContextValue | null>(null)

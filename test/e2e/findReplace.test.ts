@@ -1,0 +1,154 @@
+// Find and replace across the sections (Ctrl+H, as in Word and Google Docs): the bar finds in every
+// section in page order, says where the user is ("Resultaat 2 van 4."), highlights the matches and
+// the current one, replaces one or all of them, and leaves a signed-off section alone, saying so. The
+// other author sees the replaced text arrive; after a reload it is still there. The bar is keyboard
+// operable, accessible, and shows only catalogue texts.
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import {
+  editorOf,
+  editorText,
+  newUserContext,
+  openDocument,
+  SaveStatus,
+  sectionIds,
+  sectionLocator,
+  typeAtEnd,
+  waitForSameText,
+  waitForSaveStatus,
+} from '../helpers/browser.ts'
+import { DEMO } from '../helpers/session.ts'
+import { signForBothSides } from './signSection.ts'
+import { expectAccessible } from './support/axe.ts'
+import { expectOnlyCatalogueTexts, usePseudoLocale } from './support/catalogue.ts'
+import { useServerAndBrowser } from './support/serverAndBrowser.ts'
+import { writerAndReader } from './support/writerAndReader.ts'
+
+const DE_PEEL = 'ontwikkelperspectief-de-peel'
+const MARKER = 'Zoekwoordx'
+const running = useServerAndBrowser()
+
+const status = (page: Page) => page.getByTestId('find-status').textContent()
+const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)
+/** The section holding the current match, by its index on the page; -1 when there is none. */
+const activeSection = (page: Page, ids: readonly string[]) =>
+  page.evaluate((sectionIds) => {
+    const active = document.querySelector('.ProseMirror-active-search-match')
+    const section = active?.closest('[data-testid="section"]')?.getAttribute('data-section-id') ?? null
+    return section === null ? -1 : sectionIds.indexOf(section)
+  }, ids)
+
+/** Whether the current match is on screen: below the (sticky) find bar and above the window's bottom. */
+const activeMatchInView = (page: Page) =>
+  page.evaluate(() => {
+    const match = document.querySelector('.ProseMirror-active-search-match')?.getBoundingClientRect()
+    const bar = document.querySelector('[data-testid="find-bar"]')?.getBoundingClientRect()
+    return match !== undefined && bar !== undefined && match.top >= bar.bottom && match.bottom <= window.innerHeight
+  })
+
+it('finds in every section, replaces one and all where the text may change, and leaves signed-off text alone', async () => {
+  const { writer, reader } = await writerAndReader(running, DE_PEEL)
+  const page = writer.page
+  const ids = (await sectionIds(page)).slice(0, 4)
+  expect(ids).toHaveLength(4)
+  // The marker once at the end of each of the first four sections; the third is then signed off.
+  for (const id of ids) await typeAtEnd(page, id, ` ${MARKER}.`)
+  await waitForSaveStatus(page, SaveStatus.saved)
+  const lockedId = ids[2] ?? ''
+  await signForBothSides(running.server(), DE_PEEL, lockedId)
+  await expect.poll(() => sectionLocator(page, lockedId).getAttribute('data-locked')).toBe('true')
+  const lockedBefore = await editorText(page, lockedId)
+
+  // Ctrl+H from the text opens the bar with the focus in its search field.
+  await editorOf(page, ids[0] ?? '').click()
+  await page.keyboard.press('Control+H')
+  await page.getByTestId('find-bar').waitFor()
+  expect(await focusedTestId(page)).toBe('find-input')
+  await page.keyboard.type(MARKER.toLowerCase())
+  await expect.poll(() => status(page)).toBe('4 resultaten.')
+  expect(await page.locator('.ProseMirror-search-match').count()).toBe(4)
+
+  // Enter and Shift+Enter go from match to match, in page order, and say where the user is.
+  await page.keyboard.press('Enter')
+  await expect.poll(() => status(page)).toBe('Resultaat 1 van 4.')
+  expect(await activeSection(page, ids)).toBe(0)
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await expect.poll(() => status(page)).toBe('Resultaat 3 van 4.')
+  expect(await activeSection(page, ids)).toBe(2)
+  // Scrolled to, and not hidden under the bar that stays at the top of the window.
+  await expect.poll(() => activeMatchInView(page)).toBe(true)
+  await page.keyboard.press('Shift+Enter')
+  await expect.poll(() => status(page)).toBe('Resultaat 2 van 4.')
+  expect(await activeSection(page, ids)).toBe(1)
+  await expect.poll(() => activeMatchInView(page)).toBe(true)
+  await expectAccessible(page, 'find bar', '[data-testid="find-bar"]')
+
+  // Replace the current match (section 2) from the replace field with Enter; the bar goes on to the next.
+  await page.keyboard.press('Tab')
+  expect(await focusedTestId(page)).toBe('replace-input')
+  await page.keyboard.type('Kernwoord')
+  await page.keyboard.press('Enter')
+  await expect.poll(() => editorText(page, ids[1] ?? '')).toContain('Kernwoord.')
+  expect(await status(page)).toBe('1 keer vervangen.')
+  expect(await activeSection(page, ids)).toBe(2)
+  // The next one is in the signed-off section: not replaced, and said why.
+  await page.keyboard.press('Enter')
+  await expect
+    .poll(() => status(page))
+    .toBe(
+      'Niet vervangen: dit resultaat staat in een sectie die u niet kunt wijzigen (ondertekend, of u mag alleen lezen of reageren).',
+    )
+  expect(await editorText(page, lockedId)).toBe(lockedBefore)
+
+  // Replace all: the two left in sections that may change; the signed-off one is counted, not changed.
+  await page.getByTestId('replace-all').click()
+  await expect
+    .poll(() => status(page))
+    .toBe(
+      '2 keer vervangen. 1 resultaat niet vervangen: het staat in een sectie die u niet kunt wijzigen (ondertekend, of u mag alleen lezen of reageren).',
+    )
+  await waitForSaveStatus(page, SaveStatus.saved)
+  for (const id of [ids[0], ids[1], ids[3]]) {
+    const text = await waitForSameText([page, reader.page], id ?? '')
+    expect(text).toContain('Kernwoord.')
+    expect(text).not.toContain(MARKER)
+  }
+  expect(await editorText(reader.page, lockedId)).toBe(lockedBefore)
+
+  // Escape closes the bar, takes the highlights away and gives the focus back to the text.
+  await page.keyboard.press('Escape')
+  await page.getByTestId('find-bar').waitFor({ state: 'detached' })
+  expect(await page.locator('.ProseMirror-search-match, .ProseMirror-active-search-match').count()).toBe(0)
+  expect(await page.evaluate(() => document.activeElement?.classList.contains('section-editor') ?? false)).toBe(true)
+
+  await page.reload()
+  await openDocument(page, DE_PEEL)
+  for (const id of [ids[0], ids[1], ids[3]]) expect(await editorText(page, id ?? '')).toContain('Kernwoord.')
+  expect(await editorText(page, lockedId)).toBe(lockedBefore)
+  writer.assertNoProblems()
+  reader.assertNoProblems()
+  await writer.close()
+  await reader.close()
+}, 180_000)
+
+it('opens from its button, with only catalogue texts, and without replacing for a reader', async () => {
+  const lezer = await newUserContext(running.browser(), running.server().httpUrl, { email: DEMO.lezer })
+  await usePseudoLocale(lezer.context)
+  const page = lezer.page
+  await openDocument(page, DE_PEEL)
+  await page.getByTestId('open-find').click()
+  await page.getByTestId('find-bar').waitFor()
+  expect(await focusedTestId(page)).toBe('find-input')
+  expect(await page.getByTestId('replace-input').count()).toBe(0)
+  expect(await page.getByTestId('replace-all').count()).toBe(0)
+  await page.keyboard.type('de')
+  await expect.poll(() => status(page)).toMatch(/^⟦.*⟧$/)
+  await expectOnlyCatalogueTexts(page, 'find bar', '[data-testid="find-bar"]')
+  // The button closes it again and keeps the focus.
+  await page.getByTestId('open-find').click()
+  await page.getByTestId('find-bar').waitFor({ state: 'detached' })
+  expect(await focusedTestId(page)).toBe('open-find')
+  lezer.assertNoProblems()
+  await lezer.close()
+}, 120_000)

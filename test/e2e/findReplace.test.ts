@@ -14,6 +14,7 @@ import {
   sectionIds,
   sectionLocator,
   typeAtEnd,
+  typeAtStart,
   waitForSameText,
   waitForSaveStatus,
 } from '../helpers/browser.ts'
@@ -84,12 +85,18 @@ it('finds in every section, replaces one and all where the text may change, and 
   await expect.poll(() => activeMatchInView(page)).toBe(true)
   await expectAccessible(page, 'find bar', '[data-testid="find-bar"]')
 
+  // The other author writes in front of the current match: the bar still knows where it is.
+  await typeAtStart(reader.page, ids[1] ?? '', 'Vooraf: ')
+  await expect.poll(() => editorText(page, ids[1] ?? '')).toMatch(/^Vooraf: /)
+  expect(await activeSection(page, ids)).toBe(1)
+
   // Replace the current match (section 2) from the replace field with Enter; the bar goes on to the next.
   await page.keyboard.press('Tab')
   expect(await focusedTestId(page)).toBe('replace-input')
   await page.keyboard.type('Kernwoord')
   await page.keyboard.press('Enter')
   await expect.poll(() => editorText(page, ids[1] ?? '')).toContain('Kernwoord.')
+  expect(await editorText(page, ids[1] ?? '')).toMatch(/^Vooraf: /)
   expect(await status(page)).toBe('1 keer vervangen.')
   expect(await activeSection(page, ids)).toBe(2)
   // The next one is in the signed-off section: not replaced, and said why.

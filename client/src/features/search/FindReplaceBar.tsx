@@ -94,7 +94,8 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
   const [replaceText, setReplaceText] = useState('')
   const [caseSensitive, setCaseSensitive] = useState(false)
   const [wholeWord, setWholeWord] = useState(false)
-  const [current, setCurrent] = useState<DocumentMatch | null>(null)
+  // The current match, by its editor rather than its place in the list: sections can move, come and go.
+  const [chosen, setChosen] = useState<{ entry: SectionEditorEntry; from: number; to: number } | null>(null)
   // What the last replacement did, said until the search changes.
   const [outcome, setOutcome] = useState<string | null>(null)
   const version = useEditorsVersion(editors)
@@ -107,6 +108,16 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
     void version // the editors' list and their texts as of this render
     return editors.inOrder()
   }, [editors, version])
+  // Where the current match is now: the editor's selection, which ProseMirror maps through what others
+  // type before it (the bar selected the match there), unless that selection was collapsed meanwhile.
+  const current = useMemo<DocumentMatch | null>(() => {
+    const target = chosen ? entries.indexOf(chosen.entry) : -1
+    if (!chosen || target < 0) return null
+    const { selection } = chosen.entry.editor.state
+    return selection.empty
+      ? { target, from: chosen.from, to: chosen.to }
+      : { target, from: selection.from, to: selection.to }
+  }, [chosen, entries])
   const targets = useMemo(
     () => entries.map((entry) => targetOf(entry, () => barRef.current?.getBoundingClientRect().bottom ?? 0)),
     [entries],
@@ -130,7 +141,7 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
   // A new search starts over: no current match, no old outcome.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on each change of what is searched
   useEffect(() => {
-    setCurrent(null)
+    setChosen(null)
     setOutcome(null)
   }, [searchText, caseSensitive, wholeWord])
 
@@ -142,10 +153,15 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
 
   const go = useCallback(
     (match: DocumentMatch | null): void => {
-      if (match) select(targets, match, current)
-      setCurrent(match)
+      const entry = match ? entries[match.target] : undefined
+      if (!match || !entry) {
+        setChosen(null)
+        return
+      }
+      select(targets, match, current)
+      setChosen({ entry, from: match.from, to: match.to })
     },
-    [targets, current],
+    [entries, targets, current],
   )
   const move = (direction: 1 | -1): void => {
     setOutcome(null)
@@ -168,7 +184,7 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
   }
   const replaceEverything = (): void => {
     const { replaced, skipped } = replaceEverywhere(targets, query)
-    setCurrent(null)
+    setChosen(null)
     const parts = [t('status.replaced', { count: replaced })]
     if (skipped > 0) parts.push(t('status.skipped', { count: skipped }))
     setOutcome(parts.join(' '))
@@ -187,8 +203,7 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
     if (event.key === 'Escape') {
       event.preventDefault()
-      const entry = current ? (entries[current.target] ?? null) : null
-      onClose(entry)
+      onClose(chosen?.entry ?? null)
       return
     }
     if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement) || event.target.type !== 'text') return
@@ -271,7 +286,7 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
           type="button"
           appearance="subtle-button"
           data-testid="find-close"
-          onClick={() => onClose(current ? (entries[current.target] ?? null) : null)}
+          onClick={() => onClose(chosen?.entry ?? null)}
         >
           {t('close')}
         </Button>

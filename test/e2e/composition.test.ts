@@ -6,6 +6,7 @@
 import { expect, it } from 'vitest'
 import {
   caretToEnd,
+  closeWithoutProblems,
   editorOf,
   editorText,
   newUserContext,
@@ -45,10 +46,7 @@ it('types a dead-key accent and an input method’s text once each, saved, for e
   await page.reload()
   await editorOf(page, sectionId).waitFor()
   await expect.poll(() => editorText(page, sectionId)).toBe(expected)
-  writer.assertNoProblems()
-  reader.assertNoProblems()
-  await writer.close()
-  await reader.close()
+  await closeWithoutProblems(writer, reader)
 }, 120_000)
 
 it('changes nothing in signed-off text when a composition is typed into it', async () => {
@@ -76,6 +74,5 @@ it('changes nothing in signed-off text when a composition is typed into it', asy
   expect(await editorText(page, lockedId)).toBe(before)
   expect(await hash()).toEqual(hashBefore)
   expect(hashBefore?.verified).toBe(true)
-  user.assertNoProblems()
-  await user.close()
+  await closeWithoutProblems(user)
 }, 120_000)

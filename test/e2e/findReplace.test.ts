@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import {
+  closeWithoutProblems,
   editorOf,
   editorText,
   newUserContext,
@@ -133,10 +134,7 @@ it('finds in every section, replaces one and all where the text may change, and 
   await openDocument(page, DE_PEEL)
   for (const id of [ids[0], ids[1], ids[3]]) expect(await editorText(page, id ?? '')).toContain('Kernwoord.')
   expect(await editorText(page, lockedId)).toBe(lockedBefore)
-  writer.assertNoProblems()
-  reader.assertNoProblems()
-  await writer.close()
-  await reader.close()
+  await closeWithoutProblems(writer, reader)
 }, 180_000)
 
 it('opens from its button, with only catalogue texts, and without replacing for a reader', async () => {
@@ -156,6 +154,5 @@ it('opens from its button, with only catalogue texts, and without replacing for 
   await page.getByTestId('open-find').click()
   await page.getByTestId('find-bar').waitFor({ state: 'detached' })
   expect(await focusedTestId(page)).toBe('open-find')
-  lezer.assertNoProblems()
-  await lezer.close()
+  await closeWithoutProblems(lezer)
 }, 120_000)

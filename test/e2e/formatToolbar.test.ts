@@ -3,7 +3,14 @@
 // toolbar is one Tab stop with arrow keys between its buttons; the other person sees the formatting;
 // and text that may not change (signed off) has no toolbar.
 import { expect, it } from 'vitest'
-import { editorOf, SaveStatus, sectionIds, sectionLocator, waitForSaveStatus } from '../helpers/browser.ts'
+import {
+  closeWithoutProblems,
+  editorOf,
+  SaveStatus,
+  sectionIds,
+  sectionLocator,
+  waitForSaveStatus,
+} from '../helpers/browser.ts'
 import { signForBothSides } from './signSection.ts'
 import { useServerAndBrowser } from './support/serverAndBrowser.ts'
 import { writerAndReader } from './support/writerAndReader.ts'
@@ -60,8 +67,5 @@ it('formats with the buttons and the keyboard, shows what is on, and is absent f
   expect(await sectionLocator(page, lockedId).getByTestId('format-toolbar').count()).toBe(1)
   await signForBothSides(running.server(), DE_PEEL, lockedId)
   await expect.poll(() => sectionLocator(page, lockedId).getByTestId('format-toolbar').count()).toBe(0)
-  writer.assertNoProblems()
-  reader.assertNoProblems()
-  await writer.close()
-  await reader.close()
+  await closeWithoutProblems(writer, reader)
 }, 120_000)

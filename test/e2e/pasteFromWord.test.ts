@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import {
   caretToEnd,
+  closeWithoutProblems,
   editorOf,
   editorText,
   newUserContext,
@@ -101,10 +102,7 @@ it('keeps headings, marks and lists from Word, drops what cannot come along, and
   await page.reload()
   await editorOf(page, sectionId).waitFor()
   await expect.poll(() => pastedStructure(page, sectionId)).toEqual(expected)
-  writer.assertNoProblems()
-  reader.assertNoProblems()
-  await writer.close()
-  await reader.close()
+  await closeWithoutProblems(writer, reader)
 }, 120_000)
 
 it('says so when a pasted screenshot cannot be taken, and says nothing after a plain paste', async () => {
@@ -135,6 +133,5 @@ it('says so when a pasted screenshot cannot be taken, and says nothing after a p
   })
   await expect.poll(() => editorText(page, sectionId)).toBe(`${before} Geplakte zin.`)
   expect(await hint.textContent()).toBe('')
-  user.assertNoProblems()
-  await user.close()
+  await closeWithoutProblems(user)
 }, 120_000)

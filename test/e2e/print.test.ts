@@ -7,6 +7,7 @@ import { expect, it } from 'vitest'
 import { readPdf } from '../../server/src/export/testing/readBack.ts'
 import {
   caretToEnd,
+  closeWithoutProblems,
   DEMO_USERS,
   editorOf,
   fetchJson,
@@ -70,8 +71,5 @@ it('prints the document alone, with every section’s full title, and none of th
     otherName,
   ])
     expect(paper, application).not.toContain(application)
-  reader.assertNoProblems()
-  other.assertNoProblems()
-  await reader.close()
-  await other.close()
+  await closeWithoutProblems(reader, other)
 }, 120_000)

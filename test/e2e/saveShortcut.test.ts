@@ -3,6 +3,7 @@
 import { expect, it } from 'vitest'
 import {
   caretToEnd,
+  closeWithoutProblems,
   editorOf,
   newUserContext,
   openDocument,
@@ -46,6 +47,5 @@ it('catches Ctrl+S and says that saving happens by itself', async () => {
   expect(await prevented()).toEqual([true, true])
   // The line goes away by itself.
   await expect.poll(() => hint.count(), { timeout: 15_000 }).toBe(0)
-  user.assertNoProblems()
-  await user.close()
+  await closeWithoutProblems(user)
 }, 120_000)

@@ -135,6 +135,23 @@ export async function newUserContext(
   }
 }
 
+/**
+ * The end of a browser test: every user's pages logged no unexpected problem (the first one found is
+ * thrown), and every context is closed, also when one of them did log one.
+ */
+export async function closeWithoutProblems(...users: readonly UserContext[]): Promise<void> {
+  const failures: unknown[] = []
+  for (const user of users) {
+    try {
+      user.assertNoProblems()
+    } catch (error) {
+      failures.push(error)
+    }
+  }
+  await Promise.all(users.map((user) => user.close()))
+  if (failures.length > 0) throw failures[0]
+}
+
 /** A same-origin `fetch` from the page (with its cookies); the body is parsed as JSON when it is JSON. */
 export async function fetchJson(
   page: Page,

@@ -1,6 +1,8 @@
 // The client benchmark of issue 7: headless Chromium opens a large demo ontwikkelperspectief from our
 // real server (SQLite, update gate) while remote people type in it, and we measure how long until the
 // page is editable and how long each local keystroke takes to reach the screen (see pageProbes.ts).
+
+import { writeFileSync } from 'node:fs'
 import { getSection, type SectionId, sectionPlainText } from '@novex/shared'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { perspectiveId } from '../../../server/src/demo/seedDemo.ts'
@@ -37,6 +39,8 @@ export interface ClientBenchOptions {
   readonly cpuProfileFile?: string
   /** Record a Chromium trace of the page while typing into this file and log its summary. */
   readonly traceFile?: string
+  /** Write every keystroke's timestamps (ours and the floor's) into this JSON file. */
+  readonly samplesFile?: string
 }
 
 export async function clientBench(
@@ -88,6 +92,9 @@ export async function clientBench(
       const floor = await openFloorPage(browser, text, LOCAL_SECTION, local, NAME_HELPER)
       const floorReport = await typeAndMeasure(floor.paragraph.page(), floor.paragraph, typed, spec.keyIntervalMs)
       await floor.close()
+      log(`client: where a keystroke's time went, ours:\n${keyPhases(report)}\nfloor:\n${keyPhases(floorReport)}`)
+      if (options.samplesFile)
+        writeFileSync(options.samplesFile, JSON.stringify({ ours: report.samples, floor: floorReport.samples }))
       const measured = { report, floorReport, remoteEdits, typedTextSaved }
       return figures(spec, text.words, written, firstEditorRuns, editableRuns, measured)
     } finally {
@@ -97,6 +104,29 @@ export async function clientBench(
     await browser?.close()
     await server.stop()
   }
+}
+
+/** p50 / p95 of the three parts of key → paint: waiting for the main thread, handling until the DOM changed, the frame. */
+function keyPhases(report: KeyProbeReport): string {
+  const phase = (name: string, values: number[]): string => {
+    const p = percentiles(values.filter(Number.isFinite))
+    return `  ${name.padEnd(30)} p50 ${p.p50.toFixed(1)} / p95 ${p.p95.toFixed(1)} ms`
+  }
+  const samples = report.samples
+  return [
+    phase(
+      'keydown queued (start→handler)',
+      samples.map((s) => s.handled - s.start),
+    ),
+    phase(
+      'handler → DOM changed',
+      samples.map((s) => s.changed - s.handled),
+    ),
+    phase(
+      'DOM changed → painted',
+      samples.map((s) => s.painted - s.changed),
+    ),
+  ].join('\n')
 }
 
 function paragraphsIn(written: WrittenPerspective, section: number): number {

@@ -19,6 +19,8 @@ export interface OpenTimes {
 
 export interface KeySample {
   readonly start: number
+  /** When the keydown's first listener ran: `handled - start` is how long the key waited for the main thread. */
+  readonly handled: number
   readonly changed: number
   readonly painted: number
 }
@@ -99,7 +101,7 @@ export function keyProbe(): void {
   window.addEventListener(
     'keydown',
     (event) => {
-      const sample = { start: event.timeStamp, changed: null as number | null }
+      const sample = { start: event.timeStamp, handled: performance.now(), changed: null as number | null }
       pending = sample
       const afterFrame = (): void => {
         // Not changed yet (the key's input comes as a separate task): this frame does not show it.
@@ -110,6 +112,7 @@ export function keyProbe(): void {
         setTimeout(() => {
           report.samples.push({
             start: sample.start,
+            handled: sample.handled,
             changed: sample.changed ?? Number.NaN,
             painted: performance.now(),
           })

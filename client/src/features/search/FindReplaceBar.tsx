@@ -9,6 +9,7 @@ import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, use
 import { useTranslation } from 'react-i18next'
 import {
   allMatches,
+  createMatchCache,
   type DocumentMatch,
   indexOf,
   MAX_MATCHES,
@@ -122,10 +123,11 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
     () => entries.map((entry) => targetOf(entry, () => barRef.current?.getBoundingClientRect().bottom ?? 0)),
     [entries],
   )
+  const cache = useMemo(createMatchCache, [])
   const matches = useMemo(() => {
     void version
-    return query.valid ? allMatches(targets, query) : []
-  }, [targets, query, version])
+    return query.valid ? allMatches(targets, query, cache) : []
+  }, [targets, query, version, cache])
 
   // Every editor highlights the query's matches while the bar is open, and none after it closed.
   useEffect(() => showQuery(targets, query), [targets, query])
@@ -179,7 +181,7 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
     const result = replaceOne(targets, match, query)
     if (result.kind === 'replaced') {
       setOutcome(t('status.replaced', { count: 1 }))
-      go(step(allMatches(targets, query), result.end, 1, true))
+      go(step(allMatches(targets, query, cache), result.end, 1, true))
     } else setOutcome(t(`status.${result.kind === 'not-allowed' ? 'notAllowed' : 'gone'}`))
   }
   const replaceEverything = (): void => {

@@ -1,10 +1,11 @@
 import { getSchema } from '@tiptap/core'
-import { EditorState, type Transaction } from '@tiptap/pm/state'
+import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { search } from 'prosemirror-search'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { contentSchemaExtensions } from '../../editor/contentSchema.ts'
 import {
   allMatches,
+  createMatchCache,
   indexOf,
   MAX_MATCHES,
   queryFor,
@@ -81,6 +82,35 @@ describe('finding across sections', () => {
   it('counts no further than MAX_MATCHES', () => {
     const targets = [section(['e'.repeat(MAX_MATCHES + 10)])]
     expect(allMatches(targets, input('e'))).toHaveLength(MAX_MATCHES)
+  })
+
+  it('searches again only the sections whose text changed since the last search, and counts as far as asked', () => {
+    const targets = [section(['Peel en Peel']), section(['de Peel'])]
+    const query = input('peel')
+    const cache = createMatchCache()
+    const findNext = vi.spyOn(query, 'findNext')
+    expect(allMatches(targets, query, cache)).toEqual(allMatches(targets, input('peel')))
+    const searched = findNext.mock.calls.length
+    // Someone types in the second section; the first one's text is the same node as before.
+    const second = targets[1]
+    second?.dispatch(second.state().tr.insertText('Peel ', 1))
+    findNext.mockClear()
+    const after = allMatches(targets, query, cache)
+    expect(after).toEqual(allMatches(targets, input('peel')))
+    expect(after.map((m) => m.target)).toEqual([0, 0, 1, 1])
+    expect(findNext.mock.calls.length).toBeLessThan(searched)
+    expect(findNext.mock.calls.length).toBeGreaterThan(0)
+    // Only the selection moved: nothing is searched again.
+    second?.dispatch(second.state().tr.setSelection(TextSelection.create(second.state().doc, 3)))
+    findNext.mockClear()
+    expect(allMatches(targets, query, cache)).toEqual(after)
+    expect(findNext).not.toHaveBeenCalled()
+    // Another query, or more than was counted before, is searched for.
+    expect(allMatches(targets, input('en'), cache)).toHaveLength(1)
+    const many = section(['e'.repeat(MAX_MATCHES + 10)])
+    const counted = createMatchCache()
+    expect(counted.matchesIn(many.state(), input('e'), 3)).toHaveLength(3)
+    expect(allMatches([many], input('e'), counted)).toHaveLength(MAX_MATCHES)
   })
 
   it('selects the match, and unselects the previous one in another section', () => {

@@ -3,6 +3,7 @@
 // ranges are prosemirror-search's (SearchQuery); what is here is walking across editors, and the rule
 // that text the user may not change (a locked section, a comment-only or read-only member) is found
 // but never replaced. The server refuses such a change anyway; the bar does not send it.
+import type { Node } from '@tiptap/pm/model'
 import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { getSearchState, SearchQuery, type SearchResult, setSearchState } from 'prosemirror-search'
 
@@ -70,11 +71,40 @@ function matchesIn(state: EditorState, query: SearchQuery, limit: number): Searc
   return found
 }
 
-/** Every match in page order, at most MAX_MATCHES. */
-export function allMatches(targets: readonly SearchTarget[], query: SearchQuery): DocumentMatch[] {
+/**
+ * The matches of a section's text, remembered per document node: ProseMirror never changes a node, so
+ * while someone types in one section the others are not searched again. One per open find bar.
+ */
+export interface MatchCache {
+  matchesIn(state: EditorState, query: SearchQuery, limit: number): readonly SearchResult[]
+}
+
+export function createMatchCache(): MatchCache {
+  const found = new WeakMap<Node, { query: SearchQuery; limit: number; results: SearchResult[] }>()
+  return {
+    matchesIn(state, query, limit) {
+      const known = found.get(state.doc)
+      // Reusable for the same query when it was searched as far (or found everything there was).
+      if (known?.query.eq(query) && (known.limit >= limit || known.results.length < known.limit))
+        return known.results.slice(0, limit)
+      const results = matchesIn(state, query, limit)
+      found.set(state.doc, { query, limit, results })
+      return results
+    },
+  }
+}
+
+/** Every match in page order, at most MAX_MATCHES; `cache` spares the sections that did not change. */
+export function allMatches(
+  targets: readonly SearchTarget[],
+  query: SearchQuery,
+  cache: MatchCache | null = null,
+): DocumentMatch[] {
   const all: DocumentMatch[] = []
   targets.forEach((target, index) => {
-    for (const m of matchesIn(target.state(), query, MAX_MATCHES - all.length))
+    const limit = MAX_MATCHES - all.length
+    const state = target.state()
+    for (const m of cache ? cache.matchesIn(state, query, limit) : matchesIn(state, query, limit))
       all.push({ target: index, from: m.from, to: m.to })
   })
   return all

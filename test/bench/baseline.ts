@@ -30,6 +30,14 @@ export const NEVER_GATED: readonly RatioFigure[] = ['latencyP99Ms', 'loopDelayP9
  */
 export const NEVER_GATED_TO_RELAY: readonly RatioFigure[] = ['heapPerDocumentKiB']
 
+/**
+ * Never gated: they follow how busy the machine is more than our code. In quick runs at load 20–25
+ * (2026-11-28) ours ÷ the reference swung 1.78–4.65× (hot room) and 2.50–15.00× (many rooms) in CPU per
+ * frame, and 0.24–7.40× in join time; in five quiet runs of 2026-11-29 (load ≤ 2.2) they were 1.11–1.37×,
+ * 1.97–2.66× and 0.95–1.79× (cold load 0.80–3.34×). A limit taken from quiet runs would fail a sound
+ * change on a busy machine. Reported with their band.
+ */
+export const LOAD_BOUND: readonly RatioFigure[] = ['serverCpuUsPerFrame', 'joinMs', 'coldLoadMs', 'simultaneousPerJoin']
 /** Timed by the load generator's clock: delayed by the generator itself when it saturates. */
 export const GENERATOR_TIMED: readonly RatioFigure[] = ['latencyP50Ms', 'latencyP95Ms', 'latencyP99Ms']
 

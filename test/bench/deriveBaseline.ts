@@ -21,7 +21,7 @@ import {
   saturated,
 } from './baseline.ts'
 import { median } from './load/percentiles.ts'
-import { type BenchResults, RATIO_FIGURES } from './results.ts'
+import { type BenchResults, RATIO_FIGURES, type RatioFigure } from './results.ts'
 
 const AGAINST: readonly Against[] = ['toReference', 'toRelay']
 
@@ -30,6 +30,19 @@ type Run = BenchResults & { readonly machine: BenchResults['machine'] & { readon
 function band(values: readonly number[]): Band | null {
   if (values.length === 0) return null
   return { min: Math.min(...values), median: median(values), max: Math.max(...values), runs: values.length }
+}
+
+/** Whether a ratio is gated (stable over at least two runs and not noisy by nature), and why. */
+function gating(figure: RatioFigure, against: Against, b: Band | null): { gated: boolean; why: string } {
+  const not = (why: string): { gated: boolean; why: string } => ({ gated: false, why })
+  if (NEVER_GATED.includes(figure)) return not('a tail percentile of a few seconds')
+  if (LOAD_BOUND.includes(figure)) return not("follows the machine's load (see LOAD_BOUND in baseline.ts)")
+  if (against === 'toRelay' && NEVER_GATED_TO_RELAY.includes(figure))
+    return not("the relay's own heap per document is GC noise")
+  if (!b || b.runs < 2) return not('fewer than 2 runs (with an unsaturated generator)')
+  const spread = b.min > 0 ? b.max / b.min : Number.POSITIVE_INFINITY
+  if (spread > STABLE_SPREAD) return not(`swings ${spread.toFixed(1)}× between runs`)
+  return { gated: true, why: `stable: max ${spread.toFixed(2)}× min` }
 }
 
 export function deriveBaseline(runs: readonly Run[], comment: string): Baseline {
@@ -49,26 +62,7 @@ export function deriveBaseline(runs: readonly Run[], comment: string): Baseline 
         }
         if (calm.length === 0 && busy.length === 0) continue
         const b = band(calm)
-        const spread = b && b.min > 0 ? b.max / b.min : Number.POSITIVE_INFINITY
-        const relayNoise = against === 'toRelay' && NEVER_GATED_TO_RELAY.includes(figure)
-        const why = NEVER_GATED.includes(figure)
-          ? 'a tail percentile of a few seconds'
-          : LOAD_BOUND.includes(figure)
-            ? "follows the machine's load (see LOAD_BOUND in baseline.ts)"
-            : relayNoise
-              ? "the relay's own heap per document is GC noise"
-              : !b || b.runs < 2
-                ? 'fewer than 2 runs (with an unsaturated generator)'
-                : spread > STABLE_SPREAD
-                  ? `swings ${spread.toFixed(1)}× between runs`
-                  : `stable: max ${spread.toFixed(2)}× min`
-        const gated =
-          !NEVER_GATED.includes(figure) &&
-          !LOAD_BOUND.includes(figure) &&
-          !relayNoise &&
-          b !== null &&
-          b.runs >= 2 &&
-          spread <= STABLE_SPREAD
+        const { gated, why } = gating(figure, against, b)
         figures.push({
           record: key,
           against,

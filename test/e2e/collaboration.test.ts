@@ -1,7 +1,10 @@
 // Two people type into the same section at the same time: each sees the other's text and the
 // other's caret, labelled with the name and organisation colour the server stamps from the login.
+// And someone who keeps typing still sees the other's text come in, not only once they pause (the page
+// holds others' changes until just after the frame of the next keystroke: client/src/collab/remotePacing.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  caretToEnd,
   editorOf,
   editorText,
   SaveStatus,
@@ -96,6 +99,40 @@ describe('two users editing the same section', () => {
     await waitForSaveStatus(rijk.page, SaveStatus.saved)
     await waitForSaveStatus(provincie.page, SaveStatus.saved)
 
+    rijk.assertNoProblems()
+    provincie.assertNoProblems()
+  })
+
+  it('shows the other one’s text while one keeps typing', async () => {
+    const { rijk, provincie } = users
+    const ids = await sectionIds(rijk.page)
+    const mine = ids[2]!
+    const theirs = ids[3]!
+    const typed = ' Het Rijk blijft typen terwijl de provincie schrijft.'
+    await editorOf(rijk.page, mine).click()
+    await caretToEnd(rijk.page, mine)
+    // 52 keys at 10 a second: about five seconds of typing without a pause.
+    let typingDone = false
+    const typing = rijk.page.keyboard.type(typed, { delay: 100 }).then(() => {
+      typingDone = true
+    })
+    await new Promise((resolve) => setTimeout(resolve, 800))
+    await typeAtEnd(provincie.page, theirs, ' Provincie schrijft mee.')
+    await waitFor(async () => (await editorText(rijk.page, theirs)).includes('Provincie schrijft mee.'), {
+      timeout: 10_000,
+      interval: 50,
+      message: 'the provincial text on the typing Rijk page',
+    })
+    expect(typingDone, 'the other text showed only once the typing had stopped').toBe(false)
+    await typing
+
+    // Nothing lost on either side: both texts everywhere, and saved.
+    expect(await waitForSameText([rijk.page, provincie.page], theirs)).toMatch(/ Provincie schrijft mee\.$/)
+    expect(await waitForSameText([rijk.page, provincie.page], mine)).toMatch(
+      / Het Rijk blijft typen terwijl de provincie schrijft\.$/,
+    )
+    await waitForSaveStatus(rijk.page, SaveStatus.saved)
+    await waitForSaveStatus(provincie.page, SaveStatus.saved)
     rijk.assertNoProblems()
     provincie.assertNoProblems()
   })

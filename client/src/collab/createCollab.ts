@@ -16,6 +16,7 @@ import { type LocalUser, presenceUser } from './localUser.ts'
 import { sendOwnPresenceOnly } from './ownPresenceOnly.ts'
 import { JitteredWebsocketProvider } from './reconnectBackoff.ts'
 import { needsRebuild, type Recovery, settledBySave } from './refusalRecovery.ts'
+import { browserPacingSchedulers, paceRemoteMessages } from './remotePacing.ts'
 import { type ReplayReport, replayPending } from './replayPending.ts'
 import { rotateClientId } from './rotateClientId.ts'
 import { createSaveTracker } from './saveTracker.ts'
@@ -197,6 +198,8 @@ export function createCollab(options: CollabOptions): Collab {
     onStorage: (storageFault) => patch({ storageFault }),
     onRefused: handleRefused,
   })
+  // Installed last: it holds others' changes while the user types, and hands them on unchanged.
+  const pacing = paceRemoteMessages(provider, browserPacingSchedulers(win))
 
   const updateRecoveries = (change: (recovery: Recovery) => Recovery): void =>
     state.update((current) => ({
@@ -316,6 +319,8 @@ export function createCollab(options: CollabOptions): Collab {
     win.removeEventListener('online', handleOnline)
     tracker.destroy()
     stopOwnPresence()
+    // What others changed and is still held goes into the doc (a rebuild replays from it).
+    pacing.destroy()
     provider.destroy()
     pendingReplay = null
     return local ? local.destroy() : Promise.resolve()

@@ -16,11 +16,20 @@ import { startOurServer } from '../servers/ourServer.ts'
 import { benchLogin } from './benchLogin.ts'
 import { openFloorPage } from './browserFloor.ts'
 import { type ClientFigures, type ClientSpec, KEY_TO_PAINT_TARGET_MS } from './clientFigures.ts'
-import { type KeyProbeReport, keyProbe, openProbe, readKeyProbe, readOpenTimes } from './pageProbes.ts'
+import {
+  type KeyProbeReport,
+  keyProbe,
+  openProbe,
+  type RemoteSample,
+  readKeyProbe,
+  readOpenTimes,
+  readRemoteProbe,
+  remoteProbe,
+} from './pageProbes.ts'
 import { startPageProfile } from './pageProfile.ts'
 import { startPageTrace } from './pageTrace.ts'
 import { perspectiveText } from './perspectiveText.ts'
-import { startRemoteTypists, type TypistPlace } from './remoteTypists.ts'
+import { type SentEdit, startRemoteTypists, type TypistPlace } from './remoteTypists.ts'
 import { type WrittenPerspective, writePerspective } from './writePerspective.ts'
 
 const DOCUMENT = perspectiveId('de-peel')
@@ -78,7 +87,12 @@ export async function clientBench(
       const profiler = options.cpuProfileFile ? await startPageProfile(user.page) : null
       const tracer = options.traceFile ? await startPageTrace(browser, user.page, options.traceFile) : null
       const paragraph = editorOf(user.page, sectionId).locator(':scope > *').nth(local)
+      // The first typist is on screen, two paragraphs below: how soon do their edits show while we type?
+      const onScreen = places[0]
+      if (onScreen) await user.page.evaluate(remoteProbe, { sectionId, paragraph: onScreen.paragraph })
+      const typingFrom = Date.now()
       const report = await typeAndMeasure(user.page, paragraph, typed, spec.keyIntervalMs)
+      const typingTo = Date.now()
       if (tracer) log(`client: main thread while typing (trace):\n${(await tracer.stop()).join('\n')}`)
       if (profiler && options.cpuProfileFile)
         log(
@@ -87,6 +101,7 @@ export async function clientBench(
       const remoteEdits = typists.edits()
       typistsStopped = true
       await typists.stop()
+      const remoteToPage = await remoteEditsToPage(user.page, typists.sent(0), typingFrom, typingTo)
       const typedTextSaved = await typedTextArrived(user.page, running, sectionId, local, typed)
       await user.close()
       const floor = await openFloorPage(browser, text, LOCAL_SECTION, local, NAME_HELPER)
@@ -95,7 +110,7 @@ export async function clientBench(
       log(`client: where a keystroke's time went, ours:\n${keyPhases(report)}\nfloor:\n${keyPhases(floorReport)}`)
       if (options.samplesFile)
         writeFileSync(options.samplesFile, JSON.stringify({ ours: report.samples, floor: floorReport.samples }))
-      const measured = { report, floorReport, remoteEdits, typedTextSaved }
+      const measured = { report, floorReport, remoteEdits, remoteToPage, typedTextSaved }
       return figures(spec, text.words, written, firstEditorRuns, editableRuns, measured)
     } finally {
       if (!typistsStopped) await typists.stop().catch(() => undefined)
@@ -104,6 +119,27 @@ export async function clientBench(
     await browser?.close()
     await server.stop()
   }
+}
+
+/**
+ * For each edit the on-screen typist made while we typed: Date.now() on the page when the paragraph first
+ * held it − Date.now() when the typist made it (same machine, same clock). Waits for the last edit.
+ */
+async function remoteEditsToPage(page: Page, sent: readonly SentEdit[], from: number, to: number): Promise<number[]> {
+  const timed = sent.filter((edit) => edit.at >= from && edit.at <= to)
+  const last = timed.at(-1)
+  if (!last) return []
+  const samples = await waitFor(
+    async () => {
+      const all: RemoteSample[] = await page.evaluate(readRemoteProbe)
+      return all.some((sample) => sample.textLength >= last.textLength) ? all : null
+    },
+    { timeout: 10_000, message: 'the remote typist’s last edit on the page' },
+  )
+  return timed.map((edit) => {
+    const shown = samples.find((sample) => sample.textLength >= edit.textLength)
+    return shown ? shown.at - edit.at : Number.NaN
+  })
 }
 
 /** p50 / p95 of the three parts of key → paint: waiting for the main thread, handling until the DOM changed, the frame. */
@@ -218,9 +254,16 @@ function figures(
   written: WrittenPerspective,
   firstEditorRuns: readonly number[],
   editableRuns: readonly number[],
-  measured: { report: KeyProbeReport; floorReport: KeyProbeReport; remoteEdits: number; typedTextSaved: boolean },
+  measured: {
+    report: KeyProbeReport
+    floorReport: KeyProbeReport
+    remoteEdits: number
+    remoteToPage: readonly number[]
+    typedTextSaved: boolean
+  },
 ): ClientFigures {
   const { report, floorReport, remoteEdits, typedTextSaved } = measured
+  const remote = percentiles(measured.remoteToPage.filter(Number.isFinite))
   const toPaint = percentiles(report.samples.map((s) => s.painted - s.start))
   const floor = percentiles(floorReport.samples.map((s) => s.painted - s.start))
   const toChange = percentiles(report.samples.map((s) => s.changed - s.start).filter(Number.isFinite))
@@ -254,6 +297,9 @@ function figures(
       .slice(0, 5)
       .map(([name, totalMs]) => ({ name, totalMs: Math.round(totalMs) })),
     remoteEdits,
+    remoteEditsTimed: remote.count,
+    remoteToPageP50Ms: finite(remote.p50),
+    remoteToPageP95Ms: finite(remote.p95),
     typedTextSaved,
     targetMet: p95 === null ? null : p95 < KEY_TO_PAINT_TARGET_MS,
   }

@@ -53,6 +53,14 @@ export interface ClientFigures {
   readonly longFrameTopScripts: readonly { readonly name: string; readonly totalMs: number }[]
   /** Edits the remote typists made while the page was open and typing. */
   readonly remoteEdits: number
+  /**
+   * The on-screen typist's edits made while the page typed, and how soon each was in the page's DOM
+   * (typist's Date.now() → page's Date.now(); the page holds others' edits while its user types, see
+   * client/src/collab/remotePacing.ts). It includes the trip through our server.
+   */
+  readonly remoteEditsTimed: number
+  readonly remoteToPageP50Ms: number | null
+  readonly remoteToPageP95Ms: number | null
   /** Everything typed is in the paragraph on the page and, after "Opgeslagen", in the server's copy. */
   readonly typedTextSaved: boolean
   /** keyToPaintP95Ms < KEY_TO_PAINT_TARGET_MS. */

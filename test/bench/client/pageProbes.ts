@@ -11,6 +11,10 @@
 //   frame's paint and a setTimeout(0) queued from it runs after the frame, so that is "painted"). Beside
 //   it, Chromium's own measurements: Event Timing entries of the key events (reported from 16 ms on) and
 //   long animation frames (> 50 ms) with the scripts that made them long.
+// - `remoteProbe`: when another person's edits reach this page's DOM. It watches the paragraph a remote
+//   typist types in and records Date.now() each time that paragraph's own text (other people's caret
+//   labels excluded) gets longer; the typist records Date.now() and the text's length with each edit
+//   (remoteTypists.ts), so each edit's time to this page is the first sample at least that long.
 
 export interface OpenTimes {
   readonly firstEditorMs: number | null
@@ -50,7 +54,19 @@ export interface KeyProbeReport {
   readonly longFrames: readonly LongFrame[]
 }
 
+/** The remote paragraph's own text length at `at` (Date.now()). */
+export interface RemoteSample {
+  readonly at: number
+  readonly textLength: number
+}
+
+export interface RemoteProbeTarget {
+  readonly sectionId: string
+  readonly paragraph: number
+}
+
 interface ProbeWindow {
+  __novexBenchRemote?: RemoteSample[]
   __novexBenchOpen?: { firstEditorMs: number | null; editableMs: number | null }
   __novexBenchKeys?: KeyProbeReport & { samples: KeySample[]; slowEvents: SlowEvent[]; longFrames: LongFrame[] }
 }
@@ -156,6 +172,39 @@ export function keyProbe(): void {
       })
     }
   }).observe({ type: 'long-animation-frame', buffered: false })
+}
+
+/** Starts recording when the paragraph `target` grows (see the header). */
+export function remoteProbe(target: RemoteProbeTarget): void {
+  const w = window as unknown as ProbeWindow
+  const samples: RemoteSample[] = []
+  w.__novexBenchRemote = samples
+  const editor = document.querySelector(
+    `[data-testid="section"][data-section-id="${CSS.escape(target.sectionId)}"] [data-testid="section-content"] .ProseMirror`,
+  )
+  if (!editor) throw new Error(`no editor for section ${target.sectionId}`)
+  const ownTextLength = (): number => {
+    const paragraph = editor.children[target.paragraph]
+    if (!paragraph) return 0
+    let length = 0
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      if (node.parentElement?.closest('[contenteditable="false"]') == null) length += node.textContent?.length ?? 0
+    }
+    return length
+  }
+  let last = ownTextLength()
+  samples.push({ at: Date.now(), textLength: last })
+  new MutationObserver(() => {
+    const length = ownTextLength()
+    if (length === last) return
+    last = length
+    samples.push({ at: Date.now(), textLength: length })
+  }).observe(editor, { subtree: true, childList: true, characterData: true })
+}
+
+export function readRemoteProbe(): RemoteSample[] {
+  return (window as unknown as ProbeWindow).__novexBenchRemote ?? []
 }
 
 export function readOpenTimes(): OpenTimes | null {

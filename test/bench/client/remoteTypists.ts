@@ -15,9 +15,18 @@ export interface TypistPlace {
   readonly paragraph: number
 }
 
+/** One edit of a remote typist: when it was made and how long its paragraph's text was after it. */
+export interface SentEdit {
+  /** Date.now() when the edit was made (and handed to the provider). */
+  readonly at: number
+  readonly textLength: number
+}
+
 export interface RemoteTypists {
   /** Edits sent so far by all typists. */
   edits(): number
+  /** The edits of typist `index` (in `places` order) so far. */
+  sent(index: number): readonly SentEdit[]
   /** Stops typing, waits until the server committed everything and closes the connections. */
   stop(): Promise<void>
 }
@@ -44,6 +53,7 @@ export async function startRemoteTypists(
   )
   await Promise.all(clients.map((client) => client.synced()))
   let edits = 0
+  const sent: SentEdit[][] = places.map(() => [])
   const timers: NodeJS.Timeout[] = []
   const interval = 1000 / editsPerSecond
   places.forEach((place, index) => {
@@ -64,6 +74,7 @@ export async function startRemoteTypists(
       text.insert(caret, WORDS[edits % WORDS.length] ?? ' ')
       caret += 1
       edits += 1
+      sent[index]?.push({ at: Date.now(), textLength: text.length })
       showCaret()
     }
     // A random phase, so the three do not type in the same millisecond.
@@ -76,6 +87,7 @@ export async function startRemoteTypists(
   })
   return {
     edits: () => edits,
+    sent: (index) => sent[index] ?? [],
     async stop() {
       for (const timer of timers) clearInterval(timer)
       try {

@@ -103,6 +103,7 @@ function clientTable(client: ClientFigures | null | undefined): string {
     'keydowns ≥ 16 ms (Event Timing)',
     'long frames',
     'remote edits',
+    'remote edit → page p50 / p95 ms',
     'typed text saved',
     'p95 < 16 ms',
   ]
@@ -123,6 +124,7 @@ function clientTable(client: ClientFigures | null | undefined): string {
     fmt(client.slowKeydowns, 0),
     fmt(client.longFrames, 0),
     fmt(client.remoteEdits, 0),
+    `${[client.remoteToPageP50Ms, client.remoteToPageP95Ms].map((v) => fmt(v, 0)).join(' / ')} (${client.remoteEditsTimed} edits)`,
     fmt(client.typedTextSaved),
     client.targetMet === null ? 'n/a' : client.targetMet ? 'met' : '**MISSED**',
   ]
@@ -131,6 +133,8 @@ function clientTable(client: ClientFigures | null | undefined): string {
     `| ${head.join(' | ')} |`,
     `|${head.map(() => '---').join('|')}|`,
     `| ${row.join(' | ')} |`,
+    '',
+    'Remote edit → page: how soon the edits of the remote typist two paragraphs below reached this page while its user typed (the page holds them until just after the frame of the next keystroke, at most 250 ms).',
     '',
     'Floor: the same keys, at the same rate, into the same paragraph of the same text in eight plain `contenteditable` blocks (no script, no stylesheet, nobody else typing), in the same browser and run: what Chromium itself needs on this machine.',
     '',

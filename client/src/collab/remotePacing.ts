@@ -86,10 +86,7 @@ export function paceRemoteMessages(provider: WebsocketProvider, schedulers: Paci
     cancelAfterPaint?.()
     cancelLatest?.()
     cancelAfterPaint = cancelLatest = null
-    // A handler may receive more while it runs (it does not today); those join this round.
-    while (queue.length > 0) {
-      const held = queue.shift()
-      if (!held) break
+    for (const held of queue.splice(0)) {
       // Neither an update nor an awareness message is answered, so the encoder is not sent.
       held.handler(encoding.createEncoder(), decoding.createDecoder(held.body), provider, false, held.messageType)
     }
@@ -110,7 +107,7 @@ export function paceRemoteMessages(provider: WebsocketProvider, schedulers: Paci
     if (!original) throw new Error(`y-websocket provider without a handler for message ${messageType}`)
     originals.set(messageType, original)
     const pacing: MessageHandler = (encoder, decoder, target, emitSynced, type) => {
-      // Behind held messages, a message waits too, so that all are applied in the order they came.
+      // An update or awareness message behind held ones waits too, so they are applied in the order they came.
       if (!isHoldable(type, decoder) || (queue.length === 0 && !typing())) {
         original(encoder, decoder, target, emitSynced, type)
         return

@@ -137,6 +137,59 @@ it('finds in every section, replaces one and all where the text may change, and 
   await closeWithoutProblems(writer, reader)
 }, 180_000)
 
+it('undoes and redoes a replace-all in every section at once, and leaves a section changed since alone', async () => {
+  const { writer, reader } = await writerAndReader(running, DE_PEEL)
+  const page = writer.page
+  const ids = (await sectionIds(page)).slice(4, 7)
+  expect(ids).toHaveLength(3)
+  const [first, second, third] = ids as [string, string, string]
+  const word = 'Terugwoordq'
+  for (const id of ids) await typeAtEnd(page, id, ` ${word}.`)
+  await waitForSaveStatus(page, SaveStatus.saved)
+  const before = await Promise.all(ids.map((id) => editorText(page, id)))
+  const textOf = (id: string) => before[ids.indexOf(id)] ?? ''
+
+  await editorOf(page, first).click()
+  await page.keyboard.press('Control+H')
+  await page.getByTestId('find-bar').waitFor()
+  await page.keyboard.type(word)
+  await expect.poll(() => status(page)).toBe('3 resultaten.')
+  await page.getByTestId('replace-input').fill('Nieuwwoord')
+  await page.getByTestId('replace-all').click()
+  await expect.poll(() => status(page)).toBe('3 keer vervangen.')
+  for (const id of ids) await expect.poll(() => editorText(reader.page, id)).toContain('Nieuwwoord.')
+
+  // "Ongedaan maken" in the bar takes it back in all three sections, for the other author too.
+  await page.getByTestId('undo-replace-all').click()
+  await expect.poll(() => status(page)).toBe('Vervangen ongedaan gemaakt in 3 secties.')
+  expect(await page.getByTestId('undo-replace-all').count()).toBe(0)
+  expect(await focusedTestId(page)).toBe('find-input')
+  for (const id of ids) await expect.poll(() => editorText(reader.page, id)).toBe(textOf(id))
+
+  // Ctrl+Y in one section redoes it in all of them, as one step.
+  await page.keyboard.press('Escape')
+  await page.getByTestId('find-bar').waitFor({ state: 'detached' })
+  await editorOf(page, second).click()
+  await page.keyboard.press('Control+Y')
+  for (const id of ids) await expect.poll(() => editorText(reader.page, id)).toContain('Nieuwwoord.')
+
+  // The user writes on in the first section; Ctrl+Z in the third undoes the replace-all in the second
+  // and the third, and leaves the first, changed since, as it is.
+  await typeAtEnd(page, first, ' Erbij.')
+  await editorOf(page, third).click()
+  await page.keyboard.press('Control+Z')
+  await expect.poll(() => editorText(reader.page, third)).toBe(textOf(third))
+  await expect.poll(() => editorText(reader.page, second)).toBe(textOf(second))
+  await waitForSaveStatus(page, SaveStatus.saved)
+  expect(await waitForSameText([page, reader.page], first)).toContain('Nieuwwoord. Erbij.')
+  // There, Ctrl+Z undoes the user's own newer typing first, as always.
+  await editorOf(page, first).click()
+  await page.keyboard.press('Control+Z')
+  await expect.poll(() => editorText(reader.page, first)).not.toContain('Erbij.')
+  expect(await editorText(page, first)).toContain('Nieuwwoord.')
+  await closeWithoutProblems(writer, reader)
+}, 180_000)
+
 it('opens from its button, with only catalogue texts, and without replacing for a reader', async () => {
   const lezer = await newUserContext(running.browser(), running.server().httpUrl, { email: DEMO.lezer })
   await usePseudoLocale(lezer.context)

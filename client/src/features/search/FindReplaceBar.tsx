@@ -99,6 +99,8 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
   const [chosen, setChosen] = useState<{ entry: SectionEditorEntry; from: number; to: number } | null>(null)
   // What the last replacement did, said until the search changes.
   const [outcome, setOutcome] = useState<string | null>(null)
+  // "Ongedaan maken" is offered right after a replace-all (which Ctrl+Z in a section also undoes).
+  const [undoable, setUndoable] = useState(false)
   const version = useEditorsVersion(editors)
 
   const query = useMemo(
@@ -145,6 +147,7 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
   useEffect(() => {
     setChosen(null)
     setOutcome(null)
+    setUndoable(false)
   }, [searchText, caseSensitive, wholeWord])
 
   useEffect(() => {
@@ -178,6 +181,7 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
       go(match)
       return
     }
+    setUndoable(false)
     const result = replaceOne(targets, match, query)
     if (result.kind === 'replaced') {
       setOutcome(t('status.replaced', { count: 1 }))
@@ -185,10 +189,28 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
     } else setOutcome(t(`status.${result.kind === 'not-allowed' ? 'notAllowed' : 'gone'}`))
   }
   const replaceEverything = (): void => {
-    const { replaced, skipped } = replaceEverywhere(targets, query)
+    let result = { replaced: 0, skipped: 0 }
+    editors.replaceAll.record(entries, () => {
+      result = replaceEverywhere(targets, query)
+    })
+    const { replaced, skipped } = result
     setChosen(null)
+    setUndoable(replaced > 0)
     const parts = [t('status.replaced', { count: replaced })]
     if (skipped > 0) parts.push(t('status.skipped', { count: skipped }))
+    setOutcome(parts.join(' '))
+  }
+  const undoReplaceAll = (): void => {
+    // The button goes away: the focus stays in the bar, in the search field.
+    setUndoable(false)
+    searchRef.current?.focus()
+    const result = editors.replaceAll.apply('undo')
+    if (result === null || result.sections === 0) {
+      setOutcome(t('status.nothingToUndo'))
+      return
+    }
+    const parts = [t('status.undone', { count: result.sections })]
+    if (result.left > 0) parts.push(t('status.undoLeft', { count: result.left }))
     setOutcome(parts.join(' '))
   }
 
@@ -282,6 +304,16 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
             >
               {t('replaceAll')}
             </Button>
+            {undoable && (
+              <Button
+                type="button"
+                appearance="secondary-action-button"
+                data-testid="undo-replace-all"
+                onClick={undoReplaceAll}
+              >
+                {t('undoReplaceAll')}
+              </Button>
+            )}
           </>
         )}
         <Button

@@ -206,7 +206,7 @@ export function replaceEverywhere(
       skipped += results.length
       continue
     }
-    // One transaction per section: one step to undo there (Ctrl+Z in that section).
+    // One transaction per section, one undo step there; replaceAllHistory.ts undoes them all at once.
     target.dispatch(replacing(state, query, results))
     replaced += results.length
   }

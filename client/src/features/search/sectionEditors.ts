@@ -2,6 +2,7 @@
 // bar). Each SectionEditor adds itself while it is mounted; `inOrder` lists them as they stand on the
 // page, so "next" follows the document, also after sections moved.
 import type { Editor } from '@tiptap/core'
+import { createReplaceAllHistory, type ReplaceAllHistory } from './replaceAllHistory.ts'
 
 export interface SectionEditorEntry {
   readonly editor: Editor
@@ -16,6 +17,8 @@ export interface SectionEditorRegistry {
   inOrder(): SectionEditorEntry[]
   /** Called when an editor is added or removed; returns the unsubscribe. */
   subscribe(listener: () => void): () => void
+  /** The last "Alles vervangen" over these editors, undone and redone as one step. */
+  readonly replaceAll: ReplaceAllHistory
 }
 
 export function createSectionEditorRegistry(): SectionEditorRegistry {
@@ -25,6 +28,7 @@ export function createSectionEditorRegistry(): SectionEditorRegistry {
     for (const listener of [...listeners]) listener()
   }
   return {
+    replaceAll: createReplaceAllHistory(),
     add(entry) {
       entries.add(entry)
       // Tiptap finishes mounting a view a moment later ('create'): tell again once it is on the page.

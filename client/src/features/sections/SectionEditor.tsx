@@ -20,6 +20,7 @@ import { useCommentsContext, useCommentsStore } from '../comments/CommentsContex
 import { SectionComments } from '../comments/SectionComments.tsx'
 import { SectionLink } from '../links/SectionLink.ts'
 import { SectionLinkToolbar } from '../links/SectionLinkToolbar.tsx'
+import { ReplaceAllUndoKeys } from '../search/ReplaceAllUndoKeys.ts'
 import { FormatToolbar } from './FormatToolbar.tsx'
 import { useSectionsContext } from './SectionsContext.ts'
 
@@ -69,6 +70,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
         OfficePaste,
         PasteReport.configure({ onReport: setPasteLosses }),
         SearchHighlights,
+        ReplaceAllUndoKeys.configure({ history: editors.replaceAll }),
       ],
       editable: editable || selectable,
       onBlur: () => {
@@ -85,7 +87,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
         },
       },
     },
-    [fragment, caretAwareness, commentsStore],
+    [fragment, caretAwareness, commentsStore, editors],
   )
 
   // The find bar searches this editor, and replaces in it only while `readOnly` is false.

@@ -4,7 +4,7 @@ import { CloseCode, orderedSections } from '@novex/shared'
 import { afterEach, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { connectClient, type TestClient } from '../helpers/client.ts'
-import { appendParagraph, outline } from '../helpers/documents.ts'
+import { appendParagraph, metric, outline } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 import { readCommitted } from '../helpers/storage.ts'
@@ -143,6 +143,8 @@ describe('compaction', () => {
       if (i % 5 === 0) await writer.saved()
     }
     await writer.saved()
+    // Compacted while typing (with a batch, in the group commit), not only when the room went idle.
+    expect(await metric(server.httpUrl, 'compactions_total')).toBeGreaterThanOrEqual(1)
     const committed = readCommitted(server.dataDir, DOC)
     expect(committed.rows).toBeLessThan(10)
     expect(allText(committed.doc)).toBe(allText(writer.doc))

@@ -15,6 +15,12 @@ export interface StoredState {
 export interface DocumentWrite {
   readonly documentId: string
   readonly updates: readonly Uint8Array[]
+  /**
+   * The whole document now (a full update that includes `updates`) and its state vector: written as the
+   * snapshot that replaces the log, in the same transaction, instead of appending `updates` (compaction
+   * without a commit of its own).
+   */
+  readonly snapshot?: { readonly state: Uint8Array; readonly stateVector: Uint8Array }
 }
 
 export interface DocumentStore {

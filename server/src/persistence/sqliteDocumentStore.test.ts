@@ -132,6 +132,48 @@ describe('SQLite document store', () => {
     expect(createClientIdRegistry(db).owner(DOC, 7)).toBe('rijk.auteur')
   })
 
+  it('replaces the log by a snapshot carried by a write, in the group commit, next to an append', () => {
+    const catalog = createDocumentCatalog(db)
+    const OTHER = 'ontwikkelperspectief-ander'
+    catalog.create({ id: OTHER, kind: 'ontwikkelperspectief', title: 'Ander', areaId: 'de-peel', provinceId: null })
+    const { doc, updates } = typingUpdates('abcd')
+    store.append(DOC, updates.slice(0, 3))
+    const other = typingUpdates('xy')
+    const failed = store.appendMany([
+      {
+        documentId: DOC,
+        updates: updates.slice(3),
+        snapshot: { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) },
+      },
+      { documentId: OTHER, updates: other.updates },
+    ])
+    expect(failed.size).toBe(0)
+    expect(store.logLength(DOC)).toBe(0)
+    expect(store.logLength(OTHER)).toBe(2)
+    reopen()
+    const state = store.load(DOC)
+    expect(state.updates).toEqual([])
+    expect(state.stateVector).toEqual(Y.encodeStateVector(doc))
+    expect(replay(state).getText('t').toString()).toBe('abcd')
+    expect(replay(store.load(OTHER)).getText('t').toString()).toBe('xy')
+  })
+
+  it('leaves the log as it was when a snapshot write fails, and still writes the others', () => {
+    const { doc, updates } = typingUpdates('ab')
+    store.append(DOC, updates)
+    const failed = store.appendMany([
+      {
+        documentId: 'bestaat-niet',
+        updates: updates.slice(1),
+        snapshot: { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) },
+      },
+      { documentId: DOC, updates: typingUpdates('c').updates },
+    ])
+    expect([...failed.keys()]).toEqual(['bestaat-niet'])
+    expect(store.load('bestaat-niet')).toEqual({ snapshot: null, stateVector: null, updates: [] })
+    expect(store.logLength(DOC)).toBe(3)
+  })
+
   it('keeps claims in memory when their write fails and writes them with the next commit', () => {
     const clientIds = createClientIdRegistry(db)
     clientIds.claim(DOC, 9, 'provincie.auteur')

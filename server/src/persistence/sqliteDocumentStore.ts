@@ -37,6 +37,14 @@ export function createSqliteDocumentStore(db: Db, now: () => number = Date.now):
   )
   const deleteThrough = db.prepare<[string, number]>('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?')
 
+  // Called inside appendGroup's transaction (a write with a snapshot) this is a savepoint, like appendAll.
+  const compactTx = db.transaction((documentId: string, state: Uint8Array, stateVector: Uint8Array) => {
+    const through = maxSeq.get(documentId)?.seq ?? 0
+    const previous = selectSnapshot.get(documentId)
+    upsertSnapshot.run(documentId, state, Math.max(through, previous?.through_seq ?? 0), now(), stateVector)
+    deleteThrough.run(documentId, through)
+  })
+
   // Called inside appendGroup's transaction this is a savepoint: one document's failing rows roll back
   // alone and the others are still committed.
   const appendAll = db.transaction((documentId: string, updates: readonly Uint8Array[], at: number) => {
@@ -50,9 +58,10 @@ export function createSqliteDocumentStore(db: Db, now: () => number = Date.now):
     const failed = new Map<string, unknown>()
     const at = now()
     for (const write of writes) {
-      if (write.updates.length === 0) continue
+      if (write.updates.length === 0 && !write.snapshot) continue
       try {
-        appendAll(write.documentId, write.updates, at)
+        if (write.snapshot) compactTx(write.documentId, write.snapshot.state, write.snapshot.stateVector)
+        else appendAll(write.documentId, write.updates, at)
       } catch (error) {
         requireTransaction(error)
         failed.set(write.documentId, error)
@@ -61,13 +70,6 @@ export function createSqliteDocumentStore(db: Db, now: () => number = Date.now):
     const afterCommit = alongside?.()
     requireTransaction(new Error('the transaction was rolled back while writing alongside the updates'))
     return { failed, afterCommit }
-  })
-
-  const compactTx = db.transaction((documentId: string, state: Uint8Array, stateVector: Uint8Array) => {
-    const through = maxSeq.get(documentId)?.seq ?? 0
-    const previous = selectSnapshot.get(documentId)
-    upsertSnapshot.run(documentId, state, Math.max(through, previous?.through_seq ?? 0), now(), stateVector)
-    deleteThrough.run(documentId, through)
   })
 
   // Every stored row is checked before Yjs sees it: a corrupt row (disk fault, a bad restore, a hand

@@ -391,7 +391,14 @@ export class Room implements CommitParticipant {
     if (this.destroyed || this.pending.length === 0) return null
     const updates = this.pending.map((p) => p.update)
     const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
-    return { documentId: this.id, updates: [merged], count: this.pending.length }
+    // The log is long enough: this write replaces it by a snapshot (the document holds every pending
+    // update already), in the group's transaction, instead of a compaction with a commit of its own
+    // after the broadcast (1.4–8.9 ms on the event loop in the hot room, issue 7).
+    const snapshot =
+      this.logRows + 1 >= this.deps.compactAfter
+        ? { state: Y.encodeStateAsUpdate(this.doc), stateVector: Y.encodeStateVector(this.doc) }
+        : undefined
+    return { documentId: this.id, updates: [merged], count: this.pending.length, snapshot }
   }
 
   completeWrite(prepared: PreparedWrite | null, error: { reason: unknown } | undefined): void {
@@ -423,12 +430,14 @@ export class Room implements CommitParticipant {
     this.pending = this.pending.slice(prepared.count)
     const sections = this.pendingSections
     this.pendingSections = new Set()
-    this.logRows += prepared.updates.length
+    if (prepared.snapshot) {
+      this.logRows = 0
+      this.deps.metrics.compactions++
+    } else this.logRows += prepared.updates.length
     this.deps.metrics.batchesWritten++
     this.broadcast(batch, prepared.updates[0] as Uint8Array)
     this.releaseBarriers()
     if (sections.size > 0) this.afterCommit(sections)
-    if (this.logRows >= this.deps.compactAfter) this.compact()
     this.maybeIdle()
   }
 

@@ -84,7 +84,8 @@ export function createReplaceAllHistory(): ReplaceAllHistory {
       if (group?.stack !== stack) return false
       const step = group.steps.find((s) => s.section.editor === editor)
       // A section signed off since keeps its own keys (which say why nothing changes there).
-      return step !== undefined && step.section.mayChange() && nextIn(step, stack) !== null
+      if (!step?.section.mayChange()) return false
+      return nextIn(step, stack) !== null
     },
     apply(stack) {
       if (group?.stack !== stack) return null

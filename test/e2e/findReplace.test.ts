@@ -1,7 +1,8 @@
 // Find and replace across the sections (Ctrl+H, as in Word and Google Docs): the bar finds in every
 // section in page order, says where the user is ("Resultaat 2 van 4."), highlights the matches and
 // the current one, replaces one or all of them, and leaves a signed-off section alone, saying so. The
-// other author sees the replaced text arrive; after a reload it is still there. The bar is keyboard
+// other author sees the replaced text arrive; after a reload it is still there. A replace-all is undone
+// and redone in every section at once (never in a section signed off since). The bar is keyboard
 // operable, accessible, and shows only catalogue texts.
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
@@ -189,6 +190,42 @@ it('undoes and redoes a replace-all in every section at once, and leaves a secti
   expect(await editorText(page, first)).toContain('Nieuwwoord.')
   await closeWithoutProblems(writer, reader)
 }, 180_000)
+
+it('leaves a section signed off after a replace-all as it is when the replace-all is undone, and says so', async () => {
+  const { writer, reader } = await writerAndReader(running, DE_PEEL)
+  const page = writer.page
+  const all = await sectionIds(page)
+  const [open, signed] = [all[3], all[7]] as [string, string]
+  const word = 'Slotwoordq'
+  for (const id of [open, signed]) await typeAtEnd(page, id, ` ${word}.`)
+  await waitForSaveStatus(page, SaveStatus.saved)
+  const openBefore = await editorText(page, open)
+
+  await editorOf(page, open).click()
+  await page.keyboard.press('Control+H')
+  await page.getByTestId('find-bar').waitFor()
+  await page.keyboard.type(word)
+  await expect.poll(() => status(page)).toBe('2 resultaten.')
+  await page.getByTestId('replace-input').fill('Vastwoord')
+  await page.getByTestId('replace-all').click()
+  await expect.poll(() => status(page)).toBe('2 keer vervangen.')
+  await waitForSaveStatus(page, SaveStatus.saved)
+  await signForBothSides(running.server(), DE_PEEL, signed)
+  await expect.poll(() => sectionLocator(page, signed).getAttribute('data-locked')).toBe('true')
+  const signedText = await editorText(page, signed)
+  expect(signedText).toContain('Vastwoord.')
+
+  await page.getByTestId('undo-replace-all').click()
+  await expect
+    .poll(() => status(page))
+    .toBe(
+      'Vervangen ongedaan gemaakt in 1 sectie. In 1 sectie niet: daar is sindsdien verder gewerkt, of de sectie is ondertekend. Gebruik daar Ctrl+Z.',
+    )
+  await expect.poll(() => editorText(reader.page, open)).toBe(openBefore)
+  await waitForSaveStatus(page, SaveStatus.saved)
+  expect(await waitForSameText([page, reader.page], signed)).toBe(signedText)
+  await closeWithoutProblems(writer, reader)
+}, 120_000)
 
 it('opens from its button, with only catalogue texts, and without replacing for a reader', async () => {
   const lezer = await newUserContext(running.browser(), running.server().httpUrl, { email: DEMO.lezer })

@@ -49,6 +49,18 @@ const activeMatchInView = (page: Page) =>
     return match !== undefined && bar !== undefined && match.top >= bar.bottom && match.bottom <= window.innerHeight
   })
 
+/** From the text of `sectionId`: Ctrl+H, search `word` (`count` matches), "Alles vervangen" by `replacement`. */
+async function replaceAllFrom(page: Page, sectionId: string, word: string, replacement: string, count: number) {
+  await editorOf(page, sectionId).click()
+  await page.keyboard.press('Control+H')
+  await page.getByTestId('find-bar').waitFor()
+  await page.keyboard.type(word)
+  await expect.poll(() => status(page)).toBe(`${count} resultaten.`)
+  await page.getByTestId('replace-input').fill(replacement)
+  await page.getByTestId('replace-all').click()
+  await expect.poll(() => status(page)).toBe(`${count} keer vervangen.`)
+}
+
 it('finds in every section, replaces one and all where the text may change, and leaves signed-off text alone', async () => {
   const { writer, reader } = await writerAndReader(running, DE_PEEL)
   const page = writer.page
@@ -150,14 +162,7 @@ it('undoes and redoes a replace-all in every section at once, and leaves a secti
   const before = await Promise.all(ids.map((id) => editorText(page, id)))
   const textOf = (id: string) => before[ids.indexOf(id)] ?? ''
 
-  await editorOf(page, first).click()
-  await page.keyboard.press('Control+H')
-  await page.getByTestId('find-bar').waitFor()
-  await page.keyboard.type(word)
-  await expect.poll(() => status(page)).toBe('3 resultaten.')
-  await page.getByTestId('replace-input').fill('Nieuwwoord')
-  await page.getByTestId('replace-all').click()
-  await expect.poll(() => status(page)).toBe('3 keer vervangen.')
+  await replaceAllFrom(page, first, word, 'Nieuwwoord', 3)
   for (const id of ids) await expect.poll(() => editorText(reader.page, id)).toContain('Nieuwwoord.')
 
   // "Ongedaan maken" in the bar takes it back in all three sections, for the other author too.
@@ -201,14 +206,7 @@ it('leaves a section signed off after a replace-all as it is when the replace-al
   await waitForSaveStatus(page, SaveStatus.saved)
   const openBefore = await editorText(page, open)
 
-  await editorOf(page, open).click()
-  await page.keyboard.press('Control+H')
-  await page.getByTestId('find-bar').waitFor()
-  await page.keyboard.type(word)
-  await expect.poll(() => status(page)).toBe('2 resultaten.')
-  await page.getByTestId('replace-input').fill('Vastwoord')
-  await page.getByTestId('replace-all').click()
-  await expect.poll(() => status(page)).toBe('2 keer vervangen.')
+  await replaceAllFrom(page, open, word, 'Vastwoord', 2)
   await waitForSaveStatus(page, SaveStatus.saved)
   await signForBothSides(running.server(), DE_PEEL, signed)
   await expect.poll(() => sectionLocator(page, signed).getAttribute('data-locked')).toBe('true')

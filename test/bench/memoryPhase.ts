@@ -27,7 +27,7 @@ export async function memoryPhase(
   const snapshots = new Map<string, MonitorSnapshot>()
   let documentsLeft: number | null = null
   const result = await generator.run({ kind: 'memory', endpoint: server.endpoint, prefix, spec }, async (name) => {
-    snapshots.set(name, await server.snapshot())
+    snapshots.set(name, await server.snapshot({ heap: true }))
     if (name === 'left') documentsLeft = await server.documentsInMemory()
     return undefined
   })

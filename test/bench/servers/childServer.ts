@@ -56,7 +56,7 @@ export async function startChildServer(name: Exclude<ServerName, 'ours'>): Promi
     async documentsInMemory() {
       return (await readMonitor(pid, statsFile)).documentsInMemory
     },
-    snapshot: () => readMonitor(pid, statsFile),
+    snapshot: (options) => readMonitor(pid, statsFile, options),
     async stop() {
       child.kill('SIGKILL')
       await exited

@@ -71,7 +71,7 @@ export async function startOurServer(options: OurServerOptions = {}): Promise<Ou
     },
     createDocuments: (ids) => seedDocuments(running.dataDir, ids),
     documentsInMemory: () => metric(running.httpUrl, 'rooms_open'),
-    snapshot: () => readMonitor(pid, statsFile),
+    snapshot: (options) => readMonitor(pid, statsFile, options),
     async stop() {
       await running.stop()
       running.cleanup()

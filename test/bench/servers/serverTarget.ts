@@ -1,7 +1,7 @@
 // What the runner knows about one benchmarked server: how clients reach it, which wire dialect it
 // speaks, and how to read its process figures. The four implementations live beside this file.
-import { existsSync, readFileSync, rmSync } from 'node:fs'
-import type { MonitorSnapshot } from './loopMonitor.ts'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { gcRequest, type MonitorSnapshot } from './loopMonitor.ts'
 
 export const SERVER_NAMES = ['ours', 'reference', 'hocuspocus', 'relay'] as const
 export type ServerName = (typeof SERVER_NAMES)[number]
@@ -27,8 +27,14 @@ export interface ServerTarget {
   createDocuments(ids: readonly string[]): Promise<void>
   /** Documents in memory, as the server itself counts them. */
   documentsInMemory(): Promise<number | null>
-  snapshot(): Promise<MonitorSnapshot>
+  /** The process figures since the previous snapshot; `heap` collects garbage first (memory phases only). */
+  snapshot(options?: SnapshotOptions): Promise<MonitorSnapshot>
   stop(): Promise<void>
+}
+
+export interface SnapshotOptions {
+  /** Run a full GC before reading the heap (costly: never inside a window whose CPU or latency counts). */
+  readonly heap?: boolean
 }
 
 /** Bytes written to storage by the process so far (/proc/<pid>/io write_bytes). */
@@ -37,9 +43,14 @@ export function storageBytesWritten(pid: number): number {
   return Number(/write_bytes:\s+(\d+)/.exec(io)?.[1] ?? Number.NaN)
 }
 
-/** Asks the preloaded loop monitor for a snapshot (SIGUSR2) and waits for its file. */
-export async function readMonitor(pid: number, statsFile: string): Promise<MonitorSnapshot> {
+/** Asks the preloaded loop monitor for a snapshot (SIGUSR2; a request file for a GC first) and waits for its file. */
+export async function readMonitor(
+  pid: number,
+  statsFile: string,
+  options: SnapshotOptions = {},
+): Promise<MonitorSnapshot> {
   rmSync(statsFile, { force: true })
+  if (options.heap) writeFileSync(gcRequest(statsFile), '')
   process.kill(pid, 'SIGUSR2')
   const deadline = Date.now() + 10_000
   while (!existsSync(statsFile)) {

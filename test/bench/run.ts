@@ -118,7 +118,7 @@ async function warmUp(phase: Phase, servers: Map<ServerName, ServerTarget>, inde
  */
 const serverWarmUp: Phase | null = (() => {
   const first = plan.phases.find((phase) => phase.run.kind === 'typing')
-  if (!first || first.run.kind !== 'typing') return null
+  if (first?.run.kind !== 'typing') return null
   const { spec } = first.run
   return { ...first, run: { kind: 'typing', spec: { ...spec, durationMs: Math.min(spec.durationMs, WARM_UP_MS) } } }
 })()

@@ -15,16 +15,6 @@ const RENDERERS: Readonly<Record<ExportFormat, (dossier: Dossier, onProgress?: O
   md: renderMarkdown,
 }
 
-/** Media type and file extension per format, for Content-Type and Content-Disposition. */
-export const EXPORT_MEDIA_TYPES: Readonly<
-  Record<ExportFormat, { readonly mediaType: string; readonly extension: string }>
-> = {
-  pdf: { mediaType: 'application/pdf', extension: 'pdf' },
-  docx: { mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
-  odt: { mediaType: 'application/vnd.oasis.opendocument.text', extension: 'odt' },
-  md: { mediaType: 'text/markdown; charset=utf-8', extension: 'md' },
-}
-
 /** Renders the dossier; onProgress(done, total) after each section and once more after the appendix. */
 export function renderDossier(
   dossier: Dossier,

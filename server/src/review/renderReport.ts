@@ -1,6 +1,5 @@
 // The round report as a file: Markdown (user text escaped, so nothing in a title becomes markup) and
 // PDF (pdfkit with the embedded DejaVu fonts the dossier uses).
-import PDFDocument from 'pdfkit'
 import { formatDateTime } from '../export/dossierText.ts'
 import { escapeMarkdownText } from '../export/markdownEscape.ts'
 import { pdfFontPath } from '../export/pdfFonts.ts'
@@ -48,7 +47,9 @@ export function reportMarkdown(report: RoundReport, documentTitle: string): stri
   return out.join('\n')
 }
 
-export function reportPdf(report: RoundReport, documentTitle: string): Promise<Uint8Array> {
+export async function reportPdf(report: RoundReport, documentTitle: string): Promise<Uint8Array> {
+  // Loaded on first use: pdfkit is 5 MB of heap, and a server that never makes a report need not hold it.
+  const { default: PDFDocument } = await import('pdfkit')
   return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Verslag ${report.name}` } })
     const chunks: Buffer[] = []

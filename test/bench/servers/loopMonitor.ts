@@ -33,10 +33,10 @@ declare global {
 
 /** The histogram records whole intervals between samples; we report what exceeds the interval. */
 const RESOLUTION_MS = 10
+const beyondResolution = (ns: number): number => Math.max(0, ns / 1e6 - RESOLUTION_MS)
 
 /** The file whose presence asks the next snapshot for a full GC before the heap is read. */
 export const gcRequest = (statsFile: string): string => `${statsFile}.gc`
-const beyondResolution = (ns: number): number => Math.max(0, ns / 1e6 - RESOLUTION_MS)
 
 const statsFile = process.env.BENCH_STATS_FILE
 if (statsFile) {

@@ -57,5 +57,8 @@ export async function readMonitor(
     if (Date.now() > deadline) throw new Error(`server ${pid} wrote no monitor snapshot`)
     await new Promise((resolve) => setTimeout(resolve, 5))
   }
-  return JSON.parse(readFileSync(statsFile, 'utf8')) as MonitorSnapshot
+  const snapshot = JSON.parse(readFileSync(statsFile, 'utf8')) as MonitorSnapshot
+  // A heap read without the GC asked for would compare garbage, not what the server holds.
+  if (options.heap && !snapshot.heapAfterGc) throw new Error(`server ${pid} read its heap without a full GC`)
+  return snapshot
 }

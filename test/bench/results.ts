@@ -4,6 +4,7 @@ import type { ClientFigures } from './client/clientFigures.ts'
 import type { FigureName, Figures } from './figures.ts'
 import type { WorkloadName } from './plan.ts'
 import type { ServerName } from './servers/serverTarget.ts'
+import type { Stall } from './servers/stallSampler.ts'
 
 /** Figures compared as ratios (lower is better for all of them). */
 export const RATIO_FIGURES = [
@@ -39,6 +40,18 @@ export interface Target {
   readonly measured: string
 }
 
+/** The stalls of one server in one phase of one repetition (servers/stallSampler.ts). */
+export interface StallRecord {
+  readonly workload: WorkloadName
+  readonly size: string
+  readonly server: ServerName
+  /** 1-based; storage runs once, on the last repetition's processes. */
+  readonly repetition: number
+  /** That phase's own latency p99 (before the median over repetitions), to see what the stall cost. */
+  readonly phaseP99Ms: number | null
+  readonly stalls: readonly Stall[]
+}
+
 export interface BenchResults {
   readonly mode: 'full' | 'quick'
   readonly startedAt: string
@@ -49,6 +62,8 @@ export interface BenchResults {
   /** The client benchmark (headless Chromium against ours); null when it failed (see errors). */
   readonly client: ClientFigures | null
   readonly targets: readonly Target[]
+  /** Every phase of every server in which its main thread stalled; null when /proc could not be sampled. */
+  readonly stalls?: readonly StallRecord[] | null
 }
 
 function ratiosOf(figures: Figures, base: Figures | undefined): Ratios {

@@ -2,7 +2,8 @@
 // then the targets, met or missed.
 import type { ClientFigures } from '../client/clientFigures.ts'
 import type { FigureName } from '../figures.ts'
-import type { BenchRecord, BenchResults, RatioFigure } from '../results.ts'
+import type { BenchRecord, BenchResults, RatioFigure, StallRecord } from '../results.ts'
+import { STALL_MS } from '../servers/stallSampler.ts'
 
 const fmt = (value: number | boolean | null | undefined, digits = 1): string => {
   if (value === null || value === undefined) return '–'
@@ -142,6 +143,26 @@ function clientTable(client: ClientFigures | null | undefined): string {
   ].join('\n')
 }
 
+/** Phases in which a server's main thread sat in one system call for STALL_MS or more. */
+function stallTable(records: readonly StallRecord[] | null | undefined): string {
+  const title = `Stalls: a server's main thread ${STALL_MS} ms or more in one system call (sampled from /proc every 5 ms; servers/stallSampler.ts)`
+  if (records === null || records === undefined) return `${title}: not sampled here (needs /proc on Linux x86-64).`
+  if (records.length === 0) return `${title}: none.`
+  const rows = records.flatMap((r) =>
+    r.stalls.map(
+      (s) =>
+        `| ${r.workload} | ${r.size} | ${r.server} | ${r.repetition} | ${s.syscall} | ${s.file ?? '–'} | ${s.ms} | ${s.states.join(', ')} | ${(s.atMs / 1000).toFixed(1)} s | ${fmt(r.phaseP99Ms)} |`,
+    ),
+  )
+  return [
+    `${title}:`,
+    '',
+    "| workload | size | server | repetition | system call | file | ms | state (D: waiting for the device) | at | that phase's p99 ms |",
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n')
+}
+
 export function markdownReport(results: BenchResults & { errors?: readonly string[] }): string {
   const of = (...workloads: string[]) => results.records.filter((r) => workloads.includes(r.workload))
   const parts = [
@@ -157,6 +178,8 @@ export function markdownReport(results: BenchResults & { errors?: readonly strin
     table(of('storage'), STORAGE),
     '',
     table(of('update-gate'), GATE),
+    '',
+    stallTable(results.stalls),
     '',
     clientTable(results.client),
     '',

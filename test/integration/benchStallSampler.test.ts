@@ -52,5 +52,4 @@ describe.runIf(process.platform === 'linux' && process.arch === 'x64')('bench st
     await sleep(1_000)
     expect(sampler?.stop()).toEqual([])
   })
-
 })

@@ -1,5 +1,6 @@
 // Counters and gauges of one server instance, exposed at GET /metrics in the Prometheus text format.
 // Each is declared once, in METRICS: its field in `Metrics`, its Prometheus name and its help text.
+import { SLOW_COMMIT_MS } from './rooms/groupCommit.ts'
 
 interface MetricSpec {
   readonly kind: 'counter' | 'gauge'
@@ -25,6 +26,16 @@ const METRICS = {
     kind: 'counter',
     name: 'group_commits_total',
     help: 'Transactions that committed the batches of one or more documents.',
+  },
+  commitSeconds: {
+    kind: 'counter',
+    name: 'commit_seconds_total',
+    help: 'Time spent in group commits, waiting for storage included (÷ group_commits_total: the mean).',
+  },
+  slowCommits: {
+    kind: 'counter',
+    name: 'slow_commits_total',
+    help: `Group commits of ${SLOW_COMMIT_MS} ms or more: every document on the server waited that long (a slow disk).`,
   },
   failedWrites: { kind: 'counter', name: 'failed_writes_total', help: 'Storage writes that failed and were retried.' },
   afterCommitFailures: {
@@ -74,6 +85,11 @@ const METRICS = {
     kind: 'gauge',
     name: 'slowest_frame_ms',
     help: 'Most CPU time one event-loop turn of client frames cost (an upper bound of one frame).',
+  },
+  slowestCommitMs: {
+    kind: 'gauge',
+    name: 'slowest_commit_ms',
+    help: 'Longest group commit since start, waiting for storage included.',
   },
   slowestRejectedFrameMs: {
     kind: 'gauge',

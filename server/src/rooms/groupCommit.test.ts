@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import pino from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createMetrics, type Metrics } from '../metrics.ts'
@@ -8,7 +9,7 @@ import { type ClientIdRegistry, createClientIdRegistry } from '../persistence/cl
 import { type Db, openDatabase } from '../persistence/database.ts'
 import { createDocumentCatalog } from '../persistence/documentCatalog.ts'
 import { createSqliteDocumentStore, type SqliteDocumentStore } from '../persistence/sqliteDocumentStore.ts'
-import { type CommitParticipant, GroupCommit, type PreparedWrite } from './groupCommit.ts'
+import { type CommitParticipant, GroupCommit, type PreparedWrite, SLOW_COMMIT_MS } from './groupCommit.ts'
 
 let dir: string
 let db: Db
@@ -18,6 +19,11 @@ let metrics: Metrics
 let scheduled: (() => void)[]
 let commits: GroupCommit
 const completed: string[] = []
+/** What the group commit logged (pino's JSON lines, parsed). */
+const warnings: { level: number; ms?: number; documents?: number; msg: string }[] = []
+/** The clock the commits are timed with; a test moves it inside the store's write. */
+let clock = 0
+const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line)) })
 
 /** A room with one update to write; records how its write ended. */
 function room(documentId: string): CommitParticipant & { outcome: 'pending' | 'ok' | 'failed' } {
@@ -42,7 +48,16 @@ beforeEach(() => {
   metrics = createMetrics()
   scheduled = []
   completed.length = 0
-  commits = new GroupCommit({ store, clientIds, metrics, schedule: (fn) => scheduled.push(fn) })
+  warnings.length = 0
+  clock = 0
+  commits = new GroupCommit({
+    store,
+    clientIds,
+    metrics,
+    logger,
+    schedule: (fn) => scheduled.push(fn),
+    now: () => clock,
+  })
   const catalog = createDocumentCatalog(db)
   for (const id of ['ontwikkelperspectief-a', 'ontwikkelperspectief-b'])
     catalog.create({ id, kind: 'ontwikkelperspectief', title: id, areaId: 'de-peel', provinceId: null })
@@ -104,5 +119,30 @@ describe('group commit', () => {
     commits.commitNow([again])
     expect(again.outcome).toBe('ok')
     expect(clientIds.hasUnwritten).toBe(false)
+  })
+
+  it('times every commit, and counts and logs one that waited for storage as long as SLOW_COMMIT_MS', () => {
+    const appendMany = store.appendMany.bind(store)
+    let takes = 0
+    // The store's write is where the time goes (the fsync); the clock moves by `takes` inside it.
+    store.appendMany = (writes, claims) => {
+      clock += takes
+      return appendMany(writes, claims)
+    }
+    takes = 5
+    commits.commitNow([room('ontwikkelperspectief-a')])
+    expect(metrics.slowCommits).toBe(0)
+    expect(warnings).toEqual([])
+    takes = SLOW_COMMIT_MS + 50
+    const b = room('ontwikkelperspectief-b')
+    commits.commitNow([b, room('ontwikkelperspectief-a')])
+    expect(b.outcome).toBe('ok')
+    expect(metrics.groupCommits).toBe(2)
+    expect(metrics.slowCommits).toBe(1)
+    expect(metrics.slowestCommitMs).toBe(SLOW_COMMIT_MS + 50)
+    expect(metrics.commitSeconds).toBeCloseTo((5 + SLOW_COMMIT_MS + 50) / 1000, 6)
+    expect(warnings).toEqual([
+      expect.objectContaining({ ms: SLOW_COMMIT_MS + 50, documents: 2, msg: expect.stringContaining('slow commit') }),
+    ])
   })
 })

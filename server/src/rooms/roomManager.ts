@@ -26,6 +26,7 @@ export class RoomManager {
       store: deps.store,
       clientIds: deps.clientIds,
       metrics: deps.metrics,
+      logger: deps.logger,
       schedule: this.turnEnd.schedule,
     })
   }

@@ -30,6 +30,8 @@ export interface PreparedWrite extends DocumentWrite {
  */
 export const SLOW_COMMIT_MS = 100
 
+const performanceNow = (): number => performance.now()
+
 export interface GroupCommitDeps {
   readonly store: DocumentStore
   readonly clientIds: ClientIdRegistry
@@ -81,7 +83,7 @@ export class GroupCommit {
     }
     let failed: ReadonlyMap<string, unknown> = new Map()
     if (writes.length > 0 || this.deps.clientIds.hasUnwritten) {
-      const now = this.deps.now ?? performance.now.bind(performance)
+      const now = this.deps.now ?? performanceNow
       const started = now()
       failed = this.deps.store.appendMany(writes, this.deps.clientIds.writeClaims)
       this.timed(now() - started, writes.length)

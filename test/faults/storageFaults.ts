@@ -61,6 +61,7 @@ async function storageCases(report: Report, mountPoint: string, mounted: boolean
     await report.run(SUITE, 'slow writes (lock held 150 ms of every 400 ms)', async () => {
       const other = openDatabase(server.dataDir)
       const accessBefore = typist.client.accessLog.length
+      const slowBefore = (await metrics(server)).slow_commits_total ?? 0
       typist.start(50)
       for (let i = 0; i < 10; i++) {
         other.exec('BEGIN IMMEDIATE')
@@ -72,7 +73,14 @@ async function storageCases(report: Report, mountPoint: string, mounted: boolean
       typist.stop()
       await typist.settle()
       check(typist.client.accessLog.length === accessBefore, 'slow writes made the document read-only')
-      return { ...stored(server, typist), detail: 'writes waited, nothing refused' }
+      // What an operator sees: the commits that waited for the lock are counted as slow (≥ 100 ms).
+      const after = await metrics(server)
+      const slow = (after.slow_commits_total ?? 0) - slowBefore
+      check(slow > 0, `no slow commit counted while writes waited up to 150 ms (slowest ${after.slowest_commit_ms} ms)`)
+      return {
+        ...stored(server, typist),
+        detail: `writes waited, nothing refused; ${slow} slow commits counted, slowest ${Math.round(after.slowest_commit_ms ?? 0)} ms`,
+      }
     })
 
     if (mounted) {

@@ -132,8 +132,8 @@ async function warmUp(phase: Phase, servers: Map<ServerName, ServerTarget>, inde
  * SQLite, HTTP layer), had p99 37.3, 13.1 and 6.3 ms in the three repetitions of one run, against
  * 2.7–6.6 ms for the others, and CPU per frame 2.0× the reference's there against 1.0–1.3× once warm.
  * Two seconds of hot room N=10 (12 edits) were not enough: whichever server a repetition measured first
- * still had the highest p99 of its three N=10 windows in seven of nine cases (three runs, 2026-11-30). Every server gets
- * the same rounds.
+ * still had the highest p99 of its three N=10 windows in seven of nine cases (three runs, 2026-11-30).
+ * Every server gets the same rounds.
  */
 const editsPerSecond = (phase: Phase): number =>
   phase.run.kind === 'typing' ? phase.run.spec.rooms * phase.run.spec.writersPerRoom * phase.run.spec.editsPerSecond : 0

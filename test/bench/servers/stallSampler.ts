@@ -2,9 +2,10 @@
 // it reads /proc/<pid>/syscall (the system call the thread is in, or "running") and its scheduler state.
 // One system call that lasts STALL_MS or more — waiting for events excluded — is a stall, reported with
 // the file it was on (samples belong to one call while the thread's read and write counts stand still).
-// Running is never a stall here: samples cannot tell one long run from many short turns. It tells a slow disk (ours's commit is an fsync in state D) from a lock wait or a
-// long GC without touching the server. Linux on x86-64 only (the syscall numbers); elsewhere, and when
-// /proc cannot be read, it reports nothing and says so (`null`).
+// Running is never a stall here: samples cannot tell one long run from many short turns. It tells a slow
+// disk (ours's commit is an fsync in state D) from a lock wait (SQLite's busy handler sleeps) without
+// touching the server. Linux on x86-64 only (the syscall numbers); elsewhere, and when /proc cannot be
+// read, it reports nothing and says so (`null`).
 import { readFileSync, readlinkSync } from 'node:fs'
 import { basename } from 'node:path'
 

@@ -32,6 +32,11 @@ const METRICS = {
     name: 'commit_seconds_total',
     help: 'Time spent in group commits, waiting for storage included (÷ group_commits_total: the mean).',
   },
+  gateSeconds: {
+    kind: 'counter',
+    name: 'gate_seconds_total',
+    help: 'Time the update gate spent deciding on client updates (÷ the accepted and refused updates: the mean).',
+  },
   slowCommits: {
     kind: 'counter',
     name: 'slow_commits_total',

@@ -34,6 +34,8 @@ export interface Figures {
   // Update gate (in-process micro-benchmark).
   /** Time of the gate per single-character update on a document of `documentBytes`. */
   gateUsPerUpdate: number | null
+  /** Typing phases, ours only: the gate's time (its /metrics counter) ÷ the server's CPU time in the window. */
+  gateCpuShare: number | null
   // Storage.
   bytesWrittenPerEdit: number | null
   rowsPerEdit: number | null
@@ -66,6 +68,7 @@ export function emptyFigures(): Figures {
     heapPerDocumentKiB: null,
     documentsInMemoryAfterLeave: null,
     gateUsPerUpdate: null,
+    gateCpuShare: null,
     bytesWrittenPerEdit: null,
     rowsPerEdit: null,
     lostAfterCrash: null,

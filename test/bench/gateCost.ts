@@ -16,6 +16,9 @@ export interface GateCost {
 
 const UPDATES = 2_000
 
+/** The two documents' sizes as the report names them (run.ts, targets.ts). */
+export const GATE_DOCUMENTS = { small: '~100 KB', large: '~10 MB' } as const
+
 function buildDocument(b4Operations: number, bulkBytes: number): Y.Doc {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, new Uint8Array(readFileSync(largeDocument(b4Operations).file)))

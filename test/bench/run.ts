@@ -11,7 +11,7 @@ import { compareWithBaseline, readBaseline } from './baseline.ts'
 import { clientBench } from './client/clientBench.ts'
 import type { ClientFigures } from './client/clientFigures.ts'
 import { emptyFigures, type Figures, medianFigures } from './figures.ts'
-import { gateCosts } from './gateCost.ts'
+import { GATE_DOCUMENTS, gateCosts } from './gateCost.ts'
 import { GeneratorProcess } from './load/generatorProcess.ts'
 import { fullPlan, type Phase, type Plan, quickPlan } from './plan.ts'
 import { latencyChart } from './report/latencyChart.ts'
@@ -225,8 +225,8 @@ generator.stop()
 const gate = wanted('update-gate') ? gateCosts() : null
 const gateRows = gate
   ? ([
-      ['~100 KB', gate.small],
-      ['~10 MB', gate.large],
+      [GATE_DOCUMENTS.small, gate.small],
+      [GATE_DOCUMENTS.large, gate.large],
     ] as const)
   : []
 

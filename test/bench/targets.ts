@@ -1,6 +1,7 @@
 // Our targets from issue 7, checked against the records of the same run (the largest size measured).
 import { type ClientFigures, KEY_TO_PAINT_TARGET_MS } from './client/clientFigures.ts'
 import type { Figures } from './figures.ts'
+import { GATE_DOCUMENTS } from './gateCost.ts'
 import type { WorkloadName } from './plan.ts'
 import type { BenchRecord, Target } from './results.ts'
 import type { ServerName } from './servers/serverTarget.ts'
@@ -73,12 +74,45 @@ export function checkTargets(records: readonly BenchRecord[]): Target[] {
       met: storage ? storage.lostAfterCrash === 0 : null,
       measured: `${storage?.lostAfterCrash ?? 'n/a'} edits lost`,
     },
+    gateShareTarget(hot('ours')?.gateCpuShare),
+    gateSizeTarget(records),
     {
       name: 'typing: no lost updates, every replica converged',
       met: typingClean,
       measured: typingClean ? 'yes' : 'no',
     },
   ]
+}
+
+/** Issue 7: the update gate under 5 % of our server's CPU in the hot room (the largest size measured). */
+export const GATE_CPU_SHARE_LIMIT = 0.05
+
+function gateShareTarget(share: number | null | undefined): Target {
+  const name = `update gate: < ${GATE_CPU_SHARE_LIMIT * 100} % of our server CPU in the hot room`
+  if (typeof share !== 'number') return { name, met: null, measured: 'n/a' }
+  return {
+    name,
+    met: share < GATE_CPU_SHARE_LIMIT,
+    measured: `${fmt(share * 100, 1)} % (its /metrics time ÷ the CPU time)`,
+  }
+}
+
+/**
+ * Issue 7: "the same per update on a 100 KB and a 10 MB document". The gate resolves by binary search, so
+ * its cost must not grow with the document: the 10 MB document may cost at most this much more per update
+ * than the 100 KB one (two medians of 2,000 updates each; 1.05–1.19× in the runs of 2026-11-29/30).
+ */
+export const GATE_SIZE_LIMIT = 1.5
+
+function gateSizeTarget(records: readonly BenchRecord[]): Target {
+  const gate = (size: string) =>
+    records.find((r) => r.workload === 'update-gate' && r.size === size)?.figures.gateUsPerUpdate
+  return ratioTarget(
+    `update gate: the same per update on ${GATE_DOCUMENTS.large} as on ${GATE_DOCUMENTS.small} (≤ ${GATE_SIZE_LIMIT}×)`,
+    gate(GATE_DOCUMENTS.large),
+    gate(GATE_DOCUMENTS.small),
+    GATE_SIZE_LIMIT,
+  )
 }
 
 /** Issue 7's client target: an absolute time (one frame), so it is judged as measured, never against a baseline. */

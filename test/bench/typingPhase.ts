@@ -15,7 +15,10 @@ export async function typingPhase(
   spec: TypingSpec,
 ): Promise<Figures> {
   const snapshots = new Map<string, MonitorSnapshot>()
+  const gateSeconds = new Map<string, number>()
   const result = await generator.run({ kind: 'typing', endpoint: server.endpoint, prefix, spec }, async (name) => {
+    // The counter first: the CPU of answering /metrics at the start then falls outside the window.
+    if (server.gateSeconds) gateSeconds.set(name, await server.gateSeconds())
     snapshots.set(name, await server.snapshot())
     return undefined
   })
@@ -24,6 +27,8 @@ export async function typingPhase(
   const end = snapshots.get('measured')
   if (!start || !end) throw new Error('missing server snapshots')
   const cpuMs = end.cpuUserMs + end.cpuSystemMs - (start.cpuUserMs + start.cpuSystemMs)
+  const gateStart = gateSeconds.get('start')
+  const gateEnd = gateSeconds.get('measured')
   return {
     ...emptyFigures(),
     editsPerSecIn: result.editsSent / (result.typingMs / 1000),
@@ -35,6 +40,8 @@ export async function typingPhase(
     converged: result.converged,
     serverCpuMs: cpuMs,
     serverCpuUsPerFrame: result.framesReceived > 0 ? (cpuMs * 1000) / result.framesReceived : null,
+    gateCpuShare:
+      gateStart !== undefined && gateEnd !== undefined && cpuMs > 0 ? ((gateEnd - gateStart) * 1000) / cpuMs : null,
     loopDelayP99Ms: end.loopDelayP99Ms,
     peakRssMiB: end.peakRssBytes / MiB,
     generatorCpu: result.generator.cpuFraction,

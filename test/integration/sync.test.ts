@@ -102,6 +102,22 @@ describe('real-time sync', () => {
     c.destroy()
     await waitFor(async () => (await metric(server.httpUrl, 'rooms_open')) === before - 1, { message: 'room unloaded' })
   })
+
+  it('counts the time the update gate spends on each update in /metrics (the benchmark reads it)', async () => {
+    const c = connect(DE_PEEL)
+    await c.synced()
+    const gatedBefore = await metric(server.httpUrl, 'gate_seconds_total')
+    const acceptedBefore = await metric(server.httpUrl, 'updates_accepted_total')
+    const title = orderedSections(c.doc)[1]?.title
+    for (let i = 0; i < 20; i++) title?.insert(0, 'g')
+    await c.saved()
+    const accepted = (await metric(server.httpUrl, 'updates_accepted_total')) - acceptedBefore
+    const gated = (await metric(server.httpUrl, 'gate_seconds_total')) - gatedBefore
+    expect(accepted).toBeGreaterThanOrEqual(1)
+    // Each gated update adds its time: more than nothing, and far below a second for a few keystrokes.
+    expect(gated).toBeGreaterThan(0)
+    expect(gated / accepted).toBeLessThan(0.05)
+  })
 })
 
 // A page comes back online with changes the server has not seen (offline edits, kept in the page's

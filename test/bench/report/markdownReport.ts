@@ -39,6 +39,10 @@ const TYPING: readonly Column[] = [
   figure('converged', 'converged'),
   figure('CPU µs/frame', 'serverCpuUsPerFrame', 0),
   { title: 'CPU/frame ÷ ref', cell: (r) => ratio(r, 'toReference', 'serverCpuUsPerFrame') },
+  {
+    title: 'gate % of CPU',
+    cell: (r) => fmt(r.figures.gateCpuShare === null ? null : r.figures.gateCpuShare * 100, 1),
+  },
   figure('loop p99 ms', 'loopDelayP99Ms'),
   figure('peak RSS MiB', 'peakRssMiB', 0),
   {

@@ -71,6 +71,7 @@ export async function startOurServer(options: OurServerOptions = {}): Promise<Ou
     },
     createDocuments: (ids) => seedDocuments(running.dataDir, ids),
     documentsInMemory: () => metric(running.httpUrl, 'rooms_open'),
+    gateSeconds: () => metric(running.httpUrl, 'gate_seconds_total'),
     snapshot: (options) => readMonitor(pid, statsFile, options),
     async stop() {
       await running.stop()

@@ -27,6 +27,8 @@ export interface ServerTarget {
   createDocuments(ids: readonly string[]): Promise<void>
   /** Documents in memory, as the server itself counts them. */
   documentsInMemory(): Promise<number | null>
+  /** Seconds the server spent in its update gate so far, as it counts them (ours only: the others have none). */
+  gateSeconds?(): Promise<number>
   /** The process figures since the previous snapshot; `heap` collects garbage first (memory phases only). */
   snapshot(options?: SnapshotOptions): Promise<MonitorSnapshot>
   stop(): Promise<void>

@@ -290,6 +290,9 @@ writeFileSync(join(out, 'latency.svg'), latencyChart(records))
 process.stdout.write(markdownReport(results))
 log(`wrote ${join(out, 'latest.json')} in ${results.durationS} s`)
 
+/** Issue 7: `pnpm bench --quick` runs in under 3 minutes (164–173 s on this machine in session 15). */
+const QUICK_LIMIT_S = 180
+
 if (plan.mode === 'quick' && !only) {
   const { problems, notes } = compareWithBaseline(results, readBaseline(join(HERE, 'baseline.json')))
   if (notes.length > 0)
@@ -299,6 +302,11 @@ if (plan.mode === 'quick' && !only) {
     process.stderr.write(
       `\nLOAD GENERATOR SATURATED in ${saturatedPhases.length} phases (load average ${results.machine.loadAverage?.join(' ')}; ` +
         `the machine is busy): their latency ratios were not judged. ${saturatedPhases.map((r) => `${r.workload} ${r.server}`).join(', ')}\n`,
+    )
+  if (results.durationS > QUICK_LIMIT_S)
+    process.stderr.write(
+      `\nQUICK RUN TOOK ${results.durationS} s, over the ${QUICK_LIMIT_S} s issue 7 allows (reported, not gated: ` +
+        `a busy machine is slower; load average ${results.machine.loadAverage?.join(' ')}). Shorten a phase.\n`,
     )
   const failures = [...errors, ...problems]
   if (failures.length > 0) {

@@ -151,8 +151,8 @@ export function quickPlan(): Plan {
     repetitions: 3,
     freshServersPerRepetition: false,
     phases: [
-      hotRoom(50, 3_000),
-      manyRooms(50, 3_000),
+      hotRoom(50, 2_500),
+      manyRooms(50, 2_500),
       { ...largeJoin(40_000, 5, 10), once: true },
       { ...memory(1, 100), once: true },
       { ...memory(100, 1), once: true },

@@ -51,3 +51,17 @@ describe('update gate targets', () => {
     expect(size).toMatchObject({ met: null, measured: 'n/a' })
   })
 })
+
+describe('ratio targets', () => {
+  it('gives no verdict on a negative heap figure (GC noise larger than the signal), never "met"', () => {
+    const heap = (server: 'ours' | 'reference', kib: number): BenchRecord => ({
+      ...record('memory-connections', '1 doc × 100', { heapPerConnectionKiB: kib }),
+      server,
+    })
+    const target = (ours: number) =>
+      checkTargets([heap('ours', ours), heap('reference', 0.44)]).find((t) => t.name.startsWith('memory: heap per'))
+    expect(target(-1.03)).toMatchObject({ met: null, measured: expect.stringContaining('not measurable') })
+    expect(target(0.4)).toMatchObject({ met: true })
+    expect(target(0.9)).toMatchObject({ met: false })
+  })
+})

@@ -10,6 +10,13 @@ import type { MemoryResult, MemorySpec } from './messages.ts'
 
 /** Time the servers get to unload rooms after the last socket closed. */
 const SETTLE_MS = 1_500
+/**
+ * After an unmeasured round: a server that has not let the document go by the measured round's first
+ * heap reading just keeps it, and the measured connections join it (`memoryPhase.ts`).
+ */
+const WARM_UP_SETTLE_MS = 300
+/** Connected sockets get this long to settle (their handshake's garbage) before the heap is read. */
+const CONNECTED_SETTLE_MS = 500
 
 export async function runMemory(
   endpoint: Endpoint,
@@ -29,10 +36,10 @@ export async function runMemory(
   )
   const connectMs = performance.now() - started
   const generator = meter()
-  await sleep(500)
+  if (!spec.warmUp) await sleep(CONNECTED_SETTLE_MS)
   await checkpoint('connected')
   await Promise.all(viewers.map((v) => v.close()))
-  await sleep(SETTLE_MS)
+  await sleep(spec.warmUp ? WARM_UP_SETTLE_MS : SETTLE_MS)
   await checkpoint('left')
   return { kind: 'memory', connections: total, connectMs, generator }
 }

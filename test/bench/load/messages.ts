@@ -26,6 +26,8 @@ export interface JoinSpec {
 export interface MemorySpec {
   readonly documents: number
   readonly connectionsPerDocument: number
+  /** An unmeasured round (memoryPhase.ts): nothing is read while connected, and a short settle after. */
+  readonly warmUp?: boolean
 }
 
 export interface StorageSpec {

@@ -290,7 +290,7 @@ writeFileSync(join(out, 'latency.svg'), latencyChart(records))
 process.stdout.write(markdownReport(results))
 log(`wrote ${join(out, 'latest.json')} in ${results.durationS} s`)
 
-/** Issue 7: `pnpm bench --quick` runs in under 3 minutes (164–173 s on this machine in session 15). */
+/** Issue 7: `pnpm bench --quick` runs in under 3 minutes (149 s here since session 16; 168–187 s before). */
 const QUICK_LIMIT_S = 180
 
 if (plan.mode === 'quick' && !only) {

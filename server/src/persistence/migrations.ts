@@ -159,6 +159,11 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE document_snapshots ADD COLUMN state_vector BLOB;
   `,
+  // v7: the CRC-32 of the snapshot as the server wrote it. A snapshot that still matches it is not
+  // inspected again at load (sqliteDocumentStore.ts); NULL for snapshots written before: those are.
+  `
+  ALTER TABLE document_snapshots ADD COLUMN checksum INTEGER;
+  `,
 ]
 
 export function migrate(db: Database.Database): number {

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { crc32 } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createClientIdRegistry } from './clientIdRegistry.ts'
+import { CorruptDocumentError } from './corruptDocumentError.ts'
 import { type Db, openDatabase } from './database.ts'
 import { createDocumentCatalog } from './documentCatalog.ts'
 import type { DocumentStore } from './documentStore.ts'
@@ -185,5 +187,46 @@ describe('SQLite document store', () => {
     store.appendMany([], clientIds.writeClaims)
     expect(clientIds.hasUnwritten).toBe(false)
     expect(createClientIdRegistry(db).owner(DOC, 9)).toBe('provincie.auteur')
+  })
+
+  describe('a stored snapshot at load', () => {
+    /** A decoder bomb: one client declaring 2^31 structs (a disk fault or a bad hand edit). */
+    const BOMB = Buffer.from([1, 0x80, 0x80, 0x80, 0x80, 0x08, 7, 0])
+    const setSnapshot = (data: Buffer, checksum: number | null | 'keep'): void => {
+      if (checksum === 'keep') db.prepare('UPDATE document_snapshots SET data = ?').run(data)
+      else db.prepare('UPDATE document_snapshots SET data = ?, checksum = ?').run(data, checksum)
+    }
+
+    beforeEach(() => {
+      const { doc } = typingUpdates('Peelvenen')
+      store.compact(DOC, Y.encodeStateAsUpdate(doc))
+    })
+
+    it('is the document it was written as', () => {
+      reopen()
+      expect(replay(store.load(DOC)).getText('t').toString()).toBe('Peelvenen')
+    })
+
+    it('is quarantined when its bytes changed since they were written', () => {
+      setSnapshot(BOMB, 'keep')
+      reopen()
+      expect(() => store.load(DOC)).toThrow(CorruptDocumentError)
+      expect(store.health.isQuarantined(DOC)).toBe(true)
+    })
+
+    it('is inspected when it has no checksum (written before schema v7)', () => {
+      setSnapshot(BOMB, null)
+      reopen()
+      expect(() => store.load(DOC)).toThrow(CorruptDocumentError)
+      expect(store.health.isQuarantined(DOC)).toBe(true)
+    })
+
+    it('is not walked again while its bytes match the checksum written with them', () => {
+      // The proof that the inspection is skipped: bytes it would refuse, with their own checksum.
+      setSnapshot(BOMB, crc32(BOMB))
+      reopen()
+      expect(store.load(DOC).snapshot).toEqual(new Uint8Array(BOMB))
+      expect(store.health.isQuarantined(DOC)).toBe(false)
+    })
   })
 })

@@ -1,6 +1,7 @@
 // DocumentStore on SQLite: an append-only update log plus a snapshot that compaction rewrites. Compaction
 // writes the snapshot and deletes the rows it covers in one transaction, so a crash at any moment leaves
 // either the old log or the new snapshot, never neither.
+import { crc32 } from 'node:zlib'
 import * as Y from 'yjs'
 import { inspectUpdate } from '../limits/inspectUpdate.ts'
 import { CorruptDocumentError } from './corruptDocumentError.ts'
@@ -15,9 +16,10 @@ export interface SqliteDocumentStore extends DocumentStore {
 
 export function createSqliteDocumentStore(db: Db, now: () => number = Date.now): SqliteDocumentStore {
   const health = createStorageHealth()
-  const selectSnapshot = db.prepare<[string], { data: Buffer; through_seq: number; state_vector: Buffer | null }>(
-    'SELECT data, through_seq, state_vector FROM document_snapshots WHERE document_id = ?',
-  )
+  const selectSnapshot = db.prepare<
+    [string],
+    { data: Buffer; through_seq: number; state_vector: Buffer | null; checksum: number | null }
+  >('SELECT data, through_seq, state_vector, checksum FROM document_snapshots WHERE document_id = ?')
   const selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>(
     'SELECT seq, data FROM document_updates WHERE document_id = ? AND seq > ? ORDER BY seq',
   )
@@ -30,10 +32,11 @@ export function createSqliteDocumentStore(db: Db, now: () => number = Date.now):
   const countUpdates = db.prepare<[string], { n: number }>(
     'SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?',
   )
-  const upsertSnapshot = db.prepare<[string, Uint8Array, number, number, Uint8Array]>(
-    `INSERT INTO document_snapshots (document_id, data, through_seq, updated_at, state_vector) VALUES (?, ?, ?, ?, ?)
+  const upsertSnapshot = db.prepare<[string, Uint8Array, number, number, Uint8Array, number]>(
+    `INSERT INTO document_snapshots (document_id, data, through_seq, updated_at, state_vector, checksum)
+     VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(document_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
-       updated_at = excluded.updated_at, state_vector = excluded.state_vector`,
+       updated_at = excluded.updated_at, state_vector = excluded.state_vector, checksum = excluded.checksum`,
   )
   const deleteThrough = db.prepare<[string, number]>('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?')
 
@@ -41,7 +44,8 @@ export function createSqliteDocumentStore(db: Db, now: () => number = Date.now):
   const compactTx = db.transaction((documentId: string, state: Uint8Array, stateVector: Uint8Array) => {
     const through = maxSeq.get(documentId)?.seq ?? 0
     const previous = selectSnapshot.get(documentId)
-    upsertSnapshot.run(documentId, state, Math.max(through, previous?.through_seq ?? 0), now(), stateVector)
+    const throughSeq = Math.max(through, previous?.through_seq ?? 0)
+    upsertSnapshot.run(documentId, state, throughSeq, now(), stateVector, crc32(state))
     deleteThrough.run(documentId, through)
   })
 
@@ -84,6 +88,16 @@ export function createSqliteDocumentStore(db: Db, now: () => number = Date.now):
     }
     return bytes
   }
+  // A snapshot is written only by the server, encoded from a document it holds. One whose bytes still
+  // match the checksum written with them is that document and is not walked again (inspectUpdate reads
+  // every byte: ~1.8 ms for the 291 KB B4 document, the CRC ~0.1 ms); any other is inspected like a row.
+  const checkedSnapshot = (
+    documentId: string,
+    row: { readonly data: Buffer; readonly checksum: number | null },
+  ): Uint8Array =>
+    row.checksum !== null && crc32(row.data) === row.checksum
+      ? new Uint8Array(row.data)
+      : checked(documentId, null, row.data)
   // A state vector that does not decode is not used (the document is then built from the rows at load).
   const checkedStateVector = (data: Buffer | null): Uint8Array | null => {
     if (data === null) return null
@@ -103,7 +117,7 @@ export function createSqliteDocumentStore(db: Db, now: () => number = Date.now):
       const snapshot = selectSnapshot.get(documentId)
       const rows = selectUpdates.all(documentId, snapshot?.through_seq ?? 0)
       return {
-        snapshot: snapshot ? checked(documentId, null, snapshot.data) : null,
+        snapshot: snapshot ? checkedSnapshot(documentId, snapshot) : null,
         stateVector: snapshot ? checkedStateVector(snapshot.state_vector) : null,
         updates: rows.map((r) => checked(documentId, r.seq, r.data)),
       }

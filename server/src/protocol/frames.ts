@@ -19,13 +19,20 @@ export function syncStep2Frame(doc: Y.Doc, stateVector: Uint8Array): Uint8Array 
   return encoding.toUint8Array(e)
 }
 
-/** A sync frame around bytes the caller already has (a stored state vector or snapshot). */
+/**
+ * A sync frame around bytes the caller already has (a stored state vector or snapshot). The payload is
+ * copied once, into a frame allocated at its final size (an encoder would copy a large payload twice).
+ */
 export function syncFrame(step: number, payload: Uint8Array): Uint8Array {
   const e = encoding.createEncoder()
   encoding.writeVarUint(e, MessageType.sync)
   encoding.writeVarUint(e, step)
-  encoding.writeVarUint8Array(e, payload)
-  return encoding.toUint8Array(e)
+  encoding.writeVarUint(e, payload.byteLength)
+  const header = encoding.toUint8Array(e)
+  const frame = new Uint8Array(header.byteLength + payload.byteLength)
+  frame.set(header)
+  frame.set(payload, header.byteLength)
+  return frame
 }
 
 export function syncUpdateFrame(update: Uint8Array): Uint8Array {

@@ -18,6 +18,7 @@ import type { DocumentStore, StoredState } from '../persistence/documentStore.ts
 import { decodeAwarenessUpdate, stampAwareness } from '../policy/stampAwareness.ts'
 import type { UpdateGate } from '../policy/updateGate.ts'
 import { syncFrame, syncStep1Frame, syncStep2Frame, syncUpdateFrame } from '../protocol/frames.ts'
+import { FreshJoinFrame } from './freshJoinFrame.ts'
 import type { CommitParticipant, GroupCommit, PreparedWrite } from './groupCommit.ts'
 import { Peer } from './peer.ts'
 import { RoomPresence } from './roomPresence.ts'
@@ -66,6 +67,8 @@ export class Room implements CommitParticipant {
   private readonly ydoc: Y.Doc
   /** The stored snapshot and its state vector while the Y.Doc has not been built from them. */
   private unbuilt: { readonly state: Uint8Array; readonly stateVector: Uint8Array } | null = null
+  /** Step 2 for a client with nothing yet, kept for a large document until it changes. */
+  private readonly freshJoin = new FreshJoinFrame()
   readonly awareness: awarenessProtocol.Awareness
   /** Applies stamped presence to `awareness` and encodes it from the stamped JSON. */
   private readonly presence: RoomPresence
@@ -244,10 +247,13 @@ export class Room implements CommitParticipant {
     }
   }
 
-  /** Sync step 2 for a client's state vector: a fresh client of an unbuilt document gets the stored snapshot. */
+  /**
+   * Sync step 2 for a client's state vector. A fresh client gets the whole document: the stored snapshot
+   * of an unbuilt document as it is, else the kept frame of a large document (freshJoinFrame.ts).
+   */
   private step2For(stateVector: Uint8Array): Uint8Array {
-    if (this.unbuilt && Y.decodeStateVector(stateVector).size === 0)
-      return syncFrame(SyncStep.step2, this.unbuilt.state)
+    if (Y.decodeStateVector(stateVector).size === 0)
+      return this.freshJoin.frame(() => this.unbuilt?.state ?? Y.encodeStateAsUpdate(this.doc))
     return syncStep2Frame(this.doc, stateVector)
   }
 
@@ -349,6 +355,7 @@ export class Room implements CommitParticipant {
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.freshJoin.invalidate()
     // Every change after loading comes from a peer (applyFromPeer) or from the server itself.
     if (origin === SERVER_ORIGIN) this.pending.push({ update, origin: null })
     else if (origin instanceof Peer) this.pending.push({ update, origin })

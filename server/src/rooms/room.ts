@@ -252,7 +252,8 @@ export class Room implements CommitParticipant {
    * of an unbuilt document as it is, else the kept frame of a large document (freshJoinFrame.ts).
    */
   private step2For(stateVector: Uint8Array): Uint8Array {
-    if (Y.decodeStateVector(stateVector).size === 0)
+    // The count of clients comes first; a fresh client's is 0 (inspectFrame let no bytes trail it).
+    if (decoding.readVarUint(decoding.createDecoder(stateVector)) === 0)
       return this.freshJoin.frame(() => this.unbuilt?.state ?? Y.encodeStateAsUpdate(this.doc))
     return syncStep2Frame(this.doc, stateVector)
   }

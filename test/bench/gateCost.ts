@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { createSection, rankBetween } from '@novex/shared'
 import * as Y from 'yjs'
-import { createUpdateGate, type GateInput } from '../../server/src/policy/updateGate.ts'
+import { createUpdateGate, type GateInput, type UpdateGate } from '../../server/src/policy/updateGate.ts'
 import { largeDocument } from './b4Document.ts'
 import { typingTarget } from './load/benchDocument.ts'
 
@@ -69,7 +69,7 @@ function gatedDocument(server: Y.Doc): GatedDocument {
 }
 
 /** Gates (timed) and applies `count` single-character updates of a typist. */
-function gateBlock(gate: ReturnType<typeof createUpdateGate>, target: GatedDocument, count: number): void {
+function gateBlock(gate: UpdateGate, target: GatedDocument, count: number): void {
   for (let i = 0; i < count; i++) {
     const update = target.typeOne()
     const started = performance.now()

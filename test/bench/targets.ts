@@ -103,7 +103,8 @@ function gateShareTarget(share: number | null | undefined): Target {
 /**
  * Issue 7: "the same per update on a 100 KB and a 10 MB document". The gate resolves by binary search, so
  * its cost must not grow with the document: the 10 MB document may cost at most this much more per update
- * than the 100 KB one (two medians of 2,000 updates each; 1.05–1.44× in the runs of 2026-11-29/30).
+ * than the 100 KB one (two medians of 2,000 updates each, measured in alternating blocks: 1.06–1.27× in
+ * eleven runs of 2026-11-30; gateCost.ts).
  */
 const GATE_SIZE_LIMIT = 1.5
 

@@ -26,7 +26,7 @@ export interface PreparedWrite extends DocumentWrite {
 /**
  * A commit runs on the event loop, so while it waits for the disk every document on the server waits:
  * nothing is broadcast or acknowledged. On the benchmark's VM the fsync of the WAL sometimes took
- * 100–363 ms with nothing else writing (README, Bottlenecks); operators see it as slow_commits_total.
+ * 100–363 ms with nothing else writing (docs/performance.md, Bottlenecks); operators see it as slow_commits_total.
  */
 export const SLOW_COMMIT_MS = 100
 

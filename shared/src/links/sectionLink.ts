@@ -4,7 +4,7 @@
 // the target. Backlinks are derived from these nodes, never kept by hand.
 import * as Y from 'yjs'
 import { isDocumentId, isSectionId, type SectionId } from '../ids.ts'
-import { listSections, type SectionView } from '../ydoc/schema.ts'
+import { listSections, readSection, type SectionView, sectionsMap } from '../ydoc/schema.ts'
 
 export const SECTION_LINK_NODE = 'sectionLink'
 export const SECTION_LINK_ATTRS = { documentId: 'documentId', sectionId: 'sectionId' } as const
@@ -29,12 +29,25 @@ export interface LinkOccurrence {
 
 const MAX_CONTEXT = 240
 
-/** Every link in the given sections (all sections when none given), in document content order. */
+/**
+ * Every link in the given sections (all sections when none given), each section's in content order.
+ * The server asks after every commit for the sections it changed, usually one: those are looked up by
+ * id rather than found by reading every section of the document (issue 7, the hot room's profile).
+ */
 export function findSectionLinks(doc: Y.Doc, only?: ReadonlySet<string>): LinkOccurrence[] {
   const out: LinkOccurrence[] = []
-  for (const section of listSections(doc)) {
-    if (only && !only.has(section.id)) continue
-    out.push(...linksInSection(section))
+  for (const section of only ? sectionsWithIds(doc, only) : listSections(doc)) out.push(...linksInSection(section))
+  return out
+}
+
+/** The sections with these ids that exist and are well formed. */
+function sectionsWithIds(doc: Y.Doc, ids: ReadonlySet<string>): SectionView[] {
+  const sections = sectionsMap(doc)
+  const out: SectionView[] = []
+  for (const id of ids) {
+    const map = sections.get(id)
+    const view = map ? readSection(id, map) : null
+    if (view) out.push(view)
   }
   return out
 }

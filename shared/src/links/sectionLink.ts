@@ -4,7 +4,7 @@
 // the target. Backlinks are derived from these nodes, never kept by hand.
 import * as Y from 'yjs'
 import { isDocumentId, isSectionId, type SectionId } from '../ids.ts'
-import { listSections, readSection, type SectionView, sectionsMap } from '../ydoc/schema.ts'
+import { getSection, listSections, type SectionView } from '../ydoc/schema.ts'
 
 export const SECTION_LINK_NODE = 'sectionLink'
 export const SECTION_LINK_ATTRS = { documentId: 'documentId', sectionId: 'sectionId' } as const
@@ -40,13 +40,11 @@ export function findSectionLinks(doc: Y.Doc, only?: ReadonlySet<string>): LinkOc
   return out
 }
 
-/** The sections with these ids that exist and are well formed. */
+/** The sections with these ids that exist and are well formed (an id that is none is passed over). */
 function sectionsWithIds(doc: Y.Doc, ids: ReadonlySet<string>): SectionView[] {
-  const sections = sectionsMap(doc)
   const out: SectionView[] = []
   for (const id of ids) {
-    const map = sections.get(id)
-    const view = map ? readSection(id, map) : null
+    const view = getSection(doc, id as SectionId)
     if (view) out.push(view)
   }
   return out

@@ -6,6 +6,7 @@ import {
   editorText,
   openDocument,
   SaveStatus,
+  saveAnnouncement,
   saveStatusText,
   sectionIds,
   typeAtEnd,
@@ -38,9 +39,12 @@ describe('offline editing', () => {
     // Some work saved before the network goes: the page's client id is then known to the server.
     await typeAtEnd(rijk.page, sectionId, ' Eerst online.')
     await waitForSaveStatus(rijk.page, SaveStatus.saved)
+    // Screen readers are not told "Opslaan…", "Opgeslagen" after every key: the live region is silent.
+    expect(await saveAnnouncement(rijk.page)).toBe('')
 
     await users.goOffline(rijk)
     await waitForSaveStatus(rijk.page, SaveStatus.offline)
+    expect(await saveAnnouncement(rijk.page)).toBe(SaveStatus.offline)
 
     await typeAtEnd(rijk.page, sectionId, ' Offline getypt door Rijk.')
     expect(await editorText(rijk.page, sectionId)).toContain('Offline getypt door Rijk.')
@@ -69,6 +73,9 @@ describe('offline editing', () => {
     await waitForSameText([rijk.page, provincie.page], sectionId)
     await waitForSaveStatus(rijk.page, SaveStatus.saved, 20_000)
     await waitForSaveStatus(provincie.page, SaveStatus.saved)
+    // Back online and stored: that is news, and it is said once.
+    expect(await saveAnnouncement(rijk.page)).toBe(SaveStatus.saved)
+    expect(await saveAnnouncement(provincie.page)).toBe('')
 
     rijk.assertNoProblems(NETWORK_NOISE)
     provincie.assertNoProblems()

@@ -8,6 +8,7 @@ import {
   newUserContext,
   openDocument,
   SaveStatus,
+  saveAnnouncement,
   sectionIds,
   waitForSaveStatus,
 } from '../helpers/browser.ts'
@@ -41,6 +42,10 @@ it('catches Ctrl+S and says that saving happens by itself', async () => {
     .poll(() => hint.textContent())
     .toBe('U hoeft niet zelf op te slaan: elke wijziging wordt vanzelf opgeslagen.')
   expect(await page.getByTestId('save-status').textContent()).toBe(SaveStatus.saved)
+  // Screen readers hear it: the line is in the polite live region too (the visible indicator is not one).
+  expect((await saveAnnouncement(page)).trim()).toBe(
+    'U hoeft niet zelf op te slaan: elke wijziging wordt vanzelf opgeslagen.',
+  )
   // Also with the focus outside the text.
   await page.locator('h1').click()
   await page.keyboard.press('Control+S')

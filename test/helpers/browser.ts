@@ -425,6 +425,16 @@ export async function saveStatusText(page: Page): Promise<string> {
   return ((await page.locator('[data-testid="save-status"]').textContent()) ?? '').trim()
 }
 
+/**
+ * What the save indicator's polite live region says (what a screen reader announces), checked to be a
+ * live region: the visible indicator flips with every keystroke and is not one.
+ */
+export async function saveAnnouncement(page: Page): Promise<string> {
+  const region = page.locator('[data-testid="save-announcement"]')
+  if ((await region.getAttribute('aria-live')) !== 'polite') throw new Error('the save announcement is not polite')
+  return (await region.textContent()) ?? ''
+}
+
 /** Waits until the save status reads exactly `expected`. */
 export async function waitForSaveStatus(page: Page, expected: string, timeout = 15_000): Promise<void> {
   let last = ''

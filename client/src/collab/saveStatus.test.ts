@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { CollabState } from './createCollab.ts'
 import { needsRebuild } from './refusalRecovery.ts'
-import { saveStatusOf } from './saveStatus.ts'
+import {
+  announcedSaveStatus,
+  type SaveAnnouncement,
+  type SaveStatus,
+  saveStatusOf,
+  spokenSaveStatus,
+} from './saveStatus.ts'
 
 const connectedAndSaved: CollabState = {
   connection: 'connected',
@@ -36,5 +42,47 @@ describe('needsRebuild', () => {
       expect(needsRebuild(reason)).toBe(true)
     }
     for (const reason of ['read-only', 'storage', 'iets-anders']) expect(needsRebuild(reason)).toBe(false)
+  })
+})
+
+describe('announcedSaveStatus: what the live region says', () => {
+  /** Feeds the statuses one by one, from a page that opens, and collects what is said after each. */
+  function spoken(statuses: readonly SaveStatus[]): (SaveStatus | null)[] {
+    let held: SaveAnnouncement = 'opening'
+    return statuses.map((status) => {
+      held = announcedSaveStatus(held, status)
+      return spokenSaveStatus(held)
+    })
+  }
+
+  it('stays silent while the page opens and while typing is saved key by key', () => {
+    expect(spoken(['connecting', 'saved', 'saving', 'saved', 'saving', 'saved'])).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ])
+  })
+
+  it('says offline when the connection goes, and saved only once the work is stored again', () => {
+    expect(
+      spoken(['connecting', 'saved', 'saving', 'offline', 'offline', 'saving', 'saved', 'saving', 'saved']),
+    ).toEqual([null, null, null, 'offline', 'offline', 'offline', 'saved', 'saved', 'saved'])
+  })
+
+  it('says connecting while a refused document is rebuilt, then saved', () => {
+    expect(spoken(['connecting', 'saved', 'connecting', 'saving', 'saved'])).toEqual([
+      null,
+      null,
+      'connecting',
+      'connecting',
+      'saved',
+    ])
+  })
+
+  it('says offline when the page opens without a connection, and saved once it is stored', () => {
+    expect(spoken(['connecting', 'offline', 'saving', 'saved'])).toEqual([null, 'offline', 'offline', 'saved'])
   })
 })

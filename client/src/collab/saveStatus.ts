@@ -22,3 +22,32 @@ export function saveStatusOf(state: CollabState): SaveStatus {
   // the next sync, even while a reconnect is in progress.
   return state.failedSinceSync ? 'offline' : 'connecting'
 }
+
+/** What the save indicator's live region holds: a status it said, or nothing yet, before the page first
+ * synced ('opening') or after it ('quiet'). */
+export type SaveAnnouncement = SaveStatus | 'opening' | 'quiet'
+
+/**
+ * What the save indicator's live region says next, given what it holds. The indicator itself flips
+ * "Opslaan…" → "Opgeslagen" with every keystroke; a screen reader that announced each flip would talk
+ * after every character. So the live region is silent while the page opens and while typing is saved as
+ * usual; it says "Verbinden…" (being rebuilt) and "Offline…" when they happen, and "Opgeslagen" once the
+ * page is connected and saved again after them: the moment the user's offline work is safe.
+ */
+export function announcedSaveStatus(previous: SaveAnnouncement, status: SaveStatus): SaveAnnouncement {
+  switch (status) {
+    case 'connecting':
+      return previous === 'opening' ? previous : status
+    case 'offline':
+      return status
+    case 'saving':
+    case 'saved':
+      if (previous === 'opening') return 'quiet'
+      return status === 'saved' && (previous === 'connecting' || previous === 'offline') ? status : previous
+  }
+}
+
+/** The status a live region holding `announcement` says, if any. */
+export function spokenSaveStatus(announcement: SaveAnnouncement): SaveStatus | null {
+  return announcement === 'opening' || announcement === 'quiet' ? null : announcement
+}

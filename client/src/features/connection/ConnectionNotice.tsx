@@ -1,12 +1,17 @@
-// When the server ends the connection for good (no access, logged out, document gone), says so and
-// what to do; the page stops reconnecting.
+// When the server ends the connection for good (session ended, no access, document gone), says so and
+// what to do, with the way to do it: log in again and come back to this document (what was typed in
+// the meantime is kept in this browser and sent then), go to the document list, or reload the page.
+// The page stops reconnecting.
 import { CloseCode } from '@novex/shared'
+import { Button } from '@rijkshuisstijl-community/components-react'
 import { useTranslation } from 'react-i18next'
+import { Link, useLocation } from 'react-router'
 import type { CollabState } from '../../collab/createCollab.ts'
 import type { Translate } from '../../ui/translate.ts'
 
 export function ConnectionNotice({ closed }: { readonly closed: CollabState['closed'] }) {
   const { t } = useTranslation('connection')
+  const location = useLocation()
   if (closed === null) return null
   return (
     <div
@@ -18,6 +23,7 @@ export function ConnectionNotice({ closed }: { readonly closed: CollabState['clo
       <h2 className="notice__title">{t('closed.title')}</h2>
       <p>{explain(t, closed.code)}</p>
       <p className="notice__detail">{t('closed.kept')}</p>
+      <p className="notice__action">{action(t, closed.code, location.pathname + location.search)}</p>
     </div>
   )
 }
@@ -32,5 +38,21 @@ function explain(t: Translate<'connection'>, code: number): string {
       return t('closed.notFound')
     default:
       return t('closed.other', { code })
+  }
+}
+
+function action(t: Translate<'connection'>, code: number, here: string) {
+  switch (code) {
+    case CloseCode.unauthenticated:
+      return <Link to={`/inloggen?terug=${encodeURIComponent(here)}`}>{t('closed.logIn')}</Link>
+    case CloseCode.forbidden:
+    case CloseCode.notFound:
+      return <Link to="/">{t('closed.toList')}</Link>
+    default:
+      return (
+        <Button type="button" appearance="secondary-action-button" onClick={() => window.location.reload()}>
+          {t('closed.reload')}
+        </Button>
+      )
   }
 }

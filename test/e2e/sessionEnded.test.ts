@@ -1,0 +1,89 @@
+// The session ends while someone is writing (it expired, or they logged out in another tab): the server
+// closes the live connection, and the page says so, keeps what is typed after it, and offers to log in
+// again. After logging in the user is back in the same document, and what they typed in between reaches
+// the server and the other person, once, without being typed again.
+import { expect, it } from 'vitest'
+import {
+  closeWithoutProblems,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  editorText,
+  fetchJson,
+  newUserContext,
+  openDocument,
+  SaveStatus,
+  sectionIds,
+  typeAtEnd,
+  waitForSaveStatus,
+} from '../helpers/browser.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+import { expectAccessible } from './support/axe.ts'
+import { useServerAndBrowser } from './support/serverAndBrowser.ts'
+import { NETWORK_NOISE } from './twoUsers.ts'
+
+const DE_PEEL = 'ontwikkelperspectief-de-peel'
+const running = useServerAndBrowser()
+
+/** The browser logs the refused reconnect and the 401 of the session check after the logout. */
+const LOGGED_OUT_NOISE = [...NETWORK_NOISE, /status of 401/]
+
+it('says the session ended, keeps what is typed, and sends it after logging in again', async () => {
+  const rijk = await newUserContext(running.browser(), running.server().httpUrl)
+  const provincie = await newUserContext(running.browser(), running.server().httpUrl, {
+    email: DEMO_USERS.provincieAuteur,
+  })
+  const { page } = rijk
+  await openDocument(page, DE_PEEL)
+  await openDocument(provincie.page, DE_PEEL)
+  const sectionId = (await sectionIds(page))[1] ?? ''
+  await typeAtEnd(page, sectionId, ' Voor het einde.')
+  await waitForSaveStatus(page, SaveStatus.saved)
+
+  // The session ends elsewhere: another tab of the same browser logs out.
+  const other = await rijk.newPage()
+  await other.goto('/healthz')
+  expect((await fetchJson(other, 'DELETE', '/api/session')).status).toBe(204)
+  await other.close()
+
+  const notice = page.getByTestId('connection-closed')
+  await notice.waitFor({ state: 'visible', timeout: 15_000 })
+  expect(await notice.getAttribute('role')).toBe('alert')
+  expect(await notice.textContent()).toContain('Uw sessie is verlopen of u bent uitgelogd.')
+  await waitForSaveStatus(page, SaveStatus.offline)
+  await expectAccessible(page, 'document page after the session ended')
+
+  // Writing goes on: the text stays in this browser.
+  const marker = 'Na het einde van de sessie getypt.'
+  await typeAtEnd(page, sectionId, ` ${marker}`)
+  expect(await editorText(page, sectionId)).toContain(marker)
+  expect(await editorText(provincie.page, sectionId)).not.toContain(marker)
+
+  // Logging in again, from the notice, with the keyboard: back in the same document.
+  const login = notice.getByRole('link', { name: 'Opnieuw inloggen' })
+  await login.focus()
+  await page.keyboard.press('Enter')
+  await page.waitForURL((url) => url.pathname === '/inloggen')
+  expect(new URL(page.url()).searchParams.get('terug')).toBe(`/document/${DE_PEEL}`)
+  await page.getByLabel('E-mailadres').fill(DEMO_USERS.rijkAuteur)
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
+  await page.getByLabel('Wachtwoord').press('Enter')
+  await page.waitForURL((url) => url.pathname === `/document/${DE_PEEL}`)
+
+  // What was typed while logged out is on the page, saved, and at the other person: once.
+  await waitFor(async () => (await editorText(page, sectionId)).includes(marker), {
+    timeout: 15_000,
+    message: 'the text typed while logged out on the page after logging in',
+  })
+  await waitForSaveStatus(page, SaveStatus.saved, 20_000)
+  await waitFor(async () => (await editorText(provincie.page, sectionId)).includes(marker), {
+    timeout: 15_000,
+    message: "the text typed while logged out at the other person's page",
+  })
+  const text = await editorText(provincie.page, sectionId)
+  expect(text.split(marker).length - 1).toBe(1)
+  expect(text.split('Voor het einde.').length - 1).toBe(1)
+  expect(await page.getByTestId('connection-closed').count()).toBe(0)
+
+  rijk.assertNoProblems(LOGGED_OUT_NOISE)
+  await closeWithoutProblems(provincie)
+}, 180_000)

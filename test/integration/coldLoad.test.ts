@@ -73,3 +73,41 @@ it('answers a fresh join of an idle document from its snapshot, then gates and s
     expect(stored).toContain(text)
   expect(outline(fresh.doc)).toEqual(outline(returning.doc))
 })
+
+it('answers fresh joins of a large idle document from its snapshot, and builds it from the same bytes for the next edit', async () => {
+  // Large enough that the fresh-join frame is kept (64 KiB): the unbuilt document then holds its
+  // snapshot as that frame's payload (rooms/freshJoinFrame.ts), and is built from it on the first edit.
+  const id = 'ontwikkelperspectief-de-peel'
+  for (const c of clients.splice(0)) c.destroy()
+  const cookie = await login(server, DEMO.rijkAuteur)
+  const writer = connectClient(server, id, { cookie })
+  await writer.synced()
+  const firstSection = (doc: Y.Doc) => orderedSections(doc)[0]?.content as Y.XmlFragment
+  for (let i = 0; i < 40; i++) appendParagraph(firstSection(writer.doc), `Alinea ${i}: ${'tekst '.repeat(400)}`)
+  await writer.saved()
+  const written = outline(writer.doc)
+  expect(Y.encodeStateAsUpdate(writer.doc).byteLength).toBeGreaterThan(96 * 1024)
+  writer.destroy()
+  await waitFor(async () => (await metric(server.httpUrl, 'rooms_open')) === 0, { message: 'room unloaded' })
+  expect(readCommitted(server.dataDir, id).rows).toBe(0)
+
+  // Two fresh joins while it is unbuilt: the first keeps the frame, the second is answered from it.
+  const first = connectClient(server, id, { cookie })
+  const second = connectClient(server, id, { cookie })
+  clients.push(first, second)
+  await first.synced()
+  await second.synced()
+  expect(outline(first.doc)).toEqual(written)
+  expect(outline(second.doc)).toEqual(written)
+
+  // The first edit builds the document from the kept bytes; it is gated, stored and delivered whole.
+  appendParagraph(firstSection(first.doc), 'Na twee koude joins.')
+  await first.saved()
+  await waitFor(() => outline(second.doc).join('\n').includes('Na twee koude joins.'), { message: 'the edit' })
+  expect(first.refusals).toEqual([])
+  const third = connectClient(server, id, { cookie })
+  clients.push(third)
+  await third.synced()
+  expect(outline(third.doc)).toEqual(outline(first.doc))
+  expect(outline(readCommitted(server.dataDir, id).doc)).toEqual(outline(first.doc))
+})

@@ -34,4 +34,20 @@ describe('FreshJoinFrame', () => {
     expect(payload(fresh.frame(encode))).toEqual(state(99, 2))
     expect(encodes).toBe(2)
   })
+
+  it('offers the kept state as a view into the frame, until the document changes', () => {
+    const fresh = new FreshJoinFrame(100)
+    expect(fresh.keptState()).toBeNull()
+    const frame = fresh.frame(() => state(200, 7))
+    const kept = fresh.keptState()
+    expect(kept).toEqual(state(200, 7))
+    // The same memory as the frame's tail: holding it costs no second copy.
+    expect(kept?.buffer).toBe(frame.buffer)
+    expect(kept?.byteOffset).toBe(frame.byteLength - 200)
+    expect(fresh.keptState()).toBe(kept)
+    fresh.invalidate()
+    expect(fresh.keptState()).toBeNull()
+    fresh.frame(() => state(99, 1))
+    expect(fresh.keptState()).toBeNull()
+  })
 })

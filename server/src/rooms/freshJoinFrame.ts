@@ -11,6 +11,8 @@ export const KEEP_FRESH_FRAME_FROM_BYTES = 64 * 1024
 
 export class FreshJoinFrame {
   private kept: Uint8Array | null = null
+  /** The kept frame's payload, the document's state: a view into the frame, not a copy. */
+  private keptPayload: Uint8Array | null = null
 
   constructor(private readonly keepFromBytes: number = KEEP_FRESH_FRAME_FROM_BYTES) {}
 
@@ -19,12 +21,26 @@ export class FreshJoinFrame {
     if (this.kept) return this.kept
     const state = encodeState()
     const frame = syncFrame(SyncStep.step2, state)
-    if (state.byteLength >= this.keepFromBytes) this.kept = frame
+    if (state.byteLength >= this.keepFromBytes) {
+      this.kept = frame
+      // The payload is the frame's tail (syncFrame writes the header, then the state).
+      this.keptPayload = frame.subarray(frame.byteLength - state.byteLength)
+    }
     return frame
+  }
+
+  /**
+   * The state inside the kept frame, as a view into it (the same object until the next change), or null
+   * when no frame is kept. Whoever holds the same state (an unbuilt document's snapshot) can hold this
+   * instead and let its own copy go: a large document is then in memory once, not twice.
+   */
+  keptState(): Uint8Array | null {
+    return this.keptPayload
   }
 
   /** The document changed: the kept frame no longer holds all of it. */
   invalidate(): void {
     this.kept = null
+    this.keptPayload = null
   }
 }

@@ -253,8 +253,13 @@ export class Room implements CommitParticipant {
    */
   private step2For(stateVector: Uint8Array): Uint8Array {
     // The count of clients comes first; a fresh client's is 0 (inspectFrame let no bytes trail it).
-    if (decoding.readVarUint(decoding.createDecoder(stateVector)) === 0)
-      return this.freshJoin.frame(() => this.unbuilt?.state ?? Y.encodeStateAsUpdate(this.doc))
+    if (decoding.readVarUint(decoding.createDecoder(stateVector)) === 0) {
+      const frame = this.freshJoin.frame(() => this.unbuilt?.state ?? Y.encodeStateAsUpdate(this.doc))
+      // An unbuilt document holds its snapshot once: as the kept frame's payload, not beside it.
+      const kept = this.freshJoin.keptState()
+      if (this.unbuilt && kept && this.unbuilt.state !== kept) this.unbuilt = { ...this.unbuilt, state: kept }
+      return frame
+    }
     return syncStep2Frame(this.doc, stateVector)
   }
 

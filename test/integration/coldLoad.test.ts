@@ -24,6 +24,32 @@ afterAll(async () => {
   server.cleanup()
 })
 
+const firstSection = (doc: Y.Doc) => orderedSections(doc)[0]?.content as Y.XmlFragment
+
+/**
+ * Writes into a document's first section as `email`, then leaves (with the earlier tests' clients) and
+ * waits until the document is unloaded: idle and saved, its log compacted into the one snapshot row a
+ * cold join is answered from. Returns the session cookie and the document as written.
+ */
+async function writeAndUnload(
+  id: string,
+  email: string,
+  write: (section: Y.XmlFragment) => void,
+): Promise<{ cookie: string; written: string[]; bytes: number }> {
+  for (const c of clients.splice(0)) c.destroy()
+  const cookie = await login(server, email)
+  const writer = connectClient(server, id, { cookie })
+  await writer.synced()
+  write(firstSection(writer.doc))
+  await writer.saved()
+  const written = outline(writer.doc)
+  const bytes = Y.encodeStateAsUpdate(writer.doc).byteLength
+  writer.destroy()
+  await waitFor(async () => (await metric(server.httpUrl, 'rooms_open')) === 0, { message: 'room unloaded' })
+  expect(readCommitted(server.dataDir, id).rows).toBe(0)
+  return { cookie, written, bytes }
+}
+
 it('loads a cold document once for twenty simultaneous joins', async () => {
   const id = 'ontwikkelperspectief-de-peel'
   const loadsBefore = await metric(server.httpUrl, 'document_loads_total')
@@ -38,18 +64,9 @@ it('loads a cold document once for twenty simultaneous joins', async () => {
 
 it('answers a fresh join of an idle document from its snapshot, then gates and stores the next edits', async () => {
   const id = 'ruimtelijk-voorstel-noord-brabant'
-  // The previous test's clients leave, so that "no room open" below means this document is unloaded.
-  for (const c of clients.splice(0)) c.destroy()
-  const cookie = await login(server, DEMO.provincieAuteur)
-  const writer = connectClient(server, id, { cookie })
-  await writer.synced()
-  const firstSection = (doc: Y.Doc) => orderedSections(doc)[0]?.content as Y.XmlFragment
-  appendParagraph(firstSection(writer.doc), 'Koude start vanuit de opslag.')
-  await writer.saved()
-  writer.destroy()
-  // Idle and saved: unloaded, its log compacted into the snapshot row a cold join is answered from.
-  await waitFor(async () => (await metric(server.httpUrl, 'rooms_open')) === 0, { message: 'room unloaded' })
-  expect(readCommitted(server.dataDir, id).rows).toBe(0)
+  const { cookie } = await writeAndUnload(id, DEMO.provincieAuteur, (section) =>
+    appendParagraph(section, 'Koude start vanuit de opslag.'),
+  )
 
   const fresh = connectClient(server, id, { cookie })
   clients.push(fresh)
@@ -78,18 +95,10 @@ it('answers fresh joins of a large idle document from its snapshot, and builds i
   // Large enough that the fresh-join frame is kept (64 KiB): the unbuilt document then holds its
   // snapshot as that frame's payload (rooms/freshJoinFrame.ts), and is built from it on the first edit.
   const id = 'ontwikkelperspectief-de-peel'
-  for (const c of clients.splice(0)) c.destroy()
-  const cookie = await login(server, DEMO.rijkAuteur)
-  const writer = connectClient(server, id, { cookie })
-  await writer.synced()
-  const firstSection = (doc: Y.Doc) => orderedSections(doc)[0]?.content as Y.XmlFragment
-  for (let i = 0; i < 40; i++) appendParagraph(firstSection(writer.doc), `Alinea ${i}: ${'tekst '.repeat(400)}`)
-  await writer.saved()
-  const written = outline(writer.doc)
-  expect(Y.encodeStateAsUpdate(writer.doc).byteLength).toBeGreaterThan(96 * 1024)
-  writer.destroy()
-  await waitFor(async () => (await metric(server.httpUrl, 'rooms_open')) === 0, { message: 'room unloaded' })
-  expect(readCommitted(server.dataDir, id).rows).toBe(0)
+  const { cookie, written, bytes } = await writeAndUnload(id, DEMO.rijkAuteur, (section) => {
+    for (let i = 0; i < 40; i++) appendParagraph(section, `Alinea ${i}: ${'tekst '.repeat(400)}`)
+  })
+  expect(bytes).toBeGreaterThan(96 * 1024)
 
   // Two fresh joins while it is unbuilt: the first keeps the frame, the second is answered from it.
   const first = connectClient(server, id, { cookie })

@@ -87,3 +87,47 @@ it('says the session ended, keeps what is typed, and sends it after logging in a
   rijk.assertNoProblems(LOGGED_OUT_NOISE)
   await closeWithoutProblems(provincie)
 }, 180_000)
+
+it('connects again by itself when the same person logged in again in another tab', async () => {
+  const rijk = await newUserContext(running.browser(), running.server().httpUrl)
+  const provincie = await newUserContext(running.browser(), running.server().httpUrl, {
+    email: DEMO_USERS.provincieAuteur,
+  })
+  const { page } = rijk
+  await openDocument(page, DE_PEEL)
+  await openDocument(provincie.page, DE_PEEL)
+  const sectionId = (await sectionIds(page))[2] ?? ''
+  await typeAtEnd(page, sectionId, ' Eerste sessie.')
+  await waitForSaveStatus(page, SaveStatus.saved)
+
+  // Logged out in another tab; this page says so and keeps what is typed next.
+  const other = await rijk.newPage()
+  await other.goto('/healthz')
+  expect((await fetchJson(other, 'DELETE', '/api/session')).status).toBe(204)
+  await page.getByTestId('connection-closed').waitFor({ state: 'visible', timeout: 15_000 })
+  const marker = 'Getypt tussen twee sessies.'
+  await typeAtEnd(page, sectionId, ` ${marker}`)
+
+  // The same person logs in again in that other tab; this page, shown again, connects by itself.
+  const login = await fetchJson(other, 'POST', '/api/session', {
+    email: DEMO_USERS.rijkAuteur,
+    password: DEMO_PASSWORD,
+  })
+  expect(login.status).toBe(200)
+  // Going back to a tab gives its window the focus; headless Chromium does not fire that event on
+  // bringToFront, so the test fires it as the browser would.
+  await page.bringToFront()
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')))
+  await page.getByTestId('connection-closed').waitFor({ state: 'detached', timeout: 15_000 })
+  await waitForSaveStatus(page, SaveStatus.saved, 20_000)
+  await waitFor(async () => (await editorText(provincie.page, sectionId)).includes(marker), {
+    timeout: 15_000,
+    message: "the text typed between the sessions at the other person's page",
+  })
+  expect((await editorText(provincie.page, sectionId)).split(marker).length - 1).toBe(1)
+  expect(new URL(page.url()).pathname).toBe(`/document/${DE_PEEL}`)
+  await other.close()
+
+  rijk.assertNoProblems(LOGGED_OUT_NOISE)
+  await closeWithoutProblems(provincie)
+}, 180_000)

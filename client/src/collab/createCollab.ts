@@ -8,6 +8,7 @@ import { clearDocument } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { fetchSession } from '../api/session.ts'
 import { captureCaretSpot } from '../editor/caretSpot.ts'
 import { createStore, type Store } from './createStore.ts'
 import { installAppMessageHandlers, type Refusal } from './installAppMessageHandlers.ts'
@@ -18,6 +19,7 @@ import { JitteredWebsocketProvider } from './reconnectBackoff.ts'
 import { needsRebuild, type Recovery, settledBySave } from './refusalRecovery.ts'
 import { browserPacingSchedulers, paceRemoteMessages } from './remotePacing.ts'
 import { type ReplayReport, replayPending } from './replayPending.ts'
+import { resumeWhenLoggedIn } from './resumeWhenLoggedIn.ts'
 import { rotateClientId } from './rotateClientId.ts'
 import { createSaveTracker } from './saveTracker.ts'
 
@@ -68,6 +70,11 @@ export interface Collab {
   detach(): Promise<Y.Doc>
   /** Refused again and again: stop connecting and say so (the text stays in this browser). */
   giveUp(): void
+  /**
+   * The server had closed for good, and the reason is gone (the user logged in again, see
+   * resumeWhenLoggedIn): connect again, which sends what was typed meanwhile.
+   */
+  resume(): void
   destroy(): void
 }
 
@@ -81,6 +88,8 @@ export interface CollabOptions {
    * announces no presence, so nobody sees its visitor as present in the document. Default true.
    */
   readonly presence?: boolean
+  /** Who is logged in now (the user id), or null; asked after the session ended. Default GET /api/session. */
+  readonly whoIsLoggedIn?: () => Promise<string | null>
   /** Called once, when a refusal means the document must be rebuilt (see refusalRecovery). */
   readonly onRebuildNeeded?: () => void
   /** Start from the server's state, not the local copy, and replay what `previous` holds. */
@@ -289,6 +298,18 @@ export function createCollab(options: CollabOptions): Collab {
   }
   win.addEventListener('offline', handleOffline)
   win.addEventListener('online', handleOnline)
+  const resume = (): void => {
+    if (destroyed || state.get().closed === null) return
+    patch({ closed: null })
+    connectIfReady()
+  }
+  const stopResumeWatch = resumeWhenLoggedIn({
+    closedCode: () => state.get().closed?.code ?? null,
+    userId: user.id,
+    whoIsLoggedIn: options.whoIsLoggedIn ?? (async () => (await fetchSession()).id),
+    resume,
+    window: win,
+  })
 
   // Connect only once the local copy is in the doc. Then the sync exchange sends the server exactly
   // what it lacks. Loaded after the sync, the local copy would go out as one update that also carries
@@ -317,6 +338,7 @@ export function createCollab(options: CollabOptions): Collab {
     if (localTimer !== null) clearTimeout(localTimer)
     win.removeEventListener('offline', handleOffline)
     win.removeEventListener('online', handleOnline)
+    stopResumeWatch()
     tracker.destroy()
     stopOwnPresence()
     // What others changed and is still held goes into the doc (a rebuild replays from it).
@@ -345,6 +367,7 @@ export function createCollab(options: CollabOptions): Collab {
       patch({ rebuilding: false, failedSinceSync: true })
       updateRecoveries((r) => ({ phase: 'gave-up', section: r.section, caret: null }))
     },
+    resume,
     destroy() {
       if (!destroyed) void stop()
       // A detached document belongs to the rebuild that replays from it.

@@ -8,6 +8,8 @@ import { clearDocument } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { apiError } from '../api/documents.ts'
+import { sendRequest } from '../api/request.ts'
 import { fetchSession } from '../api/session.ts'
 import { captureCaretSpot } from '../editor/caretSpot.ts'
 import { createStore, type Store } from './createStore.ts'
@@ -22,6 +24,7 @@ import { type ReplayReport, replayPending } from './replayPending.ts'
 import { resumeWhenLoggedIn } from './resumeWhenLoggedIn.ts'
 import { rotateClientId } from './rotateClientId.ts'
 import { createSaveTracker } from './saveTracker.ts'
+import { type StatusOf, upgradeRefusal } from './upgradeRefusal.ts'
 
 export interface NumberedRefusal extends Refusal {
   readonly id: number
@@ -90,6 +93,8 @@ export interface CollabOptions {
   readonly presence?: boolean
   /** Who is logged in now (the user id), or null; asked after the session ended. Default GET /api/session. */
   readonly whoIsLoggedIn?: () => Promise<string | null>
+  /** The HTTP status of a GET to the server (0: unreachable), for upgradeRefusal. Default fetch. */
+  readonly statusOf?: StatusOf
   /** Called once, when a refusal means the document must be rebuilt (see refusalRecovery). */
   readonly onRebuildNeeded?: () => void
   /** Start from the server's state, not the local copy, and replay what `previous` holds. */
@@ -268,6 +273,8 @@ export function createCollab(options: CollabOptions): Collab {
     // wsconnected is still true here when the socket that closed had been open. Rotate after the
     // provider has let go of that socket, so the new id is never announced through the dying one.
     if (provider.wsconnected) queueMicrotask(() => rotateClientId(doc, provider.awareness))
+    // A connection that never opened may have been refused for good at the upgrade: ask why.
+    else askWhyRefused()
     // Refused and closed on purpose: the rebuild's connection is what the page waits for now.
     // The next connection says again whether the document can be written.
     patch(
@@ -277,6 +284,32 @@ export function createCollab(options: CollabOptions): Collab {
     )
   })
   provider.on('connection-error', () => patch({ failedSinceSync: true }))
+
+  // One question at a time; a final answer closes the page's connection as the server would have.
+  let asking = false
+  const statusOf: StatusOf =
+    options.statusOf ??
+    (async (path) => {
+      try {
+        return (await sendRequest('GET', path, apiError)).status
+      } catch {
+        return 0
+      }
+    })
+  const askWhyRefused = (): void => {
+    if (asking || destroyed || !state.get().browserOnline) return
+    asking = true
+    void upgradeRefusal(documentId, statusOf)
+      .then((code) => {
+        const current = state.get()
+        if (code === null || destroyed || current.closed !== null || current.connection === 'connected') return
+        provider.disconnect()
+        patch({ closed: { code, reason: 'refused at the upgrade' } })
+      })
+      .finally(() => {
+        asking = false
+      })
+  }
   provider.on('closed', ({ code, reason }) => patch({ closed: { code, reason } }))
 
   // The browser knows before the socket does: stop (and later resume) at once instead of waiting

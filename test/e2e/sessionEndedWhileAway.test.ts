@@ -1,0 +1,99 @@
+// The session ends while the page has no connection (a laptop asleep overnight, a network outage): the
+// server then refuses the page's reconnect at the HTTP upgrade, which a browser's WebSocket cannot read
+// (it only sees a failed connection). The page must not go on saying "Offline" and retrying for ever:
+// it asks the server why, says the session ended, and offers to log in again; after that, what was
+// typed while away reaches the server and the other person, once.
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  editorText,
+  SaveStatus,
+  sectionIds,
+  typeAtEnd,
+  waitForSaveStatus,
+} from '../helpers/browser.ts'
+import { runCli } from '../helpers/cli.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+import { explainFailure, NETWORK_NOISE, openTwoUsers, type TwoUsers } from './twoUsers.ts'
+
+let users: TwoUsers
+
+beforeEach(async () => {
+  users = await openTwoUsers()
+})
+
+afterEach(async () => {
+  await users?.close()
+})
+
+/** The browser logs the refused reconnects (the upgrade answers 401) and the 401 of the session check. */
+const LOGGED_OUT_NOISE = [...NETWORK_NOISE, /status of 401/]
+
+it('says the session ended when the reconnect is refused for it, and sends the text typed away after logging in', async () => {
+  const { rijk, provincie, documentId, server } = users
+  const { page } = rijk
+  const sectionId = (await sectionIds(page))[1] ?? ''
+
+  await users.goOffline(rijk)
+  await waitForSaveStatus(page, SaveStatus.offline)
+  const marker = 'Getypt terwijl de sessie verliep.'
+  await typeAtEnd(page, sectionId, ` ${marker}`)
+
+  // Meanwhile the session ends on the server (as when it expires): this browser still has its cookie.
+  const cookies = await rijk.context.cookies()
+  const session = cookies.find((c) => c.name === 'novex_session')
+  expect(session).toBeDefined()
+  const logout = await fetch(`${server.httpUrl}/api/session`, {
+    method: 'DELETE',
+    headers: { cookie: `novex_session=${session?.value}` },
+  })
+  expect(logout.status).toBe(204)
+
+  await users.goOnline(rijk)
+  const notice = page.getByTestId('connection-closed')
+  await explainFailure(server, { rijk: page }, () => notice.waitFor({ state: 'visible', timeout: 30_000 }))
+  expect(await notice.getAttribute('data-code')).toBe('4401')
+  expect(await notice.textContent()).toContain('Uw sessie is verlopen of u bent uitgelogd.')
+  expect(await editorText(provincie.page, sectionId)).not.toContain(marker)
+
+  await notice.getByRole('link', { name: 'Opnieuw inloggen' }).click()
+  await page.waitForURL((url) => url.pathname === '/inloggen')
+  await page.getByLabel('E-mailadres').fill(DEMO_USERS.rijkAuteur)
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
+  await page.getByLabel('Wachtwoord').press('Enter')
+  await page.waitForURL((url) => url.pathname === `/document/${documentId}`)
+  await waitForSaveStatus(page, SaveStatus.saved, 20_000)
+  await waitFor(async () => (await editorText(provincie.page, sectionId)).includes(marker), {
+    timeout: 15_000,
+    message: "the text typed away at the other person's page",
+  })
+  expect((await editorText(provincie.page, sectionId)).split(marker).length - 1).toBe(1)
+
+  rijk.assertNoProblems(LOGGED_OUT_NOISE)
+  provincie.assertNoProblems()
+}, 180_000)
+
+it('says access was lost when the reconnect is refused for it, and offers the document list', async () => {
+  const { provincie, server } = users
+  const { page } = provincie
+  await users.goOffline(provincie)
+  await waitForSaveStatus(page, SaveStatus.offline)
+
+  // Meanwhile the provincial author is taken off the area.
+  const removed = await runCli(server, ['member:remove', '--email', DEMO_USERS.provincieAuteur, '--area', 'de-peel'])
+  expect(removed.code).toBe(0)
+
+  await users.goOnline(provincie)
+  const notice = page.getByTestId('connection-closed')
+  await explainFailure(server, { provincie: page }, () => notice.waitFor({ state: 'visible', timeout: 30_000 }))
+  expect(await notice.getAttribute('data-code')).toBe('4403')
+  expect(await notice.textContent()).toContain('U heeft geen toegang (meer) tot dit document.')
+  await notice.getByRole('link', { name: 'Naar de documenten' }).click()
+  await page.waitForURL((url) => url.pathname === '/')
+  await page.locator('.document-card').first().waitFor()
+  expect(await page.locator('a[href="/document/ontwikkelperspectief-de-peel"]').count()).toBe(0)
+
+  // The refused reconnects and the API's 404 for the document are what the browser logs.
+  provincie.assertNoProblems([...NETWORK_NOISE, /status of 404/])
+}, 180_000)

@@ -149,6 +149,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     clientDist: config.clientDist,
     authorize,
     allowedOrigins: config.allowedOrigins,
+    trustProxy: config.trustProxy,
     signoff: signoffDeps,
     export: { ...signoffDeps, exports, metrics },
     comments: commentsDeps,

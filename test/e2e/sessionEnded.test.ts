@@ -27,7 +27,12 @@ const running = useServerAndBrowser()
 /** The browser logs the refused reconnect and the 401 of the session check after the logout. */
 const LOGGED_OUT_NOISE = [...NETWORK_NOISE, /status of 401/]
 
-it('says the session ended, keeps what is typed, and sends it after logging in again', async () => {
+/**
+ * The Rijk author and the provincial author on De Peel; the Rijk author types `text` into section
+ * `index` and it is saved. Then another tab of the same browser logs out, and the Rijk author's page
+ * shows the closed-connection notice. The other tab stays open (it can log in again).
+ */
+async function loggedOutElsewhere(index: number, text: string) {
   const rijk = await newUserContext(running.browser(), running.server().httpUrl)
   const provincie = await newUserContext(running.browser(), running.server().httpUrl, {
     email: DEMO_USERS.provincieAuteur,
@@ -35,18 +40,22 @@ it('says the session ended, keeps what is typed, and sends it after logging in a
   const { page } = rijk
   await openDocument(page, DE_PEEL)
   await openDocument(provincie.page, DE_PEEL)
-  const sectionId = (await sectionIds(page))[1] ?? ''
-  await typeAtEnd(page, sectionId, ' Voor het einde.')
+  const sectionId = (await sectionIds(page))[index] ?? ''
+  await typeAtEnd(page, sectionId, text)
   await waitForSaveStatus(page, SaveStatus.saved)
 
-  // The session ends elsewhere: another tab of the same browser logs out.
   const other = await rijk.newPage()
   await other.goto('/healthz')
   expect((await fetchJson(other, 'DELETE', '/api/session')).status).toBe(204)
-  await other.close()
-
   const notice = page.getByTestId('connection-closed')
   await notice.waitFor({ state: 'visible', timeout: 15_000 })
+  return { rijk, provincie, page, sectionId, other, notice }
+}
+
+it('says the session ended, keeps what is typed, and sends it after logging in again', async () => {
+  // The session ends elsewhere: another tab of the same browser logs out.
+  const { rijk, provincie, page, sectionId, other, notice } = await loggedOutElsewhere(1, ' Voor het einde.')
+  await other.close()
   expect(await notice.getAttribute('role')).toBe('alert')
   expect(await notice.textContent()).toContain('Uw sessie is verlopen of u bent uitgelogd.')
   await waitForSaveStatus(page, SaveStatus.offline)
@@ -89,22 +98,8 @@ it('says the session ended, keeps what is typed, and sends it after logging in a
 }, 180_000)
 
 it('connects again by itself when the same person logged in again in another tab', async () => {
-  const rijk = await newUserContext(running.browser(), running.server().httpUrl)
-  const provincie = await newUserContext(running.browser(), running.server().httpUrl, {
-    email: DEMO_USERS.provincieAuteur,
-  })
-  const { page } = rijk
-  await openDocument(page, DE_PEEL)
-  await openDocument(provincie.page, DE_PEEL)
-  const sectionId = (await sectionIds(page))[2] ?? ''
-  await typeAtEnd(page, sectionId, ' Eerste sessie.')
-  await waitForSaveStatus(page, SaveStatus.saved)
-
   // Logged out in another tab; this page says so and keeps what is typed next.
-  const other = await rijk.newPage()
-  await other.goto('/healthz')
-  expect((await fetchJson(other, 'DELETE', '/api/session')).status).toBe(204)
-  await page.getByTestId('connection-closed').waitFor({ state: 'visible', timeout: 15_000 })
+  const { rijk, provincie, page, sectionId, other } = await loggedOutElsewhere(2, ' Eerste sessie.')
   const marker = 'Getypt tussen twee sessies.'
   await typeAtEnd(page, sectionId, ` ${marker}`)
 

@@ -7,6 +7,7 @@ import type { Audit } from '../accounts/audit.ts'
 import { DUMMY_HASH, verifyPassword } from '../accounts/passwords.ts'
 import type { SessionStore } from '../accounts/sessionStore.ts'
 import { type Authenticate, SESSION_COOKIE, sessionToken } from '../policy/authenticate.ts'
+import { clientIp, isHttps } from '../transport/requestSource.ts'
 import type { LoginLimiter } from './loginLimiter.ts'
 import { readJsonBody } from './readJsonBody.ts'
 import { ApiError, sendJson } from './respond.ts'
@@ -96,15 +97,4 @@ export function handleWhoAmI(deps: SessionApiDeps, req: IncomingMessage, res: Se
   const auth = deps.authenticate(req)
   if (!auth) throw new ApiError(401, 'unauthenticated', 'U bent niet ingelogd.')
   sendJson(res, 200, { user: publicUser(deps.accounts, auth.user) })
-}
-
-function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
-  if ('encrypted' in req.socket && req.socket.encrypted === true) return true
-  return trustProxy && req.headers['x-forwarded-proto'] === 'https'
-}
-
-function clientIp(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = req.headers['x-forwarded-for']
-  if (trustProxy && typeof forwarded === 'string') return forwarded.split(',')[0]?.trim() ?? 'unknown'
-  return req.socket.remoteAddress ?? 'unknown'
 }

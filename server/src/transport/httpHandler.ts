@@ -40,6 +40,8 @@ export interface HttpDeps {
   readonly links: LinksApiDeps
   readonly authorize: Authorize
   readonly allowedOrigins: readonly string[]
+  /** TRUST_PROXY=1: the proxy's X-Forwarded-* headers count (requestSource.ts). */
+  readonly trustProxy: boolean
 }
 
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void
@@ -137,7 +139,7 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
   }
 
   return (req, res) => {
-    setSecurityHeaders(res)
+    setSecurityHeaders(req, res, deps.trustProxy)
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy()

@@ -74,11 +74,15 @@ it('says the session ended when the reconnect is refused for it, and sends the t
   provincie.assertNoProblems()
 }, 180_000)
 
-it('says access was lost when the reconnect is refused for it, and offers the document list', async () => {
+it('says access was lost when the reconnect is refused for it, offers the unsaved text to copy, and the document list', async () => {
   const { provincie, server } = users
   const { page } = provincie
+  await provincie.context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const sectionId = (await sectionIds(page))[3] ?? ''
   await users.goOffline(provincie)
   await waitForSaveStatus(page, SaveStatus.offline)
+  const marker = 'Getypt terwijl de toegang verviel.'
+  await typeAtEnd(page, sectionId, ` ${marker}`)
 
   // Meanwhile the provincial author is taken off the area.
   const removed = await runCli(server, ['member:remove', '--email', DEMO_USERS.provincieAuteur, '--area', 'de-peel'])
@@ -89,6 +93,18 @@ it('says access was lost when the reconnect is refused for it, and offers the do
   await explainFailure(server, { provincie: page }, () => notice.waitFor({ state: 'visible', timeout: 30_000 }))
   expect(await notice.getAttribute('data-code')).toBe('4403')
   expect(await notice.textContent()).toContain('U heeft geen toegang (meer) tot dit document.')
+  // What was typed away can never be sent from here: the notice offers it for the clipboard.
+  await notice.getByRole('button', { name: 'Niet-opgeslagen tekst kopiëren' }).click()
+  await waitFor(async () => (await page.evaluate(() => navigator.clipboard.readText())).includes(marker), {
+    timeout: 5_000,
+    message: 'the unsaved text on the clipboard',
+  })
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  // Only what the server lacks (one section: no title line), not the saved text around it.
+  expect(copied).toBe(marker)
+  expect(await page.getByTestId('copy-unsaved-status').textContent()).toBe(
+    'De tekst die nog niet was opgeslagen, staat op het klembord.',
+  )
   await notice.getByRole('link', { name: 'Naar de documenten' }).click()
   await page.waitForURL((url) => url.pathname === '/')
   await page.locator('.document-card').first().waitFor()

@@ -24,6 +24,7 @@ import { type ReplayReport, replayPending } from './replayPending.ts'
 import { resumeWhenLoggedIn } from './resumeWhenLoggedIn.ts'
 import { rotateClientId } from './rotateClientId.ts'
 import { createSaveTracker } from './saveTracker.ts'
+import { type UnsavedSection, unsavedSections } from './unsavedText.ts'
 import { type StatusOf, upgradeRefusal } from './upgradeRefusal.ts'
 
 export interface NumberedRefusal extends Refusal {
@@ -78,6 +79,11 @@ export interface Collab {
    * resumeWhenLoggedIn): connect again, which sends what was typed meanwhile.
    */
   resume(): void
+  /**
+   * The text this page added that the server has not confirmed, per section (unsavedText.ts); null
+   * before the page has heard from the server, when that cannot be told.
+   */
+  unsavedSections(): UnsavedSection[] | null
   destroy(): void
 }
 
@@ -401,6 +407,10 @@ export function createCollab(options: CollabOptions): Collab {
       updateRecoveries((r) => ({ phase: 'gave-up', section: r.section, caret: null }))
     },
     resume,
+    unsavedSections() {
+      const confirmed = tracker.confirmedState()
+      return confirmed === null ? null : unsavedSections(doc, confirmed)
+    },
     destroy() {
       if (!destroyed) void stop()
       // A detached document belongs to the rebuild that replays from it.

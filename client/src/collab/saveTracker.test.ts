@@ -35,6 +35,16 @@ describe('createSaveTracker', () => {
   const persistedNow = (seq: number): void =>
     tracker.handlePersisted(seq, [{ client: doc.clientID, clock: Y.getState(doc.store, doc.clientID) }])
 
+  it('knows what the server holds only once it has heard from the server', () => {
+    doc.getText('t').insert(0, 'lokaal')
+    expect(tracker.confirmedState()).toBeNull()
+    tracker.handleServerStateVector(new Map())
+    expect(tracker.confirmedState()).toEqual(new Map())
+    persistedNow(1)
+    expect(tracker.confirmedState()).toEqual(new Map([[doc.clientID, 6]]))
+    vi.advanceTimersByTime(100)
+  })
+
   it('is saved after a sync with nothing local', () => {
     tracker.handleSynced()
     expect(tracker.isSaved()).toBe(true)

@@ -24,6 +24,11 @@ export interface SaveTracker {
   /** The connection (re)synced: our offline changes went out with our sync step 2. */
   handleSynced(): void
   isSaved(): boolean
+  /**
+   * What the server is known to hold (client id → clock), or null before this page has heard from the
+   * server at all: then nothing can be told apart (a local copy loaded at opening is not confirmed yet).
+   */
+  confirmedState(): ReadonlyMap<number, number> | null
   destroy(): void
 }
 
@@ -48,7 +53,10 @@ export function createSaveTracker(deps: SaveTrackerDeps): SaveTracker {
   let saved = false
   let timer: ReturnType<typeof setTimeout> | null = null
 
+  /** The server's state vector, an acknowledgement or an update from the server has arrived. */
+  let heard = false
   const confirm = (client: number, clock: number): void => {
+    heard = true
     if ((confirmed.get(client) ?? 0) < clock) confirmed.set(client, clock)
   }
 
@@ -98,6 +106,7 @@ export function createSaveTracker(deps: SaveTrackerDeps): SaveTracker {
       schedule()
     },
     handleServerStateVector(stateVector) {
+      heard = true
       for (const [client, clock] of stateVector) confirm(client, clock)
       // The provider answers with what the server lacks (e.g. changes refused while it could not
       // store them, asked for again once it can): a barrier after that answer confirms its commit.
@@ -113,6 +122,7 @@ export function createSaveTracker(deps: SaveTrackerDeps): SaveTracker {
       tick()
     },
     isSaved: () => saved,
+    confirmedState: () => (heard ? confirmed : null),
     destroy() {
       if (timer !== null) clearTimeout(timer)
       timer = null

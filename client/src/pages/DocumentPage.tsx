@@ -189,7 +189,7 @@ export function DocumentPage() {
         {document?.kind === 'ontwikkelperspectief' && sections.length > 0 && <ComponentCheck sections={sections} />}
         <TableOfContents sections={sections} />
         <div className="floating-notices">
-          <ConnectionNotice closed={closed} />
+          <ConnectionNotice closed={closed} unsaved={collab ? () => collab.unsavedSections() : undefined} />
           {collab && (
             <RefusalNotice
               refusals={refusals}

@@ -1,9 +1,13 @@
-// The text "Tekst kopiëren" in the refused-text dialog puts on the clipboard.
+// The text "Tekst kopiëren" in the refused-text dialog puts on the clipboard, and "Niet-opgeslagen tekst
+// kopiëren" in the closed-connection notice: per section the title, what was added to it, and the text.
 import type { RefusedSection } from '../../collab/replayPending.ts'
 import type { Translate } from '../../ui/translate.ts'
 
 /** Per section its title (when there are several), what was added to the title, and the text. */
-export function textToCopy(t: Translate<'connection'>, sections: readonly RefusedSection[]): string {
+export function textToCopy(
+  t: Translate<'connection'>,
+  sections: readonly Pick<RefusedSection, 'title' | 'titleText' | 'text'>[],
+): string {
   return sections
     .map((s) =>
       [

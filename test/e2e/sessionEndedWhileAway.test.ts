@@ -1,8 +1,12 @@
-// The session ends while the page has no connection (a laptop asleep overnight, a network outage): the
-// server then refuses the page's reconnect at the HTTP upgrade, which a browser's WebSocket cannot read
-// (it only sees a failed connection). The page must not go on saying "Offline" and retrying for ever:
-// it asks the server why, says the session ended, and offers to log in again; after that, what was
-// typed while away reaches the server and the other person, once.
+// What changes while the page has no connection (a laptop asleep overnight, a network outage) and what
+// the page then says:
+// - The session ended: the server refuses the reconnect at the HTTP upgrade, which a browser's WebSocket
+//   cannot read (it only sees a failed connection). The page must not say "Offline" and retry for ever:
+//   it asks the server why, says the session ended and offers to log in again; after that, what was
+//   typed while away reaches the server and the other person, once.
+// - Access was removed: the page says so, offers the text it could not send for the clipboard, and the
+//   document list.
+// - The role became reader: the server refuses the waiting changes; the refusal offers their text too.
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import {
   DEMO_PASSWORD,
@@ -112,4 +116,39 @@ it('says access was lost when the reconnect is refused for it, offers the unsave
 
   // The refused reconnects and the API's 404 for the document are what the browser logs.
   provincie.assertNoProblems([...NETWORK_NOISE, /status of 404/])
+}, 180_000)
+
+it('says the text typed away cannot be saved after a downgrade to reader, and offers it to copy', async () => {
+  const { provincie, rijk, server } = users
+  const { page } = provincie
+  await provincie.context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const sectionId = (await sectionIds(page))[4] ?? ''
+  await users.goOffline(provincie)
+  await waitForSaveStatus(page, SaveStatus.offline)
+  const marker = 'Getypt voordat de rol lezer werd.'
+  await typeAtEnd(page, sectionId, ` ${marker}`)
+
+  // Meanwhile the provincial author becomes a reader of the area.
+  const changed = await runCli(server, [
+    'member:set',
+    '--email',
+    DEMO_USERS.provincieAuteur,
+    '--area',
+    'de-peel',
+    '--role',
+    'lezer',
+  ])
+  expect(changed.code).toBe(0)
+
+  await users.goOnline(provincie)
+  const refusal = page.getByTestId('refusal')
+  await explainFailure(server, { provincie: page }, () => refusal.waitFor({ state: 'visible', timeout: 30_000 }))
+  expect(await refusal.getAttribute('data-reason')).toBe('read-only')
+  expect(await editorText(rijk.page, sectionId)).not.toContain(marker)
+  await refusal.getByRole('button', { name: 'Niet-opgeslagen tekst kopiëren' }).click()
+  await waitFor(async () => (await page.evaluate(() => navigator.clipboard.readText())) === marker, {
+    timeout: 5_000,
+    message: 'the unsaved text on the clipboard',
+  })
+  provincie.assertNoProblems(NETWORK_NOISE)
 }, 180_000)

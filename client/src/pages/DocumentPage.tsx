@@ -194,6 +194,7 @@ export function DocumentPage() {
             <RefusalNotice
               refusals={refusals}
               onDismiss={collab.dismissRefusal}
+              unsaved={() => collab.unsavedSections()}
               {...(access === 'edit' || access === 'comment'
                 ? {
                     onPostAsComment: (refused) => postRefusedAsComment(connectionText, documentId, collab.doc, refused),

@@ -1,23 +1,30 @@
 // Tells the user, unmistakably, that the server refused a change of theirs, why, and what the page
 // does about it: it rebuilds the document from the server's state and replays the user's other
 // changes (collab/replayPending). Text that could not be replayed (a signed-off section) is shown in
-// a dialog to copy; everything else is a notice. Screen readers hear it through RefusalAnnouncer.
+// a dialog to copy; everything else is a notice. Refused because the user may only read (the role
+// changed while changes were waiting), the notice offers the text the server has not confirmed to copy.
+// Screen readers hear it through RefusalAnnouncer.
+import { RefusalReason } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useEffect } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import type { NumberedRefusal } from '../../collab/createCollab.ts'
 import type { Recovery } from '../../collab/refusalRecovery.ts'
+import type { UnsavedSection } from '../../collab/unsavedText.ts'
 import { RefusedDialog, type RefusedDialogProps } from './RefusedDialog.tsx'
 import { refusalText } from './refusalText.ts'
 import { focusSectionIfLost } from './restoreFocus.ts'
+import { UnsavedTextCopy } from './UnsavedTextCopy.tsx'
 
 export interface RefusalNoticeProps {
   readonly refusals: readonly NumberedRefusal[]
   readonly onDismiss: (id: number) => void
   readonly onPostAsComment?: RefusedDialogProps['onPostAsComment']
+  /** The text not confirmed by the server (Collab.unsavedSections); null when it cannot be told. */
+  readonly unsaved?: () => readonly UnsavedSection[] | null
 }
 
-export function RefusalNotice({ refusals, onDismiss, onPostAsComment }: RefusalNoticeProps) {
+export function RefusalNotice({ refusals, onDismiss, onPostAsComment, unsaved }: RefusalNoticeProps) {
   const { t } = useTranslation('connection')
   const latest = refusals.at(-1)
   const replayed = latest?.recovery?.phase === 'replayed' ? latest.recovery : null
@@ -73,6 +80,10 @@ export function RefusalNotice({ refusals, onDismiss, onPostAsComment }: RefusalN
         </p>
       )}
       {refusals.length > 1 && <p className="notice__detail">{t('refusal.times', { count: refusals.length })}</p>}
+      {/* Refused for read-only access, the changes stay in the page and can never be sent from it. */}
+      {unsaved && latest.reason === RefusalReason.readOnly && unsaved() !== null && (
+        <UnsavedTextCopy read={() => unsaved() ?? []} />
+      )}
       {recovery?.phase !== 'rebuilding' && (
         <Button type="button" appearance="secondary-action-button" onClick={dismissAll}>
           {t('common:understood')}

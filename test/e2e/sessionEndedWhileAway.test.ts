@@ -7,6 +7,7 @@
 // - Access was removed: the page says so, offers the text it could not send for the clipboard, and the
 //   document list.
 // - The role became reader: the server refuses the waiting changes; the refusal offers their text too.
+import type { Locator } from 'playwright-core'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import {
   DEMO_PASSWORD,
@@ -15,6 +16,7 @@ import {
   SaveStatus,
   sectionIds,
   typeAtEnd,
+  type UserContext,
   waitForSaveStatus,
 } from '../helpers/browser.ts'
 import { runCli } from '../helpers/cli.ts'
@@ -34,15 +36,30 @@ afterEach(async () => {
 /** The browser logs the refused reconnects (the upgrade answers 401) and the 401 of the session check. */
 const LOGGED_OUT_NOISE = [...NETWORK_NOISE, /status of 401/]
 
+/** The user's network goes down, and they type `marker` at the end of section `index`; its id. */
+async function typeWhileAway(user: UserContext, index: number, marker: string): Promise<string> {
+  const sectionId = (await sectionIds(user.page))[index] ?? ''
+  await users.goOffline(user)
+  await waitForSaveStatus(user.page, SaveStatus.offline)
+  await typeAtEnd(user.page, sectionId, ` ${marker}`)
+  return sectionId
+}
+
+/** The network is back; waits for the element with `testId` (a notice) on the user's page. */
+async function backOnline(user: UserContext, testId: string): Promise<Locator> {
+  await users.goOnline(user)
+  const notice = user.page.getByTestId(testId)
+  await explainFailure(users.server, { [user.email]: user.page }, () =>
+    notice.waitFor({ state: 'visible', timeout: 30_000 }),
+  )
+  return notice
+}
+
 it('says the session ended when the reconnect is refused for it, and sends the text typed away after logging in', async () => {
   const { rijk, provincie, documentId, server } = users
   const { page } = rijk
-  const sectionId = (await sectionIds(page))[1] ?? ''
-
-  await users.goOffline(rijk)
-  await waitForSaveStatus(page, SaveStatus.offline)
   const marker = 'Getypt terwijl de sessie verliep.'
-  await typeAtEnd(page, sectionId, ` ${marker}`)
+  const sectionId = await typeWhileAway(rijk, 1, marker)
 
   // Meanwhile the session ends on the server (as when it expires): this browser still has its cookie.
   const cookies = await rijk.context.cookies()
@@ -54,9 +71,7 @@ it('says the session ended when the reconnect is refused for it, and sends the t
   })
   expect(logout.status).toBe(204)
 
-  await users.goOnline(rijk)
-  const notice = page.getByTestId('connection-closed')
-  await explainFailure(server, { rijk: page }, () => notice.waitFor({ state: 'visible', timeout: 30_000 }))
+  const notice = await backOnline(rijk, 'connection-closed')
   expect(await notice.getAttribute('data-code')).toBe('4401')
   expect(await notice.textContent()).toContain('Uw sessie is verlopen of u bent uitgelogd.')
   expect(await editorText(provincie.page, sectionId)).not.toContain(marker)
@@ -82,19 +97,14 @@ it('says access was lost when the reconnect is refused for it, offers the unsave
   const { provincie, server } = users
   const { page } = provincie
   await provincie.context.grantPermissions(['clipboard-read', 'clipboard-write'])
-  const sectionId = (await sectionIds(page))[3] ?? ''
-  await users.goOffline(provincie)
-  await waitForSaveStatus(page, SaveStatus.offline)
   const marker = 'Getypt terwijl de toegang verviel.'
-  await typeAtEnd(page, sectionId, ` ${marker}`)
+  await typeWhileAway(provincie, 3, marker)
 
   // Meanwhile the provincial author is taken off the area.
   const removed = await runCli(server, ['member:remove', '--email', DEMO_USERS.provincieAuteur, '--area', 'de-peel'])
   expect(removed.code).toBe(0)
 
-  await users.goOnline(provincie)
-  const notice = page.getByTestId('connection-closed')
-  await explainFailure(server, { provincie: page }, () => notice.waitFor({ state: 'visible', timeout: 30_000 }))
+  const notice = await backOnline(provincie, 'connection-closed')
   expect(await notice.getAttribute('data-code')).toBe('4403')
   expect(await notice.textContent()).toContain('U heeft geen toegang (meer) tot dit document.')
   // What was typed away can never be sent from here: the notice offers it for the clipboard.
@@ -122,11 +132,8 @@ it('says the text typed away cannot be saved after a downgrade to reader, and of
   const { provincie, rijk, server } = users
   const { page } = provincie
   await provincie.context.grantPermissions(['clipboard-read', 'clipboard-write'])
-  const sectionId = (await sectionIds(page))[4] ?? ''
-  await users.goOffline(provincie)
-  await waitForSaveStatus(page, SaveStatus.offline)
   const marker = 'Getypt voordat de rol lezer werd.'
-  await typeAtEnd(page, sectionId, ` ${marker}`)
+  const sectionId = await typeWhileAway(provincie, 4, marker)
 
   // Meanwhile the provincial author becomes a reader of the area.
   const changed = await runCli(server, [
@@ -140,9 +147,7 @@ it('says the text typed away cannot be saved after a downgrade to reader, and of
   ])
   expect(changed.code).toBe(0)
 
-  await users.goOnline(provincie)
-  const refusal = page.getByTestId('refusal')
-  await explainFailure(server, { provincie: page }, () => refusal.waitFor({ state: 'visible', timeout: 30_000 }))
+  const refusal = await backOnline(provincie, 'refusal')
   expect(await refusal.getAttribute('data-reason')).toBe('read-only')
   expect(await editorText(rijk.page, sectionId)).not.toContain(marker)
   await refusal.getByRole('button', { name: 'Niet-opgeslagen tekst kopiëren' }).click()

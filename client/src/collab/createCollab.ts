@@ -97,10 +97,6 @@ export interface CollabOptions {
    * announces no presence, so nobody sees its visitor as present in the document. Default true.
    */
   readonly presence?: boolean
-  /** Who is logged in now (the user id), or null; asked after the session ended. Default GET /api/session. */
-  readonly whoIsLoggedIn?: () => Promise<string | null>
-  /** The HTTP status of a GET to the server (0: unreachable), for upgradeRefusal. Default fetch. */
-  readonly statusOf?: StatusOf
   /** Called once, when a refusal means the document must be rebuilt (see refusalRecovery). */
   readonly onRebuildNeeded?: () => void
   /** Start from the server's state, not the local copy, and replay what `previous` holds. */
@@ -293,15 +289,13 @@ export function createCollab(options: CollabOptions): Collab {
 
   // One question at a time; a final answer closes the page's connection as the server would have.
   let asking = false
-  const statusOf: StatusOf =
-    options.statusOf ??
-    (async (path) => {
-      try {
-        return (await sendRequest('GET', path, apiError)).status
-      } catch {
-        return 0
-      }
-    })
+  const statusOf: StatusOf = async (path) => {
+    try {
+      return (await sendRequest('GET', path, apiError)).status
+    } catch {
+      return 0
+    }
+  }
   const askWhyRefused = (): void => {
     if (asking || destroyed || !state.get().browserOnline) return
     asking = true
@@ -345,7 +339,7 @@ export function createCollab(options: CollabOptions): Collab {
   const stopResumeWatch = resumeWhenLoggedIn({
     closedCode: () => state.get().closed?.code ?? null,
     userId: user.id,
-    whoIsLoggedIn: options.whoIsLoggedIn ?? (async () => (await fetchSession()).id),
+    whoIsLoggedIn: async () => (await fetchSession()).id,
     resume,
     window: win,
   })

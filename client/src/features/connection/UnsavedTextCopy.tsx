@@ -1,6 +1,7 @@
-// In the closed-connection notice, when the page can never send its waiting changes (no access any more,
-// or the document is gone): a button that puts the text the server has not confirmed on the clipboard,
-// so that the user can keep it elsewhere. Read when pressed, so text typed after the notice came is in it.
+// When the page can never send its waiting changes (closed without access or for a removed document, in
+// ConnectionNotice; refused as read-only, in RefusalNotice): a button that puts the text the server has
+// not confirmed on the clipboard, so that the user can keep it elsewhere. Read when pressed, so text
+// typed after the notice came is in it.
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'

@@ -150,6 +150,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     authorize,
     allowedOrigins: config.allowedOrigins,
     trustProxy: config.trustProxy,
+    isQuarantined: store.health.isQuarantined,
     signoff: signoffDeps,
     export: { ...signoffDeps, exports, metrics },
     comments: commentsDeps,

@@ -145,6 +145,10 @@ async function storageCases(report: Report, mountPoint: string, mounted: boolean
         (error: unknown) => (error instanceof Error ? error.message : 'error'),
       )
       check(second.includes('503'), `second join: ${second}`)
+      // The page cannot read the 503 of the upgrade; the HTTP API tells it the document cannot be opened.
+      const detail = await fetch(`${server.httpUrl}/api/documents/${DE_PEEL}`, { headers: { cookie } })
+      const available = ((await detail.json()) as { available?: unknown }).available
+      check(detail.status === 200 && available === false, `document detail: ${detail.status}, available ${available}`)
       // Another document keeps working.
       await waitFor(() => typist.client.provider.synced, { timeout: 15_000, message: 'typist to reconnect' })
       typist.start(50)

@@ -95,6 +95,9 @@ describe('documents API', () => {
       headers: { cookie },
     })
     expect(hidden.status).toBe(404)
+    const open = await fetch(`${server.httpUrl}/api/documents/ontwikkelperspectief-de-peel`, { headers: { cookie } })
+    // A document the server can load says so; a quarantined one says `available: false` (faults suite).
+    expect(await open.json()).toMatchObject({ id: 'ontwikkelperspectief-de-peel', access: 'read', available: true })
   })
 
   it('sets the security headers on every response', async () => {

@@ -2,7 +2,7 @@
 // provider and the connection/save state the UI shows. Created and destroyed by a document session
 // (openDocumentSession, from useCollab's effect), never during render. After a refusal the session
 // replaces it with one rebuilt from the server's state (`rebuildFrom`, see replayPending).
-import { type Access, APP_PARAM, encodeBarrier, shouldReconnect } from '@novex/shared'
+import { type Access, APP_PARAM, CloseCode, encodeBarrier, shouldReconnect } from '@novex/shared'
 import type { Schema } from '@tiptap/pm/model'
 import { clearDocument } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
@@ -25,7 +25,7 @@ import { resumeWhenLoggedIn } from './resumeWhenLoggedIn.ts'
 import { rotateClientId } from './rotateClientId.ts'
 import { createSaveTracker } from './saveTracker.ts'
 import { type UnsavedSection, unsavedSections } from './unsavedText.ts'
-import { type StatusOf, upgradeRefusal } from './upgradeRefusal.ts'
+import { type Ask, upgradeRefusal } from './upgradeRefusal.ts'
 
 export interface NumberedRefusal extends Refusal {
   readonly id: number
@@ -52,6 +52,12 @@ export interface CollabState {
   readonly closed: { readonly code: number; readonly reason: string } | null
   /** Refused, and being rebuilt from the server's state: the user's changes are not all replayed yet. */
   readonly rebuilding: boolean
+  /**
+   * The server cannot load the document (CloseCode.unavailable: a stored row is corrupt and it waits for
+   * an operator, or storage failed while loading). The page keeps trying; until the next sync it is not
+   * the user's network that keeps the changes in this browser.
+   */
+  readonly unavailable: boolean
 }
 
 /** The local awareness state: `user` (name, colour) and the section the user works in. */
@@ -146,6 +152,7 @@ export function createCollab(options: CollabOptions): Collab {
     refusals: rebuildFrom?.refusals ?? [],
     closed: null,
     rebuilding: rebuildFrom !== undefined,
+    unavailable: false,
   })
   const patch = (change: Partial<CollabState>): void => state.update((current) => ({ ...current, ...change }))
 
@@ -268,10 +275,11 @@ export function createCollab(options: CollabOptions): Collab {
       pendingReplay = null
       replay(source)
     }
-    patch(synced ? { synced, failedSinceSync: false } : { synced })
+    patch(synced ? { synced, failedSinceSync: false, unavailable: false } : { synced })
     if (synced) tracker.handleSynced()
   })
-  provider.on('connection-close', () => {
+  provider.on('connection-close', (event) => {
+    if (event?.code === CloseCode.unavailable) patch({ unavailable: true })
     // wsconnected is still true here when the socket that closed had been open. Rotate after the
     // provider has let go of that socket, so the new id is never announced through the dying one.
     if (provider.wsconnected) queueMicrotask(() => rotateClientId(doc, provider.awareness))
@@ -287,22 +295,28 @@ export function createCollab(options: CollabOptions): Collab {
   })
   provider.on('connection-error', () => patch({ failedSinceSync: true }))
 
-  // One question at a time; a final answer closes the page's connection as the server would have.
+  // One question at a time; the answer acts as the server's close code would have on an open connection:
+  // a final one closes the page's connection, `unavailable` says why the page keeps trying.
   let asking = false
-  const statusOf: StatusOf = async (path) => {
+  const ask: Ask = async (path) => {
     try {
-      return (await sendRequest('GET', path, apiError)).status
+      const response = await sendRequest('GET', path, apiError)
+      return { status: response.status, body: await response.json().catch(() => null) }
     } catch {
-      return 0
+      return { status: 0, body: null }
     }
   }
   const askWhyRefused = (): void => {
     if (asking || destroyed || !state.get().browserOnline) return
     asking = true
-    void upgradeRefusal(documentId, statusOf)
+    void upgradeRefusal(documentId, ask)
       .then((code) => {
         const current = state.get()
         if (code === null || destroyed || current.closed !== null || current.connection === 'connected') return
+        if (shouldReconnect(code)) {
+          patch({ unavailable: code === CloseCode.unavailable })
+          return
+        }
         provider.disconnect()
         patch({ closed: { code, reason: 'refused at the upgrade' } })
       })

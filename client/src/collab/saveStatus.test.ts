@@ -21,6 +21,7 @@ const connectedAndSaved: CollabState = {
   refusals: [],
   closed: null,
   rebuilding: false,
+  unavailable: false,
 }
 
 describe('saveStatusOf while a refused document is rebuilt', () => {

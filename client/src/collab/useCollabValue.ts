@@ -17,6 +17,7 @@ const CLOSED_STATE: CollabState = {
   refusals: [],
   closed: null,
   rebuilding: false,
+  unavailable: false,
 }
 
 const noSubscription = (): (() => void) => () => {}

@@ -66,6 +66,7 @@ export function DocumentPage() {
   // only the save indicator (and an open sign-off panel) shows it.
   const access = useCollabValue(collab, (s) => s.access)
   const storageFault = useCollabValue(collab, (s) => s.storageFault)
+  const unavailable = useCollabValue(collab, (s) => s.unavailable)
   const closed = useCollabValue(collab, (s) => s.closed)
   const refusals = useCollabValue(collab, (s) => s.refusals)
   const synced = useCollabValue(collab, (s) => s.synced)
@@ -205,7 +206,7 @@ export function DocumentPage() {
         </div>
         <RefusalAnnouncer refusals={refusals} />
         <PresenceAnnouncer participants={participants} live={synced} />
-        <AccessNotice access={access} storageFault={storageFault} />
+        <AccessNotice access={access} storageFault={storageFault} unavailable={unavailable} />
         {collab && user && (
           <CommentsScope value={comments}>
             {/* Section links: live titles and states, the picker, backlinks (docs/links.md). */}

@@ -16,6 +16,11 @@ export interface DocumentSummary {
 export interface DocumentDetail extends DocumentSummary {
   readonly areaName?: string
   readonly provinceName?: string
+  /**
+   * False while the document is quarantined (a stored row is corrupt; an operator must repair it): the
+   * sync endpoint then refuses it with 503, which a browser's WebSocket cannot read, so the page asks here.
+   */
+  readonly available: boolean
 }
 
 export type Authorize = (user: User, doc: DocumentRecord) => Access | null
@@ -39,7 +44,13 @@ export function listDocuments(catalog: DocumentCatalog, user: User, authorize: A
 }
 
 /** Unknown and forbidden answer the same 404, so document names do not leak. */
-export function getDocument(catalog: DocumentCatalog, user: User, authorize: Authorize, id: string): DocumentDetail {
+export function getDocument(
+  catalog: DocumentCatalog,
+  user: User,
+  authorize: Authorize,
+  isQuarantined: (documentId: string) => boolean,
+  id: string,
+): DocumentDetail {
   const record = isDocumentId(id) ? catalog.get(id) : null
   const access = record ? authorize(user, record) : null
   if (!record || !access) throw notFound()
@@ -49,5 +60,6 @@ export function getDocument(catalog: DocumentCatalog, user: User, authorize: Aut
     ...summarize(record, access),
     ...(areaName !== undefined ? { areaName } : {}),
     ...(provinceName !== undefined ? { provinceName } : {}),
+    available: !isQuarantined(record.id),
   }
 }

@@ -42,6 +42,8 @@ export interface HttpDeps {
   readonly allowedOrigins: readonly string[]
   /** TRUST_PROXY=1: the proxy's X-Forwarded-* headers count (requestSource.ts). */
   readonly trustProxy: boolean
+  /** The document's stored state is corrupt (StorageHealth): it cannot be opened until repaired. */
+  readonly isQuarantined: (documentId: string) => boolean
 }
 
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void
@@ -89,7 +91,11 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
     if (doc) {
       if (method !== 'GET') throw methodNotAllowed()
       const { user } = requireUser(req)
-      sendJson(res, 200, getDocument(deps.catalog, user, deps.authorize, decodeURIComponent(doc[1] ?? '')))
+      sendJson(
+        res,
+        200,
+        getDocument(deps.catalog, user, deps.authorize, deps.isQuarantined, decodeURIComponent(doc[1] ?? '')),
+      )
       return
     }
     const sectionAction = /^\/api\/documents\/([^/]+)\/sections\/([^/]+)\/(signoff|reopen|signoff-request)$/.exec(path)

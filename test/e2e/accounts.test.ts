@@ -9,9 +9,11 @@ import {
   launchBrowser,
   newUserContext,
   openDocument,
+  SaveStatus,
   sectionIds,
   titleInputOf,
   typeAtEnd,
+  waitForSaveStatus,
 } from '../helpers/browser.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
@@ -86,6 +88,9 @@ describe('read-only member', () => {
     await reader.page.keyboard.type('Mag niet')
     expect(await editorText(reader.page, sectionId)).toBe(before)
     expect(await editorText(author.page, sectionId)).not.toContain('Mag niet')
+    // Opening the document and following it live is not a change: nothing was refused, and all is saved.
+    await waitForSaveStatus(reader.page, SaveStatus.saved)
+    expect(await reader.page.getByTestId('refusal').count()).toBe(0)
 
     author.assertNoProblems()
     reader.assertNoProblems()

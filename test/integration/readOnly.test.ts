@@ -81,3 +81,35 @@ it('applies, stores and broadcasts none of its updates, sync step 2 or foreign p
   const seen = author.provider.awareness.getLocalState()
   expect(seen?.section).toBe('eerste')
 })
+
+it('refuses nothing when a reader answers the server with what it already has', async () => {
+  const cookie = await login(server, DEMO.lezer)
+  const keptRefusals = async (): Promise<unknown[]> =>
+    (await fetch(`${server.httpUrl}/api/documents/${DE_PEEL}/refused-changes`, { headers: { cookie } })).json()
+  // The forged updates of the test before are kept; nothing is added below.
+  const keptBefore = await keptRefusals()
+  // A reader's page answers the server's sync step 1 with its own step 2: nothing the server lacks.
+  const reader = connectClient(server, DE_PEEL, { cookie })
+  await reader.synced()
+  // Its second visit: the page's local copy holds the document, deletions included (a removed word).
+  const word = orderedSections(author.doc)[2]?.title
+  word?.insert(0, 'weg ')
+  word?.delete(0, 4)
+  await author.saved()
+  await waitFor(() => outline(reader.doc).join() === outline(author.doc).join(), { message: 'the reader to follow' })
+  const copy = new Y.Doc()
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(reader.doc))
+  const again = connectClient(server, DE_PEEL, { cookie, doc: copy })
+  await again.synced()
+  // A later accepted edit proves the server has processed the readers' answers.
+  orderedSections(author.doc)[1]?.title.insert(0, '+')
+  await author.saved()
+  await waitFor(() => outline(again.doc).join() === outline(author.doc).join(), {
+    message: 'the second visit to follow',
+  })
+  expect(reader.refusals).toEqual([])
+  expect(again.refusals).toEqual([])
+  expect(await keptRefusals()).toEqual(keptBefore)
+  reader.destroy()
+  again.destroy()
+})

@@ -47,8 +47,14 @@ const refuse = (reason: RefusalReasonCode, detail: string): GateVerdict => ({ ac
 
 export function createUpdateGate(): UpdateGate {
   return ({ peer, doc, update, liveWriter, owner, lockedSections }) => {
-    if (!peer.canEdit) return refuse(RefusalReason.readOnly, 'U kunt dit document alleen lezen.')
     const resolution = resolveUpdate(doc, update)
+    if (!peer.canEdit) {
+      // Every page answers the server's sync step 1 with what it has that the server lacks: for a
+      // reader that is nothing (all of it known, its deletions already made). Not a change: nothing to
+      // refuse, and nothing to keep as a refused change.
+      if (changesNothing(resolution)) return { accept: true, clients: [], sections: [] }
+      return refuse(RefusalReason.readOnly, 'U kunt dit document alleen lezen.')
+    }
     if (!resolution.ok) return refuse(RefusalReason.unresolved, resolution.reason)
     for (const client of resolution.clients) {
       if (peer.writerIds.has(client)) continue
@@ -84,4 +90,9 @@ export function createUpdateGate(): UpdateGate {
     if (problem !== null) return refuse(RefusalReason.content, problem)
     return { accept: true, clients: resolution.clients, sections: [...sections] }
   }
+}
+
+/** The update adds no struct the server lacks and deletes nothing that is not deleted yet. */
+function changesNothing(resolution: ReturnType<typeof resolveUpdate>): boolean {
+  return resolution.ok && resolution.touches.length === 0 && resolution.clients.length === 0
 }

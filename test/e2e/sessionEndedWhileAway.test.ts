@@ -13,7 +13,9 @@ import {
   DEMO_PASSWORD,
   DEMO_USERS,
   editorText,
+  fetchJson,
   SaveStatus,
+  saveStatusText,
   sectionIds,
   typeAtEnd,
   type UserContext,
@@ -128,8 +130,8 @@ it('says access was lost when the reconnect is refused for it, offers the unsave
   provincie.assertNoProblems([...NETWORK_NOISE, /status of 404/])
 }, 180_000)
 
-it('says the text typed away cannot be saved after a downgrade to reader, and offers it to copy', async () => {
-  const { provincie, rijk, server } = users
+it('says the text typed away cannot be saved after a downgrade to reader, offers it to copy, and then to remove it', async () => {
+  const { provincie, rijk, server, documentId } = users
   const { page } = provincie
   await provincie.context.grantPermissions(['clipboard-read', 'clipboard-write'])
   const marker = 'Getypt voordat de rol lezer werd.'
@@ -155,5 +157,30 @@ it('says the text typed away cannot be saved after a downgrade to reader, and of
     timeout: 5_000,
     message: 'the unsaved text on the clipboard',
   })
+  // Kept, it can never be saved from here: the page would say "Opslaan…" for ever, and send it (and
+  // have it refused) on every visit. The user removes it, with the keyboard, after a confirmation.
+  expect(await saveStatusText(page)).toBe(SaveStatus.saving)
+  await refusal.getByRole('button', { name: 'Niet-opgeslagen wijzigingen weghalen' }).press('Enter')
+  const confirm = refusal.getByTestId('discard-unsaved-confirm')
+  await waitFor(() => confirm.evaluate((button) => button === document.activeElement), {
+    message: 'the focus on the confirmation',
+  })
+  expect(await refusal.textContent()).toContain('Kopieer de tekst eerst als u hem wilt bewaren.')
+  await page.keyboard.press('Enter')
+  await waitForSaveStatus(page, SaveStatus.saved, 20_000)
+  await waitFor(async () => (await page.getByTestId('refusal').count()) === 0, { message: 'the refusal to go' })
+  expect(await editorText(page, sectionId)).not.toContain(marker)
+  expect(await editorText(page, sectionId)).toBe(await editorText(rijk.page, sectionId))
+
+  // The next visit sends nothing to refuse.
+  await page.reload()
+  await waitForSaveStatus(page, SaveStatus.saved, 20_000)
+  await page.waitForTimeout(1_500)
+  expect(await page.getByTestId('refusal').count()).toBe(0)
+  expect(await saveStatusText(page)).toBe(SaveStatus.saved)
+  expect(await editorText(page, sectionId)).not.toContain(marker)
+  // The server kept the refused text for its author.
+  const kept = await fetchJson(page, 'GET', `/api/documents/${documentId}/refused-changes`)
+  expect(JSON.stringify(kept.body)).toContain(marker)
   provincie.assertNoProblems(NETWORK_NOISE)
 }, 180_000)

@@ -81,6 +81,13 @@ export interface Collab {
   /** Refused again and again: stop connecting and say so (the text stays in this browser). */
   giveUp(): void
   /**
+   * The user chose to drop the changes the server refused because they may only read or comment (they
+   * can never be sent from this page; it offered them to copy first, and the server kept their text):
+   * the document is fetched from the server again without them and the local copy is replaced, so they
+   * are not sent, and refused, again on every visit. Does nothing unless the page can rebuild.
+   */
+  discardUnsaved(): void
+  /**
    * The server had closed for good, and the reason is gone (the user logged in again, see
    * resumeWhenLoggedIn): connect again, which sends what was typed meanwhile.
    */
@@ -105,6 +112,8 @@ export interface CollabOptions {
   readonly presence?: boolean
   /** Called once, when a refusal means the document must be rebuilt (see refusalRecovery). */
   readonly onRebuildNeeded?: () => void
+  /** Called once, when the user chose to drop the refused changes (discardUnsaved). */
+  readonly onDiscardRequested?: () => void
   /** Start from the server's state, not the local copy, and replay what `previous` holds. */
   readonly rebuildFrom?: RebuildSource
 }
@@ -124,6 +133,8 @@ export interface RebuildSource {
   readonly schema: Schema
   /** Wait before connecting (the rebuild guard's backoff). */
   readonly delayMs: number
+  /** Drop the changes of `previous` instead of replaying them (the user chose to, discardUnsaved). */
+  readonly discard?: boolean
 }
 
 /** Transaction origin of the replay (a local change: it is sent and must be acknowledged). */
@@ -194,12 +205,8 @@ export function createCollab(options: CollabOptions): Collab {
 
   let nextRefusalId = Math.max(0, ...state.get().refusals.map((r) => r.id)) + 1
   let rebuildRequested = false
-  const handleRefused = (refusal: Refusal): void => {
-    const rebuild = !rebuildRequested && options.onRebuildNeeded !== undefined && needsRebuild(refusal.reason)
-    const recovery: Recovery | undefined = rebuild ? { phase: 'rebuilding', section: currentSection() } : undefined
-    const numbered: NumberedRefusal = { ...refusal, id: nextRefusalId++, ...(recovery ? { recovery } : {}) }
-    state.update((current) => ({ ...current, refusals: [...current.refusals, numbered] }))
-    if (!rebuild) return
+  /** Stops sending and hands the document to the session for a rebuild (`ask`), after the provider's handler returned. */
+  const handOver = (ask: (() => void) | undefined): void => {
     rebuildRequested = true
     suspended = true
     patch({ rebuilding: true })
@@ -207,8 +214,15 @@ export function createCollab(options: CollabOptions): Collab {
     setTimeout(() => {
       // Nothing more goes out from a document the server will not accept.
       provider.disconnect()
-      options.onRebuildNeeded?.()
+      ask?.()
     }, 0)
+  }
+  const handleRefused = (refusal: Refusal): void => {
+    const rebuild = !rebuildRequested && options.onRebuildNeeded !== undefined && needsRebuild(refusal.reason)
+    const recovery: Recovery | undefined = rebuild ? { phase: 'rebuilding', section: currentSection() } : undefined
+    const numbered: NumberedRefusal = { ...refusal, id: nextRefusalId++, ...(recovery ? { recovery } : {}) }
+    state.update((current) => ({ ...current, refusals: [...current.refusals, numbered] }))
+    if (rebuild) handOver(options.onRebuildNeeded)
   }
   const currentSection = (): string | null => {
     const section = provider.awareness.getLocalState()?.section
@@ -238,7 +252,9 @@ export function createCollab(options: CollabOptions): Collab {
   const replay = (source: RebuildSource): void => {
     let report: ReplayReport | null = null
     try {
-      report = replayPending({ previous: source.previous, rebuilt: doc, schema: source.schema, origin: REPLAY_ORIGIN })
+      report = source.discard
+        ? { replayed: [], refused: [] }
+        : replayPending({ previous: source.previous, rebuilt: doc, schema: source.schema, origin: REPLAY_ORIGIN })
     } catch (error) {
       // Keep the stored copy (a reload tries again) and tell the user; never drop their text quietly.
       console.error('Uw wijzigingen konden niet opnieuw worden toegepast', error)
@@ -413,6 +429,10 @@ export function createCollab(options: CollabOptions): Collab {
       provider.disconnect()
       patch({ rebuilding: false, failedSinceSync: true })
       updateRecoveries((r) => ({ phase: 'gave-up', section: r.section, caret: null }))
+    },
+    discardUnsaved() {
+      if (destroyed || rebuildRequested || options.onDiscardRequested === undefined) return
+      handOver(options.onDiscardRequested)
     },
     resume,
     unsavedSections() {

@@ -8,6 +8,9 @@
 // taking the user's keys (into its document and its local copy), and the replay, which reads that
 // document the moment the rebuilt one has the server's state, carries them over. The swap follows at
 // once. So no key typed during a rebuild is lost, however long the rebuild waits.
+//
+// The same swap, without the replay and without the guard, drops changes the user chose to drop
+// (Collab.discardUnsaved: refused as read-only, they could never be sent).
 import type { Schema } from '@tiptap/pm/model'
 import { type Collab, type CollabOptions, createCollab, type RebuildSource } from './createCollab.ts'
 import { createStore, type Store } from './createStore.ts'
@@ -20,7 +23,7 @@ export interface DocumentSession {
   destroy(): void
 }
 
-export type DocumentSessionOptions = Omit<CollabOptions, 'onRebuildNeeded' | 'rebuildFrom'> & {
+export type DocumentSessionOptions = Omit<CollabOptions, 'onRebuildNeeded' | 'onDiscardRequested' | 'rebuildFrom'> & {
   readonly guard?: RebuildGuard
 }
 
@@ -36,7 +39,8 @@ export function openDocumentSession({
     const collab: Collab = createCollab({
       ...options,
       ...(rebuildFrom ? { rebuildFrom } : {}),
-      onRebuildNeeded: () => rebuild(collab),
+      onRebuildNeeded: () => rebuild(collab, false),
+      onDiscardRequested: () => rebuild(collab, true),
     })
     collab.state.subscribe(() => {
       const state = collab.state.get()
@@ -49,9 +53,10 @@ export function openDocumentSession({
   // The rebuilt Collab until its replay is done; the refused one is `current` until then.
   let rebuilt: Collab | null = null
 
-  const rebuild = (from: Collab): void => {
+  /** `discard`: the user dropped the refused changes; asked once, not a loop the guard must stop. */
+  const rebuild = (from: Collab, discard: boolean): void => {
     if (destroyed || current.get() !== from || rebuilt !== null) return
-    const delayMs = guard.next()
+    const delayMs = discard ? 0 : guard.next()
     if (delayMs === null) {
       from.giveUp()
       return
@@ -60,9 +65,11 @@ export function openDocumentSession({
     let unfollow = (): void => {}
     const next = open({
       previous: from.doc,
-      refusals: from.state.get().refusals,
+      // Dropped with the changes they were about.
+      refusals: discard ? [] : from.state.get().refusals,
       schema,
       delayMs,
+      discard,
       release: async () => {
         rebuilt = null
         current.set(next)

@@ -196,6 +196,7 @@ export function DocumentPage() {
               refusals={refusals}
               onDismiss={collab.dismissRefusal}
               unsaved={() => collab.unsavedSections()}
+              onDiscard={() => collab.discardUnsaved()}
               {...(access === 'edit' || access === 'comment'
                 ? {
                     onPostAsComment: (refused) => postRefusedAsComment(connectionText, documentId, collab.doc, refused),

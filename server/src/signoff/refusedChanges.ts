@@ -29,6 +29,7 @@ export interface RefusedChangeStore {
 const MAX_TEXT_UPDATE_BYTES = 512 * 1024
 const MAX_TEXTS_PER_CONNECTION = 20
 const LIST_LIMIT = 50
+const TEXT_REASONS: ReadonlySet<string> = new Set([RefusalReason.locked, RefusalReason.readOnly])
 
 export function createRefusedChangeStore(db: Db, now: () => number = Date.now): RefusedChangeStore {
   const insert = db.prepare(
@@ -45,7 +46,9 @@ export function createRefusedChangeStore(db: Db, now: () => number = Date.now): 
       // once the document is writable; writing a copy here would fail (or wait for the lock) as well.
       if (reason === RefusalReason.storage) return
       const used = textsPerPeer.get(peer) ?? 0
-      const worthText = reason === RefusalReason.locked && update.length <= MAX_TEXT_UPDATE_BYTES
+      // Locked: typed into a section just signed. Read-only: typed while the role was taken away (the page
+      // offers to drop it afterwards, see the client's DiscardUnsaved). Both are someone's words.
+      const worthText = TEXT_REASONS.has(reason) && update.length <= MAX_TEXT_UPDATE_BYTES
       const sections = worthText && used < MAX_TEXTS_PER_CONNECTION ? textsOf(room.doc, update) : []
       if (worthText) textsPerPeer.set(peer, used + 1)
       insert.run(room.id, peer.user.id, now(), reason, JSON.stringify(sections), update)

@@ -2,7 +2,8 @@
 // does about it: it rebuilds the document from the server's state and replays the user's other
 // changes (collab/replayPending). Text that could not be replayed (a signed-off section) is shown in
 // a dialog to copy; everything else is a notice. Refused because the user may only read (the role
-// changed while changes were waiting), the notice offers the text the server has not confirmed to copy.
+// changed while changes were waiting), the notice offers the text the server has not confirmed to copy,
+// and then to drop it (DiscardUnsaved), since this page can never send it.
 // Screen readers hear it through RefusalAnnouncer.
 import { RefusalReason } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
@@ -11,6 +12,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import type { NumberedRefusal } from '../../collab/createCollab.ts'
 import type { Recovery } from '../../collab/refusalRecovery.ts'
 import type { UnsavedSection } from '../../collab/unsavedText.ts'
+import { DiscardUnsaved } from './DiscardUnsaved.tsx'
 import { RefusedDialog, type RefusedDialogProps } from './RefusedDialog.tsx'
 import { refusalText } from './refusalText.ts'
 import { focusSectionIfLost } from './restoreFocus.ts'
@@ -22,9 +24,11 @@ export interface RefusalNoticeProps {
   readonly onPostAsComment?: RefusedDialogProps['onPostAsComment']
   /** The text not confirmed by the server (Collab.unsavedSections); null when it cannot be told. */
   readonly unsaved?: () => readonly UnsavedSection[] | null
+  /** Drops the changes refused as read-only (Collab.discardUnsaved). */
+  readonly onDiscard?: () => void
 }
 
-export function RefusalNotice({ refusals, onDismiss, onPostAsComment, unsaved }: RefusalNoticeProps) {
+export function RefusalNotice({ refusals, onDismiss, onPostAsComment, unsaved, onDiscard }: RefusalNoticeProps) {
   const { t } = useTranslation('connection')
   const latest = refusals.at(-1)
   const replayed = latest?.recovery?.phase === 'replayed' ? latest.recovery : null
@@ -84,6 +88,7 @@ export function RefusalNotice({ refusals, onDismiss, onPostAsComment, unsaved }:
       {unsaved && latest.reason === RefusalReason.readOnly && unsaved() !== null && (
         <UnsavedTextCopy read={() => unsaved() ?? []} />
       )}
+      {onDiscard && latest.reason === RefusalReason.readOnly && <DiscardUnsaved onDiscard={onDiscard} />}
       {recovery?.phase !== 'rebuilding' && (
         <Button type="button" appearance="secondary-action-button" onClick={dismissAll}>
           {t('common:understood')}

@@ -57,7 +57,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const catalog = createDocumentCatalog(db)
   const store = createSqliteDocumentStore(db)
   const accounts = createAccountStore(db)
-  const sessions = createSessionStore(db)
+  const sessions = createSessionStore(db, { idleMs: config.sessionIdleMs })
   const audit = createAudit(db)
   if (config.demo) {
     const demoHash = accounts.listOrganisations().length === 0 ? await hashPassword(DEMO_PASSWORD) : ''
@@ -140,7 +140,16 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     rateLimiter: createSyncRateLimiter(config.syncRateLimits),
     storageHealth: store.health,
   })
-  const watcher = startAccessWatcher({ db, accounts, sessions, catalog, rooms, logger })
+  const watcher = startAccessWatcher({
+    db,
+    accounts,
+    sessions,
+    catalog,
+    rooms,
+    logger,
+    // An idle session's connections close within a quarter of the idle timeout (and within 30 s).
+    ...(config.sessionIdleMs > 0 ? { expiryCheckMs: Math.max(1_000, Math.min(30_000, config.sessionIdleMs / 4)) } : {}),
+  })
   const handler = createHttpHandler({
     catalog,
     rooms,
@@ -163,6 +172,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       audit,
       limiter: createLoginLimiter(config.loginLimits),
       sessionTtlMs: config.sessionTtlMs,
+      sessionIdleMs: config.sessionIdleMs,
       trustProxy: config.trustProxy,
       onSessionsChanged: () => watcher.recheck(),
     },

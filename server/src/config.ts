@@ -21,6 +21,8 @@ export interface Config {
   readonly syncRateLimits: SyncRateLimits
   /** How long a login session lasts. */
   readonly sessionTtlMs: number
+  /** A session not used for this long (no request; the page asks while its user works) ends; 0: never. */
+  readonly sessionIdleMs: number
   /** Behind a reverse proxy: trust X-Forwarded-Proto/-For (for the Secure cookie and rate limits). */
   readonly trustProxy: boolean
   /** Threads that render dossier exports (0 = one fewer than the cores), and exports that may wait. */
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     maxBufferedBytes: intFrom(env.NOVEX_MAX_BUFFERED_BYTES, 16 * 1024 * 1024, 'NOVEX_MAX_BUFFERED_BYTES'),
     syncRateLimits: readSyncRateLimits(env),
     sessionTtlMs: intFrom(env.SESSION_TTL_MINUTES, 12 * 60, 'SESSION_TTL_MINUTES') * 60_000,
+    sessionIdleMs: intFrom(env.SESSION_IDLE_SECONDS, 60 * 60, 'SESSION_IDLE_SECONDS') * 1000,
     trustProxy: env.TRUST_PROXY === '1',
     exportThreads: intFrom(env.NOVEX_EXPORT_THREADS, 0, 'NOVEX_EXPORT_THREADS'),
     exportQueue: intFrom(env.NOVEX_EXPORT_QUEUE, 16, 'NOVEX_EXPORT_QUEUE'),

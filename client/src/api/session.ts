@@ -45,12 +45,33 @@ export async function logOut(): Promise<void> {
   await sendRequest('DELETE', '/api/session', apiError)
 }
 
-/** The logged-in user; throws ApiError(401) when there is no live session. */
-export async function fetchSession(signal?: AbortSignal): Promise<SessionUser> {
+export interface SessionInfo {
+  readonly user: SessionUser
+  /** The session ends after this long without reported activity (reportActivity); 0: never. */
+  readonly idleSeconds: number
+}
+
+/** The logged-in user and the idle timeout; throws ApiError(401) when there is no live session. */
+export async function fetchSessionInfo(signal?: AbortSignal): Promise<SessionInfo> {
   const body = await requestJson('GET', '/api/session', apiError, { signal })
   const user = parseUser(isRecord(body) ? body.user : null)
   if (!user) throw new ApiError(500, 'Onverwacht antwoord van de server.', 'unexpected')
-  return user
+  const idle = isRecord(body) ? body.idleSeconds : null
+  return { user, idleSeconds: typeof idle === 'number' && idle > 0 ? idle : 0 }
+}
+
+/** The logged-in user; throws ApiError(401) when there is no live session. */
+export async function fetchSession(signal?: AbortSignal): Promise<SessionUser> {
+  return (await fetchSessionInfo(signal)).user
+}
+
+/** Tells the server the user works (the idle time starts again). The HTTP status; 0 when unreachable. */
+export async function reportActivity(): Promise<number> {
+  try {
+    return (await sendRequest('POST', '/api/session/activity', apiError)).status
+  } catch {
+    return 0
+  }
 }
 
 function parseUser(value: unknown): SessionUser | null {

@@ -52,6 +52,11 @@ export function LoginPage() {
       <title>{t('common:pageTitle', { page: t('login.title') })}</title>
       <Heading level={1}>{t('login.title')}</Heading>
       <Paragraph purpose="lead">{t('login.intro')}</Paragraph>
+      {params.get('reden') === 'inactief' && (
+        <Alert type="info" data-testid="idle-ended">
+          {t('login.idleEnded')}
+        </Alert>
+      )}
       <form className="login-form" onSubmit={(event) => void handleSubmit(event)}>
         {failure && (
           <Alert type="error" role="alert" className="login-form__error">

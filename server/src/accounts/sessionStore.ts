@@ -1,6 +1,8 @@
 // Login sessions. The cookie holds a random token; the database holds only its SHA-256, so a copy of
-// the database does not let anyone log in. Sessions expire and can be revoked.
+// the database does not let anyone log in. Sessions expire (after their lifetime, and after a time
+// without use: the idle timeout, BIO) and can be revoked.
 import { createHash, randomBytes } from 'node:crypto'
+import { activityWriteIntervalMs } from '@novex/shared'
 import type { Db } from '../persistence/database.ts'
 
 export interface Session {
@@ -16,6 +18,11 @@ export interface SessionStore {
   resolve(token: string): Session | null
   /** Whether a session (by hash) is still live. */
   isLive(tokenHash: string): boolean
+  /**
+   * The session was used now (an authenticated request): its idle time starts again. Written at most
+   * once per tenth of the idle timeout (and at most once a minute), not on every request.
+   */
+  touch(tokenHash: string): void
   revoke(token: string): void
   revokeAllForUser(userId: string): number
 }
@@ -24,14 +31,32 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url')
 }
 
-export function createSessionStore(db: Db, now: () => number = Date.now): SessionStore {
+export interface SessionStoreOptions {
+  /** A session not used for this long has ended; 0: no idle timeout. */
+  readonly idleMs?: number
+  readonly now?: () => number
+}
+
+export function createSessionStore(db: Db, { idleMs = 0, now = Date.now }: SessionStoreOptions = {}): SessionStore {
   const insert = db.prepare<[string, string, number, number]>(
     'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
   )
   const select = db.prepare<
     [string],
-    { token_hash: string; user_id: string; expires_at: number; revoked_at: number | null }
-  >('SELECT token_hash, user_id, expires_at, revoked_at FROM sessions WHERE token_hash = ?')
+    {
+      token_hash: string
+      user_id: string
+      created_at: number
+      expires_at: number
+      revoked_at: number | null
+      last_active_at: number | null
+    }
+  >('SELECT token_hash, user_id, created_at, expires_at, revoked_at, last_active_at FROM sessions WHERE token_hash = ?')
+  const touchRow = db.prepare<[number, string, number]>(
+    `UPDATE sessions SET last_active_at = ?
+     WHERE token_hash = ? AND revoked_at IS NULL AND COALESCE(last_active_at, created_at) < ?`,
+  )
+  const touchEveryMs = activityWriteIntervalMs(idleMs)
   const revoke = db.prepare<[number, string]>(
     'UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL',
   )
@@ -42,6 +67,7 @@ export function createSessionStore(db: Db, now: () => number = Date.now): Sessio
   const live = (tokenHash: string): Session | null => {
     const row = select.get(tokenHash)
     if (!row || row.revoked_at !== null || row.expires_at <= now()) return null
+    if (idleMs > 0 && (row.last_active_at ?? row.created_at) + idleMs <= now()) return null
     return { tokenHash: row.token_hash, userId: row.user_id, expiresAt: row.expires_at }
   }
   return {
@@ -55,6 +81,10 @@ export function createSessionStore(db: Db, now: () => number = Date.now): Sessio
     },
     resolve: (token) => (token.length > 0 && token.length < 200 ? live(hashToken(token)) : null),
     isLive: (tokenHash) => live(tokenHash) !== null,
+    touch(tokenHash) {
+      // An ended session stays ended.
+      if (idleMs > 0 && live(tokenHash) !== null) touchRow.run(now(), tokenHash, now() - touchEveryMs)
+    },
     revoke(token) {
       revoke.run(now(), hashToken(token))
     },

@@ -1,4 +1,5 @@
-// POST /api/session (log in), DELETE /api/session (log out), GET /api/session (who am I).
+// POST /api/session (log in), DELETE /api/session (log out), GET /api/session (who am I, and the idle
+// timeout), POST /api/session/activity (the user is working: the idle time starts again).
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { stringifySetCookie } from 'cookie'
 import { z } from 'zod'
@@ -24,6 +25,8 @@ export interface SessionApiDeps {
   readonly limiter: LoginLimiter
   readonly audit: Audit
   readonly sessionTtlMs: number
+  /** 0: no idle timeout. */
+  readonly sessionIdleMs: number
   readonly trustProxy: boolean
   /** Live connections of an ended session are closed at once. */
   readonly onSessionsChanged: () => void
@@ -96,5 +99,18 @@ export function handleLogout(deps: SessionApiDeps, req: IncomingMessage, res: Se
 export function handleWhoAmI(deps: SessionApiDeps, req: IncomingMessage, res: ServerResponse): void {
   const auth = deps.authenticate(req)
   if (!auth) throw new ApiError(401, 'unauthenticated', 'U bent niet ingelogd.')
-  sendJson(res, 200, { user: publicUser(deps.accounts, auth.user) })
+  sendJson(res, 200, { user: publicUser(deps.accounts, auth.user), idleSeconds: Math.round(deps.sessionIdleMs / 1000) })
+}
+
+/**
+ * The page saw its user work (a key, a click, a scroll) and says so, at most every few minutes. Only
+ * this restarts the idle time: requests a page makes by itself (following others' edits, reconnecting)
+ * do not, so a page left open does not keep its session alive.
+ */
+export function handleActivity(deps: SessionApiDeps, req: IncomingMessage, res: ServerResponse): void {
+  const auth = deps.authenticate(req)
+  if (!auth) throw new ApiError(401, 'unauthenticated', 'U bent niet ingelogd of uw sessie is verlopen.')
+  deps.sessions.touch(auth.session.tokenHash)
+  res.writeHead(204)
+  res.end()
 }

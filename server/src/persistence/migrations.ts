@@ -164,6 +164,11 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE document_snapshots ADD COLUMN checksum INTEGER;
   `,
+  // v8: when a session was last used (an authenticated request), for the idle timeout (SESSION_IDLE_SECONDS).
+  // NULL for sessions made before: their creation counts.
+  `
+  ALTER TABLE sessions ADD COLUMN last_active_at INTEGER;
+  `,
 ]
 
 export function migrate(db: Database.Database): number {

@@ -8,7 +8,7 @@ import { type ExportApiDeps, handleExport } from '../api/exportApi.ts'
 import { handleWisselwerking, type LinksApiDeps, routeLinks } from '../api/linksApi.ts'
 import { ApiError, notFound, sendError, sendJson, storageUnavailable } from '../api/respond.ts'
 import { type ReviewApiDeps, routeReview } from '../api/reviewApi.ts'
-import { handleLogin, handleLogout, handleWhoAmI, type SessionApiDeps } from '../api/sessionApi.ts'
+import { handleActivity, handleLogin, handleLogout, handleWhoAmI, type SessionApiDeps } from '../api/sessionApi.ts'
 import {
   handleOverview,
   handleReadiness,
@@ -80,6 +80,10 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
       if (method === 'DELETE') return handleLogout(deps.session, req, res)
       if (method === 'GET') return handleWhoAmI(deps.session, req, res)
       throw methodNotAllowed()
+    }
+    if (path === '/api/session/activity') {
+      if (method !== 'POST') throw methodNotAllowed()
+      return handleActivity(deps.session, req, res)
     }
     if (path === '/api/documents') {
       if (method !== 'GET') throw methodNotAllowed()

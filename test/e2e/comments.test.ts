@@ -15,6 +15,7 @@ import {
   newUserContext,
   openDocument,
   SaveStatus,
+  saveStatusText,
   sectionIds,
   sectionLocator,
   typeAtEnd,
@@ -297,6 +298,32 @@ describe('comments', () => {
     expect(await whole.locator('blockquote').textContent()).toContain('Bijdrage aan het Nationaal Programma')
     expect(await hashOf()).toEqual(before)
     provincie.assertNoProblems()
+  })
+
+  it('a meelezer, who may comment but not edit, places a comment that the authors see live', async () => {
+    const meelezer = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.meelezer })
+    const { page } = meelezer
+    await openDocument(page, DE_PEEL)
+    await waitForSaveStatus(page, SaveStatus.saved)
+    await expect.poll(() => editorOf(page, secondId).getAttribute('aria-readonly')).toBe('true')
+    const word = (await editorText(page, secondId)).split(/\s+/).find((w) => /^[a-z]{8,}$/.test(w)) ?? ''
+    expect(word).not.toBe('')
+    const textBefore = await editorText(page, secondId)
+
+    const id = await placeComment(page, secondId, word, 'Vraag van een meelezer.')
+    await card(rijk.page, id).getByText('Vraag van een meelezer.').waitFor()
+    await card(provincie.page, id).waitFor()
+    // Keys in the text change nothing: the caret may go there (to select with the keyboard), no more.
+    await editorOf(page, secondId).click()
+    await page.keyboard.type('Mag niet')
+    await page.keyboard.press('Backspace')
+    expect(await editorText(page, secondId)).toBe(textBefore)
+    // The comment is the only thing the meelezer's page changed, and nothing was refused.
+    expect(await editorText(rijk.page, secondId)).toBe(textBefore)
+    expect(await page.getByTestId('refusal').count()).toBe(0)
+    expect(await saveStatusText(page)).toBe(SaveStatus.saved)
+    meelezer.assertNoProblems()
+    await meelezer.close()
   })
 })
 

@@ -2,12 +2,9 @@
 // is all it does: nothing may be refused, closed or logged as an error, and the page says "Opgeslagen".
 // (Until 2026-11-30 every reader's page was told on opening that the server had refused a change: its
 // ordinary sync answer, which changes nothing, was refused because it came from a reader.)
-
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import {
   DEMO_USERS,
-  launchBrowser,
   newUserContext,
   openDocument,
   SaveStatus,
@@ -15,24 +12,12 @@ import {
   waitForSaveStatus,
 } from '../helpers/browser.ts'
 import { DE_PEEL, VOORSTEL_NB } from '../helpers/documents.ts'
-import { type RunningServer, startServer } from '../helpers/server.ts'
+import { useServerAndBrowser } from './support/serverAndBrowser.ts'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  server?.cleanup()
-})
+const parts = useServerAndBrowser()
 
 it.each(Object.entries(DEMO_USERS))('opens both documents as %s without a refusal or an error', async (_, email) => {
-  const user = await newUserContext(browser, server.httpUrl, { email })
+  const user = await newUserContext(parts.browser(), parts.server().httpUrl, { email })
   for (const documentId of [DE_PEEL, VOORSTEL_NB]) {
     await openDocument(user.page, documentId)
     await waitForSaveStatus(user.page, SaveStatus.saved)

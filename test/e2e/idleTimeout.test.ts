@@ -2,12 +2,11 @@
 // lack of activity the page warns, with the focus on "Ingelogd blijven"; pressing it keeps the session.
 // Left alone, the session ends, the page goes to the login page, which says why, and logging in brings
 // the user back to the document.
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import {
   DEMO_PASSWORD,
   DEMO_USERS,
   fetchJson,
-  launchBrowser,
   newUserContext,
   openDocument,
   perspectiveIdOf,
@@ -16,25 +15,15 @@ import {
   typeAtEnd,
   waitForSaveStatus,
 } from '../helpers/browser.ts'
-import { type RunningServer, startServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { useServerAndBrowser } from './support/serverAndBrowser.ts'
 
 const IDLE_SECONDS = 9
-let server: RunningServer
-
-beforeAll(async () => {
-  server = await startServer({ env: { SESSION_IDLE_SECONDS: String(IDLE_SECONDS) } })
-})
-
-afterAll(async () => {
-  await server.stop()
-  server.cleanup()
-})
+const parts = useServerAndBrowser({ env: { SESSION_IDLE_SECONDS: String(IDLE_SECONDS) } })
 
 it('warns before an idle session ends, keeps it on request, and sends the user back after logging in', async () => {
-  const browser = await launchBrowser()
+  const user = await newUserContext(parts.browser(), parts.server().httpUrl, { email: DEMO_USERS.rijkAuteur })
   try {
-    const user = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.rijkAuteur })
     const { page } = user
     const documentId = await perspectiveIdOf(page, 'de-peel')
     await openDocument(page, documentId)
@@ -74,8 +63,7 @@ it('warns before an idle session ends, keeps it on request, and sends the user b
     expect(await page.getByTestId('idle-warning').count()).toBe(0)
     // The ended session's refused reconnect and requests are what the browser logs.
     user.assertNoProblems([/status of 401/, /WebSocket connection to .* failed/i])
-    await user.close()
   } finally {
-    await browser.close()
+    await user.close()
   }
 }, 90_000)

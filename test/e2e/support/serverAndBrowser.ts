@@ -3,18 +3,19 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { launchBrowser } from '../../helpers/browser.ts'
-import { type RunningServer, startServer } from '../../helpers/server.ts'
+import { type RunningServer, type StartOptions, startServer } from '../../helpers/server.ts'
 
 export interface ServerAndBrowser {
   server(): RunningServer
   browser(): Browser
 }
 
-export function useServerAndBrowser(): ServerAndBrowser {
+/** `options`: how the server starts (e.g. its environment). */
+export function useServerAndBrowser(options: StartOptions = {}): ServerAndBrowser {
   let server: RunningServer | null = null
   let browser: Browser | null = null
   beforeAll(async () => {
-    server = await startServer()
+    server = await startServer(options)
     browser = await launchBrowser()
   })
   afterAll(async () => {

@@ -2,8 +2,9 @@
 // server quarantines it and refuses it (a join closes with 4003, a reconnect is refused at the upgrade
 // with 503, which a browser's WebSocket cannot read). The page must not blame the user's network: it
 // says the server cannot open the document and that the administrator knows, keeps what the user types
-// in this browser, and keeps trying. Once an operator has repaired the document and restarted the
-// server, the page reconnects by itself, the notice goes, and the text typed meanwhile is stored.
+// in this browser, and keeps trying; the document list marks it. Once an operator has repaired the
+// document and restarted the server, the page reconnects by itself, the notice goes, and the text typed
+// meanwhile is stored.
 import { openDatabase } from '@novex/server'
 import { getSection, type SectionId, sectionPlainText } from '@novex/shared'
 import { afterEach, expect, it } from 'vitest'
@@ -92,6 +93,14 @@ it('says the server cannot open the document, keeps the typing, and saves it onc
   // Retrying while the document is quarantined (refused at the upgrade) keeps the notice.
   await page.waitForTimeout(3_000)
   expect(await notice.getAttribute('data-cause')).toBe('unavailable')
+  // The document list says so before anyone opens it; the other documents are fine.
+  const list = await user.newPage()
+  await list.goto('/')
+  const card = list.locator(`a.document-card[href="/document/${documentId}"]`)
+  await card.getByTestId('document-unavailable').waitFor()
+  expect(await card.textContent()).toContain('Tijdelijk niet beschikbaar')
+  expect(await list.getByTestId('document-unavailable').count()).toBe(1)
+  await list.close()
 
   // The operator removes the corrupt row (restores the document) and restarts the server.
   await restartWith((db) => {

@@ -90,6 +90,7 @@ describe('documents API', () => {
     const docs = (await res.json()) as { id: string; kind: string; access: string; areaId?: string }[]
     expect(docs.map((d) => d.id).sort()).toEqual(['ontwikkelperspectief-de-peel', 'ruimtelijk-voorstel-noord-brabant'])
     expect(docs.every((d) => d.access === 'read')).toBe(true)
+    expect(docs.every((d) => (d as { available?: unknown }).available === true)).toBe(true)
     expect(docs.find((d) => d.kind === 'ontwikkelperspectief')?.areaId).toBe('de-peel')
     const hidden = await fetch(`${server.httpUrl}/api/documents/ontwikkelperspectief-zuid-limburg`, {
       headers: { cookie },

@@ -9,6 +9,8 @@ export interface DocumentSummary {
   readonly title: string
   readonly areaId?: string
   readonly provinceId?: string
+  /** False while the server cannot open it (quarantined after a corrupt stored row); true when not said. */
+  readonly available: boolean
 }
 
 export interface DocumentDetail extends DocumentSummary {
@@ -71,6 +73,7 @@ function parseDetail(value: unknown): DocumentDetail | null {
     ...optionalString(value, 'provinceId'),
     ...optionalString(value, 'areaName'),
     ...optionalString(value, 'provinceName'),
+    available: value.available !== false,
   }
 }
 

@@ -1,4 +1,5 @@
-// "Documenten": every document the user may open, grouped by kind.
+// "Documenten": every document the user may open, grouped by kind; one the server cannot open now says so
+// (it still opens: what the user types there is kept in the browser until the document is repaired).
 import type { DocumentKind } from '@novex/shared'
 import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
 import { useTranslation } from 'react-i18next'
@@ -47,6 +48,11 @@ export function DocumentListPage() {
                           {d.title}
                         </span>
                         <span className="document-card__meta">{placeOf(d)}</span>
+                        {!d.available && (
+                          <span className="document-card__problem" data-testid="document-unavailable">
+                            {t('list.unavailable')}
+                          </span>
+                        )}
                       </Link>
                     </li>
                   ))}

@@ -11,21 +11,25 @@ export interface DocumentSummary {
   readonly areaId?: string
   readonly provinceId?: string
   readonly access: Access
+  /**
+   * False while the document is quarantined (a stored row is corrupt; an operator must repair it): the
+   * sync endpoint then refuses it with 503, which a browser's WebSocket cannot read, so the page asks here
+   * (and the document list says so).
+   */
+  readonly available: boolean
 }
 
 export interface DocumentDetail extends DocumentSummary {
   readonly areaName?: string
   readonly provinceName?: string
-  /**
-   * False while the document is quarantined (a stored row is corrupt; an operator must repair it): the
-   * sync endpoint then refuses it with 503, which a browser's WebSocket cannot read, so the page asks here.
-   */
-  readonly available: boolean
 }
 
 export type Authorize = (user: User, doc: DocumentRecord) => Access | null
 
-export function summarize(record: DocumentRecord, access: Access): DocumentSummary {
+/** The document's stored state is corrupt (StorageHealth): it cannot be opened until repaired. */
+export type IsQuarantined = (documentId: string) => boolean
+
+export function summarize(record: DocumentRecord, access: Access, isQuarantined: IsQuarantined): DocumentSummary {
   return {
     id: record.id,
     kind: record.kind,
@@ -33,13 +37,19 @@ export function summarize(record: DocumentRecord, access: Access): DocumentSumma
     ...(record.areaId !== null ? { areaId: record.areaId } : {}),
     ...(record.provinceId !== null ? { provinceId: record.provinceId } : {}),
     access,
+    available: !isQuarantined(record.id),
   }
 }
 
-export function listDocuments(catalog: DocumentCatalog, user: User, authorize: Authorize): DocumentSummary[] {
+export function listDocuments(
+  catalog: DocumentCatalog,
+  user: User,
+  authorize: Authorize,
+  isQuarantined: IsQuarantined,
+): DocumentSummary[] {
   return catalog.list().flatMap((record) => {
     const access = authorize(user, record)
-    return access ? [summarize(record, access)] : []
+    return access ? [summarize(record, access, isQuarantined)] : []
   })
 }
 
@@ -48,7 +58,7 @@ export function getDocument(
   catalog: DocumentCatalog,
   user: User,
   authorize: Authorize,
-  isQuarantined: (documentId: string) => boolean,
+  isQuarantined: IsQuarantined,
   id: string,
 ): DocumentDetail {
   const record = isDocumentId(id) ? catalog.get(id) : null
@@ -57,9 +67,8 @@ export function getDocument(
   const areaName = AREAS.find((a) => a.id === record.areaId)?.name
   const provinceName = PROVINCES.find((p) => p.id === record.provinceId)?.name
   return {
-    ...summarize(record, access),
+    ...summarize(record, access, isQuarantined),
     ...(areaName !== undefined ? { areaName } : {}),
     ...(provinceName !== undefined ? { provinceName } : {}),
-    available: !isQuarantined(record.id),
   }
 }

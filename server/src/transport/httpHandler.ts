@@ -88,7 +88,7 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
     if (path === '/api/documents') {
       if (method !== 'GET') throw methodNotAllowed()
       const { user } = requireUser(req)
-      sendJson(res, 200, listDocuments(deps.catalog, user, deps.authorize))
+      sendJson(res, 200, listDocuments(deps.catalog, user, deps.authorize, deps.isQuarantined))
       return
     }
     const doc = /^\/api\/documents\/([^/]+)$/.exec(path)

@@ -27,6 +27,10 @@ const VersionsPage = lazyPage(
   () => import('./pages/VersionsPage.tsx'),
   (m) => m.VersionsPage,
 )
+const RefusedChangesPage = lazyPage(
+  () => import('./pages/RefusedChangesPage.tsx'),
+  (m) => m.RefusedChangesPage,
+)
 
 /**
  * A page whose code loads on first use, with a status line while it does, and a message with a
@@ -78,6 +82,14 @@ export function App() {
               element={
                 <LazyPage loading={t('loading.versions')}>
                   <VersionsPage />
+                </LazyPage>
+              }
+            />
+            <Route
+              path="document/:documentId/geweigerd"
+              element={
+                <LazyPage loading={t('loading.page')}>
+                  <RefusedChangesPage />
                 </LazyPage>
               }
             />

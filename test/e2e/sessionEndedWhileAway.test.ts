@@ -13,7 +13,6 @@ import {
   DEMO_PASSWORD,
   DEMO_USERS,
   editorText,
-  fetchJson,
   SaveStatus,
   saveStatusText,
   sectionIds,
@@ -23,6 +22,7 @@ import {
 } from '../helpers/browser.ts'
 import { runCli } from '../helpers/cli.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { expectAccessible } from './support/axe.ts'
 import { explainFailure, NETWORK_NOISE, openTwoUsers, type TwoUsers } from './twoUsers.ts'
 
 let users: TwoUsers
@@ -160,6 +160,9 @@ it('says the text typed away cannot be saved after a downgrade to reader, offers
   // Kept, it can never be saved from here: the page would say "Opslaan…" for ever, and send it (and
   // have it refused) on every visit. The user removes it, with the keyboard, after a confirmation.
   expect(await saveStatusText(page)).toBe(SaveStatus.saving)
+  expect(await refusal.getByRole('link', { name: 'Eerder geweigerde tekst bekijken' }).getAttribute('href')).toBe(
+    `/document/${documentId}/geweigerd`,
+  )
   await refusal.getByRole('button', { name: 'Niet-opgeslagen wijzigingen weghalen' }).press('Enter')
   const confirm = refusal.getByTestId('discard-unsaved-confirm')
   await waitFor(() => confirm.evaluate((button) => button === document.activeElement), {
@@ -179,8 +182,16 @@ it('says the text typed away cannot be saved after a downgrade to reader, offers
   expect(await page.getByTestId('refusal').count()).toBe(0)
   expect(await saveStatusText(page)).toBe(SaveStatus.saved)
   expect(await editorText(page, sectionId)).not.toContain(marker)
-  // The server kept the refused text for its author.
-  const kept = await fetchJson(page, 'GET', `/api/documents/${documentId}/refused-changes`)
-  expect(JSON.stringify(kept.body)).toContain(marker)
+  // The server kept the refused text for its author, who finds it on a page of its own.
+  await page.goto(`/document/${documentId}/geweigerd`)
+  const kept = page.getByTestId('refused-change').filter({ hasText: marker })
+  await kept.waitFor()
+  expect(await kept.textContent()).toContain('U mag dit document alleen lezen.')
+  await expectAccessible(page, 'the refused changes page')
+  await kept.getByRole('button', { name: 'Tekst kopiëren' }).click()
+  await waitFor(async () => (await page.evaluate(() => navigator.clipboard.readText())) === marker, {
+    timeout: 5_000,
+    message: 'the kept text on the clipboard',
+  })
   provincie.assertNoProblems(NETWORK_NOISE)
 }, 180_000)

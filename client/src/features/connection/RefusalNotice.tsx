@@ -9,6 +9,7 @@ import { RefusalReason } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useEffect } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
 import type { NumberedRefusal } from '../../collab/createCollab.ts'
 import type { Recovery } from '../../collab/refusalRecovery.ts'
 import type { UnsavedSection } from '../../collab/unsavedText.ts'
@@ -30,6 +31,7 @@ export interface RefusalNoticeProps {
 
 export function RefusalNotice({ refusals, onDismiss, onPostAsComment, unsaved, onDiscard }: RefusalNoticeProps) {
   const { t } = useTranslation('connection')
+  const { documentId = '' } = useParams()
   const latest = refusals.at(-1)
   const replayed = latest?.recovery?.phase === 'replayed' ? latest.recovery : null
   // The rebuild replaced the editors and took the caret with it: back into the section the user was
@@ -89,6 +91,12 @@ export function RefusalNotice({ refusals, onDismiss, onPostAsComment, unsaved, o
         <UnsavedTextCopy read={() => unsaved() ?? []} />
       )}
       {onDiscard && latest.reason === RefusalReason.readOnly && <DiscardUnsaved onDiscard={onDiscard} />}
+      {/* The server keeps the text of what it refused: later, on a page of its own. */}
+      {documentId !== '' && (
+        <p className="notice__detail">
+          <Link to={`/document/${encodeURIComponent(documentId)}/geweigerd`}>{t('refusedList.link')}</Link>
+        </p>
+      )}
       {recovery?.phase !== 'rebuilding' && (
         <Button type="button" appearance="secondary-action-button" onClick={dismissAll}>
           {t('common:understood')}

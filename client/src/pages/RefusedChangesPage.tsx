@@ -2,13 +2,13 @@
 // (typed into a signed section, or waiting while the role became reader), newest first, each with a
 // button that puts its text on the clipboard. So words the user dismissed, or removed from the page
 // after a refusal (DiscardUnsaved), can still be found. Only the user's own (the API answers no more).
-import { isDocumentId } from '@novex/shared'
+import { isDocumentId, type RefusedChange, type RefusedChangeSection } from '@novex/shared'
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { fetchDocument } from '../api/documents.ts'
-import { fetchRefusedChanges, type KeptRefusedSection, type RefusedChange } from '../api/refusedChanges.ts'
+import { fetchRefusedChanges } from '../api/refusedChanges.ts'
 import { useApi } from '../api/useApi.ts'
 import { copyText } from '../features/connection/copyText.ts'
 import { refusalText } from '../features/connection/refusalText.ts'
@@ -102,6 +102,6 @@ function RefusedChangeItem({ change }: { readonly change: RefusedChange }) {
 }
 
 /** Per section its title (when there are several) and the text it tried to add. */
-export function keptText(sections: readonly KeptRefusedSection[]): string {
+function keptText(sections: readonly RefusedChangeSection[]): string {
   return sections.map((s) => (sections.length > 1 ? `${s.title}\n${s.text}` : s.text)).join('\n\n')
 }

@@ -1,23 +1,17 @@
 // Refused changes are kept: the raw update a client sent and the server refused (never applied), plus
 // per section the text it tried to add, so the author can get their words back later.
-import { listSections, RefusalReason, refusedText, sectionPlainText } from '@novex/shared'
+import {
+  listSections,
+  RefusalReason,
+  type RefusedChange,
+  type RefusedChangeSection,
+  refusedText,
+  sectionPlainText,
+} from '@novex/shared'
 import * as Y from 'yjs'
 import type { Db } from '../persistence/database.ts'
 import type { Peer } from '../rooms/peer.ts'
 import type { Room } from '../rooms/room.ts'
-
-export interface RefusedSection {
-  readonly sectionId: string
-  readonly title: string
-  readonly text: string
-}
-
-export interface RefusedChange {
-  readonly id: number
-  readonly at: number
-  readonly reason: string
-  readonly sections: readonly RefusedSection[]
-}
 
 export interface RefusedChangeStore {
   /** Keeps a refused update; throws when the database cannot be written. */
@@ -58,20 +52,20 @@ export function createRefusedChangeStore(db: Db, now: () => number = Date.now): 
         id: row.id,
         at: row.at,
         reason: row.reason,
-        sections: JSON.parse(row.sections) as RefusedSection[],
+        sections: JSON.parse(row.sections) as RefusedChangeSection[],
       }))
     },
   }
 }
 
 /** Applies the refused update to a copy of the document and compares each section's text. */
-function textsOf(doc: Y.Doc, update: Uint8Array): RefusedSection[] {
+function textsOf(doc: Y.Doc, update: Uint8Array): RefusedChangeSection[] {
   const copy = new Y.Doc({ gc: false })
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
     Y.applyUpdate(copy, update)
     const before = new Map(listSections(doc).map((s) => [s.id, `${s.title.toString()}\n${sectionPlainText(s)}`]))
-    const out: RefusedSection[] = []
+    const out: RefusedChangeSection[] = []
     for (const section of listSections(copy)) {
       const wanted = `${section.title.toString()}\n${sectionPlainText(section)}`
       const text = refusedText(before.get(section.id) ?? '', wanted)

@@ -1,4 +1,5 @@
 export * from './canonicalSection.ts'
+export * from './refusedChange.ts'
 export * from './refusedText.ts'
 export * from './sectionHash.ts'
 export * from './signoffRule.ts'

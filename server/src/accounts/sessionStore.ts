@@ -19,8 +19,8 @@ export interface SessionStore {
   /** Whether a session (by hash) is still live. */
   isLive(tokenHash: string): boolean
   /**
-   * The session was used now (an authenticated request): its idle time starts again. Written at most
-   * once per tenth of the idle timeout (and at most once a minute), not on every request.
+   * The session's page reported its user's activity (POST /api/session/activity): its idle time starts
+   * again. Written at most once per tenth of the idle timeout (and at most once a minute).
    */
   touch(tokenHash: string): void
   revoke(token: string): void

@@ -103,7 +103,7 @@ export function handleWhoAmI(deps: SessionApiDeps, req: IncomingMessage, res: Se
 }
 
 /**
- * The page saw its user work (a key, a click, a scroll) and says so, at most every few minutes. Only
+ * The page saw its user work (a key, a click, a scroll) and says so, at most about once a minute. Only
  * this restarts the idle time: requests a page makes by itself (following others' edits, reconnecting)
  * do not, so a page left open does not keep its session alive.
  */

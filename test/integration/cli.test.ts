@@ -89,6 +89,7 @@ it('sets up a deployment without the demo: organisation, user, membership, docum
       title: 'Ontwikkelperspectief Regio Zwolle',
       areaId: 'regio-zwolle',
       access: 'edit',
+      available: true,
     },
   ])
 

@@ -41,8 +41,7 @@ import { CoSenders } from '../layout/CoSenders.tsx'
 import { useSessionUser } from '../session/SessionContext.ts'
 import { Breadcrumb } from '../ui/Breadcrumb.tsx'
 import { usePlaceOf } from '../ui/usePlaceOf.ts'
-import { LoadFailure } from './LoadFailure.tsx'
-import { NotFoundPage } from './NotFoundPage.tsx'
+import { documentLoadFailure } from './documentLoadFailure.tsx'
 
 /** A router link that looks like the NL Design System's secondary button, like the buttons beside it. */
 const BUTTON_LINK = 'utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action'
@@ -99,14 +98,8 @@ export function DocumentPage() {
     if (!open) panelToggleRef.current?.focus()
   }
 
-  if (missing) return <NotFoundPage subject="document" />
-  if (meta.state === 'failed' && (meta.status === 401 || meta.status === 403)) {
-    return (
-      <div className="page page--narrow">
-        <LoadFailure status={meta.status} message={meta.message} code={meta.code} />
-      </div>
-    )
-  }
+  const failure = documentLoadFailure(validId, meta)
+  if (failure) return failure
 
   const document = meta.state === 'ready' ? meta.value : null
   // The title is user content; while it loads the page says so in the interface language.

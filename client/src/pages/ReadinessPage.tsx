@@ -17,8 +17,8 @@ import { useReadiness } from '../features/readiness/useReadiness.ts'
 import { useSignoffMirror } from '../features/signoff/useSignoffMirror.ts'
 import { useSessionUser } from '../session/SessionContext.ts'
 import { Breadcrumb, documentSteps } from '../ui/Breadcrumb.tsx'
+import { documentLoadFailure } from './documentLoadFailure.tsx'
 import { LoadFailure } from './LoadFailure.tsx'
-import { NotFoundPage } from './NotFoundPage.tsx'
 
 export function ReadinessPage() {
   const { t } = useTranslation('readiness')
@@ -33,14 +33,8 @@ export function ReadinessPage() {
   const { version } = useSignoffMirror(collab?.doc ?? null)
   const { result, reload } = useReadiness(documentId, version)
 
-  if (missing) return <NotFoundPage subject="document" />
-  if (meta.state === 'failed' && (meta.status === 401 || meta.status === 403)) {
-    return (
-      <div className="page page--narrow">
-        <LoadFailure status={meta.status} message={meta.message} />
-      </div>
-    )
-  }
+  const failure = documentLoadFailure(validId, meta)
+  if (failure) return failure
   const title = meta.state === 'ready' ? meta.value.title : documentId
   const documentPath = `/document/${encodeURIComponent(documentId)}`
 

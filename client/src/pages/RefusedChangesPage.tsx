@@ -14,8 +14,7 @@ import { copyText } from '../features/connection/copyText.ts'
 import { refusalText } from '../features/connection/refusalText.ts'
 import { formatDateTime } from '../i18n/formatDate.ts'
 import { Breadcrumb, documentSteps } from '../ui/Breadcrumb.tsx'
-import { LoadFailure } from './LoadFailure.tsx'
-import { NotFoundPage } from './NotFoundPage.tsx'
+import { documentLoadFailure } from './documentLoadFailure.tsx'
 
 export function RefusedChangesPage() {
   const { t } = useTranslation('connection')
@@ -23,15 +22,9 @@ export function RefusedChangesPage() {
   const meta = useApi((signal) => fetchDocument(documentId, signal), documentId)
   const changes = useApi((signal) => fetchRefusedChanges(documentId, signal), `refused:${documentId}`)
 
-  if (!isDocumentId(documentId) || (meta.state === 'failed' && meta.status === 404))
-    return <NotFoundPage subject="document" />
-  if (meta.state === 'failed' && (meta.status === 401 || meta.status === 403)) {
-    return (
-      <div className="page page--narrow">
-        <LoadFailure status={meta.status} message={meta.message} code={meta.code} />
-      </div>
-    )
-  }
+  const validId = isDocumentId(documentId)
+  const failure = documentLoadFailure(validId, meta)
+  if (failure) return failure
   const title = meta.state === 'ready' ? meta.value.title : documentId
   const withText = changes.state === 'ready' ? changes.value.filter((c) => c.sections.length > 0) : []
   const withoutText = changes.state === 'ready' ? changes.value.length - withText.length : 0

@@ -16,8 +16,7 @@ import { VersionCompare } from '../features/versions/VersionCompare.tsx'
 import { VersionReader } from '../features/versions/VersionReader.tsx'
 import { formatDateTime } from '../i18n/formatDate.ts'
 import { Breadcrumb, documentSteps } from '../ui/Breadcrumb.tsx'
-import { LoadFailure } from './LoadFailure.tsx'
-import { NotFoundPage } from './NotFoundPage.tsx'
+import { documentLoadFailure } from './documentLoadFailure.tsx'
 import '../styles/comments.css'
 
 const CURRENT = 'current'
@@ -33,14 +32,8 @@ export function VersionsPage() {
   /** The control that asked for what is shown now; the focus goes back there when it closes. */
   const openerRef = useRef<Element | null>(null)
 
-  if (!validId || (meta.state === 'failed' && meta.status === 404)) return <NotFoundPage subject="document" />
-  if (meta.state === 'failed' && (meta.status === 401 || meta.status === 403)) {
-    return (
-      <div className="page page--narrow">
-        <LoadFailure status={meta.status} message={meta.message} code={meta.code} />
-      </div>
-    )
-  }
+  const failure = documentLoadFailure(validId, meta)
+  if (failure) return failure
   const title = meta.state === 'ready' ? meta.value.title : documentId
   const documentPath = `/document/${encodeURIComponent(documentId)}`
   const list = versions.state === 'ready' ? versions.value : []

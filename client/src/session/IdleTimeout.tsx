@@ -5,7 +5,7 @@
 // in (the focus moves to it and back afterwards; WCAG 2.2.1), and once the session has ended goes to
 // the login page, which says why and brings the user back here. What was typed stays in this browser
 // and is sent after logging in.
-import { idleWarningMs } from '@novex/shared'
+import { activityReportIntervalMs, idleWarningMs } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -78,9 +78,11 @@ function IdleWatch({ idleMs }: { readonly idleMs: number }) {
       }
       setPhase(step.phase)
     }
+    // On every key: only a timestamp, unless a report is due (the warning shows only when one is).
+    const reportEveryMs = activityReportIntervalMs(idleMs)
     const onInput = (): void => {
       times.lastInput = Date.now()
-      check()
+      if (times.lastInput - times.lastReport >= reportEveryMs) check()
     }
     stay.current = onInput
 

@@ -2,8 +2,8 @@
 // page; kept, they would be sent, and refused, on every visit, and the page would say "Opslaan…" for
 // ever. After copying them (UnsavedTextCopy) the user can drop them here: a button, then a confirmation
 // that says what goes (the focus moves to its button, which the question describes, and back when it
-// is cancelled). The server kept their text
-// with the refusal (refused_changes); the page then shows the document as the server has it.
+// is cancelled). The server kept their text with the refusal (refused_changes, shown on "Uw geweigerde
+// wijzigingen"); the page then shows the document as the server has it.
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'

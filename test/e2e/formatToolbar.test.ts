@@ -45,7 +45,8 @@ it('formats with the buttons and the keyboard, shows what is on, and is absent f
   // applies, and the focus goes back to the text.
   await page.keyboard.press('End')
   await page.keyboard.press('Shift+Tab') // the link button
-  await page.keyboard.press('Shift+Tab') // the toolbar
+  await page.keyboard.press('Shift+Tab') // the table toolbar
+  await page.keyboard.press('Shift+Tab') // the format toolbar
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('format-bold')
   await page.keyboard.press('End')
   await expect
@@ -58,9 +59,48 @@ it('formats with the buttons and the keyboard, shows what is on, and is absent f
   // One Tab stop: only the button last used takes the Tab.
   expect(await toolbar.locator('button[tabindex="0"]').count()).toBe(1)
 
+  // A heading made a subheading: the same node with another level (an attribute set again, which the
+  // server once refused).
+  const [, second] = await sectionIds(page)
+  const lastParagraph = editorOf(page, second ?? '')
+    .locator('p')
+    .last()
+  const line = (await lastParagraph.textContent()) ?? ''
+  await lastParagraph.click()
+  await sectionLocator(page, second ?? '')
+    .getByTestId('format-heading2')
+    .click()
+  await expect
+    .poll(() =>
+      editorOf(page, second ?? '')
+        .locator('h2')
+        .last()
+        .textContent(),
+    )
+    .toBe(line)
+  await sectionLocator(page, second ?? '')
+    .getByTestId('format-heading3')
+    .click()
+  await expect
+    .poll(() =>
+      editorOf(page, second ?? '')
+        .locator('h3')
+        .last()
+        .textContent(),
+    )
+    .toBe(line)
+
   await waitForSaveStatus(page, SaveStatus.saved)
   const readerEditor = editorOf(reader.page, sectionId)
   await expect.poll(() => readerEditor.locator('ol > li strong').first().textContent()).toBe(word)
+  await expect
+    .poll(() =>
+      editorOf(reader.page, second ?? '')
+        .locator('h3')
+        .last()
+        .textContent(),
+    )
+    .toBe(line)
 
   // Signed off: no formatting toolbar at all.
   const lockedId = fourth ?? ''

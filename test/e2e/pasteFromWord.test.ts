@@ -1,8 +1,8 @@
 // Pasting from desktop Word, the way civil servants bring in text drafted elsewhere: headings, bold and
 // italics stay; Word's numbered and bulleted "lists" (paragraphs with a typed number, see
 // fixtures/wordClipboard.ts) become real lists that renumber, with their start number and nesting;
-// Word's markers, an unreachable local image and a javascript: link do not come along; table cells
-// keep their text; what did not come along is said under the editor (editor/pasteReport.ts). The paste
+// Word's markers, an unreachable local image and a javascript: link do not come along; a table stays a
+// table; what did not come along is said under the editor (editor/pasteReport.ts). The paste
 // is saved, reaches the other person and survives a reload.
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
@@ -36,6 +36,17 @@ function pastedStructure(page: Page, sectionId: string): Promise<string[]> {
         const start = el.getAttribute('start')
         const head = `${'  '.repeat(depth)}${el.tagName.toLowerCase()}${start && start !== '1' ? ` start=${start}` : ''}`
         return [head, ...Array.from(el.children).flatMap((li) => describe(li, depth + 1))]
+      }
+      // The editor shows a table inside a wrapper that scrolls it sideways.
+      const table = el.tagName === 'TABLE' ? el : el.querySelector(':scope > table')
+      if (table instanceof HTMLTableElement) {
+        const rows = Array.from(table.rows).map(
+          (row) =>
+            `${'  '.repeat(depth + 1)}tr: ${Array.from(row.cells)
+              .map((cell) => `${cell.tagName.toLowerCase()} ${cell.textContent}`)
+              .join(' | ')}`,
+        )
+        return [`${'  '.repeat(depth)}table`, ...rows]
       }
       if (el.tagName === 'LI') {
         const own = Array.from(el.children)
@@ -80,8 +91,8 @@ it('keeps headings, marks and lists from Word, drops what cannot come along, and
     '    ul',
     '      li: Veehouderij rond de Peelvenen',
     '  li: Natuur',
-    'p: Cel A1',
-    'p: Cel B1',
+    'table',
+    '  tr: td Cel A1 | td Cel B1',
     'p: Rijksoverheid en een kwade link.',
   ]
   await expect.poll(() => pastedStructure(page, sectionId)).toEqual(expected)
@@ -93,7 +104,7 @@ it('keeps headings, marks and lists from Word, drops what cannot come along, and
   expect(await editor.locator('img').count()).toBe(0)
   // What did not come along is said, not dropped silently.
   expect(await page.getByTestId('paste-hint').filter({ hasText: /\S/ }).textContent()).toBe(
-    "Afbeeldingen en tabellen kunnen niet in een sectie staan: afbeeldingen zijn weggelaten, de cellen van tabellen zijn als losse alinea's geplakt.",
+    'Afbeeldingen kunnen niet in een sectie staan: die zijn weggelaten. De tekst is geplakt.',
   )
 
   await waitForSaveStatus(page, SaveStatus.saved)

@@ -3,12 +3,20 @@
 // a refusal use exactly this list. A place that built its schema from fewer extensions would make
 // y-prosemirror drop the content it does not know (for example, links).
 import type { AnyExtension } from '@tiptap/core'
+import { TableKit } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
 import { SectionLinkNode } from '../features/links/sectionLinkNode.ts'
 
 /** StarterKit (undo is Yjs's, no trailing node) and the section link node. */
 export const contentStarterKit = StarterKit.configure({ undoRedo: false, trailingNode: false })
 
+/**
+ * Tables as in a word processor: a header row, cells that hold paragraphs and lists, Tab to the next
+ * cell. Column widths are not dragged (`resizable: false`): every export lays columns out evenly, and a
+ * width set in one browser would not match another's screen.
+ */
+export const contentTables = TableKit.configure({ table: { resizable: false, allowTableNodeSelection: false } })
+
 export function contentSchemaExtensions(): AnyExtension[] {
-  return [contentStarterKit, SectionLinkNode]
+  return [contentStarterKit, contentTables, SectionLinkNode]
 }

@@ -1,12 +1,12 @@
 // Says what a paste could not bring along, instead of dropping it silently: the sections hold text,
-// headings, lists, quotes and links, so an image (in pasted HTML, or a screenshot pasted as a file)
-// is left out and a table arrives as its cells' paragraphs. The paste itself goes on unchanged; this
+// headings, lists, quotes, tables and links, so an image (in pasted HTML, or a screenshot pasted as a
+// file) is left out. The paste itself goes on unchanged; this
 // only looks at what was on the clipboard and tells the editor's owner (`onReport`), who shows it.
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 
-/** What a paste left out (`image`) or changed into plain paragraphs (`table`). */
-export type PasteLoss = 'image' | 'table'
+/** What a paste left out. */
+export type PasteLoss = 'image'
 
 export interface PasteReportOptions {
   /** After every paste: what it could not bring along (empty when everything came). */
@@ -22,7 +22,6 @@ function pastedHtmlLosses(html: string): Set<PasteLoss> {
   const losses = new Set<PasteLoss>()
   const doc = new DOMParser().parseFromString(html, 'text/html')
   if (doc.querySelector(IMAGE_SELECTOR)) losses.add('image')
-  if (doc.querySelector('table')) losses.add('table')
   return losses
 }
 

@@ -103,6 +103,35 @@ describe('content policy (update gate)', () => {
     expect(verdict).toMatchObject({ accept: true })
   })
 
+  it('accepts a table as the editor writes it: rows of header and body cells with spans, widths and alignment', () => {
+    const { server, client, ids } = setup()
+    const verdict = gate(server, client, () => {
+      const cell = (name: 'tableHeader' | 'tableCell', attrs: Record<string, unknown>, words: string) => {
+        const element = new Y.XmlElement(name)
+        for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, value as string)
+        const paragraph = new Y.XmlElement('paragraph')
+        paragraph.insert(0, [new Y.XmlText(words)])
+        element.insert(0, [paragraph])
+        return element
+      }
+      const row = (...cells: Y.XmlElement[]) => {
+        const element = new Y.XmlElement('tableRow')
+        element.insert(0, cells)
+        return element
+      }
+      const table = new Y.XmlElement('table')
+      table.insert(0, [
+        row(
+          cell('tableHeader', { colspan: 1, rowspan: 1 }, 'Doel'),
+          cell('tableHeader', { colspan: 1, rowspan: 1 }, '2030'),
+        ),
+        row(cell('tableCell', { colspan: 2, rowspan: 1, colwidth: [120, 80], align: 'right' }, 'Stikstof −40 %')),
+      ])
+      contentOf(client, ids[0]).insert(1, [table])
+    })
+    expect(verdict).toMatchObject({ accept: true })
+  })
+
   it('accepts typing into existing text and formatting existing text (the parent is in the store)', () => {
     const { server, client, ids } = setup()
     const verdict = gate(server, client, () => {
@@ -111,6 +140,28 @@ describe('content policy (update gate)', () => {
       text.format(0, 3, { italic: {} })
     })
     expect(verdict).toMatchObject({ accept: true })
+  })
+
+  it('accepts a changed attribute of a stored element (a heading level, a merged cell), and checks its value', () => {
+    // Setting a key that is already set: the new value's item points at the old one (its origin), so
+    // the update leaves its parent and key out; both come from that neighbour.
+    const build = (level: number, colspan: number) => {
+      const { server, client, ids } = setup()
+      const content = contentOf(client, ids[0])
+      const heading = new Y.XmlElement('heading')
+      heading.setAttribute('level', 2 as unknown as string)
+      const cell = new Y.XmlElement('tableCell')
+      cell.setAttribute('colspan', 1 as unknown as string)
+      content.insert(0, [heading, cell])
+      Y.applyUpdate(server, Y.encodeStateAsUpdate(client))
+      return gate(server, client, () => {
+        heading.setAttribute('level', level as unknown as string)
+        cell.setAttribute('colspan', colspan as unknown as string)
+      })
+    }
+    expect(build(3, 2)).toMatchObject({ accept: true })
+    expect(refusedFor(build(9, 2))).toBe(RefusalReason.content)
+    expect(refusedFor(build(3, 0))).toBe(RefusalReason.content)
   })
 
   it.each([
@@ -183,6 +234,18 @@ describe('content policy (update gate)', () => {
         content.insert(0, [sectionLink])
       },
       (content) => appendText(content, 'x', { bold: 'ja' }),
+      ...[
+        ['colspan', 0],
+        ['rowspan', 65],
+        ['colspan', '2'],
+        ['colwidth', [100, -1]],
+        ['colwidth', 'x'.repeat(100)],
+        ['align', 'justify'],
+      ].map(([name, value]) => (content: Y.XmlFragment) => {
+        const cell = new Y.XmlElement('tableCell')
+        cell.setAttribute(name as string, value as string)
+        content.insert(0, [cell])
+      }),
     ]
     for (const build of cases) {
       const { server, client, ids } = setup()

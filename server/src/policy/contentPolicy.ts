@@ -10,6 +10,7 @@ import {
   isSectionId,
   LINK_MARK,
   MAX_CONTENT_ATTRIBUTE_CHARS,
+  MAX_TABLE_SPAN,
   markAttributes,
   nodeAttributes,
   SECTION_LINK_ATTRS,
@@ -26,8 +27,8 @@ export function contentProblem(roots: readonly Y.Item[], items: readonly Content
       return 'De inhoud van een onderdeel moet tekst zijn.'
     }
   }
-  for (const { item, parent } of items) {
-    const problem = itemProblem(item, parent)
+  for (const { item, parent, key } of items) {
+    const problem = itemProblem(item, parent, key)
     if (problem !== null) return problem
   }
   return null
@@ -37,20 +38,20 @@ export function contentProblem(roots: readonly Y.Item[], items: readonly Content
 const isFragment = (type: Y.AbstractType<unknown>): boolean =>
   type.constructor === Y.XmlFragment || type instanceof Y.XmlElement
 
-function itemProblem(item: Y.Item, parent: Y.AbstractType<unknown>): string | null {
+function itemProblem(item: Y.Item, parent: Y.AbstractType<unknown>, key: string | null): string | null {
   const content = item.content
   // Already deleted in the update itself: nothing of it will show.
   if (content instanceof Y.ContentDeleted) return null
   if (parent instanceof Y.XmlText) {
-    if (item.parentSub !== null) return 'Tekst kan geen eigen kenmerken hebben.'
+    if (key !== null) return 'Tekst kan geen eigen kenmerken hebben.'
     if (content instanceof Y.ContentString) return null
     if (content instanceof Y.ContentFormat) return markProblem(content.key, content.value)
     return 'In tekst kan alleen tekst met opmaak staan.'
   }
   if (isFragment(parent)) {
-    if (item.parentSub !== null) {
+    if (key !== null) {
       if (!(parent instanceof Y.XmlElement)) return 'De inhoud van een onderdeel kan geen kenmerken hebben.'
-      return nodeAttributeProblem(parent.nodeName, item.parentSub, content)
+      return nodeAttributeProblem(parent.nodeName, key, content)
     }
     if (!(content instanceof Y.ContentType)) return 'In de inhoud kunnen alleen alinea’s en tekst staan.'
     const type = content.type
@@ -110,6 +111,20 @@ function attributeValueProblem(owner: string, name: string, value: unknown): str
       return isInteger(value, 1, 6) ? null : invalid
     case 'orderedList.start':
       return isInteger(value, 0, Number.MAX_SAFE_INTEGER) ? null : invalid
+    case 'tableCell.colspan':
+    case 'tableCell.rowspan':
+    case 'tableHeader.colspan':
+    case 'tableHeader.rowspan':
+      return isInteger(value, 1, MAX_TABLE_SPAN) ? null : invalid
+    case 'tableCell.colwidth':
+    case 'tableHeader.colwidth':
+      // One width in pixels per column the cell spans (prosemirror-tables).
+      return Array.isArray(value) && value.length <= MAX_TABLE_SPAN && value.every((w) => isInteger(w, 0, 10_000))
+        ? null
+        : invalid
+    case 'tableCell.align':
+    case 'tableHeader.align':
+      return value === 'left' || value === 'center' || value === 'right' ? null : invalid
     case 'codeBlock.language':
       // Becomes a class name (`language-…`) in the editor and in exports.
       return isString(value, 64) && /^[\w#+.-]*$/.test(value) ? null : invalid

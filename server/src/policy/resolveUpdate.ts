@@ -21,6 +21,12 @@ export interface ContentItem {
   readonly item: Y.Item
   /** The Y.XmlFragment (the content itself), a Y.XmlElement or a Y.XmlText; or another type if forged. */
   readonly parent: Y.AbstractType<unknown>
+  /**
+   * The key the item sets in its parent (an element's attribute name), or null for a child in the list.
+   * Not `item.parentSub`: an item that overwrites a key (a heading's level changed, cells merged) has
+   * the previous value as its origin, and the encoding then leaves out its parent and key.
+   */
+  readonly key: string | null
 }
 
 export type Resolution =
@@ -129,7 +135,8 @@ export function resolveUpdate(doc: Y.Doc, update: Uint8Array): Resolution {
       return
     }
     const parent = parentTypeOf(item, 0)
-    if (parent !== 'gone') contentItems.push({ item, parent })
+    // The chain ends with the item's own key, taken from its neighbour when the encoding left it out.
+    if (parent !== 'gone') contentItems.push({ item, parent, key: chain.keys.at(-1) ?? null })
   }
 
   try {

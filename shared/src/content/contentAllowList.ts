@@ -1,10 +1,16 @@
 // The nodes, marks and attributes a section's content may hold, by name: the client's content schema
-// (client/src/editor/contentSchema.ts: StarterKit and the `sectionLink` node) as it lands in the
+// (client/src/editor/contentSchema.ts: StarterKit, tables and the `sectionLink` node) as it lands in the
 // Y.XmlFragment through y-prosemirror: a node is a Y.XmlElement named after its type with its non-null
 // attributes, text is a Y.XmlText whose formatting keys are mark names with the mark's attributes as
 // value. The server's content policy refuses anything else; a client unit test keeps this list equal
 // to the schema the editors use. `doc` (the fragment itself) and `text` (Y.XmlText) have no element.
 import { SECTION_LINK_ATTRS, SECTION_LINK_NODE } from '../links/sectionLink.ts'
+
+/** A table cell's attributes (@tiptap/extension-table); `colwidth` is a list of pixel widths. */
+const TABLE_CELL_ATTRS: readonly string[] = ['colspan', 'rowspan', 'colwidth', 'align']
+
+/** Most rows or columns one cell may span (a sane bound for the exports' layout). */
+export const MAX_TABLE_SPAN = 64
 
 /** Element name → the attribute names it may carry. */
 export const CONTENT_NODES: Readonly<Record<string, readonly string[]>> = {
@@ -17,6 +23,10 @@ export const CONTENT_NODES: Readonly<Record<string, readonly string[]>> = {
   codeBlock: ['language'],
   hardBreak: [],
   horizontalRule: [],
+  table: [],
+  tableRow: [],
+  tableHeader: TABLE_CELL_ATTRS,
+  tableCell: TABLE_CELL_ATTRS,
   [SECTION_LINK_NODE]: [SECTION_LINK_ATTRS.documentId, SECTION_LINK_ATTRS.sectionId],
 }
 

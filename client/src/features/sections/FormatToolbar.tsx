@@ -1,12 +1,11 @@
 // The formatting buttons of one section's editor, as in a word processor: bold, italic, underline, two
-// heading levels, a bulleted and a numbered list. A WAI-ARIA toolbar
-// (https://www.w3.org/WAI/ARIA/apg/patterns/toolbar/): one Tab stop, the arrow keys, Home and End move
-// between the buttons; each button says whether its format is on (aria-pressed) and names its
-// keyboard shortcut (Tiptap's own: aria-keyshortcuts, and in the tooltip).
+// heading levels, a bulleted and a numbered list. A WAI-ARIA toolbar (ui/useRovingToolbar.ts); each
+// button says whether its format is on (aria-pressed) and names its keyboard shortcut (Tiptap's own:
+// aria-keyshortcuts, and in the tooltip).
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
-import { type KeyboardEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useRovingToolbar } from '../../ui/useRovingToolbar.ts'
 
 interface Format {
   readonly id: 'bold' | 'italic' | 'underline' | 'heading2' | 'heading3' | 'bulletList' | 'orderedList'
@@ -61,13 +60,6 @@ const FORMATS: readonly Format[] = [
   },
 ]
 
-const MOVES: Readonly<Record<string, (index: number) => number>> = {
-  ArrowRight: (i) => (i + 1) % FORMATS.length,
-  ArrowLeft: (i) => (i - 1 + FORMATS.length) % FORMATS.length,
-  Home: () => 0,
-  End: () => FORMATS.length - 1,
-}
-
 export interface FormatToolbarProps {
   readonly editor: Editor
   /** The id of the section title, which names the text these buttons format. */
@@ -78,17 +70,7 @@ export function FormatToolbar({ editor, labelledBy }: FormatToolbarProps) {
   const { t } = useTranslation('sections')
   // Re-rendered only when a button's state changes, not on every keystroke.
   const active = useEditorState({ editor, selector: ({ editor: e }) => FORMATS.map((f) => f.isActive(e)) })
-  const [current, setCurrent] = useState(0)
-  const buttons = useRef<(HTMLButtonElement | null)[]>([])
-
-  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    const move = MOVES[event.key]
-    if (!move) return
-    event.preventDefault()
-    const next = move(current)
-    setCurrent(next)
-    buttons.current[next]?.focus()
-  }
+  const toolbar = useRovingToolbar(FORMATS.length)
 
   return (
     <div
@@ -97,25 +79,21 @@ export function FormatToolbar({ editor, labelledBy }: FormatToolbarProps) {
       data-testid="format-toolbar"
       aria-label={t('format.label')}
       aria-describedby={labelledBy}
-      onKeyDown={handleKeyDown}
+      onKeyDown={toolbar.onKeyDown}
     >
       {FORMATS.map((format, index) => (
         <button
           key={format.id}
-          ref={(button) => {
-            buttons.current[index] = button
-          }}
+          {...toolbar.button(index)}
           type="button"
           className={`format-button format-button--${format.id}`}
           data-testid={`format-${format.id}`}
-          tabIndex={index === current ? 0 : -1}
           aria-pressed={active[index] ?? false}
           aria-keyshortcuts={format.shortcut}
           title={t('format.withShortcut', {
             name: t(`format.${format.id}`),
             shortcut: format.shortcut.replace('Control', 'Ctrl'),
           })}
-          onFocus={() => setCurrent(index)}
           onClick={() => format.toggle(editor)}
         >
           {t(`format.${format.id}`)}

@@ -10,7 +10,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { presenceUser } from '../../collab/localUser.ts'
-import { contentStarterKit } from '../../editor/contentSchema.ts'
+import { contentStarterKit, contentTables } from '../../editor/contentSchema.ts'
 import { type PasteLoss, PasteReport } from '../../editor/pasteReport.ts'
 import { ReadOnlyText, readOnlyChanged } from '../../editor/readOnlyText.ts'
 import { renderCaret } from '../../editor/renderCaret.ts'
@@ -21,6 +21,7 @@ import { SectionComments } from '../comments/SectionComments.tsx'
 import { SectionLink } from '../links/SectionLink.ts'
 import { SectionLinkToolbar } from '../links/SectionLinkToolbar.tsx'
 import { ReplaceAllUndoKeys } from '../search/ReplaceAllUndoKeys.ts'
+import { TableToolbar } from '../tables/TableToolbar.tsx'
 import { FormatToolbar } from './FormatToolbar.tsx'
 import { useSectionsContext } from './SectionsContext.ts'
 
@@ -46,7 +47,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
   readOnly.current = !editable
   // Said once someone tries to change read-only text, until the editor loses the focus.
   const [refusedInput, setRefusedInput] = useState(false)
-  // What the last paste could not bring along (images; tables became paragraphs), until the next paste.
+  // What the last paste could not bring along (images), until the next paste.
   const [pasteLosses, setPasteLosses] = useState<ReadonlySet<PasteLoss>>(new Set())
   // Comment highlights (decorations, never marks) and "Reactie plaatsen"; none outside a document page.
   const commentsStore = useCommentsStore()
@@ -57,6 +58,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
         // Undo comes with Collaboration (a Y.UndoManager per fragment). No trailing node: it would
         // write to the shared document just because someone opened it.
         contentStarterKit,
+        contentTables,
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({
           provider: { awareness: caretAwareness },
@@ -108,6 +110,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
     <div data-testid="section-content" className="section-content">
       <div className="section-tools">
         {editable && editor && <FormatToolbar editor={editor} labelledBy={labelledBy} />}
+        {editable && editor && <TableToolbar editor={editor} labelledBy={labelledBy} />}
         <SectionLinkToolbar editor={editor} editable={editable} />
       </div>
       <EditorContent editor={editor} />

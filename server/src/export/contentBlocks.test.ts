@@ -1,6 +1,6 @@
 import type { CanonicalNode } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
-import { type Block, contentBlocks, inlinesOf, inlineText } from './contentBlocks.ts'
+import { type Block, contentBlocks, inlinesOf, inlineText, MAX_SPAN } from './contentBlocks.ts'
 import { safeHref } from './safeHref.ts'
 
 const text = (value: string, ...marks: { type: string; attrs?: Record<string, unknown> }[]): CanonicalNode =>
@@ -21,10 +21,39 @@ function allText(blocks: readonly Block[]): string {
           return b.text
         case 'rule':
           return ''
+        case 'table':
+          return b.rows.map((row) => row.cells.map((cell) => allText(cell.blocks)).join('\n')).join('\n')
       }
       return ''
     })
     .join('\n')
+}
+
+const p = (value: string): CanonicalNode => ({ type: 'paragraph', content: [text(value)] })
+const cell = (value: string, attrs?: Record<string, unknown>): CanonicalNode => ({
+  type: 'tableCell',
+  ...(attrs ? { attrs } : {}),
+  content: [p(value)],
+})
+const header = (value: string): CanonicalNode => ({ type: 'tableHeader', content: [p(value)] })
+const row = (...cells: CanonicalNode[]): CanonicalNode => ({ type: 'tableRow', content: cells })
+
+function onlyTable(nodes: CanonicalNode[]): Extract<Block, { kind: 'table' }> {
+  const blocks = contentBlocks(nodes, 1)
+  expect(blocks).toHaveLength(1)
+  const [table] = blocks
+  if (table?.kind !== 'table') throw new Error(`expected a table, got ${table?.kind}`)
+  return table
+}
+
+/** Per row, per cell: its text, with a * for a header cell and the spans when not 1. */
+function tableShape(table: Extract<Block, { kind: 'table' }>): string[][] {
+  return table.rows.map((r) =>
+    r.cells.map(
+      (c) =>
+        `${c.header ? '*' : ''}${allText(c.blocks)}${c.colSpan > 1 ? ` c${c.colSpan}` : ''}${c.rowSpan > 1 ? ` r${c.rowSpan}` : ''}`,
+    ),
+  )
 }
 
 describe('safeHref', () => {
@@ -100,13 +129,105 @@ describe('contentBlocks', () => {
     }
   })
 
-  it('reads an unknown table cell by cell, without gluing words together', () => {
-    const cell = (value: string) => ({ type: 'tableCell', content: [{ type: 'paragraph', content: [text(value)] }] })
+  it("maps a table to rows of cells with header rows, spans and the cells' own blocks", () => {
+    const table = onlyTable([
+      {
+        type: 'table',
+        content: [
+          row(header('Opgave'), header('Maatregel')),
+          row(cell('Stikstof', { colspan: 2, rowspan: 1, colwidth: [120, 80] })),
+          row(header('Water'), {
+            type: 'tableCell',
+            attrs: { colspan: 1, rowspan: 2, colwidth: null },
+            content: [p('drainage'), { type: 'bulletList', content: [{ type: 'listItem', content: [p('peil')] }] }],
+          }),
+        ],
+      },
+    ])
+    expect(tableShape(table)).toEqual([['*Opgave', '*Maatregel'], ['Stikstof c2'], ['*Water', 'drainage\npeil r2']])
+    expect(table.rows.map((r) => r.header)).toEqual([true, false, false])
+    expect(table.rows[2]?.cells[1]?.blocks.map((b) => b.kind)).toEqual(['paragraph', 'list'])
+  })
+
+  it('reads missing, broken and absurd spans as 1 or cuts them back to the maximum', () => {
+    const table = onlyTable([
+      {
+        type: 'table',
+        content: [
+          row(
+            cell('geen'),
+            cell('nul', { colspan: 0, rowspan: null }),
+            cell('tekst', { colspan: 'twee', rowspan: -3 }),
+            cell('groot', { colspan: 10_000, rowspan: 1e9 }),
+            cell('string', { colspan: '3' }),
+          ),
+        ],
+      },
+    ])
+    const spans = table.rows[0]?.cells.map((c) => [c.colSpan, c.rowSpan])
+    expect(spans).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [MAX_SPAN, MAX_SPAN],
+      [3, 1],
+    ])
+  })
+
+  it('keeps all text of malformed tables, in place, and never throws', () => {
     const blocks = contentBlocks(
-      [{ type: 'table', content: [{ type: 'tableRow', content: [cell('links'), cell('rechts')] }] }],
+      [
+        // A row outside a table: a table of one row.
+        row(cell('losse rij')),
+        // A cell outside a row: its content.
+        header('losse kop'),
+        // Cells and a paragraph straight in a table, a paragraph straight in a row, text in an empty cell.
+        {
+          type: 'table',
+          content: [
+            cell('cel zonder rij'),
+            cell('tweede zonder rij'),
+            p('alinea in tabel'),
+            row(p('alinea in rij'), { type: 'tableCell', content: [text('kale tekst')] }),
+            { type: 'tableRow' },
+          ],
+        },
+        // Empty tables: nothing to show, nothing to throw.
+        { type: 'table' },
+        { type: 'table', content: [{ type: 'tableRow' }, { type: 'tableRow', content: [] }] },
+      ],
       1,
     )
-    expect(blocks.map((b) => (b.kind === 'paragraph' ? inlineText(b.inlines) : b.kind))).toEqual(['links', 'rechts'])
+    expect(blocks.map((b) => b.kind)).toEqual(['table', 'paragraph', 'table'])
+    const [loose, , stray] = blocks
+    if (loose?.kind !== 'table' || stray?.kind !== 'table') throw new Error('tables expected')
+    expect(tableShape(loose)).toEqual([['losse rij']])
+    expect(tableShape(stray)).toEqual([
+      ['cel zonder rij', 'tweede zonder rij'],
+      ['alinea in tabel'],
+      ['alinea in rij', 'kale tekst'],
+      [],
+    ])
+    const all = allText(blocks)
+    for (const expected of [
+      'losse rij',
+      'losse kop',
+      'cel zonder rij',
+      'alinea in tabel',
+      'alinea in rij',
+      'kale tekst',
+    ]) {
+      expect(all).toContain(expected)
+    }
+  })
+
+  it('keeps the text of a table too large to be a grid, cell after cell', () => {
+    // 2 rows × 64 × 1,000 columns: only a crafted document gets there.
+    const wide = row(...Array.from({ length: 1000 }, (_, i) => cell(`cel ${i}`, { colspan: 64 })))
+    const blocks = contentBlocks([{ type: 'table', content: [wide, row(cell('onder'))] }], 1)
+    expect(blocks.every((b) => b.kind === 'paragraph')).toBe(true)
+    expect(blocks).toHaveLength(1001)
+    expect(allText(blocks)).toContain('cel 999\nonder')
   })
 
   it('drops line breaks at the edges of a paragraph', () => {

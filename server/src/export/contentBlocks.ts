@@ -4,6 +4,7 @@
 // Unknown node types keep their text, so a future extension never makes text vanish from the dossier.
 import type { CanonicalMark, CanonicalNode } from '@novex/shared'
 import { safeHref } from './safeHref.ts'
+import { tableFitsGrid } from './tableGrid.ts'
 
 export interface InlineMarks {
   readonly bold: boolean
@@ -24,10 +25,28 @@ export type Block =
   | { readonly kind: 'quote'; readonly blocks: readonly Block[] }
   | { readonly kind: 'code'; readonly text: string }
   | { readonly kind: 'rule' }
+  | { readonly kind: 'table'; readonly rows: readonly TableRow[] }
+
+export interface TableRow {
+  /** Every cell is a header cell: a header row (repeated on each page, the GFM header row). */
+  readonly header: boolean
+  readonly cells: readonly TableCell[]
+}
+
+export interface TableCell {
+  readonly header: boolean
+  /** 1..MAX_SPAN, as the editor stored it; tableGrid.ts cuts spans that run off the grid or into a neighbour. */
+  readonly colSpan: number
+  readonly rowSpan: number
+  readonly blocks: readonly Block[]
+}
 
 export const NO_MARKS: InlineMarks = { bold: false, italic: false, underline: false, strike: false, code: false }
 
 export const MAX_HEADING_LEVEL = 6
+
+/** A span beyond this is a damaged document, not a layout anyone made: it is cut back. */
+export const MAX_SPAN = 64
 
 export function text(value: string, marks: Partial<InlineMarks> = {}, href: string | null = null): Inline {
   return { kind: 'text', text: cleanText(value), marks: { ...NO_MARKS, ...marks }, href }
@@ -73,6 +92,10 @@ const BLOCK_TYPES: ReadonlySet<string> = new Set([
   'blockquote',
   'codeBlock',
   'horizontalRule',
+  'table',
+  'tableRow',
+  'tableCell',
+  'tableHeader',
 ])
 
 function blockOf(node: CanonicalNode, sectionLevel: number): Block[] {
@@ -108,6 +131,15 @@ function blockOf(node: CanonicalNode, sectionLevel: number): Block[] {
       return [{ kind: 'code', text: cleanText(plainText(children(node))) }]
     case 'horizontalRule':
       return [{ kind: 'rule' }]
+    case 'table':
+      return tableBlocks(children(node), sectionLevel)
+    case 'tableRow':
+      // A row outside a table is still a row: a table of one row.
+      return tableBlocks([node], sectionLevel)
+    case 'tableCell':
+    case 'tableHeader':
+      // A cell outside a row: keep its content rather than invent a table.
+      return contentBlocks(children(node), sectionLevel)
     default:
       return unknownBlock(node, sectionLevel)
   }
@@ -118,8 +150,66 @@ function itemBlocks(item: CanonicalNode, sectionLevel: number): Block[] {
 }
 
 /**
- * An unknown node at block level: its blocks if it wraps blocks at any depth (a table's rows and cells
- * hold paragraphs), otherwise its text as one paragraph.
+ * The rows of a table. The editor's schema is table > tableRow > tableCell | tableHeader, but a damaged
+ * document may hold a cell directly in the table or a paragraph directly in a row: such a node becomes a
+ * row or a cell of its own, in place, so its text stays where it was. A table without cells has nothing
+ * to show; one whose grid would be absurdly large (only a crafted document gets there) keeps its cells'
+ * blocks one after another.
+ */
+function tableBlocks(nodes: readonly CanonicalNode[], sectionLevel: number): Block[] {
+  const rows: TableRow[] = []
+  let stray: TableCell[] = []
+  const flushStray = () => {
+    if (stray.length > 0) rows.push(tableRow(stray))
+    stray = []
+  }
+  for (const node of nodes) {
+    if (isCell(node)) {
+      // Neighbouring cells outside a row read as one row.
+      stray.push(tableCell(node, sectionLevel))
+      continue
+    }
+    flushStray()
+    rows.push(
+      tableRow(
+        node.type === 'tableRow'
+          ? children(node).map((cell) => tableCell(cell, sectionLevel))
+          : [tableCell(node, sectionLevel)],
+      ),
+    )
+  }
+  flushStray()
+  if (!rows.some((row) => row.cells.length > 0)) return []
+  if (!tableFitsGrid(rows)) return rows.flatMap((row) => row.cells.flatMap((cell) => cell.blocks))
+  return [{ kind: 'table', rows }]
+}
+
+function isCell(node: CanonicalNode): boolean {
+  return node.type === 'tableCell' || node.type === 'tableHeader'
+}
+
+function tableRow(cells: TableCell[]): TableRow {
+  return { header: cells.length > 0 && cells.every((cell) => cell.header), cells }
+}
+
+/** A cell, or any other node where a cell belongs, as a plain cell holding that node. */
+function tableCell(node: CanonicalNode, sectionLevel: number): TableCell {
+  if (!isCell(node)) return { header: false, colSpan: 1, rowSpan: 1, blocks: blockOf(node, sectionLevel) }
+  return {
+    header: node.type === 'tableHeader',
+    colSpan: span(node, 'colspan'),
+    rowSpan: span(node, 'rowspan'),
+    blocks: contentBlocks(children(node), sectionLevel),
+  }
+}
+
+function span(node: CanonicalNode, name: string): number {
+  return Math.min(Math.max(intAttr(node, name, 1), 1), MAX_SPAN)
+}
+
+/**
+ * An unknown node at block level: its blocks if it wraps blocks at any depth (a details block holds
+ * paragraphs), otherwise its text as one paragraph.
  */
 function unknownBlock(node: CanonicalNode, sectionLevel: number): Block[] {
   const kids = children(node)
@@ -197,6 +287,39 @@ export function plainText(nodes: readonly CanonicalNode[]): string {
       return plainText(children(node))
     })
     .join('')
+}
+
+/** The blocks with all their text bold: a header cell's content, in the formats without a cell style. */
+export function emboldened(blocks: readonly Block[]): Block[] {
+  return blocks.map(emboldenedBlock)
+}
+
+function emboldenedBlock(block: Block): Block {
+  switch (block.kind) {
+    case 'heading':
+    case 'paragraph':
+      return {
+        ...block,
+        inlines: block.inlines.map((inline) =>
+          inline.kind === 'text' ? { ...inline, marks: { ...inline.marks, bold: true } } : inline,
+        ),
+      }
+    case 'list':
+      return { ...block, items: block.items.map(emboldened) }
+    case 'quote':
+      return { ...block, blocks: emboldened(block.blocks) }
+    case 'table':
+      return {
+        ...block,
+        rows: block.rows.map((row) => ({
+          ...row,
+          cells: row.cells.map((cell) => ({ ...cell, blocks: emboldened(cell.blocks) })),
+        })),
+      }
+    case 'code':
+    case 'rule':
+      return block
+  }
 }
 
 /** The text of inlines without marks: for bookmarks, metadata and tests. */

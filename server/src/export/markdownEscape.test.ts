@@ -56,5 +56,7 @@ describe('code and links', () => {
   it('link destinations stay inside their angle brackets', () => {
     expect(linkDestination('https://x.example/a(b)')).toBe('<https://x.example/a(b)>')
     expect(linkDestination('https://x.example/<a> b')).toBe('<https://x.example/%3Ca%3E%20b>')
+    // A pipe would end a GFM table cell, even between the brackets.
+    expect(linkDestination('https://x.example/a|b')).toBe('<https://x.example/a%7Cb>')
   })
 })

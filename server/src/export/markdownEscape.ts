@@ -37,7 +37,10 @@ export function codeFence(value: string): string {
   return '`'.repeat(Math.max(3, longest + 1))
 }
 
-/** A link destination in angle brackets; the href is already a normalised http(s)/mailto URL. */
+/**
+ * A link destination in angle brackets; the href is already a normalised http(s)/mailto URL. A pipe is
+ * encoded too: in a GFM table row it would end the cell, even inside the brackets.
+ */
 export function linkDestination(href: string): string {
-  return `<${href.replace(/[<>\s]/g, (char) => encodeURIComponent(char))}>`
+  return `<${href.replace(/[<>|\s]/g, (char) => encodeURIComponent(char))}>`
 }

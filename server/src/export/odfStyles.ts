@@ -1,6 +1,7 @@
 // styles.xml of the ODT: the named paragraph, text and list styles that content.xml refers to, an A4
 // page with a footer holding the title and page number. Named (not automatic) styles, so a reader who
-// edits the file in LibreOffice finds "Kop 1", "Citaat" and so on in the style list.
+// edits the file in LibreOffice finds "Kop 1", "Citaat" and so on in the style list. The table, column
+// and cell styles are automatic ones in content.xml, as LibreOffice writes them (tableStyles).
 import { create } from 'xmlbuilder2'
 import { MAX_HEADING_LEVEL } from './contentBlocks.ts'
 import { LABELS } from './dossierText.ts'
@@ -19,7 +20,20 @@ export const ODF_STYLE = {
   link: 'Internet_20_link',
   bulletList: 'L_bullet',
   numberList: 'L_number',
+  tableContents: 'Table_20_Contents',
+  tableHeading: 'Table_20_Heading',
+  table: 'Tbl',
+  tableCell: 'Tbl_cell',
+  tableHeaderCell: 'Tbl_head',
 } as const
+
+/** A table like ODF_STYLE.table that starts a new page. */
+export const TABLE_BREAK_STYLE = 'Tbl_break'
+
+/** The column style for a table of `columns` equal columns. */
+export function tableColumnStyle(columns: number): string {
+  return `Tbl_C${columns}`
+}
 
 export function headingStyle(level: number): string {
   return `Heading_20_${level}`
@@ -29,6 +43,10 @@ const HEADING_SIZES = ['18pt', '15pt', '13pt', '12pt', '11pt', '11pt'] as const
 const SANS = 'Liberation Sans'
 const MONO = 'Liberation Mono'
 const LIST_LEVELS = 10
+const PAGE_WIDTH_CM = 21
+const PAGE_MARGIN_CM = 2.2
+const TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * PAGE_MARGIN_CM
+const CELL_BORDER = '0.5pt solid #808080'
 
 export function odfStylesXml(title: string): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(ODF_NS.office, 'office:document-styles', {
@@ -92,6 +110,15 @@ export function odfStylesXml(title: string): string {
     { 'fo:border-bottom': '0.02cm solid #808080', 'fo:margin-bottom': '0.3cm' },
     { 'fo:font-size': '6pt' },
   )
+  paragraphStyle(styles, ODF_STYLE.tableContents, 'Standard', {}, {}, { 'style:display-name': 'Table Contents' })
+  paragraphStyle(
+    styles,
+    ODF_STYLE.tableHeading,
+    ODF_STYLE.tableContents,
+    {},
+    { 'fo:font-weight': 'bold' },
+    { 'style:display-name': 'Table Heading' },
+  )
   paragraphStyle(
     styles,
     'Footer',
@@ -124,13 +151,13 @@ export function odfStylesXml(title: string): string {
     .ele('office:automatic-styles')
     .ele('style:page-layout', { 'style:name': 'pm1' })
     .ele('style:page-layout-properties', {
-      'fo:page-width': '21cm',
+      'fo:page-width': `${PAGE_WIDTH_CM}cm`,
       'fo:page-height': '29.7cm',
       'style:print-orientation': 'portrait',
       'fo:margin-top': '2cm',
       'fo:margin-bottom': '1.5cm',
-      'fo:margin-left': '2.2cm',
-      'fo:margin-right': '2.2cm',
+      'fo:margin-left': `${PAGE_MARGIN_CM}cm`,
+      'fo:margin-right': `${PAGE_MARGIN_CM}cm`,
     })
   const footer = root
     .ele('office:master-styles')
@@ -140,6 +167,40 @@ export function odfStylesXml(title: string): string {
   footer.txt(xmlLiteral(`${title} — ${LABELS.page} `))
   footer.ele('text:page-number', { 'text:select-page': 'current' }).txt('1')
   return root.end({ prettyPrint: false })
+}
+
+/**
+ * The automatic styles of the tables in content.xml: the table over the text width (one variant starting
+ * a new page), a column style per column count in use, and bordered cells, header cells shaded. A nested
+ * table keeps the relative column widths and LibreOffice fits it into its cell (table:align="margins").
+ */
+export function tableStyles(automatic: XmlNode, columnCounts: Iterable<number>): void {
+  const table = (name: string, extra: Record<string, string>) =>
+    automatic.ele('style:style', { 'style:name': name, 'style:family': 'table' }).ele('style:table-properties', {
+      'style:width': `${TEXT_WIDTH_CM}cm`,
+      'table:align': 'margins',
+      // Neighbouring cells share one border line instead of drawing two side by side.
+      'table:border-model': 'collapsing',
+      'fo:margin-top': '0.1cm',
+      'fo:margin-bottom': '0.3cm',
+      ...extra,
+    })
+  table(ODF_STYLE.table, {})
+  table(TABLE_BREAK_STYLE, { 'fo:break-before': 'page' })
+  for (const columns of [...new Set(columnCounts)].sort((a, b) => a - b)) {
+    automatic
+      .ele('style:style', { 'style:name': tableColumnStyle(columns), 'style:family': 'table-column' })
+      .ele('style:table-column-properties', {
+        'style:column-width': `${(TEXT_WIDTH_CM / columns).toFixed(3)}cm`,
+        'style:rel-column-width': '1000*',
+      })
+  }
+  const cell = (name: string, extra: Record<string, string>) =>
+    automatic
+      .ele('style:style', { 'style:name': name, 'style:family': 'table-cell' })
+      .ele('style:table-cell-properties', { 'fo:border': CELL_BORDER, 'fo:padding': '0.1cm', ...extra })
+  cell(ODF_STYLE.tableCell, {})
+  cell(ODF_STYLE.tableHeaderCell, { 'fo:background-color': '#f2f2f2' })
 }
 
 function paragraphStyle(

@@ -1,22 +1,33 @@
 // The dossier as DOCX (Office Open XML) with the `docx` library, which writes and escapes the XML.
 // Headings use Word's built-in heading styles so the navigation pane and a table of contents work;
-// lists use real numbering so a reader can continue editing the file.
+// lists use real numbering and tables are Word tables, so a reader can continue editing the file.
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   ExternalHyperlink,
   HeadingLevel,
+  type IBorderOptions,
   type ILevelsOptions,
   LevelFormat,
+  LineRuleType,
   Packer,
   Paragraph,
   type ParagraphChild,
+  sectionMarginDefaults,
+  sectionPageSizeDefaults,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
   TextRun,
+  WidthType,
 } from 'docx'
-import type { Block, Inline } from './contentBlocks.ts'
+import { type Block, emboldened, type Inline } from './contentBlocks.ts'
 import type { Dossier } from './dossier.ts'
 import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
 import { sameAddress } from './safeHref.ts'
+import { type GridCell, rowCells, tableGrid } from './tableGrid.ts'
 
 export function renderDocx(dossier: Dossier, onProgress?: OnProgress): Promise<Uint8Array> {
   return writeDossier(dossier, docxWriter(), onProgress)
@@ -36,6 +47,15 @@ const INDENT_PER_LEVEL = 720 // twips: half an inch
 /** Word numbering has nine levels (0–8); deeper lists share the last. */
 const MAX_LIST_LEVEL = 8
 const LANGUAGE = { value: 'nl-NL' }
+/** Twips between the page margins: the document uses the library's default page, A4 with 1-inch margins. */
+const TEXT_WIDTH = sectionPageSizeDefaults.WIDTH - sectionMarginDefaults.LEFT - sectionMarginDefaults.RIGHT
+const CELL_MARGIN = { top: 60, bottom: 60, left: 100, right: 100 } // twips
+const MIN_COLUMN_WIDTH = 300 // twips: about half a centimetre
+const TABLE_BORDER: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '808080' } // size in 1/8 pt
+const HEADER_SHADING = { type: 'clear', fill: 'F2F2F2', color: 'auto' } as const
+
+/** What a block becomes in the body or in a table cell. */
+type BodyElement = Paragraph | Table
 
 interface Context {
   /** Nesting depth of lists, for the numbering level. */
@@ -43,17 +63,19 @@ interface Context {
   /** Extra left indent for block quotes. */
   readonly quoteIndent: number
   readonly pageBreak: boolean
+  /** Twips from the left edge of the page text or table cell to its right edge: what a table may fill. */
+  readonly width: number
 }
 
 function docxWriter(): DossierWriter {
-  const children: Paragraph[] = []
+  const children: BodyElement[] = []
   // Each ordered list restarts at its own start number: one numbering reference per start value, one
   // instance per list.
   const orderedStarts = new Set<number>()
   let orderedInstance = 0
   let meta = { title: '', senders: '' }
 
-  function paragraphs(block: Block, ctx: Context): Paragraph[] {
+  function elements(block: Block, ctx: Context): BodyElement[] {
     const pageBreakBefore = ctx.pageBreak
     const indent = ctx.quoteIndent > 0 ? { indent: { left: ctx.quoteIndent } } : {}
     switch (block.kind) {
@@ -83,7 +105,7 @@ function docxWriter(): DossierWriter {
         return [new Paragraph({ thematicBreak: true, pageBreakBefore, ...indent })]
       case 'quote':
         return block.blocks.flatMap((inner, i) =>
-          paragraphs(inner, {
+          elements(inner, {
             ...ctx,
             quoteIndent: ctx.quoteIndent + INDENT_PER_LEVEL,
             pageBreak: ctx.pageBreak && i === 0,
@@ -118,7 +140,8 @@ function docxWriter(): DossierWriter {
             ...tail.flatMap((inner) => {
               // Further blocks of an item (or a nested list) sit under the item's text, unnumbered.
               const nested = inner.kind === 'list'
-              return paragraphs(inner, {
+              return elements(inner, {
+                ...ctx,
                 listLevel: nested ? level + 1 : level,
                 quoteIndent: nested ? ctx.quoteIndent : ctx.quoteIndent + INDENT_PER_LEVEL * (level + 1),
                 pageBreak: false,
@@ -127,7 +150,67 @@ function docxWriter(): DossierWriter {
           ]
         })
       }
+      case 'table':
+        return table(block.rows, ctx)
     }
+  }
+
+  /**
+   * A Word table over the width that is left at this indent, in equal columns. Header rows repeat at
+   * the top of each page. A row span is written by the library as a merged cell (w:vMerge) with the
+   * continuation cells it inserts in the rows below.
+   */
+  function table(rows: Extract<Block, { kind: 'table' }>['rows'], ctx: Context): BodyElement[] {
+    const grid = tableGrid(rows)
+    // A floor for many columns in a narrow cell: Word wants positive widths; the table then runs wider.
+    const column = Math.max(Math.floor((ctx.width - ctx.quoteIndent) / grid.columns), MIN_COLUMN_WIDTH)
+    const cell = (at: GridCell) =>
+      new TableCell({
+        // Empty children: the library adds the paragraph that every cell must end with.
+        children: (at.cell.header ? emboldened(at.cell.blocks) : at.cell.blocks).flatMap((inner) =>
+          elements(inner, {
+            listLevel: 0,
+            quoteIndent: 0,
+            pageBreak: false,
+            width: column * at.colSpan - CELL_MARGIN.left - CELL_MARGIN.right,
+          }),
+        ),
+        width: { size: column * at.colSpan, type: WidthType.DXA },
+        ...(at.colSpan > 1 ? { columnSpan: at.colSpan } : {}),
+        ...(at.rowSpan > 1 ? { rowSpan: at.rowSpan } : {}),
+        ...(at.cell.header ? { shading: HEADER_SHADING } : {}),
+      })
+    const out: BodyElement[] = [
+      new Table({
+        rows: grid.slots.map(
+          (_slots, r) =>
+            new TableRow({
+              // Only where true: some readers (mammoth) take any w:tblHeader, even w:val="false", as a header.
+              ...(r < grid.headerRows ? { tableHeader: true } : {}),
+              children: rowCells(grid, r).map(cell),
+            }),
+        ),
+        width: { size: column * grid.columns, type: WidthType.DXA },
+        columnWidths: new Array<number>(grid.columns).fill(column),
+        layout: TableLayoutType.FIXED,
+        margins: CELL_MARGIN,
+        borders: {
+          top: TABLE_BORDER,
+          bottom: TABLE_BORDER,
+          left: TABLE_BORDER,
+          right: TABLE_BORDER,
+          insideHorizontal: TABLE_BORDER,
+          insideVertical: TABLE_BORDER,
+        },
+        ...(ctx.quoteIndent > 0 ? { indent: { size: ctx.quoteIndent, type: WidthType.DXA } } : {}),
+      }),
+      // Word glues two tables that touch into one: a short empty paragraph keeps them apart and gives the
+      // table the same gap below it as a paragraph has.
+      new Paragraph({ spacing: { before: 0, after: 0, line: 120, lineRule: LineRuleType.EXACT } }),
+    ]
+    // A table cannot start a page itself: an empty paragraph before it does.
+    if (ctx.pageBreak) out.unshift(new Paragraph({ pageBreakBefore: true }))
+    return out
   }
 
   return {
@@ -153,7 +236,12 @@ function docxWriter(): DossierWriter {
     blocks(blocks, options) {
       blocks.forEach((block, i) => {
         children.push(
-          ...paragraphs(block, { listLevel: 0, quoteIndent: 0, pageBreak: i === 0 && !!options?.pageBreak }),
+          ...elements(block, {
+            listLevel: 0,
+            quoteIndent: 0,
+            pageBreak: i === 0 && !!options?.pageBreak,
+            width: TEXT_WIDTH,
+          }),
         )
       })
     },

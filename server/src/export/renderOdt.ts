@@ -2,13 +2,14 @@
 // library writes ODT for Node, so this builds content.xml with xmlbuilder2 (which escapes every text
 // and attribute) and odfPackage.ts zips it with the styles.
 import { create } from 'xmlbuilder2'
-import type { Block, Inline, InlineMarks } from './contentBlocks.ts'
+import { type Block, emboldened, type Inline, type InlineMarks } from './contentBlocks.ts'
 import type { Dossier } from './dossier.ts'
 import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
 import { namespaceAttributes, ODF_NS, ODF_VERSION } from './odfNamespaces.ts'
 import { odtPackage } from './odfPackage.ts'
-import { headingStyle, ODF_STYLE, type XmlNode } from './odfStyles.ts'
+import { headingStyle, ODF_STYLE, TABLE_BREAK_STYLE, tableColumnStyle, tableStyles, type XmlNode } from './odfStyles.ts'
 import { sameAddress } from './safeHref.ts'
+import { type GridSlot, tableGrid } from './tableGrid.ts'
 import { xmlLiteral } from './xmlLiteral.ts'
 
 export function renderOdt(dossier: Dossier, onProgress?: OnProgress): Promise<Uint8Array> {
@@ -19,11 +20,13 @@ interface Context {
   /** The paragraph style for plain paragraphs here (body text, or quotation inside a quote). */
   readonly paragraphStyle: string
   readonly pageBreak: boolean
+  /** Inside a list item, which ODF lets hold paragraphs, headings and lists, but no table. */
+  readonly inList: boolean
 }
 
 function odtWriter(createdAt: number): DossierWriter {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(ODF_NS.office, 'office:document-content', {
-    ...namespaceAttributes('style', 'text', 'fo', 'xlink'),
+    ...namespaceAttributes('style', 'text', 'table', 'fo', 'xlink'),
     'office:version': ODF_VERSION,
   })
   // Automatic styles come before the body in the file but are only known while writing it: this element
@@ -32,6 +35,9 @@ function odtWriter(createdAt: number): DossierWriter {
   const body = root.ele('office:body').ele('office:text')
   const markStyles = new Set<string>()
   const breakStyles = new Set<string>()
+  /** Column counts of the tables written, one column style each. */
+  const tableColumns = new Set<number>()
+  let tableCount = 0
   let meta = { title: '', senders: '' }
 
   /** A style like `parent` that starts a new page. */
@@ -63,7 +69,7 @@ function odtWriter(createdAt: number): DossierWriter {
         return
       case 'quote':
         b.blocks.forEach((inner, i) => {
-          block(parent, inner, { paragraphStyle: ODF_STYLE.quote, pageBreak: ctx.pageBreak && i === 0 })
+          block(parent, inner, { ...ctx, paragraphStyle: ODF_STYLE.quote, pageBreak: ctx.pageBreak && i === 0 })
         })
         return
       case 'list': {
@@ -75,11 +81,63 @@ function odtWriter(createdAt: number): DossierWriter {
           const listItem = list.ele('text:list-item', attributes)
           // A list item must hold at least one paragraph.
           if (item.length === 0) listItem.ele('text:p', { 'text:style-name': ctx.paragraphStyle })
-          for (const inner of item) block(listItem, inner, { ...ctx, pageBreak: false })
+          for (const inner of item) block(listItem, inner, { ...ctx, pageBreak: false, inList: true })
         })
         return
       }
+      case 'table':
+        if (ctx.inList) {
+          // A table in a list item would be invalid ODF: its cells' blocks, one after another, instead.
+          for (const row of b.rows) {
+            for (const cell of row.cells) {
+              for (const inner of cell.header ? emboldened(cell.blocks) : cell.blocks) block(parent, inner, ctx)
+            }
+          }
+        } else table(parent, b.rows, ctx.pageBreak)
+        return
     }
+  }
+
+  /**
+   * A table:table in equal columns. Leading header rows go in table:table-header-rows, which LibreOffice
+   * repeats on each page; a spanning cell is followed by a table:covered-table-cell for every other
+   * position it covers, as ODF wants (ODF 1.3 part 3 §9.1.5).
+   */
+  function table(parent: XmlNode, rows: Extract<Block, { kind: 'table' }>['rows'], pageBreak: boolean): void {
+    const grid = tableGrid(rows)
+    tableColumns.add(grid.columns)
+    const element = parent.ele('table:table', {
+      // LibreOffice lists tables by name in its navigator: each gets its own.
+      'table:name': `Tabel${++tableCount}`,
+      'table:style-name': pageBreak ? TABLE_BREAK_STYLE : ODF_STYLE.table,
+    })
+    element.ele('table:table-column', {
+      'table:style-name': tableColumnStyle(grid.columns),
+      'table:number-columns-repeated': String(grid.columns),
+    })
+    const header = grid.headerRows > 0 ? element.ele('table:table-header-rows') : null
+    grid.slots.forEach((slots, r) => {
+      const row = (r < grid.headerRows && header ? header : element).ele('table:table-row')
+      for (const slot of slots) tableCell(row, slot)
+    })
+  }
+
+  function tableCell(row: XmlNode, slot: GridSlot): void {
+    if (slot.kind === 'covered') {
+      row.ele('table:covered-table-cell')
+      return
+    }
+    const { cell, colSpan, rowSpan } = slot.at
+    const element = row.ele('table:table-cell', {
+      'table:style-name': cell.header ? ODF_STYLE.tableHeaderCell : ODF_STYLE.tableCell,
+      'office:value-type': 'string',
+      ...(colSpan > 1 ? { 'table:number-columns-spanned': String(colSpan) } : {}),
+      ...(rowSpan > 1 ? { 'table:number-rows-spanned': String(rowSpan) } : {}),
+    })
+    const paragraphStyle = cell.header ? ODF_STYLE.tableHeading : ODF_STYLE.tableContents
+    // An empty cell still holds a paragraph, so a reader can type in it.
+    if (cell.blocks.length === 0) element.ele('text:p', { 'text:style-name': paragraphStyle })
+    for (const inner of cell.blocks) block(element, inner, { paragraphStyle, pageBreak: false, inList: false })
   }
 
   function inlines(parent: XmlNode, list: readonly Inline[]): void {
@@ -119,11 +177,12 @@ function odtWriter(createdAt: number): DossierWriter {
     },
     blocks(blocks, options) {
       blocks.forEach((b, i) => {
-        block(body, b, { paragraphStyle: ODF_STYLE.body, pageBreak: i === 0 && !!options?.pageBreak })
+        block(body, b, { paragraphStyle: ODF_STYLE.body, pageBreak: i === 0 && !!options?.pageBreak, inList: false })
       })
     },
     async finish() {
       for (const name of [...markStyles].sort()) textStyle(automatic, name)
+      if (tableCount > 0) tableStyles(automatic, tableColumns)
       for (const parent of [...breakStyles].sort()) {
         automatic
           .ele('style:style', {

@@ -1,15 +1,16 @@
 // The dossier as PDF/A-2b with pdfkit: A4, embedded DejaVu fonts (pdfFonts.ts), document language
 // nl-NL, bookmarks for the section headings, a footer with the title and page numbers, and a structure
-// tree (headings, paragraphs, lists, quotes; rules and footers as artifacts) so that screen readers can
-// follow the document (EN 301 549 asks for accessible documents). pdfkit lays out text; this file only
-// decides fonts, sizes, indents and tags per block.
+// tree (headings, paragraphs, lists, quotes, tables; rules, borders and footers as artifacts) so that
+// screen readers can follow the document (EN 301 549 asks for accessible documents). pdfkit lays out
+// text; this file only decides fonts, sizes, indents and tags per block, and lays out table grids.
 import PDFDocument from 'pdfkit'
-import { type Block, type Inline, inlineText, NO_MARKS } from './contentBlocks.ts'
+import { type Block, emboldened, type Inline, inlineText, NO_MARKS, type TableRow } from './contentBlocks.ts'
 import type { Dossier } from './dossier.ts'
 import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
 import { LABELS } from './dossierText.ts'
 import { PDF_FONTS, type PdfFont, pdfFontFor, pdfFontPath } from './pdfFonts.ts'
 import { sameAddress } from './safeHref.ts'
+import { type GridCell, rowCells, rowGroups, type TableGrid, tableGrid } from './tableGrid.ts'
 
 export function renderPdf(dossier: Dossier, onProgress?: OnProgress): Promise<Uint8Array> {
   return writeDossier(dossier, pdfWriter(dossier.generatedAt), onProgress)
@@ -24,6 +25,13 @@ const INDENT = 18
 const TEXT_COLOR = '#1a1a1a'
 const MUTED_COLOR = '#555555'
 const LINK_COLOR = '#154273' // Rijkshuisstijl dark blue
+const LINE_GAP = 2
+// Tables: solid colours only (PDF/A allows no transparency).
+const CELL_PADDING = 5
+const BORDER_COLOR = '#808080'
+const HEADER_FILL = '#eeeeee'
+/** Narrower columns hold a few letters a line: such a table is printed cell after cell instead. */
+const MIN_COLUMN_WIDTH = 40
 // Joiners and variation selectors only shape the characters around them: nothing to show on their own.
 const isInvisible = (cp: number) => (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || (cp >= 0xfe00 && cp <= 0xfe0f)
 
@@ -56,19 +64,60 @@ function pdfWriter(generatedAt: number): DossierWriter {
   const root = doc.struct('Document')
   doc.addStructure(root)
   type Parent = PDFKit.PDFStructureElement
+  /** Measuring a table cell: nothing is drawn or tagged, doc.y only moves as drawing would move it. */
+  let measuring = false
+  /** Drawing header rows again on a new page: all inside one artifact, so nothing is tagged or linked. */
+  let untagged = false
+  /** Inside a table cell, whose row was measured to fit on the page: no page breaks or bookmarks. */
+  let cellDepth = 0
+  const quiet = () => measuring || untagged
   /** Content drawn in `draw` becomes one structure element of `type` under `parent`. */
-  const tag = (parent: Parent, type: string, draw: () => void) => parent.add(doc.struct(type, {}, draw))
-  /** A container element (list, quote) whose children are added while it is open. */
-  const open = (parent: Parent, type: string): Parent => {
+  const tag = (parent: Parent, type: string, draw: () => void) => {
+    if (quiet()) draw()
+    else parent.add(doc.struct(type, {}, draw))
+  }
+  /** A container element (list, quote, table) whose children `fill` adds while it is open. */
+  const within = (
+    parent: Parent,
+    type: string,
+    fill: (element: Parent) => void,
+    attributes?: Readonly<Record<string, string | number>>,
+  ) => {
+    if (quiet()) {
+      fill(parent)
+      return
+    }
     const element = doc.struct(type)
+    // Table attributes (PDF 1.7 §14.8.5.7). The typings lack the element's dictionary; pdfkit's own
+    // doc.table() sets them the same way, and turns the strings into PDF names.
+    if (attributes)
+      (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = attributes
     parent.add(element)
-    return element
+    fill(element)
+    element.end()
   }
   /** Decoration that carries no content for a screen reader. */
   const artifact = (draw: () => void) => {
+    if (measuring) return
+    // A repeated header row is one artifact already; marked content must not nest.
+    if (untagged) return draw()
     doc.markContent('Artifact')
     draw()
     doc.endMarkedContent()
+  }
+  /** How far `draw` would move doc.y, without drawing. */
+  const measured = (draw: () => void): number => {
+    const top = doc.y
+    const before = measuring
+    measuring = true
+    try {
+      draw()
+    } finally {
+      measuring = before
+    }
+    const height = doc.y - top
+    doc.y = top
+    return height
   }
 
   const body = (): Area => ({
@@ -77,6 +126,8 @@ function pdfWriter(generatedAt: number): DossierWriter {
   })
   const indented = (area: Area, by: number): Area => ({ left: area.left + by, width: area.width - by })
   const room = () => doc.page.height - doc.page.margins.bottom - doc.y
+  const pageRoom = () => doc.page.height - doc.page.margins.top - doc.page.margins.bottom
+  const atPageTop = () => doc.y <= doc.page.margins.top + 1
 
   /**
    * Text the current font can draw: a character it has no glyph for (an emoji, a CJK ideograph) would
@@ -96,14 +147,21 @@ function pdfWriter(generatedAt: number): DossierWriter {
     return out
   }
 
+  /** doc.text at the left of `area` from doc.y; when measuring, only the height it takes. */
+  function write(value: string, area: Area, options: PDFKit.Mixins.TextOptions): void {
+    const placed = { ...options, width: area.width }
+    if (measuring) doc.y += doc.heightOfString(value, placed)
+    else doc.text(value, area.left, doc.y, placed)
+  }
+
   function block(b: Block, area: Area, parent: Parent): void {
     switch (b.kind) {
       case 'heading': {
         const size = HEADING_SIZES[b.level - 1] ?? BODY_SIZE
         // Keep a heading with the first lines that follow it.
-        if (room() < size * 5) doc.addPage()
+        if (cellDepth === 0 && room() < size * 5) doc.addPage()
         else doc.moveDown(0.6)
-        bookmark(b.level, inlineText(b.inlines))
+        if (cellDepth === 0) bookmark(b.level, inlineText(b.inlines))
         tag(parent, `H${b.level}`, () => inlines(b.inlines, area, { size, bold: true }))
         doc.moveDown(0.3)
         return
@@ -118,12 +176,7 @@ function pdfWriter(generatedAt: number): DossierWriter {
             .font('mono')
             .fontSize(BODY_SIZE - 1.5)
             .fillColor(TEXT_COLOR)
-            .text(printable(b.text), area.left + INDENT / 2, doc.y, {
-              width: area.width - INDENT / 2,
-              link: null,
-              underline: false,
-              strike: false,
-            })
+          write(printable(b.text), indented(area, INDENT / 2), { link: null, underline: false, strike: false })
         })
         doc.moveDown(0.5)
         return
@@ -143,9 +196,9 @@ function pdfWriter(generatedAt: number): DossierWriter {
       case 'quote': {
         const top = doc.y
         const startPage = doc.bufferedPageRange().count
-        const quote = open(parent, 'BlockQuote')
-        for (const inner of b.blocks) block(inner, indented(area, INDENT), quote)
-        quote.end()
+        within(parent, 'BlockQuote', (quote) => {
+          for (const inner of b.blocks) block(inner, indented(area, INDENT), quote)
+        })
         // The bar only when the quote stayed on one page; across a page break the indent says enough.
         if (doc.bufferedPageRange().count === startPage) {
           artifact(() => {
@@ -159,38 +212,241 @@ function pdfWriter(generatedAt: number): DossierWriter {
         }
         return
       }
-      case 'list': {
-        const list = open(parent, 'L')
-        b.items.forEach((item, i) => {
-          listItem(item, b.ordered ? `${b.start + i}.` : '•', area, list)
+      case 'list':
+        within(parent, 'L', (list) => {
+          b.items.forEach((item, i) => {
+            listItem(item, b.ordered ? `${b.start + i}.` : '•', area, list)
+          })
         })
-        list.end()
         return
-      }
+      case 'table':
+        table(b.rows, area, parent)
+        return
     }
   }
 
   function listItem(item: readonly Block[], marker: string, area: Area, list: Parent): void {
     const inner = indented(area, INDENT + (marker.length > 2 ? 6 : 0))
-    if (room() < BODY_SIZE * 2) doc.addPage()
+    if (cellDepth === 0 && room() < BODY_SIZE * 2) doc.addPage()
     const y = doc.y
-    const element = open(list, 'LI')
-    tag(element, 'Lbl', () => {
-      doc.font('regular').fontSize(BODY_SIZE).fillColor(TEXT_COLOR)
-      doc.text(marker, area.left, y, {
-        width: inner.left - area.left,
-        lineBreak: false,
-        link: null,
-        underline: false,
-        strike: false,
+    within(list, 'LI', (element) => {
+      tag(element, 'Lbl', () => {
+        doc.font('regular').fontSize(BODY_SIZE).fillColor(TEXT_COLOR)
+        if (measuring) return
+        doc.text(marker, area.left, y, {
+          width: inner.left - area.left,
+          lineBreak: false,
+          link: null,
+          underline: false,
+          strike: false,
+        })
+      })
+      doc.y = y
+      within(element, 'LBody', (itemBody) => {
+        if (item.length === 0) doc.moveDown()
+        for (const b of item) block(b, inner, itemBody)
       })
     })
-    doc.y = y
-    const body = open(element, 'LBody')
-    if (item.length === 0) doc.moveDown()
-    for (const b of item) block(b, inner, body)
-    body.end()
-    element.end()
+  }
+
+  /**
+   * A table as a bordered grid over the width of `area`, in equal columns; header cells bold on a light
+   * background. Rows go to the next page whole (with the rows their cells span), under the header rows
+   * drawn again. What does not fit that way, a table with too many columns or rows taller than a page,
+   * is printed cell after cell, so no text is lost or clipped.
+   */
+  function table(rows: readonly TableRow[], area: Area, parent: Parent): void {
+    const grid = tableGrid(rows)
+    const column = area.width / grid.columns
+    within(parent, 'Table', (element) => {
+      if (column < MIN_COLUMN_WIDTH) stackedRows(grid, 0, grid.slots.length, area, element)
+      else gridRows(grid, area, column, element)
+    })
+    doc.font('regular').fontSize(BODY_SIZE)
+    doc.moveDown(0.5)
+  }
+
+  interface RowGroup {
+    readonly start: number
+    readonly end: number
+    /** Per row of the group. */
+    readonly heights: number[]
+  }
+
+  function gridRows(grid: TableGrid, area: Area, column: number, element: Parent): void {
+    const groups = rowGroups(grid).map(
+      ([start, end]): RowGroup => ({
+        start,
+        end,
+        heights: rowHeights(grid, start, end, area, column),
+      }),
+    )
+    const total = (group: RowGroup) => sum(group.heights)
+    if (measuring) {
+      doc.y += sum(groups.map(total))
+      return
+    }
+    const header = groups.filter((group) => group.end <= grid.headerRows)
+    const headerHeight = sum(header.map(total))
+    // A header taller than a third of the page is not repeated: it would crowd out the rows.
+    const repeat = headerHeight > 0 && headerHeight <= pageRoom() / 3
+    const first = groups[header.length]
+    // The header rows stay with the first row below them.
+    const opening = headerHeight + (first && total(first) <= pageRoom() - headerHeight ? total(first) : 0)
+    if (cellDepth === 0 && opening > room() && opening <= pageRoom() && !atPageTop()) doc.addPage()
+    for (const group of groups) {
+      const height = total(group)
+      if (cellDepth === 0 && height > room()) {
+        const isHeader = group.end <= grid.headerRows
+        const above = repeat && !isHeader ? headerHeight : 0
+        if (height + above > pageRoom()) {
+          // Taller than a page: cell after cell, from a page with some room left on it.
+          if (room() < BODY_SIZE * 4) doc.addPage()
+          stackedRows(grid, group.start, group.end, area, element)
+          continue
+        }
+        doc.addPage()
+        if (above > 0) repeatHeader(grid, header, area, column, element)
+      }
+      drawRows(grid, group, area, column, element)
+    }
+  }
+
+  /** The height of each row from start to end, so that every cell fits in the rows it spans. */
+  function rowHeights(grid: TableGrid, start: number, end: number, area: Area, column: number): number[] {
+    const minimum = CELL_PADDING * 2 + BODY_SIZE * 1.5
+    const heights = new Array<number>(end - start).fill(minimum)
+    const cells = grid.slots.slice(start, end).flatMap((_slots, i) => rowCells(grid, start + i))
+    // Cells of one row first; a cell spanning rows then adds what it still needs to the last of them.
+    for (const at of [...cells].sort((a, b) => a.rowSpan - b.rowSpan)) {
+      // `root` is not touched: nothing is tagged while measuring.
+      const need = CELL_PADDING + measured(() => cellContent(at, cellArea(at, area, column), root))
+      const first = at.row - start
+      const have = sum(heights.slice(first, first + at.rowSpan))
+      const last = first + at.rowSpan - 1
+      if (need > have) heights[last] = (heights[last] ?? 0) + need - have
+    }
+    return heights
+  }
+
+  /** Where a cell's content goes: inside its borders and padding. */
+  const cellArea = (at: GridCell, area: Area, column: number): Area => ({
+    left: area.left + at.column * column + CELL_PADDING,
+    width: at.colSpan * column - 2 * CELL_PADDING,
+  })
+
+  /** A cell's blocks from doc.y on, header cells bold. */
+  function cellContent(at: GridCell, area: Area, parent: Parent): void {
+    cellDepth++
+    try {
+      for (const b of at.cell.header ? emboldened(at.cell.blocks) : at.cell.blocks) block(b, area, parent)
+    } finally {
+      cellDepth--
+    }
+  }
+
+  /** A group of rows as a grid from doc.y on: header backgrounds, then each cell's content, then the borders. */
+  function drawRows(grid: TableGrid, group: RowGroup, area: Area, column: number, element: Parent): void {
+    const top = doc.y
+    const { heights } = group
+    const rowTop = (row: number) => top + sum(heights.slice(0, row - group.start))
+    const spanned = (at: GridCell) => sum(heights.slice(at.row - group.start, at.row - group.start + at.rowSpan))
+    const cells = (row: number) => rowCells(grid, row)
+    const margin = doc.page.margins.bottom
+    // The rows were measured to fit above the bottom margin. Should a cell still come out longer, it runs
+    // on into the margin rather than onto a new page, away from its row.
+    if (cellDepth === 0) doc.page.margins.bottom = 0
+    try {
+      for (let r = group.start; r < group.end; r++) {
+        const headerRow = cells(r).every((at) => at.cell.header)
+        within(element, 'TR', (tr) => {
+          for (const at of cells(r)) {
+            const y = rowTop(r)
+            const x = area.left + at.column * column
+            if (at.cell.header) {
+              artifact(() => {
+                doc
+                  .rect(x, y, at.colSpan * column, spanned(at))
+                  .fillColor(HEADER_FILL)
+                  .fill()
+              })
+            }
+            const type = at.cell.header ? 'TH' : 'TD'
+            within(
+              tr,
+              type,
+              (cell) => {
+                doc.y = y + CELL_PADDING
+                cellContent(at, cellArea(at, area, column), cell)
+              },
+              cellAttributes(at, headerRow),
+            )
+            // Longer than measured: the rows it spans grow, so the borders still go round it.
+            const over = doc.y - (y + spanned(at))
+            const last = at.row - group.start + at.rowSpan - 1
+            if (over > 0) heights[last] = (heights[last] ?? 0) + over
+          }
+        })
+      }
+    } finally {
+      doc.page.margins.bottom = margin
+    }
+    artifact(() => {
+      doc.lineWidth(0.5).strokeColor(BORDER_COLOR)
+      for (let r = group.start; r < group.end; r++) {
+        for (const at of cells(r)) {
+          doc.rect(area.left + at.column * column, rowTop(r), at.colSpan * column, spanned(at)).stroke()
+        }
+      }
+    })
+    doc.y = top + sum(heights)
+  }
+
+  /** The header rows again at the top of a new page: decoration, since the structure has them once. */
+  function repeatHeader(grid: TableGrid, header: readonly RowGroup[], area: Area, column: number, element: Parent) {
+    artifact(() => {
+      untagged = true
+      try {
+        for (const group of header) drawRows(grid, group, area, column, element)
+      } finally {
+        untagged = false
+      }
+    })
+  }
+
+  /** Rows printed cell after cell over the whole width, a rule above each row: for what a grid cannot hold. */
+  function stackedRows(grid: TableGrid, start: number, end: number, area: Area, element: Parent): void {
+    const rule = () => {
+      const y = doc.y + 2
+      artifact(() => {
+        doc
+          .moveTo(area.left, y)
+          .lineTo(area.left + area.width, y)
+          .lineWidth(0.5)
+          .strokeColor(BORDER_COLOR)
+          .stroke()
+      })
+      doc.y = y + 6
+    }
+    for (let r = start; r < end; r++) {
+      const cells = rowCells(grid, r)
+      const headerRow = cells.every((at) => at.cell.header)
+      within(element, 'TR', (tr) => {
+        rule()
+        for (const at of cells) {
+          const blocks = at.cell.header ? emboldened(at.cell.blocks) : at.cell.blocks
+          within(
+            tr,
+            at.cell.header ? 'TH' : 'TD',
+            (cell) => {
+              for (const b of blocks) block(b, area, cell)
+            },
+            cellAttributes(at, headerRow),
+          )
+        }
+      })
+    }
+    rule()
   }
 
   function inlines(list: readonly Inline[], area: Area, base: { size: number; bold: boolean }): void {
@@ -198,24 +454,50 @@ function pdfWriter(generatedAt: number): DossierWriter {
     // the line has wrapped, so hard breaks are made by starting a new chain.
     for (const line of pdfLines(list)) {
       const runs = line.length > 0 ? line : [{ text: ' ', marks: NO_MARKS, href: null }]
+      if (measuring) {
+        measureLine(runs, area, base)
+        continue
+      }
       runs.forEach((run, i) => {
-        const marks = { ...run.marks, bold: run.marks.bold || base.bold }
-        doc
-          .font(pdfFontFor(marks))
-          .fontSize(marks.code ? base.size - 1 : base.size)
-          .fillColor(run.href ? LINK_COLOR : TEXT_COLOR)
+        const marks = runFont(run, base)
+        doc.fillColor(run.href ? LINK_COLOR : TEXT_COLOR)
         const options: PDFKit.Mixins.TextOptions = {
           continued: i < runs.length - 1,
-          link: run.href,
+          // A repeated header row is an artifact: a link there would be a second, untagged one.
+          link: untagged ? null : run.href,
           underline: marks.underline || run.href !== null,
           strike: marks.strike,
-          lineGap: 2,
+          lineGap: LINE_GAP,
         }
         const shown = printable(run.text)
         if (i === 0) doc.text(shown, area.left, doc.y, { ...options, width: area.width })
         else doc.text(shown, options)
       })
     }
+  }
+
+  /** Sets the font and size a run is drawn in; returns its marks with the base's boldness. */
+  function runFont(run: PdfRun, base: { size: number; bold: boolean }): PdfRun['marks'] {
+    const marks = { ...run.marks, bold: run.marks.bold || base.bold }
+    doc.font(pdfFontFor(marks)).fontSize(marks.code ? base.size - 1 : base.size)
+    return marks
+  }
+
+  /**
+   * The height of a line of runs, without drawing it. pdfkit measures in one font at a time, so the line
+   * is measured in the widest font it may be drawn in (bold; bold monospace when it holds code): the
+   * measure is then not less than the line drawn. The font is left as drawing would leave it.
+   */
+  function measureLine(runs: readonly PdfRun[], area: Area, base: { size: number; bold: boolean }): void {
+    const widest: PdfFont[] = runs.some((run) => run.marks.code) ? ['bold', 'monoBold'] : ['bold']
+    const value = runs.map((run) => run.text).join('')
+    const heights = widest.map((font) => {
+      doc.font(font).fontSize(base.size)
+      return doc.heightOfString(printable(value), { width: area.width, lineGap: LINE_GAP })
+    })
+    doc.y += Math.max(...heights)
+    const last = runs.at(-1)
+    if (last) runFont(last, base)
   }
 
   function bookmark(level: number, text: string): void {
@@ -293,6 +575,20 @@ function pdfWriter(generatedAt: number): DossierWriter {
       // A plain Uint8Array, not a Buffer: callers and readers (pdf.js) may insist on the base type.
       return new Uint8Array(Buffer.concat(chunks))
     },
+  }
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0)
+}
+
+/** PDF table attributes of a cell: header scope and spans. */
+function cellAttributes(at: GridCell, inHeaderRow: boolean): Record<string, string | number> {
+  return {
+    O: 'Table',
+    ...(at.cell.header ? { Scope: inHeaderRow ? 'Column' : 'Row' } : {}),
+    ...(at.rowSpan > 1 ? { RowSpan: at.rowSpan } : {}),
+    ...(at.colSpan > 1 ? { ColSpan: at.colSpan } : {}),
   }
 }
 

@@ -1,5 +1,5 @@
 // A realistic dossier for the renderer tests: De Peel, one locked section with every supported node
-// and mark (and some hostile text), one section that is not locked, a locked subsection, and a ledger
+// and mark (a 3×3 table among them, and some hostile text), one section that is not locked, a locked subsection, and a ledger
 // with two signatures, a lock and a lapse. Names and texts are fictional (see DOMAIN.md).
 import type { Actor, CanonicalMark, CanonicalNode, LedgerEvent, SectionSignoff } from '@novex/shared'
 import type { Dossier } from '../dossier.ts'
@@ -38,6 +38,29 @@ const t = (text: string, ...marks: CanonicalMark[]): CanonicalNode =>
   marks.length > 0 ? { type: 'text', text, marks } : { type: 'text', text }
 const p = (...content: CanonicalNode[]): CanonicalNode => ({ type: 'paragraph', content })
 const li = (...content: CanonicalNode[]): CanonicalNode => ({ type: 'listItem', content })
+
+/**
+ * The cell texts of the table in the locked section, row by row: a header row, then a row whose first
+ * cell spans two columns (TABLE_SPANNING), then an ordinary row with a pipe, which Markdown must escape.
+ */
+export const TABLE_ROWS: readonly (readonly string[])[] = [
+  ['Opgave', 'Maatregel', 'Budget'],
+  ['Stikstofdepositie halveren', '€ 8 miljoen'],
+  ['Waterpeil', 'Peilgestuurde drainage', '€ 3 miljoen | provincie'],
+]
+export const TABLE_SPANNING = 'Stikstofdepositie halveren'
+
+export const TABLE: CanonicalNode = {
+  type: 'table',
+  content: TABLE_ROWS.map((row, r) => ({
+    type: 'tableRow',
+    content: row.map((text) => ({
+      type: r === 0 ? 'tableHeader' : 'tableCell',
+      attrs: { colspan: text === TABLE_SPANNING ? 2 : 1, rowspan: 1, colwidth: null },
+      content: [p(t(text))],
+    })),
+  })),
+}
 
 export const LOCKED_CONTENT: CanonicalNode[] = [
   p(
@@ -91,6 +114,7 @@ export const LOCKED_CONTENT: CanonicalNode[] = [
       number: '4',
     },
   }),
+  TABLE,
   { type: 'blockquote', content: [p(t('Als één overheid werken we samen aan De Peel.'))] },
   { type: 'codeBlock', attrs: { language: 'text' }, content: [t('grondwaterstand +30 cm\nstikstof -50%')] },
   { type: 'horizontalRule' },

@@ -41,3 +41,36 @@ export function appendLink(
   fragment.push([paragraph])
   return paragraph
 }
+
+/** A table cell as the editor writes it: its attributes as plain values, one paragraph of `text`. */
+export interface TableCellSpec {
+  readonly text: string
+  readonly header?: boolean
+  readonly attrs?: Readonly<Record<string, unknown>>
+}
+
+/** A table element as the editor writes it (rows of header and body cells, each holding a paragraph). */
+export function tableElement(rows: readonly (readonly TableCellSpec[])[]): Y.XmlElement {
+  const element = (name: string, attrs: Readonly<Record<string, unknown>>, children: (Y.XmlElement | Y.XmlText)[]) => {
+    const node = new Y.XmlElement(name)
+    // y-prosemirror stores a node attribute as its plain value (a number, a list); Yjs types it as a string.
+    for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value as string)
+    node.insert(0, children)
+    return node
+  }
+  return element(
+    'table',
+    {},
+    rows.map((cells) =>
+      element(
+        'tableRow',
+        {},
+        cells.map((cell) =>
+          element(cell.header ? 'tableHeader' : 'tableCell', { colspan: 1, rowspan: 1, ...cell.attrs }, [
+            element('paragraph', {}, [new Y.XmlText(cell.text)]),
+          ]),
+        ),
+      ),
+    ),
+  )
+}

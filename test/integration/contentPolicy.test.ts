@@ -6,7 +6,7 @@ import { MessageType, orderedSections, type SectionView } from '@novex/shared'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectClient, type TestClient } from '../helpers/client.ts'
-import { DE_PEEL } from '../helpers/documents.ts'
+import { DE_PEEL, tableElement } from '../helpers/documents.ts'
 import { readFrame, syncUpdate } from '../helpers/frames.ts'
 import { openRaw, type RawSocket } from '../helpers/rawSocket.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
@@ -48,26 +48,14 @@ function forge(change: (section: SectionView) => void): Uint8Array {
   return Y.mergeUpdates(updates)
 }
 
-function element(name: string, attrs: Record<string, unknown>, children: (Y.XmlElement | Y.XmlText)[]): Y.XmlElement {
-  const node = new Y.XmlElement(name)
-  // y-prosemirror stores a node attribute as its plain value (a number, a list); Yjs types it as a string.
-  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value as string)
-  node.insert(0, children)
-  return node
-}
-
-const cell = (name: string, attrs: Record<string, unknown>, words: string): Y.XmlElement =>
-  element(name, attrs, [element('paragraph', {}, [new Y.XmlText(words)])])
-
 /** A table as the editor writes it, with the given attributes on its last cell. */
 function table(lastCell: Record<string, unknown>): Y.XmlElement {
-  const span = { colspan: 1, rowspan: 1 }
-  return element('table', {}, [
-    element('tableRow', {}, [cell('tableHeader', span, 'Opgave'), cell('tableHeader', span, 'Doel 2030')]),
-    element('tableRow', {}, [
-      cell('tableCell', span, 'Stikstof'),
-      cell('tableCell', { ...span, ...lastCell }, '−40 %'),
-    ]),
+  return tableElement([
+    [
+      { text: 'Opgave', header: true },
+      { text: 'Doel 2030', header: true },
+    ],
+    [{ text: 'Stikstof' }, { text: '−40 %', attrs: lastCell }],
   ])
 }
 

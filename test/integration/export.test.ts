@@ -1,15 +1,41 @@
 // The BO-MIRT dossier from a real server: after both parties signed a section, the DOCX, ODT, PDF and
 // Markdown exports contain exactly its signed text, the co-senders, and the sign-off appendix with the
-// signers and the hash; an unsigned section's text is left out. Files are opened the way a reader's
+// signers and the hash; an unsigned section's text is left out. A table in the signed section is a table
+// in every format, with its header row and a cell that spans two columns. Files are opened the way a reader's
 // software would (pdf.js, mammoth, unzip) by the export module's own read-back helpers.
 import { getSection, orderedSections, type SectionId, sectionPlainText } from '@novex/shared'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { readDocx, readOdt, readPdf } from '../../server/src/export/testing/readBack.ts'
+import {
+  htmlTables,
+  readDocx,
+  readDocxHtml,
+  readMarkdown,
+  readOdt,
+  readOdtTables,
+  readPdf,
+} from '../../server/src/export/testing/readBack.ts'
 import { connectClient } from '../helpers/client.ts'
-import { appendLink, DE_PEEL, VOORSTEL_NB } from '../helpers/documents.ts'
+import { appendLink, DE_PEEL, tableElement, VOORSTEL_NB } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 import { sign } from '../helpers/signoff.ts'
+
+/** The table in the signed section: a header row, and a row whose second cell spans two columns. */
+const SIGNED_TABLE = [
+  [
+    { text: 'Opgave', header: true },
+    { text: 'Rijk', header: true },
+    { text: 'Provincie', header: true },
+  ],
+  [{ text: 'Stikstof' }, { text: '−40 % in 2030', attrs: { colspan: 2 } }],
+  [{ text: 'Verdroging' }, { text: 'Peelvenen' }, { text: 'hoge zandgronden' }],
+]
+/** That table as rows of "th:text" / "td:text" cells ("td*2" spans two columns). */
+const SIGNED_CELLS = [
+  ['th:Opgave', 'th:Rijk', 'th:Provincie'],
+  ['td:Stikstof', 'td*2:−40 % in 2030'],
+  ['td:Verdroging', 'td:Peelvenen', 'td:hoge zandgronden'],
+]
 
 let server: RunningServer
 let cookie: string
@@ -37,6 +63,7 @@ beforeAll(async () => {
   targetReference = `zie Ruimtelijk voorstel Noord-Brabant, § 2 ${target.title.toString()}`
   voorstel.destroy()
   appendLink(first.content, 'Voor de woningbouw: ', VOORSTEL_NB, target.id)
+  first.content.push([tableElement(SIGNED_TABLE)])
   await client.saved()
   signed = { id: first.id, title: first.title.toString(), firstWords: words(first.id) }
   unsigned = { id: second.id, firstWords: words(second.id) }
@@ -79,26 +106,51 @@ function expectDossier(text: string): void {
   expect(flat).toContain(targetReference)
 }
 
-it('exports DOCX with the signed text and the sign-off appendix', async () => {
+const cellsOf = (html: string): string[][][] =>
+  htmlTables(html).map((rows) =>
+    rows.map((cells) => cells.map((c) => `${c.tag}${c.colspan > 1 ? `*${c.colspan}` : ''}:${c.text}`)),
+  )
+
+it('exports DOCX with the signed text, its table and the sign-off appendix', async () => {
   const file = await download('docx')
   expect(file.disposition).toContain('.docx')
   expectDossier((await readDocx(file.bytes)).text)
+  expect(cellsOf(await readDocxHtml(file.bytes))).toContainEqual(SIGNED_CELLS)
 })
 
-it('exports ODT with the signed text and the sign-off appendix', async () => {
+it('exports ODT with the signed text, its table and the sign-off appendix', async () => {
   const file = await download('odt')
   expect(file.type).toBe('application/vnd.oasis.opendocument.text')
   expectDossier((await readOdt(file.bytes)).text)
+  const table = readOdtTables(file.bytes).find((t) => JSON.stringify(t).includes('Peelvenen'))
+  expect(table).toMatchObject({ columns: 3, headerRows: 1 })
+  expect(
+    table?.rows.map((row) => row.map((c) => (c.covered ? '-' : `${c.text}${c.colSpan > 1 ? `*${c.colSpan}` : ''}`))),
+  ).toEqual([
+    ['Opgave', 'Rijk', 'Provincie'],
+    ['Stikstof', '−40 % in 2030*2', '-'],
+    ['Verdroging', 'Peelvenen', 'hoge zandgronden'],
+  ])
 })
 
-it('exports PDF with the signed text and the sign-off appendix', async () => {
+it('exports PDF with the signed text, its table and the sign-off appendix', async () => {
   const file = await download('pdf')
-  expectDossier((await readPdf(file.bytes)).text)
+  const text = (await readPdf(file.bytes)).text
+  expectDossier(text)
+  const flat = text.replace(/\s+/g, ' ')
+  const order = ['Opgave', 'Rijk', 'Provincie', 'Stikstof', '−40 % in 2030', 'Verdroging', 'Peelvenen'].map((w) =>
+    flat.indexOf(w, flat.indexOf('Opgave')),
+  )
+  expect(order.every((at) => at >= 0)).toBe(true)
+  expect(order).toEqual([...order].sort((a, b) => a - b))
 })
 
-it('exports Markdown with the signed text and the sign-off appendix', async () => {
+it('exports Markdown with the signed text, its table and the sign-off appendix', async () => {
   const file = await download('md')
   expectDossier(new TextDecoder().decode(file.bytes))
+  const cells = cellsOf(readMarkdown(file.bytes).html).find((t) => JSON.stringify(t).includes('Peelvenen'))
+  // GFM has no spans: the covered cell stays empty.
+  expect(cells).toEqual([SIGNED_CELLS[0], ['td:Stikstof', 'td:−40 % in 2030', 'td:'], SIGNED_CELLS[2]])
 })
 
 it('refuses an unknown format with a clear message', async () => {

@@ -35,69 +35,38 @@ export const INSERT_TABLE: TableAction = {
   run: (e) => e.chain().focus().insertTable(NEW_TABLE).run(),
 }
 
-/** Shown while the cursor is in a table. */
+/** The table commands that take no arguments and act where the cursor (or the cell selection) is. */
+type CellCommand =
+  | 'addRowBefore'
+  | 'addRowAfter'
+  | 'addColumnBefore'
+  | 'addColumnAfter'
+  | 'deleteRow'
+  | 'deleteColumn'
+  | 'toggleHeaderRow'
+  | 'mergeCells'
+  | 'splitCell'
+  | 'deleteTable'
+
+const cellAction = (id: TableActionId, command: CellCommand, toggle = false): TableAction => ({
+  id,
+  toggle,
+  can: (e) => e.can()[command](),
+  run: (e) => e.chain().focus()[command]().run(),
+})
+
+/** Shown while the cursor is in a table. Merging needs cells selected with Shift and the arrow keys or a click. */
 export const TABLE_ACTIONS: readonly TableAction[] = [
-  {
-    id: 'rowBefore',
-    toggle: false,
-    can: (e) => e.can().addRowBefore(),
-    run: (e) => e.chain().focus().addRowBefore().run(),
-  },
-  {
-    id: 'rowAfter',
-    toggle: false,
-    can: (e) => e.can().addRowAfter(),
-    run: (e) => e.chain().focus().addRowAfter().run(),
-  },
-  {
-    id: 'columnBefore',
-    toggle: false,
-    can: (e) => e.can().addColumnBefore(),
-    run: (e) => e.chain().focus().addColumnBefore().run(),
-  },
-  {
-    id: 'columnAfter',
-    toggle: false,
-    can: (e) => e.can().addColumnAfter(),
-    run: (e) => e.chain().focus().addColumnAfter().run(),
-  },
-  {
-    id: 'deleteRow',
-    toggle: false,
-    can: (e) => e.can().deleteRow(),
-    run: (e) => e.chain().focus().deleteRow().run(),
-  },
-  {
-    id: 'deleteColumn',
-    toggle: false,
-    can: (e) => e.can().deleteColumn(),
-    run: (e) => e.chain().focus().deleteColumn().run(),
-  },
-  {
-    id: 'headerRow',
-    toggle: true,
-    can: (e) => e.can().toggleHeaderRow(),
-    run: (e) => e.chain().focus().toggleHeaderRow().run(),
-  },
-  {
-    // Cells selected with Shift and the arrow keys, or Shift and a click, become one cell.
-    id: 'mergeCells',
-    toggle: false,
-    can: (e) => e.can().mergeCells(),
-    run: (e) => e.chain().focus().mergeCells().run(),
-  },
-  {
-    id: 'splitCell',
-    toggle: false,
-    can: (e) => e.can().splitCell(),
-    run: (e) => e.chain().focus().splitCell().run(),
-  },
-  {
-    id: 'deleteTable',
-    toggle: false,
-    can: (e) => e.can().deleteTable(),
-    run: (e) => e.chain().focus().deleteTable().run(),
-  },
+  cellAction('rowBefore', 'addRowBefore'),
+  cellAction('rowAfter', 'addRowAfter'),
+  cellAction('columnBefore', 'addColumnBefore'),
+  cellAction('columnAfter', 'addColumnAfter'),
+  cellAction('deleteRow', 'deleteRow'),
+  cellAction('deleteColumn', 'deleteColumn'),
+  cellAction('headerRow', 'toggleHeaderRow', true),
+  cellAction('mergeCells', 'mergeCells'),
+  cellAction('splitCell', 'splitCell'),
+  cellAction('deleteTable', 'deleteTable'),
 ]
 
 /** The table around the cursor, or null. */

@@ -107,5 +107,7 @@ it('formats with the buttons and the keyboard, shows what is on, and is absent f
   expect(await sectionLocator(page, lockedId).getByTestId('format-toolbar').count()).toBe(1)
   await signForBothSides(running.server(), DE_PEEL, lockedId)
   await expect.poll(() => sectionLocator(page, lockedId).getByTestId('format-toolbar').count()).toBe(0)
+  // The server took every change: none was refused (a refusal is undone on the page and easy to miss).
+  expect(running.server().logs.filter((line) => line.includes('"update refused"'))).toEqual([])
   await closeWithoutProblems(writer, reader)
 }, 120_000)

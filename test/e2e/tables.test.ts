@@ -146,6 +146,8 @@ it('inserts a table, fills it with Tab, changes rows, columns and the header row
   await expect.poll(() => tablesOf(page, sectionId)).toEqual([])
   await expect.poll(() => tablesOf(reader.page, sectionId)).toEqual([])
   await waitForSaveStatus(page, SaveStatus.saved)
+  // The server took every change: none was refused (a refusal is undone on the page and easy to miss).
+  expect(running.server().logs.filter((line) => line.includes('"update refused"'))).toEqual([])
   await closeWithoutProblems(writer, reader)
 }, 180_000)
 
@@ -187,5 +189,7 @@ it('merges selected cells into one and splits it again, for everyone', async () 
   await expect.poll(() => tablesOf(page, sectionId)).toEqual([split])
   await expect.poll(() => tablesOf(reader.page, sectionId)).toEqual([split])
   await waitForSaveStatus(page, SaveStatus.saved)
+  // The server took every change: none was refused (a refusal is undone on the page and easy to miss).
+  expect(running.server().logs.filter((line) => line.includes('"update refused"'))).toEqual([])
   await closeWithoutProblems(writer, reader)
 }, 120_000)

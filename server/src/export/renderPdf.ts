@@ -2,15 +2,15 @@
 // nl-NL, bookmarks for the section headings, a footer with the title and page numbers, and a structure
 // tree (headings, paragraphs, lists, quotes, tables; rules, borders and footers as artifacts) so that
 // screen readers can follow the document (EN 301 549 asks for accessible documents). pdfkit lays out
-// text; this file only decides fonts, sizes, indents and tags per block, and lays out table grids.
+// text; this file only decides fonts, sizes, indents and tags per block (table grids: pdfTable.ts).
 import PDFDocument from 'pdfkit'
-import { type Block, emboldened, type Inline, inlineText, NO_MARKS, type TableRow } from './contentBlocks.ts'
+import { type Block, type Inline, inlineText, NO_MARKS } from './contentBlocks.ts'
 import type { Dossier } from './dossier.ts'
 import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
 import { LABELS } from './dossierText.ts'
 import { PDF_FONTS, type PdfFont, pdfFontFor, pdfFontPath } from './pdfFonts.ts'
+import { type Area, pdfTables } from './pdfTable.ts'
 import { sameAddress } from './safeHref.ts'
-import { type GridCell, rowCells, rowGroups, type TableGrid, tableGrid } from './tableGrid.ts'
 
 export function renderPdf(dossier: Dossier, onProgress?: OnProgress): Promise<Uint8Array> {
   return writeDossier(dossier, pdfWriter(dossier.generatedAt), onProgress)
@@ -26,19 +26,8 @@ const TEXT_COLOR = '#1a1a1a'
 const MUTED_COLOR = '#555555'
 const LINK_COLOR = '#154273' // Rijkshuisstijl dark blue
 const LINE_GAP = 2
-// Tables: solid colours only (PDF/A allows no transparency).
-const CELL_PADDING = 5
-const BORDER_COLOR = '#808080'
-const HEADER_FILL = '#eeeeee'
-/** Narrower columns hold a few letters a line: such a table is printed cell after cell instead. */
-const MIN_COLUMN_WIDTH = 40
 // Joiners and variation selectors only shape the characters around them: nothing to show on their own.
 const isInvisible = (cp: number) => (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || (cp >= 0xfe00 && cp <= 0xfe0f)
-
-interface Area {
-  readonly left: number
-  readonly width: number
-}
 
 function pdfWriter(generatedAt: number): DossierWriter {
   const doc: Doc = new PDFDocument({
@@ -128,6 +117,37 @@ function pdfWriter(generatedAt: number): DossierWriter {
   const room = () => doc.page.height - doc.page.margins.bottom - doc.y
   const pageRoom = () => doc.page.height - doc.page.margins.top - doc.page.margins.bottom
   const atPageTop = () => doc.y <= doc.page.margins.top + 1
+  // Tables are laid out in pdfTable.ts; the state they need stays here, reached through functions.
+  const table = pdfTables({
+    doc,
+    bodySize: BODY_SIZE,
+    within,
+    artifact,
+    untaggedArtifact: (draw) =>
+      artifact(() => {
+        untagged = true
+        try {
+          draw()
+        } finally {
+          untagged = false
+        }
+      }),
+    measured,
+    measuring: () => measuring,
+    inCell: () => cellDepth > 0,
+    asCell: (draw) => {
+      cellDepth++
+      try {
+        draw()
+      } finally {
+        cellDepth--
+      }
+    },
+    block,
+    room,
+    pageRoom,
+    atPageTop,
+  })
 
   /**
    * Text the current font can draw: a character it has no glyph for (an emoji, a CJK ideograph) would
@@ -247,206 +267,6 @@ function pdfWriter(generatedAt: number): DossierWriter {
         for (const b of item) block(b, inner, itemBody)
       })
     })
-  }
-
-  /**
-   * A table as a bordered grid over the width of `area`, in equal columns; header cells bold on a light
-   * background. Rows go to the next page whole (with the rows their cells span), under the header rows
-   * drawn again. What does not fit that way, a table with too many columns or rows taller than a page,
-   * is printed cell after cell, so no text is lost or clipped.
-   */
-  function table(rows: readonly TableRow[], area: Area, parent: Parent): void {
-    const grid = tableGrid(rows)
-    const column = area.width / grid.columns
-    within(parent, 'Table', (element) => {
-      if (column < MIN_COLUMN_WIDTH) stackedRows(grid, 0, grid.slots.length, area, element)
-      else gridRows(grid, area, column, element)
-    })
-    doc.font('regular').fontSize(BODY_SIZE)
-    doc.moveDown(0.5)
-  }
-
-  interface RowGroup {
-    readonly start: number
-    readonly end: number
-    /** Per row of the group. */
-    readonly heights: number[]
-  }
-
-  function gridRows(grid: TableGrid, area: Area, column: number, element: Parent): void {
-    const groups = rowGroups(grid).map(
-      ([start, end]): RowGroup => ({
-        start,
-        end,
-        heights: rowHeights(grid, start, end, area, column),
-      }),
-    )
-    const total = (group: RowGroup) => sum(group.heights)
-    if (measuring) {
-      doc.y += sum(groups.map(total))
-      return
-    }
-    const header = groups.filter((group) => group.end <= grid.headerRows)
-    const headerHeight = sum(header.map(total))
-    // A header taller than a third of the page is not repeated: it would crowd out the rows.
-    const repeat = headerHeight > 0 && headerHeight <= pageRoom() / 3
-    const first = groups[header.length]
-    // The header rows stay with the first row below them.
-    const opening = headerHeight + (first && total(first) <= pageRoom() - headerHeight ? total(first) : 0)
-    if (cellDepth === 0 && opening > room() && opening <= pageRoom() && !atPageTop()) doc.addPage()
-    for (const group of groups) {
-      const height = total(group)
-      if (cellDepth === 0 && height > room()) {
-        const isHeader = group.end <= grid.headerRows
-        const above = repeat && !isHeader ? headerHeight : 0
-        if (height + above > pageRoom()) {
-          // Taller than a page: cell after cell, from a page with some room left on it.
-          if (room() < BODY_SIZE * 4) doc.addPage()
-          stackedRows(grid, group.start, group.end, area, element)
-          continue
-        }
-        doc.addPage()
-        if (above > 0) repeatHeader(grid, header, area, column, element)
-      }
-      drawRows(grid, group, area, column, element)
-    }
-  }
-
-  /** The height of each row from start to end, so that every cell fits in the rows it spans. */
-  function rowHeights(grid: TableGrid, start: number, end: number, area: Area, column: number): number[] {
-    const minimum = CELL_PADDING * 2 + BODY_SIZE * 1.5
-    const heights = new Array<number>(end - start).fill(minimum)
-    const cells = grid.slots.slice(start, end).flatMap((_slots, i) => rowCells(grid, start + i))
-    // Cells of one row first; a cell spanning rows then adds what it still needs to the last of them.
-    for (const at of [...cells].sort((a, b) => a.rowSpan - b.rowSpan)) {
-      // `root` is not touched: nothing is tagged while measuring.
-      const need = CELL_PADDING + measured(() => cellContent(at, cellArea(at, area, column), root))
-      const first = at.row - start
-      const have = sum(heights.slice(first, first + at.rowSpan))
-      const last = first + at.rowSpan - 1
-      if (need > have) heights[last] = (heights[last] ?? 0) + need - have
-    }
-    return heights
-  }
-
-  /** Where a cell's content goes: inside its borders and padding. */
-  const cellArea = (at: GridCell, area: Area, column: number): Area => ({
-    left: area.left + at.column * column + CELL_PADDING,
-    width: at.colSpan * column - 2 * CELL_PADDING,
-  })
-
-  /** A cell's blocks from doc.y on, header cells bold. */
-  function cellContent(at: GridCell, area: Area, parent: Parent): void {
-    cellDepth++
-    try {
-      for (const b of at.cell.header ? emboldened(at.cell.blocks) : at.cell.blocks) block(b, area, parent)
-    } finally {
-      cellDepth--
-    }
-  }
-
-  /** A group of rows as a grid from doc.y on: header backgrounds, then each cell's content, then the borders. */
-  function drawRows(grid: TableGrid, group: RowGroup, area: Area, column: number, element: Parent): void {
-    const top = doc.y
-    const { heights } = group
-    const rowTop = (row: number) => top + sum(heights.slice(0, row - group.start))
-    const spanned = (at: GridCell) => sum(heights.slice(at.row - group.start, at.row - group.start + at.rowSpan))
-    const cells = (row: number) => rowCells(grid, row)
-    const margin = doc.page.margins.bottom
-    // The rows were measured to fit above the bottom margin. Should a cell still come out longer, it runs
-    // on into the margin rather than onto a new page, away from its row.
-    if (cellDepth === 0) doc.page.margins.bottom = 0
-    try {
-      for (let r = group.start; r < group.end; r++) {
-        const headerRow = cells(r).every((at) => at.cell.header)
-        within(element, 'TR', (tr) => {
-          for (const at of cells(r)) {
-            const y = rowTop(r)
-            const x = area.left + at.column * column
-            if (at.cell.header) {
-              artifact(() => {
-                doc
-                  .rect(x, y, at.colSpan * column, spanned(at))
-                  .fillColor(HEADER_FILL)
-                  .fill()
-              })
-            }
-            const type = at.cell.header ? 'TH' : 'TD'
-            within(
-              tr,
-              type,
-              (cell) => {
-                doc.y = y + CELL_PADDING
-                cellContent(at, cellArea(at, area, column), cell)
-              },
-              cellAttributes(at, headerRow),
-            )
-            // Longer than measured: the rows it spans grow, so the borders still go round it.
-            const over = doc.y - (y + spanned(at))
-            const last = at.row - group.start + at.rowSpan - 1
-            if (over > 0) heights[last] = (heights[last] ?? 0) + over
-          }
-        })
-      }
-    } finally {
-      doc.page.margins.bottom = margin
-    }
-    artifact(() => {
-      doc.lineWidth(0.5).strokeColor(BORDER_COLOR)
-      for (let r = group.start; r < group.end; r++) {
-        for (const at of cells(r)) {
-          doc.rect(area.left + at.column * column, rowTop(r), at.colSpan * column, spanned(at)).stroke()
-        }
-      }
-    })
-    doc.y = top + sum(heights)
-  }
-
-  /** The header rows again at the top of a new page: decoration, since the structure has them once. */
-  function repeatHeader(grid: TableGrid, header: readonly RowGroup[], area: Area, column: number, element: Parent) {
-    artifact(() => {
-      untagged = true
-      try {
-        for (const group of header) drawRows(grid, group, area, column, element)
-      } finally {
-        untagged = false
-      }
-    })
-  }
-
-  /** Rows printed cell after cell over the whole width, a rule above each row: for what a grid cannot hold. */
-  function stackedRows(grid: TableGrid, start: number, end: number, area: Area, element: Parent): void {
-    const rule = () => {
-      const y = doc.y + 2
-      artifact(() => {
-        doc
-          .moveTo(area.left, y)
-          .lineTo(area.left + area.width, y)
-          .lineWidth(0.5)
-          .strokeColor(BORDER_COLOR)
-          .stroke()
-      })
-      doc.y = y + 6
-    }
-    for (let r = start; r < end; r++) {
-      const cells = rowCells(grid, r)
-      const headerRow = cells.every((at) => at.cell.header)
-      within(element, 'TR', (tr) => {
-        rule()
-        for (const at of cells) {
-          const blocks = at.cell.header ? emboldened(at.cell.blocks) : at.cell.blocks
-          within(
-            tr,
-            at.cell.header ? 'TH' : 'TD',
-            (cell) => {
-              for (const b of blocks) block(b, area, cell)
-            },
-            cellAttributes(at, headerRow),
-          )
-        }
-      })
-    }
-    rule()
   }
 
   function inlines(list: readonly Inline[], area: Area, base: { size: number; bold: boolean }): void {
@@ -575,20 +395,6 @@ function pdfWriter(generatedAt: number): DossierWriter {
       // A plain Uint8Array, not a Buffer: callers and readers (pdf.js) may insist on the base type.
       return new Uint8Array(Buffer.concat(chunks))
     },
-  }
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((total, value) => total + value, 0)
-}
-
-/** PDF table attributes of a cell: header scope and spans. */
-function cellAttributes(at: GridCell, inHeaderRow: boolean): Record<string, string | number> {
-  return {
-    O: 'Table',
-    ...(at.cell.header ? { Scope: inHeaderRow ? 'Column' : 'Row' } : {}),
-    ...(at.rowSpan > 1 ? { RowSpan: at.rowSpan } : {}),
-    ...(at.colSpan > 1 ? { ColSpan: at.colSpan } : {}),
   }
 }
 

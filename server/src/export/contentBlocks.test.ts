@@ -1,4 +1,5 @@
 import type { CanonicalNode } from '@novex/shared'
+import { MAX_TABLE_SPAN } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
 import { type Block, contentBlocks, inlinesOf, inlineText, MAX_SPAN } from './contentBlocks.ts'
 import { safeHref } from './safeHref.ts'
@@ -172,6 +173,8 @@ describe('contentBlocks', () => {
       [MAX_SPAN, MAX_SPAN],
       [3, 1],
     ])
+    // The bound is the content policy's: what the server stores, the exports lay out.
+    expect(MAX_SPAN).toBe(MAX_TABLE_SPAN)
   })
 
   it('keeps all text of malformed tables, in place, and never throws', () => {

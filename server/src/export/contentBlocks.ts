@@ -35,7 +35,7 @@ export interface TableRow {
 
 export interface TableCell {
   readonly header: boolean
-  /** 1..MAX_SPAN, as the editor stored it; tableGrid.ts cuts spans that run off the grid or into a neighbour. */
+  /** 1..MAX_SPAN (a larger span, only in a damaged document, is cut back); tableGrid.ts cuts spans that run off the grid or into a neighbour. */
   readonly colSpan: number
   readonly rowSpan: number
   readonly blocks: readonly Block[]
@@ -45,7 +45,12 @@ export const NO_MARKS: InlineMarks = { bold: false, italic: false, underline: fa
 
 export const MAX_HEADING_LEVEL = 6
 
-/** A span beyond this is a damaged document, not a layout anyone made: it is cut back. */
+/**
+ * A span beyond this is a damaged document, not a layout anyone made: it is cut back. The content
+ * policy's bound (@novex/shared's MAX_TABLE_SPAN; a unit test keeps them equal). Not imported: this
+ * file runs in the export pool's worker threads, which load no workspace package at run time (only
+ * its types), and a run-time import of @novex/shared there fails to load the worker.
+ */
 export const MAX_SPAN = 64
 
 export function text(value: string, marks: Partial<InlineMarks> = {}, href: string | null = null): Inline {

@@ -3,9 +3,10 @@
 // a refusal use exactly this list. A place that built its schema from fewer extensions would make
 // y-prosemirror drop the content it does not know (for example, links).
 import type { AnyExtension } from '@tiptap/core'
-import { TableKit } from '@tiptap/extension-table'
+import { TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
 import { SectionLinkNode } from '../features/links/sectionLinkNode.ts'
+import { LocalTableFixes, type TableRepairOptions } from './localTableFixes.ts'
 
 /** StarterKit (undo is Yjs's, no trailing node) and the section link node. */
 export const contentStarterKit = StarterKit.configure({ undoRedo: false, trailingNode: false })
@@ -13,10 +14,18 @@ export const contentStarterKit = StarterKit.configure({ undoRedo: false, trailin
 /**
  * Tables as in a word processor: a header row, cells that hold paragraphs and lists, Tab to the next
  * cell. Column widths are not dragged (`resizable: false`): every export lays columns out evenly, and a
- * width set in one browser would not match another's screen.
+ * width set in one browser would not match another's screen. One page repairs a section's tables
+ * (localTableFixes.ts): the live editors say which, from the presence (`repairs`).
  */
-export const contentTables = TableKit.configure({ table: { resizable: false, allowTableNodeSelection: false } })
+export function contentTables(repairs?: TableRepairOptions): AnyExtension[] {
+  return [
+    LocalTableFixes.configure({ resizable: false, allowTableNodeSelection: false, ...repairs }),
+    TableRow,
+    TableHeader,
+    TableCell,
+  ]
+}
 
 export function contentSchemaExtensions(): AnyExtension[] {
-  return [contentStarterKit, contentTables, SectionLinkNode]
+  return [contentStarterKit, ...contentTables(), SectionLinkNode]
 }

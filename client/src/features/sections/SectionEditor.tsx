@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { presenceUser } from '../../collab/localUser.ts'
 import { contentStarterKit, contentTables } from '../../editor/contentSchema.ts'
+import { repairsHere } from '../../editor/localTableFixes.ts'
 import { type PasteLoss, PasteReport } from '../../editor/pasteReport.ts'
 import { ReadOnlyText, readOnlyChanged } from '../../editor/readOnlyText.ts'
 import { renderCaret } from '../../editor/renderCaret.ts'
@@ -26,6 +27,8 @@ import { FormatToolbar } from './FormatToolbar.tsx'
 import { useSectionsContext } from './SectionsContext.ts'
 
 export interface SectionEditorProps {
+  /** The section whose content this is (for the presence: who is in it). */
+  readonly sectionId: string
   readonly fragment: Y.XmlFragment
   /** Id of the element that names the editor (the section title). */
   readonly labelledBy: string
@@ -33,10 +36,10 @@ export interface SectionEditorProps {
   readonly locked?: boolean
 }
 
-export function SectionEditor({ fragment, labelledBy, locked = false }: SectionEditorProps) {
+export function SectionEditor({ sectionId, fragment, labelledBy, locked = false }: SectionEditorProps) {
   const { t } = useTranslation('presence')
   const { t: sectionText } = useTranslation('sections')
-  const { carets, editable: mayEdit, currentUser, editors } = useSectionsContext()
+  const { carets, awareness, editable: mayEdit, currentUser, editors } = useSectionsContext()
   const caretAwareness = useMemo(() => carets.forFragment(fragment), [carets, fragment])
   const editable = mayEdit && !locked
   // Locked, or the member may only comment: the text still takes a caret and a selection from the
@@ -58,7 +61,10 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
         // Undo comes with Collaboration (a Y.UndoManager per fragment). No trailing node: it would
         // write to the shared document just because someone opened it.
         contentStarterKit,
-        contentTables,
+        // One page repairs a table two people changed at once: of those in this section, the lowest id.
+        ...contentTables({
+          mayRepair: () => repairsHere(awareness.getStates(), awareness.clientID, sectionId),
+        }),
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({
           provider: { awareness: caretAwareness },
@@ -89,7 +95,7 @@ export function SectionEditor({ fragment, labelledBy, locked = false }: SectionE
         },
       },
     },
-    [fragment, caretAwareness, commentsStore, editors],
+    [fragment, caretAwareness, commentsStore, editors, awareness, sectionId],
   )
 
   // The find bar searches this editor, and replaces in it only while `readOnly` is false.

@@ -128,7 +128,7 @@ function SectionViewImpl(props: SectionViewProps) {
           </button>
         </p>
       )}
-      <SectionEditor fragment={section.content} labelledBy={titleId} locked={locked} />
+      <SectionEditor sectionId={section.id} fragment={section.content} labelledBy={titleId} locked={locked} />
       <SectionBacklinks sectionId={section.id} />
     </section>
   )

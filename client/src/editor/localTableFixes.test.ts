@@ -65,11 +65,13 @@ describe('one page repairs a table', () => {
     expect(cameFromYjs(state.tr.setMeta(ySyncPluginKey, { isChangeOrigin: false }))).toBe(false)
   })
 
-  it('lets the page with the lowest id of those in the section repair, and no page elsewhere', () => {
+  it('lets the page with the lowest id of those editing the section repair, and no page elsewhere', () => {
     const states = new Map<number, Record<string, unknown>>([
-      [5, { section: 'b' }],
-      [9, { section: 'a' }],
-      [12, { section: 'a' }],
+      [5, { section: 'b', editsSection: 'b' }],
+      [9, { section: 'a', editsSection: 'a' }],
+      [12, { section: 'a', editsSection: 'a' }],
+      // A reader in the section: it cannot write a repair, so it does not hold one up.
+      [2, { section: 'a', editsSection: null }],
       [3, {}],
     ])
     expect(repairsHere(states, 9, 'a')).toBe(true)
@@ -78,6 +80,7 @@ describe('one page repairs a table', () => {
     // Not in the section (or no presence yet): someone who is repairs it.
     expect(repairsHere(states, 5, 'a')).toBe(false)
     expect(repairsHere(states, 3, 'a')).toBe(false)
+    expect(repairsHere(states, 2, 'a')).toBe(false)
     expect(repairsHere(states, 42, 'a')).toBe(false)
   })
 })

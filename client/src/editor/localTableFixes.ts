@@ -8,8 +8,8 @@
 //     columns and 8 rows added at once gave 23 columns instead of 11;
 //     https://github.com/ProseMirror/prosemirror-tables/issues/249).
 // So a table is repaired only after a change made on this page, and only by one page per section: of the
-// pages whose presence is in the section (the section they last had the focus in), the one with the
-// lowest client id (`repairsHere`). A table left short by a merge shows its short rows, the same on every
+// pages that may edit the section and last had the focus in it (the presence field `editsSection`), the
+// one with the lowest client id (`repairsHere`). A table left short by a merge shows its short rows, the same on every
 // page, until that page changes something in it.
 import { Table, type TableOptions } from '@tiptap/extension-table'
 import { Plugin, type Transaction } from '@tiptap/pm/state'
@@ -50,17 +50,20 @@ export function repairingOnce(plugin: Plugin, options: TableRepairOptions): Plug
   })
 }
 
+/** The presence field: the section a page last had the focus in, if it may edit that section's text. */
+export const EDITS_SECTION = 'editsSection'
+
 /**
- * Whether this page repairs the tables of `sectionId`: its presence is in that section, and no other
- * page's presence there has a lower client id. `states` is the document's presence (awareness).
+ * Whether this page repairs the tables of `sectionId`: it edits that section, and no other page that
+ * edits it has a lower client id. `states` is the document's presence (awareness).
  */
 export function repairsHere(
   states: ReadonlyMap<number, Readonly<Record<string, unknown>>>,
   ownId: number,
   sectionId: string,
 ): boolean {
-  if (states.get(ownId)?.section !== sectionId) return false
-  for (const [clientId, state] of states) if (clientId < ownId && state.section === sectionId) return false
+  if (states.get(ownId)?.[EDITS_SECTION] !== sectionId) return false
+  for (const [clientId, state] of states) if (clientId < ownId && state[EDITS_SECTION] === sectionId) return false
   return true
 }
 

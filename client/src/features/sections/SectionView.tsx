@@ -6,6 +6,7 @@ import { canDeleteSection, isLocked, moveSectionBy, type OrderedSection, type Se
 import { type FocusEvent, type KeyboardEvent, memo, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Participant } from '../../collab/usePresence.ts'
+import { EDITS_SECTION } from '../../editor/localTableFixes.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import { SectionBacklinks } from '../links/SectionBacklinks.tsx'
 import { SignoffStatus } from '../signoff/SignoffStatus.tsx'
@@ -54,7 +55,12 @@ function SectionViewImpl(props: SectionViewProps) {
   }
 
   const handleFocus = (_event: FocusEvent<HTMLElement>): void => {
-    if (awareness.getLocalState()?.section !== section.id) awareness.setLocalStateField('section', section.id)
+    const state = awareness.getLocalState()
+    // Where this page is (the presence list), and whether it may change that section's text: only such
+    // a page takes part in repairing its tables (editor/localTableFixes.ts).
+    const edits = editable && !locked ? section.id : null
+    if (state?.section !== section.id || state?.[EDITS_SECTION] !== edits)
+      awareness.setLocalState({ ...state, section: section.id, [EDITS_SECTION]: edits })
   }
 
   return (

@@ -193,3 +193,55 @@ it('merges selected cells into one and splits it again, for everyone', async () 
   expect(running.server().logs.filter((line) => line.includes('"update refused"'))).toEqual([])
   await closeWithoutProblems(writer, reader)
 }, 120_000)
+
+it('reaches the table toolbar from a cell with Alt+F10 and acts on the row of that cell; Escape goes back', async () => {
+  const { writer, reader } = await writerAndReader(running, DE_PEEL)
+  const page = writer.page
+  const sectionId = (await sectionIds(page))[4] ?? ''
+  const editor = editorOf(page, sectionId)
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)
+  await editor.click()
+  await caretToEnd(page, sectionId)
+  await page.keyboard.press('Enter')
+  await sectionLocator(page, sectionId).getByTestId('table-insert').click()
+  for (const [index, text] of ['Doel', 'Jaar', 'Bron', 'Stikstof', '2030', 'RIVM', 'Water', '2027', 'KNMI'].entries()) {
+    if (index > 0) await page.keyboard.press('Tab')
+    await page.keyboard.type(text)
+  }
+  expect(await editor.getAttribute('aria-keyshortcuts')).toBe('Alt+F10')
+
+  // In the middle row: Alt+F10, to "Rij verwijderen" with the arrow keys, Enter. That row goes.
+  await editor.locator('td', { hasText: 'Stikstof' }).click()
+  await page.keyboard.press('Alt+F10')
+  await expect.poll(focused).toMatch(/^table-/)
+  await page.keyboard.press('Home')
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight')
+  expect(await focused()).toBe('table-deleteRow')
+  await page.keyboard.press('Enter')
+  const left = [
+    ['th:Doel', 'th:Jaar', 'th:Bron'],
+    ['td:Water', 'td:2027', 'td:KNMI'],
+  ]
+  await expect.poll(() => tablesOf(page, sectionId)).toEqual([left])
+
+  // Escape goes back to the text where the cursor was.
+  await editor.locator('td', { hasText: 'KNMI' }).click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('Alt+F10')
+  await expect.poll(focused).toMatch(/^table-/)
+  await page.keyboard.press('Escape')
+  await page.keyboard.type(' en RIVM')
+  await expect.poll(() => tablesOf(page, sectionId)).toEqual([[left[0], ['td:Water', 'td:2027', 'td:KNMI en RIVM']]])
+
+  // Outside a table Alt+F10 goes to the format toolbar.
+  await editor.locator('p').first().click()
+  await page.keyboard.press('Alt+F10')
+  await expect.poll(focused).toMatch(/^format-/)
+  await page.keyboard.press('Escape')
+  await waitForSaveStatus(page, SaveStatus.saved)
+  await expect
+    .poll(() => tablesOf(reader.page, sectionId))
+    .toEqual([[left[0], ['td:Water', 'td:2027', 'td:KNMI en RIVM']]])
+  expect(running.server().logs.filter((line) => line.includes('"update refused"'))).toEqual([])
+  await closeWithoutProblems(writer, reader)
+}, 120_000)

@@ -25,6 +25,7 @@ import { ReplaceAllUndoKeys } from '../search/ReplaceAllUndoKeys.ts'
 import { TableToolbar } from '../tables/TableToolbar.tsx'
 import { FormatToolbar } from './FormatToolbar.tsx'
 import { useSectionsContext } from './SectionsContext.ts'
+import { backToText, ToolbarKeys } from './toolbarKeys.ts'
 
 export interface SectionEditorProps {
   /** The section whose content this is (for the presence: who is in it). */
@@ -48,6 +49,8 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
   const selectable = !editable && canComment
   const readOnly = useRef(!editable)
   readOnly.current = !editable
+  // The element that holds the toolbars, for Alt+F10.
+  const tools = useRef<HTMLDivElement | null>(null)
   // Said once someone tries to change read-only text, until the editor loses the focus.
   const [refusedInput, setRefusedInput] = useState(false)
   // What the last paste could not bring along (images), until the next paste.
@@ -78,6 +81,8 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
         OfficePaste,
         PasteReport.configure({ onReport: setPasteLosses }),
         SearchHighlights,
+        // Alt+F10 to the toolbars, Escape back (toolbarKeys.ts).
+        ToolbarKeys.configure({ isReadOnly: () => readOnly.current, tools: () => tools.current }),
         ReplaceAllUndoKeys.configure({ history: editors.replaceAll }),
       ],
       editable: editable || selectable,
@@ -114,7 +119,12 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
 
   return (
     <div data-testid="section-content" className="section-content">
-      <div className="section-tools">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape from either toolbar inside goes back to the text; the wrapper itself is not interactive. */}
+      <div
+        className="section-tools"
+        ref={tools}
+        onKeyDown={(event) => editor && !editor.isDestroyed && backToText(event, editor.view)}
+      >
         {editable && editor && <FormatToolbar editor={editor} labelledBy={labelledBy} />}
         {editable && editor && <TableToolbar editor={editor} labelledBy={labelledBy} />}
         <SectionLinkToolbar editor={editor} editable={editable} />

@@ -70,7 +70,7 @@ export const TABLE_ACTIONS: readonly TableAction[] = [
 ]
 
 /** The table around the cursor, or null. */
-export function tableAtCursor(editor: Editor): PmNode | null {
+export function tableAtCursor(editor: Pick<Editor, 'state'>): PmNode | null {
   const { $from } = editor.state.selection
   for (let depth = $from.depth; depth > 0; depth--) {
     const node = $from.node(depth)

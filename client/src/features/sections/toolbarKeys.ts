@@ -60,6 +60,8 @@ export const ToolbarKeys = Extension.create<ToolbarKeysOptions>({
 /** Escape in a toolbar: back to the text, where the cursor was. */
 export function backToText(event: ReactKeyboardEvent<HTMLElement>, view: EditorView): void {
   if (event.key !== 'Escape') return
+  // Only from a toolbar's button: a dialog opened from the tools (the link picker) closes on Escape itself.
+  if (!(event.target instanceof HTMLElement) || event.target.closest('[role="toolbar"]') === null) return
   event.preventDefault()
   // At once (Tiptap's focus command waits for the next frame, and a key typed meanwhile would press a
   // button); ProseMirror puts the cursor back where its state has it.

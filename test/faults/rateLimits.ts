@@ -82,6 +82,10 @@ export async function rateLimitSuite(report: Report, sizes: Sizes): Promise<void
         results.some((r) => r.code === CloseCode.rateLimited),
         `closes ${results.map((r) => r.code).join(',')}`,
       )
+      await waitFor(() => limitsHit(server).includes('upd-doc'), {
+        timeout: 5_000,
+        message: 'the rate limit log line',
+      }).catch(() => undefined)
       check(limitsHit(server).includes('upd-doc'), `limits hit: ${limitsHit(server).join(',')}`)
       return { detail: `closes ${results.map((r) => `${r.code ?? 'open'}`).join(', ')}` }
     })
@@ -92,6 +96,12 @@ export async function rateLimitSuite(report: Report, sizes: Sizes): Promise<void
       const before = limitsHit(server).length
       const sent = await floodUpdates(server, DEMO.provincieAuteur, '10.20.0.1', 3_000)
       check(sent.code === CloseCode.rateLimited, `closed with ${sent.code} after ${sent.count} updates`)
+      // The close reaches the socket before the server's log line reaches this process (a busy machine
+      // once let the check run in between): wait for the line.
+      await waitFor(() => limitsHit(server).length > before, {
+        timeout: 5_000,
+        message: 'the rate limit log line',
+      }).catch(() => undefined)
       const hit = limitsHit(server).slice(before)
       check(hit.length === 1 && hit[0] === 'upd-user', `limits hit: ${hit.join(',')}`)
       return { detail: `closed 4029 by the per-user limit after ${sent.count} updates` }

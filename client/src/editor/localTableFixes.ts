@@ -9,8 +9,8 @@
 //     https://github.com/ProseMirror/prosemirror-tables/issues/249).
 // So a table is repaired only after a change made on this page, and only by one page per section: of the
 // pages that may edit the section and last had the focus in it (the presence field `editsSection`), the
-// one with the lowest client id (`repairsHere`). A table left short by a merge shows its short rows, the same on every
-// page, until that page changes something in it.
+// one with the lowest client id (`repairsHere`). A table left short by a merge shows its short rows, the
+// same on every page, until the page that repairs changes something in it.
 import { Table, type TableOptions } from '@tiptap/extension-table'
 import { Plugin, type Transaction } from '@tiptap/pm/state'
 import { tableEditingKey } from '@tiptap/pm/tables'

@@ -1,8 +1,9 @@
 // The table buttons of one section's editor. Outside a table: "Tabel invoegen" (three by three, with a
 // header row). With the cursor in a table: rows and columns added or removed where the cursor is, the
-// header row switched on or off, selected cells merged or a merged cell split, the table removed. In the table, Tab and Shift+Tab go from cell to
-// cell, and Tab in the last cell adds a row (the extension's keys). A WAI-ARIA toolbar
-// (ui/useRovingToolbar.ts) beside the format toolbar, so Shift+Tab from the text reaches both.
+// header row switched on or off, selected cells merged or a merged cell split, the table removed. In
+// the table, Tab and Shift+Tab go from cell to cell, and Tab in the last cell adds a row (the
+// extension's keys); Alt+F10 comes here from the text, Escape goes back (sections/toolbarKeys.ts). A
+// WAI-ARIA toolbar (ui/useRovingToolbar.ts) beside the format toolbar.
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { useTranslation } from 'react-i18next'

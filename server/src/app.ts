@@ -12,6 +12,7 @@ import type { Config } from './config.ts'
 import { seedDemo } from './demo/seedDemo.ts'
 import { DEMO_PASSWORD, seedDemoAccounts } from './demo/seedDemoAccounts.ts'
 import { createExportPool } from './export/exportPool.ts'
+import { createImageStore } from './images/imageStore.ts'
 import { createSyncRateLimiter } from './limits/syncRateLimiter.ts'
 import { createLinkService } from './links/linkService.ts'
 import { createLinkStore } from './links/linkStore.ts'
@@ -126,6 +127,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const authorize = documentAccess.bind(null, accounts)
   const signoffDeps = { catalog, accounts, authorize, signoffs, refused, withRoom, links }
   const exports = createExportPool({ threads: config.exportThreads, queue: config.exportQueue })
+  const images = createImageStore(db)
   const sync = createSyncEndpoint({
     catalog,
     authenticate,
@@ -161,9 +163,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     trustProxy: config.trustProxy,
     isQuarantined: store.health.isQuarantined,
     signoff: signoffDeps,
-    export: { ...signoffDeps, exports, metrics },
+    export: { ...signoffDeps, exports, metrics, images },
     comments: commentsDeps,
     links: { catalog, authorize, links, withRoom },
+    images: { catalog, authorize, images },
     review: { ...commentsDeps, review: createReviewService(withRoom, versions), versions, withRoom },
     session: {
       accounts,

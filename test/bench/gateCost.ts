@@ -74,6 +74,7 @@ function gateBlock(gate: UpdateGate, target: GatedDocument, count: number): void
     const update = target.typeOne()
     const started = performance.now()
     const verdict = gate({
+      documentId: 'bench',
       peer: target.peer,
       doc: target.server,
       update,

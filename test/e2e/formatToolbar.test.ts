@@ -45,6 +45,7 @@ it('formats with the buttons and the keyboard, shows what is on, and is absent f
   // applies, and the focus goes back to the text.
   await page.keyboard.press('End')
   await page.keyboard.press('Shift+Tab') // the link button
+  await page.keyboard.press('Shift+Tab') // the image toolbar
   await page.keyboard.press('Shift+Tab') // the table toolbar
   await page.keyboard.press('Shift+Tab') // the format toolbar
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('format-bold')

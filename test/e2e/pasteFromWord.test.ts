@@ -104,7 +104,7 @@ it('keeps headings, marks and lists from Word, drops what cannot come along, and
   expect(await editor.locator('img').count()).toBe(0)
   // What did not come along is said, not dropped silently.
   expect(await page.getByTestId('paste-hint').filter({ hasText: /\S/ }).textContent()).toBe(
-    'Afbeeldingen kunnen niet in een sectie staan: die zijn weggelaten. De tekst is geplakt.',
+    "Afbeeldingen uit andere programma's of websites kunnen niet mee: die zijn weggelaten. De tekst is geplakt. Plaats een kaart of figuur als PNG- of JPEG-bestand met Afbeelding invoegen, of plak of sleep het bestand.",
   )
 
   await waitForSaveStatus(page, SaveStatus.saved)
@@ -116,7 +116,7 @@ it('keeps headings, marks and lists from Word, drops what cannot come along, and
   await closeWithoutProblems(writer, reader)
 }, 120_000)
 
-it('says so when a pasted screenshot cannot be taken, and says nothing after a plain paste', async () => {
+it('says so when a pasted image file cannot be taken (a GIF; PNG and JPEG are uploaded), and says nothing after a plain paste', async () => {
   const user = await newUserContext(running.browser(), running.server().httpUrl)
   const page = user.page
   await openDocument(page, DE_PEEL)
@@ -127,12 +127,14 @@ it('says so when a pasted screenshot cannot be taken, and says nothing after a p
   await caretToEnd(page, sectionId)
   await editorOf(page, sectionId).evaluate((editor) => {
     const data = new DataTransfer()
-    data.items.add(new File([new Uint8Array([137, 80, 78, 71])], 'schermafbeelding.png', { type: 'image/png' }))
+    data.items.add(new File([new Uint8Array([71, 73, 70, 56, 57, 97])], 'animatie.gif', { type: 'image/gif' }))
     editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
   })
   await expect
     .poll(() => hint.textContent())
-    .toBe('Afbeeldingen kunnen niet in een sectie staan: die zijn weggelaten. De tekst is geplakt.')
+    .toBe(
+      "Afbeeldingen uit andere programma's of websites kunnen niet mee: die zijn weggelaten. De tekst is geplakt. Plaats een kaart of figuur als PNG- of JPEG-bestand met Afbeelding invoegen, of plak of sleep het bestand.",
+    )
   expect(await editorText(page, sectionId)).toBe(before)
   // A paste ProseMirror cannot read from the event lends the focus to a hidden element for a moment
   // (its capturePaste); the next paste waits until the caret is back at the end, as a person's would.

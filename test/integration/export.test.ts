@@ -1,21 +1,28 @@
 // The BO-MIRT dossier from a real server: after both parties signed a section, the DOCX, ODT, PDF and
 // Markdown exports contain exactly its signed text, the co-senders, and the sign-off appendix with the
 // signers and the hash; an unsigned section's text is left out. A table in the signed section is a table
-// in every format, with its header row and a cell that spans two columns. Files are opened the way a reader's
+// in every format, with its header row and a cell that spans two columns, and the map uploaded to the
+// document and placed in it is embedded with its description. Files are opened the way a reader's
 // software would (pdf.js, mammoth, unzip) by the export module's own read-back helpers.
 import { getSection, orderedSections, type SectionId, sectionPlainText } from '@novex/shared'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import {
   htmlTables,
   readDocx,
   readDocxHtml,
+  readDocxImages,
   readMarkdown,
   readOdt,
+  readOdtImages,
   readOdtTables,
   readPdf,
+  readPdfFigures,
+  readPdfImages,
 } from '../../server/src/export/testing/readBack.ts'
 import { connectClient } from '../helpers/client.ts'
 import { appendLink, DE_PEEL, tableElement, VOORSTEL_NB } from '../helpers/documents.ts'
+import { pngImage } from '../helpers/images.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 import { sign } from '../helpers/signoff.ts'
@@ -36,6 +43,10 @@ const SIGNED_CELLS = [
   ['td:Stikstof', 'td*2:−40 % in 2030'],
   ['td:Verdroging', 'td:Peelvenen', 'td:hoge zandgronden'],
 ]
+
+/** The map in the signed section, uploaded as an author would. */
+const MAP = pngImage(240, 160)
+const MAP_ALT = 'Kaart van De Peel met de natte zones'
 
 let server: RunningServer
 let cookie: string
@@ -64,6 +75,16 @@ beforeAll(async () => {
   voorstel.destroy()
   appendLink(first.content, 'Voor de woningbouw: ', VOORSTEL_NB, target.id)
   first.content.push([tableElement(SIGNED_TABLE)])
+  const uploaded = await fetch(`${server.httpUrl}/api/documents/${DE_PEEL}/images`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'image/png' },
+    body: new Uint8Array(MAP),
+  })
+  expect(uploaded.status).toBe(201)
+  const map = new Y.XmlElement('image')
+  map.setAttribute('src', ((await uploaded.json()) as { src: string }).src)
+  map.setAttribute('alt', MAP_ALT)
+  first.content.push([map])
   await client.saved()
   signed = { id: first.id, title: first.title.toString(), firstWords: words(first.id) }
   unsigned = { id: second.id, firstWords: words(second.id) }
@@ -116,6 +137,9 @@ it('exports DOCX with the signed text, its table and the sign-off appendix', asy
   expect(file.disposition).toContain('.docx')
   expectDossier((await readDocx(file.bytes)).text)
   expect(cellsOf(await readDocxHtml(file.bytes))).toContainEqual(SIGNED_CELLS)
+  const images = readDocxImages(file.bytes)
+  expect(Object.values(images.media).map((bytes) => Buffer.from(bytes).equals(MAP))).toEqual([true])
+  expect(images.drawings.map((d) => d.description)).toEqual([MAP_ALT])
 })
 
 it('exports ODT with the signed text, its table and the sign-off appendix', async () => {
@@ -131,6 +155,9 @@ it('exports ODT with the signed text, its table and the sign-off appendix', asyn
     ['Stikstof', '−40 % in 2030*2', '-'],
     ['Verdroging', 'Peelvenen', 'hoge zandgronden'],
   ])
+  const images = readOdtImages(file.bytes)
+  expect(Object.values(images.pictures).map((bytes) => Buffer.from(bytes).equals(MAP))).toEqual([true])
+  expect(images.frames.map((f) => [f.description, f.mimeType])).toEqual([[MAP_ALT, 'image/png']])
 })
 
 it('exports PDF with the signed text, its table and the sign-off appendix', async () => {
@@ -143,6 +170,8 @@ it('exports PDF with the signed text, its table and the sign-off appendix', asyn
   )
   expect(order.every((at) => at >= 0)).toBe(true)
   expect(order).toEqual([...order].sort((a, b) => a - b))
+  expect((await readPdfImages(file.bytes)).map((i) => [i.width, i.height])).toEqual([[240, 160]])
+  expect((await readPdfFigures(file.bytes)).map((f) => f.alt)).toEqual([MAP_ALT])
 })
 
 it('exports Markdown with the signed text, its table and the sign-off appendix', async () => {
@@ -151,6 +180,8 @@ it('exports Markdown with the signed text, its table and the sign-off appendix',
   const cells = cellsOf(readMarkdown(file.bytes).html).find((t) => JSON.stringify(t).includes('Peelvenen'))
   // GFM has no spans: the covered cell stays empty.
   expect(cells).toEqual([SIGNED_CELLS[0], ['td:Stikstof', 'td:−40 % in 2030', 'td:'], SIGNED_CELLS[2]])
+  // Markdown has no place for the bytes: the description stands in the text.
+  expect(readMarkdown(file.bytes).text).toContain(`Afbeelding: ${MAP_ALT}`)
 })
 
 it('refuses an unknown format with a clear message', async () => {

@@ -5,10 +5,11 @@
 import type { AnyExtension } from '@tiptap/core'
 import { TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
+import { SectionImage } from '../features/images/sectionImage.ts'
 import { SectionLinkNode } from '../features/links/sectionLinkNode.ts'
 import { LocalTableFixes, type TableRepairOptions } from './localTableFixes.ts'
 
-/** StarterKit (undo is Yjs's, no trailing node) and the section link node. */
+/** StarterKit (undo is Yjs's, no trailing node). */
 export const contentStarterKit = StarterKit.configure({ undoRedo: false, trailingNode: false })
 
 /**
@@ -26,6 +27,9 @@ export function contentTables(repairs?: TableRepairOptions): AnyExtension[] {
   ]
 }
 
+/** Block images uploaded to the document (features/images/sectionImage.ts); null: of any document. */
+export const contentImage = (documentId: string | null = null): AnyExtension => SectionImage.configure({ documentId })
+
 export function contentSchemaExtensions(): AnyExtension[] {
-  return [contentStarterKit, ...contentTables(), SectionLinkNode]
+  return [contentStarterKit, ...contentTables(), contentImage(), SectionLinkNode]
 }

@@ -206,6 +206,7 @@ export function DocumentPage() {
             {/* Section links: live titles and states, the picker, backlinks (docs/links.md). */}
             <LinksScope documentId={documentId} doc={collab.doc} canEdit={editable} kind={document?.kind ?? null}>
               <DocumentSections
+                documentId={documentId}
                 doc={collab.doc}
                 awareness={collab.awareness}
                 sections={sections}

@@ -5,6 +5,8 @@ import type { User } from '../accounts/accountStore.ts'
 import { EXPORT_FORMATS, type ExportFormat } from '../export/dossier.ts'
 import { EXPORT_MEDIA_TYPES } from '../export/exportMediaTypes.ts'
 import { ExportBusy, type ExportPool } from '../export/exportPool.ts'
+import { dossierImages } from '../images/dossierImages.ts'
+import type { ImageStore } from '../images/imageStore.ts'
 import { withLinkReferences } from '../links/linkReferences.ts'
 import type { Metrics } from '../metrics.ts'
 import { dossierFromRoom } from '../signoff/dossierFromRoom.ts'
@@ -19,6 +21,7 @@ export interface ExportApiDeps extends SignoffApiDeps {
   /** Renders off the event loop. */
   readonly exports: ExportPool
   readonly metrics: Metrics
+  readonly images: ImageStore
 }
 
 export async function handleExport(
@@ -52,6 +55,7 @@ export async function handleExport(
   const referenced = {
     ...dossier,
     sections: dossier.sections.map((s) => ({ ...s, content: withLinkReferences(s.content, s.sectionId, links) })),
+    images: dossierImages(record.id, dossier.sections, deps.images),
   }
   const bytes = await deps.exports.render(referenced, format, gone.signal).catch((error: unknown) => {
     if (gone.signal.aborted) {

@@ -1,6 +1,7 @@
 // Reads a JSON request body (bounded) and parses it with a zod schema: input is `unknown` until then.
 import type { IncomingMessage } from 'node:http'
 import type { z } from 'zod'
+import { readBodyBytes } from './readBody.ts'
 import { ApiError } from './respond.ts'
 
 const MAX_BODY_BYTES = 64 * 1024
@@ -10,17 +11,10 @@ export async function readJsonBody<T>(req: IncomingMessage, schema: z.ZodType<T>
   if (!type.toLowerCase().startsWith('application/json')) {
     throw new ApiError(415, 'unsupported_media_type', 'Stuur de gegevens als JSON (Content-Type: application/json).')
   }
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer
-    size += buffer.length
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, 'too_large', 'Het verzoek is te groot.')
-    chunks.push(buffer)
-  }
+  const body = await readBodyBytes(req, MAX_BODY_BYTES, 'Het verzoek is te groot.')
   let value: unknown
   try {
-    value = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+    value = JSON.parse(body.toString('utf8'))
   } catch {
     throw new ApiError(400, 'invalid_json', 'Het verzoek bevat geen geldige JSON.')
   }

@@ -285,3 +285,61 @@ describe('contentBlocks', () => {
     expect(code).toEqual({ kind: 'code', text: 'ab\nc' })
   })
 })
+
+describe('images', () => {
+  const image = (attrs: Record<string, unknown>): CanonicalNode => ({ type: 'image', attrs })
+  const SRC = `/api/documents/de-peel/images/${'0f'.repeat(32)}`
+
+  it('maps an image node to an image block: alt text (empty when none), and a size only when it is whole pixels', () => {
+    expect(
+      contentBlocks(
+        [
+          image({ src: SRC, alt: 'Kaart van De Peel', title: 'titel', width: 640, height: 320 }),
+          image({ src: SRC, alt: null, title: null, width: null, height: null }),
+          image({ src: SRC, alt: ' Kaart\nmet  regels\u0007 ', width: 12.5, height: -3 }),
+          image({ src: SRC, alt: 42, width: '640', height: 0 }),
+        ],
+        1,
+      ),
+    ).toEqual([
+      { kind: 'image', src: SRC, alt: 'Kaart van De Peel', widthPx: 640, heightPx: 320 },
+      { kind: 'image', src: SRC, alt: '', widthPx: null, heightPx: null },
+      { kind: 'image', src: SRC, alt: 'Kaart met regels', widthPx: null, heightPx: null },
+      { kind: 'image', src: SRC, alt: '', widthPx: null, heightPx: null },
+    ])
+  })
+
+  it('keeps the alt text of an image without an address; one without either is left out', () => {
+    expect(contentBlocks([image({ src: null, alt: 'Kaart zonder adres' }), image({ alt: '' }), image({})], 1)).toEqual([
+      { kind: 'image', src: '', alt: 'Kaart zonder adres', widthPx: null, heightPx: null },
+    ])
+  })
+
+  it('finds images in list items, quotes, table cells and unknown wrappers', () => {
+    const blocks = contentBlocks(
+      [
+        { type: 'bulletList', content: [{ type: 'listItem', content: [image({ src: SRC, alt: 'in lijst' })] }] },
+        { type: 'blockquote', content: [image({ src: SRC, alt: 'in citaat' })] },
+        { type: 'table', content: [row({ type: 'tableCell', content: [image({ src: SRC, alt: 'in cel' })] })] },
+        { type: 'figure', content: [image({ src: SRC, alt: 'in figuur' })] },
+      ],
+      1,
+    )
+    expect(blocks).toMatchObject([
+      { kind: 'list', items: [[{ kind: 'image', alt: 'in lijst' }]] },
+      { kind: 'quote', blocks: [{ kind: 'image', alt: 'in citaat' }] },
+      { kind: 'table', rows: [{ cells: [{ blocks: [{ kind: 'image', alt: 'in cel' }] }] }] },
+      { kind: 'image', alt: 'in figuur' },
+    ])
+  })
+
+  it('keeps the alt text of an image where text belongs', () => {
+    const [paragraph] = contentBlocks(
+      [{ type: 'paragraph', content: [text('zie '), image({ src: SRC, alt: 'de kaart' }), text(' hierboven')] }],
+      1,
+    )
+    expect(paragraph?.kind === 'paragraph' && inlineText(paragraph.inlines)).toBe(
+      'zie [Afbeelding: de kaart] hierboven',
+    )
+  })
+})

@@ -2,7 +2,9 @@
 // block model that all four renderers share. Everything about the editor's schema lives here: which
 // node is a list, which mark is bold, how a link is made safe, how a cross-document reference reads.
 // Unknown node types keep their text, so a future extension never makes text vanish from the dossier.
+// An image is a block that names its picture by `src`; the renderers find the bytes in the dossier.
 import type { CanonicalMark, CanonicalNode } from '@novex/shared'
+import { LABELS } from './dossierText.ts'
 import { safeHref } from './safeHref.ts'
 import { tableFitsGrid } from './tableGrid.ts'
 
@@ -26,6 +28,19 @@ export type Block =
   | { readonly kind: 'code'; readonly text: string }
   | { readonly kind: 'rule' }
   | { readonly kind: 'table'; readonly rows: readonly TableRow[] }
+  | ImageBlock
+
+/**
+ * An image node. `alt` is '' when the editor has none; `widthPx`/`heightPx` are the size the editor shows
+ * it at (CSS pixels), when it has one. An image without an address has `src` ''.
+ */
+export interface ImageBlock {
+  readonly kind: 'image'
+  readonly src: string
+  readonly alt: string
+  readonly widthPx: number | null
+  readonly heightPx: number | null
+}
 
 export interface TableRow {
   /** Every cell is a header cell: a header row (repeated on each page, the GFM header row). */
@@ -101,6 +116,7 @@ const BLOCK_TYPES: ReadonlySet<string> = new Set([
   'tableRow',
   'tableCell',
   'tableHeader',
+  'image',
 ])
 
 function blockOf(node: CanonicalNode, sectionLevel: number): Block[] {
@@ -145,9 +161,41 @@ function blockOf(node: CanonicalNode, sectionLevel: number): Block[] {
     case 'tableHeader':
       // A cell outside a row: keep its content rather than invent a table.
       return contentBlocks(children(node), sectionLevel)
+    case 'image':
+      return imageBlocks(node)
     default:
       return unknownBlock(node, sectionLevel)
   }
+}
+
+/**
+ * An image as a block. One without an address still shows its alternative text (as a missing image);
+ * one with neither has nothing to show.
+ */
+function imageBlocks(node: CanonicalNode): Block[] {
+  const src = attr(node, 'src')
+  const alt = imageAlt(node)
+  if (typeof src !== 'string' && !alt) return []
+  return [
+    {
+      kind: 'image',
+      src: typeof src === 'string' ? src : '',
+      alt,
+      widthPx: pixelAttr(node, 'width'),
+      heightPx: pixelAttr(node, 'height'),
+    },
+  ]
+}
+
+function imageAlt(node: CanonicalNode): string {
+  const alt = attr(node, 'alt')
+  return typeof alt === 'string' ? cleanText(alt).replace(/\s+/g, ' ').trim() : ''
+}
+
+/** A width or height attribute in pixels: a positive integer, or null (the image's own size then counts). */
+function pixelAttr(node: CanonicalNode, name: string): number | null {
+  const value = attr(node, name)
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null
 }
 
 function itemBlocks(item: CanonicalNode, sectionLevel: number): Block[] {
@@ -245,6 +293,10 @@ export function inlinesOf(nodes: readonly CanonicalNode[], inherited: readonly C
       out.push({ kind: 'break' })
     } else if (node.type === 'sectionLink') {
       out.push(styled(sectionReference(node), inherited))
+    } else if (node.type === 'image') {
+      // An image where text belongs (only a damaged document has one) keeps its alternative text.
+      const alt = imageAlt(node)
+      if (alt) out.push(styled(`[${LABELS.image}: ${alt}]`, inherited))
     } else {
       // Unknown inline node, or a block where an inline was expected: keep its text.
       const kids = children(node)
@@ -321,6 +373,36 @@ function emboldenedBlock(block: Block): Block {
           cells: row.cells.map((cell) => ({ ...cell, blocks: emboldened(cell.blocks) })),
         })),
       }
+    case 'code':
+    case 'rule':
+    case 'image':
+      return block
+  }
+}
+
+/** The blocks with each image, at any depth, replaced by what `replace` makes of it. */
+export function replaceImages(blocks: readonly Block[], replace: (image: ImageBlock) => Block): Block[] {
+  return blocks.map((block) => replaceImage(block, replace))
+}
+
+function replaceImage(block: Block, replace: (image: ImageBlock) => Block): Block {
+  switch (block.kind) {
+    case 'image':
+      return replace(block)
+    case 'list':
+      return { ...block, items: block.items.map((item) => replaceImages(item, replace)) }
+    case 'quote':
+      return { ...block, blocks: replaceImages(block.blocks, replace) }
+    case 'table':
+      return {
+        ...block,
+        rows: block.rows.map((row) => ({
+          ...row,
+          cells: row.cells.map((cell) => ({ ...cell, blocks: replaceImages(cell.blocks, replace) })),
+        })),
+      }
+    case 'heading':
+    case 'paragraph':
     case 'code':
     case 'rule':
       return block

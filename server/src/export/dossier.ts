@@ -23,6 +23,15 @@ export interface DossierSection {
   readonly signoff: SectionSignoff
 }
 
+/** An image's bytes as stored, for the renderers to embed (they never fetch anything). */
+export interface DossierImage {
+  readonly mediaType: 'image/png' | 'image/jpeg'
+  readonly data: Uint8Array
+  /** Pixel size of the image as stored. */
+  readonly width: number
+  readonly height: number
+}
+
 export interface Dossier {
   readonly documentId: string
   /** E.g. "Ontwikkelperspectief De Peel". */
@@ -34,4 +43,6 @@ export interface Dossier {
   readonly generatedAt: number
   readonly sections: readonly DossierSection[]
   readonly ledger: readonly LedgerEvent[]
+  /** The images the locked sections show, by their `src` (an `image` node's src attribute). May be empty. */
+  readonly images: Readonly<Record<string, DossierImage>>
 }

@@ -26,6 +26,9 @@ export const LABELS = {
   and: 'en',
   page: 'Pagina',
   of: 'van',
+  image: 'Afbeelding',
+  imageWithoutAlt: 'Afbeelding zonder beschrijving',
+  imageMissing: 'Afbeelding ontbreekt',
 } as const
 
 export const LEDGER_KIND_LABELS: Readonly<Record<LedgerKind, string>> = {
@@ -72,6 +75,21 @@ export function formatDateTime(ms: number): string {
 /** "Ministerie van LVVN en Provincie Noord-Brabant". */
 export function sendersLine(coSenders: { readonly rijk: string; readonly provincie: string }): string {
   return `${coSenders.rijk} ${LABELS.and} ${coSenders.provincie}`
+}
+
+/** An embedded image's alternative text for a screen reader: the editor's, or that it has none. */
+export function imageDescription(alt: string): string {
+  return alt || LABELS.imageWithoutAlt
+}
+
+/** An image named in text, where the file cannot hold it (Markdown): "Afbeelding: <alt>". */
+export function imageLabel(alt: string): string {
+  return alt ? `${LABELS.image}: ${alt}` : LABELS.imageWithoutAlt
+}
+
+/** "[Afbeelding ontbreekt: <alt>]": an image whose bytes the dossier lacks or cannot show. */
+export function missingImageText(alt: string): string {
+  return alt ? `[${LABELS.imageMissing}: ${alt}]` : `[${LABELS.imageMissing}]`
 }
 
 /** "2.1 Titel", or the title alone when the section has no number. */

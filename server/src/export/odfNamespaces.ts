@@ -6,6 +6,7 @@ export const ODF_NS = {
   table: 'urn:oasis:names:tc:opendocument:xmlns:table:1.0',
   fo: 'urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0',
   svg: 'urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0',
+  draw: 'urn:oasis:names:tc:opendocument:xmlns:drawing:1.0',
   xlink: 'http://www.w3.org/1999/xlink',
   meta: 'urn:oasis:names:tc:opendocument:xmlns:meta:1.0',
   dc: 'http://purl.org/dc/elements/1.1/',

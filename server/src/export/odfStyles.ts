@@ -44,8 +44,21 @@ const SANS = 'Liberation Sans'
 const MONO = 'Liberation Mono'
 const LIST_LEVELS = 10
 const PAGE_WIDTH_CM = 21
+const PAGE_HEIGHT_CM = 29.7
 const PAGE_MARGIN_CM = 2.2
-const TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * PAGE_MARGIN_CM
+const PAGE_TOP_CM = 2
+const PAGE_BOTTOM_CM = 1.5
+export const TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * PAGE_MARGIN_CM
+/** Between the top and bottom margins; the footer takes a line of it. */
+export const TEXT_HEIGHT_CM = PAGE_HEIGHT_CM - PAGE_TOP_CM - PAGE_BOTTOM_CM
+const QUOTE_MARGIN_CM = 0.8
+const QUOTE_BORDER_CM = 0.06
+const QUOTE_PADDING_CM = 0.2
+/** How far a quotation's text stands in from the text around it: margin, bar and padding. */
+export const QUOTE_INDENT_CM = QUOTE_MARGIN_CM + QUOTE_BORDER_CM + QUOTE_PADDING_CM
+/** The indent of each list level (a level's text starts at (level + 1) × this). */
+export const LIST_INDENT_CM = 0.635
+export const CELL_PADDING_CM = 0.1
 const CELL_BORDER = '0.5pt solid #808080'
 
 export function odfStylesXml(title: string): string {
@@ -93,7 +106,11 @@ export function odfStylesXml(title: string): string {
     styles,
     ODF_STYLE.quote,
     ODF_STYLE.body,
-    { 'fo:margin-left': '0.8cm', 'fo:border-left': '0.06cm solid #b0b0b0', 'fo:padding-left': '0.2cm' },
+    {
+      'fo:margin-left': `${QUOTE_MARGIN_CM}cm`,
+      'fo:border-left': `${QUOTE_BORDER_CM}cm solid #b0b0b0`,
+      'fo:padding-left': `${QUOTE_PADDING_CM}cm`,
+    },
     {},
   )
   paragraphStyle(
@@ -152,10 +169,10 @@ export function odfStylesXml(title: string): string {
     .ele('style:page-layout', { 'style:name': 'pm1' })
     .ele('style:page-layout-properties', {
       'fo:page-width': `${PAGE_WIDTH_CM}cm`,
-      'fo:page-height': '29.7cm',
+      'fo:page-height': `${PAGE_HEIGHT_CM}cm`,
       'style:print-orientation': 'portrait',
-      'fo:margin-top': '2cm',
-      'fo:margin-bottom': '1.5cm',
+      'fo:margin-top': `${PAGE_TOP_CM}cm`,
+      'fo:margin-bottom': `${PAGE_BOTTOM_CM}cm`,
       'fo:margin-left': `${PAGE_MARGIN_CM}cm`,
       'fo:margin-right': `${PAGE_MARGIN_CM}cm`,
     })
@@ -198,9 +215,39 @@ export function tableStyles(automatic: XmlNode, columnCounts: Iterable<number>):
   const cell = (name: string, extra: Record<string, string>) =>
     automatic
       .ele('style:style', { 'style:name': name, 'style:family': 'table-cell' })
-      .ele('style:table-cell-properties', { 'fo:border': CELL_BORDER, 'fo:padding': '0.1cm', ...extra })
+      .ele('style:table-cell-properties', { 'fo:border': CELL_BORDER, 'fo:padding': `${CELL_PADDING_CM}cm`, ...extra })
   cell(ODF_STYLE.tableCell, {})
   cell(ODF_STYLE.tableHeaderCell, { 'fo:background-color': '#f2f2f2' })
+}
+
+/** The frame style of images: standing on the baseline of their paragraph, as a character would. */
+export const IMAGE_FRAME_STYLE = 'Fr_image'
+
+/**
+ * The automatic styles for images: the frame style, and per paragraph style that holds an image a
+ * variant of it with single line height (a proportional line height would stretch the image's line
+ * too), one that also starts a new page where asked.
+ */
+export function imageStyles(
+  automatic: XmlNode,
+  paragraphs: Iterable<{ name: string; parent: string; pageBreak: boolean }>,
+): void {
+  automatic
+    .ele('style:style', { 'style:name': IMAGE_FRAME_STYLE, 'style:family': 'graphic' })
+    .ele('style:graphic-properties', {
+      'style:vertical-pos': 'top',
+      'style:vertical-rel': 'baseline',
+      'fo:margin-top': '0cm',
+      'fo:margin-bottom': '0cm',
+    })
+  for (const { name, parent, pageBreak } of paragraphs) {
+    automatic
+      .ele('style:style', { 'style:name': name, 'style:family': 'paragraph', 'style:parent-style-name': parent })
+      .ele('style:paragraph-properties', {
+        'fo:line-height': '100%',
+        ...(pageBreak ? { 'fo:break-before': 'page' } : {}),
+      })
+  }
 }
 
 function paragraphStyle(
@@ -238,9 +285,9 @@ function listStyle(parent: XmlNode, name: string, numbered: boolean): void {
       .ele('style:list-level-properties', { 'text:list-level-position-and-space-mode': 'label-alignment' })
       .ele('style:list-level-label-alignment', {
         'text:label-followed-by': 'listtab',
-        'text:list-tab-stop-position': `${(0.635 * (level + 1)).toFixed(3)}cm`,
-        'fo:text-indent': '-0.635cm',
-        'fo:margin-left': `${(0.635 * (level + 1)).toFixed(3)}cm`,
+        'text:list-tab-stop-position': `${(LIST_INDENT_CM * (level + 1)).toFixed(3)}cm`,
+        'fo:text-indent': `-${LIST_INDENT_CM}cm`,
+        'fo:margin-left': `${(LIST_INDENT_CM * (level + 1)).toFixed(3)}cm`,
       })
   }
 }

@@ -1,6 +1,7 @@
 // The dossier as DOCX (Office Open XML) with the `docx` library, which writes and escapes the XML.
 // Headings use Word's built-in heading styles so the navigation pane and a table of contents work;
-// lists use real numbering and tables are Word tables, so a reader can continue editing the file.
+// lists use real numbering and tables are Word tables, so a reader can continue editing the file. Images
+// are inline pictures in a paragraph of their own, with their alternative text as the description.
 import {
   AlignmentType,
   BorderStyle,
@@ -9,6 +10,7 @@ import {
   HeadingLevel,
   type IBorderOptions,
   type ILevelsOptions,
+  ImageRun,
   LevelFormat,
   LineRuleType,
   Packer,
@@ -23,14 +25,16 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
-import { type Block, emboldened, type Inline } from './contentBlocks.ts'
+import { type Block, emboldened, type ImageBlock, type Inline } from './contentBlocks.ts'
 import type { Dossier } from './dossier.ts'
 import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
+import { imageDescription, LABELS } from './dossierText.ts'
+import { embeddableImage, imageSize, missingImageBlock, POINTS_PER_PIXEL } from './embeddedImages.ts'
 import { sameAddress } from './safeHref.ts'
 import { type GridCell, rowCells, tableGrid } from './tableGrid.ts'
 
 export function renderDocx(dossier: Dossier, onProgress?: OnProgress): Promise<Uint8Array> {
-  return writeDossier(dossier, docxWriter(), onProgress)
+  return writeDossier(dossier, docxWriter(dossier.images), onProgress)
 }
 
 const HEADINGS = [
@@ -49,6 +53,8 @@ const MAX_LIST_LEVEL = 8
 const LANGUAGE = { value: 'nl-NL' }
 /** Twips between the page margins: the document uses the library's default page, A4 with 1-inch margins. */
 const TEXT_WIDTH = sectionPageSizeDefaults.WIDTH - sectionMarginDefaults.LEFT - sectionMarginDefaults.RIGHT
+const TEXT_HEIGHT = sectionPageSizeDefaults.HEIGHT - sectionMarginDefaults.TOP - sectionMarginDefaults.BOTTOM
+const TWIPS_PER_POINT = 20
 const CELL_MARGIN = { top: 60, bottom: 60, left: 100, right: 100 } // twips
 const MIN_COLUMN_WIDTH = 300 // twips: about half a centimetre
 const TABLE_BORDER: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '808080' } // size in 1/8 pt
@@ -67,12 +73,14 @@ interface Context {
   readonly width: number
 }
 
-function docxWriter(): DossierWriter {
+function docxWriter(images: Dossier['images']): DossierWriter {
   const children: BodyElement[] = []
   // Each ordered list restarts at its own start number: one numbering reference per start value, one
   // instance per list.
   const orderedStarts = new Set<number>()
   let orderedInstance = 0
+  /** Numbers the pictures: Word wants each drawing's id unique in the document. */
+  let imageCount = 0
   let meta = { title: '', senders: '' }
 
   function elements(block: Block, ctx: Context): BodyElement[] {
@@ -152,7 +160,42 @@ function docxWriter(): DossierWriter {
       }
       case 'table':
         return table(block.rows, ctx)
+      case 'image':
+        return image(block, ctx)
     }
+  }
+
+  /**
+   * An inline picture alone in its paragraph, fitted to the width left at this indent or in this cell
+   * (see imageSize), its alternative text as the drawing's description. One that cannot be shown is the
+   * missing-image line.
+   */
+  function image(block: ImageBlock, ctx: Context): BodyElement[] {
+    const found = embeddableImage(images, block.src)
+    const indent = ctx.quoteIndent > 0 ? { indent: { left: ctx.quoteIndent } } : {}
+    if (!found) return elements(missingImageBlock(block.alt), ctx)
+    const size = imageSize(found, block, {
+      width: (ctx.width - ctx.quoteIndent) / TWIPS_PER_POINT,
+      textHeight: TEXT_HEIGHT / TWIPS_PER_POINT,
+    })
+    let run: ImageRun
+    try {
+      imageCount += 1
+      run = new ImageRun({
+        type: found.format,
+        data: found.data,
+        // The library takes the size in pixels at 96 dpi.
+        transformation: { width: size.width / POINTS_PER_PIXEL, height: size.height / POINTS_PER_PIXEL },
+        altText: {
+          id: String(imageCount),
+          name: `${LABELS.image} ${imageCount}`,
+          description: imageDescription(block.alt),
+        },
+      })
+    } catch {
+      return elements(missingImageBlock(block.alt), ctx)
+    }
+    return [new Paragraph({ children: [run], pageBreakBefore: ctx.pageBreak, ...indent })]
   }
 
   /**

@@ -56,7 +56,9 @@ describe('ODT package', () => {
         ...`${content}${files['styles.xml']}`.matchAll(/<(?:style:style|text:list-style)[^>]* style:name="([^"]+)"/g),
       ].map((m) => m[1]),
     )
-    const used = new Set([...content.matchAll(/(?:text|table):style-name="([^"]+)"/g)].map((m) => m[1]))
+    const used = new Set([...content.matchAll(/(?:text|table|draw):style-name="([^"]+)"/g)].map((m) => m[1]))
+    // The sample's map is a frame in a paragraph of its own style.
+    expect(used).toContain('Fr_image')
     expect(used.size).toBeGreaterThan(5)
     for (const name of used) expect(defined, `style ${name}`).toContain(name)
   })

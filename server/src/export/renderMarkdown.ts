@@ -1,17 +1,36 @@
 // The dossier as Markdown (CommonMark with GFM strikethrough and tables). User text is escaped so it
 // stays text; the renderer emits no HTML at all, so underline (which Markdown lacks) is shown as plain
-// text and a table cell holds one line.
-import { type Block, emboldened, type Inline, type TableCell } from './contentBlocks.ts'
+// text and a table cell holds one line. An image is named, not shown: Markdown has no place for its bytes
+// and its address on the server needs a login, so a line in italics gives its alternative text.
+import {
+  type Block,
+  emboldened,
+  type ImageBlock,
+  type Inline,
+  replaceImages,
+  type TableCell,
+  text,
+} from './contentBlocks.ts'
 import type { Dossier } from './dossier.ts'
 import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
+import { imageLabel } from './dossierText.ts'
+import { embeddableImage, missingImageBlock } from './embeddedImages.ts'
 import { codeFence, codeSpan, escapeMarkdownText, linkDestination } from './markdownEscape.ts'
 import { type TableGrid, tableGrid } from './tableGrid.ts'
 
 export function renderMarkdown(dossier: Dossier, onProgress?: OnProgress): Promise<Uint8Array> {
-  return writeDossier(dossier, markdownWriter(), onProgress)
+  return writeDossier(dossier, markdownWriter(dossier.images), onProgress)
 }
 
-function markdownWriter(): DossierWriter {
+function markdownWriter(images: Dossier['images']): DossierWriter {
+  /**
+   * "*Afbeelding: <alt>*" for an image the other formats embed, the missing-image line for one they
+   * cannot: the four formats agree on which images the dossier has.
+   */
+  const named = (image: ImageBlock): Block =>
+    embeddableImage(images, image.src)
+      ? { kind: 'paragraph', inlines: [text(imageLabel(image.alt), { italic: true })] }
+      : missingImageBlock(image.alt)
   const chunks: string[] = []
   return {
     titlePage(page: TitlePage) {
@@ -19,7 +38,7 @@ function markdownWriter(): DossierWriter {
       chunks.push(page.facts.map((fact) => escapeMarkdownText(`${fact.label}: ${fact.value}`, true)).join('\\\n'))
     },
     blocks(blocks) {
-      chunks.push(...blocks.map(blockMarkdown))
+      chunks.push(...replaceImages(blocks, named).map(blockMarkdown))
     },
     async finish() {
       return new TextEncoder().encode(`${chunks.join('\n\n')}\n`)
@@ -46,6 +65,9 @@ function blockMarkdown(block: Block): string {
       return '---'
     case 'table':
       return tableMarkdown(tableGrid(block.rows))
+    case 'image':
+      // Not reached: the writer names each image first (replaceImages). Should one get here, its text stays.
+      return blockMarkdown(missingImageBlock(block.alt))
   }
 }
 
@@ -96,6 +118,9 @@ function cellBlock(block: Block): string {
       return cellCode(block.text)
     case 'rule':
       return ''
+    case 'image':
+      // Not reached, as in blockMarkdown.
+      return cellBlock(missingImageBlock(block.alt))
     case 'table':
       // GFM tables do not nest: the inner table's cells, row by row.
       return joinCell(

@@ -1,19 +1,35 @@
 // The dossier as ODT (OpenDocument Text, the open standard for revisable documents). No maintained npm
 // library writes ODT for Node, so this builds content.xml with xmlbuilder2 (which escapes every text
-// and attribute) and odfPackage.ts zips it with the styles.
+// and attribute) and odfPackage.ts zips it with the styles and the images (Pictures/, each once).
 import { create } from 'xmlbuilder2'
-import { type Block, emboldened, type Inline, type InlineMarks } from './contentBlocks.ts'
+import { type Block, emboldened, type ImageBlock, type Inline, type InlineMarks } from './contentBlocks.ts'
 import type { Dossier } from './dossier.ts'
 import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
+import { imageDescription, LABELS } from './dossierText.ts'
+import { embeddableImage, imageSize, missingImageBlock } from './embeddedImages.ts'
 import { namespaceAttributes, ODF_NS, ODF_VERSION } from './odfNamespaces.ts'
-import { odtPackage } from './odfPackage.ts'
-import { headingStyle, ODF_STYLE, TABLE_BREAK_STYLE, tableColumnStyle, tableStyles, type XmlNode } from './odfStyles.ts'
+import { type OdtPicture, odtPackage } from './odfPackage.ts'
+import {
+  CELL_PADDING_CM,
+  headingStyle,
+  IMAGE_FRAME_STYLE,
+  imageStyles,
+  LIST_INDENT_CM,
+  ODF_STYLE,
+  QUOTE_INDENT_CM,
+  TABLE_BREAK_STYLE,
+  TEXT_HEIGHT_CM,
+  TEXT_WIDTH_CM,
+  tableColumnStyle,
+  tableStyles,
+  type XmlNode,
+} from './odfStyles.ts'
 import { sameAddress } from './safeHref.ts'
 import { type GridSlot, tableGrid } from './tableGrid.ts'
 import { xmlLiteral } from './xmlLiteral.ts'
 
 export function renderOdt(dossier: Dossier, onProgress?: OnProgress): Promise<Uint8Array> {
-  return writeDossier(dossier, odtWriter(dossier.generatedAt), onProgress)
+  return writeDossier(dossier, odtWriter(dossier.generatedAt, dossier.images), onProgress)
 }
 
 interface Context {
@@ -22,11 +38,17 @@ interface Context {
   readonly pageBreak: boolean
   /** Inside a list item, which ODF lets hold paragraphs, headings and lists, but no table. */
   readonly inList: boolean
+  /** Nesting depth of lists: each level indents further. */
+  readonly listLevel: number
+  /** Points from the left of the text here to its right edge: what an image may fill. */
+  readonly width: number
 }
 
-function odtWriter(createdAt: number): DossierWriter {
+const POINTS_PER_CM = 72 / 2.54
+
+function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(ODF_NS.office, 'office:document-content', {
-    ...namespaceAttributes('style', 'text', 'table', 'fo', 'xlink'),
+    ...namespaceAttributes('style', 'text', 'table', 'fo', 'xlink', 'draw', 'svg'),
     'office:version': ODF_VERSION,
   })
   // Automatic styles come before the body in the file but are only known while writing it: this element
@@ -38,6 +60,11 @@ function odtWriter(createdAt: number): DossierWriter {
   /** Column counts of the tables written, one column style each. */
   const tableColumns = new Set<number>()
   let tableCount = 0
+  /** Each image once under Pictures/, by src, however often the dossier shows it. */
+  const pictures = new Map<string, OdtPicture>()
+  /** The paragraph styles holding an image, by name. */
+  const imageParagraphStyles = new Map<string, { name: string; parent: string; pageBreak: boolean }>()
+  let frameCount = 0
   let meta = { title: '', senders: '' }
 
   /** A style like `parent` that starts a new page. */
@@ -67,21 +94,27 @@ function odtWriter(createdAt: number): DossierWriter {
       case 'rule':
         parent.ele('text:p', { 'text:style-name': breaking(ODF_STYLE.rule, ctx.pageBreak) })
         return
-      case 'quote':
+      case 'quote': {
+        // A quote in a quote has the same style: it stands in no further.
+        const width = ctx.paragraphStyle === ODF_STYLE.quote ? ctx.width : ctx.width - QUOTE_INDENT_CM * POINTS_PER_CM
         b.blocks.forEach((inner, i) => {
-          block(parent, inner, { ...ctx, paragraphStyle: ODF_STYLE.quote, pageBreak: ctx.pageBreak && i === 0 })
+          block(parent, inner, { ...ctx, paragraphStyle: ODF_STYLE.quote, pageBreak: ctx.pageBreak && i === 0, width })
         })
         return
+      }
       case 'list': {
         const list = parent.ele('text:list', {
           'text:style-name': b.ordered ? ODF_STYLE.numberList : ODF_STYLE.bulletList,
         })
+        // The first level stands in two indents (label and text), each deeper one a further indent.
+        const width = ctx.width - LIST_INDENT_CM * POINTS_PER_CM * (ctx.listLevel === 0 ? 2 : 1)
+        const inner: Context = { ...ctx, pageBreak: false, inList: true, listLevel: ctx.listLevel + 1, width }
         b.items.forEach((item, i) => {
           const attributes = i === 0 && b.ordered && b.start !== 1 ? { 'text:start-value': String(b.start) } : {}
           const listItem = list.ele('text:list-item', attributes)
           // A list item must hold at least one paragraph.
           if (item.length === 0) listItem.ele('text:p', { 'text:style-name': ctx.paragraphStyle })
-          for (const inner of item) block(listItem, inner, { ...ctx, pageBreak: false, inList: true })
+          for (const itemBlock of item) block(listItem, itemBlock, inner)
         })
         return
       }
@@ -93,9 +126,63 @@ function odtWriter(createdAt: number): DossierWriter {
               for (const inner of cell.header ? emboldened(cell.blocks) : cell.blocks) block(parent, inner, ctx)
             }
           }
-        } else table(parent, b.rows, ctx.pageBreak)
+        } else table(parent, b.rows, ctx)
+        return
+      case 'image':
+        image(parent, b, ctx)
         return
     }
+  }
+
+  /**
+   * An image as a frame anchored as a character, alone in its paragraph: its bytes once under Pictures/,
+   * its alternative text as the frame's title and description, fitted to the width here (see imageSize).
+   * One that cannot be shown is the missing-image line.
+   */
+  function image(parent: XmlNode, b: ImageBlock, ctx: Context): void {
+    const found = embeddableImage(images, b.src)
+    if (!found) {
+      block(parent, missingImageBlock(b.alt), ctx)
+      return
+    }
+    let picture = pictures.get(b.src)
+    if (!picture) {
+      picture = {
+        path: `Pictures/afbeelding-${pictures.size + 1}.${found.format}`,
+        mediaType: found.mediaType,
+        data: found.data,
+      }
+      pictures.set(b.src, picture)
+    }
+    const size = imageSize(found, b, { width: ctx.width, textHeight: TEXT_HEIGHT_CM * POINTS_PER_CM })
+    const description = xmlLiteral(imageDescription(b.alt))
+    const frame = parent
+      .ele('text:p', { 'text:style-name': imageParagraphStyle(ctx.paragraphStyle, ctx.pageBreak) })
+      .ele('draw:frame', {
+        'draw:style-name': IMAGE_FRAME_STYLE,
+        // LibreOffice lists frames by name in its navigator: each gets its own.
+        'draw:name': `${LABELS.image} ${++frameCount}`,
+        'text:anchor-type': 'as-char',
+        'svg:width': `${size.width.toFixed(2)}pt`,
+        'svg:height': `${size.height.toFixed(2)}pt`,
+        'draw:z-index': '0',
+      })
+    frame.ele('draw:image', {
+      'xlink:href': picture.path,
+      'xlink:type': 'simple',
+      'xlink:show': 'embed',
+      'xlink:actuate': 'onLoad',
+      'draw:mime-type': picture.mediaType,
+    })
+    frame.ele('svg:title').txt(description)
+    frame.ele('svg:desc').txt(description)
+  }
+
+  /** The style of a paragraph holding an image: like `parent`, in single line height (see imageStyles). */
+  function imageParagraphStyle(parent: string, pageBreak: boolean): string {
+    const name = `Img_${pageBreak ? 'Break_' : ''}${parent}`
+    imageParagraphStyles.set(name, { name, parent, pageBreak })
+    return name
   }
 
   /**
@@ -103,14 +190,15 @@ function odtWriter(createdAt: number): DossierWriter {
    * repeats on each page; a spanning cell is followed by a table:covered-table-cell for every other
    * position it covers, as ODF wants (ODF 1.3 part 3 §9.1.5).
    */
-  function table(parent: XmlNode, rows: Extract<Block, { kind: 'table' }>['rows'], pageBreak: boolean): void {
+  function table(parent: XmlNode, rows: Extract<Block, { kind: 'table' }>['rows'], ctx: Context): void {
     const grid = tableGrid(rows)
     tableColumns.add(grid.columns)
     const element = parent.ele('table:table', {
       // LibreOffice lists tables by name in its navigator: each gets its own.
       'table:name': `Tabel${++tableCount}`,
-      'table:style-name': pageBreak ? TABLE_BREAK_STYLE : ODF_STYLE.table,
+      'table:style-name': ctx.pageBreak ? TABLE_BREAK_STYLE : ODF_STYLE.table,
     })
+    const column = ctx.width / grid.columns
     element.ele('table:table-column', {
       'table:style-name': tableColumnStyle(grid.columns),
       'table:number-columns-repeated': String(grid.columns),
@@ -118,11 +206,11 @@ function odtWriter(createdAt: number): DossierWriter {
     const header = grid.headerRows > 0 ? element.ele('table:table-header-rows') : null
     grid.slots.forEach((slots, r) => {
       const row = (r < grid.headerRows && header ? header : element).ele('table:table-row')
-      for (const slot of slots) tableCell(row, slot)
+      for (const slot of slots) tableCell(row, slot, column)
     })
   }
 
-  function tableCell(row: XmlNode, slot: GridSlot): void {
+  function tableCell(row: XmlNode, slot: GridSlot, column: number): void {
     if (slot.kind === 'covered') {
       row.ele('table:covered-table-cell')
       return
@@ -137,7 +225,10 @@ function odtWriter(createdAt: number): DossierWriter {
     const paragraphStyle = cell.header ? ODF_STYLE.tableHeading : ODF_STYLE.tableContents
     // An empty cell still holds a paragraph, so a reader can type in it.
     if (cell.blocks.length === 0) element.ele('text:p', { 'text:style-name': paragraphStyle })
-    for (const inner of cell.blocks) block(element, inner, { paragraphStyle, pageBreak: false, inList: false })
+    const width = column * colSpan - 2 * CELL_PADDING_CM * POINTS_PER_CM
+    for (const inner of cell.blocks) {
+      block(element, inner, { paragraphStyle, pageBreak: false, inList: false, listLevel: 0, width })
+    }
   }
 
   function inlines(parent: XmlNode, list: readonly Inline[]): void {
@@ -177,12 +268,19 @@ function odtWriter(createdAt: number): DossierWriter {
     },
     blocks(blocks, options) {
       blocks.forEach((b, i) => {
-        block(body, b, { paragraphStyle: ODF_STYLE.body, pageBreak: i === 0 && !!options?.pageBreak, inList: false })
+        block(body, b, {
+          paragraphStyle: ODF_STYLE.body,
+          pageBreak: i === 0 && !!options?.pageBreak,
+          inList: false,
+          listLevel: 0,
+          width: TEXT_WIDTH_CM * POINTS_PER_CM,
+        })
       })
     },
     async finish() {
       for (const name of [...markStyles].sort()) textStyle(automatic, name)
       if (tableCount > 0) tableStyles(automatic, tableColumns)
+      if (frameCount > 0) imageStyles(automatic, [...imageParagraphStyles.values()])
       for (const parent of [...breakStyles].sort()) {
         automatic
           .ele('style:style', {
@@ -197,6 +295,7 @@ function odtWriter(createdAt: number): DossierWriter {
         title: meta.title,
         creator: meta.senders,
         createdAt,
+        pictures: [...pictures.values()],
       })
     },
   }

@@ -1,22 +1,43 @@
 // The dossier as PDF/A-2b with pdfkit: A4, embedded DejaVu fonts (pdfFonts.ts), document language
 // nl-NL, bookmarks for the section headings, a footer with the title and page numbers, and a structure
-// tree (headings, paragraphs, lists, quotes, tables; rules, borders and footers as artifacts) so that
-// screen readers can follow the document (EN 301 549 asks for accessible documents). pdfkit lays out
-// text; this file only decides fonts, sizes, indents and tags per block (table grids: pdfTable.ts).
+// tree (headings, paragraphs, lists, quotes, tables, figures with their alternative text; rules, borders
+// and footers as artifacts) so that screen readers can follow the document (EN 301 549 asks for
+// accessible documents). pdfkit lays out text and images; this file only decides fonts, sizes, indents
+// and tags per block (table grids: pdfTable.ts).
 import PDFDocument from 'pdfkit'
-import { type Block, type Inline, inlineText, NO_MARKS } from './contentBlocks.ts'
+import { type Block, type ImageBlock, type Inline, inlineText, NO_MARKS } from './contentBlocks.ts'
 import type { Dossier } from './dossier.ts'
 import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
-import { LABELS } from './dossierText.ts'
+import { imageDescription, LABELS } from './dossierText.ts'
+import { embeddableImage, imageSize, missingImageBlock, type Size } from './embeddedImages.ts'
 import { PDF_FONTS, type PdfFont, pdfFontFor, pdfFontPath } from './pdfFonts.ts'
 import { type Area, pdfTables } from './pdfTable.ts'
 import { sameAddress } from './safeHref.ts'
 
 export function renderPdf(dossier: Dossier, onProgress?: OnProgress): Promise<Uint8Array> {
-  return writeDossier(dossier, pdfWriter(dossier.generatedAt), onProgress)
+  return writeDossier(dossier, pdfWriter(dossier.generatedAt, dossier.images), onProgress)
 }
 
 type Doc = PDFKit.PDFDocument
+
+/** An image as pdfkit's openImage returns it, which its typings lack: parsed, embedded on first use. */
+interface PdfImage {
+  readonly width: number
+  readonly height: number
+  /** A JPEG's EXIF orientation, which pdfkit applies when drawing (5–8 turn it a quarter). */
+  readonly orientation?: number
+}
+
+interface PdfImages {
+  openImage(data: Uint8Array): PdfImage
+  image(image: PdfImage, x: number, y: number, options: PDFKit.Mixins.ImageOption): void
+}
+
+/** Structure element options, with the layout attributes pdfkit supports but its typings lack. */
+type StructOptions = PDFKit.Mixins.StructureElementOptions & {
+  readonly bbox?: [number, number, number, number]
+  readonly placement?: 'Block'
+}
 
 const MARGIN = 64
 const BODY_SIZE = 10.5
@@ -29,7 +50,7 @@ const LINE_GAP = 2
 // Joiners and variation selectors only shape the characters around them: nothing to show on their own.
 const isInvisible = (cp: number) => (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || (cp >= 0xfe00 && cp <= 0xfe0f)
 
-function pdfWriter(generatedAt: number): DossierWriter {
+function pdfWriter(generatedAt: number, images: Dossier['images']): DossierWriter {
   const doc: Doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -61,9 +82,9 @@ function pdfWriter(generatedAt: number): DossierWriter {
   let cellDepth = 0
   const quiet = () => measuring || untagged
   /** Content drawn in `draw` becomes one structure element of `type` under `parent`. */
-  const tag = (parent: Parent, type: string, draw: () => void) => {
+  const tag = (parent: Parent, type: string, draw: () => void, options: StructOptions = {}) => {
     if (quiet()) draw()
-    else parent.add(doc.struct(type, {}, draw))
+    else parent.add(doc.struct(type, options, draw))
   }
   /** A container element (list, quote, table) whose children `fill` adds while it is open. */
   const within = (
@@ -242,12 +263,84 @@ function pdfWriter(generatedAt: number): DossierWriter {
       case 'table':
         table(b.rows, area, parent)
         return
+      case 'image':
+        image(b, area, parent)
+        return
     }
+  }
+
+  /** pdfkit's image per src, or null when it cannot be shown: each is parsed and embedded once. */
+  const opened = new Map<string, PdfImage | null>()
+
+  function openedImage(src: string): PdfImage | null {
+    const known = opened.get(src)
+    if (known !== undefined) return known
+    const image = embeddableImage(images, src)
+    let result: PdfImage | null = null
+    // pdfkit decodes the pixels of a transparent or interlaced PNG later, where an error cannot be caught
+    // and ends the worker: only when the check has seen those pixels whole.
+    if (image && (image.pixelsChecked || !image.decodedByPdf)) {
+      try {
+        result = (doc as unknown as PdfImages).openImage(image.data)
+      } catch {
+        // pdfkit's own parser refused it: the missing-image line stands in.
+      }
+    }
+    opened.set(src, result)
+    return result
+  }
+
+  /**
+   * An image as a Figure with its alternative text, in its own block: as wide as the editor shows it
+   * (see imageSize) within `area`, to the next page when it does not fit on this one. One that cannot be
+   * shown is the missing-image line.
+   */
+  function image(b: ImageBlock, area: Area, parent: Parent): void {
+    const pdfImage = openedImage(b.src)
+    if (!pdfImage) {
+      block(missingImageBlock(b.alt), area, parent)
+      return
+    }
+    const size = pdfImageSize(pdfImage, b, area)
+    if (cellDepth === 0 && !measuring && size.height > room() && !atPageTop()) doc.addPage()
+    const { left } = area
+    const top = doc.y
+    if (!measuring) {
+      tag(parent, 'Figure', () => (doc as unknown as PdfImages).image(pdfImage, left, top, size), {
+        alt: imageDescription(b.alt),
+        bbox: [left, top, left + size.width, top + size.height],
+        placement: 'Block',
+      })
+    }
+    doc.y = top + size.height
+    // The gap below as after a paragraph, whatever font the block before left behind.
+    doc.font('regular').fontSize(BODY_SIZE)
+    doc.moveDown(0.5)
+  }
+
+  function pdfImageSize(pdfImage: PdfImage, b: ImageBlock, area: Area): Size {
+    // pdfkit draws a JPEG turned as its EXIF orientation says, as a browser shows it: a quarter turn
+    // swaps its sides.
+    const turned = (pdfImage.orientation ?? 1) > 4
+    const pixels = turned ? { width: pdfImage.height, height: pdfImage.width } : pdfImage
+    return imageSize(pixels, b, { width: area.width, textHeight: pageRoom() })
+  }
+
+  /** The height a block takes when it is an image that will be drawn, else 0: to keep things with it. */
+  function imageHeight(b: Block | undefined, area: Area): number {
+    const pdfImage = b?.kind === 'image' ? openedImage(b.src) : null
+    return b?.kind === 'image' && pdfImage ? pdfImageSize(pdfImage, b, area).height : 0
+  }
+
+  /** A new page unless `height` fits on this one (or would not fit on any). */
+  function keepTogether(height: number): void {
+    if (cellDepth === 0 && !measuring && room() < height && height <= pageRoom() && !atPageTop()) doc.addPage()
   }
 
   function listItem(item: readonly Block[], marker: string, area: Area, list: Parent): void {
     const inner = indented(area, INDENT + (marker.length > 2 ? 6 : 0))
-    if (cellDepth === 0 && room() < BODY_SIZE * 2) doc.addPage()
+    // The marker stays with the item's first line, or with its image when it starts with one.
+    keepTogether(Math.max(BODY_SIZE * 2, imageHeight(item[0], inner)))
     const y = doc.y
     within(list, 'LI', (element) => {
       tag(element, 'Lbl', () => {
@@ -385,7 +478,15 @@ function pdfWriter(generatedAt: number): DossierWriter {
     },
     blocks(blocks, options) {
       if (options?.pageBreak) doc.addPage()
-      for (const b of blocks) block(b, body(), root)
+      blocks.forEach((b, i) => {
+        // A heading stays with the image below it (a map under its title), as with the lines of text
+        // it keeps at the foot of a page.
+        const next = blocks[i + 1]
+        if (b.kind === 'heading' && next?.kind === 'image') {
+          keepTogether((HEADING_SIZES[b.level - 1] ?? BODY_SIZE) * 5 + imageHeight(next, body()))
+        }
+        block(b, body(), root)
+      })
     },
     async finish() {
       root.end()

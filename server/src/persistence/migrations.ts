@@ -169,6 +169,21 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE sessions ADD COLUMN last_active_at INTEGER;
   `,
+  // v9: images (maps, figures) uploaded to a document, under the SHA-256 of their bytes. Never deleted:
+  // a signed section, a named version or a refused change may show one long after its text left.
+  `
+  CREATE TABLE document_images (
+    document_id TEXT NOT NULL REFERENCES documents(id),
+    image_id    TEXT NOT NULL,
+    media_type  TEXT NOT NULL CHECK (media_type IN ('image/png', 'image/jpeg')),
+    width       INTEGER NOT NULL,
+    height      INTEGER NOT NULL,
+    data        BLOB NOT NULL,
+    created_by  TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (document_id, image_id)
+  ) STRICT;
+  `,
 ]
 
 export function migrate(db: Database.Database): number {

@@ -1,6 +1,7 @@
 import {
   createSection,
   getSection,
+  imageSrc,
   initialRanks,
   newSectionId,
   type Rank,
@@ -11,6 +12,16 @@ import {
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createUpdateGate, type GateInput, type GateVerdict } from './updateGate.ts'
+
+const DOCUMENT_ID = 'ontwikkelperspectief-de-peel'
+const IMAGE_ID = 'ab'.repeat(32)
+
+/** An image node as the editor writes it (its attributes as y-prosemirror stores them). */
+function image(attrs: Record<string, unknown>): Y.XmlElement {
+  const element = new Y.XmlElement('image')
+  for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, value as string)
+  return element
+}
 
 /** A server doc with two sections, and a client replica of it. */
 function setup(): { server: Y.Doc; client: Y.Doc; ids: SectionId[] } {
@@ -37,6 +48,7 @@ function gate(server: Y.Doc, client: Y.Doc, change: () => void): GateVerdict {
     user: { id: 'u' },
   } as unknown as GateInput['peer']
   return createUpdateGate()({
+    documentId: DOCUMENT_ID,
     peer,
     doc: server,
     update: Y.mergeUpdates(updates),
@@ -130,6 +142,39 @@ describe('content policy (update gate)', () => {
       contentOf(client, ids[0]).insert(1, [table])
     })
     expect(verdict).toMatchObject({ accept: true })
+  })
+
+  it("accepts an image of this document's own, with its alternative text and size", () => {
+    const { server, client, ids } = setup()
+    const verdict = gate(server, client, () => {
+      const attrs = { src: imageSrc(DOCUMENT_ID, IMAGE_ID), alt: 'Kaart van De Peel', width: 1200, height: 800 }
+      contentOf(client, ids[0]).insert(1, [image(attrs)])
+    })
+    expect(verdict).toMatchObject({ accept: true })
+  })
+
+  it("refuses an image that is not this document's: another document's, another host's, a data: address", () => {
+    const sources = [
+      imageSrc('voorstel-noord-brabant', IMAGE_ID),
+      `https://tracker.example.com/pixel.png`,
+      `//tracker.example.com${imageSrc(DOCUMENT_ID, IMAGE_ID)}`,
+      'data:image/png;base64,iVBORw0KGgo=',
+      imageSrc(DOCUMENT_ID, 'not-a-hash'),
+      `${imageSrc(DOCUMENT_ID, IMAGE_ID)}?x=1`,
+      42,
+    ]
+    for (const src of sources) {
+      const { server, client, ids } = setup()
+      const verdict = gate(server, client, () => contentOf(client, ids[0]).insert(1, [image({ src, alt: 'x' })]))
+      expect(refusedFor(verdict), String(src)).toBe(RefusalReason.content)
+    }
+    for (const attrs of [{ width: 0 }, { height: 20_001 }, { width: '100' }, { alt: 'x'.repeat(1_001) }]) {
+      const { server, client, ids } = setup()
+      const verdict = gate(server, client, () =>
+        contentOf(client, ids[0]).insert(1, [image({ src: imageSrc(DOCUMENT_ID, IMAGE_ID), ...attrs })]),
+      )
+      expect(refusedFor(verdict), JSON.stringify(attrs)).toBe(RefusalReason.content)
+    }
   })
 
   it('accepts typing into existing text and formatting existing text (the parent is in the store)', () => {

@@ -5,14 +5,18 @@
 // export would then have to neutralise it. The allow-list is @novex/shared's (CONTENT_NODES,
 // CONTENT_MARKS), the same one the client's schema is checked against. Deleting is always allowed.
 import {
+  IMAGE_NODE,
   isAllowedLinkHref,
   isDocumentId,
   isSectionId,
   LINK_MARK,
   MAX_CONTENT_ATTRIBUTE_CHARS,
+  MAX_IMAGE_ALT_CHARS,
+  MAX_IMAGE_PIXELS,
   MAX_TABLE_SPAN,
   markAttributes,
   nodeAttributes,
+  parseImageSrc,
   SECTION_LINK_ATTRS,
   SECTION_LINK_NODE,
 } from '@novex/shared'
@@ -20,7 +24,11 @@ import * as Y from 'yjs'
 import type { ContentItem } from './resolveUpdate.ts'
 
 /** What is wrong with the first offending item (Dutch, shown to the user), or null when all is allowed. */
-export function contentProblem(roots: readonly Y.Item[], items: readonly ContentItem[]): string | null {
+export function contentProblem(
+  documentId: string,
+  roots: readonly Y.Item[],
+  items: readonly ContentItem[],
+): string | null {
   for (const root of roots) {
     if (root.content instanceof Y.ContentDeleted) continue
     if (!(root.content instanceof Y.ContentType && isFragment(root.content.type))) {
@@ -28,7 +36,7 @@ export function contentProblem(roots: readonly Y.Item[], items: readonly Content
     }
   }
   for (const { item, parent, key } of items) {
-    const problem = itemProblem(item, parent, key)
+    const problem = itemProblem(documentId, item, parent, key)
     if (problem !== null) return problem
   }
   return null
@@ -38,7 +46,12 @@ export function contentProblem(roots: readonly Y.Item[], items: readonly Content
 const isFragment = (type: Y.AbstractType<unknown>): boolean =>
   type.constructor === Y.XmlFragment || type instanceof Y.XmlElement
 
-function itemProblem(item: Y.Item, parent: Y.AbstractType<unknown>, key: string | null): string | null {
+function itemProblem(
+  documentId: string,
+  item: Y.Item,
+  parent: Y.AbstractType<unknown>,
+  key: string | null,
+): string | null {
   const content = item.content
   // Already deleted in the update itself: nothing of it will show.
   if (content instanceof Y.ContentDeleted) return null
@@ -51,7 +64,7 @@ function itemProblem(item: Y.Item, parent: Y.AbstractType<unknown>, key: string 
   if (isFragment(parent)) {
     if (key !== null) {
       if (!(parent instanceof Y.XmlElement)) return 'De inhoud van een onderdeel kan geen kenmerken hebben.'
-      return nodeAttributeProblem(parent.nodeName, key, content)
+      return nodeAttributeProblem(documentId, parent.nodeName, key, content)
     }
     if (!(content instanceof Y.ContentType)) return 'In de inhoud kunnen alleen alinea’s en tekst staan.'
     const type = content.type
@@ -65,13 +78,26 @@ function itemProblem(item: Y.Item, parent: Y.AbstractType<unknown>, key: string 
   return 'De inhoud bevat een onderdeel dat de editor niet kent.'
 }
 
-function nodeAttributeProblem(node: string, name: string, content: Y.Item['content']): string | null {
+function nodeAttributeProblem(
+  documentId: string,
+  node: string,
+  name: string,
+  content: Y.Item['content'],
+): string | null {
   const allowed = nodeAttributes(node)
   if (allowed === null) return `Het element "${short(node)}" is niet toegestaan.`
   if (!allowed.includes(name)) return unknownAttribute(name, node)
   // y-prosemirror stores a node attribute as one plain value (Y.Map#set → ContentAny).
   if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) return unknownAttribute(name, node)
-  return attributeValueProblem(node, name, content.arr[0])
+  const value = content.arr[0]
+  if (node === IMAGE_NODE && name === 'src') {
+    // An image of this document only: another document's image is shown to readers who may not open
+    // that document, and another host's would tell that host who reads the perspective, and when.
+    return parseImageSrc(value)?.documentId === documentId
+      ? null
+      : 'Een afbeelding moet bij dit document zijn geüpload; een afbeelding van elders kan er niet in.'
+  }
+  return attributeValueProblem(node, name, value)
 }
 
 function markProblem(key: string, value: unknown): string | null {
@@ -125,6 +151,11 @@ function attributeValueProblem(owner: string, name: string, value: unknown): str
     case 'tableCell.align':
     case 'tableHeader.align':
       return value === 'left' || value === 'center' || value === 'right' ? null : invalid
+    case `${IMAGE_NODE}.width`:
+    case `${IMAGE_NODE}.height`:
+      return isInteger(value, 1, MAX_IMAGE_PIXELS) ? null : invalid
+    case `${IMAGE_NODE}.alt`:
+      return isString(value, MAX_IMAGE_ALT_CHARS) ? null : invalid
     case 'codeBlock.language':
       // Becomes a class name (`language-…`) in the editor and in exports.
       return isString(value, 64) && /^[\w#+.-]*$/.test(value) ? null : invalid

@@ -27,6 +27,8 @@ export type GateVerdict =
   | { readonly accept: false; readonly reason: RefusalReasonCode; readonly detail: string }
 
 export interface GateInput {
+  /** The document the update is for (an image in its content must be this document's). */
+  readonly documentId: string
   readonly peer: Peer
   readonly doc: Y.Doc
   readonly update: Uint8Array
@@ -46,7 +48,7 @@ export type UpdateGate = (input: GateInput) => GateVerdict
 const refuse = (reason: RefusalReasonCode, detail: string): GateVerdict => ({ accept: false, reason, detail })
 
 export function createUpdateGate(): UpdateGate {
-  return ({ peer, doc, update, liveWriter, owner, lockedSections }) => {
+  return ({ documentId, peer, doc, update, liveWriter, owner, lockedSections }) => {
     const resolution = resolveUpdate(doc, update)
     if (!peer.canEdit) {
       // Every page answers the server's sync step 1 with what it has that the server lacks: for a
@@ -86,7 +88,7 @@ export function createUpdateGate(): UpdateGate {
         return refuse(RefusalReason.schema, `Het document heeft geen onderdeel "${touch.root}".`)
       }
     }
-    const problem = contentProblem(resolution.contentRoots, resolution.contentItems)
+    const problem = contentProblem(documentId, resolution.contentRoots, resolution.contentItems)
     if (problem !== null) return refuse(RefusalReason.content, problem)
     return { accept: true, clients: resolution.clients, sections: [...sections] }
   }

@@ -282,6 +282,7 @@ export class Room implements CommitParticipant {
   private applyFromPeer(peer: Peer, update: Uint8Array): void {
     const started = performance.now()
     const verdict = this.deps.gate({
+      documentId: this.id,
       peer,
       doc: this.doc,
       update,

@@ -1,12 +1,18 @@
 // Fills the dossier model from the live document and the ledger: every section in order, the content
-// of locked sections exactly as signed (their hashes are verified before this is called).
+// of locked sections exactly as signed (their hashes are verified before this is called). The images
+// those sections show come from storage afterwards (images/dossierImages.ts).
 import { AREAS, COMPONENTS, canonicalSection, orderedSections, PROVINCES } from '@novex/shared'
 import type { Dossier } from '../export/dossier.ts'
 import type { DocumentRecord } from '../persistence/documentCatalog.ts'
 import type { Room } from '../rooms/room.ts'
 import type { SignoffService } from './signoffService.ts'
 
-export function dossierFromRoom(record: DocumentRecord, room: Room, signoffs: SignoffService, now: number): Dossier {
+export function dossierFromRoom(
+  record: DocumentRecord,
+  room: Room,
+  signoffs: SignoffService,
+  now: number,
+): Omit<Dossier, 'images'> {
   const states = signoffs.states(record.id)
   const area = AREAS.find((a) => a.id === record.areaId)
   const province = PROVINCES.find((p) => p.id === record.provinceId)

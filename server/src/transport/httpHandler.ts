@@ -5,6 +5,7 @@ import type { Logger } from 'pino'
 import { type CommentsApiDeps, routeComments } from '../api/commentsApi.ts'
 import { type Authorize, getDocument, listDocuments } from '../api/documentsApi.ts'
 import { type ExportApiDeps, handleExport } from '../api/exportApi.ts'
+import { type ImagesApiDeps, routeImages } from '../api/imagesApi.ts'
 import { handleWisselwerking, type LinksApiDeps, routeLinks } from '../api/linksApi.ts'
 import { ApiError, notFound, sendError, sendJson, storageUnavailable } from '../api/respond.ts'
 import { type ReviewApiDeps, routeReview } from '../api/reviewApi.ts'
@@ -38,6 +39,7 @@ export interface HttpDeps {
   readonly comments: CommentsApiDeps
   readonly review: ReviewApiDeps
   readonly links: LinksApiDeps
+  readonly images: ImagesApiDeps
   readonly authorize: Authorize
   readonly allowedOrigins: readonly string[]
   /** TRUST_PROXY=1: the proxy's X-Forwarded-* headers count (requestSource.ts). */
@@ -131,6 +133,7 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
       const documentId = decodeURIComponent(documentPath[1] ?? '')
       const rest = (documentPath[2] ?? '').split('/').map(decodeURIComponent)
       if (await routeComments(deps.comments, user, req, res, documentId, rest, method)) return
+      if (await routeImages(deps.images, user, req, res, documentId, rest, method)) return
       if (await routeReview(deps.review, user, res, documentId, rest, method, url.searchParams)) return
       if (await routeLinks(deps.links, user, req, res, documentId, rest, method, url.searchParams)) return
     }

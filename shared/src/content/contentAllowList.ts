@@ -1,10 +1,11 @@
 // The nodes, marks and attributes a section's content may hold, by name: the client's content schema
-// (client/src/editor/contentSchema.ts: StarterKit, tables and the `sectionLink` node) as it lands in the
+// (client/src/editor/contentSchema.ts: StarterKit, tables, images and the `sectionLink` node) as it lands in the
 // Y.XmlFragment through y-prosemirror: a node is a Y.XmlElement named after its type with its non-null
 // attributes, text is a Y.XmlText whose formatting keys are mark names with the mark's attributes as
 // value. The server's content policy refuses anything else; a client unit test keeps this list equal
 // to the schema the editors use. `doc` (the fragment itself) and `text` (Y.XmlText) have no element.
 import { SECTION_LINK_ATTRS, SECTION_LINK_NODE } from '../links/sectionLink.ts'
+import { IMAGE_ATTRS, IMAGE_NODE } from './images.ts'
 
 /** A table cell's attributes (@tiptap/extension-table); `colwidth` is a list of pixel widths. */
 const TABLE_CELL_ATTRS: readonly string[] = ['colspan', 'rowspan', 'colwidth', 'align']
@@ -28,6 +29,7 @@ export const CONTENT_NODES: Readonly<Record<string, readonly string[]>> = {
   tableHeader: TABLE_CELL_ATTRS,
   tableCell: TABLE_CELL_ATTRS,
   [SECTION_LINK_NODE]: [SECTION_LINK_ATTRS.documentId, SECTION_LINK_ATTRS.sectionId],
+  [IMAGE_NODE]: IMAGE_ATTRS,
 }
 
 export const LINK_MARK = 'link'

@@ -13,6 +13,7 @@ import { SectionList } from './SectionList.tsx'
 import { SectionsContext, type SectionsContextValue } from './SectionsContext.ts'
 
 export interface DocumentSectionsProps {
+  readonly documentId: string
   readonly doc: Y.Doc
   readonly awareness: Awareness
   readonly sections: readonly OrderedSection[]
@@ -26,6 +27,7 @@ export interface DocumentSectionsProps {
 }
 
 export function DocumentSections({
+  documentId,
   doc,
   awareness,
   sections,
@@ -54,8 +56,18 @@ export function DocumentSections({
   // so creating it during render is safe.
   const carets = useMemo(() => createCaretRouter(doc, awareness), [doc, awareness])
   const context = useMemo<SectionsContextValue>(
-    () => ({ doc, awareness, carets, editable, currentUser, focusTitleWhenMounted, takeTitleFocus, editors }),
-    [doc, awareness, carets, editable, currentUser, focusTitleWhenMounted, takeTitleFocus, editors],
+    () => ({
+      documentId,
+      doc,
+      awareness,
+      carets,
+      editable,
+      currentUser,
+      focusTitleWhenMounted,
+      takeTitleFocus,
+      editors,
+    }),
+    [documentId, doc, awareness, carets, editable, currentUser, focusTitleWhenMounted, takeTitleFocus, editors],
   )
 
   const addSection = (): void => {

@@ -10,7 +10,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { presenceUser } from '../../collab/localUser.ts'
-import { contentStarterKit, contentTables } from '../../editor/contentSchema.ts'
+import { contentImage, contentStarterKit, contentTables } from '../../editor/contentSchema.ts'
 import { repairsHere } from '../../editor/localTableFixes.ts'
 import { type PasteLoss, PasteReport } from '../../editor/pasteReport.ts'
 import { ReadOnlyText, readOnlyChanged } from '../../editor/readOnlyText.ts'
@@ -19,6 +19,10 @@ import { SearchHighlights } from '../../editor/searchHighlights.ts'
 import { CommentHighlights } from '../comments/CommentHighlights.ts'
 import { useCommentsContext, useCommentsStore } from '../comments/CommentsContext.ts'
 import { SectionComments } from '../comments/SectionComments.tsx'
+import { ImageDialog, type ImageRequest } from '../images/ImageDialog.tsx'
+import { ImageToolbar } from '../images/ImageToolbar.tsx'
+import { ImageFiles } from '../images/imageFiles.ts'
+import { describeImage, insertImage } from '../images/placeImage.ts'
 import { SectionLink } from '../links/SectionLink.ts'
 import { SectionLinkToolbar } from '../links/SectionLinkToolbar.tsx'
 import { ReplaceAllUndoKeys } from '../search/ReplaceAllUndoKeys.ts'
@@ -40,7 +44,7 @@ export interface SectionEditorProps {
 export function SectionEditor({ sectionId, fragment, labelledBy, locked = false }: SectionEditorProps) {
   const { t } = useTranslation('presence')
   const { t: sectionText } = useTranslation('sections')
-  const { carets, awareness, editable: mayEdit, currentUser, editors } = useSectionsContext()
+  const { documentId, carets, awareness, editable: mayEdit, currentUser, editors } = useSectionsContext()
   const caretAwareness = useMemo(() => carets.forFragment(fragment), [carets, fragment])
   const editable = mayEdit && !locked
   // Locked, or the member may only comment: the text still takes a caret and a selection from the
@@ -55,6 +59,10 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
   const [refusedInput, setRefusedInput] = useState(false)
   // What the last paste could not bring along (images), until the next paste.
   const [pasteLosses, setPasteLosses] = useState<ReadonlySet<PasteLoss>>(new Set())
+  // The image dialog, while it is open (features/images).
+  const [imageRequest, setImageRequest] = useState<ImageRequest | null>(null)
+  // A pasted or dropped file: the cursor goes where it lands, then the dialog opens (set once the editor is).
+  const imageFileAt = useRef<(file: File, position: number) => void>(() => {})
   // Comment highlights (decorations, never marks) and "Reactie plaatsen"; none outside a document page.
   const commentsStore = useCommentsStore()
   const editor = useEditor(
@@ -68,6 +76,11 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
         ...contentTables({
           mayRepair: () => repairsHere(awareness.getStates(), awareness.clientID, sectionId),
         }),
+        contentImage(documentId),
+        ImageFiles.configure({
+          isReadOnly: () => readOnly.current,
+          onFile: (file, position) => imageFileAt.current(file, position),
+        }),
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({
           provider: { awareness: caretAwareness },
@@ -79,7 +92,7 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
         // Links to sections (docs/links.md); the fragment tells a link which section it starts from.
         SectionLink.configure({ fragment }),
         OfficePaste,
-        PasteReport.configure({ onReport: setPasteLosses }),
+        PasteReport.configure({ onReport: setPasteLosses, documentId }),
         SearchHighlights,
         // Alt+F10 to the toolbars, Escape back (toolbarKeys.ts).
         ToolbarKeys.configure({ isReadOnly: () => readOnly.current, tools: () => tools.current }),
@@ -100,8 +113,13 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
         },
       },
     },
-    [fragment, caretAwareness, commentsStore, editors, awareness, sectionId],
+    [fragment, caretAwareness, commentsStore, editors, awareness, sectionId, documentId],
   )
+  imageFileAt.current = (file, position) => {
+    if (!editor || editor.isDestroyed) return
+    editor.commands.setTextSelection(position)
+    setImageRequest({ kind: 'new', file })
+  }
 
   // The find bar searches this editor, and replaces in it only while `readOnly` is false.
   useEffect(() => {
@@ -127,6 +145,14 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
       >
         {editable && editor && <FormatToolbar editor={editor} labelledBy={labelledBy} />}
         {editable && editor && <TableToolbar editor={editor} labelledBy={labelledBy} />}
+        {editable && editor && (
+          <ImageToolbar
+            editor={editor}
+            labelledBy={labelledBy}
+            onFile={(file) => setImageRequest({ kind: 'new', file })}
+            onDescribe={(image) => setImageRequest({ kind: 'describe', ...image })}
+          />
+        )}
         <SectionLinkToolbar editor={editor} editable={editable} />
       </div>
       <EditorContent editor={editor} />
@@ -138,6 +164,18 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
         {pasteLosses.size > 0 ? sectionText(`paste.${[...pasteLosses].sort().join('-')}`) : ''}
       </p>
       <SectionComments editor={editor} fragment={fragment} editable={editable} />
+      {imageRequest !== null && editor && (
+        <ImageDialog
+          documentId={documentId}
+          request={imageRequest}
+          onPlace={(image) => {
+            if (editor.isDestroyed) return
+            if (imageRequest.kind === 'new') insertImage(editor, image)
+            else describeImage(editor, imageRequest.src, image.alt)
+          }}
+          onClose={() => setImageRequest(null)}
+        />
+      )}
     </div>
   )
 }

@@ -7,6 +7,8 @@ import type { CaretRouter } from '../../editor/caretRouter.ts'
 import type { SectionEditorRegistry } from '../search/sectionEditors.ts'
 
 export interface SectionsContextValue {
+  /** The open document (where an image is uploaded to). */
+  readonly documentId: string
   readonly doc: Y.Doc
   readonly awareness: Awareness
   /** Each editor's view of the awareness for its caret plugin (redraws only the editors a caret concerns). */

@@ -1,10 +1,12 @@
 // The keys between a section's text and its toolbars, as in other editors (TinyMCE, CKEditor): Alt+F10
-// in the text goes to a toolbar without moving the cursor: the table toolbar when the cursor is in a
-// table, the format toolbar otherwise. Escape in a toolbar goes back to the text, where the cursor was.
+// in the text goes to a toolbar without moving the cursor: the image toolbar when an image is selected,
+// the table toolbar when the cursor is in a table, the format toolbar otherwise. Escape in a toolbar goes back to the text, where the cursor was.
 // Without them, a keyboard user in a table could only leave it through its first cell (Tab and
 // Shift+Tab move between cells), and a row or column command would then act on the first row.
+
+import { IMAGE_NODE } from '@novex/shared'
 import { Extension } from '@tiptap/core'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { NodeSelection, Plugin, PluginKey } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react'
 import { tableAtCursor } from '../tables/tableActions.ts'
@@ -27,8 +29,13 @@ function tabStop(tools: HTMLElement, testId: string): HTMLElement | null {
 function focusToolbar(view: EditorView, event: KeyboardEvent, tools: HTMLElement | null): boolean {
   if (event.key !== 'F10' || !event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false
   if (tools === null) return false
+  const { selection } = view.state
+  const onImage = selection instanceof NodeSelection && selection.node.type.name === IMAGE_NODE
   const inTable = tableAtCursor(view) !== null
-  const target = (inTable ? tabStop(tools, 'table-toolbar') : null) ?? tabStop(tools, 'format-toolbar')
+  const target =
+    (onImage ? tabStop(tools, 'image-toolbar') : null) ??
+    (inTable ? tabStop(tools, 'table-toolbar') : null) ??
+    tabStop(tools, 'format-toolbar')
   if (target === null) return false
   event.preventDefault()
   target.focus()

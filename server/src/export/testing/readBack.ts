@@ -2,10 +2,12 @@
 // what a person would see rather than how we wrote it: pdf.js (Firefox's PDF engine) for PDF, mammoth
 // for DOCX, and a plain unzip + XML parse for ODT. The table readers return a table's rows and cells as
 // the reader's software sees them, so a test can tell a real table from paragraphs that hold its text.
+// The image readers return the pictures a reader would draw, with their size, alternative text and what
+// they stand in (a table cell, a list item).
 import { unzipSync } from 'fflate'
 import mammoth from 'mammoth'
 import MarkdownIt from 'markdown-it'
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { create } from 'xmlbuilder2'
 
 export interface ReadBack {
@@ -69,6 +71,86 @@ export async function readPdfItems(bytes: Uint8Array): Promise<PdfTextItem[]> {
   return items
 }
 
+export interface PdfImage {
+  readonly page: number
+  /** Pixels of the image XObject. */
+  readonly width: number
+  readonly height: number
+  /** The size it is drawn at on the page, in points. */
+  readonly drawnWidth: number
+  readonly drawnHeight: number
+  /** Where it is drawn: its left edge from the page's left, in points. */
+  readonly left: number
+}
+
+type Matrix = readonly [number, number, number, number, number, number]
+
+/** `m` applied after `ctm`, as the PDF operator cm concatenates them. */
+function concatMatrix(m: Matrix, ctm: Matrix): Matrix {
+  const [a, b, c, d, e, f] = m
+  const [A, B, C, D, E, F] = ctm
+  return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F]
+}
+
+/** The images pdf.js paints, page by page, with their pixel size and the size they are drawn at. */
+export async function readPdfImages(bytes: Uint8Array): Promise<PdfImage[]> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false }).promise
+  const images: PdfImage[] = []
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const { fnArray, argsArray } = await (await pdf.getPage(n)).getOperatorList()
+    let ctm: Matrix = [1, 0, 0, 1, 0, 0]
+    const saved: Matrix[] = []
+    fnArray.forEach((fn, i) => {
+      const args = (argsArray[i] ?? []) as unknown[]
+      if (fn === OPS.save) saved.push(ctm)
+      else if (fn === OPS.restore) ctm = saved.pop() ?? [1, 0, 0, 1, 0, 0]
+      else if (fn === OPS.transform) ctm = concatMatrix(args.map(Number) as unknown as Matrix, ctm)
+      else if (fn === OPS.paintImageXObject) {
+        images.push({
+          page: n,
+          width: Number(args[1]),
+          height: Number(args[2]),
+          drawnWidth: Math.hypot(ctm[0], ctm[1]),
+          drawnHeight: Math.hypot(ctm[2], ctm[3]),
+          left: Math.min(ctm[4], ctm[4] + ctm[0]),
+        })
+      }
+    })
+  }
+  await pdf.destroy()
+  return images
+}
+
+export interface PdfFigure {
+  readonly page: number
+  readonly alt: string | null
+  /** The roles of the structure elements around it, outermost first: ['Document', 'Table', 'TR', 'TD']. */
+  readonly within: readonly string[]
+}
+
+interface PdfStructNode {
+  readonly role?: string
+  readonly alt?: string
+  readonly children?: readonly PdfStructNode[]
+}
+
+/** The Figure elements of the structure tree, as a screen reader finds them through pdf.js. */
+export async function readPdfFigures(bytes: Uint8Array): Promise<PdfFigure[]> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false }).promise
+  const figures: PdfFigure[] = []
+  const walk = (node: PdfStructNode, page: number, within: readonly string[]) => {
+    if (node.role === 'Figure') figures.push({ page, alt: node.alt ?? null, within })
+    const path = node.role && node.role !== 'Root' ? [...within, node.role] : within
+    for (const child of node.children ?? []) walk(child, page, path)
+  }
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const tree = (await (await pdf.getPage(n)).getStructTree()) as PdfStructNode | null
+    if (tree) walk(tree, n, [])
+  }
+  await pdf.destroy()
+  return figures
+}
+
 export function unzip(bytes: Uint8Array): Record<string, string> {
   const files = unzipSync(bytes)
   return Object.fromEntries(Object.entries(files).map(([name, data]) => [name, new TextDecoder().decode(data)]))
@@ -80,6 +162,58 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadBack & { readonly
   const rels = files['word/_rels/document.xml.rels'] ?? ''
   const links = [...rels.matchAll(/Target="([^"]*)"[^>]*TargetMode="External"/g)].map((m) => decodeXml(m[1] ?? ''))
   return { text: value, links, xml: files['word/document.xml'] ?? '' }
+}
+
+export interface DocxDrawing {
+  /** wp:docPr: the description (alternative text) and name Word shows. */
+  readonly description: string | null
+  readonly name: string
+  readonly id: string
+  /** wp:extent, in EMU (914400 an inch). */
+  readonly widthEmu: number
+  readonly heightEmu: number
+  /** The part the picture's relationship points to, e.g. "word/media/<hash>.png". */
+  readonly part: string
+  /** Whether the drawing stands in a table cell (w:tc). */
+  readonly inTableCell: boolean
+  /** The w:ind left of its paragraph, in twips (0 when none). */
+  readonly indent: number
+}
+
+/** The pictures of a DOCX: the media parts' bytes and each drawing in document.xml. */
+export function readDocxImages(bytes: Uint8Array): {
+  readonly media: Readonly<Record<string, Uint8Array>>
+  readonly drawings: readonly DocxDrawing[]
+} {
+  const files = unzipSync(bytes)
+  const media = Object.fromEntries(
+    Object.entries(files).filter(([name]) => name.startsWith('word/media/') && !name.endsWith('/')),
+  )
+  const decoder = new TextDecoder()
+  const xml = decoder.decode(files['word/document.xml'] ?? new Uint8Array())
+  const rels = decoder.decode(files['word/_rels/document.xml.rels'] ?? new Uint8Array())
+  const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]*)"`).exec(rels)?.[1] ?? ''
+  const attribute = (element: string, name: string) => {
+    const value = new RegExp(`\\s${name}="([^"]*)"`).exec(element)?.[1]
+    return value === undefined ? null : decodeXml(value)
+  }
+  const drawings = [...xml.matchAll(/<w:drawing>[\s\S]*?<\/w:drawing>/g)].map((match): DocxDrawing => {
+    const drawing = match[0]
+    const before = xml.slice(0, match.index)
+    const docPr = /<wp:docPr\b[^>]*>/.exec(drawing)?.[0] ?? ''
+    const paragraph = before.slice(before.lastIndexOf('<w:p>'))
+    return {
+      description: attribute(docPr, 'descr'),
+      name: attribute(docPr, 'name') ?? '',
+      id: attribute(docPr, 'id') ?? '',
+      widthEmu: Number(/<wp:extent cx="(\d+)"/.exec(drawing)?.[1]),
+      heightEmu: Number(/<wp:extent cx="\d+" cy="(\d+)"/.exec(drawing)?.[1]),
+      part: `word/${target(/r:embed="([^"]*)"/.exec(drawing)?.[1] ?? '')}`,
+      inTableCell: before.lastIndexOf('<w:tc>') > before.lastIndexOf('</w:tc>'),
+      indent: Number(/<w:ind w:left="(\d+)"/.exec(paragraph)?.[1] ?? 0),
+    }
+  })
+  return { media, drawings }
 }
 
 /** DOCX as mammoth's HTML, which keeps tables (rows, th/td, colspan, rowspan). */
@@ -176,6 +310,65 @@ function odtTable(table: DomNode): OdtTable {
   return { columns, headerRows, rows }
 }
 
+export interface OdtFrame {
+  /** draw:image's xlink:href, e.g. "Pictures/afbeelding-1.png". */
+  readonly href: string
+  readonly mimeType: string | null
+  readonly title: string | null
+  readonly description: string | null
+  readonly anchor: string | null
+  /** svg:width and svg:height as written, e.g. "30.00pt". */
+  readonly width: string
+  readonly height: string
+  /** The element names around the frame, outermost first: [..., 'table:table-cell', 'text:p']. */
+  readonly within: readonly string[]
+}
+
+/** The pictures of an ODT: the parts under Pictures/, the manifest's media types, and each draw:frame. */
+export function readOdtImages(bytes: Uint8Array): {
+  readonly pictures: Readonly<Record<string, Uint8Array>>
+  readonly manifest: Readonly<Record<string, string>>
+  readonly frames: readonly OdtFrame[]
+} {
+  const files = unzipSync(bytes)
+  const text = (name: string) => new TextDecoder().decode(files[name] ?? new TextEncoder().encode('<empty/>'))
+  const pictures = Object.fromEntries(
+    Object.entries(files).filter(([name]) => name.startsWith('Pictures/') && !name.endsWith('/')),
+  )
+  const manifest = Object.fromEntries(
+    [...text('META-INF/manifest.xml').matchAll(/manifest:full-path="([^"]*)" manifest:media-type="([^"]*)"/g)].map(
+      ([, path = '', type = '']) => [path, type],
+    ),
+  )
+  const frames: OdtFrame[] = []
+  create(text('content.xml'))
+    .root()
+    .each(
+      (node) => {
+        const dom = node.node as unknown as DomNode
+        if (dom.nodeName !== 'draw:frame') return
+        const children = Array.from(dom.childNodes)
+        const child = (name: string) => children.find((c) => c.nodeName === name)
+        const within: string[] = []
+        for (let up = dom.parentNode; up && up.nodeName !== 'office:text'; up = up.parentNode)
+          within.unshift(up.nodeName)
+        frames.push({
+          href: child('draw:image')?.getAttribute?.('xlink:href') ?? '',
+          mimeType: child('draw:image')?.getAttribute?.('draw:mime-type') ?? null,
+          title: child('svg:title')?.textContent ?? null,
+          description: child('svg:desc')?.textContent ?? null,
+          anchor: dom.getAttribute?.('text:anchor-type') ?? null,
+          width: dom.getAttribute?.('svg:width') ?? '',
+          height: dom.getAttribute?.('svg:height') ?? '',
+          within,
+        })
+      },
+      false,
+      true,
+    )
+  return { pictures, manifest, frames }
+}
+
 export function readOdt(bytes: Uint8Array): ReadBack & {
   readonly files: Record<string, string>
   readonly firstEntry: string
@@ -231,8 +424,8 @@ function odfText(node: DomNode): string {
     else if (child.nodeName === 'text:s') out += ' '.repeat(Number(child.getAttribute?.('text:c') ?? '1'))
     else if (child.nodeName === 'text:tab') out += '\t'
     else if (child.nodeName === 'text:line-break') out += '\n'
-    // A list or nested paragraph is read on its own.
-    else if (child.nodeName !== 'text:list' && child.nodeName !== 'text:p') out += odfText(child)
+    // A list or nested paragraph is read on its own; an image's title and description are not seen.
+    else if (!['text:list', 'text:p', 'draw:frame'].includes(child.nodeName)) out += odfText(child)
   }
   return out
 }

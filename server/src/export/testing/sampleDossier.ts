@@ -1,8 +1,10 @@
 // A realistic dossier for the renderer tests: De Peel, one locked section with every supported node
-// and mark (a 3×3 table among them, and some hostile text), one section that is not locked, a locked subsection, and a ledger
-// with two signatures, a lock and a lapse. Names and texts are fictional (see DOMAIN.md).
+// and mark (a 3×3 table among them, a map as a 40×20 PNG, and some hostile text), one section that is not
+// locked, a locked subsection, and a ledger with two signatures, a lock and a lapse. Names and texts are
+// fictional (see DOMAIN.md).
 import type { Actor, CanonicalMark, CanonicalNode, LedgerEvent, SectionSignoff } from '@novex/shared'
 import type { Dossier } from '../dossier.ts'
+import { dossierImage, imageNode, pngImage } from './testImages.ts'
 
 export const HASH_LOCKED = `sha256:${'ab12'.repeat(16)}`
 export const HASH_SUB = `sha256:${'cd34'.repeat(16)}`
@@ -49,6 +51,14 @@ export const TABLE_ROWS: readonly (readonly string[])[] = [
   ['Waterpeil', 'Peilgestuurde drainage', '€ 3 miljoen | provincie'],
 ]
 export const TABLE_SPANNING = 'Stikstofdepositie halveren'
+
+/** The map in the locked section: its address on the server, its bytes and its alternative text. */
+export const MAP_SRC = `/api/documents/ontwikkelperspectief-de-peel/images/${'a1'.repeat(32)}`
+export const MAP_WIDTH = 40
+export const MAP_HEIGHT = 20
+export const MAP_PNG = pngImage(MAP_WIDTH, MAP_HEIGHT)
+// Characters that XML and Markdown must escape: they have to come back as typed.
+export const MAP_ALT = 'Kaart van De Peel: Peelvenen & *natte* <natuur>'
 
 export const TABLE: CanonicalNode = {
   type: 'table',
@@ -115,6 +125,7 @@ export const LOCKED_CONTENT: CanonicalNode[] = [
     },
   }),
   TABLE,
+  imageNode(MAP_SRC, MAP_ALT),
   { type: 'blockquote', content: [p(t('Als één overheid werken we samen aan De Peel.'))] },
   { type: 'codeBlock', attrs: { language: 'text' }, content: [t('grondwaterstand +30 cm\nstikstof -50%')] },
   { type: 'horizontalRule' },
@@ -241,5 +252,6 @@ export function sampleDossier(): Dossier {
       },
     ],
     ledger: LEDGER,
+    images: { [MAP_SRC]: dossierImage(MAP_PNG, MAP_WIDTH, MAP_HEIGHT) },
   }
 }

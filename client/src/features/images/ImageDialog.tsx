@@ -1,0 +1,192 @@
+// Places an image (a map, a figure) in a section, or changes the description of one that is there. For a
+// new file the upload starts at once and shows its progress, while the author writes the description
+// (alt text) that a screen reader reads and the dossier carries; the image goes into the text only when
+// both are done. A failed upload says why (the server's words) and can be tried again; nothing is placed
+// half. A native modal <dialog>, like the app's others (keepTabInside, Escape closes, focus returns).
+import { MAX_IMAGE_ALT_CHARS } from '@novex/shared'
+import { Button, FormField, Heading, Paragraph, Textarea } from '@rijkshuisstijl-community/components-react'
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiError } from '../../api/documents.ts'
+import { type UploadedImage, uploadImage } from '../../api/images.ts'
+import { keepTabInside } from '../../ui/keepTabInside.ts'
+
+/** A new file to upload, or an image already in the text whose description changes. */
+export type ImageRequest =
+  | { readonly kind: 'new'; readonly file: File }
+  | { readonly kind: 'describe'; readonly src: string; readonly alt: string }
+
+export interface PlacedImage extends UploadedImage {
+  readonly alt: string
+}
+
+export interface ImageDialogProps {
+  readonly documentId: string
+  readonly request: ImageRequest
+  /** The image to place (new) or its new description (describe). */
+  readonly onPlace: (image: PlacedImage) => void
+  readonly onClose: () => void
+}
+
+type Upload =
+  | { readonly state: 'sending'; readonly fraction: number }
+  | { readonly state: 'done'; readonly image: UploadedImage }
+  | { readonly state: 'failed'; readonly message: string }
+
+function failureText(error: unknown, fallback: string): string {
+  return error instanceof ApiError && error.status !== 0 && error.message !== '' ? error.message : fallback
+}
+
+export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDialogProps) {
+  const { t } = useTranslation('sections')
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const altRef = useRef<HTMLTextAreaElement>(null)
+  const [alt, setAlt] = useState(request.kind === 'describe' ? request.alt : '')
+  const [upload, setUpload] = useState<Upload>(
+    request.kind === 'describe'
+      ? { state: 'done', image: { src: request.src, width: 0, height: 0 } }
+      : { state: 'sending', fraction: 0 },
+  )
+  const [error, setError] = useState<string | null>(null)
+  const [attempt, setAttempt] = useState(0)
+  const titleId = useId()
+  const altId = useId()
+  const errorId = useId()
+  const statusId = useId()
+  const descriptionId = useId()
+  const onCloseRef = useRef(onClose)
+  onCloseRef.current = onClose
+
+  useEffect(() => {
+    const dialog = dialogRef.current
+    if (dialog === null) return
+    const opener = dialog.ownerDocument.activeElement
+    dialog.showModal()
+    altRef.current?.focus()
+    return () => {
+      if (dialog.open) dialog.close()
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus()
+    }
+  }, [])
+
+  const file = request.kind === 'new' ? request.file : null
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` starts the upload again (Opnieuw proberen).
+  useEffect(() => {
+    if (file === null) return
+    const cancel = new AbortController()
+    setUpload({ state: 'sending', fraction: 0 })
+    uploadImage(documentId, file, {
+      signal: cancel.signal,
+      onProgress: (fraction) => setUpload({ state: 'sending', fraction }),
+    }).then(
+      (image) => setUpload({ state: 'done', image }),
+      (failure: unknown) => {
+        if (!cancel.signal.aborted)
+          setUpload({ state: 'failed', message: failureText(failure, t('image.unreachable')) })
+      },
+    )
+    // Closing the dialog stops an upload that is still going.
+    return () => cancel.abort()
+  }, [documentId, file, attempt, t])
+
+  const handleSubmit = useCallback(
+    (event: FormEvent<HTMLFormElement>): void => {
+      event.preventDefault()
+      const description = alt.trim()
+      if (description === '') {
+        setError(t('image.altMissing'))
+        altRef.current?.focus()
+        return
+      }
+      if (upload.state !== 'done') {
+        setError(upload.state === 'sending' ? t('image.stillSending') : t('image.notSent'))
+        return
+      }
+      onPlace({ ...upload.image, alt: description })
+      onCloseRef.current()
+    },
+    [alt, upload, onPlace, t],
+  )
+
+  const describing = request.kind === 'describe'
+  const percent = upload.state === 'sending' ? Math.round(upload.fraction * 100) : 100
+  return (
+    <dialog
+      ref={dialogRef}
+      className="dialog image-dialog"
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      data-testid="image-dialog"
+      onClose={() => onCloseRef.current()}
+      onKeyDown={keepTabInside}
+    >
+      <form onSubmit={handleSubmit} noValidate>
+        <Heading level={2} appearanceLevel={3} id={titleId} className="dialog__title">
+          {t(describing ? 'image.titleDescribe' : 'image.titleNew')}
+        </Heading>
+        <Paragraph id={descriptionId}>{t('image.explain')}</Paragraph>
+        {file !== null && (
+          <div className="image-dialog__upload" data-testid="image-upload" data-state={upload.state}>
+            <p className="image-dialog__file">{file.name}</p>
+            <progress max={100} value={percent} aria-label={t('image.progress', { name: file.name })} />
+            <p className="image-dialog__status" role="status">
+              {upload.state === 'sending' && t('image.sending', { percent })}
+              {upload.state === 'done' && t('image.sent')}
+            </p>
+            {upload.state === 'failed' && (
+              <div role="alert" className="image-dialog__failure" data-testid="image-upload-failure">
+                <p lang="nl">{upload.message}</p>
+                <Button type="button" appearance="secondary-action-button" onClick={() => setAttempt((n) => n + 1)}>
+                  {t('image.retry')}
+                </Button>
+              </div>
+            )}
+          </div>
+        )}
+        {upload.state === 'done' && (
+          <img className="image-dialog__preview" src={upload.image.src} alt="" data-testid="image-preview" />
+        )}
+        <FormField
+          id={altId}
+          label={t('image.alt')}
+          invalid={error !== null}
+          errorMessageId={errorId}
+          statusId={statusId}
+          descriptionId={descriptionId}
+          input={
+            <Textarea
+              ref={altRef}
+              id={altId}
+              data-testid="image-alt"
+              className="dialog__reason"
+              rows={3}
+              required
+              maxLength={MAX_IMAGE_ALT_CHARS}
+              invalid={error !== null}
+              aria-describedby={error !== null ? errorId : undefined}
+              value={alt}
+              onChange={(e) => {
+                setAlt(e.target.value)
+                setError(null)
+              }}
+            />
+          }
+        >
+          {error !== null && (
+            <p id={errorId} className="utrecht-form-field-error-message" role="alert">
+              {error}
+            </p>
+          )}
+        </FormField>
+        <div className="dialog__buttons">
+          <Button type="submit" appearance="primary-action-button" data-testid="image-place">
+            {t(describing ? 'image.save' : 'image.place')}
+          </Button>
+          <Button type="button" appearance="secondary-action-button" onClick={() => onCloseRef.current()}>
+            {t('image.cancel')}
+          </Button>
+        </div>
+      </form>
+    </dialog>
+  )
+}

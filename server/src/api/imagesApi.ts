@@ -1,0 +1,77 @@
+// Images of a document: POST /api/documents/<id>/images (the raw bytes of a PNG or JPEG, by an author)
+// stores one and answers its address; GET /api/documents/<id>/images/<sha256> serves it to anyone who
+// may open the document. Putting the image in a section is an ordinary edit, which the update gate
+// checks (contentPolicy: an image of this document only). Storing does not wait for that edit: an
+// image is small next to the loss of a map an author just chose.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { imageSrc, isImageId, MAX_IMAGE_BYTES } from '@novex/shared'
+import type { User } from '../accounts/accountStore.ts'
+import type { ImageStore } from '../images/imageStore.ts'
+import { inspectImage } from '../images/inspectImage.ts'
+import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
+import type { Authorize } from './documentsApi.ts'
+import { readBodyBytes } from './readBody.ts'
+import { ApiError, notFound, sendJson } from './respond.ts'
+
+export interface ImagesApiDeps {
+  readonly catalog: DocumentCatalog
+  readonly authorize: Authorize
+  readonly images: ImageStore
+}
+
+/** Routes /api/documents/<id>/images[/<sha256>]; returns false when the path is not one of them. */
+export async function routeImages(
+  deps: ImagesApiDeps,
+  user: User,
+  req: IncomingMessage,
+  res: ServerResponse,
+  documentId: string,
+  rest: readonly string[],
+  method: string,
+): Promise<boolean> {
+  if (rest[0] !== 'images' || rest.length > 2) return false
+  const record = deps.catalog.get(documentId)
+  const access = record ? deps.authorize(user, record) : null
+  if (!record || !access) throw notFound()
+  const imageId = rest[1]
+  if (imageId === undefined) {
+    if (method !== 'POST') return false
+    if (access !== 'edit') {
+      throw new ApiError(
+        403,
+        'forbidden',
+        'U kunt in dit document geen afbeeldingen plaatsen: u kunt het alleen lezen.',
+      )
+    }
+    await upload(deps, user, req, res, record.id)
+    return true
+  }
+  if (method !== 'GET' && method !== 'HEAD') return false
+  const image = isImageId(imageId) ? deps.images.get(record.id, imageId) : null
+  if (!image) throw new ApiError(404, 'image_not_found', 'Deze afbeelding bestaat niet (meer) in dit document.')
+  // The address holds the hash of the bytes: what it serves never changes, so the browser may keep it.
+  res.writeHead(200, {
+    'content-type': image.mediaType,
+    'content-length': image.data.byteLength,
+    'cache-control': 'private, max-age=31536000, immutable',
+    etag: `"${image.imageId}"`,
+  })
+  res.end(method === 'HEAD' ? undefined : image.data)
+  return true
+}
+
+async function upload(
+  deps: ImagesApiDeps,
+  user: User,
+  req: IncomingMessage,
+  res: ServerResponse,
+  documentId: string,
+): Promise<void> {
+  const tooLarge = `De afbeelding is te groot (hoogstens ${MAX_IMAGE_BYTES / 1024 / 1024} MB). Verklein haar of sla haar op als JPEG.`
+  const data = await readBodyBytes(req, MAX_IMAGE_BYTES, tooLarge)
+  const inspected = inspectImage(data)
+  if (!inspected.ok) throw new ApiError(415, 'unsupported_image', inspected.problem)
+  const { imageId, mediaType, width, height } = inspected
+  const stored = deps.images.put(documentId, { imageId, mediaType, width, height, data }, user.id)
+  sendJson(res, 201, { ...stored, src: imageSrc(documentId, stored.imageId) })
+}

@@ -1,0 +1,172 @@
+// Images (maps, figures) in a section, in a real browser against the real server: "Afbeelding invoegen"
+// chooses a PNG, the dialog uploads it with progress while the author writes the description that is
+// required; the image is placed at the cursor, loads for the other author from the server, survives a
+// reload, and its description can be changed from the keyboard (Alt+F10 on the selected image). A pasted
+// image file goes the same way; a broken file is refused with the server's reason and nothing is placed.
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import {
+  caretToEnd,
+  closeWithoutProblems,
+  editorOf,
+  SaveStatus,
+  sectionIds,
+  sectionLocator,
+  waitForSaveStatus,
+} from '../helpers/browser.ts'
+import { pngImage, truncated } from '../helpers/images.ts'
+import { expectAccessible } from './support/axe.ts'
+import { useServerAndBrowser } from './support/serverAndBrowser.ts'
+import { writerAndReader } from './support/writerAndReader.ts'
+
+const DE_PEEL = 'ontwikkelperspectief-de-peel'
+const running = useServerAndBrowser()
+
+interface ShownImage {
+  readonly src: string
+  readonly alt: string
+  /** The pixel width of the bytes the browser loaded (0: not loaded). */
+  readonly loadedWidth: number
+}
+
+/** The images in a section's text, with what the browser made of them. */
+function imagesOf(page: Page, sectionId: string): Promise<ShownImage[]> {
+  return editorOf(page, sectionId).evaluate((editor) =>
+    Array.from(editor.querySelectorAll('img')).map((img) => ({
+      src: img.getAttribute('src') ?? '',
+      alt: img.getAttribute('alt') ?? '',
+      loadedWidth: img.complete ? img.naturalWidth : 0,
+    })),
+  )
+}
+
+/** Pastes a file into the section's text, as the clipboard hands a screenshot to the page. */
+async function pasteFile(page: Page, sectionId: string, name: string, bytes: Buffer): Promise<void> {
+  await editorOf(page, sectionId).evaluate(
+    (editor, file) => {
+      const data = new DataTransfer()
+      data.items.add(new File([new Uint8Array(file.bytes)], file.name, { type: 'image/png' }))
+      editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    },
+    { name, bytes: [...bytes] },
+  )
+}
+
+const activeTestId = (page: Page): Promise<string | null | undefined> =>
+  page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
+
+it('places a map from a file with its description; the other author sees it, and it stays after a reload', async () => {
+  const { writer, reader } = await writerAndReader(running, DE_PEEL)
+  const page = writer.page
+  const sectionId = (await sectionIds(page))[2] ?? ''
+  const section = sectionLocator(page, sectionId)
+  await editorOf(page, sectionId).click()
+  await caretToEnd(page, sectionId)
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Zie de kaart:')
+
+  const chooser = page.waitForEvent('filechooser')
+  await section.getByTestId('image-insert').click()
+  await (await chooser).setFiles({ name: 'kaart-de-peel.png', mimeType: 'image/png', buffer: pngImage(300, 200) })
+  const dialog = page.getByTestId('image-dialog')
+  await dialog.waitFor()
+  // The description field has the focus while the upload runs; the upload says when it is done.
+  expect(await activeTestId(page)).toBe('image-alt')
+  await expect.poll(() => dialog.getByRole('status').first().textContent()).toBe('Geüpload.')
+  await expectAccessible(page, 'the image dialog', '[data-testid="image-dialog"]')
+  // Without a description nothing is placed.
+  await dialog.getByTestId('image-place').click()
+  await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('Geef een beschrijving van de afbeelding.')
+  expect(await imagesOf(page, sectionId)).toEqual([])
+  await page.keyboard.type('Kaart van De Peel met de natte zones')
+  await dialog.getByTestId('image-place').click()
+  await dialog.waitFor({ state: 'detached' })
+
+  await expect.poll(() => imagesOf(page, sectionId)).toHaveLength(1)
+  const [image] = await imagesOf(page, sectionId)
+  expect(image?.src).toMatch(new RegExp(`^/api/documents/${DE_PEEL}/images/[0-9a-f]{64}$`))
+  expect(image?.alt).toBe('Kaart van De Peel met de natte zones')
+  await expect.poll(async () => (await imagesOf(page, sectionId))[0]?.loadedWidth).toBe(300)
+  // The text before it is where it was: the image came after the cursor's paragraph.
+  expect(await editorOf(page, sectionId).locator('p', { hasText: 'Zie de kaart:' }).count()).toBe(1)
+  await waitForSaveStatus(page, SaveStatus.saved)
+  // The other author's browser fetches the same bytes from the server.
+  await expect
+    .poll(() => imagesOf(reader.page, sectionId))
+    .toEqual([{ src: image?.src, alt: 'Kaart van De Peel met de natte zones', loadedWidth: 300 }])
+
+  await page.reload()
+  await editorOf(page, sectionId).waitFor()
+  await expect
+    .poll(() => imagesOf(page, sectionId))
+    .toEqual([{ src: image?.src, alt: 'Kaart van De Peel met de natte zones', loadedWidth: 300 }])
+
+  // The description changed from the keyboard: the image selected, Alt+F10 to its toolbar.
+  await editorOf(page, sectionId).locator('img').click()
+  await page.keyboard.press('Alt+F10')
+  await expect.poll(() => activeTestId(page)).toBe('image-insert')
+  await page.keyboard.press('ArrowRight')
+  expect(await activeTestId(page)).toBe('image-describe')
+  expect(await section.getByTestId('image-describe').getAttribute('aria-disabled')).toBeNull()
+  await page.keyboard.press('Enter')
+  await dialog.waitFor()
+  expect(await dialog.getByTestId('image-alt').inputValue()).toBe('Kaart van De Peel met de natte zones')
+  await page.keyboard.press('Control+A')
+  await page.keyboard.type('Kaart van De Peel: natte zones en beekdalen')
+  await dialog.getByTestId('image-place').click()
+  await dialog.waitFor({ state: 'detached' })
+  await expect
+    .poll(async () => (await imagesOf(reader.page, sectionId))[0]?.alt)
+    .toBe('Kaart van De Peel: natte zones en beekdalen')
+  await waitForSaveStatus(page, SaveStatus.saved)
+  // The server took every change: none was refused (a refusal is undone on the page and easy to miss).
+  expect(running.server().logs.filter((line) => line.includes('"update refused"'))).toEqual([])
+  await closeWithoutProblems(writer, reader)
+}, 180_000)
+
+it('uploads a pasted image file; a broken one is refused with the reason, and nothing is placed', async () => {
+  const { writer, reader } = await writerAndReader(running, DE_PEEL)
+  const page = writer.page
+  const sectionId = (await sectionIds(page))[6] ?? ''
+  await editorOf(page, sectionId).click()
+  await caretToEnd(page, sectionId)
+  const dialog = page.getByTestId('image-dialog')
+
+  // A file cut off in transfer: the server's reason, a way to try again, and the text unchanged.
+  await pasteFile(page, sectionId, 'half.png', truncated(pngImage(121, 80)))
+  await dialog.waitFor()
+  await expect
+    .poll(() => dialog.getByTestId('image-upload-failure').textContent())
+    .toContain('De afbeelding is niet compleet')
+  expect(await dialog.getByRole('button', { name: 'Opnieuw proberen' }).count()).toBe(1)
+  await page.keyboard.type('Stroomgebied')
+  await dialog.getByTestId('image-place').click()
+  await expect.poll(() => dialog.getByRole('alert').last().textContent()).toContain('niet geüpload')
+  await page.keyboard.press('Escape')
+  await dialog.waitFor({ state: 'detached' })
+  expect(await imagesOf(page, sectionId)).toEqual([])
+
+  // A whole one.
+  await editorOf(page, sectionId).click()
+  await caretToEnd(page, sectionId)
+  await pasteFile(page, sectionId, 'schermafbeelding.png', pngImage(120, 80))
+  await dialog.waitFor()
+  await page.keyboard.type('Schermafbeelding van het stroomgebied')
+  await expect.poll(() => dialog.getByTestId('image-upload').getAttribute('data-state')).toBe('done')
+  await dialog.getByTestId('image-place').click()
+  await dialog.waitFor({ state: 'detached' })
+  await expect
+    .poll(async () => (await imagesOf(reader.page, sectionId)).map((i) => [i.alt, i.loadedWidth]))
+    .toEqual([['Schermafbeelding van het stroomgebied', 120]])
+  // Nothing was said to be left out: the file came along.
+  expect(await sectionLocator(page, sectionId).getByTestId('paste-hint').textContent()).toBe('')
+  await waitForSaveStatus(page, SaveStatus.saved)
+  expect(running.server().logs.filter((line) => line.includes('"update refused"'))).toEqual([])
+  // The browser logs the refused upload (415) itself; nothing else went wrong.
+  try {
+    writer.assertNoProblems([/status of 415/])
+    reader.assertNoProblems()
+  } finally {
+    await Promise.all([writer.close(), reader.close()])
+  }
+}, 120_000)

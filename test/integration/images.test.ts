@@ -1,0 +1,220 @@
+// Images in sections, against the real server and SQLite file: an author uploads a PNG, gets its address
+// (the SHA-256 of the bytes), and every member can fetch exactly those bytes; readers and commenters may
+// not upload, outsiders see nothing, and a file that is no whole PNG or JPEG, or too large, is refused
+// with a Dutch reason. A raw Yjs client (no editor) may place an image of this document in a section,
+// but not one of another document or another host: the update gate refuses it with "content".
+import { createHash } from 'node:crypto'
+import { openDatabase } from '@novex/server'
+import { imageSrc, MessageType, orderedSections, type SectionView } from '@novex/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { connectClient, type TestClient } from '../helpers/client.ts'
+import { DE_PEEL, VOORSTEL_LIMBURG, VOORSTEL_NB } from '../helpers/documents.ts'
+import { readFrame, syncUpdate } from '../helpers/frames.ts'
+import { jpegImage, pngImage, truncated } from '../helpers/images.ts'
+import { openRaw, type RawSocket } from '../helpers/rawSocket.ts'
+import { type RunningServer, startServer } from '../helpers/server.ts'
+import { DEMO, login } from '../helpers/session.ts'
+import { readCommitted } from '../helpers/storage.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+
+let server: RunningServer
+let author: string
+let witness: TestClient
+let raw: RawSocket
+
+beforeAll(async () => {
+  server = await startServer()
+  author = await login(server, DEMO.rijkAuteur)
+  witness = connectClient(server, DE_PEEL, { cookie: author })
+  await witness.synced()
+  const outcome = await openRaw(`${server.wsUrl}/${DE_PEEL}?app=1`, {
+    cookie: await login(server, DEMO.provincieAuteur),
+  })
+  if (outcome.kind !== 'open') throw new Error('could not connect')
+  raw = outcome.socket
+})
+
+afterAll(async () => {
+  raw.close()
+  witness.destroy()
+  await server.stop()
+  server.cleanup()
+})
+
+const imagesUrl = (documentId: string): string => `${server.httpUrl}/api/documents/${documentId}/images`
+
+function upload(documentId: string, bytes: Uint8Array, cookie: string, headers: Record<string, string> = {}) {
+  return fetch(imagesUrl(documentId), {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'image/png', ...headers },
+    body: new Uint8Array(bytes),
+  })
+}
+
+async function errorOf(response: Response): Promise<{ code: string; message: string }> {
+  const body = (await response.json()) as { error: { code: string; message: string } }
+  return body.error
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
+
+describe('uploading and fetching', () => {
+  it('stores an uploaded PNG under the hash of its bytes and serves exactly those bytes to members', async () => {
+    const png = pngImage(64, 40)
+    const response = await upload(DE_PEEL, png, author)
+    expect(response.status).toBe(201)
+    const body = (await response.json()) as Record<string, unknown>
+    expect(body).toEqual({
+      imageId: sha256(png),
+      mediaType: 'image/png',
+      width: 64,
+      height: 40,
+      src: imageSrc(DE_PEEL, sha256(png)),
+    })
+    // The same bytes again: the same address, one stored row.
+    expect(((await (await upload(DE_PEEL, png, author)).json()) as { imageId: string }).imageId).toBe(sha256(png))
+    const db = openDatabase(server.dataDir)
+    try {
+      const rows = db.prepare('SELECT count(*) AS n FROM document_images WHERE image_id = ?').get(sha256(png))
+      expect(rows).toEqual({ n: 1 })
+    } finally {
+      db.close()
+    }
+    for (const member of [DEMO.lezer, DEMO.meelezer, DEMO.provincieAuteur]) {
+      const fetched = await fetch(`${server.httpUrl}${String(body.src)}`, {
+        headers: { cookie: await login(server, member) },
+      })
+      expect(fetched.status, member).toBe(200)
+      expect(fetched.headers.get('content-type')).toBe('image/png')
+      expect(fetched.headers.get('cache-control')).toContain('immutable')
+      expect(Buffer.from(await fetched.arrayBuffer()).equals(png)).toBe(true)
+    }
+  })
+
+  it('takes a JPEG too, whatever type the request says it is (the bytes decide)', async () => {
+    const jpeg = jpegImage()
+    const response = await upload(DE_PEEL, jpeg, author, { 'content-type': 'application/octet-stream' })
+    expect(response.status).toBe(201)
+    expect(await response.json()).toMatchObject({
+      imageId: sha256(jpeg),
+      mediaType: 'image/jpeg',
+      width: 32,
+      height: 16,
+    })
+    const fetched = await fetch(`${server.httpUrl}${imageSrc(DE_PEEL, sha256(jpeg))}`, { headers: { cookie: author } })
+    expect(fetched.headers.get('content-type')).toBe('image/jpeg')
+    expect(Buffer.from(await fetched.arrayBuffer()).equals(jpeg)).toBe(true)
+  })
+
+  it('lets only authors upload, and shows an image only within its own document to its members', async () => {
+    const png = pngImage(8, 8)
+    for (const member of [DEMO.lezer, DEMO.meelezer]) {
+      const response = await upload(DE_PEEL, png, await login(server, member))
+      expect(response.status, member).toBe(403)
+      expect((await errorOf(response)).message).toMatch(/geen afbeeldingen plaatsen/)
+    }
+    const anonymous = await upload(DE_PEEL, png, '')
+    expect(anonymous.status).toBe(401)
+    // Another site cannot make a member's browser upload (the API's Origin check).
+    expect((await upload(DE_PEEL, png, author, { origin: 'https://evil.example' })).status).toBe(403)
+
+    const stored = await upload(DE_PEEL, png, author)
+    expect(stored.status).toBe(201)
+    const id = sha256(png)
+    // The same image id under another document the author may open: not there.
+    const elsewhere = await fetch(`${server.httpUrl}${imageSrc(VOORSTEL_NB, id)}`, { headers: { cookie: author } })
+    expect(elsewhere.status).toBe(404)
+    expect((await errorOf(elsewhere)).code).toBe('image_not_found')
+    // A document the ministry's author is no member of: the document itself does not exist for them.
+    const outsider = await fetch(`${server.httpUrl}${imageSrc(VOORSTEL_LIMBURG, id)}`, { headers: { cookie: author } })
+    expect(outsider.status).toBe(404)
+    expect((await errorOf(outsider)).code).toBe('not_found')
+    expect((await fetch(`${server.httpUrl}${imageSrc(DE_PEEL, id)}`)).status).toBe(401)
+  })
+
+  it.each([
+    ['a text file', Buffer.from('Dit is geen afbeelding.'), 415, /geen PNG- of JPEG-afbeelding/],
+    ['an SVG (it can carry script)', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 415, /geen PNG/],
+    ['a GIF', Buffer.from('GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;', 'latin1'), 415, /geen PNG/],
+    ['a PNG cut off in transfer', truncated(pngImage(50, 50)), 415, /niet compleet/],
+    ['an empty file', Buffer.alloc(0), 415, /leeg/],
+    ['a PNG larger than 10 MB', Buffer.concat([pngImage(4, 4), Buffer.alloc(10 * 1024 * 1024)]), 413, /te groot/],
+  ])('refuses %s with a Dutch reason and stores nothing', async (_case, bytes, status, message) => {
+    const response = await upload(DE_PEEL, bytes, author)
+    expect(response.status).toBe(status)
+    expect((await errorOf(response)).message).toMatch(message)
+    const db = openDatabase(server.dataDir)
+    try {
+      expect(db.prepare('SELECT count(*) AS n FROM document_images WHERE image_id = ?').get(sha256(bytes))).toEqual({
+        n: 0,
+      })
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('images in a section (raw protocol client, no editor)', () => {
+  /** The update a change to the first section of a replica of the server's document makes. */
+  function forge(change: (section: SectionView) => void): Uint8Array {
+    const forged = new Y.Doc()
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(witness.doc))
+    const section = orderedSections(forged)[0]
+    if (!section) throw new Error('no section')
+    const updates: Uint8Array[] = []
+    forged.on('update', (u: Uint8Array) => updates.push(u))
+    forged.transact(() => change(section))
+    return Y.mergeUpdates(updates)
+  }
+
+  const imageNode = (src: string): Y.XmlElement => {
+    const element = new Y.XmlElement('image')
+    element.setAttribute('src', src)
+    element.setAttribute('alt', 'Kaart van het plangebied')
+    element.setAttribute('width', 64 as unknown as string)
+    element.setAttribute('height', 40 as unknown as string)
+    return element
+  }
+
+  const imagesIn = (fragment: Y.XmlFragment | undefined): string[] =>
+    (fragment?.toArray() ?? [])
+      .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'image')
+      .map((node) => String(node.getAttribute('src')))
+
+  /** Sends the update; the reason of its refusal, or null when the server took it. */
+  async function send(update: Uint8Array): Promise<string | null> {
+    const before = raw.frames.length
+    raw.send(syncUpdate(update))
+    // The witness's own edit afterwards proves the raw update was processed before it.
+    orderedSections(witness.doc)[1]?.title.insert(0, '+')
+    await witness.saved()
+    await waitFor(() => raw.frames.length > before, { message: 'an answer to the raw client' })
+    return (
+      raw.frames
+        .slice(before)
+        .map(readFrame)
+        .find((f) => f.type === MessageType.refused)?.strings?.[0] ?? null
+    )
+  }
+
+  it('stores an image of this document, and it reaches the other writers', async () => {
+    const src = imageSrc(DE_PEEL, sha256(pngImage(64, 40)))
+    expect(await send(forge((section) => section.content.insert(1, [imageNode(src)])))).toBeNull()
+    await waitFor(() => imagesIn(orderedSections(witness.doc)[0]?.content).includes(src), {
+      message: 'the image at the witness',
+    })
+    expect(imagesIn(orderedSections(readCommitted(server.dataDir, DE_PEEL).doc)[0]?.content)).toContain(src)
+  })
+
+  it.each([
+    ['of another document', imageSrc(VOORSTEL_NB, 'ab'.repeat(32))],
+    ['of another host (a tracking pixel)', 'https://tracker.example.com/p.png'],
+    ['embedded as data', 'data:image/png;base64,iVBORw0KGgo='],
+  ])('refuses an image %s, and stores none of it', async (_case, src) => {
+    const before = imagesIn(orderedSections(readCommitted(server.dataDir, DE_PEEL).doc)[0]?.content)
+    expect(await send(forge((section) => section.content.insert(0, [imageNode(src)])))).toBe('content')
+    expect(imagesIn(orderedSections(readCommitted(server.dataDir, DE_PEEL).doc)[0]?.content)).toEqual(before)
+    expect(imagesIn(orderedSections(witness.doc)[0]?.content)).not.toContain(src)
+  })
+})

@@ -2,7 +2,8 @@
 // chooses a PNG, the dialog uploads it with progress while the author writes the description that is
 // required; the image is placed at the cursor, loads for the other author from the server, survives a
 // reload, and its description can be changed from the keyboard (Alt+F10 on the selected image). A pasted
-// image file goes the same way; a broken file is refused with the server's reason and nothing is placed.
+// or dropped image file goes the same way; a broken file is refused with the server's reason and nothing
+// is placed.
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import {
@@ -14,7 +15,7 @@ import {
   sectionLocator,
   waitForSaveStatus,
 } from '../helpers/browser.ts'
-import { pngImage, truncated } from '../helpers/images.ts'
+import { jpegImage, pngImage, truncated } from '../helpers/images.ts'
 import { expectAccessible } from './support/axe.ts'
 import { useServerAndBrowser } from './support/serverAndBrowser.ts'
 import { writerAndReader } from './support/writerAndReader.ts'
@@ -37,6 +38,23 @@ function imagesOf(page: Page, sectionId: string): Promise<ShownImage[]> {
       alt: img.getAttribute('alt') ?? '',
       loadedWidth: img.complete ? img.naturalWidth : 0,
     })),
+  )
+}
+
+/** Drops a file on the section's text, on its first paragraph, as from the file manager. */
+async function dropFile(page: Page, sectionId: string, name: string, type: string, bytes: Buffer): Promise<void> {
+  const target = editorOf(page, sectionId).locator('p').first()
+  const box = await target.boundingBox()
+  if (box === null) throw new Error('no paragraph to drop on')
+  await target.evaluate(
+    (paragraph, file) => {
+      const data = new DataTransfer()
+      data.items.add(new File([new Uint8Array(file.bytes)], file.name, { type: file.type }))
+      const at = { clientX: file.x, clientY: file.y, bubbles: true, cancelable: true, dataTransfer: data }
+      paragraph.dispatchEvent(new DragEvent('dragover', at))
+      paragraph.dispatchEvent(new DragEvent('drop', at))
+    },
+    { name, type, bytes: [...bytes], x: box.x + box.width / 2, y: box.y + box.height / 2 },
   )
 }
 
@@ -124,7 +142,7 @@ it('places a map from a file with its description; the other author sees it, and
   await closeWithoutProblems(writer, reader)
 }, 180_000)
 
-it('uploads a pasted image file; a broken one is refused with the reason, and nothing is placed', async () => {
+it('uploads a pasted or dropped image file; a broken one is refused with the reason, and nothing is placed', async () => {
   const { writer, reader } = await writerAndReader(running, DE_PEEL)
   const page = writer.page
   const sectionId = (await sectionIds(page))[6] ?? ''
@@ -160,6 +178,20 @@ it('uploads a pasted image file; a broken one is refused with the reason, and no
     .toEqual([['Schermafbeelding van het stroomgebied', 120]])
   // Nothing was said to be left out: the file came along.
   expect(await sectionLocator(page, sectionId).getByTestId('paste-hint').textContent()).toBe('')
+
+  // A JPEG dropped on the first paragraph goes in there, before the pasted one.
+  await dropFile(page, sectionId, 'foto.jpg', 'image/jpeg', jpegImage())
+  await dialog.waitFor()
+  await page.keyboard.type('Foto van het Peelven')
+  await expect.poll(() => dialog.getByTestId('image-upload').getAttribute('data-state')).toBe('done')
+  await dialog.getByTestId('image-place').click()
+  await dialog.waitFor({ state: 'detached' })
+  await expect
+    .poll(async () => (await imagesOf(reader.page, sectionId)).map((i) => [i.alt, i.loadedWidth]))
+    .toEqual([
+      ['Foto van het Peelven', 32],
+      ['Schermafbeelding van het stroomgebied', 120],
+    ])
   await waitForSaveStatus(page, SaveStatus.saved)
   expect(running.server().logs.filter((line) => line.includes('"update refused"'))).toEqual([])
   // The browser logs the refused upload (415) itself; nothing else went wrong.

@@ -31,10 +31,12 @@ export interface ImageDialogProps {
 type Upload =
   | { readonly state: 'sending'; readonly fraction: number }
   | { readonly state: 'done'; readonly image: UploadedImage }
-  | { readonly state: 'failed'; readonly message: string }
+  /** `message` null: the server was not reached or did not say why (the catalogue's words are shown). */
+  | { readonly state: 'failed'; readonly message: string | null }
 
-function failureText(error: unknown, fallback: string): string {
-  return error instanceof ApiError && error.status !== 0 && error.message !== '' ? error.message : fallback
+/** The server's own (Dutch) reason for refusing the upload, when it gave one. */
+function serverReason(error: unknown): string | null {
+  return error instanceof ApiError && error.status !== 0 && error.message !== '' ? error.message : null
 }
 
 export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDialogProps) {
@@ -81,13 +83,12 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
     }).then(
       (image) => setUpload({ state: 'done', image }),
       (failure: unknown) => {
-        if (!cancel.signal.aborted)
-          setUpload({ state: 'failed', message: failureText(failure, t('image.unreachable')) })
+        if (!cancel.signal.aborted) setUpload({ state: 'failed', message: serverReason(failure) })
       },
     )
     // Closing the dialog stops an upload that is still going.
     return () => cancel.abort()
-  }, [documentId, file, attempt, t])
+  }, [documentId, file, attempt])
 
   const handleSubmit = useCallback(
     (event: FormEvent<HTMLFormElement>): void => {
@@ -127,7 +128,9 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
         <Paragraph id={descriptionId}>{t('image.explain')}</Paragraph>
         {file !== null && (
           <div className="image-dialog__upload" data-testid="image-upload" data-state={upload.state}>
-            <p className="image-dialog__file">{file.name}</p>
+            <p className="image-dialog__file" translate="no">
+              {file.name}
+            </p>
             <progress max={100} value={percent} aria-label={t('image.progress', { name: file.name })} />
             <p className="image-dialog__status" role="status">
               {upload.state === 'sending' && t('image.sending', { percent })}
@@ -135,7 +138,13 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
             </p>
             {upload.state === 'failed' && (
               <div role="alert" className="image-dialog__failure" data-testid="image-upload-failure">
-                <p lang="nl">{upload.message}</p>
+                {upload.message === null ? (
+                  <p>{t('image.unreachable')}</p>
+                ) : (
+                  <p lang="nl" translate="no">
+                    {upload.message}
+                  </p>
+                )}
                 <Button type="button" appearance="secondary-action-button" onClick={() => setAttempt((n) => n + 1)}>
                   {t('image.retry')}
                 </Button>

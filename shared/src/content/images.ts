@@ -46,3 +46,7 @@ export function parseImageSrc(src: unknown): { documentId: DocumentId; imageId: 
   const [documentId, imageId] = [match?.[1], match?.[2]]
   return isDocumentId(documentId) && isImageId(imageId) ? { documentId, imageId } : null
 }
+
+/** How an image reads in a section's plain text (version comparison, a refused change): its description. */
+export const imagePlainText = (alt: unknown): string =>
+  typeof alt === 'string' && alt.trim() !== '' ? `[Afbeelding: ${alt.trim()}]` : '[Afbeelding zonder beschrijving]'

@@ -52,6 +52,20 @@ describe('section layout', () => {
     expect(a && sectionPlainText(a)).toBe('tekst A')
   })
 
+  it('reads an image as its description, on a line of its own', () => {
+    const { doc, ids } = seeded(['A'])
+    const a = getSection(doc, ids[0] as never)
+    if (!a) throw new Error('no section')
+    const map = new Y.XmlElement('image')
+    map.setAttribute('alt', 'Kaart van De Peel')
+    const after = new Y.XmlElement('paragraph')
+    after.insert(0, [new Y.XmlText('daarna')])
+    a.content.push([map, new Y.XmlElement('image'), after])
+    expect(sectionPlainText(a)).toBe(
+      'tekst A\n[Afbeelding: Kaart van De Peel]\n[Afbeelding zonder beschrijving]\ndaarna',
+    )
+  })
+
   it('moves a section up and down among its siblings, and not past the edges', () => {
     const { doc, ids } = seeded(['A', 'B', 'C'])
     expect(moveSectionBy(doc, ids[2] as never, -1)).toBe(true)

@@ -10,6 +10,7 @@
 //   doc.getMap('review'): server-owned review round state ('state' → ReviewState)
 import * as Y from 'yjs'
 import { type ComponentKey, isComponentKey } from '../components.ts'
+import { IMAGE_NODE, imagePlainText } from '../content/images.ts'
 import { newSectionId, type SectionId } from '../ids.ts'
 import { compareByRank, type Rank, rankBetween } from '../rank.ts'
 
@@ -261,13 +262,19 @@ function descendantsOf(doc: Y.Doc, id: SectionId): SectionId[] {
   return out
 }
 
-/** Plain text of a section's content, paragraphs separated by newlines (for search, tests, export). */
+/**
+ * Plain text of a section's content, paragraphs separated by newlines (for comparing versions, a
+ * refused change, a linked section's change, tests). An image reads as its description on a line of its
+ * own, so that a map placed, removed or described anew shows as a change too.
+ */
 export function sectionPlainText(section: SectionView): string {
   const parts: string[] = []
   const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment | Y.XmlHook): void => {
     if (node instanceof Y.XmlText) {
       for (const op of node.toDelta() as { insert?: unknown }[])
         if (typeof op.insert === 'string') parts.push(op.insert)
+    } else if (node instanceof Y.XmlElement && node.nodeName === IMAGE_NODE) {
+      parts.push(`${imagePlainText(node.getAttribute('alt'))}\n`)
     } else if (node instanceof Y.XmlElement || node instanceof Y.XmlFragment) {
       for (const child of node.toArray()) walk(child)
       if (node instanceof Y.XmlElement && BLOCK_NODES.has(node.nodeName)) parts.push('\n')

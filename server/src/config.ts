@@ -28,6 +28,8 @@ export interface Config {
   /** Threads that render dossier exports (0 = one fewer than the cores), and exports that may wait. */
   readonly exportThreads: number
   readonly exportQueue: number
+  /** Bytes of uploaded images one document may hold: a bound on how much of the disk one document can take. */
+  readonly imageQuotaBytes: number
   /** Failed logins allowed per account and per IP in the window. */
   readonly loginLimits: { readonly perAccount: number; readonly perIp: number; readonly windowSeconds: number }
 }
@@ -53,6 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     trustProxy: env.TRUST_PROXY === '1',
     exportThreads: intFrom(env.NOVEX_EXPORT_THREADS, 0, 'NOVEX_EXPORT_THREADS'),
     exportQueue: intFrom(env.NOVEX_EXPORT_QUEUE, 16, 'NOVEX_EXPORT_QUEUE'),
+    imageQuotaBytes: intFrom(env.NOVEX_IMAGE_QUOTA_MB, 250, 'NOVEX_IMAGE_QUOTA_MB') * 1024 * 1024,
     loginLimits: {
       perAccount: intFrom(env.LOGIN_LIMIT_PER_ACCOUNT, 5, 'LOGIN_LIMIT_PER_ACCOUNT'),
       perIp: intFrom(env.LOGIN_LIMIT_PER_IP, 30, 'LOGIN_LIMIT_PER_IP'),

@@ -164,6 +164,23 @@ it('uploads a pasted or dropped image file; a broken one is refused with the rea
   await dialog.waitFor({ state: 'detached' })
   expect(await imagesOf(page, sectionId)).toEqual([])
 
+  // A file over 10 MB: said at once, without sending it, and nothing to try again.
+  await editorOf(page, sectionId).click()
+  await caretToEnd(page, sectionId)
+  await editorOf(page, sectionId).evaluate((editor) => {
+    const data = new DataTransfer()
+    data.items.add(new File([new Uint8Array(11 * 1024 * 1024)], 'luchtfoto.png', { type: 'image/png' }))
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  })
+  await dialog.waitFor()
+  expect(await dialog.getByTestId('image-upload-failure').textContent()).toBe(
+    'Dit bestand is groter dan 10 MB. Verklein de afbeelding of sla haar op als JPEG, en kies haar opnieuw.',
+  )
+  expect(await dialog.getByRole('button', { name: 'Opnieuw proberen' }).count()).toBe(0)
+  await dialog.getByRole('button', { name: 'Annuleren' }).click()
+  await dialog.waitFor({ state: 'detached' })
+  expect(await imagesOf(page, sectionId)).toEqual([])
+
   // A whole one.
   await editorOf(page, sectionId).click()
   await caretToEnd(page, sectionId)

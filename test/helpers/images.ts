@@ -1,6 +1,8 @@
-// Real image files for tests: the export module's own (PNGs of any size, a small JPEG), as Buffers, and a
-// way to break one as an upload cut off in transfer leaves it.
-import { pngImage as exportPng, JPEG_32x16 } from '../../server/src/export/testing/testImages.ts'
+// Real image files for tests: the export module's own (PNGs of any size, a small JPEG), as Buffers, a PNG
+// of noise of about a given size, and a way to break one as an upload cut off in transfer leaves it.
+import { randomBytes } from 'node:crypto'
+import { deflateSync } from 'node:zlib'
+import { pngImage as exportPng, JPEG_32x16, pngWithData } from '../../server/src/export/testing/testImages.ts'
 
 /** A valid RGB PNG of `width` × `height` pixels (its bytes differ with the size). */
 export const pngImage = (width: number, height: number): Buffer => Buffer.from(exportPng(width, height))
@@ -10,3 +12,12 @@ export const jpegImage = (): Buffer => Buffer.from(JPEG_32x16)
 
 /** The first half of a file. */
 export const truncated = (image: Buffer): Buffer => image.subarray(0, Math.floor(image.length / 2))
+
+/** A valid RGB PNG of noise, about `bytes` long (noise does not compress). */
+export function noisyPng(bytes: number): Buffer {
+  const side = Math.max(1, Math.floor(Math.sqrt(bytes / 3)))
+  const rowBytes = 1 + side * 3
+  const raw = randomBytes(rowBytes * side)
+  for (let y = 0; y < side; y++) raw[y * rowBytes] = 0 // filter type 0 (none) at the start of each row
+  return Buffer.from(pngWithData(side, side, false, deflateSync(raw, { level: 0 })))
+}

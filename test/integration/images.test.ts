@@ -11,7 +11,7 @@ import * as Y from 'yjs'
 import { connectClient, type TestClient } from '../helpers/client.ts'
 import { DE_PEEL, VOORSTEL_LIMBURG, VOORSTEL_NB } from '../helpers/documents.ts'
 import { readFrame, syncUpdate } from '../helpers/frames.ts'
-import { jpegImage, pngImage, truncated } from '../helpers/images.ts'
+import { jpegImage, noisyPng, pngImage, truncated } from '../helpers/images.ts'
 import { openRaw, type RawSocket } from '../helpers/rawSocket.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
@@ -151,6 +151,40 @@ describe('uploading and fetching', () => {
       })
     } finally {
       db.close()
+    }
+  })
+})
+
+describe('the images one document may hold', () => {
+  it('refuses an upload beyond the quota with the reason, and still takes an image the document has', async () => {
+    const small = await startServer({ env: { NOVEX_IMAGE_QUOTA_MB: '1' } })
+    try {
+      const cookie = await login(small, DEMO.rijkAuteur)
+      const send = (bytes: Buffer) =>
+        fetch(`${small.httpUrl}/api/documents/${DE_PEEL}/images`, {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'image/png' },
+          body: new Uint8Array(bytes),
+        })
+      const first = noisyPng(600 * 1024)
+      expect((await send(first)).status).toBe(201)
+      const refused = await send(noisyPng(600 * 1024))
+      expect(refused.status).toBe(413)
+      const { code, message } = await errorOf(refused)
+      expect(code).toBe('image_quota')
+      expect(message).toMatch(/^Dit document bevat al 0,6 MB aan afbeeldingen; er past hoogstens 1 MB in\./)
+      // The same map again takes no more room: it is the one already there.
+      expect((await send(first)).status).toBe(201)
+      // Another document has its own room.
+      const other = await fetch(`${small.httpUrl}/api/documents/${VOORSTEL_NB}/images`, {
+        method: 'POST',
+        headers: { cookie: await login(small, DEMO.provincieAuteur), 'content-type': 'image/png' },
+        body: new Uint8Array(noisyPng(600 * 1024)),
+      })
+      expect(other.status).toBe(201)
+    } finally {
+      await small.stop()
+      small.cleanup()
     }
   })
 })

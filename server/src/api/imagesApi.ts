@@ -17,7 +17,11 @@ export interface ImagesApiDeps {
   readonly catalog: DocumentCatalog
   readonly authorize: Authorize
   readonly images: ImageStore
+  /** Bytes of images one document may hold (NOVEX_IMAGE_QUOTA_MB). */
+  readonly quotaBytes: number
 }
+
+const megabytes = (bytes: number): string => (bytes / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })
 
 /** Routes /api/documents/<id>/images[/<sha256>]; returns false when the path is not one of them. */
 export async function routeImages(
@@ -72,6 +76,14 @@ async function upload(
   const inspected = inspectImage(data)
   if (!inspected.ok) throw new ApiError(415, 'unsupported_image', inspected.problem)
   const { imageId, mediaType, width, height } = inspected
+  const held = deps.images.totalBytes(documentId)
+  if (!deps.images.has(documentId, imageId) && held + data.byteLength > deps.quotaBytes) {
+    throw new ApiError(
+      413,
+      'image_quota',
+      `Dit document bevat al ${megabytes(held)} MB aan afbeeldingen; er past hoogstens ${megabytes(deps.quotaBytes)} MB in. Verklein deze afbeelding (bijvoorbeeld als JPEG) of vraag de beheerder om meer ruimte.`,
+    )
+  }
   const stored = deps.images.put(documentId, { imageId, mediaType, width, height, data }, user.id)
   sendJson(res, 201, { ...stored, src: imageSrc(documentId, stored.imageId) })
 }

@@ -19,6 +19,10 @@ export interface ImageStore {
   /** Stores the image unless this document has it already (same bytes); either way, what is stored. */
   put(documentId: string, image: ImageWithData, createdBy: string): StoredImage
   get(documentId: string, imageId: string): ImageWithData | null
+  /** Whether the document holds this image already. */
+  has(documentId: string, imageId: string): boolean
+  /** The bytes of all images of the document together. */
+  totalBytes(documentId: string): number
 }
 
 interface Row {
@@ -36,6 +40,13 @@ export function createImageStore(db: Db, now: () => number = Date.now): ImageSto
   const select = db.prepare<[string, string], Row & { data: Buffer }>(
     'SELECT image_id, media_type, width, height, data FROM document_images WHERE document_id = ? AND image_id = ?',
   )
+  const selectHas = db.prepare<[string, string], { found: number }>(
+    'SELECT 1 AS found FROM document_images WHERE document_id = ? AND image_id = ?',
+  )
+  // length() of a BLOB reads its size from the record header, not the bytes.
+  const selectTotal = db.prepare<[string], { total: number }>(
+    'SELECT coalesce(sum(length(data)), 0) AS total FROM document_images WHERE document_id = ?',
+  )
   // The CHECK constraint holds media_type to the two types; the row is what an upload stored.
   const fromRow = (row: Row): StoredImage => ({
     imageId: row.image_id as ImageId,
@@ -49,6 +60,8 @@ export function createImageStore(db: Db, now: () => number = Date.now): ImageSto
       const { data: _bytes, ...stored } = image
       return stored
     },
+    has: (documentId, imageId) => selectHas.get(documentId, imageId) !== undefined,
+    totalBytes: (documentId) => selectTotal.get(documentId)?.total ?? 0,
     get(documentId, imageId) {
       const row = select.get(documentId, imageId)
       return row ? { ...fromRow(row), data: row.data } : null

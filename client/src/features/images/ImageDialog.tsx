@@ -3,7 +3,7 @@
 // (alt text) that a screen reader reads and the dossier carries; the image goes into the text only when
 // both are done. A failed upload says why (the server's words) and can be tried again; nothing is placed
 // half. A native modal <dialog>, like the app's others (keepTabInside, Escape closes, focus returns).
-import { MAX_IMAGE_ALT_CHARS } from '@novex/shared'
+import { MAX_IMAGE_ALT_CHARS, MAX_IMAGE_BYTES } from '@novex/shared'
 import { Button, FormField, Heading, Paragraph, Textarea } from '@rijkshuisstijl-community/components-react'
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -31,8 +31,11 @@ export interface ImageDialogProps {
 type Upload =
   | { readonly state: 'sending'; readonly fraction: number }
   | { readonly state: 'done'; readonly image: UploadedImage }
-  /** `message` null: the server was not reached or did not say why (the catalogue's words are shown). */
-  | { readonly state: 'failed'; readonly message: string | null }
+  /**
+   * `message`: the server's own reason; null when it was not reached or did not say why, or when the
+   * file was too large to send at all (`tooLarge`): then the catalogue's words are shown.
+   */
+  | { readonly state: 'failed'; readonly message: string | null; readonly tooLarge?: boolean }
 
 /** The server's own (Dutch) reason for refusing the upload, when it gave one. */
 function serverReason(error: unknown): string | null {
@@ -75,6 +78,11 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` starts the upload again (Opnieuw proberen).
   useEffect(() => {
     if (file === null) return
+    // Said at once, rather than after sending 10 MB the server will not take.
+    if (file.size > MAX_IMAGE_BYTES) {
+      setUpload({ state: 'failed', message: null, tooLarge: true })
+      return
+    }
     const cancel = new AbortController()
     setUpload({ state: 'sending', fraction: 0 })
     uploadImage(documentId, file, {
@@ -139,15 +147,21 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
             {upload.state === 'failed' && (
               <div role="alert" className="image-dialog__failure" data-testid="image-upload-failure">
                 {upload.message === null ? (
-                  <p>{t('image.unreachable')}</p>
+                  <p>
+                    {upload.tooLarge
+                      ? t('image.tooLarge', { limit: MAX_IMAGE_BYTES / 1024 / 1024 })
+                      : t('image.unreachable')}
+                  </p>
                 ) : (
                   <p lang="nl" translate="no">
                     {upload.message}
                   </p>
                 )}
-                <Button type="button" appearance="secondary-action-button" onClick={() => setAttempt((n) => n + 1)}>
-                  {t('image.retry')}
-                </Button>
+                {!upload.tooLarge && (
+                  <Button type="button" appearance="secondary-action-button" onClick={() => setAttempt((n) => n + 1)}>
+                    {t('image.retry')}
+                  </Button>
+                )}
               </div>
             )}
           </div>

@@ -2,12 +2,12 @@
 // editor writes it is stored and reaches the others; a table cell with a span the exports cannot lay
 // out, a column width that is no list of widths, an event-handler attribute or a script link is
 // refused with the reason "content", and none of it is stored.
-import { MessageType, orderedSections, type SectionView } from '@novex/shared'
+import { orderedSections, type SectionView } from '@novex/shared'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectClient, type TestClient } from '../helpers/client.ts'
 import { DE_PEEL, tableElement } from '../helpers/documents.ts'
-import { readFrame, syncUpdate } from '../helpers/frames.ts'
+import { forgeFirstSection, sendRawUpdate } from '../helpers/rawEdits.ts'
 import { openRaw, type RawSocket } from '../helpers/rawSocket.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
@@ -36,17 +36,7 @@ afterAll(async () => {
   server.cleanup()
 })
 
-/** A replica of the server's document, the update a change to its first section makes, and that section. */
-function forge(change: (section: SectionView) => void): Uint8Array {
-  const forged = new Y.Doc()
-  Y.applyUpdate(forged, Y.encodeStateAsUpdate(witness.doc))
-  const section = orderedSections(forged)[0]
-  if (!section) throw new Error('no section')
-  const updates: Uint8Array[] = []
-  forged.on('update', (u: Uint8Array) => updates.push(u))
-  forged.transact(() => change(section))
-  return Y.mergeUpdates(updates)
-}
+const forge = (change: (section: SectionView) => void): Uint8Array => forgeFirstSection(witness.doc, change)
 
 /** A table as the editor writes it, with the given attributes on its last cell. */
 function table(lastCell: Record<string, unknown>): Y.XmlElement {
@@ -65,20 +55,7 @@ const tableTexts = (fragment: Y.XmlFragment): string[] =>
     .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'table')
     .map((node) => node.toString())
 
-async function send(update: Uint8Array): Promise<string | null> {
-  const before = raw.frames.length
-  raw.send(syncUpdate(update))
-  // The witness's own edit afterwards proves the raw update was processed before it.
-  orderedSections(witness.doc)[1]?.title.insert(0, '+')
-  await witness.saved()
-  await waitFor(() => raw.frames.length > before, { message: 'an answer to the raw client' })
-  return (
-    raw.frames
-      .slice(before)
-      .map(readFrame)
-      .find((f) => f.type === MessageType.refused)?.strings?.[0] ?? null
-  )
-}
+const send = (update: Uint8Array): Promise<string | null> => sendRawUpdate(raw, witness, update)
 
 it('stores a table as the editor writes it, and it reaches the other writers', async () => {
   const refusal = await send(

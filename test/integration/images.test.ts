@@ -5,13 +5,13 @@
 // but not one of another document or another host: the update gate refuses it with "content".
 import { createHash } from 'node:crypto'
 import { openDatabase } from '@novex/server'
-import { imageSrc, MessageType, orderedSections, type SectionView } from '@novex/shared'
+import { imageSrc, orderedSections, type SectionView } from '@novex/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectClient, type TestClient } from '../helpers/client.ts'
 import { DE_PEEL, VOORSTEL_LIMBURG, VOORSTEL_NB } from '../helpers/documents.ts'
-import { readFrame, syncUpdate } from '../helpers/frames.ts'
 import { jpegImage, noisyPng, pngImage, truncated } from '../helpers/images.ts'
+import { forgeFirstSection, sendRawUpdate } from '../helpers/rawEdits.ts'
 import { openRaw, type RawSocket } from '../helpers/rawSocket.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
@@ -190,17 +190,7 @@ describe('the images one document may hold', () => {
 })
 
 describe('images in a section (raw protocol client, no editor)', () => {
-  /** The update a change to the first section of a replica of the server's document makes. */
-  function forge(change: (section: SectionView) => void): Uint8Array {
-    const forged = new Y.Doc()
-    Y.applyUpdate(forged, Y.encodeStateAsUpdate(witness.doc))
-    const section = orderedSections(forged)[0]
-    if (!section) throw new Error('no section')
-    const updates: Uint8Array[] = []
-    forged.on('update', (u: Uint8Array) => updates.push(u))
-    forged.transact(() => change(section))
-    return Y.mergeUpdates(updates)
-  }
+  const forge = (change: (section: SectionView) => void): Uint8Array => forgeFirstSection(witness.doc, change)
 
   const imageNode = (src: string): Y.XmlElement => {
     const element = new Y.XmlElement('image')
@@ -216,21 +206,7 @@ describe('images in a section (raw protocol client, no editor)', () => {
       .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'image')
       .map((node) => String(node.getAttribute('src')))
 
-  /** Sends the update; the reason of its refusal, or null when the server took it. */
-  async function send(update: Uint8Array): Promise<string | null> {
-    const before = raw.frames.length
-    raw.send(syncUpdate(update))
-    // The witness's own edit afterwards proves the raw update was processed before it.
-    orderedSections(witness.doc)[1]?.title.insert(0, '+')
-    await witness.saved()
-    await waitFor(() => raw.frames.length > before, { message: 'an answer to the raw client' })
-    return (
-      raw.frames
-        .slice(before)
-        .map(readFrame)
-        .find((f) => f.type === MessageType.refused)?.strings?.[0] ?? null
-    )
-  }
+  const send = (update: Uint8Array): Promise<string | null> => sendRawUpdate(raw, witness, update)
 
   it('stores an image of this document, and it reaches the other writers', async () => {
     const src = imageSrc(DE_PEEL, sha256(pngImage(64, 40)))

@@ -179,14 +179,7 @@ function pngPixelsWhole(header: PngHeader, compressed: Uint8Array): boolean {
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1 && parts[0]) return parts[0]
-  const out = new Uint8Array(parts.reduce((total, part) => total + part.length, 0))
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.length
-  }
-  return out
+  return parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts)
 }
 
 /** Start-of-frame markers the PDF (DCTDecode) and the word processors show: baseline, extended, progressive. */

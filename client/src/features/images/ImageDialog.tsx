@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/documents.ts'
 import { type UploadedImage, uploadImage } from '../../api/images.ts'
 import { keepTabInside } from '../../ui/keepTabInside.ts'
+import { useModalDialog } from '../../ui/useModalDialog.ts'
 
 /** A new file to upload, or an image already in the text whose description changes. */
 export type ImageRequest =
@@ -62,17 +63,7 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
   const onCloseRef = useRef(onClose)
   onCloseRef.current = onClose
 
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (dialog === null) return
-    const opener = dialog.ownerDocument.activeElement
-    dialog.showModal()
-    altRef.current?.focus()
-    return () => {
-      if (dialog.open) dialog.close()
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus()
-    }
-  }, [])
+  useModalDialog(dialogRef, altRef)
 
   const file = request.kind === 'new' ? request.file : null
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` starts the upload again (Opnieuw proberen).

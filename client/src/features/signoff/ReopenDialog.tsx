@@ -2,9 +2,10 @@
 // A native modal <dialog>: the rest of the page is inert while it is open (focus stays inside),
 // Escape closes it, and the focus goes back to where it was when the dialog opened.
 import { Button, FormField, Heading, Paragraph, Textarea } from '@rijkshuisstijl-community/components-react'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { keepTabInside } from '../../ui/keepTabInside.ts'
+import { useModalDialog } from '../../ui/useModalDialog.ts'
 import { ownWords, type ShownError, wordsAttributes } from './apiError.ts'
 
 export interface ReopenTarget {
@@ -38,18 +39,7 @@ export function ReopenDialog({ target, onSubmit, onClose }: ReopenDialogProps) {
   const onCloseRef = useRef(onClose)
   onCloseRef.current = onClose
 
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (dialog === null) return
-    const opener = dialog.ownerDocument.activeElement
-    dialog.showModal()
-    reasonRef.current?.focus()
-    return () => {
-      if (dialog.open) dialog.close()
-      // The opener may be gone (the section reopened, so its button changed): then the panel decides.
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus()
-    }
-  }, [])
+  useModalDialog(dialogRef, reasonRef)
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()

@@ -28,19 +28,15 @@ function header(width: number, height: number, alpha: boolean): Uint8Array {
 
 /** A PNG of 8-bit RGB (or RGBA) pixels around the given IDAT data, which the caller has zlib-compressed or not. */
 export function pngWithData(width: number, height: number, alpha: boolean, idat: Uint8Array): Uint8Array {
-  const parts = [
-    new Uint8Array(SIGNATURE),
-    chunk('IHDR', header(width, height, alpha)),
-    chunk('IDAT', idat),
-    chunk('IEND', new Uint8Array()),
-  ]
-  const out = new Uint8Array(parts.reduce((total, part) => total + part.length, 0))
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.length
-  }
-  return out
+  // A plain Uint8Array (not a Buffer), as the dossier and the read-back helpers hold bytes.
+  return new Uint8Array(
+    Buffer.concat([
+      new Uint8Array(SIGNATURE),
+      chunk('IHDR', header(width, height, alpha)),
+      chunk('IDAT', idat),
+      chunk('IEND', new Uint8Array()),
+    ]),
+  )
 }
 
 /** A valid PNG, 8-bit RGB (or RGBA, half transparent), a green-to-blue gradient. */

@@ -30,14 +30,17 @@ interface ShownImage {
   readonly loadedWidth: number
 }
 
-/** The images in a section's text, with what the browser made of them. */
+/** The images in a section's text, with what the browser made of them (each scrolled to: they load lazily). */
 function imagesOf(page: Page, sectionId: string): Promise<ShownImage[]> {
   return editorOf(page, sectionId).evaluate((editor) =>
-    Array.from(editor.querySelectorAll('img')).map((img) => ({
-      src: img.getAttribute('src') ?? '',
-      alt: img.getAttribute('alt') ?? '',
-      loadedWidth: img.complete ? img.naturalWidth : 0,
-    })),
+    Array.from(editor.querySelectorAll('img')).map((img) => {
+      img.scrollIntoView({ block: 'nearest' })
+      return {
+        src: img.getAttribute('src') ?? '',
+        alt: img.getAttribute('alt') ?? '',
+        loadedWidth: img.complete ? img.naturalWidth : 0,
+      }
+    }),
   )
 }
 

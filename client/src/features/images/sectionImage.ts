@@ -20,7 +20,9 @@ export function keepsPastedImage(src: string | null, documentId: string | null):
 
 export const SectionImage = Image.extend<SectionImageOptions>({
   addOptions() {
-    return { inline: false, allowBase64: false, HTMLAttributes: {}, resize: false, documentId: null }
+    // Fetched when scrolled near, so a perspective with many maps opens as fast as one without.
+    const HTMLAttributes = { loading: 'lazy', decoding: 'async' }
+    return { inline: false, allowBase64: false, HTMLAttributes, resize: false, documentId: null }
   },
 
   parseHTML() {

@@ -33,7 +33,7 @@ interface ShownImage {
 /** The images in a section's text, with what the browser made of them (each scrolled to: they load lazily). */
 function imagesOf(page: Page, sectionId: string): Promise<ShownImage[]> {
   return editorOf(page, sectionId).evaluate((editor) =>
-    Array.from(editor.querySelectorAll('img')).map((img) => {
+    Array.from(editor.querySelectorAll<HTMLImageElement>('img.section-image')).map((img) => {
       img.scrollIntoView({ block: 'nearest' })
       return {
         src: img.getAttribute('src') ?? '',
@@ -123,7 +123,7 @@ it('places a map from a file with its description; the other author sees it, and
     .toEqual([{ src: image?.src, alt: 'Kaart van De Peel met de natte zones', loadedWidth: 300 }])
 
   // The description changed from the keyboard: the image selected, Alt+F10 to its toolbar.
-  await editorOf(page, sectionId).locator('img').click()
+  await editorOf(page, sectionId).locator('img.section-image').click()
   await page.keyboard.press('Alt+F10')
   await expect.poll(() => activeTestId(page)).toBe('image-insert')
   await page.keyboard.press('ArrowRight')
@@ -139,6 +139,22 @@ it('places a map from a file with its description; the other author sees it, and
   await expect
     .poll(async () => (await imagesOf(reader.page, sectionId))[0]?.alt)
     .toBe('Kaart van De Peel: natte zones en beekdalen')
+  await waitForSaveStatus(page, SaveStatus.saved)
+
+  // While the description is being written again, the other author removes the image: said, not lost silently.
+  await editorOf(page, sectionId).locator('img.section-image').click()
+  await section.getByTestId('image-describe').click()
+  await dialog.waitFor()
+  await page.keyboard.type(' (concept)')
+  await editorOf(reader.page, sectionId).locator('img.section-image').click()
+  await reader.page.keyboard.press('Delete')
+  await expect.poll(() => imagesOf(page, sectionId)).toEqual([])
+  await dialog.getByTestId('image-place').click()
+  await dialog.waitFor({ state: 'detached' })
+  await expect
+    .poll(() => section.getByTestId('image-hint').textContent())
+    .toBe('De afbeelding is intussen door iemand anders verwijderd; de nieuwe beschrijving is daarom niet opgeslagen.')
+  expect(await imagesOf(reader.page, sectionId)).toEqual([])
   await waitForSaveStatus(page, SaveStatus.saved)
   // The server took every change: none was refused (a refusal is undone on the page and easy to miss).
   expect(running.server().logs.filter((line) => line.includes('"update refused"'))).toEqual([])

@@ -21,7 +21,8 @@ export function keepsPastedImage(src: string | null, documentId: string | null):
 export const SectionImage = Image.extend<SectionImageOptions>({
   addOptions() {
     // Fetched when scrolled near, so a perspective with many maps opens as fast as one without.
-    const HTMLAttributes = { loading: 'lazy', decoding: 'async' }
+    // The class keeps the styles off ProseMirror's own <img> (the separator at the end of some lines).
+    const HTMLAttributes = { class: 'section-image', loading: 'lazy', decoding: 'async' }
     return { inline: false, allowBase64: false, HTMLAttributes, resize: false, documentId: null }
   },
 

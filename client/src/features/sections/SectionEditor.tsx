@@ -59,8 +59,9 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
   const [refusedInput, setRefusedInput] = useState(false)
   // What the last paste could not bring along (images), until the next paste.
   const [pasteLosses, setPasteLosses] = useState<ReadonlySet<PasteLoss>>(new Set())
-  // The image dialog, while it is open (features/images).
+  // The image dialog, while it is open (features/images), and why its work could not be placed.
   const [imageRequest, setImageRequest] = useState<ImageRequest | null>(null)
+  const [imageGone, setImageGone] = useState(false)
   // A pasted or dropped file: the cursor goes where it lands, then the dialog opens (set once the editor is).
   const imageFileAt = useRef<(file: File, position: number) => void>(() => {})
   // Comment highlights (decorations, never marks) and "Reactie plaatsen"; none outside a document page.
@@ -102,6 +103,7 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
       onBlur: () => {
         setRefusedInput(false)
         setPasteLosses(new Set())
+        setImageGone(false)
       },
       editorProps: {
         attributes: {
@@ -160,6 +162,9 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
       <p className="hint section-readonly-hint" role="status" data-testid="readonly-hint">
         {refusedInput && !editable ? sectionText(locked ? 'section.readOnlyLocked' : 'section.readOnlyComment') : ''}
       </p>
+      <p className="hint section-image-hint" role="status" data-testid="image-hint">
+        {imageGone ? sectionText('image.gone') : ''}
+      </p>
       <p className="hint section-paste-hint" role="status" data-testid="paste-hint">
         {pasteLosses.size > 0 ? sectionText(`paste.${[...pasteLosses].sort().join('-')}`) : ''}
       </p>
@@ -171,7 +176,8 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
           onPlace={(image) => {
             if (editor.isDestroyed) return
             if (imageRequest.kind === 'new') insertImage(editor, image)
-            else describeImage(editor, imageRequest.src, image.alt)
+            // Someone else removed the image meanwhile: said, not dropped silently.
+            else setImageGone(!describeImage(editor, imageRequest.src, image.alt))
           }}
           onClose={() => setImageRequest(null)}
         />

@@ -3,7 +3,7 @@
 // required; the image is placed at the cursor, loads for the other author from the server, survives a
 // reload, and its description can be changed from the keyboard (Alt+F10 on the selected image). A pasted
 // or dropped image file goes the same way; a broken file is refused with the server's reason and nothing
-// is placed.
+// is placed. An image copied within the document comes along; one from a web page is left out, and said.
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import {
@@ -228,6 +228,32 @@ it('uploads a pasted or dropped image file; a broken one is refused with the rea
       ['Foto van het Peelven', 32],
       ['Schermafbeelding van het stroomgebied', 120],
     ])
+
+  // Copied within the document, an image comes along (HTML as the editor puts it on the clipboard); one
+  // from a web page does not, and the paste says so.
+  const copied = (await imagesOf(page, sectionId))[1]?.src ?? ''
+  await caretToEnd(page, sectionId)
+  await editorOf(page, sectionId).evaluate((editor, src) => {
+    const data = new DataTransfer()
+    data.setData('text/html', `<p>Kopie:</p><img src="${src}" alt="Kopie van het stroomgebied">`)
+    data.setData('text/plain', 'Kopie:')
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  }, copied)
+  await expect
+    .poll(async () => (await imagesOf(reader.page, sectionId)).map((i) => i.alt))
+    .toEqual(['Foto van het Peelven', 'Schermafbeelding van het stroomgebied', 'Kopie van het stroomgebied'])
+  expect(await sectionLocator(page, sectionId).getByTestId('paste-hint').textContent()).toBe('')
+  await caretToEnd(page, sectionId)
+  await editorOf(page, sectionId).evaluate((editor) => {
+    const data = new DataTransfer()
+    data.setData('text/html', '<p>Van de website:</p><img src="https://www.example.nl/kaart.png" alt="Kaart">')
+    data.setData('text/plain', 'Van de website:')
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  })
+  await expect
+    .poll(() => sectionLocator(page, sectionId).getByTestId('paste-hint').textContent())
+    .toMatch(/^Afbeeldingen uit andere programma's of websites kunnen niet mee/)
+  expect(await imagesOf(page, sectionId)).toHaveLength(3)
   await waitForSaveStatus(page, SaveStatus.saved)
   expect(running.server().logs.filter((line) => line.includes('"update refused"'))).toEqual([])
   // The browser logs the refused upload (415) itself; nothing else went wrong.

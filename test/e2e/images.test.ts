@@ -16,6 +16,8 @@ import {
   waitForSaveStatus,
 } from '../helpers/browser.ts'
 import { jpegImage, pngImage, truncated } from '../helpers/images.ts'
+import { DEMO, login } from '../helpers/session.ts'
+import { sign } from '../helpers/signoff.ts'
 import { expectAccessible } from './support/axe.ts'
 import { useServerAndBrowser } from './support/serverAndBrowser.ts'
 import { writerAndReader } from './support/writerAndReader.ts'
@@ -263,4 +265,35 @@ it('uploads a pasted or dropped image file; a broken one is refused with the rea
   } finally {
     await Promise.all([writer.close(), reader.close()])
   }
+}, 120_000)
+
+it('says so when the section was signed while an image was being placed, and places nothing', async () => {
+  const { writer, reader } = await writerAndReader(running, DE_PEEL)
+  const page = writer.page
+  const sectionId = (await sectionIds(page))[1] ?? ''
+  const section = sectionLocator(page, sectionId)
+  await editorOf(page, sectionId).click()
+  await caretToEnd(page, sectionId)
+  const chooser = page.waitForEvent('filechooser')
+  await section.getByTestId('image-insert').click()
+  await (await chooser).setFiles({ name: 'kaart.png', mimeType: 'image/png', buffer: pngImage(90, 60) })
+  const dialog = page.getByTestId('image-dialog')
+  await dialog.waitFor()
+  await page.keyboard.type('Kaart bij het ondertekende onderdeel')
+  await expect.poll(() => dialog.getByTestId('image-upload').getAttribute('data-state')).toBe('done')
+  // Meanwhile both signatories sign the section: it locks for everyone.
+  const server = running.server()
+  for (const signatory of [DEMO.rijkOndertekenaar, DEMO.provincieOndertekenaar]) {
+    expect((await sign(server, await login(server, signatory), DE_PEEL, sectionId)).status).toBe(200)
+  }
+  await expect.poll(() => section.getByTestId('image-toolbar').count()).toBe(0)
+  await dialog.getByTestId('image-place').click()
+  await dialog.waitFor({ state: 'detached' })
+  await expect
+    .poll(() => section.getByTestId('image-hint').textContent())
+    .toMatch(/^De afbeelding is niet geplaatst: deze tekst kan intussen niet meer worden gewijzigd/)
+  expect(await imagesOf(page, sectionId)).toEqual([])
+  expect(await imagesOf(reader.page, sectionId)).toEqual([])
+  expect(running.server().logs.filter((line) => line.includes('"update refused"'))).toEqual([])
+  await closeWithoutProblems(writer, reader)
 }, 120_000)

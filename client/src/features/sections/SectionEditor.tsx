@@ -61,7 +61,7 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
   const [pasteLosses, setPasteLosses] = useState<ReadonlySet<PasteLoss>>(new Set())
   // The image dialog, while it is open (features/images), and why its work could not be placed.
   const [imageRequest, setImageRequest] = useState<ImageRequest | null>(null)
-  const [imageGone, setImageGone] = useState(false)
+  const [imageProblem, setImageProblem] = useState<'gone' | 'notPlaced' | null>(null)
   // A pasted or dropped file: the cursor goes where it lands, then the dialog opens (set once the editor is).
   const imageFileAt = useRef<(file: File, position: number) => void>(() => {})
   // Comment highlights (decorations, never marks) and "Reactie plaatsen"; none outside a document page.
@@ -103,7 +103,7 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
       onBlur: () => {
         setRefusedInput(false)
         setPasteLosses(new Set())
-        setImageGone(false)
+        setImageProblem(null)
       },
       editorProps: {
         attributes: {
@@ -163,7 +163,7 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
         {refusedInput && !editable ? sectionText(locked ? 'section.readOnlyLocked' : 'section.readOnlyComment') : ''}
       </p>
       <p className="hint section-image-hint" role="status" data-testid="image-hint">
-        {imageGone ? sectionText('image.gone') : ''}
+        {imageProblem !== null ? sectionText(`image.${imageProblem}`) : ''}
       </p>
       <p className="hint section-paste-hint" role="status" data-testid="paste-hint">
         {pasteLosses.size > 0 ? sectionText(`paste.${[...pasteLosses].sort().join('-')}`) : ''}
@@ -174,10 +174,13 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
           documentId={documentId}
           request={imageRequest}
           onPlace={(image) => {
-            if (editor.isDestroyed) return
-            if (imageRequest.kind === 'new') insertImage(editor, image)
-            // Someone else removed the image meanwhile: said, not dropped silently.
-            else setImageGone(!describeImage(editor, imageRequest.src, image.alt))
+            // The text became read-only meanwhile (signed, or access changed), or someone else removed
+            // the image being described: said, not dropped silently.
+            if (imageRequest.kind === 'new') {
+              if (editor.isDestroyed || readOnly.current || !insertImage(editor, image)) setImageProblem('notPlaced')
+            } else if (editor.isDestroyed || readOnly.current || !describeImage(editor, imageRequest.src, image.alt)) {
+              setImageProblem(readOnly.current ? 'notPlaced' : 'gone')
+            }
           }}
           onClose={() => setImageRequest(null)}
         />

@@ -166,7 +166,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     export: { ...signoffDeps, exports, metrics, images },
     comments: commentsDeps,
     links: { catalog, authorize, links, withRoom },
-    images: { catalog, authorize, images, quotaBytes: config.imageQuotaBytes },
+    images: { catalog, authorize, images, quotaBytes: config.imageQuotaBytes, imageIsWhole: exports.imageIsWhole },
     review: { ...commentsDeps, review: createReviewService(withRoom, versions), versions, withRoom },
     session: {
       accounts,

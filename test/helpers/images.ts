@@ -2,13 +2,21 @@
 // of noise of about a given size, and a way to break one as an upload cut off in transfer leaves it.
 import { randomBytes } from 'node:crypto'
 import { deflateSync } from 'node:zlib'
-import { pngImage as exportPng, JPEG_32x16, pngWithData } from '../../server/src/export/testing/testImages.ts'
+import {
+  corruptPng,
+  pngImage as exportPng,
+  JPEG_32x16,
+  pngWithData,
+} from '../../server/src/export/testing/testImages.ts'
 
 /** A valid RGB PNG of `width` × `height` pixels (its bytes differ with the size). */
 export const pngImage = (width: number, height: number): Buffer => Buffer.from(exportPng(width, height))
 
 /** A 32 × 16 baseline JPEG. */
 export const jpegImage = (): Buffer => Buffer.from(JPEG_32x16)
+
+/** A PNG with a whole header and end, but garbage where the pixels should be. */
+export const damagedPng = (): Buffer => Buffer.from(corruptPng(48, 32))
 
 /** The first half of a file. */
 export const truncated = (image: Buffer): Buffer => image.subarray(0, Math.floor(image.length / 2))

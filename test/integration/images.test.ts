@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectClient, type TestClient } from '../helpers/client.ts'
 import { DE_PEEL, VOORSTEL_LIMBURG, VOORSTEL_NB } from '../helpers/documents.ts'
-import { jpegImage, noisyPng, pngImage, truncated } from '../helpers/images.ts'
+import { damagedPng, jpegImage, noisyPng, pngImage, truncated } from '../helpers/images.ts'
 import { forgeFirstSection, sendRawUpdate } from '../helpers/rawEdits.ts'
 import { openRaw, type RawSocket } from '../helpers/rawSocket.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
@@ -138,6 +138,7 @@ describe('uploading and fetching', () => {
     ['an SVG (it can carry script)', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 415, /geen PNG/],
     ['a GIF', Buffer.from('GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;', 'latin1'), 415, /geen PNG/],
     ['a PNG cut off in transfer', truncated(pngImage(50, 50)), 415, /niet compleet/],
+    ['a PNG whose pixel data is damaged (header and end whole)', damagedPng(), 415, /beschadigd/],
     ['an empty file', Buffer.alloc(0), 415, /leeg/],
     ['a PNG larger than 10 MB', Buffer.concat([pngImage(4, 4), Buffer.alloc(10 * 1024 * 1024)]), 413, /te groot/],
   ])('refuses %s with a Dutch reason and stores nothing', async (_case, bytes, status, message) => {

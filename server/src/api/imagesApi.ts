@@ -19,6 +19,8 @@ export interface ImagesApiDeps {
   readonly images: ImageStore
   /** Bytes of images one document may hold (NOVEX_IMAGE_QUOTA_MB). */
   readonly quotaBytes: number
+  /** Whether every pixel row is there, as the exports need it: checked off the event loop (exportPool). */
+  readonly imageIsWhole: (bytes: Uint8Array) => Promise<boolean>
 }
 
 const megabytes = (bytes: number): string => (bytes / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })
@@ -75,6 +77,13 @@ async function upload(
   const data = await readBodyBytes(req, MAX_IMAGE_BYTES, tooLarge)
   const inspected = inspectImage(data)
   if (!inspected.ok) throw new ApiError(415, 'unsupported_image', inspected.problem)
+  if (!(await deps.imageIsWhole(data))) {
+    throw new ApiError(
+      415,
+      'unsupported_image',
+      'De afbeelding is beschadigd: niet alle beeldpunten zijn te lezen. Sla haar opnieuw op (als PNG of JPEG) en probeer het nog eens.',
+    )
+  }
   const { imageId, mediaType, width, height } = inspected
   const held = deps.images.totalBytes(documentId)
   if (!deps.images.has(documentId, imageId) && held + data.byteLength > deps.quotaBytes) {

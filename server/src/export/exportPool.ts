@@ -12,6 +12,8 @@ import type { RenderTask } from './renderWorker.ts'
 export interface ExportPool {
   /** Renders on a worker thread; `ExportBusy` when too many exports already wait. */
   render(dossier: Dossier, format: ExportFormat, signal?: AbortSignal): Promise<Uint8Array>
+  /** Whether an image's bytes are a PNG or JPEG every export can show, checked on a worker thread. */
+  imageIsWhole(bytes: Uint8Array): Promise<boolean>
   close(): Promise<void>
 }
 
@@ -42,7 +44,7 @@ const THREAD_HEAP_MIB = 512
 
 export function createExportPool(options: ExportPoolOptions): ExportPool {
   const threads = options.threads > 0 ? options.threads : Math.max(1, availableParallelism() - 1)
-  const pool = new Piscina<RenderTask, Uint8Array>({
+  const pool = new Piscina<RenderTask | Uint8Array, Uint8Array | boolean>({
     filename: new URL('./renderWorker.ts', import.meta.url).href,
     minThreads: 0,
     maxThreads: threads,
@@ -57,11 +59,15 @@ export function createExportPool(options: ExportPoolOptions): ExportPool {
       if (admitted >= threads + options.queue) throw new ExportBusy()
       admitted += 1
       try {
-        return await pool.run({ dossier, format }, { signal: signal ?? null })
+        const file = await pool.run({ dossier, format }, { signal: signal ?? null })
+        if (!(file instanceof Uint8Array)) throw new Error('the export worker answered no file')
+        return file
       } finally {
         admitted -= 1
       }
     },
+    // Not counted against the export queue: an upload is small work, and its author is waiting.
+    imageIsWhole: async (bytes) => (await pool.run(bytes, { name: 'imageIsWhole' })) === true,
     close: () => pool.destroy(),
   }
 }

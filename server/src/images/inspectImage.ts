@@ -1,6 +1,7 @@
 // What an uploaded file is, read from its bytes (never from the name or the declared type): PNG or JPEG,
 // its pixel size, and its id (the SHA-256 of the bytes). image-size reads the header; a file cut off in
-// transfer still has a whole header, so the end is checked too.
+// transfer still has a whole header, so the end is checked too. The pixel data itself is checked after
+// this, on an export worker thread (imagesApi.ts, export/imageBytes.ts): it costs tens of milliseconds.
 import { createHash } from 'node:crypto'
 import { type ImageId, type ImageMediaType, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '@novex/shared'
 import { imageSize } from 'image-size'

@@ -8,7 +8,7 @@ import { commentRights } from '../comments/commentRights.ts'
 import type { CommentContext, CommentService } from '../comments/commentService.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import { documentScope } from '../policy/access.ts'
-import type { Authorize } from './documentsApi.ts'
+import { type Authorize, documentWithAccess } from './documentsApi.ts'
 import { readJsonBody } from './readJsonBody.ts'
 import { notFound, sendJson } from './respond.ts'
 
@@ -34,9 +34,7 @@ export function members(accounts: AccountStore, record: DocumentRecord) {
 }
 
 export function commentContext(deps: CommentsApiDeps, user: User, documentId: string): CommentContext {
-  const record = deps.catalog.get(documentId)
-  const access = record ? deps.authorize(user, record) : null
-  if (!record || !access) throw notFound()
+  const { record, access } = documentWithAccess(deps.catalog, deps.authorize, user, documentId)
   return {
     documentId: record.id,
     user,

@@ -53,7 +53,22 @@ export function listDocuments(
   })
 }
 
-/** Unknown and forbidden answer the same 404, so document names do not leak. */
+/**
+ * The document and what the user may do in it. Unknown and forbidden answer the same 404, so document
+ * names do not leak.
+ */
+export function documentWithAccess(
+  catalog: DocumentCatalog,
+  authorize: Authorize,
+  user: User,
+  id: string,
+): { readonly record: DocumentRecord; readonly access: Access } {
+  const record = isDocumentId(id) ? catalog.get(id) : null
+  const access = record ? authorize(user, record) : null
+  if (!record || !access) throw notFound()
+  return { record, access }
+}
+
 export function getDocument(
   catalog: DocumentCatalog,
   user: User,
@@ -61,9 +76,7 @@ export function getDocument(
   isQuarantined: IsQuarantined,
   id: string,
 ): DocumentDetail {
-  const record = isDocumentId(id) ? catalog.get(id) : null
-  const access = record ? authorize(user, record) : null
-  if (!record || !access) throw notFound()
+  const { record, access } = documentWithAccess(catalog, authorize, user, id)
   const areaName = AREAS.find((a) => a.id === record.areaId)?.name
   const provinceName = PROVINCES.find((p) => p.id === record.provinceId)?.name
   return {

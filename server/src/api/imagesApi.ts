@@ -9,9 +9,9 @@ import type { User } from '../accounts/accountStore.ts'
 import type { ImageStore } from '../images/imageStore.ts'
 import { inspectImage } from '../images/inspectImage.ts'
 import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
-import type { Authorize } from './documentsApi.ts'
+import { type Authorize, documentWithAccess } from './documentsApi.ts'
 import { readBodyBytes } from './readBody.ts'
-import { ApiError, notFound, sendJson } from './respond.ts'
+import { ApiError, sendJson } from './respond.ts'
 
 export interface ImagesApiDeps {
   readonly catalog: DocumentCatalog
@@ -36,9 +36,7 @@ export async function routeImages(
   method: string,
 ): Promise<boolean> {
   if (rest[0] !== 'images' || rest.length > 2) return false
-  const record = deps.catalog.get(documentId)
-  const access = record ? deps.authorize(user, record) : null
-  if (!record || !access) throw notFound()
+  const { record, access } = documentWithAccess(deps.catalog, deps.authorize, user, documentId)
   const imageId = rest[1]
   if (imageId === undefined) {
     if (method !== 'POST') return false

@@ -11,9 +11,9 @@ import { readiness } from '../signoff/readiness.ts'
 import type { RefusedChangeStore } from '../signoff/refusedChanges.ts'
 import { actorFor } from '../signoff/signers.ts'
 import type { SignoffService, WithRoom } from '../signoff/signoffService.ts'
-import type { Authorize } from './documentsApi.ts'
+import { type Authorize, documentWithAccess } from './documentsApi.ts'
 import { readJsonBody } from './readJsonBody.ts'
-import { ApiError, notFound, sendJson } from './respond.ts'
+import { ApiError, sendJson } from './respond.ts'
 
 export interface SignoffApiDeps {
   readonly catalog: DocumentCatalog
@@ -34,10 +34,7 @@ export function openable(
   user: User,
   documentId: string,
 ): DocumentRecord {
-  const record = deps.catalog.get(documentId)
-  const access = record ? deps.authorize(user, record) : null
-  if (!record || !access) throw notFound()
-  return record
+  return documentWithAccess(deps.catalog, deps.authorize, user, documentId).record
 }
 
 function sectionParam(sectionId: string): string {

@@ -3,10 +3,30 @@
 // server processed it.
 import { MessageType, orderedSections, type SectionView } from '@novex/shared'
 import * as Y from 'yjs'
-import type { TestClient } from './client.ts'
+import { connectClient, type TestClient } from './client.ts'
 import { readFrame, syncUpdate } from './frames.ts'
-import type { RawSocket } from './rawSocket.ts'
+import { openRaw, type RawSocket } from './rawSocket.ts'
+import type { RunningServer } from './server.ts'
+import { DEMO, login } from './session.ts'
 import { waitFor } from './waitFor.ts'
+
+/**
+ * The two writers of a document these tests need: the Rijk author's full client (the witness, with the
+ * editor's view of the document) and the provincial author's raw socket, which sends what no editor would.
+ */
+export async function witnessAndRawWriter(
+  server: RunningServer,
+  documentId: string,
+): Promise<{ readonly witness: TestClient; readonly witnessCookie: string; readonly raw: RawSocket }> {
+  const witnessCookie = await login(server, DEMO.rijkAuteur)
+  const witness = connectClient(server, documentId, { cookie: witnessCookie })
+  await witness.synced()
+  const outcome = await openRaw(`${server.wsUrl}/${documentId}?app=1`, {
+    cookie: await login(server, DEMO.provincieAuteur),
+  })
+  if (outcome.kind !== 'open') throw new Error('could not connect')
+  return { witness, witnessCookie, raw: outcome.socket }
+}
 
 /** The update `change` makes to the first section of a fresh replica of `from`. */
 export function forgeFirstSection(from: Y.Doc, change: (section: SectionView) => void): Uint8Array {

@@ -5,12 +5,11 @@
 import { orderedSections, type SectionView } from '@novex/shared'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { connectClient, type TestClient } from '../helpers/client.ts'
+import type { TestClient } from '../helpers/client.ts'
 import { DE_PEEL, tableElement } from '../helpers/documents.ts'
-import { forgeFirstSection, sendRawUpdate } from '../helpers/rawEdits.ts'
-import { openRaw, type RawSocket } from '../helpers/rawSocket.ts'
+import { forgeFirstSection, sendRawUpdate, witnessAndRawWriter } from '../helpers/rawEdits.ts'
+import type { RawSocket } from '../helpers/rawSocket.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
-import { DEMO, login } from '../helpers/session.ts'
 import { readCommitted } from '../helpers/storage.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
@@ -20,13 +19,7 @@ let raw: RawSocket
 
 beforeAll(async () => {
   server = await startServer()
-  witness = connectClient(server, DE_PEEL, { cookie: await login(server, DEMO.rijkAuteur) })
-  await witness.synced()
-  const outcome = await openRaw(`${server.wsUrl}/${DE_PEEL}?app=1`, {
-    cookie: await login(server, DEMO.provincieAuteur),
-  })
-  if (outcome.kind !== 'open') throw new Error('could not connect')
-  raw = outcome.socket
+  ;({ witness, raw } = await witnessAndRawWriter(server, DE_PEEL))
 })
 
 afterAll(async () => {

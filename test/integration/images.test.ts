@@ -8,11 +8,11 @@ import { openDatabase } from '@novex/server'
 import { imageSrc, orderedSections, type SectionView } from '@novex/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { connectClient, type TestClient } from '../helpers/client.ts'
+import type { TestClient } from '../helpers/client.ts'
 import { DE_PEEL, VOORSTEL_LIMBURG, VOORSTEL_NB } from '../helpers/documents.ts'
 import { damagedPng, jpegImage, noisyPng, pngImage, truncated } from '../helpers/images.ts'
-import { forgeFirstSection, sendRawUpdate } from '../helpers/rawEdits.ts'
-import { openRaw, type RawSocket } from '../helpers/rawSocket.ts'
+import { forgeFirstSection, sendRawUpdate, witnessAndRawWriter } from '../helpers/rawEdits.ts'
+import type { RawSocket } from '../helpers/rawSocket.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 import { readCommitted } from '../helpers/storage.ts'
@@ -25,14 +25,8 @@ let raw: RawSocket
 
 beforeAll(async () => {
   server = await startServer()
-  author = await login(server, DEMO.rijkAuteur)
-  witness = connectClient(server, DE_PEEL, { cookie: author })
-  await witness.synced()
-  const outcome = await openRaw(`${server.wsUrl}/${DE_PEEL}?app=1`, {
-    cookie: await login(server, DEMO.provincieAuteur),
-  })
-  if (outcome.kind !== 'open') throw new Error('could not connect')
-  raw = outcome.socket
+  // The witness is the Rijk author, who also uploads.
+  ;({ witness, witnessCookie: author, raw } = await witnessAndRawWriter(server, DE_PEEL))
 })
 
 afterAll(async () => {

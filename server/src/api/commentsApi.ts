@@ -10,7 +10,7 @@ import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCat
 import { documentScope } from '../policy/access.ts'
 import { type Authorize, documentWithAccess } from './documentsApi.ts'
 import { readJsonBody } from './readJsonBody.ts'
-import { notFound, sendJson } from './respond.ts'
+import { sendJson } from './respond.ts'
 
 export interface CommentsApiDeps {
   readonly catalog: DocumentCatalog
@@ -55,8 +55,7 @@ export async function routeComments(
 ): Promise<boolean> {
   const [first, threadId, second, messageId] = rest
   if (first === 'members' && rest.length === 1 && method === 'GET') {
-    const record = deps.catalog.get(documentId)
-    if (!record || !deps.authorize(user, record)) throw notFound()
+    const { record } = documentWithAccess(deps.catalog, deps.authorize, user, documentId)
     sendJson(res, 200, members(deps.accounts, record))
     return true
   }

@@ -5,7 +5,7 @@
 // half. A native modal <dialog>, like the app's others (keepTabInside, Escape closes, focus returns).
 import { MAX_IMAGE_ALT_CHARS, MAX_IMAGE_BYTES } from '@novex/shared'
 import { Button, FormField, Heading, Paragraph, Textarea } from '@rijkshuisstijl-community/components-react'
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/documents.ts'
 import { type UploadedImage, uploadImage } from '../../api/images.ts'
@@ -17,15 +17,11 @@ export type ImageRequest =
   | { readonly kind: 'new'; readonly file: File }
   | { readonly kind: 'describe'; readonly src: string; readonly alt: string }
 
-export interface PlacedImage extends UploadedImage {
-  readonly alt: string
-}
-
 export interface ImageDialogProps {
   readonly documentId: string
   readonly request: ImageRequest
-  /** The image to place (new) or its new description (describe). */
-  readonly onPlace: (image: PlacedImage) => void
+  /** The description, and for a new file the uploaded image to place (null when describing). */
+  readonly onPlace: (alt: string, uploaded: UploadedImage | null) => void
   readonly onClose: () => void
 }
 
@@ -48,11 +44,8 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
   const dialogRef = useRef<HTMLDialogElement>(null)
   const altRef = useRef<HTMLTextAreaElement>(null)
   const [alt, setAlt] = useState(request.kind === 'describe' ? request.alt : '')
-  const [upload, setUpload] = useState<Upload>(
-    request.kind === 'describe'
-      ? { state: 'done', image: { src: request.src, width: 0, height: 0 } }
-      : { state: 'sending', fraction: 0 },
-  )
+  // Only a new file is uploaded; describing an image in the text sends nothing.
+  const [upload, setUpload] = useState<Upload>({ state: 'sending', fraction: 0 })
   const [error, setError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
   const titleId = useId()
@@ -89,24 +82,23 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
     return () => cancel.abort()
   }, [documentId, file, attempt])
 
-  const handleSubmit = useCallback(
-    (event: FormEvent<HTMLFormElement>): void => {
-      event.preventDefault()
-      const description = alt.trim()
-      if (description === '') {
-        setError(t('image.altMissing'))
-        altRef.current?.focus()
-        return
-      }
-      if (upload.state !== 'done') {
-        setError(upload.state === 'sending' ? t('image.stillSending') : t('image.notSent'))
-        return
-      }
-      onPlace({ ...upload.image, alt: description })
-      onCloseRef.current()
-    },
-    [alt, upload, onPlace, t],
-  )
+  const uploaded = upload.state === 'done' ? upload.image : null
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault()
+    const description = alt.trim()
+    if (description === '') {
+      setError(t('image.altMissing'))
+      altRef.current?.focus()
+      return
+    }
+    if (file !== null && uploaded === null) {
+      setError(upload.state === 'sending' ? t('image.stillSending') : t('image.notSent'))
+      return
+    }
+    onPlace(description, uploaded)
+    onCloseRef.current()
+  }
 
   const describing = request.kind === 'describe'
   const percent = upload.state === 'sending' ? Math.round(upload.fraction * 100) : 100
@@ -157,8 +149,13 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
             )}
           </div>
         )}
-        {upload.state === 'done' && (
-          <img className="image-dialog__preview" src={upload.image.src} alt="" data-testid="image-preview" />
+        {(describing || uploaded !== null) && (
+          <img
+            className="image-dialog__preview"
+            src={request.kind === 'describe' ? request.src : uploaded?.src}
+            alt=""
+            data-testid="image-preview"
+          />
         )}
         <FormField
           id={altId}

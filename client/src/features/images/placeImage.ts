@@ -3,14 +3,11 @@
 // by its address near the selection, since others may have typed meanwhile.
 import { IMAGE_NODE } from '@novex/shared'
 import type { Editor } from '@tiptap/core'
-import type { PlacedImage } from './ImageDialog.tsx'
+import type { UploadedImage } from '../../api/images.ts'
 
-/** `width`/`height` only when known (a description change keeps the node's own). */
-const sizeOf = (image: PlacedImage) =>
-  image.width > 0 && image.height > 0 ? { width: image.width, height: image.height } : {}
-
-export function insertImage(editor: Editor, image: PlacedImage): boolean {
-  const attrs = { src: image.src, alt: image.alt, ...sizeOf(image) }
+/** An uploaded image with its pixel size (the aspect ratio before the bytes arrive) and its description. */
+export function insertImage(editor: Editor, image: UploadedImage, alt: string): boolean {
+  const attrs = { src: image.src, alt, width: image.width, height: image.height }
   return editor.chain().focus().insertContent({ type: IMAGE_NODE, attrs }).run()
 }
 

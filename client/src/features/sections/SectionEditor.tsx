@@ -173,13 +173,14 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
         <ImageDialog
           documentId={documentId}
           request={imageRequest}
-          onPlace={(image) => {
+          onPlace={(alt, uploaded) => {
             // The text became read-only meanwhile (signed, or access changed), or someone else removed
             // the image being described: said, not dropped silently.
-            if (imageRequest.kind === 'new') {
-              if (editor.isDestroyed || readOnly.current || !insertImage(editor, image)) setImageProblem('notPlaced')
-            } else if (editor.isDestroyed || readOnly.current || !describeImage(editor, imageRequest.src, image.alt)) {
-              setImageProblem(readOnly.current ? 'notPlaced' : 'gone')
+            const lost = editor.isDestroyed || readOnly.current
+            if (imageRequest.kind === 'describe') {
+              if (lost || !describeImage(editor, imageRequest.src, alt)) setImageProblem(lost ? 'notPlaced' : 'gone')
+            } else if (lost || uploaded === null || !insertImage(editor, uploaded, alt)) {
+              setImageProblem('notPlaced')
             }
           }}
           onClose={() => setImageRequest(null)}

@@ -1,9 +1,10 @@
 // What an uploaded file is, read from its bytes (never from the name or the declared type): PNG or JPEG,
 // its pixel size, and its id (the SHA-256 of the bytes). image-size reads the header; a file cut off in
-// transfer still has a whole header, so the end is checked too. The pixel data itself is checked after
-// this, on an export worker thread (imagesApi.ts, export/imageBytes.ts): it costs tens of milliseconds.
+// transfer still has a whole header, so the end is checked too (the pixel check after this reads a
+// JPEG's markers, not its image data). The pixel data itself is checked after this, on an export worker
+// thread (imagesApi.ts, export/imageBytes.ts): it costs tens of milliseconds.
 import { createHash } from 'node:crypto'
-import { type ImageId, type ImageMediaType, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '@novex/shared'
+import { type ImageId, type ImageMediaType, MAX_IMAGE_PIXELS } from '@novex/shared'
 import { imageSize } from 'image-size'
 
 export type InspectedImage =
@@ -43,15 +44,9 @@ function isWhole(bytes: Buffer, mediaType: ImageMediaType): boolean {
   return bytes.subarray(-JPEG_TRAILER_BYTES).includes(JPEG_END)
 }
 
+/** The bytes' facts, or why they are no image to keep. Their size is bounded before (imagesApi.ts). */
 export function inspectImage(data: Uint8Array): InspectedImage {
   if (data.byteLength === 0) return { ok: false, problem: 'Het bestand is leeg.' }
-  if (data.byteLength > MAX_IMAGE_BYTES) {
-    const mb = (n: number) => (n / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })
-    return {
-      ok: false,
-      problem: `De afbeelding is te groot (${mb(data.byteLength)} MB; hoogstens ${mb(MAX_IMAGE_BYTES)} MB). Verklein haar of sla haar op als JPEG.`,
-    }
-  }
   const found = header(data)
   if (found === null) return { ok: false, problem: UNSUPPORTED }
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength)

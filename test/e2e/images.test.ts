@@ -4,12 +4,16 @@
 // reload, and its description can be changed from the keyboard (Alt+F10 on the selected image). A pasted
 // or dropped image file goes the same way; a broken file is refused with the server's reason and nothing
 // is placed. An image copied within the document comes along; one from a web page is left out, and said.
+// A reader who may only comment selects a map and comments on it; the map is marked for everyone.
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import {
   caretToEnd,
   closeWithoutProblems,
+  DEMO_USERS,
   editorOf,
+  newUserContext,
+  openDocument,
   SaveStatus,
   sectionIds,
   sectionLocator,
@@ -297,3 +301,99 @@ it('says so when the section was signed while an image was being placed, and pla
   expect(running.server().logs.filter((line) => line.includes('"update refused"'))).toEqual([])
   await closeWithoutProblems(writer, reader)
 }, 120_000)
+
+/** Places a PNG map of `width`×`height` at the end of a section through "Afbeelding invoegen". */
+async function placeMap(page: Page, sectionId: string, alt: string, width: number, height: number): Promise<void> {
+  await editorOf(page, sectionId).click()
+  await caretToEnd(page, sectionId)
+  await page.keyboard.press('Enter')
+  const chooser = page.waitForEvent('filechooser')
+  await sectionLocator(page, sectionId).getByTestId('image-insert').click()
+  await (await chooser).setFiles({ name: 'kaart.png', mimeType: 'image/png', buffer: pngImage(width, height) })
+  const dialog = page.getByTestId('image-dialog')
+  await dialog.waitFor()
+  await expect.poll(() => dialog.getByRole('status').first().textContent()).toBe('Geüpload.')
+  await page.keyboard.type(alt)
+  await dialog.getByTestId('image-place').click()
+  await dialog.waitFor({ state: 'detached' })
+  await expect.poll(async () => (await imagesOf(page, sectionId))[0]?.loadedWidth).toBe(width)
+  await waitForSaveStatus(page, SaveStatus.saved)
+}
+
+it('a meelezer comments on a map: it is marked for everyone, stays on the map while text is written around it, and the thread says when the map is gone', async () => {
+  const { writer, reader } = await writerAndReader(running, DE_PEEL)
+  const page = writer.page
+  const sectionId = (await sectionIds(page))[4] ?? ''
+  await placeMap(page, sectionId, 'Kaart van de zoekgebieden voor woningbouw', 240, 160)
+
+  // The meelezer (comments, never edits) selects the map with a click and opens the form with the keys.
+  const meelezer = await newUserContext(running.browser(), running.server().httpUrl, { email: DEMO_USERS.meelezer })
+  await openDocument(meelezer.page, DE_PEEL)
+  await expect.poll(async () => (await imagesOf(meelezer.page, sectionId))[0]?.loadedWidth).toBe(240)
+  await expect.poll(() => editorOf(meelezer.page, sectionId).getAttribute('aria-readonly')).toBe('true')
+  const map = editorOf(meelezer.page, sectionId).locator('img.section-image')
+  await map.click()
+  await meelezer.page.getByTestId('comment-button').waitFor()
+  await meelezer.page.keyboard.press('Control+Alt+M')
+  const form = meelezer.page.getByTestId('comment-form')
+  await form.getByTestId('comment-body').waitFor()
+  await form.getByTestId('comment-body').fill('Klopt de grens van het zoekgebied bij Deurne?')
+  await form.getByTestId('comment-submit').click()
+  await form.waitFor({ state: 'detached' })
+  const own = meelezer.page.getByTestId('comment-thread').filter({ hasText: 'Klopt de grens' })
+  await own.waitFor()
+  const threadId = (await own.getAttribute('data-thread-id')) ?? ''
+  // The quote names the map by its description.
+  expect(await own.locator('blockquote').textContent()).toContain(
+    '[Afbeelding: Kaart van de zoekgebieden voor woningbouw]',
+  )
+
+  // The map, and only the map, is marked: for the meelezer and, live, for both authors.
+  const marked = (target: Page) =>
+    editorOf(target, sectionId)
+      .locator(`[data-testid="comment-highlight"][data-thread-id="${threadId}"]`)
+      .evaluateAll((nodes) => nodes.map((node) => node.tagName.toLowerCase()))
+  for (const target of [meelezer.page, page, reader.page]) await expect.poll(() => marked(target)).toEqual(['img'])
+  // The text is as it was: a comment changes nothing in a section.
+  expect(running.server().logs.filter((line) => line.includes('"update refused"'))).toEqual([])
+
+  // The author writes right under the map and above it: the mark stays on the map alone. (A click on
+  // the marked map leaves the focus in the text: the keys land there, not on the comment's card.)
+  await editorOf(page, sectionId).locator('img.section-image').click()
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.type('Toelichting bij de kaart.')
+  await editorOf(page, sectionId).locator('img.section-image').click()
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.type('Zie de kaart.')
+  const around = (target: Page) =>
+    editorOf(target, sectionId).evaluate((editor) =>
+      Array.from(editor.children).map((block) => block.textContent || block.getAttribute('alt')),
+    )
+  // Typed right before the map (at the end of the paragraph above) and right after it.
+  await expect
+    .poll(async () => (await around(reader.page)).slice(-3).join(' | '))
+    .toMatch(/Zie de kaart\. \| Kaart van de zoekgebieden voor woningbouw \| Toelichting bij de kaart\.$/)
+  for (const target of [meelezer.page, page, reader.page]) expect(await marked(target)).toEqual(['img'])
+
+  // "Toon in de tekst" on the card selects the map itself.
+  await own.getByRole('button', { name: 'Toon in de tekst' }).click()
+  await expect
+    .poll(() =>
+      editorOf(meelezer.page, sectionId).evaluate(
+        (editor) => editor.querySelector('img.ProseMirror-selectednode')?.getAttribute('alt') ?? null,
+      ),
+    )
+    .toBe('Kaart van de zoekgebieden voor woningbouw')
+
+  // The province removes the map: the thread stays with its quote and says its place is gone.
+  await editorOf(reader.page, sectionId).locator('img.section-image').click()
+  await reader.page.keyboard.press('Delete')
+  await expect.poll(() => imagesOf(meelezer.page, sectionId)).toEqual([])
+  await own.getByTestId('comment-text-deleted').waitFor()
+  expect(await own.textContent()).toContain('[Afbeelding: Kaart van de zoekgebieden voor woningbouw]')
+  await expect.poll(() => marked(page)).toEqual([])
+  await waitForSaveStatus(reader.page, SaveStatus.saved)
+  meelezer.assertNoProblems()
+  await meelezer.close()
+  await closeWithoutProblems(writer, reader)
+}, 180_000)

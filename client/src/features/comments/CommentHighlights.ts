@@ -9,6 +9,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import { resolveAnchor, syncBinding } from './anchors.ts'
+import { imagesIn } from './commentRange.ts'
 import type { AnchorPlace, CommentsStore } from './commentsStore.ts'
 
 export interface CommentHighlightsOptions {
@@ -57,20 +58,21 @@ function highlightPlugin(store: CommentsStore, fragment: Y.XmlFragment): Plugin<
       const place = resolveAnchor(state, binding, thread.anchor)
       if (place.kind !== 'range') continue
       const active = thread.id === activeThreadId
+      const attrs = {
+        class: `comment-highlight${active ? ' comment-highlight--active' : ''}`,
+        'data-testid': 'comment-highlight',
+        'data-thread-id': thread.id,
+        title: store.highlightTitle(),
+      }
+      const spec = { threadId: thread.id } satisfies HighlightSpec
       decorations.push(
-        Decoration.inline(
-          place.from,
-          place.to,
-          {
-            class: `comment-highlight${active ? ' comment-highlight--active' : ''}`,
-            'data-testid': 'comment-highlight',
-            'data-thread-id': thread.id,
-            title: store.highlightTitle(),
-          },
-          { threadId: thread.id, inclusiveStart: false, inclusiveEnd: false } satisfies HighlightSpec &
-            Record<string, unknown>,
-        ),
+        Decoration.inline(place.from, place.to, attrs, { ...spec, inclusiveStart: false, inclusiveEnd: false }),
       )
+      // An inline decoration marks only text; a map in the range is marked as a node.
+      for (const at of imagesIn(state.doc, place.from, place.to)) {
+        const image = state.doc.nodeAt(at)
+        if (image !== null) decorations.push(Decoration.node(at, at + image.nodeSize, attrs, spec))
+      }
     }
     return { decorations: DecorationSet.create(state.doc, decorations), ready: true }
   }
@@ -83,8 +85,12 @@ function highlightPlugin(store: CommentsStore, fragment: Y.XmlFragment): Plugin<
     const result = new Map<string, AnchorPlace>()
     for (const decoration of value.decorations.find()) {
       const spec = decoration.spec as Partial<HighlightSpec>
-      if (typeof spec.threadId === 'string')
-        result.set(spec.threadId, { kind: 'range', from: decoration.from, to: decoration.to })
+      if (typeof spec.threadId !== 'string') continue
+      // A thread's range is the span of its decorations (its text and the maps in it).
+      const known = result.get(spec.threadId)
+      const from = known?.kind === 'range' ? Math.min(known.from, decoration.from) : decoration.from
+      const to = known?.kind === 'range' ? Math.max(known.to, decoration.to) : decoration.to
+      result.set(spec.threadId, { kind: 'range', from, to })
     }
     for (const thread of store.getSnapshot().threads) {
       if (thread.sectionId !== id || result.has(thread.id)) continue
@@ -113,7 +119,9 @@ function highlightPlugin(store: CommentsStore, fragment: Y.XmlFragment): Plugin<
       handleClick(view, pos) {
         const found = highlightKey.getState(view.state)?.decorations.find(pos, pos) ?? []
         const spec = found[0]?.spec as Partial<HighlightSpec> | undefined
-        if (typeof spec?.threadId === 'string') store.setActive(spec.threadId, { focusCard: true })
+        // The card is marked and scrolled to; the focus stays in the text, so what the person types
+        // next lands where they clicked (a click is also how a word or a map is selected).
+        if (typeof spec?.threadId === 'string') store.setActive(spec.threadId)
         // Never consume the click: the caret still goes where the person clicked.
         return false
       },

@@ -12,6 +12,7 @@ import { createThread } from '../../api/comments.ts'
 import { anchorFromRange } from './anchors.ts'
 import { apiErrorText } from './apiErrorText.ts'
 import { useCommentsContext } from './CommentsContext.ts'
+import { rangeText } from './commentRange.ts'
 import { mentionsIn } from './commentText.ts'
 import { FormError } from './FormError.tsx'
 import { MentionTextarea, type MentionTextareaHandle } from './MentionTextarea.tsx'
@@ -66,7 +67,7 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
     if (from >= to || sectionId === null) return
     const anchor = anchorFromRange(editor.state, from, to)
     if (anchor === null) return
-    const quote = editor.state.doc.textBetween(from, to, '\n', ' ').slice(0, COMMENT_LIMITS.quoteChars)
+    const quote = rangeText(editor.state.doc, from, to).slice(0, COMMENT_LIMITS.quoteChars)
     setDraft({ sectionId, anchor, quote })
     setError(null)
     setPlace(null)
@@ -95,7 +96,7 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
         setPlace(null)
         return
       }
-      if (editor.state.doc.textBetween(from, to).trim() === '') {
+      if (rangeText(editor.state.doc, from, to).trim() === '') {
         setPlace(null)
         return
       }

@@ -3,7 +3,6 @@
 // reopen (the opener's organisation or a trekker; the server decides and its refusal is shown).
 import type { CommentThread } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
-import { TextSelection } from '@tiptap/pm/state'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { addMessage, setThreadStatus } from '../../api/comments.ts'
@@ -11,6 +10,7 @@ import { formatDateTime } from '../../i18n/formatDate.ts'
 import { useLeaveGuard } from '../../ui/useLeaveGuard.ts'
 import { apiErrorText } from './apiErrorText.ts'
 import { useCommentsContext } from './CommentsContext.ts'
+import { selectionOf } from './commentRange.ts'
 import type { AnchorPlace } from './commentsStore.ts'
 import { mentionsIn } from './commentText.ts'
 import { FormError } from './FormError.tsx'
@@ -82,8 +82,7 @@ export function ThreadCard({ thread, place, section, active, focusRequest }: Thr
     const view = context.store.viewOf(thread.sectionId)
     context.store.setActive(thread.id)
     if (view === undefined || place?.kind !== 'range') return
-    const selection = TextSelection.create(view.state.doc, place.from, place.to)
-    view.dispatch(view.state.tr.setSelection(selection).scrollIntoView())
+    view.dispatch(view.state.tr.setSelection(selectionOf(view.state.doc, place.from, place.to)).scrollIntoView())
     view.focus()
     view.dom.closest('section')?.scrollIntoView({ block: 'nearest' })
   }

@@ -3,7 +3,11 @@
 // ySyncPlugin's binding mapping (the same API the collaboration carets use). The start sticks to
 // the first selected character (assoc 0) and the end to the last (assoc -1), so text typed just
 // before or after the range does not join it, and deleting the whole range collapses both ends.
-import type { CommentAnchor } from '@novex/shared'
+// An end at the edge of an image (a map selected on its own, or a range that starts or ends with one)
+// sticks to the image's own Yjs element instead, so the comment stays on the map while text is written
+// around it, and reads as deleted once the map is removed.
+import { type CommentAnchor, IMAGE_NODE } from '@novex/shared'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { EditorState } from '@tiptap/pm/state'
 import {
   absolutePositionToRelativePosition,
@@ -11,6 +15,7 @@ import {
   ySyncPluginKey,
 } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
+import { hasContent } from './commentRange.ts'
 
 /** The binding's Y type → ProseMirror node map (y-tiptap does not export its name for it). */
 type ProsemirrorMapping = Parameters<typeof relativePositionToAbsolutePosition>[3]
@@ -66,12 +71,43 @@ function withAssoc(position: Y.RelativePosition, doc: Y.Doc, assoc: number): Y.R
   return Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, assoc)
 }
 
+/** The Yjs element the binding rendered as `node` (the mapping goes from Yjs to ProseMirror only). */
+function elementOf(mapping: ProsemirrorMapping, node: ProseMirrorNode): Y.XmlElement | null {
+  for (const [type, mapped] of mapping) if (mapped === node && type instanceof Y.XmlElement) return type
+  return null
+}
+
+/**
+ * The place right before (start) or right after (end) an image, tied to the image's element: the start
+ * to the element itself (assoc 0), the end to the element on its left (assoc -1).
+ */
+function imageEdge(
+  mapping: ProsemirrorMapping,
+  image: ProseMirrorNode,
+  edge: 'start' | 'end',
+): Y.RelativePosition | null {
+  const element = elementOf(mapping, image)
+  const parent = element?.parent
+  if (element === null || !(parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment)) return null
+  const index = parent.toArray().indexOf(element)
+  if (index < 0) return null
+  return edge === 'start'
+    ? Y.createRelativePositionFromTypeIndex(parent, index, 0)
+    : Y.createRelativePositionFromTypeIndex(parent, index + 1, -1)
+}
+
 /** The anchor of the ProseMirror range from..to, or null when the editor is not bound yet. */
 export function anchorFromRange(state: EditorState, from: number, to: number): CommentAnchor | null {
   const binding = syncBinding(state)
   if (binding === null) return null
-  const start = withAssoc(absolutePositionToRelativePosition(from, binding.type, binding.mapping), binding.doc, 0)
-  const end = withAssoc(absolutePositionToRelativePosition(to, binding.type, binding.mapping), binding.doc, -1)
+  const after = state.doc.resolve(from).nodeAfter
+  const before = state.doc.resolve(to).nodeBefore
+  const start =
+    (after?.type.name === IMAGE_NODE ? imageEdge(binding.mapping, after, 'start') : null) ??
+    withAssoc(absolutePositionToRelativePosition(from, binding.type, binding.mapping), binding.doc, 0)
+  const end =
+    (before?.type.name === IMAGE_NODE ? imageEdge(binding.mapping, before, 'end') : null) ??
+    withAssoc(absolutePositionToRelativePosition(to, binding.type, binding.mapping), binding.doc, -1)
   return { start: encodeRelativePosition(start), end: encodeRelativePosition(end) }
 }
 
@@ -110,7 +146,7 @@ export function resolveAnchor(
   const size = state.doc.content.size
   const a = Math.max(0, Math.min(from, size))
   const b = Math.max(0, Math.min(to, size))
-  // Only block boundaries left between the ends (the text itself went) counts as deleted too.
-  if (b <= a || state.doc.textBetween(a, b, '', '').length === 0) return { kind: 'deleted' }
+  // Only block boundaries left between the ends (the text or the map itself went) counts as deleted too.
+  if (!hasContent(state.doc, a, b)) return { kind: 'deleted' }
   return { kind: 'range', from: a, to: b }
 }

@@ -7,6 +7,7 @@ import { createAudit } from './accounts/audit.ts'
 import { hashPassword } from './accounts/passwords.ts'
 import { createSessionStore } from './accounts/sessionStore.ts'
 import { createLoginLimiter } from './api/loginLimiter.ts'
+import type { SessionApiDeps } from './api/sessionApi.ts'
 import { createCommentService } from './comments/commentService.ts'
 import type { Config } from './config.ts'
 import { seedDemo } from './demo/seedDemo.ts'
@@ -17,6 +18,8 @@ import { createSyncRateLimiter } from './limits/syncRateLimiter.ts'
 import { createLinkService } from './links/linkService.ts'
 import { createLinkStore } from './links/linkStore.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
+import { createOidcIdentities } from './oidc/oidcIdentities.ts'
+import { createRelyingParty } from './oidc/relyingParty.ts'
 import { createClientIdRegistry } from './persistence/clientIdRegistry.ts'
 import { type Db, openDatabase } from './persistence/database.ts'
 import { createDocumentCatalog } from './persistence/documentCatalog.ts'
@@ -152,6 +155,17 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     // An idle session's connections close within a quarter of the idle timeout (and within 30 s).
     ...(config.sessionIdleMs > 0 ? { expiryCheckMs: Math.max(1_000, Math.min(30_000, config.sessionIdleMs / 4)) } : {}),
   })
+  const sessionDeps: SessionApiDeps = {
+    accounts,
+    sessions,
+    authenticate,
+    audit,
+    limiter: createLoginLimiter(config.loginLimits),
+    sessionTtlMs: config.sessionTtlMs,
+    sessionIdleMs: config.sessionIdleMs,
+    trustProxy: config.trustProxy,
+    onSessionsChanged: () => watcher.recheck(),
+  }
   const handler = createHttpHandler({
     catalog,
     rooms,
@@ -168,16 +182,12 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     links: { catalog, authorize, links, withRoom },
     images: { catalog, authorize, images, quotaBytes: config.imageQuotaBytes, imageIsWhole: exports.imageIsWhole },
     review: { ...commentsDeps, review: createReviewService(withRoom, versions), versions, withRoom },
-    session: {
-      accounts,
-      sessions,
-      authenticate,
-      audit,
-      limiter: createLoginLimiter(config.loginLimits),
-      sessionTtlMs: config.sessionTtlMs,
-      sessionIdleMs: config.sessionIdleMs,
-      trustProxy: config.trustProxy,
-      onSessionsChanged: () => watcher.recheck(),
+    session: sessionDeps,
+    oidc: {
+      session: sessionDeps,
+      relyingParty: config.oidc === null ? null : createRelyingParty(config.oidc),
+      identities: createOidcIdentities(db, audit),
+      logger,
     },
   })
   const server = createNovexServer(handler, sync)

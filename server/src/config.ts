@@ -1,6 +1,7 @@
 // The only reader of process.env. Everything else receives a Config.
 import { resolve } from 'node:path'
 import { DEFAULT_SYNC_RATE_LIMITS, type SyncRateLimits } from './limits/syncRateLimiter.ts'
+import { type OidcConfig, readOidcConfig } from './oidc/oidcConfig.ts'
 
 export interface Config {
   readonly port: number
@@ -32,6 +33,8 @@ export interface Config {
   readonly imageQuotaBytes: number
   /** Failed logins allowed per account and per IP in the window. */
   readonly loginLimits: { readonly perAccount: number; readonly perIp: number; readonly windowSeconds: number }
+  /** Login through the organisation's identity provider (OIDC_*); null: e-mail and password only. */
+  readonly oidc: OidcConfig | null
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
@@ -61,6 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
       perIp: intFrom(env.LOGIN_LIMIT_PER_IP, 30, 'LOGIN_LIMIT_PER_IP'),
       windowSeconds: intFrom(env.LOGIN_LIMIT_WINDOW_SECONDS, 15 * 60, 'LOGIN_LIMIT_WINDOW_SECONDS'),
     },
+    oidc: readOidcConfig(env),
   }
 }
 

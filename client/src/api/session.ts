@@ -41,6 +41,28 @@ export async function logIn(email: string, password: string): Promise<LoginResul
   return { ok: false, reason: 'other', message: error.message }
 }
 
+/** How this server lets people log in besides e-mail and password: its identity provider, if any. */
+export interface LoginMethods {
+  /** The provider's button text (set by the operator, e.g. "Inloggen met SSO-Rijk"); null: none. */
+  readonly oidc: { readonly label: string } | null
+}
+
+/** The login methods; with no answer, e-mail and password only (that form always works). */
+export async function fetchLoginMethods(signal?: AbortSignal): Promise<LoginMethods> {
+  try {
+    const body = await requestJson('GET', '/api/session/methods', apiError, { signal })
+    const oidc = isRecord(body) && isRecord(body.oidc) ? body.oidc : null
+    return { oidc: oidc !== null && typeof oidc.label === 'string' ? { label: oidc.label } : null }
+  } catch {
+    return { oidc: null }
+  }
+}
+
+/** Where the browser goes to log in at the identity provider, and comes back to `back` after. */
+export function providerLoginUrl(back: string): string {
+  return back === '/' ? '/api/oidc/login' : `/api/oidc/login?${new URLSearchParams({ terug: back })}`
+}
+
 export async function logOut(): Promise<void> {
   await sendRequest('DELETE', '/api/session', apiError)
 }

@@ -1,10 +1,34 @@
-// Logging in with e-mail address and password (POST /api/session). In production the login runs
-// through the organisation's identity provider; this form serves the demo and test accounts.
-import { Alert, Button, FormFieldTextInput, Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
-import { type FormEvent, type ReactNode, useState } from 'react'
+// Logging in. When the server has an identity provider (OIDC_ISSUER; SSO-Rijk or the province's), its
+// button comes first: the browser goes there and comes back logged in (server/src/api/oidcApi.ts), or
+// back here with a reason (`?fout=`), said in plain words. The e-mail and password form is always there
+// too (the demo and test accounts, and accounts without the provider).
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  FormFieldTextInput,
+  Heading,
+  Paragraph,
+} from '@rijkshuisstijl-community/components-react'
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
-import { type LoginFailure, logIn } from '../api/session.ts'
+import { fetchLoginMethods, type LoginFailure, type LoginMethods, logIn, providerLoginUrl } from '../api/session.ts'
+
+/** The reasons the server sends back from the identity provider (oidcApi.ts OidcFailure). */
+const PROVIDER_FAILURES = [
+  'oidc_cancelled',
+  'oidc_failed',
+  'oidc_unknown_user',
+  'oidc_disabled',
+  'oidc_expired',
+] as const
+type ProviderFailure = (typeof PROVIDER_FAILURES)[number]
+const isProviderFailure = (value: string | null): value is ProviderFailure =>
+  PROVIDER_FAILURES.some((reason) => reason === value)
+
+/** Where to go after logging in: a path of this editor, never another site. */
+const safeBack = (back: string | null): string => (back?.startsWith('/') && !back.startsWith('//') ? back : '/')
 
 export function LoginPage() {
   const { t } = useTranslation('session')
@@ -12,6 +36,17 @@ export function LoginPage() {
   const [params] = useSearchParams()
   const [failure, setFailure] = useState<LoginFailure | null>(null)
   const [busy, setBusy] = useState(false)
+  const [methods, setMethods] = useState<LoginMethods | null>(null)
+  const back = safeBack(params.get('terug'))
+  const providerFailure = params.get('fout')
+
+  useEffect(() => {
+    const abort = new AbortController()
+    void fetchLoginMethods(abort.signal).then((found) => {
+      if (!abort.signal.aborted) setMethods(found)
+    })
+    return () => abort.abort()
+  }, [])
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
@@ -20,8 +55,7 @@ export function LoginPage() {
     const result = await logIn(String(form.get('email') ?? ''), String(form.get('password') ?? ''))
     setBusy(false)
     if (result.ok) {
-      const back = params.get('terug')
-      void navigate(back?.startsWith('/') && !back.startsWith('//') ? back : '/')
+      void navigate(back)
       return
     }
     setFailure(result)
@@ -51,11 +85,26 @@ export function LoginPage() {
     <div className="page page--narrow">
       <title>{t('common:pageTitle', { page: t('login.title') })}</title>
       <Heading level={1}>{t('login.title')}</Heading>
-      <Paragraph purpose="lead">{t('login.intro')}</Paragraph>
+      <Paragraph purpose="lead">{t(methods?.oidc ? 'login.provider.providerIntro' : 'login.intro')}</Paragraph>
       {params.get('reden') === 'inactief' && (
         <Alert type="info" data-testid="idle-ended">
           {t('login.idleEnded')}
         </Alert>
+      )}
+      {isProviderFailure(providerFailure) && (
+        <Alert type="error" role="alert" data-testid="provider-failure">
+          {t(`login.provider.${providerFailure}`)}
+        </Alert>
+      )}
+      {methods?.oidc && (
+        <div className="login-provider">
+          <ButtonLink appearance="primary-action-button" href={providerLoginUrl(back)} data-testid="provider-login">
+            {methods.oidc.label}
+          </ButtonLink>
+          <Heading level={2} className="login-provider__or">
+            {t('login.provider.orPassword')}
+          </Heading>
+        </div>
       )}
       <form className="login-form" onSubmit={(event) => void handleSubmit(event)}>
         {failure && (

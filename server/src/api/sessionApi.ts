@@ -65,9 +65,21 @@ export async function handleLogin(deps: SessionApiDeps, req: IncomingMessage, re
     throw new ApiError(401, 'invalid_credentials', 'Het e-mailadres of het wachtwoord klopt niet.')
   }
   await deps.limiter.recordSuccess(account)
-  const { token } = deps.sessions.create(found.id, deps.sessionTtlMs)
-  deps.audit({ actor: found.id, action: 'session.login', details: { ip } })
-  res.setHeader(
+  beginSession(deps, req, res, found, 'password')
+  sendJson(res, 200, { user: publicUser(deps.accounts, found) })
+}
+
+/** A new session for `user`, its cookie set on `res`, the login audited: the same for every way in. */
+export function beginSession(
+  deps: SessionApiDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  user: User,
+  method: 'password' | 'oidc',
+): void {
+  const { token } = deps.sessions.create(user.id, deps.sessionTtlMs)
+  deps.audit({ actor: user.id, action: 'session.login', details: { ip: clientIp(req, deps.trustProxy), method } })
+  res.appendHeader(
     'set-cookie',
     stringifySetCookie({
       name: SESSION_COOKIE,
@@ -79,7 +91,6 @@ export async function handleLogin(deps: SessionApiDeps, req: IncomingMessage, re
       maxAge: Math.floor(deps.sessionTtlMs / 1000),
     }),
   )
-  sendJson(res, 200, { user: publicUser(deps.accounts, found) })
 }
 
 export function handleLogout(deps: SessionApiDeps, req: IncomingMessage, res: ServerResponse): void {

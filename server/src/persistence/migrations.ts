@@ -184,6 +184,17 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (document_id, image_id)
   ) STRICT;
   `,
+  // v10: who a person is at the organisation's identity provider (OIDC issuer + subject), linked to a
+  // user on their first login there; later logins find the user by this pair, also after an e-mail change.
+  `
+  CREATE TABLE oidc_identities (
+    issuer    TEXT NOT NULL,
+    subject   TEXT NOT NULL,
+    user_id   TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    linked_at INTEGER NOT NULL,
+    PRIMARY KEY (issuer, subject)
+  ) STRICT;
+  `,
 ]
 
 export function migrate(db: Database.Database): number {

@@ -7,6 +7,7 @@ import { type Authorize, getDocument, listDocuments } from '../api/documentsApi.
 import { type ExportApiDeps, handleExport } from '../api/exportApi.ts'
 import { type ImagesApiDeps, routeImages } from '../api/imagesApi.ts'
 import { handleWisselwerking, type LinksApiDeps, routeLinks } from '../api/linksApi.ts'
+import { handleLoginMethods, type OidcApiDeps, routeOidc } from '../api/oidcApi.ts'
 import { ApiError, notFound, sendError, sendJson, storageUnavailable } from '../api/respond.ts'
 import { type ReviewApiDeps, routeReview } from '../api/reviewApi.ts'
 import { handleActivity, handleLogin, handleLogout, handleWhoAmI, type SessionApiDeps } from '../api/sessionApi.ts'
@@ -34,6 +35,7 @@ export interface HttpDeps {
   readonly logger: Logger
   readonly clientDist: string
   readonly session: SessionApiDeps
+  readonly oidc: OidcApiDeps
   readonly signoff: SignoffApiDeps
   readonly export: ExportApiDeps
   readonly comments: CommentsApiDeps
@@ -83,6 +85,11 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
       if (method === 'GET') return handleWhoAmI(deps.session, req, res)
       throw methodNotAllowed()
     }
+    if (path === '/api/session/methods') {
+      if (method !== 'GET') throw methodNotAllowed()
+      return handleLoginMethods(deps.oidc, res)
+    }
+    if (await routeOidc(deps.oidc, req, res, path, url.searchParams)) return
     if (path === '/api/session/activity') {
       if (method !== 'POST') throw methodNotAllowed()
       return handleActivity(deps.session, req, res)

@@ -1,0 +1,159 @@
+// Login through the organisation's identity provider (OpenID Connect; oidc/relyingParty.ts):
+//   GET /api/session/methods     which ways to log in the login page offers ({ oidc: { label } | null })
+//   GET /api/oidc/login?terug=…  off to the provider, with state, nonce and PKCE in a short-lived cookie
+//   GET /api/oidc/callback       back from it: the code redeemed, the person found, a session begun
+// The person must already be a user here (made with the CLI, with their memberships): the provider says
+// who someone is, this server decides what they may do. The first login links the provider's identity
+// (issuer + subject) to the user with the same e-mail address, if the provider does not call that address
+// unverified; later logins find the user by the link. Every failure goes back to the login page with a
+// reason it can say in plain Dutch (`?fout=`), never to a bare error page.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { parseCookie, stringifySetCookie } from 'cookie'
+import type { Logger } from 'pino'
+import type { User } from '../accounts/accountStore.ts'
+import type { OidcIdentities } from '../oidc/oidcIdentities.ts'
+import {
+  decodePending,
+  encodePending,
+  PENDING_COOKIE,
+  PENDING_COOKIE_PATH,
+  PENDING_MAX_AGE_SECONDS,
+  safeNext,
+} from '../oidc/pendingLogin.ts'
+import { ProviderLoginError, type RelyingParty } from '../oidc/relyingParty.ts'
+import { clientIp, isHttps } from '../transport/requestSource.ts'
+import { ApiError, sendJson } from './respond.ts'
+import { beginSession, type SessionApiDeps } from './sessionApi.ts'
+
+export interface OidcApiDeps {
+  readonly session: SessionApiDeps
+  /** Null: no identity provider configured (OIDC_ISSUER unset). */
+  readonly relyingParty: RelyingParty | null
+  readonly identities: OidcIdentities
+  readonly logger: Logger
+}
+
+/** The reasons the login page explains (client: LoginPage, `login.oidc.*`). */
+export type OidcFailure = 'oidc_cancelled' | 'oidc_failed' | 'oidc_unknown_user' | 'oidc_disabled' | 'oidc_expired'
+
+export function handleLoginMethods(deps: OidcApiDeps, res: ServerResponse): void {
+  sendJson(res, 200, { oidc: deps.relyingParty === null ? null : { label: deps.relyingParty.label } })
+}
+
+/** Routes /api/oidc/*; false when the path is not one of them. */
+export async function routeOidc(
+  deps: OidcApiDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  params: URLSearchParams,
+): Promise<boolean> {
+  if (path !== '/api/oidc/login' && path !== '/api/oidc/callback') return false
+  if (req.method !== 'GET') throw new ApiError(405, 'method_not_allowed', 'Deze methode is hier niet toegestaan.')
+  if (deps.relyingParty === null) {
+    throw new ApiError(404, 'oidc_off', 'Inloggen via een identiteitsprovider is op deze server niet ingesteld.')
+  }
+  if (path === '/api/oidc/login') await startLogin(deps, deps.relyingParty, req, res, safeNext(params.get('terug')))
+  else await finishLogin(deps, deps.relyingParty, req, res, params)
+  return true
+}
+
+async function startLogin(
+  deps: OidcApiDeps,
+  relyingParty: RelyingParty,
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: string,
+): Promise<void> {
+  let started: Awaited<ReturnType<RelyingParty['start']>>
+  try {
+    started = await relyingParty.start(next)
+  } catch (error) {
+    deps.logger.error({ err: error }, 'oidc login could not start')
+    backToLogin(res, 'oidc_failed', next)
+    return
+  }
+  setPendingCookie(res, req, deps, encodePending(started.pending), PENDING_MAX_AGE_SECONDS)
+  redirect(res, started.url.href)
+}
+
+async function finishLogin(
+  deps: OidcApiDeps,
+  relyingParty: RelyingParty,
+  req: IncomingMessage,
+  res: ServerResponse,
+  params: URLSearchParams,
+): Promise<void> {
+  const pending = decodePending(parseCookie(req.headers.cookie ?? '')[PENDING_COOKIE])
+  // Used once: cleared whatever the outcome, so a second visit to the same callback finds nothing.
+  setPendingCookie(res, req, deps, '', 0)
+  const ip = clientIp(req, deps.session.trustProxy)
+  const fail = (reason: OidcFailure, details: Record<string, unknown> = {}): void => {
+    deps.session.audit({
+      actor: 'oidc',
+      action: 'session.login-failed',
+      details: { ip, method: 'oidc', reason, ...details },
+    })
+    backToLogin(res, reason, pending?.next ?? '/')
+  }
+  // No cookie: the ten minutes passed, or the callback was opened in another browser.
+  if (pending === null) return fail('oidc_expired')
+  let identity: Awaited<ReturnType<RelyingParty['finish']>>
+  try {
+    identity = await relyingParty.finish(params.toString(), pending)
+  } catch (error) {
+    const reason =
+      error instanceof ProviderLoginError && error.reason === 'cancelled' ? 'oidc_cancelled' : 'oidc_failed'
+    if (reason === 'oidc_failed') deps.logger.warn({ err: error }, 'oidc login failed')
+    return fail(reason)
+  }
+  const user = userFor(deps, identity)
+  if (user === null) return fail('oidc_unknown_user', { issuer: identity.issuer, subject: identity.subject })
+  if (user.disabled) return fail('oidc_disabled', { user: user.id })
+  beginSession(deps.session, req, res, user, 'oidc')
+  redirect(res, pending.next)
+}
+
+/** The user this identity is: linked before, or now by the provider's (not unverified) e-mail address. */
+function userFor(deps: OidcApiDeps, identity: Awaited<ReturnType<RelyingParty['finish']>>): User | null {
+  const linked = deps.identities.userOf(identity.issuer, identity.subject)
+  if (linked !== null) return deps.session.accounts.getUser(linked)
+  if (identity.email === null || identity.emailVerified === false) return null
+  const found = deps.session.accounts.findUserByEmail(identity.email)
+  if (found === null) return null
+  if (!found.disabled) deps.identities.link(identity.issuer, identity.subject, found.id)
+  return found
+}
+
+function backToLogin(res: ServerResponse, reason: OidcFailure, next: string): void {
+  const query = new URLSearchParams({ fout: reason })
+  if (next !== '/') query.set('terug', next)
+  redirect(res, `/inloggen?${query}`)
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.writeHead(302, { location, 'cache-control': 'no-store' })
+  res.end()
+}
+
+function setPendingCookie(
+  res: ServerResponse,
+  req: IncomingMessage,
+  deps: OidcApiDeps,
+  value: string,
+  maxAge: number,
+): void {
+  res.appendHeader(
+    'set-cookie',
+    stringifySetCookie({
+      name: PENDING_COOKIE,
+      value,
+      httpOnly: true,
+      // Lax: the provider sends the browser back with a top-level GET, which carries a Lax cookie.
+      sameSite: 'lax',
+      secure: isHttps(req, deps.session.trustProxy),
+      path: PENDING_COOKIE_PATH,
+      maxAge,
+    }),
+  )
+}

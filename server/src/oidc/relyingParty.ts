@@ -1,0 +1,133 @@
+// This server as an OpenID Connect relying party, with openid-client (the certified RP library for
+// Node): the authorization code flow with PKCE (S256), state and nonce, and private_key_jwt or a client
+// secret at the token endpoint. The provider's metadata is discovered on the first login, not at start-up,
+// so an identity provider that is down does not stop the editor (password login keeps working); a failed
+// discovery is tried again on the next login.
+import { readFileSync } from 'node:fs'
+import { importPKCS8 } from 'jose'
+import * as client from 'openid-client'
+import { isLoopback, type OidcConfig } from './oidcConfig.ts'
+
+/** What the browser carries between leaving for the provider and coming back (pendingLogin.ts). */
+export interface PendingLogin {
+  readonly state: string
+  readonly nonce: string
+  readonly verifier: string
+  /** Where in the editor the person was going: a path on this server. */
+  readonly next: string
+}
+
+/** Who the provider says logged in. */
+export interface ProviderIdentity {
+  readonly issuer: string
+  readonly subject: string
+  readonly email: string | null
+  /** The provider's email_verified claim; null when it sends none. */
+  readonly emailVerified: boolean | null
+}
+
+/** Why a login through the provider did not finish: the person stopped it, or something failed. */
+export class ProviderLoginError extends Error {
+  constructor(
+    readonly reason: 'cancelled' | 'failed',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface RelyingParty {
+  readonly label: string
+  start(next: string): Promise<{ readonly url: URL; readonly pending: PendingLogin }>
+  /** Checks the provider's answer (the callback's query) against what was sent, and redeems the code. */
+  finish(callbackQuery: string, pending: PendingLogin): Promise<ProviderIdentity>
+}
+
+const DISCOVERY_TIMEOUT_SECONDS = 10
+
+export function createRelyingParty(config: OidcConfig): RelyingParty {
+  // Read now, so a missing or unreadable key stops the server at start with a clear message.
+  const keyPem = config.clientAuth.kind === 'private_key_jwt' ? readFileSync(config.clientAuth.keyFile, 'utf8') : null
+  let discovered: Promise<client.Configuration> | null = null
+
+  const clientAuth = async (): Promise<client.ClientAuth> => {
+    if (config.clientAuth.kind === 'client_secret_basic') return client.ClientSecretBasic(config.clientAuth.secret)
+    const key = await importPKCS8(keyPem ?? '', config.clientAuth.alg)
+    return client.PrivateKeyJwt(config.clientAuth.keyId === null ? key : { key, kid: config.clientAuth.keyId })
+  }
+
+  const configuration = (): Promise<client.Configuration> => {
+    discovered ??= (async () => {
+      // Plain http only for a provider on this machine (oidcConfig.ts refuses it elsewhere).
+      const insecure = config.issuer.protocol === 'http:' && isLoopback(config.issuer)
+      return client.discovery(config.issuer, config.clientId, undefined, await clientAuth(), {
+        timeout: DISCOVERY_TIMEOUT_SECONDS,
+        ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
+      })
+    })()
+    discovered.catch(() => {
+      discovered = null
+    })
+    return discovered
+  }
+
+  return {
+    label: config.label,
+    async start(next) {
+      let provider: client.Configuration
+      try {
+        provider = await configuration()
+      } catch (error) {
+        throw new ProviderLoginError('failed', `discovery failed: ${String(error)}`)
+      }
+      const pending: PendingLogin = {
+        state: client.randomState(),
+        nonce: client.randomNonce(),
+        verifier: client.randomPKCECodeVerifier(),
+        next,
+      }
+      const url = client.buildAuthorizationUrl(provider, {
+        redirect_uri: config.redirectUri.href,
+        scope: config.scope,
+        code_challenge: await client.calculatePKCECodeChallenge(pending.verifier),
+        code_challenge_method: 'S256',
+        state: pending.state,
+        nonce: pending.nonce,
+      })
+      return { url, pending }
+    },
+    async finish(callbackQuery, pending) {
+      // The callback as registered (not as the proxy in front passed it on), with the provider's answer.
+      const current = new URL(config.redirectUri)
+      current.search = callbackQuery
+      try {
+        const provider = await configuration()
+        const tokens = await client.authorizationCodeGrant(provider, current, {
+          pkceCodeVerifier: pending.verifier,
+          expectedState: pending.state,
+          expectedNonce: pending.nonce,
+          idTokenExpected: true,
+        })
+        const claims = tokens.claims()
+        if (claims === undefined) throw new Error('no ID token')
+        // Many providers keep the ID token small and give the e-mail address only at userinfo (as the
+        // standard's scope claims allow); the subject there must be the ID token's.
+        const mail =
+          typeof claims.email === 'string'
+            ? claims
+            : await client.fetchUserInfo(provider, tokens.access_token, claims.sub)
+        return {
+          issuer: claims.iss,
+          subject: claims.sub,
+          email: typeof mail.email === 'string' ? mail.email.trim().toLowerCase() : null,
+          emailVerified: typeof mail.email_verified === 'boolean' ? mail.email_verified : null,
+        }
+      } catch (error) {
+        if (error instanceof client.AuthorizationResponseError && error.error === 'access_denied') {
+          throw new ProviderLoginError('cancelled', error.message)
+        }
+        throw new ProviderLoginError('failed', String(error))
+      }
+    },
+  }
+}

@@ -1,0 +1,106 @@
+// Logging in through the organisation's identity provider, in a real browser: the login page offers the
+// provider's button first; the browser goes to a real OpenID Connect provider and comes back logged in,
+// on the document it asked for, with a working editor. A person the editor does not know comes back to
+// the login page with a plain reason, and can still use the e-mail form. All of it with the keyboard.
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { launchBrowser, SaveStatus, waitForSaveStatus } from '../helpers/browser.ts'
+import { freePort, startIdentityProvider, type TestIdentityProvider } from '../helpers/identityProvider.ts'
+import { type RunningServer, startServer } from '../helpers/server.ts'
+import { DEMO } from '../helpers/session.ts'
+import { expectAccessible } from './support/axe.ts'
+
+const DE_PEEL = 'ontwikkelperspectief-de-peel'
+let server: RunningServer
+let idp: TestIdentityProvider
+let browser: Browser
+
+beforeAll(async () => {
+  const port = await freePort()
+  idp = await startIdentityProvider({ appUrl: `http://127.0.0.1:${port}`, label: 'Inloggen met SSO-Rijk' })
+  server = await startServer({ env: { PORT: String(port), ...idp.serverEnv } })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  server?.cleanup()
+  await idp?.close()
+})
+
+/** A visitor without a session asks for De Peel and lands on the login page. */
+async function visitor(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL: server.httpUrl, viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto(`/document/${DE_PEEL}`)
+  await page.waitForURL(/\/inloggen\?terug=/)
+  await page.getByTestId('provider-login').waitFor()
+  return { context, page, errors }
+}
+
+/** Tabs to the provider's button and follows it with Enter. */
+async function providerLoginByKeyboard(page: Page): Promise<void> {
+  for (let tab = 0; tab < 20; tab++) {
+    await page.keyboard.press('Tab')
+    const on = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
+    if (on === 'provider-login') break
+  }
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Inloggen met SSO-Rijk')
+  await page.keyboard.press('Enter')
+}
+
+it('logs a provincial author in through the provider, back on the document they asked for, and the editor works', async () => {
+  const { context, page, errors } = await visitor()
+  await expectAccessible(page, 'the login page with a provider')
+  idp.nextLogin({ sub: 'nb-42', email: DEMO.provincieAuteur, email_verified: true })
+  await providerLoginByKeyboard(page)
+  await page.waitForURL(`**/document/${DE_PEEL}`)
+  await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('Noord-Brabant')
+  // The sync socket takes the session too: the document is open and saves.
+  await waitForSaveStatus(page, SaveStatus.saved)
+  // The provider saw our server's request come from the login page's button.
+  expect(idp.requests.at(-1)?.get('code_challenge_method')).toBe('S256')
+  expect(errors).toEqual([])
+  await context.close()
+}, 90_000)
+
+it('brings a person the editor does not know back to the login page with the reason, and makes no session', async () => {
+  const { context, page, errors } = await visitor()
+  idp.nextLogin({ sub: 'x-9', email: 'stagiair@provincie.example', email_verified: true })
+  await page.getByTestId('provider-login').click()
+  await page.waitForURL(/\/inloggen\?fout=oidc_unknown_user&terug=/)
+  await expect
+    .poll(() => page.getByTestId('provider-failure').textContent())
+    .toBe(
+      'Uw organisatie heeft u herkend, maar u heeft nog geen toegang tot deze editor. Vraag de trekker van uw gebied om u toe te voegen.',
+    )
+  await expectAccessible(page, 'the login page after a refused provider login')
+  // No session was made.
+  const session = await page.evaluate(async () => (await fetch('/api/session')).status)
+  expect(session).toBe(401)
+
+  expect(errors).toEqual([])
+  await context.close()
+}, 90_000)
+
+it('says so when the person stops at the provider, and the e-mail form under the button still logs in', async () => {
+  // A fresh browser: one that is still logged in at the provider would not be asked again.
+  const { context, page, errors } = await visitor()
+  idp.nextLogin('cancel')
+  await page.getByTestId('provider-login').click()
+  await page.waitForURL(/\/inloggen\?fout=oidc_cancelled&terug=/)
+  await expect
+    .poll(() => page.getByTestId('provider-failure').textContent())
+    .toBe('U heeft het inloggen bij uw organisatie afgebroken. Probeer het opnieuw als u wilt inloggen.')
+
+  await page.getByLabel('E-mailadres').fill(DEMO.rijkAuteur)
+  await page.getByLabel('Wachtwoord').fill('novex-demo')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(`**/document/${DE_PEEL}`)
+  await waitForSaveStatus(page, SaveStatus.saved)
+  expect(errors).toEqual([])
+  await context.close()
+}, 90_000)

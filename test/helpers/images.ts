@@ -1,11 +1,17 @@
-// Real image files for tests: the export module's own (PNGs of any size, a small JPEG), as Buffers, a PNG
-// of noise of about a given size, and a way to break one as an upload cut off in transfer leaves it.
+// Real image files for tests: the export module's own (PNGs of any size, small JPEGs, a CMYK JPEG), as
+// Buffers, a PNG of noise of about a given size, and ways to break one as an upload cut off in transfer
+// leaves it, or as a copy that lost part of its data in the middle.
 import { randomBytes } from 'node:crypto'
 import { deflateSync } from 'node:zlib'
 import {
   corruptPng,
+  cmykJpeg as exportCmykJpeg,
   pngImage as exportPng,
   JPEG_32x16,
+  jpegWithScanCut,
+  PROGRESSIVE_JPEG_40x24,
+  PROGRESSIVE_RESTART_JPEG_40x24,
+  photoJpeg,
   pngWithData,
 } from '../../server/src/export/testing/testImages.ts'
 
@@ -14,6 +20,19 @@ export const pngImage = (width: number, height: number): Buffer => Buffer.from(e
 
 /** A 32 × 16 baseline JPEG. */
 export const jpegImage = (): Buffer => Buffer.from(JPEG_32x16)
+
+/** A 40 × 24 progressive JPEG; and one with restart markers, which jpeg-js misreads (testImages.ts). */
+export const progressiveJpeg = (): Buffer => Buffer.from(PROGRESSIVE_JPEG_40x24)
+export const progressiveRestartJpeg = (): Buffer => Buffer.from(PROGRESSIVE_RESTART_JPEG_40x24)
+
+/** A 256 × 160 baseline JPEG as jpeg-js encodes it (about 25 kB). */
+export const largerJpeg = (): Buffer => Buffer.from(photoJpeg(256, 160))
+
+/** That JPEG with a kilobyte of its compressed data lost in the middle: its header and end are whole. */
+export const damagedJpeg = (): Buffer => Buffer.from(jpegWithScanCut(photoJpeg(256, 160), 1000))
+
+/** A 48 × 16 CMYK JPEG as Photoshop writes it (Adobe marker, inverted samples): cyan. */
+export const cmykJpeg = (): Buffer => Buffer.from(exportCmykJpeg(48, 16, () => [255, 0, 0, 0]))
 
 /** A PNG with a whole header and end, but garbage where the pixels should be. */
 export const damagedPng = (): Buffer => Buffer.from(corruptPng(48, 32))

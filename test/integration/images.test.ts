@@ -1,7 +1,7 @@
 // Images in sections, against the real server and SQLite file: an author uploads a PNG, gets its address
 // (the SHA-256 of the bytes), and every member can fetch exactly those bytes; readers and commenters may
-// not upload, outsiders see nothing, and a file that is no whole PNG or JPEG, or too large, is refused
-// with a Dutch reason. A raw Yjs client (no editor) may place an image of this document in a section,
+// not upload, outsiders see nothing, and a file that is no whole PNG or JPEG (also a JPEG whose compressed
+// data is damaged), or too large, is refused with a Dutch reason; every sound JPEG kind is taken. A raw Yjs client (no editor) may place an image of this document in a section,
 // but not one of another document or another host: the update gate refuses it with "content".
 import { createHash } from 'node:crypto'
 import { openDatabase } from '@novex/server'
@@ -10,7 +10,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { TestClient } from '../helpers/client.ts'
 import { DE_PEEL, VOORSTEL_LIMBURG, VOORSTEL_NB } from '../helpers/documents.ts'
-import { damagedPng, jpegImage, noisyPng, pngImage, truncated } from '../helpers/images.ts'
+import {
+  cmykJpeg,
+  damagedJpeg,
+  damagedPng,
+  jpegImage,
+  largerJpeg,
+  noisyPng,
+  pngImage,
+  progressiveJpeg,
+  progressiveRestartJpeg,
+  truncated,
+} from '../helpers/images.ts'
 import { forgeFirstSection, sendRawUpdate, witnessAndRawWriter } from '../helpers/rawEdits.ts'
 import type { RawSocket } from '../helpers/rawSocket.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
@@ -101,6 +112,22 @@ describe('uploading and fetching', () => {
     expect(Buffer.from(await fetched.arrayBuffer()).equals(jpeg)).toBe(true)
   })
 
+  it.each([
+    ['a baseline JPEG of 256 × 160 (jpeg-js encoder)', largerJpeg(), 256, 160],
+    ['a progressive JPEG', progressiveJpeg(), 40, 24],
+    [
+      'a progressive JPEG with restart markers (jpeg-js misreads it; libjpeg and browsers do not)',
+      progressiveRestartJpeg(),
+      40,
+      24,
+    ],
+    ['a CMYK JPEG (Adobe marker, inverted)', cmykJpeg(), 48, 16],
+  ])('takes %s: its compressed data is checked and found whole', async (_case, jpeg, width, height) => {
+    const response = await upload(DE_PEEL, jpeg, author, { 'content-type': 'image/jpeg' })
+    expect(response.status).toBe(201)
+    expect(await response.json()).toMatchObject({ imageId: sha256(jpeg), mediaType: 'image/jpeg', width, height })
+  })
+
   it('lets only authors upload, and shows an image only within its own document to its members', async () => {
     const png = pngImage(8, 8)
     for (const member of [DEMO.lezer, DEMO.meelezer]) {
@@ -133,6 +160,7 @@ describe('uploading and fetching', () => {
     ['a GIF', Buffer.from('GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;', 'latin1'), 415, /geen PNG/],
     ['a PNG cut off in transfer', truncated(pngImage(50, 50)), 415, /niet compleet/],
     ['a PNG whose pixel data is damaged (header and end whole)', damagedPng(), 415, /beschadigd/],
+    ['a JPEG that lost part of its compressed data (header and end whole)', damagedJpeg(), 415, /beschadigd/],
     ['an empty file', Buffer.alloc(0), 415, /leeg/],
     ['a PNG larger than 10 MB', Buffer.concat([pngImage(4, 4), Buffer.alloc(10 * 1024 * 1024)]), 413, /te groot/],
   ])('refuses %s with a Dutch reason and stores nothing', async (_case, bytes, status, message) => {

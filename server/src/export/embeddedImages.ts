@@ -1,7 +1,7 @@
 // The images of the dossier as the renderers use them: which image block can be embedded (the dossier
 // holds bytes for its src that are a PNG or JPEG a viewer can show), how large it is drawn, and the line
 // that stands in for one that cannot be shown. One decision for all four formats, so that they agree.
-import { type Block, type ImageBlock, text } from './contentBlocks.ts'
+import { type Block, type ImageBlock, type Inline, text } from './contentBlocks.ts'
 import type { Dossier, DossierImage } from './dossier.ts'
 import { missingImageText } from './dossierText.ts'
 import { type ImageFacts, inspectImage } from './imageBytes.ts'
@@ -60,5 +60,10 @@ export function imageSize(pixels: Size, block: ImageBlock, room: { width: number
 
 /** The paragraph that stands in for an image that cannot be shown: its alternative text stays. */
 export function missingImageBlock(alt: string): Block {
-  return { kind: 'paragraph', inlines: [text(missingImageText(alt))] }
+  return { kind: 'paragraph', inlines: missingImageInlines(alt) }
+}
+
+/** That paragraph's text, for a format that puts it in a paragraph of its own making (a DOCX list item's). */
+export function missingImageInlines(alt: string): Inline[] {
+  return [text(missingImageText(alt))]
 }

@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib'
 import { MAX_IMAGE_PIXELS } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
 import { inspectImage, MAX_IMAGE_SIDE } from './imageBytes.ts'
-import { corruptPng, JPEG_32x16, pngImage, pngWithData } from './testing/testImages.ts'
+import { cmykJpeg, corruptPng, flatJpeg, JPEG_32x16, pngImage, pngWithData } from './testing/testImages.ts'
 
 /** Raw RGB rows of a `width`×`height` image, each starting with `filter`. */
 function rows(width: number, height: number, filter: number): Uint8Array {
@@ -21,6 +21,7 @@ describe('inspectImage', () => {
       height: 20,
       pixelsChecked: true,
       decodedByPdf: false,
+      cmyk: false,
     })
     expect(inspectImage(pngImage(3, 5, { alpha: true }))).toMatchObject({ width: 3, height: 5, decodedByPdf: true })
   })
@@ -33,7 +34,15 @@ describe('inspectImage', () => {
       height: 16,
       pixelsChecked: false,
       decodedByPdf: false,
+      cmyk: false,
     })
+  })
+
+  it('knows a JPEG of four components (CMYK or YCCK), which the PDF turns into RGB', () => {
+    const cyan = () => [255, 0, 0, 0] as const
+    expect(inspectImage(cmykJpeg(48, 16, cyan))).toMatchObject({ format: 'jpg', width: 48, height: 16, cmyk: true })
+    expect(inspectImage(cmykJpeg(48, 16, cyan, { ycck: true }))).toMatchObject({ cmyk: true })
+    expect(inspectImage(flatJpeg(8, 8, 1, () => [128]))).toMatchObject({ width: 8, height: 8, cmyk: false })
   })
 
   it('refuses a PNG whose header is fine but whose pixel data is not', () => {

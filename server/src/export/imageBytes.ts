@@ -16,6 +16,8 @@ export interface ImageFacts {
   readonly pixelsChecked: boolean
   /** A PNG with an alpha channel, a transparent palette entry or interlacing: the PDF decodes its pixels. */
   readonly decodedByPdf: boolean
+  /** A JPEG of four components (CMYK or YCCK): the PDF turns it into RGB first (cmykToRgbJpeg.ts). */
+  readonly cmyk: boolean
 }
 
 /** Inflating more than this to check it costs more memory than the check is worth (a 33 MP RGB map). */
@@ -104,6 +106,7 @@ function inspectPng(bytes: Uint8Array): ImageFacts | null {
     height: header.height,
     pixelsChecked,
     decodedByPdf: header.interlaced || header.colourType === 4 || header.colourType === 6 || transparentPalette,
+    cmyk: false,
   }
 }
 
@@ -189,12 +192,13 @@ const OTHER_FRAMES = new Set([0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0x
 
 /**
  * The segments up to the first scan, each within the file: one frame header (8-bit samples, 1, 3 or 4
- * components, a size) before the scan. The compressed scan itself is not decoded: no format here decodes
- * it (the PDF embeds it as it is), so damage there shows as a damaged picture, not a failed export.
+ * components, a size) before the scan. The compressed scan itself is not decoded here: the formats embed
+ * it as it is (the PDF too, but for a CMYK JPEG), and decoding every JPEG of every export would cost
+ * seconds; the upload check decodes it once (renderWorker.ts, jpegDecoder.ts).
  */
 function inspectJpeg(bytes: Uint8Array): ImageFacts | null {
   const data = view(bytes)
-  let size: { width: number; height: number } | null = null
+  let frame: { width: number; height: number; cmyk: boolean } | null = null
   let pos = 2
   while (pos + 4 <= bytes.length) {
     if (bytes[pos] !== 0xff) return null
@@ -208,18 +212,18 @@ function inspectJpeg(bytes: Uint8Array): ImageFacts | null {
     const length = data.getUint16(pos + 2)
     if (length < 2 || pos + 2 + length > bytes.length) return null
     if (marker === 0xda) {
-      return size && { format: 'jpg', mediaType: 'image/jpeg', ...size, pixelsChecked: false, decodedByPdf: false }
+      return frame && { format: 'jpg', mediaType: 'image/jpeg', ...frame, pixelsChecked: false, decodedByPdf: false }
     }
     if (OTHER_FRAMES.has(marker)) return null
     if (JPEG_FRAMES.has(marker)) {
-      if (size || length < 8) return null
+      if (frame || length < 8) return null
       const [precision, components] = [bytes[pos + 4], bytes[pos + 9]]
       const height = data.getUint16(pos + 5)
       const width = data.getUint16(pos + 7)
       if (precision !== 8 || ![1, 3, 4].includes(components ?? 0) || !validSide(width) || !validSide(height)) {
         return null
       }
-      size = { width, height }
+      frame = { width, height, cmyk: components === 4 }
     }
     pos += 2 + length
   }

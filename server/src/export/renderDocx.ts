@@ -29,7 +29,7 @@ import { type Block, emboldened, type ImageBlock, type Inline } from './contentB
 import type { Dossier } from './dossier.ts'
 import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
 import { imageDescription, LABELS } from './dossierText.ts'
-import { embeddableImage, imageSize, missingImageBlock, POINTS_PER_PIXEL } from './embeddedImages.ts'
+import { embeddableImage, imageSize, missingImageInlines, POINTS_PER_PIXEL } from './embeddedImages.ts'
 import { sameAddress } from './safeHref.ts'
 import { type GridCell, rowCells, tableGrid } from './tableGrid.ts'
 
@@ -131,30 +131,39 @@ function docxWriter(images: Dossier['images']): DossierWriter {
             instance: orderedInstance,
           }
         }
-        const marker = (inlines: readonly Inline[], itemIndex: number) =>
+        const marker = (children: ParagraphChild[], itemIndex: number) =>
           new Paragraph({
-            children: runs(inlines),
+            children,
             ...(numbering ? { numbering } : { bullet: { level: Math.min(level, MAX_LIST_LEVEL) } }),
             pageBreakBefore: ctx.pageBreak && itemIndex === 0,
           })
+        // Further blocks of an item sit under the item's text, unnumbered, indented as far as its text.
+        const itemBody: Context = {
+          ...ctx,
+          quoteIndent: ctx.quoteIndent + INDENT_PER_LEVEL * (level + 1),
+          pageBreak: false,
+        }
         return block.items.flatMap((item, itemIndex) => {
           const [first, ...rest] = item
-          // The item's number or bullet sits on its first paragraph; an item that starts otherwise (empty,
-          // or with a nested list) gets an empty numbered line so that it still counts.
-          const head = first?.kind === 'paragraph' ? [marker(first.inlines, itemIndex)] : [marker([], itemIndex)]
-          const tail = first?.kind === 'paragraph' ? rest : item
+          // The item's number or bullet sits on its first paragraph, or on its picture when it starts with
+          // an image (the numbering indents it as the item's text; a paragraph of its own would leave an
+          // empty numbered line above it). An item that starts otherwise (empty, a nested list, a table) gets
+          // an empty numbered line so that it still counts.
+          const head =
+            first?.kind === 'paragraph'
+              ? marker(runs(first.inlines), itemIndex)
+              : first?.kind === 'image'
+                ? marker(imageChildren(first, itemBody), itemIndex)
+                : marker([], itemIndex)
+          const tail = first?.kind === 'paragraph' || first?.kind === 'image' ? rest : item
           return [
-            ...head,
-            ...tail.flatMap((inner) => {
-              // Further blocks of an item (or a nested list) sit under the item's text, unnumbered.
-              const nested = inner.kind === 'list'
-              return elements(inner, {
-                ...ctx,
-                listLevel: nested ? level + 1 : level,
-                quoteIndent: nested ? ctx.quoteIndent : ctx.quoteIndent + INDENT_PER_LEVEL * (level + 1),
-                pageBreak: false,
-              })
-            }),
+            head,
+            ...tail.flatMap((inner) =>
+              // A nested list is numbered a level deeper, from the list's own indent.
+              inner.kind === 'list'
+                ? elements(inner, { ...ctx, listLevel: level + 1, pageBreak: false })
+                : elements(inner, itemBody),
+            ),
           ]
         })
       }
@@ -165,37 +174,42 @@ function docxWriter(images: Dossier['images']): DossierWriter {
     }
   }
 
-  /**
-   * An inline picture alone in its paragraph, fitted to the width left at this indent or in this cell
-   * (see imageSize), its alternative text as the drawing's description. One that cannot be shown is the
-   * missing-image line.
-   */
+  /** An inline picture alone in its paragraph (see imageChildren). */
   function image(block: ImageBlock, ctx: Context): BodyElement[] {
-    const found = embeddableImage(images, block.src)
     const indent = ctx.quoteIndent > 0 ? { indent: { left: ctx.quoteIndent } } : {}
-    if (!found) return elements(missingImageBlock(block.alt), ctx)
+    return [new Paragraph({ children: imageChildren(block, ctx), pageBreakBefore: ctx.pageBreak, ...indent })]
+  }
+
+  /**
+   * What an image puts in its paragraph: an inline picture fitted to the width left at this indent or in
+   * this cell (see imageSize), its alternative text as the drawing's description; for one that cannot be
+   * shown, the missing-image line's text.
+   */
+  function imageChildren(block: ImageBlock, ctx: Context): ParagraphChild[] {
+    const found = embeddableImage(images, block.src)
+    if (!found) return runs(missingImageInlines(block.alt))
     const size = imageSize(found, block, {
       width: (ctx.width - ctx.quoteIndent) / TWIPS_PER_POINT,
       textHeight: TEXT_HEIGHT / TWIPS_PER_POINT,
     })
-    let run: ImageRun
     try {
       imageCount += 1
-      run = new ImageRun({
-        type: found.format,
-        data: found.data,
-        // The library takes the size in pixels at 96 dpi.
-        transformation: { width: size.width / POINTS_PER_PIXEL, height: size.height / POINTS_PER_PIXEL },
-        altText: {
-          id: String(imageCount),
-          name: `${LABELS.image} ${imageCount}`,
-          description: imageDescription(block.alt),
-        },
-      })
+      return [
+        new ImageRun({
+          type: found.format,
+          data: found.data,
+          // The library takes the size in pixels at 96 dpi.
+          transformation: { width: size.width / POINTS_PER_PIXEL, height: size.height / POINTS_PER_PIXEL },
+          altText: {
+            id: String(imageCount),
+            name: `${LABELS.image} ${imageCount}`,
+            description: imageDescription(block.alt),
+          },
+        }),
+      ]
     } catch {
-      return elements(missingImageBlock(block.alt), ctx)
+      return runs(missingImageInlines(block.alt))
     }
-    return [new Paragraph({ children: [run], pageBreakBefore: ctx.pageBreak, ...indent })]
   }
 
   /**

@@ -1,6 +1,7 @@
 // Images in every format, read back with a reader's software: the sample dossier's map embedded with its
-// exact bytes, pixel size and alternative text; a JPEG; images in a table cell and a list item; the
-// sizing rule; and the line that stands in for an image the dossier lacks or cannot show.
+// exact bytes, pixel size and alternative text; a JPEG; a CMYK JPEG (RGB in the PDF); images in a table
+// cell and a list item; the sizing rule; and the line that stands in for an image the dossier lacks or
+// cannot show.
 import type { CanonicalNode } from '@novex/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Dossier, EXPORT_FORMATS, type ExportFormat } from './dossier.ts'
@@ -16,11 +17,22 @@ import {
   readOdtImages,
   readPdf,
   readPdfFigures,
+  readPdfImagePixels,
   readPdfImages,
   readPdfItems,
 } from './testing/readBack.ts'
 import { MAP_ALT, MAP_HEIGHT, MAP_PNG, MAP_SRC, MAP_WIDTH, sampleDossier } from './testing/sampleDossier.ts'
-import { corruptPng, dossierImage, imageNode, JPEG_32x16, pngImage } from './testing/testImages.ts'
+import {
+  cmykJpeg,
+  corruptPng,
+  dossierImage,
+  type Inks,
+  imageNode,
+  JPEG_32x16,
+  jpegWithOrientation,
+  jpegWithScanCut,
+  pngImage,
+} from './testing/testImages.ts'
 
 const READERS: Record<ExportFormat, (bytes: Uint8Array) => Promise<ReadBack>> = {
   pdf: readPdf,
@@ -149,6 +161,87 @@ describe('a JPEG', () => {
     expect(odt.pictures['Pictures/afbeelding-1.jpg']).toEqual(JPEG_32x16)
     expect(odt.manifest['Pictures/afbeelding-1.jpg']).toBe('image/jpeg')
     expect(odt.frames).toMatchObject([{ mimeType: 'image/jpeg', description: 'Luchtfoto', width: '24.00pt' }])
+  })
+})
+
+/** Three bands of 16 pixels: cyan ink, black ink, no ink (paper white). */
+const BANDS: readonly Inks[] = [
+  [255, 0, 0, 0],
+  [0, 0, 0, 255],
+  [0, 0, 0, 0],
+]
+const bands = (blockX: number): Inks => BANDS[Math.min(Math.floor(blockX / 2), 2)] ?? [0, 0, 0, 0]
+const BAND_RGB = [
+  [0, 255, 255],
+  [0, 0, 0],
+  [255, 255, 255],
+] as const
+
+const latin1 = (bytes: Uint8Array) => new TextDecoder('latin1').decode(bytes)
+
+/** The colour space and filter of each image XObject in the raw PDF (pdfkit writes their dictionaries uncompressed). */
+function imageXObjects(bytes: Uint8Array): { colourSpace: string; filter: string }[] {
+  return [...latin1(bytes).matchAll(/<<\n\/Type \/XObject\n\/Subtype \/Image\n([\s\S]*?)>>/g)].map(([, body = '']) => ({
+    colourSpace: /\/ColorSpace \/(\w+)/.exec(body)?.[1] ?? '',
+    filter: /\/Filter \/(\w+)/.exec(body)?.[1] ?? '',
+  }))
+}
+
+describe('a CMYK JPEG', () => {
+  const cmykSrc = src('c9')
+  const dossier = (jpeg: Uint8Array) =>
+    dossierWith([p('voor de kaart'), imageNode(cmykSrc, 'Drukwerkkaart'), p('na de kaart')], {
+      [cmykSrc]: dossierImage(jpeg, 48, 16),
+    })
+
+  it.each([
+    ['CMYK, inverted as Adobe writes it', cmykJpeg(48, 16, bands)],
+    ['YCCK', cmykJpeg(48, 16, bands, { ycck: true })],
+    ['CMYK without the Adobe marker', cmykJpeg(48, 16, bands, { adobe: false })],
+  ])(
+    'PDF: %s becomes an RGB JPEG (PDF/A-2b with an sRGB output intent forbids DeviceCMYK), same size and colours',
+    async (_case, jpeg) => {
+      const bytes = await renderDossier(dossier(jpeg), 'pdf')
+      // The output intent stays sRGB; the image is a DCT image in DeviceRGB, and nothing is in DeviceCMYK.
+      expect(imageXObjects(bytes)).toEqual([{ colourSpace: 'DeviceRGB', filter: 'DCTDecode' }])
+      expect(latin1(bytes).includes('/DeviceCMYK')).toBe(false)
+      expect(latin1(bytes).includes('/OutputConditionIdentifier (sRGB IEC61966-2.1)')).toBe(true)
+      expect(await readPdfImages(bytes)).toMatchObject([{ width: 48, height: 16, drawnWidth: 36, drawnHeight: 12 }])
+      expect((await readPdfFigures(bytes)).map((figure) => figure.alt)).toEqual(['Drukwerkkaart'])
+      // The colours a viewer shows (pdf.js decodes the JPEG): cyan, black and white, in the middle of each band.
+      const [pixels] = await readPdfImagePixels(bytes)
+      for (const [band, expected] of BAND_RGB.entries()) {
+        const shown = pixels?.rgb(band * 16 + 8, 8) ?? []
+        const offBy = Math.max(...expected.map((value, channel) => Math.abs((shown[channel] ?? -99) - value)))
+        expect(offBy, `band ${band}: ${shown.join(', ')}`).toBeLessThan(8)
+      }
+    },
+  )
+
+  it('PDF: keeps the EXIF orientation, so it is turned as in the editor', async () => {
+    const bytes = await renderDossier(dossier(jpegWithOrientation(cmykJpeg(48, 16, bands), 6)), 'pdf')
+    // Turned a quarter: 16 pixels wide and 48 high on the page, 12 × 36 pt.
+    const [image] = await readPdfImages(bytes)
+    expect(image).toMatchObject({ width: 48, height: 16 })
+    expect(image?.boxWidth).toBeCloseTo(12, 1)
+    expect(image?.boxHeight).toBeCloseTo(36, 1)
+    expect(imageXObjects(bytes)).toEqual([{ colourSpace: 'DeviceRGB', filter: 'DCTDecode' }])
+  })
+
+  it('PDF: one whose data cannot be decoded is the missing-image line, and the export goes on', async () => {
+    const bytes = await renderDossier(dossier(jpegWithScanCut(cmykJpeg(48, 16, bands), 6)), 'pdf')
+    const text = flat((await readPdf(bytes)).text)
+    expect(text).toMatch(/voor de kaart.*\[Afbeelding ontbreekt: Drukwerkkaart\].*na de kaart/)
+    expect(await readPdfImages(bytes)).toEqual([])
+    expect(imageXObjects(bytes)).toEqual([])
+  })
+
+  it('DOCX and ODT: the CMYK bytes as they are (Word and LibreOffice show CMYK)', async () => {
+    const jpeg = cmykJpeg(48, 16, bands)
+    const docx = readDocxImages(await renderDossier(dossier(jpeg), 'docx'))
+    expect(docx.media[docx.drawings[0]?.part ?? '']).toEqual(jpeg)
+    const odt = readOdtImages(await renderDossier(dossier(jpeg), 'odt'))
+    expect(odt.pictures['Pictures/afbeelding-1.jpg']).toEqual(jpeg)
   })
 })
 
@@ -291,6 +384,56 @@ describe('an image in a table cell and in a list item', () => {
     const { xml } = await readDocx(bytes)
     expect(xml.indexOf('lijstpunt met kaart')).toBeLessThan(xml.indexOf('descr="Kaart in een lijst"'))
     expect(xml.indexOf('descr="Kaart in een lijst"')).toBeLessThan(xml.indexOf('volgend lijstpunt'))
+  })
+
+  it('DOCX: an item that starts with an image carries its number or bullet on the picture: no empty numbered line', async () => {
+    const dossier = dossierWith(
+      [
+        {
+          type: 'orderedList',
+          attrs: { start: 3 },
+          content: [
+            item(imageNode(MAP_SRC, 'kaart als eerste')),
+            item(p('tekst als eerste')),
+            item(imageNode(MAP_SRC, 'kaart met tekst eronder'), p('onder de kaart')),
+            item(imageNode(src('0b'), 'ontbrekende kaart')),
+          ],
+        },
+        { type: 'bulletList', content: [item(imageNode(MAP_SRC, 'kaart bij een opsommingsteken'))] },
+      ],
+      { [MAP_SRC]: dossierImage(MAP_PNG, MAP_WIDTH, MAP_HEIGHT) },
+    )
+    const bytes = await renderDossier(dossier, 'docx')
+    const { xml } = await readDocx(bytes)
+    const paragraphs = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map(([body]) => ({
+      numbered: body.includes('<w:numPr>'),
+      picture: /descr="([^"]*)"/.exec(body)?.[1] ?? null,
+      text: [...body.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+    }))
+    // The section's lists (the appendix after the next section has numbered lines of its own).
+    const section = paragraphs.slice(
+      0,
+      paragraphs.findIndex((paragraph) => paragraph.text.startsWith('2 ')),
+    )
+    const listed = section.filter((paragraph) => paragraph.numbered)
+    expect(listed).toEqual([
+      { numbered: true, picture: 'kaart als eerste', text: '' },
+      { numbered: true, picture: null, text: 'tekst als eerste' },
+      { numbered: true, picture: 'kaart met tekst eronder', text: '' },
+      { numbered: true, picture: null, text: '[Afbeelding ontbreekt: ontbrekende kaart]' },
+      { numbered: true, picture: 'kaart bij een opsommingsteken', text: '' },
+    ])
+    // The text under the picture stays in its item, unnumbered and indented as the item's text.
+    const under = paragraphs.findIndex((paragraph) => paragraph.text === 'onder de kaart')
+    expect(paragraphs[under - 1]?.picture).toBe('kaart met tekst eronder')
+    expect(paragraphs[under]?.numbered).toBe(false)
+    // Mammoth, as a reader's converter, sees list items that each hold their picture or text.
+    const html = await readDocxHtml(bytes)
+    expect(html).not.toMatch(/<li><\/li>/)
+    expect(html).toMatch(
+      /<ol><li><img alt="kaart als eerste"[^>]*><\/li><li>tekst als eerste<\/li><li><img alt="kaart met tekst eronder"/,
+    )
+    expect(html).toMatch(/<ul><li><img alt="kaart bij een opsommingsteken"[^>]*><\/li><\/ul>/)
   })
 
   it('ODT: frames inside the table cell (fitted to it) and inside the list item', async () => {

@@ -5,6 +5,7 @@
 // accessible documents). pdfkit lays out text and images; this file only decides fonts, sizes, indents
 // and tags per block (table grids: pdfTable.ts).
 import PDFDocument from 'pdfkit'
+import { cmykToRgbJpeg } from './cmykToRgbJpeg.ts'
 import { type Block, type ImageBlock, type Inline, inlineText, NO_MARKS } from './contentBlocks.ts'
 import type { Dossier } from './dossier.ts'
 import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
@@ -280,8 +281,11 @@ function pdfWriter(generatedAt: number, images: Dossier['images']): DossierWrite
     // pdfkit decodes the pixels of a transparent or interlaced PNG later, where an error cannot be caught
     // and ends the worker: only when the check has seen those pixels whole.
     if (image && (image.pixelsChecked || !image.decodedByPdf)) {
+      // pdfkit would embed a CMYK JPEG as DeviceCMYK, which PDF/A-2b forbids with our sRGB output intent:
+      // it gets an RGB JPEG of the same picture, or (not decodable) the missing-image line.
+      const data = image.cmyk ? cmykToRgbJpeg(image.data, image) : image.data
       try {
-        result = (doc as unknown as PdfImages).openImage(image.data)
+        if (data) result = (doc as unknown as PdfImages).openImage(data)
       } catch {
         // pdfkit's own parser refused it: the missing-image line stands in.
       }

@@ -1,8 +1,9 @@
 // What an uploaded file is, read from its bytes (never from the name or the declared type): PNG or JPEG,
 // its pixel size, and its id (the SHA-256 of the bytes). image-size reads the header; a file cut off in
-// transfer still has a whole header, so the end is checked too (the pixel check after this reads a
-// JPEG's markers, not its image data). The pixel data itself is checked after this, on an export worker
-// thread (imagesApi.ts, export/imageBytes.ts): it costs tens of milliseconds.
+// transfer still has a whole header, so the end is checked too. The pixel data itself is checked after
+// this, on an export worker thread (imagesApi.ts, export/renderWorker.ts): a PNG's inflated (tens of
+// milliseconds), a JPEG's decoded (export/jpegDecoder.ts; seconds for a large photo, and only part of
+// the damage a JPEG can have is found).
 import { createHash } from 'node:crypto'
 import { type ImageId, type ImageMediaType, MAX_IMAGE_PIXELS } from '@novex/shared'
 import { imageSize } from 'image-size'

@@ -79,6 +79,9 @@ export interface PdfImage {
   /** The size it is drawn at on the page, in points. */
   readonly drawnWidth: number
   readonly drawnHeight: number
+  /** The box it takes on the page, in points: its drawn sides, swapped when it is turned a quarter (EXIF). */
+  readonly boxWidth: number
+  readonly boxHeight: number
   /** Where it is drawn: its left edge from the page's left, in points. */
   readonly left: number
 }
@@ -112,9 +115,49 @@ export async function readPdfImages(bytes: Uint8Array): Promise<PdfImage[]> {
           height: Number(args[2]),
           drawnWidth: Math.hypot(ctm[0], ctm[1]),
           drawnHeight: Math.hypot(ctm[2], ctm[3]),
+          boxWidth: Math.abs(ctm[0]) + Math.abs(ctm[2]),
+          boxHeight: Math.abs(ctm[1]) + Math.abs(ctm[3]),
           left: Math.min(ctm[4], ctm[4] + ctm[0]),
         })
       }
+    })
+  }
+  await pdf.destroy()
+  return images
+}
+
+export interface PdfImagePixels {
+  readonly width: number
+  readonly height: number
+  /** The colour pdf.js decodes at a pixel (0–255 each), as a viewer shows it: a CMYK image turned into RGB. */
+  rgb(x: number, y: number): readonly [number, number, number]
+}
+
+/** pdf.js's ImageKind: 8-bit RGB or RGBA pixels. */
+const IMAGE_KIND_CHANNELS: Readonly<Record<number, number>> = { 2: 3, 3: 4 }
+
+/** The pixels of the images pdf.js paints, decoded by pdf.js itself (its own JPEG decoder included). */
+export async function readPdfImagePixels(bytes: Uint8Array): Promise<PdfImagePixels[]> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false }).promise
+  const images: PdfImagePixels[] = []
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n)
+    const { fnArray, argsArray } = await page.getOperatorList()
+    fnArray.forEach((fn, i) => {
+      if (fn !== OPS.paintImageXObject) return
+      const id = String(((argsArray[i] ?? []) as unknown[])[0])
+      // The operator list has decoded the image into the page's objects by now.
+      const image = page.objs.get(id) as { width: number; height: number; kind: number; data: Uint8Array }
+      const channels = IMAGE_KIND_CHANNELS[image.kind]
+      if (!channels) throw new Error(`pdf.js image kind ${image.kind} is not read here`)
+      images.push({
+        width: image.width,
+        height: image.height,
+        rgb: (x, y) => {
+          const at = (y * image.width + x) * channels
+          return [image.data[at] ?? -1, image.data[at + 1] ?? -1, image.data[at + 2] ?? -1]
+        },
+      })
     })
   }
   await pdf.destroy()

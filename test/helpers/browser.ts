@@ -22,6 +22,8 @@ export const SaveStatus = {
   saving: 'Opslaan…',
   saved: 'Opgeslagen',
   offline: 'Offline — wijzigingen worden lokaal bewaard',
+  /** The server cannot open the document (the network is fine). */
+  notSaved: 'Niet opgeslagen — wijzigingen worden in deze browser bewaard',
 } as const
 
 export async function launchBrowser(): Promise<Browser> {

@@ -37,6 +37,17 @@ describe('saveStatusOf while a refused document is rebuilt', () => {
   })
 })
 
+describe('saveStatusOf for a document the server cannot open', () => {
+  it('says not saved, not offline, while the network is up; offline when it is not', () => {
+    const refused = { ...connectedAndSaved, synced: false, connection: 'disconnected' as const, unavailable: true }
+    expect(saveStatusOf({ ...refused, failedSinceSync: true })).toBe('notSaved')
+    expect(saveStatusOf({ ...refused, browserOnline: false })).toBe('offline')
+    // Announced like offline, and "Opgeslagen" is said once the document can be saved again.
+    expect(announcedSaveStatus('quiet', 'notSaved')).toBe('notSaved')
+    expect(announcedSaveStatus('notSaved', 'saved')).toBe('saved')
+  })
+})
+
 describe('needsRebuild', () => {
   it('rebuilds for refusals a fresh document fixes, not for read-only or storage', () => {
     for (const reason of ['locked', 'server-owned', 'foreign-client', 'unresolved', 'malformed', 'schema']) {

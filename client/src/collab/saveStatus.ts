@@ -1,9 +1,11 @@
 // What the save indicator says. The four texts (`connection:saveStatus.*`, in Dutch "Verbinden…",
 // "Opslaan…", "Opgeslagen", "Offline — wijzigingen worden lokaal bewaard") are part of the client's
-// contract: tests and users rely on them verbatim.
+// contract: tests and users rely on them verbatim. A fifth, "Niet opgeslagen — …", is for a document
+// the server cannot open: the network is fine, so the page must not say "Offline" (the notice above the
+// text says why).
 import type { CollabState } from './createCollab.ts'
 
-export type SaveStatus = 'connecting' | 'saving' | 'saved' | 'offline'
+export type SaveStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'notSaved'
 
 /** The catalogue key (namespace `connection`) of each status's text. */
 export const SAVE_STATUS_KEY: Readonly<Record<SaveStatus, string>> = {
@@ -11,10 +13,13 @@ export const SAVE_STATUS_KEY: Readonly<Record<SaveStatus, string>> = {
   saving: 'saveStatus.saving',
   saved: 'saveStatus.saved',
   offline: 'saveStatus.offline',
+  notSaved: 'saveStatus.notSaved',
 }
 
 export function saveStatusOf(state: CollabState): SaveStatus {
   if (state.closed !== null || !state.browserOnline) return 'offline'
+  // Until the next sync: the server refuses the document, not the network the page.
+  if (state.unavailable) return 'notSaved'
   // Being rebuilt after a refusal: the connection is new and the user's changes are not replayed yet.
   if (state.rebuilding) return state.failedSinceSync ? 'offline' : 'connecting'
   if (state.connection === 'connected' && state.synced) return state.saved ? 'saved' : 'saving'
@@ -39,11 +44,14 @@ export function announcedSaveStatus(previous: SaveAnnouncement, status: SaveStat
     case 'connecting':
       return previous === 'opening' ? previous : status
     case 'offline':
+    case 'notSaved':
       return status
     case 'saving':
     case 'saved':
       if (previous === 'opening') return 'quiet'
-      return status === 'saved' && (previous === 'connecting' || previous === 'offline') ? status : previous
+      return status === 'saved' && (previous === 'connecting' || previous === 'offline' || previous === 'notSaved')
+        ? status
+        : previous
   }
 }
 

@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, seedDemoAccounts } from './demo/seedDemoAccounts.ts'
 import { createExportPool } from './export/exportPool.ts'
 import { createImageStore } from './images/imageStore.ts'
 import { createSyncRateLimiter } from './limits/syncRateLimiter.ts'
+import { createUploadRateLimiter } from './limits/uploadRateLimiter.ts'
 import { createLinkService } from './links/linkService.ts'
 import { createLinkStore } from './links/linkStore.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
@@ -180,7 +181,14 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     export: { ...signoffDeps, exports, metrics, images },
     comments: commentsDeps,
     links: { catalog, authorize, links, withRoom },
-    images: { catalog, authorize, images, quotaBytes: config.imageQuotaBytes, imageIsWhole: exports.imageIsWhole },
+    images: {
+      catalog,
+      authorize,
+      images,
+      quotaBytes: config.imageQuotaBytes,
+      imageIsWhole: exports.imageIsWhole,
+      uploads: createUploadRateLimiter(config.uploadsPerUser),
+    },
     review: { ...commentsDeps, review: createReviewService(withRoom, versions), versions, withRoom },
     session: sessionDeps,
     oidc: {

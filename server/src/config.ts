@@ -1,6 +1,7 @@
 // The only reader of process.env. Everything else receives a Config.
 import { resolve } from 'node:path'
 import { DEFAULT_SYNC_RATE_LIMITS, type SyncRateLimits } from './limits/syncRateLimiter.ts'
+import { DEFAULT_UPLOADS_PER_USER } from './limits/uploadRateLimiter.ts'
 import { type OidcConfig, readOidcConfig } from './oidc/oidcConfig.ts'
 
 export interface Config {
@@ -31,6 +32,8 @@ export interface Config {
   readonly exportQueue: number
   /** Bytes of uploaded images one document may hold: a bound on how much of the disk one document can take. */
   readonly imageQuotaBytes: number
+  /** Image uploads one user may make in 10 minutes (NOVEX_LIMIT_UPLOADS_PER_USER). */
+  readonly uploadsPerUser: number
   /** Failed logins allowed per account and per IP in the window. */
   readonly loginLimits: { readonly perAccount: number; readonly perIp: number; readonly windowSeconds: number }
   /** Login through the organisation's identity provider (OIDC_*); null: e-mail and password only. */
@@ -59,6 +62,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     exportThreads: intFrom(env.NOVEX_EXPORT_THREADS, 0, 'NOVEX_EXPORT_THREADS'),
     exportQueue: intFrom(env.NOVEX_EXPORT_QUEUE, 16, 'NOVEX_EXPORT_QUEUE'),
     imageQuotaBytes: intFrom(env.NOVEX_IMAGE_QUOTA_MB, 250, 'NOVEX_IMAGE_QUOTA_MB') * 1024 * 1024,
+    uploadsPerUser: intFrom(env.NOVEX_LIMIT_UPLOADS_PER_USER, DEFAULT_UPLOADS_PER_USER, 'NOVEX_LIMIT_UPLOADS_PER_USER'),
     loginLimits: {
       perAccount: intFrom(env.LOGIN_LIMIT_PER_ACCOUNT, 5, 'LOGIN_LIMIT_PER_ACCOUNT'),
       perIp: intFrom(env.LOGIN_LIMIT_PER_IP, 30, 'LOGIN_LIMIT_PER_IP'),

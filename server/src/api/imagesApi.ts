@@ -8,6 +8,7 @@ import { imageSrc, isImageId, MAX_IMAGE_BYTES } from '@novex/shared'
 import type { User } from '../accounts/accountStore.ts'
 import type { ImageStore } from '../images/imageStore.ts'
 import { inspectImage } from '../images/inspectImage.ts'
+import type { UploadRateLimiter } from '../limits/uploadRateLimiter.ts'
 import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
 import { type Authorize, documentWithAccess } from './documentsApi.ts'
 import { readBodyBytes } from './readBody.ts'
@@ -21,6 +22,8 @@ export interface ImagesApiDeps {
   readonly quotaBytes: number
   /** Whether every pixel row is there, as the exports need it: checked off the event loop (exportPool). */
   readonly imageIsWhole: (bytes: Uint8Array) => Promise<boolean>
+  /** Uploads per user in a window (NOVEX_LIMIT_UPLOADS_PER_USER). */
+  readonly uploads: UploadRateLimiter
 }
 
 const megabytes = (bytes: number): string => (bytes / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })
@@ -71,6 +74,17 @@ async function upload(
   res: ServerResponse,
   documentId: string,
 ): Promise<void> {
+  // Counted before the body is read: a refused upload costs no reading, hashing or decoding.
+  const wait = await deps.uploads.take(user.id)
+  if (wait > 0) {
+    const minutes = Math.max(1, Math.ceil(wait / 60_000))
+    res.setHeader('retry-after', String(Math.ceil(wait / 1000)))
+    throw new ApiError(
+      429,
+      'too_many_uploads',
+      `U heeft in korte tijd veel afbeeldingen geüpload. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+    )
+  }
   const tooLarge = `De afbeelding is te groot (hoogstens ${megabytes(MAX_IMAGE_BYTES)} MB). Verklein haar of sla haar op als JPEG.`
   const data = await readBodyBytes(req, MAX_IMAGE_BYTES, tooLarge)
   const inspected = inspectImage(data)

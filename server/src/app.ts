@@ -7,6 +7,7 @@ import { createAudit } from './accounts/audit.ts'
 import { hashPassword } from './accounts/passwords.ts'
 import { createSessionStore } from './accounts/sessionStore.ts'
 import { createLoginLimiter } from './api/loginLimiter.ts'
+import { providerLogoutUrl } from './api/oidcApi.ts'
 import type { SessionApiDeps } from './api/sessionApi.ts'
 import { createCommentService } from './comments/commentService.ts'
 import type { Config } from './config.ts'
@@ -20,6 +21,7 @@ import { createLinkService } from './links/linkService.ts'
 import { createLinkStore } from './links/linkStore.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
 import { createOidcIdentities } from './oidc/oidcIdentities.ts'
+import { createOidcSessions } from './oidc/oidcSessions.ts'
 import { createRelyingParty } from './oidc/relyingParty.ts'
 import { createClientIdRegistry } from './persistence/clientIdRegistry.ts'
 import { type Db, openDatabase } from './persistence/database.ts'
@@ -156,6 +158,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     // An idle session's connections close within a quarter of the idle timeout (and within 30 s).
     ...(config.sessionIdleMs > 0 ? { expiryCheckMs: Math.max(1_000, Math.min(30_000, config.sessionIdleMs / 4)) } : {}),
   })
+  const relyingParty = config.oidc === null ? null : createRelyingParty(config.oidc)
+  const oidcSessions = createOidcSessions(db)
   const sessionDeps: SessionApiDeps = {
     accounts,
     sessions,
@@ -166,6 +170,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     sessionIdleMs: config.sessionIdleMs,
     trustProxy: config.trustProxy,
     onSessionsChanged: () => watcher.recheck(),
+    providerLogout: (tokenHash) => providerLogoutUrl(relyingParty, oidcSessions, tokenHash),
   }
   const handler = createHttpHandler({
     catalog,
@@ -193,8 +198,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     session: sessionDeps,
     oidc: {
       session: sessionDeps,
-      relyingParty: config.oidc === null ? null : createRelyingParty(config.oidc),
+      relyingParty,
       identities: createOidcIdentities(db, audit),
+      sessions: oidcSessions,
       logger,
     },
   })

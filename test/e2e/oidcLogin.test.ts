@@ -1,6 +1,7 @@
 // Logging in through the organisation's identity provider, in a real browser: the login page offers the
 // provider's button first; the browser goes to a real OpenID Connect provider and comes back logged in,
-// on the document it asked for, with a working editor. A person the editor does not know comes back to
+// on the document it asked for, with a working editor; logging out ends the provider's session too. A
+// person the editor does not know comes back to
 // the login page with a plain reason, and can still use the e-mail form. All of it with the keyboard.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -63,6 +64,18 @@ it('logs a provincial author in through the provider, back on the document they 
   await waitForSaveStatus(page, SaveStatus.saved)
   // The provider saw our server's request come from the login page's button.
   expect(idp.requests.at(-1)?.get('code_challenge_method')).toBe('S256')
+
+  // "Uitloggen" ends the session at the provider too: its page asks, then sends the browser back here.
+  await page.getByTestId('logout').click()
+  await page.waitForURL(`${idp.issuer}/**`)
+  await page.getByRole('button', { name: 'Ja, uitloggen' }).click()
+  await page.waitForURL(`${server.httpUrl}/inloggen`)
+  await page.getByTestId('provider-login').waitFor()
+  // The next login through the provider asks who it is again.
+  idp.nextLogin({ sub: 'rijk-7', email: DEMO.rijkAuteur, email_verified: true })
+  await page.getByTestId('provider-login').click()
+  await page.waitForURL(`${server.httpUrl}/`)
+  await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('Anne de Vries')
   expect(errors).toEqual([])
   await context.close()
 }, 90_000)

@@ -71,6 +71,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
       {
         ...client,
         redirect_uris: [redirectUri],
+        post_logout_redirect_uris: [`${options.appUrl}/inloggen`],
         grant_types: ['authorization_code'],
         response_types: ['code'],
       },
@@ -81,7 +82,17 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
       return account === undefined ? undefined : { accountId: id, claims: () => ({ ...account }) }
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      // The provider's "log out here too?" page, without the default's web font (no Internet here).
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.body = `<!DOCTYPE html><html lang="nl"><title>Uitloggen</title><h1>Ook hier uitloggen?</h1>${form}
+            <button type="submit" form="op.logoutForm" value="yes" name="logout">Ja, uitloggen</button></html>`
+        },
+      },
+    },
     pkce: { required: () => true },
     cookies: { keys: [randomBytes(16).toString('hex')] },
     jwks: { keys: [{ ...signing, alg: 'RS256', use: 'sig', kid: 'test-op' }] },

@@ -11,7 +11,7 @@ import {
   type TestIdentityProvider,
 } from '../helpers/identityProvider.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
-import { DEMO } from '../helpers/session.ts'
+import { DEMO, login } from '../helpers/session.ts'
 
 /** Cookies by name, as one browser keeps them for 127.0.0.1 (cookies do not tell ports apart). */
 type Jar = Map<string, string>
@@ -106,15 +106,59 @@ describe('login through the identity provider (private_key_jwt)', () => {
     expect(request?.get('state')?.length).toBeGreaterThanOrEqual(16)
     expect(request?.get('nonce')?.length).toBeGreaterThanOrEqual(16)
     expect(request?.get('redirect_uri')).toBe(`${server.httpUrl}/api/oidc/callback`)
-    // The session is an ordinary one: the documents of this user, and logging out ends it.
+    // The session is an ordinary one: the documents of this user.
     const documents = await fetch(`${server.httpUrl}/api/documents`, { headers: { cookie: cookieHeader(landing.jar) } })
     expect(documents.status).toBe(200)
+  })
+
+  it('ends the session at the provider too when the person logs out, and back on the login page', async () => {
+    idp.nextLogin(PROVINCE)
+    const jar: Jar = new Map()
+    expect(await whoAmI(server, (await follow(server, '/api/oidc/login', jar)).jar)).toBe(DEMO.provincieAuteur)
+    // Still logged in at the provider: the next login there asks nothing, whoever the test names.
+    idp.nextLogin({ ...PROVINCE, sub: 'iemand-anders', email: DEMO.lezer })
+    expect(await whoAmI(server, (await follow(server, '/api/oidc/login', jar)).jar)).toBe(DEMO.provincieAuteur)
+
     const logout = await fetch(`${server.httpUrl}/api/session`, {
       method: 'DELETE',
-      headers: { cookie: cookieHeader(landing.jar), origin: server.httpUrl },
+      headers: { cookie: cookieHeader(jar), origin: server.httpUrl },
+    })
+    expect(logout.status).toBe(200)
+    keepCookies(jar, logout)
+    expect(await whoAmI(server, jar)).toBeNull()
+    const { providerLogoutUrl } = (await logout.json()) as { providerLogoutUrl: string }
+    const endSession = new URL(providerLogoutUrl)
+    expect(endSession.origin).toBe(idp.issuer)
+    expect(endSession.searchParams.get('id_token_hint')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/)
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${server.httpUrl}/inloggen`)
+
+    // The provider asks to confirm (its own page), then sends the browser back to our login page.
+    const page = await fetch(endSession, { headers: { cookie: cookieHeader(jar) } })
+    keepCookies(jar, page)
+    const html = await page.text()
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1] ?? ''
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1] ?? ''
+    expect(xsrf).not.toBe('')
+    const confirm = await fetch(new URL(action, endSession), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ xsrf, logout: 'yes' }),
+    })
+    keepCookies(jar, confirm)
+    expect(confirm.headers.get('location')).toBe(`${server.httpUrl}/inloggen`)
+
+    // Logged out there as well: the next login asks who it is again.
+    expect(await whoAmI(server, (await follow(server, '/api/oidc/login', jar)).jar)).toBe(DEMO.lezer)
+  })
+
+  it('logs out a password session as before: 204, nothing at the provider', async () => {
+    const cookie = await login(server, DEMO.rijkAuteur)
+    const logout = await fetch(`${server.httpUrl}/api/session`, {
+      method: 'DELETE',
+      headers: { cookie, origin: server.httpUrl },
     })
     expect(logout.status).toBe(204)
-    expect(await whoAmI(server, landing.jar)).toBeNull()
   })
 
   it('finds a linked person by the provider identity, also after their e-mail address changed there', async () => {

@@ -63,8 +63,15 @@ export function providerLoginUrl(back: string): string {
   return back === '/' ? '/api/oidc/login' : `/api/oidc/login?${new URLSearchParams({ terug: back })}`
 }
 
-export async function logOut(): Promise<void> {
-  await sendRequest('DELETE', '/api/session', apiError)
+/**
+ * Ends the session. For a session that began at the identity provider, the answer says where to go to
+ * end the session there too (else a shared computer stays logged in at the provider): that address.
+ */
+export async function logOut(): Promise<string | null> {
+  const response = await sendRequest('DELETE', '/api/session', apiError)
+  if (response.status !== 200) return null
+  const body: unknown = await response.json().catch(() => null)
+  return isRecord(body) && typeof body.providerLogoutUrl === 'string' ? body.providerLogoutUrl : null
 }
 
 export interface SessionInfo {

@@ -15,11 +15,13 @@ export function UserMenu() {
   const handleLogout = async (): Promise<void> => {
     setBusy(true)
     forgetSessionUser(window.localStorage)
+    let next = '/inloggen'
     try {
-      await logOut()
+      // A session from the identity provider ends there too; the provider sends the browser back here.
+      next = (await logOut()) ?? next
     } finally {
       // A full page load drops every open document and its socket.
-      window.location.assign('/inloggen')
+      window.location.assign(next)
     }
   }
   return (

@@ -12,6 +12,7 @@ import { parseCookie, stringifySetCookie } from 'cookie'
 import type { Logger } from 'pino'
 import type { User } from '../accounts/accountStore.ts'
 import type { OidcIdentities } from '../oidc/oidcIdentities.ts'
+import type { OidcSessions } from '../oidc/oidcSessions.ts'
 import {
   decodePending,
   encodePending,
@@ -30,6 +31,8 @@ export interface OidcApiDeps {
   /** Null: no identity provider configured (OIDC_ISSUER unset). */
   readonly relyingParty: RelyingParty | null
   readonly identities: OidcIdentities
+  /** The ID token of each session that began at the provider (for logging out there too). */
+  readonly sessions: OidcSessions
   readonly logger: Logger
 }
 
@@ -38,6 +41,17 @@ export type OidcFailure = 'oidc_cancelled' | 'oidc_failed' | 'oidc_unknown_user'
 
 export function handleLoginMethods(deps: OidcApiDeps, res: ServerResponse): void {
   sendJson(res, 200, { oidc: deps.relyingParty === null ? null : { label: deps.relyingParty.label } })
+}
+
+/** Where to end a session at the provider too (sessionApi's providerLogout); null for other sessions. */
+export async function providerLogoutUrl(
+  relyingParty: RelyingParty | null,
+  sessions: OidcSessions,
+  tokenHash: string,
+): Promise<string | null> {
+  const idToken = relyingParty === null ? null : sessions.idTokenOf(tokenHash)
+  if (relyingParty === null || idToken === null) return null
+  return (await relyingParty.logoutUrl(idToken))?.href ?? null
 }
 
 /** Routes /api/oidc/*; false when the path is not one of them. */
@@ -110,7 +124,8 @@ async function finishLogin(
   const user = userFor(deps, identity)
   if (user === null) return fail('oidc_unknown_user', { issuer: identity.issuer, subject: identity.subject })
   if (user.disabled) return fail('oidc_disabled', { user: user.id })
-  beginSession(deps.session, req, res, user, 'oidc')
+  const session = beginSession(deps.session, req, res, user, 'oidc')
+  deps.sessions.remember(session.tokenHash, identity.idToken)
   redirect(res, pending.next)
 }
 

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { AccountStore, User } from '../accounts/accountStore.ts'
 import type { Audit } from '../accounts/audit.ts'
 import { DUMMY_HASH, verifyPassword } from '../accounts/passwords.ts'
-import type { SessionStore } from '../accounts/sessionStore.ts'
+import type { Session, SessionStore } from '../accounts/sessionStore.ts'
 import { type Authenticate, SESSION_COOKIE, sessionToken } from '../policy/authenticate.ts'
 import { clientIp, isHttps } from '../transport/requestSource.ts'
 import type { LoginLimiter } from './loginLimiter.ts'
@@ -30,6 +30,11 @@ export interface SessionApiDeps {
   readonly trustProxy: boolean
   /** Live connections of an ended session are closed at once. */
   readonly onSessionsChanged: () => void
+  /**
+   * Where the browser goes to end the session at the identity provider too (oidcApi.ts), for a session
+   * that began there; null for any other. Asked before the session is revoked.
+   */
+  readonly providerLogout: (tokenHash: string) => Promise<string | null>
 }
 
 export function publicUser(accounts: AccountStore, user: User) {
@@ -76,8 +81,8 @@ export function beginSession(
   res: ServerResponse,
   user: User,
   method: 'password' | 'oidc',
-): void {
-  const { token } = deps.sessions.create(user.id, deps.sessionTtlMs)
+): Session {
+  const { token, session } = deps.sessions.create(user.id, deps.sessionTtlMs)
   deps.audit({ actor: user.id, action: 'session.login', details: { ip: clientIp(req, deps.trustProxy), method } })
   res.appendHeader(
     'set-cookie',
@@ -91,11 +96,17 @@ export function beginSession(
       maxAge: Math.floor(deps.sessionTtlMs / 1000),
     }),
   )
+  return session
 }
 
-export function handleLogout(deps: SessionApiDeps, req: IncomingMessage, res: ServerResponse): void {
+/**
+ * Ends the session: 204, or 200 `{ providerLogoutUrl }` for a session that began at the identity provider,
+ * where the page then sends the browser to end the provider's session too.
+ */
+export async function handleLogout(deps: SessionApiDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const token = sessionToken(req)
   const auth = deps.authenticate(req)
+  const providerLogoutUrl = auth ? await deps.providerLogout(auth.session.tokenHash) : null
   if (token) deps.sessions.revoke(token)
   if (auth) deps.audit({ actor: auth.user.id, action: 'session.logout' })
   deps.onSessionsChanged()
@@ -103,6 +114,10 @@ export function handleLogout(deps: SessionApiDeps, req: IncomingMessage, res: Se
     'set-cookie',
     stringifySetCookie({ name: SESSION_COOKIE, value: '', httpOnly: true, sameSite: 'lax', path: '/', maxAge: 0 }),
   )
+  if (providerLogoutUrl !== null) {
+    sendJson(res, 200, { providerLogoutUrl })
+    return
+  }
   res.writeHead(204)
   res.end()
 }

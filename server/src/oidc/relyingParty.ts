@@ -24,6 +24,8 @@ export interface ProviderIdentity {
   readonly email: string | null
   /** The provider's email_verified claim; null when it sends none. */
   readonly emailVerified: boolean | null
+  /** The ID token itself, for ending the provider's session at logout (id_token_hint). */
+  readonly idToken: string
 }
 
 /** Why a login through the provider did not finish: the person stopped it, or something failed. */
@@ -41,6 +43,11 @@ export interface RelyingParty {
   start(next: string): Promise<{ readonly url: URL; readonly pending: PendingLogin }>
   /** Checks the provider's answer (the callback's query) against what was sent, and redeems the code. */
   finish(callbackQuery: string, pending: PendingLogin): Promise<ProviderIdentity>
+  /**
+   * Where to send the browser to end its session at the provider too, and come back to our login page;
+   * null when the provider has no end_session_endpoint (or cannot be reached: logging out here goes on).
+   */
+  logoutUrl(idToken: string): Promise<URL | null>
 }
 
 const DISCOVERY_TIMEOUT_SECONDS = 10
@@ -109,7 +116,7 @@ export function createRelyingParty(config: OidcConfig): RelyingParty {
           idTokenExpected: true,
         })
         const claims = tokens.claims()
-        if (claims === undefined) throw new Error('no ID token')
+        if (claims === undefined || tokens.id_token === undefined) throw new Error('no ID token')
         // Many providers keep the ID token small and give the e-mail address only at userinfo (as the
         // standard's scope claims allow); the subject there must be the ID token's.
         const mail =
@@ -121,12 +128,25 @@ export function createRelyingParty(config: OidcConfig): RelyingParty {
           subject: claims.sub,
           email: typeof mail.email === 'string' ? mail.email.trim().toLowerCase() : null,
           emailVerified: typeof mail.email_verified === 'boolean' ? mail.email_verified : null,
+          idToken: tokens.id_token,
         }
       } catch (error) {
         if (error instanceof client.AuthorizationResponseError && error.error === 'access_denied') {
           throw new ProviderLoginError('cancelled', error.message)
         }
         throw new ProviderLoginError('failed', String(error))
+      }
+    },
+    async logoutUrl(idToken) {
+      try {
+        const provider = await configuration()
+        if (provider.serverMetadata().end_session_endpoint === undefined) return null
+        return client.buildEndSessionUrl(provider, {
+          id_token_hint: idToken,
+          post_logout_redirect_uri: new URL('/inloggen', config.redirectUri).href,
+        })
+      } catch {
+        return null
       }
     },
   }

@@ -195,6 +195,14 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (issuer, subject)
   ) STRICT;
   `,
+  // v11: the ID token a provider login brought, kept with its session, to end the session at the provider
+  // too when the person logs out here (RP-initiated logout, id_token_hint). Gone with the session.
+  `
+  CREATE TABLE oidc_sessions (
+    token_hash TEXT PRIMARY KEY REFERENCES sessions(token_hash) ON DELETE CASCADE,
+    id_token   TEXT NOT NULL
+  ) STRICT;
+  `,
 ]
 
 export function migrate(db: Database.Database): number {

@@ -6,28 +6,30 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { launchBrowser, SaveStatus, waitForSaveStatus } from '../helpers/browser.ts'
-import { freePort, startIdentityProvider, type TestIdentityProvider } from '../helpers/identityProvider.ts'
-import { type RunningServer, startServer } from '../helpers/server.ts'
+import {
+  type ServerWithProvider,
+  startServerWithProvider,
+  type TestIdentityProvider,
+} from '../helpers/identityProvider.ts'
+import type { RunningServer } from '../helpers/server.ts'
 import { DEMO } from '../helpers/session.ts'
 import { expectAccessible } from './support/axe.ts'
 
 const DE_PEEL = 'ontwikkelperspectief-de-peel'
+let running: ServerWithProvider
 let server: RunningServer
 let idp: TestIdentityProvider
 let browser: Browser
 
 beforeAll(async () => {
-  const port = await freePort()
-  idp = await startIdentityProvider({ appUrl: `http://127.0.0.1:${port}`, label: 'Inloggen met SSO-Rijk' })
-  server = await startServer({ env: { PORT: String(port), ...idp.serverEnv } })
+  running = await startServerWithProvider({ label: 'Inloggen met SSO-Rijk' })
+  ;({ server, idp } = running)
   browser = await launchBrowser()
 })
 
 afterAll(async () => {
   await browser?.close()
-  await server?.stop()
-  server?.cleanup()
-  await idp?.close()
+  await running?.stop()
 })
 
 /** A visitor without a session asks for De Peel and lands on the login page. */

@@ -11,6 +11,7 @@ import { type AddressInfo, createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider'
+import { type RunningServer, startServer } from './server.ts'
 
 export interface IdentityAccount {
   readonly sub: string
@@ -161,7 +162,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
 }
 
 /** A free port for our server, so that the provider knows its callback before the server starts. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createNetServer()
     probe.listen(0, '127.0.0.1', () => {
@@ -169,4 +170,32 @@ export function freePort(): Promise<number> {
       probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject()))
     })
   })
+}
+
+export interface ServerWithProvider {
+  readonly server: RunningServer
+  readonly idp: TestIdentityProvider
+  /** Stops the server, removes its data and stops the provider. */
+  stop(): Promise<void>
+}
+
+/** Our server with a fresh data directory, using a provider of its own (started first, on its callback). */
+export async function startServerWithProvider(
+  options: Omit<IdentityProviderOptions, 'appUrl'> = {},
+): Promise<ServerWithProvider> {
+  const port = await freePort()
+  const idp = await startIdentityProvider({ ...options, appUrl: `http://127.0.0.1:${port}` })
+  const server = await startServer({ env: { PORT: String(port), ...idp.serverEnv } }).catch(async (error: unknown) => {
+    await idp.close()
+    throw error
+  })
+  return {
+    server,
+    idp,
+    async stop() {
+      await server.stop()
+      server.cleanup()
+      await idp.close()
+    },
+  }
 }

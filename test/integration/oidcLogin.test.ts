@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.ts'
 import {
-  freePort,
   type IdentityAccount,
-  startIdentityProvider,
+  type ServerWithProvider,
+  startServerWithProvider,
   type TestIdentityProvider,
 } from '../helpers/identityProvider.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
@@ -73,20 +73,16 @@ const PROVINCE: IdentityAccount = {
 }
 
 describe('login through the identity provider (private_key_jwt)', () => {
+  let running: ServerWithProvider
   let server: RunningServer
   let idp: TestIdentityProvider
 
   beforeAll(async () => {
-    const port = await freePort()
-    idp = await startIdentityProvider({ appUrl: `http://127.0.0.1:${port}`, label: 'Inloggen met SSO-Rijk' })
-    server = await startServer({ env: { PORT: String(port), ...idp.serverEnv } })
+    running = await startServerWithProvider({ label: 'Inloggen met SSO-Rijk' })
+    ;({ server, idp } = running)
   })
 
-  afterAll(async () => {
-    await server?.stop()
-    server?.cleanup()
-    await idp?.close()
-  })
+  afterAll(() => running?.stop())
 
   it('offers the provider on the login page, and logs a known user in, back where they were going', async () => {
     const methods = await fetch(`${server.httpUrl}/api/session/methods`)
@@ -247,18 +243,14 @@ describe('login through the identity provider (private_key_jwt)', () => {
 
 describe('login through the identity provider (client secret)', () => {
   it('works with client_secret_basic too', async () => {
-    const port = await freePort()
-    const idp = await startIdentityProvider({ appUrl: `http://127.0.0.1:${port}`, clientAuth: 'client_secret_basic' })
-    const server = await startServer({ env: { PORT: String(port), ...idp.serverEnv } })
+    const running = await startServerWithProvider({ clientAuth: 'client_secret_basic' })
     try {
-      idp.nextLogin(PROVINCE)
-      const landing = await follow(server, '/api/oidc/login')
+      running.idp.nextLogin(PROVINCE)
+      const landing = await follow(running.server, '/api/oidc/login')
       expect(landing.at).toBe('/')
-      expect(await whoAmI(server, landing.jar)).toBe(DEMO.provincieAuteur)
+      expect(await whoAmI(running.server, landing.jar)).toBe(DEMO.provincieAuteur)
     } finally {
-      await server.stop()
-      server.cleanup()
-      await idp.close()
+      await running.stop()
     }
   })
 })

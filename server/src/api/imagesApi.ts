@@ -12,7 +12,7 @@ import type { UploadRateLimiter } from '../limits/uploadRateLimiter.ts'
 import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
 import { type Authorize, documentWithAccess } from './documentsApi.ts'
 import { readBodyBytes } from './readBody.ts'
-import { ApiError, sendJson } from './respond.ts'
+import { ApiError, sendJson, tooManyRequests } from './respond.ts'
 
 export interface ImagesApiDeps {
   readonly catalog: DocumentCatalog
@@ -77,13 +77,7 @@ async function upload(
   // Counted before the body is read: a refused upload costs no reading, hashing or decoding.
   const wait = await deps.uploads.take(user.id)
   if (wait > 0) {
-    const minutes = Math.max(1, Math.ceil(wait / 60_000))
-    res.setHeader('retry-after', String(Math.ceil(wait / 1000)))
-    throw new ApiError(
-      429,
-      'too_many_uploads',
-      `U heeft in korte tijd veel afbeeldingen geüpload. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
-    )
+    throw tooManyRequests(res, wait, 'too_many_uploads', 'U heeft in korte tijd veel afbeeldingen geüpload.')
   }
   const tooLarge = `De afbeelding is te groot (hoogstens ${megabytes(MAX_IMAGE_BYTES)} MB). Verklein haar of sla haar op als JPEG.`
   const data = await readBodyBytes(req, MAX_IMAGE_BYTES, tooLarge)

@@ -34,3 +34,17 @@ export const storageUnavailable = (): ApiError =>
   )
 
 export const notFound = (): ApiError => new ApiError(404, 'not_found', 'Deze pagina of dit document bestaat niet.')
+
+/**
+ * A 429 for a rate limit: `Retry-After` set on `res`, and `reason` followed by how long to wait, in whole
+ * minutes (at least one), in Dutch.
+ */
+export function tooManyRequests(res: ServerResponse, waitMs: number, code: string, reason: string): ApiError {
+  const minutes = Math.max(1, Math.ceil(waitMs / 60_000))
+  res.setHeader('retry-after', String(Math.ceil(waitMs / 1000)))
+  return new ApiError(
+    429,
+    code,
+    `${reason} Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+  )
+}

@@ -11,7 +11,7 @@ import { type Authenticate, SESSION_COOKIE, sessionToken } from '../policy/authe
 import { clientIp, isHttps } from '../transport/requestSource.ts'
 import type { LoginLimiter } from './loginLimiter.ts'
 import { readJsonBody } from './readJsonBody.ts'
-import { ApiError, sendJson } from './respond.ts'
+import { ApiError, sendJson, tooManyRequests } from './respond.ts'
 
 const LoginBody = z.object({
   email: z.string().trim().min(3).max(254),
@@ -52,15 +52,7 @@ export async function handleLogin(deps: SessionApiDeps, req: IncomingMessage, re
   const account = body.email.toLowerCase()
   const ip = clientIp(req, deps.trustProxy)
   const wait = await deps.limiter.blockedFor(account, ip)
-  if (wait > 0) {
-    const minutes = Math.max(1, Math.ceil(wait / 60_000))
-    res.setHeader('retry-after', String(Math.ceil(wait / 1000)))
-    throw new ApiError(
-      429,
-      'too_many_attempts',
-      `Te veel mislukte inlogpogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
-    )
-  }
+  if (wait > 0) throw tooManyRequests(res, wait, 'too_many_attempts', 'Te veel mislukte inlogpogingen.')
   const found = deps.accounts.findUserByEmail(account)
   // Verify against a dummy hash for unknown accounts, so the answer time does not tell which exist.
   const ok = await verifyPassword(body.password, found?.passwordHash ?? DUMMY_HASH)

@@ -27,6 +27,8 @@ import { useServerAndBrowser } from './support/serverAndBrowser.ts'
 import { writerAndReader } from './support/writerAndReader.ts'
 
 const DE_PEEL = 'ontwikkelperspectief-de-peel'
+/** The first upload after the export threads were idle waits for one to start (about a second here). */
+const UPLOAD_CHECKED = { timeout: 15_000 }
 const running = useServerAndBrowser()
 
 interface ShownImage {
@@ -99,7 +101,16 @@ it('places a map from a file with its description; the other author sees it, and
   await dialog.waitFor()
   // The description field has the focus while the upload runs; the upload says when it is done.
   expect(await activeTestId(page)).toBe('image-alt')
-  await expect.poll(() => dialog.getByRole('status').first().textContent()).toBe('Geüpload.')
+  // While the server checks the whole image (the first check waits for an export thread to start), the
+  // dialog says so rather than standing at 100 %.
+  const said: string[] = []
+  await expect
+    .poll(async () => {
+      said.push((await dialog.getByRole('status').first().textContent()) ?? '')
+      return said.at(-1)
+    }, UPLOAD_CHECKED)
+    .toBe('Geüpload.')
+  expect(said.filter((text) => text.startsWith('Bezig met uploaden: 100'))).toEqual([])
   await expectAccessible(page, 'the image dialog', '[data-testid="image-dialog"]')
   // Without a description nothing is placed.
   await dialog.getByTestId('image-place').click()
@@ -179,7 +190,7 @@ it('uploads a pasted or dropped image file; a broken one is refused with the rea
   await pasteFile(page, sectionId, 'half.png', truncated(pngImage(121, 80)))
   await dialog.waitFor()
   await expect
-    .poll(() => dialog.getByTestId('image-upload-failure').textContent())
+    .poll(() => dialog.getByTestId('image-upload-failure').textContent(), UPLOAD_CHECKED)
     .toContain('De afbeelding is niet compleet')
   expect(await dialog.getByRole('button', { name: 'Opnieuw proberen' }).count()).toBe(1)
   await page.keyboard.type('Stroomgebied')
@@ -212,7 +223,7 @@ it('uploads a pasted or dropped image file; a broken one is refused with the rea
   await pasteFile(page, sectionId, 'schermafbeelding.png', pngImage(120, 80))
   await dialog.waitFor()
   await page.keyboard.type('Schermafbeelding van het stroomgebied')
-  await expect.poll(() => dialog.getByTestId('image-upload').getAttribute('data-state')).toBe('done')
+  await expect.poll(() => dialog.getByTestId('image-upload').getAttribute('data-state'), UPLOAD_CHECKED).toBe('done')
   await dialog.getByTestId('image-place').click()
   await dialog.waitFor({ state: 'detached' })
   await expect
@@ -225,7 +236,7 @@ it('uploads a pasted or dropped image file; a broken one is refused with the rea
   await dropFile(page, sectionId, 'foto.jpg', 'image/jpeg', jpegImage())
   await dialog.waitFor()
   await page.keyboard.type('Foto van het Peelven')
-  await expect.poll(() => dialog.getByTestId('image-upload').getAttribute('data-state')).toBe('done')
+  await expect.poll(() => dialog.getByTestId('image-upload').getAttribute('data-state'), UPLOAD_CHECKED).toBe('done')
   await dialog.getByTestId('image-place').click()
   await dialog.waitFor({ state: 'detached' })
   await expect
@@ -284,7 +295,7 @@ it('says so when the section was signed while an image was being placed, and pla
   const dialog = page.getByTestId('image-dialog')
   await dialog.waitFor()
   await page.keyboard.type('Kaart bij het ondertekende onderdeel')
-  await expect.poll(() => dialog.getByTestId('image-upload').getAttribute('data-state')).toBe('done')
+  await expect.poll(() => dialog.getByTestId('image-upload').getAttribute('data-state'), UPLOAD_CHECKED).toBe('done')
   // Meanwhile both signatories sign the section: it locks for everyone.
   const server = running.server()
   for (const signatory of [DEMO.rijkOndertekenaar, DEMO.provincieOndertekenaar]) {
@@ -312,7 +323,7 @@ async function placeMap(page: Page, sectionId: string, alt: string, width: numbe
   await (await chooser).setFiles({ name: 'kaart.png', mimeType: 'image/png', buffer: pngImage(width, height) })
   const dialog = page.getByTestId('image-dialog')
   await dialog.waitFor()
-  await expect.poll(() => dialog.getByRole('status').first().textContent()).toBe('Geüpload.')
+  await expect.poll(() => dialog.getByRole('status').first().textContent(), UPLOAD_CHECKED).toBe('Geüpload.')
   await page.keyboard.type(alt)
   await dialog.getByTestId('image-place').click()
   await dialog.waitFor({ state: 'detached' })

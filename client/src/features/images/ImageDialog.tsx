@@ -124,7 +124,8 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
             </p>
             <progress max={100} value={percent} aria-label={t('image.progress', { name: file.name })} />
             <p className="image-dialog__status" role="status">
-              {upload.state === 'sending' && t('image.sending', { percent })}
+              {/* All bytes sent: the server reads the whole image before it answers (a large one takes seconds). */}
+              {upload.state === 'sending' && (percent < 100 ? t('image.sending', { percent }) : t('image.checking'))}
               {upload.state === 'done' && t('image.sent')}
             </p>
             {upload.state === 'failed' && (

@@ -158,6 +158,28 @@ it('places a map from a file with its description; the other author sees it, and
     .toBe('Kaart van De Peel: natte zones en beekdalen')
   await waitForSaveStatus(page, SaveStatus.saved)
 
+  // A caption under the map, shown to everyone and kept: the image becomes a figure with a figcaption.
+  await editorOf(page, sectionId).locator('img.section-image').click()
+  await section.getByTestId('image-describe').click()
+  await dialog.waitFor()
+  expect(await dialog.getByTestId('image-caption').inputValue()).toBe('')
+  await dialog.getByTestId('image-caption').fill('Figuur 1. Natte zones en beekdalen. Bron: provincie Noord-Brabant')
+  await expectAccessible(page, 'the image dialog with a caption', '[data-testid="image-dialog"]')
+  await dialog.getByTestId('image-place').click()
+  await dialog.waitFor({ state: 'detached' })
+  const captionOf = (target: Page) =>
+    editorOf(target, sectionId).locator('figure.section-figure figcaption').allTextContents()
+  await expect
+    .poll(() => captionOf(reader.page))
+    .toEqual(['Figuur 1. Natte zones en beekdalen. Bron: provincie Noord-Brabant'])
+  await waitForSaveStatus(page, SaveStatus.saved)
+  await reader.page.reload()
+  await editorOf(reader.page, sectionId).waitFor()
+  await expect
+    .poll(() => captionOf(reader.page))
+    .toEqual(['Figuur 1. Natte zones en beekdalen. Bron: provincie Noord-Brabant'])
+  expect((await imagesOf(reader.page, sectionId))[0]?.alt).toBe('Kaart van De Peel: natte zones en beekdalen')
+
   // While the description is being written again, the other author removes the image: said, not lost silently.
   await editorOf(page, sectionId).locator('img.section-image').click()
   await section.getByTestId('image-describe').click()
@@ -314,7 +336,11 @@ it('says so when the section was signed while an image was being placed, and pla
 }, 120_000)
 
 /** Places a PNG map of `width`×`height` at the end of a section through "Afbeelding invoegen". */
-async function placeMap(page: Page, sectionId: string, alt: string, width: number, height: number): Promise<void> {
+async function placeMap(
+  page: Page,
+  sectionId: string,
+  { alt, caption, width, height }: { alt: string; caption: string; width: number; height: number },
+): Promise<void> {
   await editorOf(page, sectionId).click()
   await caretToEnd(page, sectionId)
   await page.keyboard.press('Enter')
@@ -325,6 +351,7 @@ async function placeMap(page: Page, sectionId: string, alt: string, width: numbe
   await dialog.waitFor()
   await expect.poll(() => dialog.getByRole('status').first().textContent(), UPLOAD_CHECKED).toBe('Geüpload.')
   await page.keyboard.type(alt)
+  await dialog.getByTestId('image-caption').fill(caption)
   await dialog.getByTestId('image-place').click()
   await dialog.waitFor({ state: 'detached' })
   await expect.poll(async () => (await imagesOf(page, sectionId))[0]?.loadedWidth).toBe(width)
@@ -335,7 +362,13 @@ it('a meelezer comments on a map: it is marked for everyone, stays on the map wh
   const { writer, reader } = await writerAndReader(running, DE_PEEL)
   const page = writer.page
   const sectionId = (await sectionIds(page))[4] ?? ''
-  await placeMap(page, sectionId, 'Kaart van de zoekgebieden voor woningbouw', 240, 160)
+  const caption = 'Figuur 3. Zoekgebieden woningbouw. Bron: gemeente Deurne'
+  await placeMap(page, sectionId, {
+    alt: 'Kaart van de zoekgebieden voor woningbouw',
+    caption,
+    width: 240,
+    height: 160,
+  })
 
   // The meelezer (comments, never edits) selects the map with a click and opens the form with the keys.
   const meelezer = await newUserContext(running.browser(), running.server().httpUrl, { email: DEMO_USERS.meelezer })
@@ -354,17 +387,18 @@ it('a meelezer comments on a map: it is marked for everyone, stays on the map wh
   const own = meelezer.page.getByTestId('comment-thread').filter({ hasText: 'Klopt de grens' })
   await own.waitFor()
   const threadId = (await own.getAttribute('data-thread-id')) ?? ''
-  // The quote names the map by its description.
+  // The quote names the map by its description, and its caption.
   expect(await own.locator('blockquote').textContent()).toContain(
-    '[Afbeelding: Kaart van de zoekgebieden voor woningbouw]',
+    `[Afbeelding: Kaart van de zoekgebieden voor woningbouw]\n${caption}`,
   )
 
-  // The map, and only the map, is marked: for the meelezer and, live, for both authors.
+  // The map (with its caption: the figure), and only that, is marked: for the meelezer and, live, for
+  // both authors.
   const marked = (target: Page) =>
     editorOf(target, sectionId)
       .locator(`[data-testid="comment-highlight"][data-thread-id="${threadId}"]`)
       .evaluateAll((nodes) => nodes.map((node) => node.tagName.toLowerCase()))
-  for (const target of [meelezer.page, page, reader.page]) await expect.poll(() => marked(target)).toEqual(['img'])
+  for (const target of [meelezer.page, page, reader.page]) await expect.poll(() => marked(target)).toEqual(['figure'])
   // The text is as it was: a comment changes nothing in a section.
   expect(running.server().logs.filter((line) => line.includes('"update refused"'))).toEqual([])
 
@@ -383,15 +417,17 @@ it('a meelezer comments on a map: it is marked for everyone, stays on the map wh
   // Typed right before the map (at the end of the paragraph above) and right after it.
   await expect
     .poll(async () => (await around(reader.page)).slice(-3).join(' | '))
-    .toMatch(/Zie de kaart\. \| Kaart van de zoekgebieden voor woningbouw \| Toelichting bij de kaart\.$/)
-  for (const target of [meelezer.page, page, reader.page]) expect(await marked(target)).toEqual(['img'])
+    .toMatch(
+      /Zie de kaart\. \| Figuur 3\. Zoekgebieden woningbouw\. Bron: gemeente Deurne \| Toelichting bij de kaart\.$/,
+    )
+  for (const target of [meelezer.page, page, reader.page]) expect(await marked(target)).toEqual(['figure'])
 
   // "Toon in de tekst" on the card selects the map itself.
   await own.getByRole('button', { name: 'Toon in de tekst' }).click()
   await expect
     .poll(() =>
       editorOf(meelezer.page, sectionId).evaluate(
-        (editor) => editor.querySelector('img.ProseMirror-selectednode')?.getAttribute('alt') ?? null,
+        (editor) => editor.querySelector('.ProseMirror-selectednode img.section-image')?.getAttribute('alt') ?? null,
       ),
     )
     .toBe('Kaart van de zoekgebieden voor woningbouw')

@@ -147,7 +147,13 @@ describe('content policy (update gate)', () => {
   it("accepts an image of this document's own, with its alternative text and size", () => {
     const { server, client, ids } = setup()
     const verdict = gate(server, client, () => {
-      const attrs = { src: imageSrc(DOCUMENT_ID, IMAGE_ID), alt: 'Kaart van De Peel', width: 1200, height: 800 }
+      const attrs = {
+        src: imageSrc(DOCUMENT_ID, IMAGE_ID),
+        alt: 'Kaart van De Peel',
+        caption: `Figuur 1. De Peel. Bron: provincie Noord-Brabant.${'x'.repeat(450)}`,
+        width: 1200,
+        height: 800,
+      }
       contentOf(client, ids[0]).insert(1, [image(attrs)])
     })
     expect(verdict).toMatchObject({ accept: true })
@@ -168,7 +174,8 @@ describe('content policy (update gate)', () => {
       const verdict = gate(server, client, () => contentOf(client, ids[0]).insert(1, [image({ src, alt: 'x' })]))
       expect(refusedFor(verdict), String(src)).toBe(RefusalReason.content)
     }
-    for (const attrs of [{ width: 0 }, { height: 20_001 }, { width: '100' }, { alt: 'x'.repeat(1_001) }]) {
+    const tooLong = [{ alt: 'x'.repeat(1_001) }, { caption: 'x'.repeat(501) }, { caption: 7 }]
+    for (const attrs of [{ width: 0 }, { height: 20_001 }, { width: '100' }, ...tooLong]) {
       const { server, client, ids } = setup()
       const verdict = gate(server, client, () =>
         contentOf(client, ids[0]).insert(1, [image({ src: imageSrc(DOCUMENT_ID, IMAGE_ID), ...attrs })]),

@@ -12,6 +12,7 @@ import {
   LINK_MARK,
   MAX_CONTENT_ATTRIBUTE_CHARS,
   MAX_IMAGE_ALT_CHARS,
+  MAX_IMAGE_CAPTION_CHARS,
   MAX_IMAGE_PIXELS,
   MAX_TABLE_SPAN,
   markAttributes,
@@ -156,6 +157,8 @@ function attributeValueProblem(owner: string, name: string, value: unknown): str
       return isInteger(value, 1, MAX_IMAGE_PIXELS) ? null : invalid
     case `${IMAGE_NODE}.alt`:
       return isString(value, MAX_IMAGE_ALT_CHARS) ? null : invalid
+    case `${IMAGE_NODE}.caption`:
+      return isString(value, MAX_IMAGE_CAPTION_CHARS) ? null : invalid
     case 'codeBlock.language':
       // Becomes a class name (`language-…`) in the editor and in exports.
       return isString(value, 64) && /^[\w#+.-]*$/.test(value) ? null : invalid

@@ -6,9 +6,13 @@
 import type { DocumentId } from '../ids.ts'
 import { isDocumentId } from '../ids.ts'
 
-/** The node name (Tiptap's Image extension) and the attributes it may carry. */
+/**
+ * The node name (Tiptap's Image extension) and the attributes it may carry. `alt` is the description for
+ * those who cannot see the image (required by the editor); `caption` is the visible line under it
+ * ("Figuur 2. Zoekgebieden woningbouw. Bron: provincie Noord-Brabant"), optional.
+ */
 export const IMAGE_NODE = 'image'
-export const IMAGE_ATTRS = ['src', 'alt', 'title', 'width', 'height'] as const
+export const IMAGE_ATTRS = ['src', 'alt', 'title', 'width', 'height', 'caption'] as const
 
 /** The media types an upload may have, with the file extension a download gets. */
 export const IMAGE_MEDIA_TYPES = { 'image/png': 'png', 'image/jpeg': 'jpg' } as const
@@ -25,6 +29,9 @@ export const MAX_IMAGE_PIXELS = 20_000
 
 /** Longest alternative text, in characters: a sentence or two for a screen reader, not a report. */
 export const MAX_IMAGE_ALT_CHARS = 1_000
+
+/** Longest caption, in characters: a figure's title and its source. */
+export const MAX_IMAGE_CAPTION_CHARS = 500
 
 export type ImageId = string & { readonly __brand: 'ImageId' }
 
@@ -47,6 +54,20 @@ export function parseImageSrc(src: unknown): { documentId: DocumentId; imageId: 
   return isDocumentId(documentId) && isImageId(imageId) ? { documentId, imageId } : null
 }
 
-/** How an image reads in a section's plain text (version comparison, a refused change): its description. */
-export const imagePlainText = (alt: unknown): string =>
-  typeof alt === 'string' && alt.trim() !== '' ? `[Afbeelding: ${alt.trim()}]` : '[Afbeelding zonder beschrijving]'
+/** An image's caption, trimmed, or null when it has none. */
+export const imageCaption = (caption: unknown): string | null =>
+  typeof caption === 'string' && caption.trim() !== '' ? caption.trim() : null
+
+/**
+ * How an image reads in a section's plain text (version comparison, a refused change, a comment's quote):
+ * its description, and its caption on the next line when it has one (that is text a reader sees).
+ */
+export const imagePlainText = (alt: unknown, caption: unknown = null): string => {
+  const described =
+    typeof alt === 'string' && alt.trim() !== '' ? `[Afbeelding: ${alt.trim()}]` : '[Afbeelding zonder beschrijving]'
+  const shown = imageCaption(caption)
+  return shown === null
+    ? described
+    : `${described}
+${shown}`
+}

@@ -52,17 +52,21 @@ describe('section layout', () => {
     expect(a && sectionPlainText(a)).toBe('tekst A')
   })
 
-  it('reads an image as its description, on a line of its own', () => {
+  it('reads an image as its description, on a line of its own, and its caption under it', () => {
     const { doc, ids } = seeded(['A'])
     const a = getSection(doc, ids[0] as never)
     if (!a) throw new Error('no section')
     const map = new Y.XmlElement('image')
     map.setAttribute('alt', 'Kaart van De Peel')
+    const figure = new Y.XmlElement('image')
+    figure.setAttribute('alt', 'Grafiek')
+    figure.setAttribute('caption', ' Figuur 2. Stikstof. Bron: RIVM ')
     const after = new Y.XmlElement('paragraph')
     after.insert(0, [new Y.XmlText('daarna')])
-    a.content.push([map, new Y.XmlElement('image'), after])
+    a.content.push([map, new Y.XmlElement('image'), figure, after])
+    // A caption is text a reader sees: its own line under the image's description.
     expect(sectionPlainText(a)).toBe(
-      'tekst A\n[Afbeelding: Kaart van De Peel]\n[Afbeelding zonder beschrijving]\ndaarna',
+      'tekst A\n[Afbeelding: Kaart van De Peel]\n[Afbeelding zonder beschrijving]\n[Afbeelding: Grafiek]\nFiguur 2. Stikstof. Bron: RIVM\ndaarna',
     )
   })
 

@@ -274,7 +274,7 @@ export function sectionPlainText(section: SectionView): string {
       for (const op of node.toDelta() as { insert?: unknown }[])
         if (typeof op.insert === 'string') parts.push(op.insert)
     } else if (node instanceof Y.XmlElement && node.nodeName === IMAGE_NODE) {
-      parts.push(`${imagePlainText(node.getAttribute('alt'))}\n`)
+      parts.push(`${imagePlainText(node.getAttribute('alt'), node.getAttribute('caption'))}\n`)
     } else if (node instanceof Y.XmlElement || node instanceof Y.XmlFragment) {
       for (const child of node.toArray()) walk(child)
       if (node instanceof Y.XmlElement && BLOCK_NODES.has(node.nodeName)) parts.push('\n')

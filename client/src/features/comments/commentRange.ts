@@ -7,7 +7,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { NodeSelection, type Selection, TextSelection } from '@tiptap/pm/state'
 
 const leafText = (node: ProseMirrorNode): string =>
-  node.type.name === IMAGE_NODE ? imagePlainText(node.attrs.alt) : ' '
+  node.type.name === IMAGE_NODE ? imagePlainText(node.attrs.alt, node.attrs.caption) : ' '
 
 /** The text between from and to, images as their description, blocks apart by `blockSeparator`. */
 export function rangeText(doc: ProseMirrorNode, from: number, to: number, blockSeparator = '\n'): string {

@@ -1,27 +1,29 @@
-// Places an image (a map, a figure) in a section, or changes the description of one that is there. For a
-// new file the upload starts at once and shows its progress, while the author writes the description
-// (alt text) that a screen reader reads and the dossier carries; the image goes into the text only when
-// both are done. A failed upload says why (the server's words) and can be tried again; nothing is placed
+// Places an image (a map, a figure) in a section, or changes the description and caption of one that is
+// there. For a new file the upload starts at once and shows its progress, while the author writes the
+// description (alt text) that a screen reader reads and the dossier carries, and, if they want, the
+// caption shown under the image ("Figuur 2 … Bron: …"); the image goes into the text only when both
+// are done. A failed upload says why (the server's words) and can be tried again; nothing is placed
 // half. A native modal <dialog>, like the app's others (keepTabInside, Escape closes, focus returns).
-import { MAX_IMAGE_ALT_CHARS, MAX_IMAGE_BYTES } from '@novex/shared'
-import { Button, FormField, Heading, Paragraph, Textarea } from '@rijkshuisstijl-community/components-react'
+import { imageCaption, MAX_IMAGE_ALT_CHARS, MAX_IMAGE_BYTES, MAX_IMAGE_CAPTION_CHARS } from '@novex/shared'
+import { Button, FormField, Heading, Paragraph, Textarea, TextInput } from '@rijkshuisstijl-community/components-react'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/documents.ts'
 import { type UploadedImage, uploadImage } from '../../api/images.ts'
 import { keepTabInside } from '../../ui/keepTabInside.ts'
 import { useModalDialog } from '../../ui/useModalDialog.ts'
+import type { ImageText } from './placeImage.ts'
 
 /** A new file to upload, or an image already in the text whose description changes. */
 export type ImageRequest =
   | { readonly kind: 'new'; readonly file: File }
-  | { readonly kind: 'describe'; readonly src: string; readonly alt: string }
+  | { readonly kind: 'describe'; readonly src: string; readonly alt: string; readonly caption: string | null }
 
 export interface ImageDialogProps {
   readonly documentId: string
   readonly request: ImageRequest
-  /** The description, and for a new file the uploaded image to place (null when describing). */
-  readonly onPlace: (alt: string, uploaded: UploadedImage | null) => void
+  /** The description and caption, and for a new file the uploaded image to place (null when describing). */
+  readonly onPlace: (text: ImageText, uploaded: UploadedImage | null) => void
   readonly onClose: () => void
 }
 
@@ -44,12 +46,17 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
   const dialogRef = useRef<HTMLDialogElement>(null)
   const altRef = useRef<HTMLTextAreaElement>(null)
   const [alt, setAlt] = useState(request.kind === 'describe' ? request.alt : '')
+  const [caption, setCaption] = useState(request.kind === 'describe' ? (request.caption ?? '') : '')
   // Only a new file is uploaded; describing an image in the text sends nothing.
   const [upload, setUpload] = useState<Upload>({ state: 'sending', fraction: 0 })
   const [error, setError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
   const titleId = useId()
   const altId = useId()
+  const captionId = useId()
+  const captionHintId = useId()
+  const captionStatusId = useId()
+  const captionErrorId = useId()
   const errorId = useId()
   const statusId = useId()
   const descriptionId = useId()
@@ -96,7 +103,7 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
       setError(upload.state === 'sending' ? t('image.stillSending') : t('image.notSent'))
       return
     }
-    onPlace(description, uploaded)
+    onPlace({ alt: description, caption: imageCaption(caption) }, uploaded)
     onCloseRef.current()
   }
 
@@ -189,6 +196,27 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
               {error}
             </p>
           )}
+        </FormField>
+        <FormField
+          id={captionId}
+          label={t('image.caption')}
+          descriptionId={captionHintId}
+          statusId={captionStatusId}
+          errorMessageId={captionErrorId}
+          input={
+            <TextInput
+              id={captionId}
+              data-testid="image-caption"
+              maxLength={MAX_IMAGE_CAPTION_CHARS}
+              aria-describedby={captionHintId}
+              value={caption}
+              onChange={(e) => setCaption(e.target.value)}
+            />
+          }
+        >
+          <p id={captionHintId} className="image-dialog__hint">
+            {t('image.captionHint')}
+          </p>
         </FormField>
         <div className="dialog__buttons">
           <Button type="submit" appearance="primary-action-button" data-testid="image-place">

@@ -1,9 +1,9 @@
 // The image buttons of one section's editor: "Afbeelding invoegen" chooses a PNG or JPEG file (a map, a
-// figure) to upload and place at the cursor; "Beschrijving wijzigen" changes the description of the
-// selected image (arrow keys select an image in the text). Pasting or dropping an image file does the
+// figure) to upload and place at the cursor; "Beschrijving wijzigen" changes the description and the
+// caption of the selected image (arrow keys select an image in the text). Pasting or dropping an image file does the
 // same as the first (imageFiles.ts). A WAI-ARIA toolbar (ui/useRovingToolbar.ts), beside the others;
 // Alt+F10 comes here when an image is selected.
-import { IMAGE_MEDIA_TYPES, IMAGE_NODE } from '@novex/shared'
+import { IMAGE_MEDIA_TYPES, IMAGE_NODE, imageCaption } from '@novex/shared'
 import type { Editor } from '@tiptap/core'
 import { NodeSelection } from '@tiptap/pm/state'
 import { useEditorState } from '@tiptap/react'
@@ -16,18 +16,26 @@ export interface ImageToolbarProps {
   /** The id of the section title, which names the text the image goes into. */
   readonly labelledBy: string
   readonly onFile: (file: File) => void
-  /** The selected image's address and description. */
-  readonly onDescribe: (image: { readonly src: string; readonly alt: string }) => void
+  /** The selected image's address, description and caption. */
+  readonly onDescribe: (image: SelectedImage) => void
+}
+
+export interface SelectedImage {
+  readonly src: string
+  readonly alt: string
+  readonly caption: string | null
 }
 
 const ACCEPT = Object.keys(IMAGE_MEDIA_TYPES).join(',')
 
 /** The image the selection holds, if it holds exactly one. */
-export function selectedImage(editor: Editor): { readonly src: string; readonly alt: string } | null {
+export function selectedImage(editor: Editor): SelectedImage | null {
   const { selection } = editor.state
   if (!(selection instanceof NodeSelection) || selection.node.type.name !== IMAGE_NODE) return null
-  const { src, alt } = selection.node.attrs
-  return typeof src === 'string' ? { src, alt: typeof alt === 'string' ? alt : '' } : null
+  const { src, alt, caption } = selection.node.attrs
+  return typeof src === 'string'
+    ? { src, alt: typeof alt === 'string' ? alt : '', caption: imageCaption(caption) }
+    : null
 }
 
 export function ImageToolbar({ editor, labelledBy, onFile, onDescribe }: ImageToolbarProps) {

@@ -1,17 +1,23 @@
 // What "Plaatsen" in the image dialog does to the text: a new image goes where the cursor is (for a
-// dropped file, where it was dropped); a new description goes to the image it was asked for, found
-// by its address near the selection, since others may have typed meanwhile.
+// dropped file, where it was dropped); a new description and caption go to the image they were asked
+// for, found by its address near the selection, since others may have typed meanwhile.
 import { IMAGE_NODE } from '@novex/shared'
 import type { Editor } from '@tiptap/core'
 import type { UploadedImage } from '../../api/images.ts'
 
-/** An uploaded image with its pixel size (the aspect ratio before the bytes arrive) and its description. */
-export function insertImage(editor: Editor, image: UploadedImage, alt: string): boolean {
-  const attrs = { src: image.src, alt, width: image.width, height: image.height }
+/** What the dialog asks of an image: its description (required) and its caption (null: none). */
+export interface ImageText {
+  readonly alt: string
+  readonly caption: string | null
+}
+
+/** An uploaded image with its pixel size (the aspect ratio before the bytes arrive), description and caption. */
+export function insertImage(editor: Editor, image: UploadedImage, { alt, caption }: ImageText): boolean {
+  const attrs = { src: image.src, alt, caption, width: image.width, height: image.height }
   return editor.chain().focus().insertContent({ type: IMAGE_NODE, attrs }).run()
 }
 
-export function describeImage(editor: Editor, src: string, alt: string): boolean {
+export function describeImage(editor: Editor, src: string, { alt, caption }: ImageText): boolean {
   const anchor = editor.state.selection.from
   let best: number | null = null
   editor.state.doc.descendants((node, pos) => {
@@ -28,7 +34,7 @@ export function describeImage(editor: Editor, src: string, alt: string): boolean
     .command(({ tr }) => {
       const node = tr.doc.nodeAt(at)
       if (node === null) return false
-      tr.setNodeMarkup(at, undefined, { ...node.attrs, alt })
+      tr.setNodeMarkup(at, undefined, { ...node.attrs, alt, caption })
       return true
     })
     .setNodeSelection(at)

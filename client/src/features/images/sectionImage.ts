@@ -3,8 +3,11 @@
 // server refuses any other address (contentPolicy), so the editor never makes one: the `![alt](url)`
 // typing shortcut is off, and pasted HTML brings only images of this document (a copy within it);
 // every other pasted image is left out and said so (editor/pasteReport.ts), while a pasted or dropped
-// image *file* is uploaded (imageFiles.ts).
-import { parseImageSrc } from '@novex/shared'
+// image *file* is uploaded (imageFiles.ts). An image with a caption is a <figure> with the <img> and a
+// <figcaption> (the caption is an attribute, not editable text: it is set in the image's dialog, like
+// the description); one without is the bare <img>.
+import { imageCaption, parseImageSrc } from '@novex/shared'
+import { mergeAttributes } from '@tiptap/core'
 import Image, { type ImageOptions } from '@tiptap/extension-image'
 
 export interface SectionImageOptions extends ImageOptions {
@@ -26,16 +29,47 @@ export const SectionImage = Image.extend<SectionImageOptions>({
     return { inline: false, allowBase64: false, HTMLAttributes, resize: false, documentId: null }
   },
 
-  parseHTML() {
-    return [
-      {
-        tag: 'img[src]',
-        getAttrs: (element) => (keepsPastedImage(element.getAttribute('src'), this.options.documentId) ? null : false),
+  addAttributes() {
+    // Read from the <img> itself or from the one inside a <figure>.
+    const fromImage = (name: string) => (element: HTMLElement) => imageIn(element)?.getAttribute(name) ?? null
+    return {
+      src: { default: null, parseHTML: fromImage('src') },
+      alt: { default: null, parseHTML: fromImage('alt') },
+      title: { default: null, parseHTML: fromImage('title') },
+      width: { default: null, parseHTML: fromImage('width') },
+      height: { default: null, parseHTML: fromImage('height') },
+      caption: {
+        default: null,
+        parseHTML: (element) => imageCaption(element.querySelector(':scope > figcaption')?.textContent),
+        // Shown as the figcaption (renderHTML below), never as an attribute of the <img>.
+        renderHTML: () => ({}),
       },
+    }
+  },
+
+  parseHTML() {
+    const keeps = (element: HTMLElement): null | false =>
+      keepsPastedImage(imageIn(element)?.getAttribute('src') ?? null, this.options.documentId) ? null : false
+    return [
+      // Before the bare <img>, so that a figure's <img> does not become an image of its own.
+      { tag: 'figure', priority: 60, getAttrs: (element) => (imageIn(element) === null ? false : keeps(element)) },
+      { tag: 'img[src]', getAttrs: keeps },
     ]
+  },
+
+  renderHTML({ node, HTMLAttributes }) {
+    const image = ['img', mergeAttributes(this.options.HTMLAttributes, HTMLAttributes)] as const
+    const caption = imageCaption(node.attrs.caption)
+    return caption === null ? image : ['figure', { class: 'section-figure' }, image, ['figcaption', {}, caption]]
   },
 
   addInputRules() {
     return []
   },
 })
+
+/** The <img> an element is or holds as a figure's picture. */
+function imageIn(element: HTMLElement): HTMLElement | null {
+  if (element.tagName === 'IMG') return element
+  return element.tagName === 'FIGURE' ? element.querySelector<HTMLElement>(':scope > img[src]') : null
+}

@@ -173,13 +173,13 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
         <ImageDialog
           documentId={documentId}
           request={imageRequest}
-          onPlace={(alt, uploaded) => {
+          onPlace={(text, uploaded) => {
             // The text became read-only meanwhile (signed, or access changed), or someone else removed
             // the image being described: said, not dropped silently.
             const lost = editor.isDestroyed || readOnly.current
             if (imageRequest.kind === 'describe') {
-              if (lost || !describeImage(editor, imageRequest.src, alt)) setImageProblem(lost ? 'notPlaced' : 'gone')
-            } else if (lost || uploaded === null || !insertImage(editor, uploaded, alt)) {
+              if (lost || !describeImage(editor, imageRequest.src, text)) setImageProblem(lost ? 'notPlaced' : 'gone')
+            } else if (lost || uploaded === null || !insertImage(editor, uploaded, text)) {
               setImageProblem('notPlaced')
             }
           }}

@@ -2,8 +2,8 @@
 // Markdown exports contain exactly its signed text, the co-senders, and the sign-off appendix with the
 // signers and the hash; an unsigned section's text is left out. A table in the signed section is a table
 // in every format, with its header row and a cell that spans two columns, and the map uploaded to the
-// document and placed in it is embedded with its description. Files are opened the way a reader's
-// software would (pdf.js, mammoth, unzip) by the export module's own read-back helpers.
+// document and placed in it is embedded with its description, its caption under it. Files are opened
+// the way a reader's software would (pdf.js, mammoth, unzip) by the export module's own read-back helpers.
 import { getSection, orderedSections, type SectionId, sectionPlainText } from '@novex/shared'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -12,11 +12,14 @@ import {
   readDocx,
   readDocxHtml,
   readDocxImages,
+  readDocxParagraphs,
   readMarkdown,
   readOdt,
   readOdtImages,
+  readOdtParagraphs,
   readOdtTables,
   readPdf,
+  readPdfElements,
   readPdfFigures,
   readPdfImages,
 } from '../../server/src/export/testing/readBack.ts'
@@ -47,6 +50,8 @@ const SIGNED_CELLS = [
 /** The map in the signed section, uploaded as an author would. */
 const MAP = pngImage(240, 160)
 const MAP_ALT = 'Kaart van De Peel met de natte zones'
+/** Its caption, as the author typed it (the spaces around it are not part of it). */
+const MAP_CAPTION = 'Figuur 1. Natte zones in De Peel. Bron: provincie Noord-Brabant'
 
 let server: RunningServer
 let cookie: string
@@ -84,6 +89,7 @@ beforeAll(async () => {
   const map = new Y.XmlElement('image')
   map.setAttribute('src', ((await uploaded.json()) as { src: string }).src)
   map.setAttribute('alt', MAP_ALT)
+  map.setAttribute('caption', `  ${MAP_CAPTION} `)
   first.content.push([map])
   await client.saved()
   signed = { id: first.id, title: first.title.toString(), firstWords: words(first.id) }
@@ -140,6 +146,9 @@ it('exports DOCX with the signed text, its table and the sign-off appendix', asy
   const images = readDocxImages(file.bytes)
   expect(Object.values(images.media).map((bytes) => Buffer.from(bytes).equals(MAP))).toEqual([true])
   expect(images.drawings.map((d) => d.description)).toEqual([MAP_ALT])
+  const paragraphs = readDocxParagraphs(file.bytes)
+  const picture = paragraphs.findIndex((p) => p.picture === MAP_ALT)
+  expect(paragraphs[picture + 1]).toMatchObject({ style: 'Caption', text: MAP_CAPTION })
 })
 
 it('exports ODT with the signed text, its table and the sign-off appendix', async () => {
@@ -158,6 +167,8 @@ it('exports ODT with the signed text, its table and the sign-off appendix', asyn
   const images = readOdtImages(file.bytes)
   expect(Object.values(images.pictures).map((bytes) => Buffer.from(bytes).equals(MAP))).toEqual([true])
   expect(images.frames.map((f) => [f.description, f.mimeType])).toEqual([[MAP_ALT, 'image/png']])
+  const paragraphs = readOdtParagraphs(file.bytes)
+  expect(paragraphs[paragraphs.findIndex((p) => p.frame) + 1]).toMatchObject({ style: 'Caption', text: MAP_CAPTION })
 })
 
 it('exports PDF with the signed text, its table and the sign-off appendix', async () => {
@@ -172,6 +183,11 @@ it('exports PDF with the signed text, its table and the sign-off appendix', asyn
   expect(order).toEqual([...order].sort((a, b) => a - b))
   expect((await readPdfImages(file.bytes)).map((i) => [i.width, i.height])).toEqual([[240, 160]])
   expect((await readPdfFigures(file.bytes)).map((f) => f.alt)).toEqual([MAP_ALT])
+  const elements = await readPdfElements(file.bytes)
+  expect(elements[elements.findIndex((e) => e.role === 'Figure') + 1]).toMatchObject({
+    role: 'Caption',
+    text: MAP_CAPTION,
+  })
 })
 
 it('exports Markdown with the signed text, its table and the sign-off appendix', async () => {
@@ -182,6 +198,7 @@ it('exports Markdown with the signed text, its table and the sign-off appendix',
   expect(cells).toEqual([SIGNED_CELLS[0], ['td:Stikstof', 'td:−40 % in 2030', 'td:'], SIGNED_CELLS[2]])
   // Markdown has no place for the bytes: the description stands in the text.
   expect(readMarkdown(file.bytes).text).toContain(`Afbeelding: ${MAP_ALT}`)
+  expect(readMarkdown(file.bytes).source).toContain(`*Afbeelding: ${MAP_ALT}*\n\n${MAP_CAPTION}\n`)
 })
 
 it('refuses an unknown format with a clear message', async () => {

@@ -302,16 +302,52 @@ describe('images', () => {
         1,
       ),
     ).toEqual([
-      { kind: 'image', src: SRC, alt: 'Kaart van De Peel', widthPx: 640, heightPx: 320 },
-      { kind: 'image', src: SRC, alt: '', widthPx: null, heightPx: null },
-      { kind: 'image', src: SRC, alt: 'Kaart met regels', widthPx: null, heightPx: null },
-      { kind: 'image', src: SRC, alt: '', widthPx: null, heightPx: null },
+      { kind: 'image', src: SRC, alt: 'Kaart van De Peel', caption: null, widthPx: 640, heightPx: 320 },
+      { kind: 'image', src: SRC, alt: '', caption: null, widthPx: null, heightPx: null },
+      { kind: 'image', src: SRC, alt: 'Kaart met regels', caption: null, widthPx: null, heightPx: null },
+      { kind: 'image', src: SRC, alt: '', caption: null, widthPx: null, heightPx: null },
     ])
   })
 
-  it('keeps the alt text of an image without an address; one without either is left out', () => {
-    expect(contentBlocks([image({ src: null, alt: 'Kaart zonder adres' }), image({ alt: '' }), image({})], 1)).toEqual([
-      { kind: 'image', src: '', alt: 'Kaart zonder adres', widthPx: null, heightPx: null },
+  it('reads the caption trimmed, on one line and without control characters; empty, blank or not a string is none', () => {
+    const captions = contentBlocks(
+      [
+        image({ src: SRC, alt: 'kaart', caption: 'Figuur 2. Zoekgebieden woningbouw. Bron: provincie Noord-Brabant' }),
+        image({ src: SRC, alt: 'kaart', caption: '  Figuur 3.\n Peelvenen\u0007  ' }),
+        image({ src: SRC, alt: 'kaart', caption: '' }),
+        image({ src: SRC, alt: 'kaart', caption: ' \n\t ' }),
+        image({ src: SRC, alt: 'kaart', caption: null }),
+        image({ src: SRC, alt: 'kaart', caption: 42 }),
+        image({ src: SRC, alt: 'kaart' }),
+      ],
+      1,
+    ).map((block) => block.kind === 'image' && block.caption)
+    expect(captions).toEqual([
+      'Figuur 2. Zoekgebieden woningbouw. Bron: provincie Noord-Brabant',
+      'Figuur 3. Peelvenen',
+      null,
+      null,
+      null,
+      null,
+      null,
+    ])
+  })
+
+  it('keeps the alt text and caption of an image without an address; one without any of them is left out', () => {
+    expect(
+      contentBlocks(
+        [
+          image({ src: null, alt: 'Kaart zonder adres' }),
+          image({ alt: '' }),
+          image({}),
+          image({ alt: ' ', caption: 'Figuur 4. Alleen een bijschrift' }),
+          image({ caption: '  ' }),
+        ],
+        1,
+      ),
+    ).toEqual([
+      { kind: 'image', src: '', alt: 'Kaart zonder adres', caption: null, widthPx: null, heightPx: null },
+      { kind: 'image', src: '', alt: '', caption: 'Figuur 4. Alleen een bijschrift', widthPx: null, heightPx: null },
     ])
   })
 
@@ -333,13 +369,19 @@ describe('images', () => {
     ])
   })
 
-  it('keeps the alt text of an image where text belongs', () => {
-    const [paragraph] = contentBlocks(
-      [{ type: 'paragraph', content: [text('zie '), image({ src: SRC, alt: 'de kaart' }), text(' hierboven')] }],
+  it('keeps the alt text and caption of an image where text belongs', () => {
+    const [paragraph, captioned] = contentBlocks(
+      [
+        { type: 'paragraph', content: [text('zie '), image({ src: SRC, alt: 'de kaart' }), text(' hierboven')] },
+        { type: 'paragraph', content: [image({ src: SRC, alt: 'de kaart', caption: ' Figuur 5. De Peel ' })] },
+      ],
       1,
     )
     expect(paragraph?.kind === 'paragraph' && inlineText(paragraph.inlines)).toBe(
       'zie [Afbeelding: de kaart] hierboven',
+    )
+    expect(captioned?.kind === 'paragraph' && inlineText(captioned.inlines)).toBe(
+      '[Afbeelding: de kaart] Figuur 5. De Peel',
     )
   })
 })

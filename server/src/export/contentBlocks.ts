@@ -31,13 +31,15 @@ export type Block =
   | ImageBlock
 
 /**
- * An image node. `alt` is '' when the editor has none; `widthPx`/`heightPx` are the size the editor shows
- * it at (CSS pixels), when it has one. An image without an address has `src` ''.
+ * An image node. `alt` is '' when the editor has none; `caption` is the visible line under the image
+ * (null when it has none); `widthPx`/`heightPx` are the size the editor shows it at (CSS pixels), when it
+ * has one. An image without an address has `src` ''.
  */
 export interface ImageBlock {
   readonly kind: 'image'
   readonly src: string
   readonly alt: string
+  readonly caption: string | null
   readonly widthPx: number | null
   readonly heightPx: number | null
 }
@@ -169,18 +171,20 @@ function blockOf(node: CanonicalNode, sectionLevel: number): Block[] {
 }
 
 /**
- * An image as a block. One without an address still shows its alternative text (as a missing image);
- * one with neither has nothing to show.
+ * An image as a block. One without an address still shows its alternative text and caption (as a missing
+ * image); one with none of them has nothing to show.
  */
 function imageBlocks(node: CanonicalNode): Block[] {
   const src = attr(node, 'src')
   const alt = imageAlt(node)
-  if (typeof src !== 'string' && !alt) return []
+  const caption = imageCaption(node)
+  if (typeof src !== 'string' && !alt && caption === null) return []
   return [
     {
       kind: 'image',
       src: typeof src === 'string' ? src : '',
       alt,
+      caption,
       widthPx: pixelAttr(node, 'width'),
       heightPx: pixelAttr(node, 'height'),
     },
@@ -188,8 +192,21 @@ function imageBlocks(node: CanonicalNode): Block[] {
 }
 
 function imageAlt(node: CanonicalNode): string {
-  const alt = attr(node, 'alt')
-  return typeof alt === 'string' ? cleanText(alt).replace(/\s+/g, ' ').trim() : ''
+  return oneLine(attr(node, 'alt'))
+}
+
+/**
+ * The visible line under an image, or null when it has none: as @novex/shared's imageCaption reads it
+ * (trimmed), not imported for the reason given at MAX_SPAN. Its whitespace is collapsed as the alt text's
+ * is: the editor shows it as one line, and a stray newline would break a Markdown line or a PDF line.
+ */
+function imageCaption(node: CanonicalNode): string | null {
+  return oneLine(attr(node, 'caption')) || null
+}
+
+/** A string attribute as one line of clean text; '' when it is not a string. */
+function oneLine(value: unknown): string {
+  return typeof value === 'string' ? cleanText(value).replace(/\s+/g, ' ').trim() : ''
 }
 
 /** A width or height attribute in pixels: a positive integer, or null (the image's own size then counts). */
@@ -294,9 +311,12 @@ export function inlinesOf(nodes: readonly CanonicalNode[], inherited: readonly C
     } else if (node.type === 'sectionLink') {
       out.push(styled(sectionReference(node), inherited))
     } else if (node.type === 'image') {
-      // An image where text belongs (only a damaged document has one) keeps its alternative text.
+      // An image where text belongs (only a damaged document has one) keeps its alternative text and
+      // its caption.
       const alt = imageAlt(node)
-      if (alt) out.push(styled(`[${LABELS.image}: ${alt}]`, inherited))
+      const caption = imageCaption(node)
+      const shown = [alt ? `[${LABELS.image}: ${alt}]` : '', caption ?? ''].filter(Boolean).join(' ')
+      if (shown) out.push(styled(shown, inherited))
     } else {
       // Unknown inline node, or a block where an inline was expected: keep its text.
       const kids = children(node)
@@ -380,32 +400,37 @@ function emboldenedBlock(block: Block): Block {
   }
 }
 
-/** The blocks with each image, at any depth, replaced by what `replace` makes of it. */
-export function replaceImages(blocks: readonly Block[], replace: (image: ImageBlock) => Block): Block[] {
-  return blocks.map((block) => replaceImage(block, replace))
+/**
+ * The blocks with each image, at any depth, replaced by the blocks `replace` makes of it (an image and its
+ * caption may become two paragraphs).
+ */
+export function replaceImages(blocks: readonly Block[], replace: (image: ImageBlock) => readonly Block[]): Block[] {
+  return blocks.flatMap((block) => replaceImage(block, replace))
 }
 
-function replaceImage(block: Block, replace: (image: ImageBlock) => Block): Block {
+function replaceImage(block: Block, replace: (image: ImageBlock) => readonly Block[]): readonly Block[] {
   switch (block.kind) {
     case 'image':
       return replace(block)
     case 'list':
-      return { ...block, items: block.items.map((item) => replaceImages(item, replace)) }
+      return [{ ...block, items: block.items.map((item) => replaceImages(item, replace)) }]
     case 'quote':
-      return { ...block, blocks: replaceImages(block.blocks, replace) }
+      return [{ ...block, blocks: replaceImages(block.blocks, replace) }]
     case 'table':
-      return {
-        ...block,
-        rows: block.rows.map((row) => ({
-          ...row,
-          cells: row.cells.map((cell) => ({ ...cell, blocks: replaceImages(cell.blocks, replace) })),
-        })),
-      }
+      return [
+        {
+          ...block,
+          rows: block.rows.map((row) => ({
+            ...row,
+            cells: row.cells.map((cell) => ({ ...cell, blocks: replaceImages(cell.blocks, replace) })),
+          })),
+        },
+      ]
     case 'heading':
     case 'paragraph':
     case 'code':
     case 'rule':
-      return block
+      return [block]
   }
 }
 

@@ -8,6 +8,7 @@ const block = (widthPx: number | null = null, heightPx: number | null = null): I
   kind: 'image',
   src: '/x',
   alt: '',
+  caption: null,
   widthPx,
   heightPx,
 })

@@ -1,7 +1,8 @@
 // styles.xml of the ODT: the named paragraph, text and list styles that content.xml refers to, an A4
 // page with a footer holding the title and page number. Named (not automatic) styles, so a reader who
-// edits the file in LibreOffice finds "Kop 1", "Citaat" and so on in the style list. The table, column
-// and cell styles are automatic ones in content.xml, as LibreOffice writes them (tableStyles).
+// edits the file in LibreOffice finds "Kop 1", "Citaat", "Bijschrift" and so on in the style list. The
+// table, column and cell styles are automatic ones in content.xml, as LibreOffice writes them
+// (tableStyles); so are the image paragraphs' variants and a caption's in a quotation (imageStyles).
 import { create } from 'xmlbuilder2'
 import { MAX_HEADING_LEVEL } from './contentBlocks.ts'
 import { LABELS } from './dossierText.ts'
@@ -25,6 +26,7 @@ export const ODF_STYLE = {
   table: 'Tbl',
   tableCell: 'Tbl_cell',
   tableHeaderCell: 'Tbl_head',
+  caption: 'Caption',
 } as const
 
 /** A table like ODF_STYLE.table that starts a new page. */
@@ -56,6 +58,12 @@ const QUOTE_BORDER_CM = 0.06
 const QUOTE_PADDING_CM = 0.2
 /** How far a quotation's text stands in from the text around it: margin, bar and padding. */
 export const QUOTE_INDENT_CM = QUOTE_MARGIN_CM + QUOTE_BORDER_CM + QUOTE_PADDING_CM
+/** What makes a paragraph a quotation: its indent and the bar at its left. */
+const QUOTE_PARAGRAPH = {
+  'fo:margin-left': `${QUOTE_MARGIN_CM}cm`,
+  'fo:border-left': `${QUOTE_BORDER_CM}cm solid #b0b0b0`,
+  'fo:padding-left': `${QUOTE_PADDING_CM}cm`,
+} as const
 /** The indent of each list level (a level's text starts at (level + 1) × this). */
 export const LIST_INDENT_CM = 0.635
 export const CELL_PADDING_CM = 0.1
@@ -102,16 +110,16 @@ export function odfStylesXml(title: string): string {
     { 'fo:margin-bottom': '1cm' },
     { 'fo:font-size': '14pt', 'fo:color': '#555555' },
   )
+  paragraphStyle(styles, ODF_STYLE.quote, ODF_STYLE.body, QUOTE_PARAGRAPH, {})
+  // LibreOffice's own "Caption" (its "Bijschrift"), the style a reader's list of figures is made from:
+  // italic and smaller than the body text, close under its image.
   paragraphStyle(
     styles,
-    ODF_STYLE.quote,
-    ODF_STYLE.body,
-    {
-      'fo:margin-left': `${QUOTE_MARGIN_CM}cm`,
-      'fo:border-left': `${QUOTE_BORDER_CM}cm solid #b0b0b0`,
-      'fo:padding-left': `${QUOTE_PADDING_CM}cm`,
-    },
-    {},
+    ODF_STYLE.caption,
+    'Standard',
+    { 'fo:margin-top': '0.1cm', 'fo:margin-bottom': '0.3cm' },
+    { 'fo:font-size': '9pt', 'fo:font-style': 'italic' },
+    { 'style:class': 'extra' },
   )
   paragraphStyle(
     styles,
@@ -223,15 +231,24 @@ export function tableStyles(automatic: XmlNode, columnCounts: Iterable<number>):
 /** The frame style of images: standing on the baseline of their paragraph, as a character would. */
 export const IMAGE_FRAME_STYLE = 'Fr_image'
 
+/** A caption in a quotation: the caption style, standing in as the quotation does. */
+export const QUOTE_CAPTION_STYLE = 'Cap_quote'
+
+/** The paragraph style holding an image, as imageStyles writes it. */
+export interface ImageParagraphStyle {
+  readonly name: string
+  readonly parent: string
+  readonly pageBreak: boolean
+  /** A caption follows: the image's paragraph keeps with it, so that it never starts a page alone. */
+  readonly keepWithNext: boolean
+}
+
 /**
  * The automatic styles for images: the frame style, and per paragraph style that holds an image a
  * variant of it with single line height (a proportional line height would stretch the image's line
- * too), one that also starts a new page where asked.
+ * too), one that also starts a new page or keeps with the caption under it where asked.
  */
-export function imageStyles(
-  automatic: XmlNode,
-  paragraphs: Iterable<{ name: string; parent: string; pageBreak: boolean }>,
-): void {
+export function imageStyles(automatic: XmlNode, paragraphs: Iterable<ImageParagraphStyle>): void {
   automatic
     .ele('style:style', { 'style:name': IMAGE_FRAME_STYLE, 'style:family': 'graphic' })
     .ele('style:graphic-properties', {
@@ -240,14 +257,26 @@ export function imageStyles(
       'fo:margin-top': '0cm',
       'fo:margin-bottom': '0cm',
     })
-  for (const { name, parent, pageBreak } of paragraphs) {
+  for (const { name, parent, pageBreak, keepWithNext } of paragraphs) {
     automatic
       .ele('style:style', { 'style:name': name, 'style:family': 'paragraph', 'style:parent-style-name': parent })
       .ele('style:paragraph-properties', {
         'fo:line-height': '100%',
         ...(pageBreak ? { 'fo:break-before': 'page' } : {}),
+        ...(keepWithNext ? { 'fo:keep-with-next': 'always' } : {}),
       })
   }
+}
+
+/** The automatic style of a caption in a quotation (QUOTE_CAPTION_STYLE). */
+export function quoteCaptionStyle(automatic: XmlNode): void {
+  automatic
+    .ele('style:style', {
+      'style:name': QUOTE_CAPTION_STYLE,
+      'style:family': 'paragraph',
+      'style:parent-style-name': ODF_STYLE.caption,
+    })
+    .ele('style:paragraph-properties', QUOTE_PARAGRAPH)
 }
 
 function paragraphStyle(

@@ -1,7 +1,8 @@
 // The dossier as DOCX (Office Open XML) with the `docx` library, which writes and escapes the XML.
 // Headings use Word's built-in heading styles so the navigation pane and a table of contents work;
 // lists use real numbering and tables are Word tables, so a reader can continue editing the file. Images
-// are inline pictures in a paragraph of their own, with their alternative text as the description.
+// are inline pictures in a paragraph of their own, with their alternative text as the description and
+// their caption in Word's built-in "Caption" style in the paragraph under them.
 import {
   AlignmentType,
   BorderStyle,
@@ -59,6 +60,19 @@ const CELL_MARGIN = { top: 60, bottom: 60, left: 100, right: 100 } // twips
 const MIN_COLUMN_WIDTH = 300 // twips: about half a centimetre
 const TABLE_BORDER: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '808080' } // size in 1/8 pt
 const HEADER_SHADING = { type: 'clear', fill: 'F2F2F2', color: 'auto' } as const
+/**
+ * Word's built-in caption style, as Word defines it (styleId "Caption", name "caption", 9 pt italic in
+ * the dark blue-grey of its Text 2 colour): Word then recognises it as its own "Bijschrift", and a
+ * list of figures can be made from it. Not based on "Normal" as Word's is: the library writes no Normal
+ * style (the document defaults stand in for it), and Word ignores a basedOn that names a missing style.
+ */
+const CAPTION_STYLE = {
+  id: 'Caption',
+  name: 'caption',
+  quickFormat: true,
+  run: { italics: true, size: 18, color: '44546A' },
+  paragraph: { spacing: { after: 200 } },
+} as const
 
 /** What a block becomes in the body or in a table cell. */
 type BodyElement = Paragraph | Table
@@ -131,11 +145,12 @@ function docxWriter(images: Dossier['images']): DossierWriter {
             instance: orderedInstance,
           }
         }
-        const marker = (children: ParagraphChild[], itemIndex: number) =>
+        const marker = (children: ParagraphChild[], itemIndex: number, keepNext = false) =>
           new Paragraph({
             children,
             ...(numbering ? { numbering } : { bullet: { level: Math.min(level, MAX_LIST_LEVEL) } }),
             pageBreakBefore: ctx.pageBreak && itemIndex === 0,
+            ...keepWithNext(keepNext),
           })
         // Further blocks of an item sit under the item's text, unnumbered, indented as far as its text.
         const itemBody: Context = {
@@ -148,16 +163,20 @@ function docxWriter(images: Dossier['images']): DossierWriter {
           // The item's number or bullet sits on its first paragraph, or on its picture when it starts with
           // an image (the numbering indents it as the item's text; a paragraph of its own would leave an
           // empty numbered line above it). An item that starts otherwise (empty, a nested list, a table) gets
-          // an empty numbered line so that it still counts.
+          // an empty numbered line so that it still counts. A picture's caption follows as a paragraph of
+          // its own: unnumbered, indented as the item's text.
           const head =
             first?.kind === 'paragraph'
-              ? marker(runs(first.inlines), itemIndex)
+              ? [marker(runs(first.inlines), itemIndex)]
               : first?.kind === 'image'
-                ? marker(imageChildren(first, itemBody), itemIndex)
-                : marker([], itemIndex)
+                ? [
+                    marker(imageChildren(first, itemBody), itemIndex, first.caption !== null),
+                    ...caption(first, itemBody),
+                  ]
+                : [marker([], itemIndex)]
           const tail = first?.kind === 'paragraph' || first?.kind === 'image' ? rest : item
           return [
-            head,
+            ...head,
             ...tail.flatMap((inner) =>
               // A nested list is numbered a level deeper, from the list's own indent.
               inner.kind === 'list'
@@ -174,10 +193,34 @@ function docxWriter(images: Dossier['images']): DossierWriter {
     }
   }
 
-  /** An inline picture alone in its paragraph (see imageChildren). */
+  /**
+   * An inline picture alone in its paragraph (see imageChildren), then its caption. A captioned picture's
+   * paragraph keeps with the next, so that Word never leaves the caption alone at the top of a page.
+   */
   function image(block: ImageBlock, ctx: Context): BodyElement[] {
     const indent = ctx.quoteIndent > 0 ? { indent: { left: ctx.quoteIndent } } : {}
-    return [new Paragraph({ children: imageChildren(block, ctx), pageBreakBefore: ctx.pageBreak, ...indent })]
+    return [
+      new Paragraph({
+        children: imageChildren(block, ctx),
+        pageBreakBefore: ctx.pageBreak,
+        ...keepWithNext(block.caption !== null),
+        ...indent,
+      }),
+      ...caption(block, ctx),
+    ]
+  }
+
+  /** An image's caption, when it has one: a paragraph in the Caption style, indented as the image. */
+  function caption(block: ImageBlock, ctx: Context): Paragraph[] {
+    if (block.caption === null) return []
+    const indent = ctx.quoteIndent > 0 ? { indent: { left: ctx.quoteIndent } } : {}
+    return [
+      new Paragraph({
+        style: CAPTION_STYLE.id,
+        children: [new TextRun({ text: block.caption, language: LANGUAGE })],
+        ...indent,
+      }),
+    ]
   }
 
   /**
@@ -314,6 +357,9 @@ function docxWriter(images: Dossier['images']): DossierWriter {
               paragraph: { spacing: { after: 120 } },
             },
           },
+          // The library defines no Caption style of its own: without this one Word would show the
+          // captions as plain text.
+          paragraphStyles: [CAPTION_STYLE],
         },
         numbering: {
           config: [...orderedStarts].map((start) => ({
@@ -326,6 +372,11 @@ function docxWriter(images: Dossier['images']): DossierWriter {
       return new Uint8Array(await Packer.toBuffer(doc))
     },
   }
+}
+
+/** Keep-with-next only where wanted: the library writes w:keepNext w:val="false" for false, noise elsewhere. */
+function keepWithNext(keep: boolean): { keepNext?: true } {
+  return keep ? { keepNext: true } : {}
 }
 
 function orderedReference(start: number): string {

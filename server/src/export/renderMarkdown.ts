@@ -1,7 +1,8 @@
 // The dossier as Markdown (CommonMark with GFM strikethrough and tables). User text is escaped so it
 // stays text; the renderer emits no HTML at all, so underline (which Markdown lacks) is shown as plain
 // text and a table cell holds one line. An image is named, not shown: Markdown has no place for its bytes
-// and its address on the server needs a login, so a line in italics gives its alternative text.
+// and its address on the server needs a login, so a line in italics gives its alternative text (and a
+// paragraph under it the image's caption).
 import {
   type Block,
   emboldened,
@@ -25,12 +26,15 @@ export function renderMarkdown(dossier: Dossier, onProgress?: OnProgress): Promi
 function markdownWriter(images: Dossier['images']): DossierWriter {
   /**
    * "*Afbeelding: <alt>*" for an image the other formats embed, the missing-image line for one they
-   * cannot: the four formats agree on which images the dossier has.
+   * cannot: the four formats agree on which images the dossier has. Then its caption (see captioned).
    */
-  const named = (image: ImageBlock): Block =>
-    embeddableImage(images, image.src)
-      ? { kind: 'paragraph', inlines: [text(imageLabel(image.alt), { italic: true })] }
-      : missingImageBlock(image.alt)
+  const named = (image: ImageBlock): Block[] =>
+    captioned(
+      embeddableImage(images, image.src)
+        ? { kind: 'paragraph', inlines: [text(imageLabel(image.alt), { italic: true })] }
+        : missingImageBlock(image.alt),
+      image,
+    )
   const chunks: string[] = []
   return {
     titlePage(page: TitlePage) {
@@ -67,8 +71,16 @@ function blockMarkdown(block: Block): string {
       return tableMarkdown(tableGrid(block.rows))
     case 'image':
       // Not reached: the writer names each image first (replaceImages). Should one get here, its text stays.
-      return blockMarkdown(missingImageBlock(block.alt))
+      return captioned(missingImageBlock(block.alt), block).map(blockMarkdown).join('\n\n')
   }
+}
+
+/**
+ * What stands for an image, then its caption, when it has one, as a paragraph of its own: plain text,
+ * escaped as all user text is, as it stands under the picture in the other formats.
+ */
+function captioned(shown: Block, image: ImageBlock): Block[] {
+  return image.caption === null ? [shown] : [shown, { kind: 'paragraph', inlines: [text(image.caption)] }]
 }
 
 /** Between the paragraphs, list items and rows that share one table cell. */
@@ -120,7 +132,7 @@ function cellBlock(block: Block): string {
       return ''
     case 'image':
       // Not reached, as in blockMarkdown.
-      return cellBlock(missingImageBlock(block.alt))
+      return joinCell(captioned(missingImageBlock(block.alt), block).map(cellBlock))
     case 'table':
       // GFM tables do not nest: the inner table's cells, row by row.
       return joinCell(

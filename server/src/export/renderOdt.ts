@@ -1,22 +1,26 @@
 // The dossier as ODT (OpenDocument Text, the open standard for revisable documents). No maintained npm
 // library writes ODT for Node, so this builds content.xml with xmlbuilder2 (which escapes every text
-// and attribute) and odfPackage.ts zips it with the styles and the images (Pictures/, each once).
+// and attribute) and odfPackage.ts zips it with the styles and the images (Pictures/, each once). An
+// image's caption is a paragraph in the Caption style right under it.
 import { create } from 'xmlbuilder2'
 import { type Block, emboldened, type ImageBlock, type Inline, type InlineMarks } from './contentBlocks.ts'
 import type { Dossier } from './dossier.ts'
 import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
 import { imageDescription, LABELS } from './dossierText.ts'
-import { embeddableImage, imageSize, missingImageBlock } from './embeddedImages.ts'
+import { type EmbeddableImage, embeddableImage, imageSize, missingImageBlock } from './embeddedImages.ts'
 import { namespaceAttributes, ODF_NS, ODF_VERSION } from './odfNamespaces.ts'
 import { type OdtPicture, odtPackage } from './odfPackage.ts'
 import {
   CELL_PADDING_CM,
   headingStyle,
   IMAGE_FRAME_STYLE,
+  type ImageParagraphStyle,
   imageStyles,
   LIST_INDENT_CM,
   ODF_STYLE,
+  QUOTE_CAPTION_STYLE,
   QUOTE_INDENT_CM,
+  quoteCaptionStyle,
   TABLE_BREAK_STYLE,
   TEXT_HEIGHT_CM,
   TEXT_WIDTH_CM,
@@ -63,7 +67,9 @@ function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter 
   /** Each image once under Pictures/, by src, however often the dossier shows it. */
   const pictures = new Map<string, OdtPicture>()
   /** The paragraph styles holding an image, by name. */
-  const imageParagraphStyles = new Map<string, { name: string; parent: string; pageBreak: boolean }>()
+  const imageParagraphStyles = new Map<string, ImageParagraphStyle>()
+  /** Whether a caption stands in a quotation, whose style is then written. */
+  let quoteCaption = false
   let frameCount = 0
   let meta = { title: '', senders: '' }
 
@@ -137,14 +143,16 @@ function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter 
   /**
    * An image as a frame anchored as a character, alone in its paragraph: its bytes once under Pictures/,
    * its alternative text as the frame's title and description, fitted to the width here (see imageSize).
-   * One that cannot be shown is the missing-image line.
+   * One that cannot be shown is the missing-image line. Its caption follows (see caption).
    */
   function image(parent: XmlNode, b: ImageBlock, ctx: Context): void {
     const found = embeddableImage(images, b.src)
-    if (!found) {
-      block(parent, missingImageBlock(b.alt), ctx)
-      return
-    }
+    if (found) embedPicture(parent, b, found, ctx)
+    else block(parent, missingImageBlock(b.alt), ctx)
+    caption(parent, b, ctx)
+  }
+
+  function embedPicture(parent: XmlNode, b: ImageBlock, found: EmbeddableImage, ctx: Context): void {
     let picture = pictures.get(b.src)
     if (!picture) {
       picture = {
@@ -157,7 +165,9 @@ function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter 
     const size = imageSize(found, b, { width: ctx.width, textHeight: TEXT_HEIGHT_CM * POINTS_PER_CM })
     const description = xmlLiteral(imageDescription(b.alt))
     const frame = parent
-      .ele('text:p', { 'text:style-name': imageParagraphStyle(ctx.paragraphStyle, ctx.pageBreak) })
+      .ele('text:p', {
+        'text:style-name': imageParagraphStyle(ctx.paragraphStyle, ctx.pageBreak, b.caption !== null),
+      })
       .ele('draw:frame', {
         'draw:style-name': IMAGE_FRAME_STYLE,
         // LibreOffice lists frames by name in its navigator: each gets its own.
@@ -178,11 +188,29 @@ function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter 
     frame.ele('svg:desc').txt(description)
   }
 
-  /** The style of a paragraph holding an image: like `parent`, in single line height (see imageStyles). */
-  function imageParagraphStyle(parent: string, pageBreak: boolean): string {
-    const name = `Img_${pageBreak ? 'Break_' : ''}${parent}`
-    imageParagraphStyles.set(name, { name, parent, pageBreak })
+  /**
+   * The style of a paragraph holding an image: like `parent`, in single line height (see imageStyles);
+   * kept with the next paragraph when that is its caption.
+   */
+  function imageParagraphStyle(parent: string, pageBreak: boolean, keepWithNext: boolean): string {
+    const name = `Img_${pageBreak ? 'Break_' : ''}${keepWithNext ? 'Keep_' : ''}${parent}`
+    imageParagraphStyles.set(name, { name, parent, pageBreak, keepWithNext })
     return name
+  }
+
+  /**
+   * An image's caption, when it has one: a paragraph in the Caption style, in a quotation one that stands
+   * in as the quotation does. In a list item it is a further paragraph of the item, which ODF does not
+   * number.
+   */
+  function caption(parent: XmlNode, b: ImageBlock, ctx: Context): void {
+    if (b.caption === null) return
+    const inQuote = ctx.paragraphStyle === ODF_STYLE.quote
+    if (inQuote) quoteCaption = true
+    appendText(
+      parent.ele('text:p', { 'text:style-name': inQuote ? QUOTE_CAPTION_STYLE : ODF_STYLE.caption }),
+      b.caption,
+    )
   }
 
   /**
@@ -281,6 +309,7 @@ function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter 
       for (const name of [...markStyles].sort()) textStyle(automatic, name)
       if (tableCount > 0) tableStyles(automatic, tableColumns)
       if (frameCount > 0) imageStyles(automatic, [...imageParagraphStyles.values()])
+      if (quoteCaption) quoteCaptionStyle(automatic)
       for (const parent of [...breakStyles].sort()) {
         automatic
           .ele('style:style', {

@@ -1,16 +1,16 @@
 // The dossier as PDF/A-2b with pdfkit: A4, embedded DejaVu fonts (pdfFonts.ts), document language
 // nl-NL, bookmarks for the section headings, a footer with the title and page numbers, and a structure
-// tree (headings, paragraphs, lists, quotes, tables, figures with their alternative text; rules, borders
-// and footers as artifacts) so that screen readers can follow the document (EN 301 549 asks for
-// accessible documents). pdfkit lays out text and images; this file only decides fonts, sizes, indents
-// and tags per block (table grids: pdfTable.ts).
+// tree (headings, paragraphs, lists, quotes, tables, figures with their alternative text and captions;
+// rules, borders and footers as artifacts) so that screen readers can follow the document (EN 301 549
+// asks for accessible documents). pdfkit lays out text and images; this file only decides fonts, sizes,
+// indents and tags per block (table grids: pdfTable.ts).
 import PDFDocument from 'pdfkit'
 import { cmykToRgbJpeg } from './cmykToRgbJpeg.ts'
 import { type Block, type ImageBlock, type Inline, inlineText, NO_MARKS } from './contentBlocks.ts'
 import type { Dossier } from './dossier.ts'
 import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
 import { imageDescription, LABELS } from './dossierText.ts'
-import { embeddableImage, imageSize, missingImageBlock, type Size } from './embeddedImages.ts'
+import { embeddableImage, imageSize, missingImageInlines, type Size } from './embeddedImages.ts'
 import { PDF_FONTS, type PdfFont, pdfFontFor, pdfFontPath } from './pdfFonts.ts'
 import { type Area, pdfTables } from './pdfTable.ts'
 import { sameAddress } from './safeHref.ts'
@@ -48,6 +48,10 @@ const TEXT_COLOR = '#1a1a1a'
 const MUTED_COLOR = '#555555'
 const LINK_COLOR = '#154273' // Rijkshuisstijl dark blue
 const LINE_GAP = 2
+/** An image's caption: smaller than the body text, in italics. */
+const CAPTION_SIZE = BODY_SIZE - 1.5
+/** Between an image and its caption, in points: close enough to read as one. */
+const CAPTION_GAP = 3
 // Joiners and variation selectors only shape the characters around them: nothing to show on their own.
 const isInvisible = (cp: number) => (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || (cp >= 0xfe00 && cp <= 0xfe0f)
 
@@ -296,17 +300,21 @@ function pdfWriter(generatedAt: number, images: Dossier['images']): DossierWrite
 
   /**
    * An image as a Figure with its alternative text, in its own block: as wide as the editor shows it
-   * (see imageSize) within `area`, to the next page when it does not fit on this one. One that cannot be
-   * shown is the missing-image line.
+   * (see imageSize) within `area`, its caption under it; the two to the next page when they do not fit
+   * on this one. One that cannot be shown is the missing-image line, its caption under it too.
    */
   function image(b: ImageBlock, area: Area, parent: Parent): void {
     const pdfImage = openedImage(b.src)
     if (!pdfImage) {
-      block(missingImageBlock(b.alt), area, parent)
+      tag(parent, 'P', () => inlines(missingImageInlines(b.alt), area, { size: BODY_SIZE, bold: false }))
+      // No Figure here for a Caption to belong to: the caption is a paragraph of its own.
+      caption(b, area, parent, 'P')
+      doc.moveDown(0.5)
       return
     }
     const size = pdfImageSize(pdfImage, b, area)
-    if (cellDepth === 0 && !measuring && size.height > room() && !atPageTop()) doc.addPage()
+    const height = size.height + captionHeight(b, area)
+    if (cellDepth === 0 && !measuring && height > room() && !atPageTop()) doc.addPage()
     const { left } = area
     const top = doc.y
     if (!measuring) {
@@ -317,9 +325,42 @@ function pdfWriter(generatedAt: number, images: Dossier['images']): DossierWrite
       })
     }
     doc.y = top + size.height
+    // A Caption sibling right after the Figure rather than its child: a Figure's /Alt stands for the
+    // element and all its children (PDF 1.7 §14.9.3), so a screen reader that reads the alternative text
+    // would skip a caption inside it, and the caption is text every reader should get.
+    caption(b, area, parent, 'Caption')
     // The gap below as after a paragraph, whatever font the block before left behind.
     doc.font('regular').fontSize(BODY_SIZE)
     doc.moveDown(0.5)
+  }
+
+  /** An image's caption, when it has one: right under it, wrapped to `area`, smaller and in italics. */
+  function caption(b: ImageBlock, area: Area, parent: Parent, type: 'Caption' | 'P'): void {
+    const text = b.caption
+    if (text === null) return
+    doc.y += CAPTION_GAP
+    tag(parent, type, () => {
+      doc.font('italic').fontSize(CAPTION_SIZE).fillColor(TEXT_COLOR)
+      write(printable(text), area, { lineGap: LINE_GAP, link: null, underline: false, strike: false })
+    })
+  }
+
+  /** The height an image's caption and the gap above it take in `area` (0 without one); the font stays. */
+  function captionHeight(b: ImageBlock, area: Area): number {
+    const text = b.caption
+    if (text === null) return 0
+    // Measuring sets the font, and what follows may depend on the one set before (a heading's gap above
+    // it is a line of the font the block before left): pdfkit's font state (pinned at 0.20.2, as in
+    // printable) is put back afterwards.
+    const state = doc as unknown as { _font: unknown; _fontSize: number }
+    const { _font: font, _fontSize: fontSize } = state
+    try {
+      doc.font('italic').fontSize(CAPTION_SIZE)
+      return CAPTION_GAP + doc.heightOfString(printable(text), { width: area.width, lineGap: LINE_GAP })
+    } finally {
+      state._font = font
+      state._fontSize = fontSize
+    }
   }
 
   function pdfImageSize(pdfImage: PdfImage, b: ImageBlock, area: Area): Size {
@@ -330,10 +371,13 @@ function pdfWriter(generatedAt: number, images: Dossier['images']): DossierWrite
     return imageSize(pixels, b, { width: area.width, textHeight: pageRoom() })
   }
 
-  /** The height a block takes when it is an image that will be drawn, else 0: to keep things with it. */
+  /**
+   * The height a block takes when it is an image that will be drawn, its caption included, else 0: to
+   * keep things with it.
+   */
   function imageHeight(b: Block | undefined, area: Area): number {
     const pdfImage = b?.kind === 'image' ? openedImage(b.src) : null
-    return b?.kind === 'image' && pdfImage ? pdfImageSize(pdfImage, b, area).height : 0
+    return b?.kind === 'image' && pdfImage ? pdfImageSize(pdfImage, b, area).height + captionHeight(b, area) : 0
   }
 
   /** A new page unless `height` fits on this one (or would not fit on any). */

@@ -49,21 +49,39 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadBack & { readonly 
 
 export interface PdfTextItem {
   readonly text: string
-  /** In PDF units from the bottom left of the page. */
+  /** In PDF units from the bottom left of the page: where its baseline starts. */
   readonly x: number
   readonly y: number
   readonly page: number
+  /** The font size it is drawn at, in points. */
+  readonly size: number
+  /** The embedded font's name without its subset prefix, e.g. "DejaVuSans-Oblique". */
+  readonly font: string
 }
 
-/** The pieces of text pdf.js finds, with where they stand: to see which texts share a line. */
+/** The pieces of text pdf.js finds, with where they stand and their font: to see which texts share a line. */
 export async function readPdfItems(bytes: Uint8Array): Promise<PdfTextItem[]> {
   const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false }).promise
   const items: PdfTextItem[] = []
   for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent()
+    const page = await pdf.getPage(n)
+    const content = await page.getTextContent()
+    // The operator list loads the page's fonts into commonObjs, where their names are.
+    await page.getOperatorList()
+    const fontName = (id: string) => {
+      const font = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: string }) : null
+      return (font?.name ?? '').replace(/^[A-Z]{6}\+/, '')
+    }
     for (const item of content.items) {
       if ('str' in item && item.str.trim()) {
-        items.push({ text: item.str, x: item.transform[4] ?? 0, y: item.transform[5] ?? 0, page: n })
+        items.push({
+          text: item.str,
+          x: item.transform[4] ?? 0,
+          y: item.transform[5] ?? 0,
+          page: n,
+          size: Math.hypot(item.transform[0] ?? 0, item.transform[1] ?? 0),
+          font: fontName(item.fontName),
+        })
       }
     }
   }
@@ -84,6 +102,8 @@ export interface PdfImage {
   readonly boxHeight: number
   /** Where it is drawn: its left edge from the page's left, in points. */
   readonly left: number
+  /** Its lowest edge from the page's bottom, in points (PDF units, as PdfTextItem's y). */
+  readonly bottom: number
 }
 
 type Matrix = readonly [number, number, number, number, number, number]
@@ -118,6 +138,7 @@ export async function readPdfImages(bytes: Uint8Array): Promise<PdfImage[]> {
           boxWidth: Math.abs(ctm[0]) + Math.abs(ctm[2]),
           boxHeight: Math.abs(ctm[1]) + Math.abs(ctm[3]),
           left: Math.min(ctm[4], ctm[4] + ctm[0]),
+          bottom: Math.min(ctm[5], ctm[5] + ctm[1], ctm[5] + ctm[3], ctm[5] + ctm[1] + ctm[3]),
         })
       }
     })
@@ -174,6 +195,9 @@ export interface PdfFigure {
 interface PdfStructNode {
   readonly role?: string
   readonly alt?: string
+  /** "content" for a marked-content sequence, whose id the page's text content names. */
+  readonly type?: string
+  readonly id?: string
   readonly children?: readonly PdfStructNode[]
 }
 
@@ -192,6 +216,58 @@ export async function readPdfFigures(bytes: Uint8Array): Promise<PdfFigure[]> {
   }
   await pdf.destroy()
   return figures
+}
+
+export interface PdfElement {
+  readonly role: string
+  readonly page: number
+  /** The text of its own marked content (not its child elements'), on one line. */
+  readonly text: string
+  readonly alt: string | null
+  /** The roles of the structure elements around it, outermost first. */
+  readonly within: readonly string[]
+}
+
+/**
+ * Every element of the structure tree in reading order (parents before their children), with the text
+ * it holds itself: to see what a screen reader meets after what (a Figure, then its Caption).
+ */
+export async function readPdfElements(bytes: Uint8Array): Promise<PdfElement[]> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false }).promise
+  const elements: PdfElement[] = []
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n)
+    // The text of each marked-content sequence, by the id the structure tree refers to it with.
+    const marked = new Map<string, string>()
+    const open: string[] = []
+    for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+      if ('str' in item) {
+        for (const id of open) marked.set(id, `${marked.get(id) ?? ''}${item.str}${item.hasEOL ? ' ' : ''}`)
+      } else if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
+        open.push(item.id ?? '')
+      } else if (item.type === 'endMarkedContent') open.pop()
+    }
+    const walk = (node: PdfStructNode, within: readonly string[]) => {
+      const own = (node.children ?? [])
+        .map((child) => (child.type === 'content' ? (marked.get(child.id ?? '') ?? '') : ''))
+        .join('')
+      if (node.role && node.role !== 'Root') {
+        elements.push({
+          role: node.role,
+          page: n,
+          text: own.replace(/\s+/g, ' ').trim(),
+          alt: node.alt ?? null,
+          within,
+        })
+      }
+      const path = node.role && node.role !== 'Root' ? [...within, node.role] : within
+      for (const child of node.children ?? []) walk(child, path)
+    }
+    const tree = (await page.getStructTree()) as PdfStructNode | null
+    if (tree) walk(tree, [])
+  }
+  await pdf.destroy()
+  return elements
 }
 
 export function unzip(bytes: Uint8Array): Record<string, string> {
@@ -257,6 +333,41 @@ export function readDocxImages(bytes: Uint8Array): {
     }
   })
   return { media, drawings }
+}
+
+export interface DocxParagraph {
+  /** Its w:pStyle ("Caption", "Heading1"), or null for the default. */
+  readonly style: string | null
+  /** Whether it carries a list number or bullet (w:numPr). */
+  readonly numbered: boolean
+  /** Whether Word keeps it on the page of the next paragraph (w:keepNext). */
+  readonly keepNext: boolean
+  /** Its w:ind left, in twips (0 when none). */
+  readonly indent: number
+  /** The description of the picture it holds, or null. */
+  readonly picture: string | null
+  readonly text: string
+  /** Whether it stands in a table cell (w:tc). */
+  readonly inTableCell: boolean
+}
+
+/** The paragraphs of a DOCX's document.xml in order, as Word lays them out: style, numbering, picture, text. */
+export function readDocxParagraphs(bytes: Uint8Array): DocxParagraph[] {
+  const xml = unzip(bytes)['word/document.xml'] ?? ''
+  return [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((match): DocxParagraph => {
+    const body = match[0]
+    const before = xml.slice(0, match.index)
+    const descr = /<wp:docPr\b[^>]*\sdescr="([^"]*)"/.exec(body)?.[1]
+    return {
+      style: /<w:pStyle w:val="([^"]*)"/.exec(body)?.[1] ?? null,
+      numbered: body.includes('<w:numPr>'),
+      keepNext: /<w:keepNext\/>|<w:keepNext w:val="(?:true|1|on)"\/>/.test(body),
+      indent: Number(/<w:ind w:left="(\d+)"/.exec(body)?.[1] ?? 0),
+      picture: descr === undefined ? null : decodeXml(descr),
+      text: decodeXml([...body.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
+      inTableCell: before.lastIndexOf('<w:tc>') > before.lastIndexOf('</w:tc>'),
+    }
+  })
 }
 
 /** DOCX as mammoth's HTML, which keeps tables (rows, th/td, colspan, rowspan). */
@@ -410,6 +521,81 @@ export function readOdtImages(bytes: Uint8Array): {
       true,
     )
   return { pictures, manifest, frames }
+}
+
+export interface OdtParagraph {
+  /** Its text:style-name. */
+  readonly style: string
+  readonly text: string
+  /** Whether it holds an image's draw:frame. */
+  readonly frame: boolean
+  /** The element names around it, outermost first: [..., 'text:list', 'text:list-item']. */
+  readonly within: readonly string[]
+}
+
+/** The paragraphs and headings of an ODT's content.xml in order, with their style, text and frames. */
+export function readOdtParagraphs(bytes: Uint8Array): OdtParagraph[] {
+  const paragraphs: OdtParagraph[] = []
+  create(unzip(bytes)['content.xml'] ?? '<empty/>')
+    .root()
+    .each(
+      (node) => {
+        const dom = node.node as unknown as DomNode
+        if (dom.nodeName !== 'text:p' && dom.nodeName !== 'text:h') return
+        const within: string[] = []
+        for (let up = dom.parentNode; up && up.nodeName !== 'office:text'; up = up.parentNode)
+          within.unshift(up.nodeName)
+        paragraphs.push({
+          style: dom.getAttribute?.('text:style-name') ?? '',
+          text: odfText(dom),
+          frame: Array.from(dom.childNodes).some((child) => child.nodeName === 'draw:frame'),
+          within,
+        })
+      },
+      false,
+      true,
+    )
+  return paragraphs
+}
+
+export interface OdtStyle {
+  readonly parent: string | null
+  readonly className: string | null
+  /** The attributes of its style:paragraph-properties and style:text-properties. */
+  readonly paragraph: Readonly<Record<string, string>>
+  readonly text: Readonly<Record<string, string>>
+}
+
+/** A style of an ODT by name, from content.xml's automatic styles or styles.xml; null when neither has it. */
+export function readOdtStyle(bytes: Uint8Array, name: string): OdtStyle | null {
+  const files = unzip(bytes)
+  for (const part of ['content.xml', 'styles.xml']) {
+    let found: OdtStyle | null = null
+    create(files[part] ?? '<empty/>')
+      .root()
+      .each(
+        (node) => {
+          const dom = node.node as unknown as DomNode & {
+            readonly attributes?: ArrayLike<{ name: string; value: string }>
+          }
+          if (found || dom.nodeName !== 'style:style' || dom.getAttribute?.('style:name') !== name) return
+          const properties = (element: string) => {
+            const child = Array.from(dom.childNodes).find((c) => c.nodeName === element) as typeof dom | undefined
+            return Object.fromEntries(Array.from(child?.attributes ?? []).map((a) => [a.name, a.value]))
+          }
+          found = {
+            parent: dom.getAttribute?.('style:parent-style-name') ?? null,
+            className: dom.getAttribute?.('style:class') ?? null,
+            paragraph: properties('style:paragraph-properties'),
+            text: properties('style:text-properties'),
+          }
+        },
+        false,
+        true,
+      )
+    if (found) return found
+  }
+  return null
 }
 
 export function readOdt(bytes: Uint8Array): ReadBack & {

@@ -1,5 +1,5 @@
 // A realistic dossier for the renderer tests: De Peel, one locked section with every supported node
-// and mark (a 3×3 table among them, a map as a 40×20 PNG, and some hostile text), one section that is not
+// and mark (a 3×3 table among them, a map as a 40×20 PNG with a caption, and some hostile text), one section that is not
 // locked, a locked subsection, and a ledger with two signatures, a lock and a lapse. Names and texts are
 // fictional (see DOMAIN.md).
 import type { Actor, CanonicalMark, CanonicalNode, LedgerEvent, SectionSignoff } from '@novex/shared'
@@ -59,6 +59,8 @@ export const MAP_HEIGHT = 20
 export const MAP_PNG = pngImage(MAP_WIDTH, MAP_HEIGHT)
 // Characters that XML and Markdown must escape: they have to come back as typed.
 export const MAP_ALT = 'Kaart van De Peel: Peelvenen & *natte* <natuur>'
+/** The visible line under the map; it too must come back as typed. */
+export const MAP_CAPTION = 'Figuur 1. Natte natuur & *landbouw* <De Peel>. Bron: provincie Noord-Brabant'
 
 export const TABLE: CanonicalNode = {
   type: 'table',
@@ -125,7 +127,7 @@ export const LOCKED_CONTENT: CanonicalNode[] = [
     },
   }),
   TABLE,
-  imageNode(MAP_SRC, MAP_ALT),
+  imageNode(MAP_SRC, MAP_ALT, { caption: MAP_CAPTION }),
   { type: 'blockquote', content: [p(t('Als één overheid werken we samen aan De Peel.'))] },
   { type: 'codeBlock', attrs: { language: 'text' }, content: [t('grondwaterstand +30 cm\nstikstof -50%')] },
   { type: 'horizontalRule' },

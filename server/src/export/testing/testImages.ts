@@ -151,13 +151,14 @@ export function dossierImage(data: Uint8Array, width: number, height: number): D
   return { mediaType, data, width, height }
 }
 
-/** An image node as the editor stores it. */
+/** An image node as the editor stores it; `caption` only when one is given, as an older image has none. */
 export function imageNode(
   src: string | null,
   alt: string | null,
-  size: { width?: number | null; height?: number | null } = {},
+  more: { width?: number | null; height?: number | null; caption?: string | null } = {},
 ): CanonicalNode {
-  return { type: 'image', attrs: { src, alt, title: null, width: size.width ?? null, height: size.height ?? null } }
+  const attrs = { src, alt, title: null, width: more.width ?? null, height: more.height ?? null }
+  return { type: 'image', attrs: more.caption === undefined ? attrs : { ...attrs, caption: more.caption } }
 }
 
 /** An 8-bit sample per component (0–255) for each 8×8 block: the whole block has that value. */

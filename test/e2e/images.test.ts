@@ -437,6 +437,7 @@ it('a meelezer comments on a map: it is marked for everyone, stays on the map wh
   await reader.page.keyboard.press('Delete')
   await expect.poll(() => imagesOf(meelezer.page, sectionId)).toEqual([])
   await own.getByTestId('comment-text-deleted').waitFor()
+  expect(await own.getByTestId('comment-text-deleted').textContent()).toContain('afbeelding verwijderd')
   expect(await own.textContent()).toContain('[Afbeelding: Kaart van de zoekgebieden voor woningbouw]')
   await expect.poll(() => marked(page)).toEqual([])
   await waitForSaveStatus(reader.page, SaveStatus.saved)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { imageSrc, parseImageSrc } from './images.ts'
+import { imageCaption, imagePlainText, imageSrc, isImageQuote, parseImageSrc } from './images.ts'
 
 const ID = '0f'.repeat(32)
 
@@ -22,5 +22,17 @@ describe('image addresses', () => {
     ['no text', null],
   ])('is not an image address: %s', (_case, src) => {
     expect(parseImageSrc(src)).toBeNull()
+  })
+})
+
+describe('an image in plain text', () => {
+  it('reads as its description, its caption on the next line, and is known again as a quote', () => {
+    expect(imagePlainText('Kaart', null)).toBe('[Afbeelding: Kaart]')
+    expect(imagePlainText(' Kaart ', ' Figuur 1. Bron: RIVM ')).toBe('[Afbeelding: Kaart]\nFiguur 1. Bron: RIVM')
+    expect(imagePlainText('', '')).toBe('[Afbeelding zonder beschrijving]')
+    expect(imageCaption('   ')).toBeNull()
+    expect(isImageQuote(imagePlainText('Kaart', 'Figuur 1'))).toBe(true)
+    expect(isImageQuote(imagePlainText(null))).toBe(true)
+    expect(isImageQuote('zie de kaart\n[Afbeelding: Kaart]')).toBe(false)
   })
 })

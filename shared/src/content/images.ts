@@ -71,3 +71,7 @@ export const imagePlainText = (alt: unknown, caption: unknown = null): string =>
     : `${described}
 ${shown}`
 }
+
+/** Whether a comment's quote is of an image alone (a map selected on its own): it starts as imagePlainText does. */
+export const isImageQuote = (quote: string): boolean =>
+  quote.startsWith('[Afbeelding: ') || quote.startsWith('[Afbeelding zonder beschrijving]')

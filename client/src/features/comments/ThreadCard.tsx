@@ -1,7 +1,7 @@
 // One thread in the side panel: where it is (section, quoted text, or "tekst verwijderd"), its round
 // and status in words, the messages, and the actions: reply (anyone who may comment), resolve or
 // reopen (the opener's organisation or a trekker; the server decides and its refusal is shown).
-import type { CommentThread } from '@novex/shared'
+import { type CommentThread, isImageQuote } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
@@ -163,7 +163,7 @@ export function ThreadCard({ thread, place, section, active, focusRequest }: Thr
       {deleted && (
         <p className="comment-thread__deleted" data-testid="comment-text-deleted">
           <span aria-hidden="true">{'⚠ '}</span>
-          {t('thread.textDeleted')}
+          {t(isImageQuote(thread.quote) ? 'thread.imageDeleted' : 'thread.textDeleted')}
         </p>
       )}
       <blockquote className={`comment-quote${deleted ? ' comment-quote--deleted' : ''}`}>

@@ -3,21 +3,17 @@
 // DOCX: Word's Caption style, the picture kept with it; ODT: the Caption style, the frame's paragraph
 // kept with it; Markdown: a paragraph after the alt line), and the caption of an image that cannot be
 // shown, of one in a list item, a table cell and a quotation.
-import type { CanonicalNode } from '@novex/shared'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { type Dossier, EXPORT_FORMATS, type ExportFormat } from './dossier.ts'
+import { describe, expect, it } from 'vitest'
+import { type Dossier, EXPORT_FORMATS } from './dossier.ts'
 import { renderDossier } from './renderDossier.ts'
 import {
   htmlTables,
-  type ReadBack,
   readDocx,
   readDocxHtml,
   readDocxParagraphs,
   readMarkdown,
-  readOdt,
   readOdtParagraphs,
   readOdtStyle,
-  readPdf,
   readPdfElements,
   readPdfImages,
   readPdfItems,
@@ -32,28 +28,8 @@ import {
   MAP_WIDTH,
   sampleDossier,
 } from './testing/sampleDossier.ts'
+import { cell, dossierWith, flat, item, p, READERS, renderedInEveryFormat, src } from './testing/testDossiers.ts'
 import { dossierImage, imageNode, pngImage } from './testing/testImages.ts'
-
-const READERS: Record<ExportFormat, (bytes: Uint8Array) => Promise<ReadBack>> = {
-  pdf: readPdf,
-  docx: readDocx,
-  odt: async (bytes) => readOdt(bytes),
-  md: async (bytes) => readMarkdown(bytes),
-}
-
-const flat = (text: string) => text.replace(/\s+/g, ' ')
-const p = (value: string): CanonicalNode => ({ type: 'paragraph', content: [{ type: 'text', text: value }] })
-const cell = (...content: CanonicalNode[]): CanonicalNode => ({ type: 'tableCell', content })
-const item = (...content: CanonicalNode[]): CanonicalNode => ({ type: 'listItem', content })
-const src = (name: string) => `/api/documents/ontwikkelperspectief-de-peel/images/${name.padEnd(64, '0')}`
-
-/** The sample dossier with other content in its locked section, and the given images. */
-function dossierWith(content: CanonicalNode[], images: Dossier['images']): Dossier {
-  const base = sampleDossier()
-  const [first, ...rest] = base.sections
-  if (!first) throw new Error('sample has a section')
-  return { ...base, sections: [{ ...first, content }, ...rest], images }
-}
 
 const MAP_IMAGES = { [MAP_SRC]: dossierImage(MAP_PNG, MAP_WIDTH, MAP_HEIGHT) }
 
@@ -68,15 +44,7 @@ function expectInOrder(text: string, parts: readonly string[]): void {
 }
 
 describe("the sample dossier's map with its caption", () => {
-  const rendered: Record<ExportFormat, Uint8Array> = {
-    pdf: new Uint8Array(),
-    docx: new Uint8Array(),
-    odt: new Uint8Array(),
-    md: new Uint8Array(),
-  }
-  beforeAll(async () => {
-    for (const format of EXPORT_FORMATS) rendered[format] = await renderDossier(sampleDossier(), format)
-  }, 60_000)
+  const rendered = renderedInEveryFormat(sampleDossier)
 
   it('PDF: the caption is the first text under the image, at its left, on its page, smaller and in italics', async () => {
     const [map] = await readPdfImages(rendered.pdf)

@@ -2,10 +2,10 @@
 // co-senders, the locked text with its diacritics, the unlocked section reduced to its heading and the
 // "niet opgenomen" line, the appendix with signers and hashes, and no live javascript:/data: link.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { EXPORT_FORMATS, type ExportFormat } from './dossier.ts'
+import { EXPORT_FORMATS } from './dossier.ts'
 import { LABELS } from './dossierText.ts'
 import { renderDossier } from './renderDossier.ts'
-import { type ReadBack, readDocx, readMarkdown, readOdt, readPdf } from './testing/readBack.ts'
+import { type ReadBack, readMarkdown } from './testing/readBack.ts'
 import {
   DIACRITICS_TEXT,
   HASH_LAPSED,
@@ -16,16 +16,7 @@ import {
   UNKNOWN_NODE_TEXT,
   UNLOCKED_TEXT,
 } from './testing/sampleDossier.ts'
-
-const READERS: Record<ExportFormat, (bytes: Uint8Array) => Promise<ReadBack>> = {
-  pdf: readPdf,
-  docx: readDocx,
-  odt: async (bytes) => readOdt(bytes),
-  md: async (bytes) => readMarkdown(bytes),
-}
-
-/** Whitespace as a reader sees it: line wraps and runs of spaces are one space. */
-const flat = (text: string) => text.replace(/\s+/g, ' ')
+import { flat, READERS } from './testing/testDossiers.ts'
 
 describe.each(EXPORT_FORMATS)('%s dossier', (format) => {
   let read: ReadBack & { readonly bytes: Uint8Array }

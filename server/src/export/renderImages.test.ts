@@ -2,18 +2,15 @@
 // exact bytes, pixel size and alternative text; a JPEG; a CMYK JPEG (RGB in the PDF); images in a table
 // cell and a list item; the sizing rule; and the line that stands in for an image the dossier lacks or
 // cannot show.
-import type { CanonicalNode } from '@novex/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type Dossier, EXPORT_FORMATS, type ExportFormat } from './dossier.ts'
+import { type Dossier, EXPORT_FORMATS } from './dossier.ts'
 import { renderDossier } from './renderDossier.ts'
 import {
   htmlTables,
-  type ReadBack,
   readDocx,
   readDocxHtml,
   readDocxImages,
   readMarkdown,
-  readOdt,
   readOdtImages,
   readPdf,
   readPdfFigures,
@@ -22,6 +19,7 @@ import {
   readPdfItems,
 } from './testing/readBack.ts'
 import { MAP_ALT, MAP_HEIGHT, MAP_PNG, MAP_SRC, MAP_WIDTH, sampleDossier } from './testing/sampleDossier.ts'
+import { cell, dossierWith, flat, item, p, READERS, renderedInEveryFormat, src } from './testing/testDossiers.ts'
 import {
   cmykJpeg,
   corruptPng,
@@ -33,27 +31,6 @@ import {
   jpegWithScanCut,
   pngImage,
 } from './testing/testImages.ts'
-
-const READERS: Record<ExportFormat, (bytes: Uint8Array) => Promise<ReadBack>> = {
-  pdf: readPdf,
-  docx: readDocx,
-  odt: async (bytes) => readOdt(bytes),
-  md: async (bytes) => readMarkdown(bytes),
-}
-
-const flat = (text: string) => text.replace(/\s+/g, ' ')
-const p = (value: string): CanonicalNode => ({ type: 'paragraph', content: [{ type: 'text', text: value }] })
-const cell = (...content: CanonicalNode[]): CanonicalNode => ({ type: 'tableCell', content })
-const item = (...content: CanonicalNode[]): CanonicalNode => ({ type: 'listItem', content })
-const src = (name: string) => `/api/documents/ontwikkelperspectief-de-peel/images/${name.padEnd(64, '0')}`
-
-/** The sample dossier with other content in its locked section, and the given images. */
-function dossierWith(content: CanonicalNode[], images: Dossier['images']): Dossier {
-  const base = sampleDossier()
-  const [first, ...rest] = base.sections
-  if (!first) throw new Error('sample has a section')
-  return { ...base, sections: [{ ...first, content }, ...rest], images }
-}
 
 /** EMU per point (DOCX extents): 914400 an inch, 72 points an inch. */
 const EMU_PER_POINT = 12700
@@ -74,15 +51,7 @@ const points = (value: string) => {
 }
 
 describe("the sample dossier's map", () => {
-  const rendered: Record<ExportFormat, Uint8Array> = {
-    pdf: new Uint8Array(),
-    docx: new Uint8Array(),
-    odt: new Uint8Array(),
-    md: new Uint8Array(),
-  }
-  beforeAll(async () => {
-    for (const format of EXPORT_FORMATS) rendered[format] = await renderDossier(sampleDossier(), format)
-  }, 60_000)
+  const rendered = renderedInEveryFormat(sampleDossier)
 
   it('PDF: an image XObject of 40×20 pixels drawn at 30×15 pt (96 dpi), tagged as a Figure with the alt text', async () => {
     const images = await readPdfImages(rendered.pdf)

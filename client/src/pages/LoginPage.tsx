@@ -2,6 +2,8 @@
 // button comes first: the browser goes there and comes back logged in (server/src/api/oidcApi.ts), or
 // back here with a reason (`?fout=`), said in plain words. The e-mail and password form is always there
 // too (the demo and test accounts, and accounts without the provider).
+
+import { isProviderLoginFailure, safeReturnPath } from '@novex/shared'
 import {
   Alert,
   Button,
@@ -15,21 +17,6 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { fetchLoginMethods, type LoginFailure, type LoginMethods, logIn, providerLoginUrl } from '../api/session.ts'
 
-/** The reasons the server sends back from the identity provider (oidcApi.ts OidcFailure). */
-const PROVIDER_FAILURES = [
-  'oidc_cancelled',
-  'oidc_failed',
-  'oidc_unknown_user',
-  'oidc_disabled',
-  'oidc_expired',
-] as const
-type ProviderFailure = (typeof PROVIDER_FAILURES)[number]
-const isProviderFailure = (value: string | null): value is ProviderFailure =>
-  PROVIDER_FAILURES.some((reason) => reason === value)
-
-/** Where to go after logging in: a path of this editor, never another site. */
-const safeBack = (back: string | null): string => (back?.startsWith('/') && !back.startsWith('//') ? back : '/')
-
 export function LoginPage() {
   const { t } = useTranslation('session')
   const navigate = useNavigate()
@@ -37,7 +24,7 @@ export function LoginPage() {
   const [failure, setFailure] = useState<LoginFailure | null>(null)
   const [busy, setBusy] = useState(false)
   const [methods, setMethods] = useState<LoginMethods | null>(null)
-  const back = safeBack(params.get('terug'))
+  const back = safeReturnPath(params.get('terug'))
   const providerFailure = params.get('fout')
 
   useEffect(() => {
@@ -91,7 +78,7 @@ export function LoginPage() {
           {t('login.idleEnded')}
         </Alert>
       )}
-      {isProviderFailure(providerFailure) && (
+      {isProviderLoginFailure(providerFailure) && (
         <Alert type="error" role="alert" data-testid="provider-failure">
           {t(`login.provider.${providerFailure}`)}
         </Alert>

@@ -8,6 +8,7 @@
 // unverified; later logins find the user by the link. Every failure goes back to the login page with a
 // reason it can say in plain Dutch (`?fout=`), never to a bare error page.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { type ProviderLoginFailure, safeReturnPath } from '@novex/shared'
 import { parseCookie, stringifySetCookie } from 'cookie'
 import type { Logger } from 'pino'
 import type { User } from '../accounts/accountStore.ts'
@@ -19,9 +20,8 @@ import {
   PENDING_COOKIE,
   PENDING_COOKIE_PATH,
   PENDING_MAX_AGE_SECONDS,
-  safeNext,
 } from '../oidc/pendingLogin.ts'
-import { ProviderLoginError, type RelyingParty } from '../oidc/relyingParty.ts'
+import { type ProviderIdentity, ProviderLoginError, type RelyingParty } from '../oidc/relyingParty.ts'
 import { clientIp, isHttps } from '../transport/requestSource.ts'
 import { ApiError, sendJson } from './respond.ts'
 import { beginSession, type SessionApiDeps } from './sessionApi.ts'
@@ -35,9 +35,6 @@ export interface OidcApiDeps {
   readonly sessions: OidcSessions
   readonly logger: Logger
 }
-
-/** The reasons the login page explains (client: LoginPage, `login.oidc.*`). */
-export type OidcFailure = 'oidc_cancelled' | 'oidc_failed' | 'oidc_unknown_user' | 'oidc_disabled' | 'oidc_expired'
 
 export function handleLoginMethods(deps: OidcApiDeps, res: ServerResponse): void {
   sendJson(res, 200, { oidc: deps.relyingParty === null ? null : { label: deps.relyingParty.label } })
@@ -67,7 +64,8 @@ export async function routeOidc(
   if (deps.relyingParty === null) {
     throw new ApiError(404, 'oidc_off', 'Inloggen via een identiteitsprovider is op deze server niet ingesteld.')
   }
-  if (path === '/api/oidc/login') await startLogin(deps, deps.relyingParty, req, res, safeNext(params.get('terug')))
+  if (path === '/api/oidc/login')
+    await startLogin(deps, deps.relyingParty, req, res, safeReturnPath(params.get('terug')))
   else await finishLogin(deps, deps.relyingParty, req, res, params)
   return true
 }
@@ -102,7 +100,7 @@ async function finishLogin(
   // Used once: cleared whatever the outcome, so a second visit to the same callback finds nothing.
   setPendingCookie(res, req, deps, '', 0)
   const ip = clientIp(req, deps.session.trustProxy)
-  const fail = (reason: OidcFailure, details: Record<string, unknown> = {}): void => {
+  const fail = (reason: ProviderLoginFailure, details: Record<string, unknown> = {}): void => {
     deps.session.audit({
       actor: 'oidc',
       action: 'session.login-failed',
@@ -112,7 +110,7 @@ async function finishLogin(
   }
   // No cookie: the ten minutes passed, or the callback was opened in another browser.
   if (pending === null) return fail('oidc_expired')
-  let identity: Awaited<ReturnType<RelyingParty['finish']>>
+  let identity: ProviderIdentity
   try {
     identity = await relyingParty.finish(params.toString(), pending)
   } catch (error) {
@@ -130,7 +128,7 @@ async function finishLogin(
 }
 
 /** The user this identity is: linked before, or now by the provider's (not unverified) e-mail address. */
-function userFor(deps: OidcApiDeps, identity: Awaited<ReturnType<RelyingParty['finish']>>): User | null {
+function userFor(deps: OidcApiDeps, identity: ProviderIdentity): User | null {
   const linked = deps.identities.userOf(identity.issuer, identity.subject)
   if (linked !== null) return deps.session.accounts.getUser(linked)
   if (identity.email === null || identity.emailVerified === false) return null
@@ -140,7 +138,7 @@ function userFor(deps: OidcApiDeps, identity: Awaited<ReturnType<RelyingParty['f
   return found
 }
 
-function backToLogin(res: ServerResponse, reason: OidcFailure, next: string): void {
+function backToLogin(res: ServerResponse, reason: ProviderLoginFailure, next: string): void {
   const query = new URLSearchParams({ fout: reason })
   if (next !== '/') query.set('terug', next)
   redirect(res, `/inloggen?${query}`)

@@ -3,6 +3,7 @@
 // server, so a login survives a restart and works behind several instances. The cookie is the browser's
 // own secret: changing it gains nothing, because the provider's answer must match its state and the code
 // must match its verifier.
+import { safeReturnPath } from '@novex/shared'
 import { z } from 'zod'
 import type { PendingLogin } from './relyingParty.ts'
 
@@ -27,15 +28,8 @@ export function decodePending(value: string | undefined): PendingLogin | null {
   if (value === undefined || value.length > 4000) return null
   try {
     const parsed = Pending.safeParse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')))
-    return parsed.success ? { ...parsed.data, next: safeNext(parsed.data.next) } : null
+    return parsed.success ? { ...parsed.data, next: safeReturnPath(parsed.data.next) } : null
   } catch {
     return null
   }
-}
-
-/** A path on this server to go to after logging in; anything else (another site, `//host`) is the start page. */
-export function safeNext(next: string | null | undefined): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return '/'
-  // A control character (a header splitter) is never part of a path the editor makes.
-  return [...next].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f) ? '/' : next
 }

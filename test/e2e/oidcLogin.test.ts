@@ -1,8 +1,9 @@
 // Logging in through the organisation's identity provider, in a real browser: the login page offers the
 // provider's button first; the browser goes to a real OpenID Connect provider and comes back logged in,
-// on the document it asked for, with a working editor; logging out ends the provider's session too. A
-// person the editor does not know comes back to
-// the login page with a plain reason, and can still use the e-mail form. All of it with the keyboard.
+// on the document it asked for, with a working editor; logging out ends the provider's session too, and
+// logging out at the provider (in another tab) closes the open document here. A person the editor does
+// not know comes back to the login page with a plain reason, and can still use the e-mail form. The login
+// itself with the keyboard.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { launchBrowser, SaveStatus, waitForSaveStatus } from '../helpers/browser.ts'
@@ -78,6 +79,28 @@ it('logs a provincial author in through the provider, back on the document they 
   await page.getByTestId('provider-login').click()
   await page.waitForURL(`${server.httpUrl}/`)
   await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('Anne de Vries')
+  expect(errors).toEqual([])
+  await context.close()
+}, 90_000)
+
+it('closes the open document and says why when the person logs out at the provider in another tab', async () => {
+  const { context, page, errors } = await visitor()
+  idp.nextLogin({ sub: 'nb-43', email: DEMO.provincieAuteur, email_verified: true })
+  await page.getByTestId('provider-login').click()
+  await page.waitForURL(`**/document/${DE_PEEL}`)
+  await waitForSaveStatus(page, SaveStatus.saved)
+
+  // Another tab: the provider's own logout page, as from another application of the organisation.
+  const other = await context.newPage()
+  await other.goto(idp.endSessionUrl.href)
+  await other.getByRole('button', { name: 'Ja, uitloggen' }).click()
+  await other.getByRole('heading', { name: 'U bent uitgelogd' }).waitFor()
+
+  // The provider told the editor (back-channel): the document says so, at once.
+  const notice = page.getByTestId('connection-closed')
+  await notice.waitFor({ state: 'visible', timeout: 5_000 })
+  expect(await notice.textContent()).toContain('Uw sessie is verlopen of u bent uitgelogd.')
+  expect(await page.evaluate(async () => (await fetch('/api/session')).status)).toBe(401)
   expect(errors).toEqual([])
   await context.close()
 }, 90_000)

@@ -3,13 +3,15 @@
 // private_key_jwt (the NL GOV profile) or a client secret, and PKCE required. Instead of a login form it
 // logs in whoever the test says comes next (`nextLogin`), or lets that person cancel; consent is given at
 // once. It keeps the claims in the ID token as the standard says (email only from userinfo), as SSO
-// providers often do, so the relying party's userinfo path is exercised too.
+// providers often do, so the relying party's userinfo path is exercised too. Back-channel logout is on:
+// when a session at the provider ends, it posts a signed logout token to our server.
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { type AddressInfo, createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { importJWK, type JWTPayload, SignJWT } from 'jose'
 import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider'
 import { type RunningServer, startServer } from './server.ts'
 
@@ -29,6 +31,12 @@ export interface TestIdentityProvider {
   nextLogin(account: IdentityAccount | 'cancel'): void
   /** The authorization requests seen, as sent by our server. */
   readonly requests: URLSearchParams[]
+  /** Each back-channel logout the provider sent to our server: whether our server answered 200. */
+  readonly backChannelLogouts: { readonly delivered: boolean; readonly sid: string }[]
+  /** Where the provider's own logout page is (without id_token_hint: as if from another application). */
+  readonly endSessionUrl: URL
+  /** A logout token as this provider signs them, with these claims (iss, aud and iat are filled in). */
+  signLogoutToken(claims: JWTPayload): Promise<string>
   close(): Promise<void>
 }
 
@@ -54,6 +62,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   const secret = randomBytes(24).toString('base64url')
   // The provider's own signing key (without one, oidc-provider signs with its published development keys).
   const signing = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' })
+  const signingKey = await importJWK({ ...signing, alg: 'RS256' }, 'RS256')
   const client: ClientMetadata =
     auth === 'private_key_jwt'
       ? {
@@ -73,6 +82,8 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
         ...client,
         redirect_uris: [redirectUri],
         post_logout_redirect_uris: [`${options.appUrl}/inloggen`],
+        backchannel_logout_uri: `${options.appUrl}/api/oidc/backchannel-logout`,
+        backchannel_logout_session_required: true,
         grant_types: ['authorization_code'],
         response_types: ['code'],
       },
@@ -85,6 +96,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },
+      backchannelLogout: { enabled: true },
       // The provider's "log out here too?" page, without the default's web font (no Internet here).
       rpInitiatedLogout: {
         enabled: true,
@@ -92,13 +104,30 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
           ctx.body = `<!DOCTYPE html><html lang="nl"><title>Uitloggen</title><h1>Ook hier uitloggen?</h1>${form}
             <button type="submit" form="op.logoutForm" value="yes" name="logout">Ja, uitloggen</button></html>`
         },
+        // Where a logout without a way back ends (one started at the provider itself).
+        postLogoutSuccessSource: (ctx) => {
+          ctx.body = '<!DOCTYPE html><html lang="nl"><title>Uitgelogd</title><h1>U bent uitgelogd</h1></html>'
+        },
       },
+    },
+    // Our server is on 127.0.0.1, which the provider's outgoing requests refuse by default (its guard against
+    // server-side request forgery): the back-channel logout goes out with plain fetch here.
+    fetch: (url, options) => {
+      const { dispatcher: _guarded, ...plain } = options as RequestInit & { dispatcher?: unknown }
+      return globalThis.fetch(url, plain)
     },
     pkce: { required: () => true },
     cookies: { keys: [randomBytes(16).toString('hex')] },
     jwks: { keys: [{ ...signing, alg: 'RS256', use: 'sig', kid: 'test-op' }] },
   }
   const provider = new Provider(issuer, configuration)
+  const backChannelLogouts: { delivered: boolean; sid: string }[] = []
+  provider.on('backchannel.success', (_ctx, _client, _accountId, sid: string) => {
+    backChannelLogouts.push({ delivered: true, sid })
+  })
+  provider.on('backchannel.error', (_ctx, _error, _client, _accountId, sid: string) => {
+    backChannelLogouts.push({ delivered: false, sid })
+  })
 
   http.on('request', (req, res) => {
     const url = new URL(req.url ?? '/', issuer)
@@ -143,6 +172,15 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     issuer,
     clientId,
     requests,
+    backChannelLogouts,
+    endSessionUrl: new URL('/session/end', issuer),
+    signLogoutToken: (claims) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: 'test-op', typ: 'logout+jwt' })
+        .setIssuer(issuer)
+        .setAudience(clientId)
+        .setIssuedAt()
+        .sign(signingKey),
     serverEnv: {
       OIDC_ISSUER: issuer,
       OIDC_CLIENT_ID: clientId,

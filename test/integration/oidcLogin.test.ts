@@ -10,60 +10,16 @@ import {
   startServerWithProvider,
   type TestIdentityProvider,
 } from '../helpers/identityProvider.ts'
+import {
+  confirmProviderLogout,
+  cookieHeader,
+  follow,
+  type Jar,
+  keepCookies,
+  whoAmI,
+} from '../helpers/providerBrowser.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
-
-/** Cookies by name, as one browser keeps them for 127.0.0.1 (cookies do not tell ports apart). */
-type Jar = Map<string, string>
-
-const cookieHeader = (jar: Jar): string => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
-
-function keepCookies(jar: Jar, response: Response): void {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair = '', ...attributes] = line.split(';')
-    const at = pair.indexOf('=')
-    const name = pair.slice(0, at).trim()
-    const gone = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a)) || pair.slice(at + 1) === ''
-    if (gone) jar.delete(name)
-    else jar.set(name, pair.slice(at + 1))
-  }
-}
-
-interface Landing {
-  /** Where the browser ends up on our server: a page (path and query), after the last redirect. */
-  readonly at: string
-  readonly jar: Jar
-  /** Every address the browser was sent to, in order. */
-  readonly hops: URL[]
-}
-
-/** Follows redirects from `start` until a page of our server (not /api/) is reached. */
-async function follow(server: RunningServer, start: string, jar: Jar = new Map()): Promise<Landing> {
-  const hops: URL[] = []
-  let url = new URL(start, server.httpUrl)
-  for (let hop = 0; hop < 20; hop++) {
-    hops.push(url)
-    const response = await fetch(url, { redirect: 'manual', headers: { cookie: cookieHeader(jar) } })
-    keepCookies(jar, response)
-    await response.arrayBuffer()
-    const location = response.headers.get('location')
-    if (response.status < 300 || response.status >= 400 || location === null) {
-      throw new Error(`stopped at ${url} with ${response.status}`)
-    }
-    url = new URL(location, url)
-    if (url.origin === server.httpUrl && !url.pathname.startsWith('/api/')) {
-      return { at: `${url.pathname}${url.search}`, jar, hops: [...hops, url] }
-    }
-  }
-  throw new Error('too many redirects')
-}
-
-async function whoAmI(server: RunningServer, jar: Jar): Promise<string | null> {
-  const response = await fetch(`${server.httpUrl}/api/session`, { headers: { cookie: cookieHeader(jar) } })
-  if (response.status !== 200) return null
-  const body = (await response.json()) as { user: { email: string } }
-  return body.user.email
-}
 
 const PROVINCE: IdentityAccount = {
   sub: 'nb-0001',
@@ -129,20 +85,7 @@ describe('login through the identity provider (private_key_jwt)', () => {
     expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${server.httpUrl}/inloggen`)
 
     // The provider asks to confirm (its own page), then sends the browser back to our login page.
-    const page = await fetch(endSession, { headers: { cookie: cookieHeader(jar) } })
-    keepCookies(jar, page)
-    const html = await page.text()
-    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1] ?? ''
-    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1] ?? ''
-    expect(xsrf).not.toBe('')
-    const confirm = await fetch(new URL(action, endSession), {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ xsrf, logout: 'yes' }),
-    })
-    keepCookies(jar, confirm)
-    expect(confirm.headers.get('location')).toBe(`${server.httpUrl}/inloggen`)
+    expect(await confirmProviderLogout(endSession, jar)).toBe(`${server.httpUrl}/inloggen`)
 
     // Logged out there as well: the next login asks who it is again.
     expect(await whoAmI(server, (await follow(server, '/api/oidc/login', jar)).jar)).toBe(DEMO.lezer)

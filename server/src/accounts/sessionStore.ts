@@ -24,6 +24,8 @@ export interface SessionStore {
    */
   touch(tokenHash: string): void
   revoke(token: string): void
+  /** Ends a session known by its hash (a back-channel logout); false when it had already ended. */
+  revokeHash(tokenHash: string): boolean
   revokeAllForUser(userId: string): number
 }
 
@@ -88,6 +90,7 @@ export function createSessionStore(db: Db, { idleMs = 0, now = Date.now }: Sessi
     revoke(token) {
       revoke.run(now(), hashToken(token))
     },
+    revokeHash: (tokenHash) => revoke.run(now(), tokenHash).changes > 0,
     revokeAllForUser: (userId) => revokeUser.run(now(), userId).changes,
   }
 }

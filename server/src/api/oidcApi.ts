@@ -2,6 +2,10 @@
 //   GET /api/session/methods     which ways to log in the login page offers ({ oidc: { label } | null })
 //   GET /api/oidc/login?terug=…  off to the provider, with state, nonce and PKCE in a short-lived cookie
 //   GET /api/oidc/callback       back from it: the code redeemed, the person found, a session begun
+//   POST /api/oidc/backchannel-logout   the provider says a session there ended (OpenID Connect
+//                                Back-Channel Logout): the sessions here that began in it end too, and
+//                                their open documents close, so a person who logs out of SSO-Rijk
+//                                elsewhere is logged out here
 // The person must already be a user here (made with the CLI, with their memberships): the provider says
 // who someone is, this server decides what they may do. The first login links the provider's identity
 // (issuer + subject) to the user with the same e-mail address, if the provider does not call that address
@@ -12,6 +16,7 @@ import { type ProviderLoginFailure, safeReturnPath } from '@novex/shared'
 import { parseCookie, stringifySetCookie } from 'cookie'
 import type { Logger } from 'pino'
 import type { User } from '../accounts/accountStore.ts'
+import { LogoutTokenError } from '../oidc/logoutToken.ts'
 import type { OidcIdentities } from '../oidc/oidcIdentities.ts'
 import type { OidcSessions } from '../oidc/oidcSessions.ts'
 import {
@@ -23,6 +28,7 @@ import {
 } from '../oidc/pendingLogin.ts'
 import { type ProviderIdentity, ProviderLoginError, type RelyingParty } from '../oidc/relyingParty.ts'
 import { clientIp, isHttps } from '../transport/requestSource.ts'
+import { readBodyBytes } from './readBody.ts'
 import { ApiError, sendJson } from './respond.ts'
 import { beginSession, type SessionApiDeps } from './sessionApi.ts'
 
@@ -59,12 +65,14 @@ export async function routeOidc(
   path: string,
   params: URLSearchParams,
 ): Promise<boolean> {
-  if (path !== '/api/oidc/login' && path !== '/api/oidc/callback') return false
-  if (req.method !== 'GET') throw new ApiError(405, 'method_not_allowed', 'Deze methode is hier niet toegestaan.')
+  const method = path === BACKCHANNEL_LOGOUT_PATH ? 'POST' : 'GET'
+  if (path !== '/api/oidc/login' && path !== '/api/oidc/callback' && path !== BACKCHANNEL_LOGOUT_PATH) return false
+  if (req.method !== method) throw new ApiError(405, 'method_not_allowed', 'Deze methode is hier niet toegestaan.')
   if (deps.relyingParty === null) {
     throw new ApiError(404, 'oidc_off', 'Inloggen via een identiteitsprovider is op deze server niet ingesteld.')
   }
-  if (path === '/api/oidc/login')
+  if (path === BACKCHANNEL_LOGOUT_PATH) await backChannelLogout(deps, deps.relyingParty, req, res)
+  else if (path === '/api/oidc/login')
     await startLogin(deps, deps.relyingParty, req, res, safeReturnPath(params.get('terug')))
   else await finishLogin(deps, deps.relyingParty, req, res, params)
   return true
@@ -123,8 +131,56 @@ async function finishLogin(
   if (user === null) return fail('oidc_unknown_user', { issuer: identity.issuer, subject: identity.subject })
   if (user.disabled) return fail('oidc_disabled', { user: user.id })
   const session = beginSession(deps.session, req, res, user, 'oidc')
-  deps.sessions.remember(session.tokenHash, identity.idToken)
+  deps.sessions.remember(session.tokenHash, identity)
   redirect(res, pending.next)
+}
+
+export const BACKCHANNEL_LOGOUT_PATH = '/api/oidc/backchannel-logout'
+/** A logout token is a few kilobytes; nothing else is posted here. */
+const MAX_LOGOUT_BODY_BYTES = 64 * 1024
+
+/**
+ * The provider's POST (application/x-www-form-urlencoded, `logout_token`). 200 once the sessions it names
+ * have ended (also when none were live here), 400 for a token that is not valid: the standard's answers.
+ */
+async function backChannelLogout(
+  deps: OidcApiDeps,
+  relyingParty: RelyingParty,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const body = await readBodyBytes(req, MAX_LOGOUT_BODY_BYTES, 'Dit afmeldbericht is te groot.')
+  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase()
+  const token =
+    type === 'application/x-www-form-urlencoded' ? new URLSearchParams(body.toString('utf8')).get('logout_token') : null
+  if (token === null || token === '') {
+    throw new ApiError(400, 'invalid_request', 'Er is geen logout_token meegestuurd (als formulier).')
+  }
+  let logout: Awaited<ReturnType<RelyingParty['verifyLogout']>>
+  try {
+    logout = await relyingParty.verifyLogout(token)
+  } catch (error) {
+    if (!(error instanceof LogoutTokenError)) {
+      deps.logger.error({ err: error }, 'oidc back-channel logout: provider keys unavailable')
+      throw new ApiError(503, 'oidc_unavailable', 'De sleutels van de identiteitsprovider zijn nu niet op te halen.')
+    }
+    deps.logger.warn({ reason: error.message }, 'oidc back-channel logout refused')
+    throw new ApiError(400, 'invalid_request', 'Dit afmeldbericht is niet geldig.')
+  }
+  const ended = deps.sessions.endedBy(logout)
+  for (const session of ended) {
+    if (!deps.session.sessions.revokeHash(session.tokenHash)) continue
+    deps.session.audit({
+      actor: 'oidc',
+      action: 'session.logout',
+      subject: session.userId,
+      details: { method: 'oidc-backchannel', issuer: logout.issuer, sid: logout.sessionId },
+    })
+  }
+  deps.logger.info({ sessions: ended.length, sid: logout.sessionId }, 'oidc back-channel logout')
+  if (ended.length > 0) deps.session.onSessionsChanged()
+  res.writeHead(200, { 'cache-control': 'no-store' })
+  res.end()
 }
 
 /** The user this identity is: linked before, or now by the provider's (not unverified) e-mail address. */

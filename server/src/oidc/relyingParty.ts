@@ -4,8 +4,9 @@
 // so an identity provider that is down does not stop the editor (password login keeps working); a failed
 // discovery is tried again on the next login.
 import { readFileSync } from 'node:fs'
-import { importPKCS8 } from 'jose'
+import { createRemoteJWKSet, importPKCS8, type JWTVerifyGetKey } from 'jose'
 import * as client from 'openid-client'
+import { type ProviderLogout, verifyLogoutToken } from './logoutToken.ts'
 import { isLoopback, type OidcConfig } from './oidcConfig.ts'
 
 /** What the browser carries between leaving for the provider and coming back (pendingLogin.ts). */
@@ -24,6 +25,8 @@ export interface ProviderIdentity {
   readonly email: string | null
   /** The provider's email_verified claim; null when it sends none. */
   readonly emailVerified: boolean | null
+  /** The provider's session id (`sid`), which a back-channel logout names; null when it sends none. */
+  readonly sessionId: string | null
   /** The ID token itself, for ending the provider's session at logout (id_token_hint). */
   readonly idToken: string
 }
@@ -48,14 +51,23 @@ export interface RelyingParty {
    * null when the provider has no end_session_endpoint (or cannot be reached: logging out here goes on).
    */
   logoutUrl(idToken: string): Promise<URL | null>
+  /**
+   * Checks a back-channel logout token (logoutToken.ts) with the provider's published keys: which of its
+   * sessions ended. Throws LogoutTokenError for a token that is not valid, and another error when the
+   * provider's metadata or keys cannot be fetched.
+   */
+  verifyLogout(logoutToken: string): Promise<ProviderLogout>
 }
 
 const DISCOVERY_TIMEOUT_SECONDS = 10
+/** Signature algorithms for ID and logout tokens when the provider lists none (the standard's default). */
+const DEFAULT_ID_TOKEN_ALGORITHMS = ['RS256']
 
 export function createRelyingParty(config: OidcConfig): RelyingParty {
   // Read now, so a missing or unreadable key stops the server at start with a clear message.
   const keyPem = config.clientAuth.kind === 'private_key_jwt' ? readFileSync(config.clientAuth.keyFile, 'utf8') : null
   let discovered: Promise<client.Configuration> | null = null
+  let providerKeys: JWTVerifyGetKey | null = null
 
   const clientAuth = async (): Promise<client.ClientAuth> => {
     if (config.clientAuth.kind === 'client_secret_basic') return client.ClientSecretBasic(config.clientAuth.secret)
@@ -128,6 +140,7 @@ export function createRelyingParty(config: OidcConfig): RelyingParty {
           subject: claims.sub,
           email: typeof mail.email === 'string' ? mail.email.trim().toLowerCase() : null,
           emailVerified: typeof mail.email_verified === 'boolean' ? mail.email_verified : null,
+          sessionId: typeof claims.sid === 'string' && claims.sid !== '' ? claims.sid : null,
           idToken: tokens.id_token,
         }
       } catch (error) {
@@ -148,6 +161,21 @@ export function createRelyingParty(config: OidcConfig): RelyingParty {
       } catch {
         return null
       }
+    },
+    async verifyLogout(logoutToken) {
+      const metadata = (await configuration()).serverMetadata()
+      if (metadata.jwks_uri === undefined) throw new Error('the provider publishes no jwks_uri')
+      // jose fetches the key set once and again when a token names a key it does not know (key rotation).
+      providerKeys ??= createRemoteJWKSet(new URL(metadata.jwks_uri))
+      const algorithms = (metadata.id_token_signing_alg_values_supported ?? DEFAULT_ID_TOKEN_ALGORITHMS).filter(
+        (alg) => alg !== 'none' && !alg.startsWith('HS'),
+      )
+      return verifyLogoutToken(logoutToken, {
+        keys: providerKeys,
+        issuer: metadata.issuer,
+        clientId: config.clientId,
+        algorithms,
+      })
     },
   }
 }

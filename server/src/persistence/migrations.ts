@@ -203,6 +203,16 @@ const MIGRATIONS: readonly string[] = [
     id_token   TEXT NOT NULL
   ) STRICT;
   `,
+  // v12: who the provider said it was and its session id (`sid`), so that the provider's back-channel
+  // logout can name the sessions to end (by sid, or every session of a subject). Sessions begun before
+  // this have neither and end by their idle time.
+  `
+  ALTER TABLE oidc_sessions ADD COLUMN issuer TEXT;
+  ALTER TABLE oidc_sessions ADD COLUMN subject TEXT;
+  ALTER TABLE oidc_sessions ADD COLUMN sid TEXT;
+  CREATE INDEX oidc_sessions_by_subject ON oidc_sessions (issuer, subject);
+  CREATE INDEX oidc_sessions_by_sid ON oidc_sessions (issuer, sid);
+  `,
 ]
 
 export function migrate(db: Database.Database): number {

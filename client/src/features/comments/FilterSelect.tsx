@@ -1,8 +1,8 @@
 // One filter of the comments panel: an NL Design System form field (label above a select, the
 // Utrecht/Rijkshuisstijl select styling). The select itself carries the data-testid the browser
 // tests choose options on; FormFieldSelect would put it on the wrapper, where no option can be chosen.
-import { FormField } from '@rijkshuisstijl-community/components-react'
-import { type ReactNode, useId } from 'react'
+import type { ReactNode } from 'react'
+import { LabelledField } from '../../ui/LabelledField.tsx'
 
 export interface FilterSelectProps {
   readonly label: string
@@ -13,19 +13,9 @@ export interface FilterSelectProps {
 }
 
 export function FilterSelect({ label, testId, value, onChange, children }: FilterSelectProps) {
-  const id = useId()
-  const statusId = useId()
-  const errorMessageId = useId()
-  const descriptionId = useId()
   return (
-    <FormField
-      className="comments-filter"
-      id={id}
-      label={label}
-      statusId={statusId}
-      errorMessageId={errorMessageId}
-      descriptionId={descriptionId}
-      input={
+    <LabelledField className="comments-filter" label={label}>
+      {({ id }) => (
         <div className="utrecht-form-field__input">
           <select
             id={id}
@@ -37,7 +27,7 @@ export function FilterSelect({ label, testId, value, onChange, children }: Filte
             {children}
           </select>
         </div>
-      }
-    />
+      )}
+    </LabelledField>
   )
 }

@@ -2,9 +2,10 @@
 // is indeterminate while the server prepares the file, then counts bytes against Content-Length.
 // While it runs the button is aria-disabled, not disabled: a disabled button would drop the keyboard
 // focus to the start of the page.
-import { Button, FormField } from '@rijkshuisstijl-community/components-react'
-import { useEffect, useId, useRef, useState } from 'react'
+import { Button } from '@rijkshuisstijl-community/components-react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { LabelledField } from '../../ui/LabelledField.tsx'
 import { type ShownError, wordsAttributes } from '../signoff/apiError.ts'
 import {
   EXPORT_FORMATS,
@@ -27,10 +28,6 @@ export function ExportDossier({ documentId }: { readonly documentId: string }) {
   const [format, setFormat] = useState<ExportFormat>('pdf')
   const [state, setState] = useState<ExportState>({ kind: 'idle' })
   const controllerRef = useRef<AbortController | null>(null)
-  const formatId = useId()
-  const statusId = useId()
-  const errorId = useId()
-  const descriptionId = useId()
 
   useEffect(() => () => controllerRef.current?.abort(), [])
 
@@ -56,16 +53,10 @@ export function ExportDossier({ documentId }: { readonly documentId: string }) {
   const busy = state.kind === 'busy'
   return (
     <div className="export-dossier">
-      <FormField
-        id={formatId}
-        className="export-dossier__field"
-        label={t('format')}
-        statusId={statusId}
-        errorMessageId={errorId}
-        descriptionId={descriptionId}
-        input={
+      <LabelledField className="export-dossier__field" label={t('format')}>
+        {({ id }) => (
           <select
-            id={formatId}
+            id={id}
             className="utrecht-select utrecht-select--html-select export-dossier__select"
             data-testid="export-format"
             value={format}
@@ -80,8 +71,8 @@ export function ExportDossier({ documentId }: { readonly documentId: string }) {
               </option>
             ))}
           </select>
-        }
-      />
+        )}
+      </LabelledField>
       <Button
         type="button"
         appearance="secondary-action-button"

@@ -5,12 +5,13 @@
 // are done. A failed upload says why (the server's words) and can be tried again; nothing is placed
 // half. A native modal <dialog>, like the app's others (keepTabInside, Escape closes, focus returns).
 import { imageCaption, MAX_IMAGE_ALT_CHARS, MAX_IMAGE_BYTES, MAX_IMAGE_CAPTION_CHARS } from '@novex/shared'
-import { Button, FormField, Heading, Paragraph, Textarea, TextInput } from '@rijkshuisstijl-community/components-react'
+import { Button, Heading, Paragraph, Textarea, TextInput } from '@rijkshuisstijl-community/components-react'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/documents.ts'
 import { type UploadedImage, uploadImage } from '../../api/images.ts'
 import { keepTabInside } from '../../ui/keepTabInside.ts'
+import { LabelledField } from '../../ui/LabelledField.tsx'
 import { useModalDialog } from '../../ui/useModalDialog.ts'
 import type { ImageText } from './placeImage.ts'
 
@@ -52,13 +53,6 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
   const [error, setError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
   const titleId = useId()
-  const altId = useId()
-  const captionId = useId()
-  const captionHintId = useId()
-  const captionStatusId = useId()
-  const captionErrorId = useId()
-  const errorId = useId()
-  const statusId = useId()
   const descriptionId = useId()
   const onCloseRef = useRef(onClose)
   onCloseRef.current = onClose
@@ -165,59 +159,34 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
             data-testid="image-preview"
           />
         )}
-        <FormField
-          id={altId}
-          label={t('image.alt')}
-          invalid={error !== null}
-          errorMessageId={errorId}
-          statusId={statusId}
-          descriptionId={descriptionId}
-          input={
+        <LabelledField label={t('image.alt')} error={error} required>
+          {(control) => (
             <Textarea
+              {...control}
               ref={altRef}
-              id={altId}
               data-testid="image-alt"
               className="dialog__reason"
               rows={3}
-              required
               maxLength={MAX_IMAGE_ALT_CHARS}
-              invalid={error !== null}
-              aria-describedby={error !== null ? errorId : undefined}
               value={alt}
               onChange={(e) => {
                 setAlt(e.target.value)
                 setError(null)
               }}
             />
-          }
-        >
-          {error !== null && (
-            <p id={errorId} className="utrecht-form-field-error-message" role="alert">
-              {error}
-            </p>
           )}
-        </FormField>
-        <FormField
-          id={captionId}
-          label={t('image.caption')}
-          descriptionId={captionHintId}
-          statusId={captionStatusId}
-          errorMessageId={captionErrorId}
-          input={
+        </LabelledField>
+        <LabelledField label={t('image.caption')} hint={t('image.captionHint')} hintClassName="image-dialog__hint">
+          {(control) => (
             <TextInput
-              id={captionId}
+              {...control}
               data-testid="image-caption"
               maxLength={MAX_IMAGE_CAPTION_CHARS}
-              aria-describedby={captionHintId}
               value={caption}
               onChange={(e) => setCaption(e.target.value)}
             />
-          }
-        >
-          <p id={captionHintId} className="image-dialog__hint">
-            {t('image.captionHint')}
-          </p>
-        </FormField>
+          )}
+        </LabelledField>
         <div className="dialog__buttons">
           <Button type="submit" appearance="primary-action-button" data-testid="image-place">
             {t(describing ? 'image.save' : 'image.place')}

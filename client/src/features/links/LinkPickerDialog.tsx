@@ -2,12 +2,13 @@
 // title and text, as the person types) and lists them grouped per document. The search field is a
 // combobox over the list: arrow keys move through the options, Enter chooses, Escape closes. Native
 // <dialog> with showModal: the page behind is inert, so the focus stays in the dialog.
-import { Button, FormField } from '@rijkshuisstijl-community/components-react'
+import { Button } from '@rijkshuisstijl-community/components-react'
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { fetchLinkTargets, type LinkTarget } from '../../api/links.ts'
 import { keepTabInside } from '../../ui/keepTabInside.ts'
+import { LabelledField } from '../../ui/LabelledField.tsx'
 import { apiError, failedAnswerOf, ownWords, wordsAttributes } from '../signoff/apiError.ts'
 import { groupTargets } from './groupTargets.ts'
 import { sectionLabel } from './linkText.ts'
@@ -37,7 +38,6 @@ export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkP
   const [active, setActive] = useState(0)
   const titleId = useId()
   const listId = useId()
-  const hintId = useId()
   const onCloseRef = useRef(onClose)
   onCloseRef.current = onClose
 
@@ -136,17 +136,11 @@ export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkP
       <h2 id={titleId} className="dialog__title">
         {title}
       </h2>
-      <FormField
-        id={`${listId}-search`}
-        className="link-picker__field"
-        label={t('picker.search')}
-        statusId={`${listId}-status`}
-        errorMessageId={`${listId}-error`}
-        descriptionId={hintId}
-        input={
+      <LabelledField className="link-picker__field" label={t('picker.search')} hint={t('picker.hint')}>
+        {({ id, 'aria-describedby': describedBy }) => (
           <input
             ref={searchRef}
-            id={`${listId}-search`}
+            id={id}
             className="utrecht-textbox utrecht-textbox--html-input link-picker__search"
             data-testid="link-picker-search"
             type="search"
@@ -156,16 +150,13 @@ export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkP
             aria-expanded={targets.length > 0}
             aria-controls={listId}
             aria-activedescendant={activeTarget !== undefined ? optionId(activeTarget.index) : undefined}
-            aria-describedby={hintId}
+            aria-describedby={describedBy}
             value={query}
             onChange={(event) => setQuery(event.target.value)}
             onKeyDown={handleKeyDown}
           />
-        }
-      />
-      <p id={hintId} className="hint">
-        {t('picker.hint')}
-      </p>
+        )}
+      </LabelledField>
       <p
         className={results.state === 'failed' ? 'form-error' : 'link-picker__status'}
         role="status"

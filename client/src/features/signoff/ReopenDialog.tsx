@@ -1,10 +1,11 @@
 // Asks for the reason to reopen a locked section (a request) or to confirm another party's request.
 // A native modal <dialog>: the rest of the page is inert while it is open (focus stays inside),
 // Escape closes it, and the focus goes back to where it was when the dialog opened.
-import { Button, FormField, Heading, Paragraph, Textarea } from '@rijkshuisstijl-community/components-react'
+import { Button, Heading, Paragraph, Textarea } from '@rijkshuisstijl-community/components-react'
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { keepTabInside } from '../../ui/keepTabInside.ts'
+import { LabelledField } from '../../ui/LabelledField.tsx'
 import { useModalDialog } from '../../ui/useModalDialog.ts'
 import { ownWords, type ShownError, wordsAttributes } from './apiError.ts'
 
@@ -32,9 +33,6 @@ export function ReopenDialog({ target, onSubmit, onClose }: ReopenDialogProps) {
   const [error, setError] = useState<ShownError | null>(null)
   const [busy, setBusy] = useState(false)
   const titleId = useId()
-  const reasonId = useId()
-  const errorId = useId()
-  const statusId = useId()
   const descriptionId = useId()
   const onCloseRef = useRef(onClose)
   onCloseRef.current = onClose
@@ -79,35 +77,24 @@ export function ReopenDialog({ target, onSubmit, onClose }: ReopenDialogProps) {
             ? t('reopen.explainConfirm', { name: target.request.name, reason: target.request.reason })
             : t('reopen.explainRequest')}
         </Paragraph>
-        <FormField
-          id={reasonId}
+        <LabelledField
           label={t('reopen.reason')}
-          invalid={error !== null}
-          errorMessageId={errorId}
-          statusId={statusId}
-          descriptionId={descriptionId}
-          input={
+          error={error?.text}
+          errorAttributes={error === null ? undefined : wordsAttributes(error)}
+          required
+        >
+          {(control) => (
             <Textarea
+              {...control}
               ref={reasonRef}
-              id={reasonId}
               data-testid="reopen-reason"
               className="dialog__reason"
               rows={3}
-              required
-              invalid={error !== null}
-              aria-describedby={error !== null ? errorId : undefined}
               value={reason}
               onChange={(e) => setReason(e.target.value)}
             />
-          }
-        >
-          {/* Below the field, and said at once (role=alert): the field's description is read only on focus. */}
-          {error !== null && (
-            <p id={errorId} className="utrecht-form-field-error-message" role="alert" {...wordsAttributes(error)}>
-              {error.text}
-            </p>
           )}
-        </FormField>
+        </LabelledField>
         <div className="dialog__buttons">
           <Button type="submit" appearance="primary-action-button" data-testid="reopen-confirm" aria-disabled={busy}>
             {busy ? t('reopen.busy') : t(confirming ? 'reopen.confirm' : 'reopen.send')}

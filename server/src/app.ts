@@ -127,7 +127,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     catalog,
     accounts,
     authorize: documentAccess.bind(null, accounts),
-    comments: createCommentService(withRoom),
+    comments: createCommentService(withRoom, signoffs.lockedSections),
   }
   const authenticate = createAuthenticate(accounts, sessions)
   const authorize = documentAccess.bind(null, accounts)

@@ -1,9 +1,10 @@
-// The comments API: threads, replies, edits, deletes, resolve and reopen, and the members that can be
+// The comments API: threads (with an optional text suggestion), replies, edits, deletes, resolve and
+// reopen, a suggestion taken over (POST …/comments/<thread>/suggestion/applied), and the members that can be
 // mentioned. Author and organisation always come from the session (commentAuthor); the request body
 // has no field for them, and unknown fields are refused.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AccountStore, User } from '../accounts/accountStore.ts'
-import { MessageBody, NewThreadBody } from '../comments/commentInput.ts'
+import { AppliedSuggestionBody, MessageBody, NewThreadBody } from '../comments/commentInput.ts'
 import { commentRights } from '../comments/commentRights.ts'
 import type { CommentContext, CommentService } from '../comments/commentService.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
@@ -82,6 +83,11 @@ export async function routeComments(
       sendJson(res, 200, await deps.comments.remove(context, threadId, messageId))
       return true
     }
+  }
+  if (rest.length === 4 && second === 'suggestion' && messageId === 'applied' && method === 'POST') {
+    const body = await readJsonBody(req, AppliedSuggestionBody)
+    sendJson(res, 200, await deps.comments.markSuggestionApplied(context, threadId, body.anchor))
+    return true
   }
   if (rest.length === 3 && (second === 'resolve' || second === 'reopen') && method === 'POST') {
     const status = second === 'resolve' ? 'resolved' : 'open'

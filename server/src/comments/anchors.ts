@@ -31,7 +31,11 @@ function isInside(type: Y.AbstractType<unknown>, content: Y.XmlFragment): boolea
 }
 
 /** Checks both ends resolve into the section's content, start not after end. */
-export function checkAnchor(doc: Y.Doc, section: SectionView, anchor: CommentAnchor): void {
+export function checkAnchor(
+  doc: Y.Doc,
+  section: SectionView,
+  anchor: CommentAnchor,
+): { readonly start: Y.AbsolutePosition; readonly end: Y.AbsolutePosition } {
   const resolve = (part: string): Y.AbsolutePosition => {
     let absolute: Y.AbsolutePosition | null = null
     try {
@@ -45,4 +49,28 @@ export function checkAnchor(doc: Y.Doc, section: SectionView, anchor: CommentAnc
   const start = resolve(anchor.start)
   const end = resolve(anchor.end)
   if (start.type === end.type && start.index > end.index) throw invalid()
+  return { start, end }
+}
+
+/**
+ * The plain text between two resolved anchor ends inside one paragraph: what a text suggestion may
+ * replace. Null when the ends lie in different paragraphs, or the range holds anything but text (an
+ * image, a link to a section, a line break).
+ */
+export function paragraphText(start: Y.AbsolutePosition, end: Y.AbsolutePosition): string | null {
+  if (start.type !== end.type || !(start.type instanceof Y.XmlText)) return null
+  let text = ''
+  let at = 0
+  for (const op of start.type.toDelta() as { insert: unknown }[]) {
+    const length = typeof op.insert === 'string' ? op.insert.length : 1
+    const from = Math.max(start.index, at)
+    const to = Math.min(end.index, at + length)
+    if (from < to) {
+      if (typeof op.insert !== 'string') return null
+      text += op.insert.slice(from - at, to - at)
+    }
+    at += length
+    if (at >= end.index) break
+  }
+  return text
 }

@@ -20,6 +20,20 @@ export function cleanQuote(raw: string): string {
   return strip(raw).slice(0, COMMENT_LIMITS.quoteChars)
 }
 
+/** Proposed wording for a quote: one paragraph's plain text, bounded; empty proposes removing it. */
+export function cleanSuggestion(raw: string): string {
+  const text = strip(raw.replace(/\r\n?/g, '\n'))
+  if (text.includes('\n'))
+    throw new ApiError(400, 'suggestion_multiline', 'Een tekstvoorstel geldt voor tekst binnen één alinea.')
+  if (text.length > COMMENT_LIMITS.suggestionChars)
+    throw new ApiError(
+      400,
+      'suggestion_too_long',
+      `Een tekstvoorstel mag hoogstens ${COMMENT_LIMITS.suggestionChars} tekens hebben.`,
+    )
+  return text
+}
+
 const anchorPart = z
   .string()
   .min(1)
@@ -33,7 +47,16 @@ export const NewThreadBody = z
     quote: z.string().max(COMMENT_LIMITS.quoteChars * 4),
     body: z.string().max(COMMENT_LIMITS.bodyChars * 2),
     mentions: z.array(z.string().max(64)).max(COMMENT_LIMITS.mentions).optional(),
+    suggestion: z
+      .string()
+      .max(COMMENT_LIMITS.suggestionChars * 4)
+      .optional(),
   })
+  .strict()
+
+/** "Voorstel overnemen": where the taken-over text now is (absent when the proposal removed the text). */
+export const AppliedSuggestionBody = z
+  .object({ anchor: z.object({ start: anchorPart, end: anchorPart }).strict().optional() })
   .strict()
 
 export const MessageBody = z

@@ -7,6 +7,8 @@ import { documentScope } from '../policy/access.ts'
 
 export interface CommentRights {
   readonly canComment: boolean
+  /** Authors: they may take a text suggestion over into the section. */
+  readonly canEdit: boolean
   /** Trekkers of the area (or province) open and close rounds and may resolve any thread. */
   readonly isTrekker: boolean
 }
@@ -14,7 +16,11 @@ export interface CommentRights {
 export function commentRights(accounts: AccountStore, user: User, doc: DocumentRecord, access: Access): CommentRights {
   const scope = documentScope(doc)
   const membership = scope ? accounts.membership(user.id, scope.scope, scope.scopeId) : null
-  return { canComment: access === 'edit' || access === 'comment', isTrekker: membership?.trekker === true }
+  return {
+    canComment: access === 'edit' || access === 'comment',
+    canEdit: access === 'edit',
+    isTrekker: membership?.trekker === true,
+  }
 }
 
 export function requireCommenter(rights: CommentRights): void {
@@ -22,9 +28,14 @@ export function requireCommenter(rights: CommentRights): void {
     throw new ApiError(403, 'cannot_comment', 'U kunt dit document lezen, maar geen reacties plaatsen.')
 }
 
+/** The opener's organisation or a trekker: who may resolve or reopen a thread. */
+export function mayResolve(rights: CommentRights, user: User, thread: CommentThread): boolean {
+  return rights.canComment && (rights.isTrekker || thread.openedBy.organisationId === user.organisation.id)
+}
+
 export function requireResolver(rights: CommentRights, user: User, thread: CommentThread): void {
   requireCommenter(rights)
-  if (rights.isTrekker || thread.openedBy.organisationId === user.organisation.id) return
+  if (mayResolve(rights, user, thread)) return
   throw new ApiError(
     403,
     'cannot_resolve',

@@ -15,10 +15,10 @@ import { ApiError } from '../api/respond.ts'
 import { commitServerChange } from '../rooms/requireCommitted.ts'
 import type { Room } from '../rooms/room.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
-import { checkAnchor } from './anchors.ts'
+import { checkAnchor, paragraphText } from './anchors.ts'
 import { authorOf } from './commentAuthor.ts'
-import { cleanBody, cleanQuote } from './commentInput.ts'
-import { type CommentRights, requireCommenter, requireResolver } from './commentRights.ts'
+import { cleanBody, cleanQuote, cleanSuggestion } from './commentInput.ts'
+import { type CommentRights, mayResolve, requireCommenter, requireResolver } from './commentRights.ts'
 
 export interface NewThread {
   readonly sectionId: string
@@ -26,6 +26,8 @@ export interface NewThread {
   readonly quote: string
   readonly body: string
   readonly mentions: readonly string[]
+  /** Proposed wording for the selected text (within one paragraph); absent: a comment only. */
+  readonly suggestion?: string | undefined
 }
 
 export interface CommentContext {
@@ -65,7 +67,28 @@ function newMessage(context: CommentContext, body: string, mentions: readonly st
   }
 }
 
-export function createCommentService(withRoom: WithRoom) {
+/** Sections signed off by both parties, per document: no suggestion is taken over into them. */
+export type SectionLocks = (documentId: string) => ReadonlySet<string>
+
+/** The quote a suggestion replaces: the server's own text of the range, which must be plain paragraph text. */
+function suggestionQuote(range: ReturnType<typeof checkAnchor>, suggestion: string): string {
+  const current = paragraphText(range.start, range.end)
+  if (current === null || current.trim() === '')
+    throw new ApiError(
+      400,
+      'suggestion_range',
+      'Een tekstvoorstel kan alleen over tekst binnen één alinea gaan (zonder afbeelding of verwijzing). Selecteer minder tekst.',
+    )
+  if (current === suggestion)
+    throw new ApiError(
+      400,
+      'suggestion_unchanged',
+      'Het voorstel is gelijk aan de huidige tekst. Pas het voorstel aan.',
+    )
+  return current
+}
+
+export function createCommentService(withRoom: WithRoom, sectionLocks: SectionLocks = () => new Set()) {
   const onThread = <T>(context: CommentContext, threadId: string, work: (room: Room, thread: CommentThread) => T) =>
     withRoom(context.documentId, (room) => work(room, threadIn(room, threadId)))
 
@@ -88,14 +111,17 @@ export function createCommentService(withRoom: WithRoom) {
         requireCommenter(context.rights)
         const section = isSectionId(input.sectionId) ? getSection(room.doc, input.sectionId) : null
         if (!section) throw new ApiError(404, 'section_not_found', 'Dit onderdeel bestaat niet (meer).')
-        checkAnchor(room.doc, section, input.anchor)
+        const range = checkAnchor(room.doc, section, input.anchor)
+        const suggestion = input.suggestion === undefined ? null : cleanSuggestion(input.suggestion)
+        const quote = suggestion === null ? cleanQuote(input.quote) : suggestionQuote(range, suggestion)
         const author = authorOf(context.user)
         const message = newMessage(context, input.body, input.mentions)
         return save(room, {
           id: randomUUID(),
           sectionId: section.id,
           anchor: { start: input.anchor.start, end: input.anchor.end },
-          quote: cleanQuote(input.quote),
+          quote,
+          suggestion: suggestion === null ? null : { text: suggestion, appliedBy: null, appliedAt: null },
           round: readReview(room.doc).active,
           carriedInto: [],
           status: 'open',
@@ -140,6 +166,45 @@ export function createCommentService(withRoom: WithRoom) {
         }
         save(room, replaceMessage(thread, message))
         return message
+      }),
+
+    /**
+     * "Voorstel overnemen": an author took the suggested wording over into the section (their own edit,
+     * which went through the update gate). Recorded with where the text now is; the thread is resolved
+     * too when this person may resolve it (the opener's organisation or a trekker), else it stays open
+     * for the opener to close.
+     */
+    markSuggestionApplied: (
+      context: CommentContext,
+      threadId: string,
+      anchor: { readonly start: string; readonly end: string } | undefined,
+    ) =>
+      onThread(context, threadId, (room, thread) => {
+        if (!context.rights.canEdit)
+          throw new ApiError(403, 'cannot_edit', 'Alleen auteurs kunnen een tekstvoorstel overnemen.')
+        const suggestion = thread.suggestion ?? null
+        if (suggestion === null) throw new ApiError(404, 'no_suggestion', 'Bij deze reactie hoort geen tekstvoorstel.')
+        if (suggestion.appliedBy !== null)
+          throw new ApiError(409, 'suggestion_applied', 'Dit tekstvoorstel is al overgenomen.')
+        if (thread.status !== 'open')
+          throw new ApiError(409, 'thread_resolved', 'Deze reactie is al afgehandeld. Heropen haar eerst.')
+        if (sectionLocks(context.documentId).has(thread.sectionId))
+          throw new ApiError(
+            409,
+            'section_locked',
+            'Dit onderdeel is door het Rijk en de provincie ondertekend en kan niet meer worden gewijzigd.',
+          )
+        const section = isSectionId(thread.sectionId) ? getSection(room.doc, thread.sectionId) : null
+        if (section !== null && anchor !== undefined) checkAnchor(room.doc, section, anchor)
+        const author = authorOf(context.user)
+        const now = Date.now()
+        const resolves = mayResolve(context.rights, context.user, thread)
+        return save(room, {
+          ...thread,
+          anchor: anchor === undefined ? thread.anchor : { start: anchor.start, end: anchor.end },
+          suggestion: { ...suggestion, appliedBy: author, appliedAt: now },
+          ...(resolves ? { status: 'resolved' as const, resolvedBy: author, resolvedAt: now } : {}),
+        })
       }),
 
     setStatus: (context: CommentContext, threadId: string, status: 'open' | 'resolved') =>

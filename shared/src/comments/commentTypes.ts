@@ -14,6 +14,7 @@ export type ThreadStatus = (typeof THREAD_STATUSES)[number]
 export const COMMENT_LIMITS = {
   bodyChars: 5_000,
   quoteChars: 1_000,
+  suggestionChars: 1_000,
   anchorBytes: 512,
   mentions: 20,
 } as const
@@ -45,12 +46,25 @@ export interface CommentAnchor {
   readonly end: string
 }
 
+/**
+ * Wording proposed for the quoted text (a "tekstvoorstel"): plain text within one paragraph, empty to
+ * propose removing it. An author takes it over into the section as an ordinary edit of theirs (through
+ * the update gate, and undoable); the thread then records who did.
+ */
+export interface TextSuggestion {
+  readonly text: string
+  readonly appliedBy: CommentAuthor | null
+  readonly appliedAt: number | null
+}
+
 export interface CommentThread {
   readonly id: string
   readonly sectionId: string
   readonly anchor: CommentAnchor
   /** The text the thread was opened on, as it was then. */
   readonly quote: string
+  /** Proposed wording for the quote; absent (threads from before) or null: a comment only. */
+  readonly suggestion?: TextSuggestion | null
   /** The ijkmoment in which the thread was opened (null outside a round). */
   readonly round: Round | null
   /** Rounds the still-open thread was carried into when a round closed. */

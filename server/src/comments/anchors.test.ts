@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { paragraphText } from './anchors.ts'
+
+/** A paragraph "Peel en " + a line break (an embedded node) + "venen", and a second paragraph. */
+function paragraphs(): { first: Y.XmlText; second: Y.XmlText; doc: Y.Doc } {
+  const doc = new Y.Doc()
+  const content = doc.getXmlFragment('content')
+  const [p1, p2] = [new Y.XmlElement('paragraph'), new Y.XmlElement('paragraph')]
+  content.insert(0, [p1, p2])
+  const first = new Y.XmlText()
+  const second = new Y.XmlText('Tweede alinea')
+  p1.insert(0, [first])
+  p2.insert(0, [second])
+  first.insert(0, 'Peel en ')
+  first.insertEmbed(8, new Y.XmlElement('hardBreak'))
+  first.insert(9, 'venen', { bold: true })
+  return { first, second, doc }
+}
+
+const at = (doc: Y.Doc, type: Y.AbstractType<unknown>, index: number): Y.AbsolutePosition => {
+  const absolute = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromTypeIndex(type, index), doc)
+  if (absolute === null) throw new Error('unresolved')
+  return absolute
+}
+
+describe('the text a suggestion replaces', () => {
+  it('is the plain text between the ends, across formatting', () => {
+    const { first, doc } = paragraphs()
+    expect(paragraphText(at(doc, first, 0), at(doc, first, 4))).toBe('Peel')
+    expect(paragraphText(at(doc, first, 10), at(doc, first, 14))).toBe('enen')
+  })
+
+  it('is nothing when the range holds a line break or another node, or spans paragraphs', () => {
+    const { first, second, doc } = paragraphs()
+    expect(paragraphText(at(doc, first, 5), at(doc, first, 12))).toBeNull()
+    expect(paragraphText(at(doc, first, 0), at(doc, second, 3))).toBeNull()
+  })
+})

@@ -11,7 +11,8 @@
 // marker is read as inverted CMYK too, as browsers and ImageMagick read it (non-inverted CMYK JPEGs are
 // rare). An embedded CMYK colour profile is not applied (see README, known limits).
 import { encode } from 'jpeg-js'
-import { decodeJpeg } from './jpegDecoder.ts'
+import { type DecodedJpeg, decodeJpeg } from './jpegDecoder.ts'
+import { headerSegments, insertAt, isSegment, withSegmentsAfterFirst } from './jpegSegments.ts'
 
 /** Quality of the encoded JPEG (jpeg-js's scale, as libjpeg's): no visible loss for a map or a photo. */
 const QUALITY = 90
@@ -25,49 +26,25 @@ const ADOBE_CMYK = Uint8Array.from([0xff, 0xee, 0, 14, 0x41, 0x64, 0x6f, 0x62, 0
  * data, larger than MAX_DECODED_PIXELS): the PDF then shows the missing-image line.
  */
 export function cmykToRgbJpeg(bytes: Uint8Array, size: { width: number; height: number }): Uint8Array | null {
-  const segments = headerSegments(bytes)
-  // jpeg-js refuses four components without Adobe's marker: it is given one that says plain CMYK.
-  const adobe = segments.some((s) => s.marker === 0xee && startsWith(bytes.subarray(s.start + 4), 'Adobe'))
-  const decoded = decodeJpeg(adobe ? bytes : insertAt(bytes, 2, ADOBE_CMYK), size)
+  const decoded = decodeAsRgba(bytes, { ...size, cmyk: true })
   if (decoded.kind !== 'pixels') return null
-  const rgb = new Uint8Array(encode({ width: decoded.width, height: decoded.height, data: decoded.rgba }, QUALITY).data)
-  const exif = segments.find((s) => s.marker === 0xe1 && startsWith(bytes.subarray(s.start + 4), 'Exif\0'))
-  if (!exif) return rgb
-  // After the encoder's JFIF segment, the first after the start marker.
-  const jfifEnd = headerSegments(rgb)[0]?.end ?? 2
-  return insertAt(rgb, jfifEnd, bytes.subarray(exif.start, exif.end))
+  const rgb = encodeRgbJpeg(decoded)
+  const exif = headerSegments(bytes).find((s) => isSegment(bytes, s, 0xe1, 'Exif\0'))
+  return withSegmentsAfterFirst(rgb, exif ? [bytes.subarray(exif.start, exif.end)] : [])
 }
 
-interface Segment {
-  readonly marker: number
-  /** The offset of its 0xFF, and the offset after its last byte. */
-  readonly start: number
-  readonly end: number
+/** RGBA pixels as a baseline RGB JPEG (4:4:4, at QUALITY), with the encoder's JFIF segment first. */
+export function encodeRgbJpeg(pixels: { width: number; height: number; rgba: Uint8Array }): Uint8Array {
+  return new Uint8Array(encode({ width: pixels.width, height: pixels.height, data: pixels.rgba }, QUALITY).data)
 }
 
-/** The segments between the start marker and the first scan (or the end of a file cut short). */
-function headerSegments(bytes: Uint8Array): Segment[] {
-  const segments: Segment[] = []
-  let pos = 2
-  while (pos + 4 <= bytes.length && bytes[pos] === 0xff) {
-    const marker = bytes[pos + 1] ?? 0
-    if (marker === 0xda || marker === 0xd9) break
-    const end = pos + 2 + (((bytes[pos + 2] ?? 0) << 8) | (bytes[pos + 3] ?? 0))
-    if (end > bytes.length) break
-    segments.push({ marker, start: pos, end })
-    pos = end
-  }
-  return segments
-}
-
-function startsWith(bytes: Uint8Array, text: string): boolean {
-  return [...text].every((char, i) => bytes[i] === char.charCodeAt(0))
-}
-
-function insertAt(bytes: Uint8Array, at: number, inserted: Uint8Array): Uint8Array {
-  const out = new Uint8Array(bytes.length + inserted.length)
-  out.set(bytes.subarray(0, at))
-  out.set(inserted, at)
-  out.set(bytes.subarray(at), at + inserted.length)
-  return out
+/**
+ * The pixels of a JPEG as RGBA (jpegDecoder.ts), a four-component one with the colours described above:
+ * also for uprightJpeg.ts, which turns a photo's pixels upright.
+ */
+export function decodeAsRgba(bytes: Uint8Array, facts: { width: number; height: number; cmyk: boolean }): DecodedJpeg {
+  // jpeg-js refuses four components without Adobe's marker: it is given one that says plain CMYK. Only
+  // then: to jpeg-js the marker's colour transform 0 also means "no YCbCr" for three components.
+  const adobe = headerSegments(bytes).some((s) => isSegment(bytes, s, 0xee, 'Adobe'))
+  return decodeJpeg(facts.cmyk && !adobe ? insertAt(bytes, 2, ADOBE_CMYK) : bytes, facts)
 }

@@ -5,6 +5,7 @@ import { type Block, type ImageBlock, type Inline, text } from './contentBlocks.
 import type { Dossier, DossierImage } from './dossier.ts'
 import { missingImageText } from './dossierText.ts'
 import { type ImageFacts, inspectImage } from './imageBytes.ts'
+import { uprightJpeg } from './uprightJpeg.ts'
 
 export interface EmbeddableImage extends ImageFacts {
   readonly data: Uint8Array
@@ -24,8 +25,10 @@ export const MAX_IMAGE_HEIGHT_SHARE = 0.6
 /** The smallest an image is drawn (points), so that a deeply nested one still shows. */
 const MIN_IMAGE_POINTS = 1
 
-// A dossier's images are checked once each, however often they are shown or measured.
+// A dossier's images are checked once each, however often they are shown or measured; a photo is
+// turned upright once per dossier, for DOCX and ODT.
 const inspected = new WeakMap<DossierImage, EmbeddableImage | null>()
+const turnedUpright = new WeakMap<EmbeddableImage, EmbeddableImage>()
 
 /**
  * The image a block shows, or null when the dossier has no bytes for its src (an image of another
@@ -42,6 +45,22 @@ export function embeddableImage(images: Dossier['images'], src: string): Embedda
     inspected.set(image, found)
   }
   return found
+}
+
+/**
+ * The image as DOCX and ODT embed it: as embeddableImage, but a JPEG that a viewer turns (its EXIF
+ * orientation) with its pixels upright and its size as shown (uprightJpeg.ts says why and when not).
+ * The PDF takes embeddableImage's: pdfkit turns a JPEG itself.
+ */
+export function uprightImage(images: Dossier['images'], src: string): EmbeddableImage | null {
+  const found = embeddableImage(images, src)
+  if (!found || found.orientation === 1) return found
+  let upright = turnedUpright.get(found)
+  if (!upright) {
+    upright = uprightJpeg(found)
+    turnedUpright.set(found, upright)
+  }
+  return upright
 }
 
 /**

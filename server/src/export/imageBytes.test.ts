@@ -2,7 +2,15 @@ import { deflateSync } from 'node:zlib'
 import { MAX_IMAGE_PIXELS } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
 import { inspectImage, MAX_IMAGE_SIDE } from './imageBytes.ts'
-import { cmykJpeg, corruptPng, flatJpeg, JPEG_32x16, pngImage, pngWithData } from './testing/testImages.ts'
+import {
+  cmykJpeg,
+  corruptPng,
+  flatJpeg,
+  JPEG_32x16,
+  jpegWithOrientation,
+  pngImage,
+  pngWithData,
+} from './testing/testImages.ts'
 
 /** Raw RGB rows of a `width`×`height` image, each starting with `filter`. */
 function rows(width: number, height: number, filter: number): Uint8Array {
@@ -19,6 +27,7 @@ describe('inspectImage', () => {
       mediaType: 'image/png',
       width: 40,
       height: 20,
+      orientation: 1,
       pixelsChecked: true,
       decodedByPdf: false,
       cmyk: false,
@@ -32,10 +41,18 @@ describe('inspectImage', () => {
       mediaType: 'image/jpeg',
       width: 32,
       height: 16,
+      orientation: 1,
       pixelsChecked: false,
       decodedByPdf: false,
       cmyk: false,
     })
+  })
+
+  it("reads a JPEG's EXIF orientation from its first EXIF block, the stored size unchanged", () => {
+    expect(inspectImage(jpegWithOrientation(JPEG_32x16, 6))).toMatchObject({ width: 32, height: 16, orientation: 6 })
+    expect(inspectImage(jpegWithOrientation(jpegWithOrientation(JPEG_32x16, 3), 8))).toMatchObject({ orientation: 8 })
+    // A value no viewer knows is read as 1, and does not make the image unreadable.
+    expect(inspectImage(jpegWithOrientation(JPEG_32x16, 9))).toMatchObject({ orientation: 1 })
   })
 
   it('knows a JPEG of four components (CMYK or YCCK), which the PDF turns into RGB', () => {

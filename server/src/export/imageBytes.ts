@@ -5,6 +5,7 @@
 // ends the worker with every export on it. So a PNG's pixel data is inflated here once, with the same
 // zlib that pdfkit's PNG reader uses, and its rows checked the way that reader walks them.
 import { crc32, inflateSync } from 'node:zlib'
+import { exifOrientation, type Orientation } from './jpegOrientation.ts'
 
 export interface ImageFacts {
   readonly format: 'png' | 'jpg'
@@ -12,6 +13,8 @@ export interface ImageFacts {
   /** Pixels, as stored (a JPEG's EXIF orientation is not applied). */
   readonly width: number
   readonly height: number
+  /** How a viewer turns the stored pixels: a JPEG's EXIF orientation (jpegOrientation.ts); 1 for a PNG. */
+  readonly orientation: Orientation
   /** Whether the pixel data was inflated and found whole. False for a JPEG and for a very large PNG. */
   readonly pixelsChecked: boolean
   /** A PNG with an alpha channel, a transparent palette entry or interlacing: the PDF decodes its pixels. */
@@ -104,6 +107,7 @@ function inspectPng(bytes: Uint8Array): ImageFacts | null {
     mediaType: 'image/png',
     width: header.width,
     height: header.height,
+    orientation: 1,
     pixelsChecked,
     decodedByPdf: header.interlaced || header.colourType === 4 || header.colourType === 6 || transparentPalette,
     cmyk: false,
@@ -199,6 +203,8 @@ const OTHER_FRAMES = new Set([0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0x
 function inspectJpeg(bytes: Uint8Array): ImageFacts | null {
   const data = view(bytes)
   let frame: { width: number; height: number; cmyk: boolean } | null = null
+  // The first EXIF block's, as browsers and pdfkit read it.
+  let orientation: Orientation | null = null
   let pos = 2
   while (pos + 4 <= bytes.length) {
     if (bytes[pos] !== 0xff) return null
@@ -212,7 +218,18 @@ function inspectJpeg(bytes: Uint8Array): ImageFacts | null {
     const length = data.getUint16(pos + 2)
     if (length < 2 || pos + 2 + length > bytes.length) return null
     if (marker === 0xda) {
-      return frame && { format: 'jpg', mediaType: 'image/jpeg', ...frame, pixelsChecked: false, decodedByPdf: false }
+      if (!frame) return null
+      return {
+        format: 'jpg',
+        mediaType: 'image/jpeg',
+        ...frame,
+        orientation: orientation ?? 1,
+        pixelsChecked: false,
+        decodedByPdf: false,
+      }
+    }
+    if (marker === 0xe1 && orientation === null) {
+      orientation = exifOrientation(bytes.subarray(pos + 4, pos + 2 + length))
     }
     if (OTHER_FRAMES.has(marker)) return null
     if (JPEG_FRAMES.has(marker)) {

@@ -234,34 +234,38 @@ export const IMAGE_FRAME_STYLE = 'Fr_image'
 /** A caption in a quotation: the caption style, standing in as the quotation does. */
 export const QUOTE_CAPTION_STYLE = 'Cap_quote'
 
-/** The paragraph style holding an image, as imageStyles writes it. */
+/** The paragraph style in an image's place (its frame's, or the missing-image line's), as imageStyles writes it. */
 export interface ImageParagraphStyle {
   readonly name: string
   readonly parent: string
   readonly pageBreak: boolean
-  /** A caption follows: the image's paragraph keeps with it, so that it never starts a page alone. */
+  /** A caption follows: the paragraph keeps with it, so that the caption never starts a page alone. */
   readonly keepWithNext: boolean
+  /** It holds the image's frame (else the missing-image line). */
+  readonly frame: boolean
 }
 
 /**
- * The automatic styles for images: the frame style, and per paragraph style that holds an image a
- * variant of it with single line height (a proportional line height would stretch the image's line
- * too), one that also starts a new page or keeps with the caption under it where asked.
+ * The automatic styles for images: the frame style, and per paragraph style in an image's place a
+ * variant of it, for a frame with single line height (a proportional line height would stretch the
+ * image's line too), one that also starts a new page or keeps with the caption under it where asked.
  */
-export function imageStyles(automatic: XmlNode, paragraphs: Iterable<ImageParagraphStyle>): void {
-  automatic
-    .ele('style:style', { 'style:name': IMAGE_FRAME_STYLE, 'style:family': 'graphic' })
-    .ele('style:graphic-properties', {
-      'style:vertical-pos': 'top',
-      'style:vertical-rel': 'baseline',
-      'fo:margin-top': '0cm',
-      'fo:margin-bottom': '0cm',
-    })
-  for (const { name, parent, pageBreak, keepWithNext } of paragraphs) {
+export function imageStyles(automatic: XmlNode, paragraphs: readonly ImageParagraphStyle[]): void {
+  if (paragraphs.some((paragraph) => paragraph.frame)) {
+    automatic
+      .ele('style:style', { 'style:name': IMAGE_FRAME_STYLE, 'style:family': 'graphic' })
+      .ele('style:graphic-properties', {
+        'style:vertical-pos': 'top',
+        'style:vertical-rel': 'baseline',
+        'fo:margin-top': '0cm',
+        'fo:margin-bottom': '0cm',
+      })
+  }
+  for (const { name, parent, pageBreak, keepWithNext, frame } of paragraphs) {
     automatic
       .ele('style:style', { 'style:name': name, 'style:family': 'paragraph', 'style:parent-style-name': parent })
       .ele('style:paragraph-properties', {
-        'fo:line-height': '100%',
+        ...(frame ? { 'fo:line-height': '100%' } : {}),
         ...(pageBreak ? { 'fo:break-before': 'page' } : {}),
         ...(keepWithNext ? { 'fo:keep-with-next': 'always' } : {}),
       })

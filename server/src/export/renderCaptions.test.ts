@@ -220,6 +220,61 @@ describe.each(EXPORT_FORMATS)('%s: the caption of an image that cannot be shown'
   })
 })
 
+describe('the line of an image that cannot be shown stays on the page of its caption', () => {
+  // Regression: the ODT wrote the line in the plain paragraph style, so LibreOffice could put its caption
+  // at the top of the next page; a picture's paragraph (and the DOCX's line) already kept with its caption.
+  const dossier = () =>
+    dossierWith(
+      [
+        imageNode(src('0c'), 'ontbrekende kaart', { caption: MISSING_CAPTION }),
+        { type: 'blockquote', content: [imageNode(src('0d'), 'ontbrekend in een citaat', { caption: 'Figuur 14' })] },
+        {
+          type: 'bulletList',
+          content: [item(p('lijstpunt'), imageNode(src('0e'), 'ontbrekend in een lijst', { caption: 'Figuur 15' }))],
+        },
+        imageNode(src('0f'), 'ontbrekend zonder bijschrift'),
+        p('gewone tekst'),
+      ],
+      {},
+    )
+
+  it("ODT: the line's paragraph keeps with the caption under it, in a variant of the paragraph style there", async () => {
+    const odt = await renderDossier(dossier(), 'odt')
+    const paragraphs = readOdtParagraphs(odt)
+    const line = (alt: string) =>
+      paragraphs.findIndex((paragraph) => paragraph.text === `[Afbeelding ontbreekt: ${alt}]`)
+    for (const [alt, parent, caption, within] of [
+      ['ontbrekende kaart', 'Text_20_body', 'Caption', []],
+      ['ontbrekend in een citaat', 'Quotations', 'Cap_quote', []],
+      ['ontbrekend in een lijst', 'Text_20_body', 'Caption', ['text:list', 'text:list-item']],
+    ] as const) {
+      const at = line(alt)
+      expect(paragraphs[at]?.within, alt).toEqual(within)
+      // Kept with the next paragraph, and otherwise as the paragraphs around it (no image line height).
+      expect(readOdtStyle(odt, paragraphs[at]?.style ?? ''), alt).toEqual({
+        parent,
+        className: null,
+        paragraph: { 'fo:keep-with-next': 'always' },
+        text: {},
+      })
+      expect(paragraphs[at + 1]?.style, alt).toBe(caption)
+    }
+    // Without a caption it keeps with nothing: the plain paragraph style.
+    const alone = line('ontbrekend zonder bijschrift')
+    expect(paragraphs[alone]?.style).toBe('Text_20_body')
+    expect(paragraphs[alone + 1]?.text).toBe('gewone tekst')
+  })
+
+  it("DOCX: the line's paragraph keeps with the caption (w:keepNext), as a picture's does", async () => {
+    const paragraphs = readDocxParagraphs(await renderDossier(dossier(), 'docx'))
+    const line = (alt: string) => paragraphs.find((paragraph) => paragraph.text === `[Afbeelding ontbreekt: ${alt}]`)
+    expect(line('ontbrekende kaart')?.keepNext).toBe(true)
+    expect(line('ontbrekend in een citaat')?.keepNext).toBe(true)
+    expect(line('ontbrekend in een lijst')?.keepNext).toBe(true)
+    expect(line('ontbrekend zonder bijschrift')?.keepNext).toBe(false)
+  })
+})
+
 const CELL_CAPTION = 'Figuur 10. In de cel'
 const LIST_CAPTION = 'Figuur 11. In het lijstpunt'
 const QUOTE_CAPTION = 'Figuur 12. In het citaat'

@@ -30,7 +30,7 @@ import { type Block, emboldened, type ImageBlock, type Inline } from './contentB
 import type { Dossier } from './dossier.ts'
 import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
 import { imageDescription, LABELS } from './dossierText.ts'
-import { embeddableImage, imageSize, missingImageInlines, POINTS_PER_PIXEL } from './embeddedImages.ts'
+import { imageSize, missingImageInlines, POINTS_PER_PIXEL, uprightImage } from './embeddedImages.ts'
 import { sameAddress } from './safeHref.ts'
 import { type GridCell, rowCells, tableGrid } from './tableGrid.ts'
 
@@ -226,10 +226,11 @@ function docxWriter(images: Dossier['images']): DossierWriter {
   /**
    * What an image puts in its paragraph: an inline picture fitted to the width left at this indent or in
    * this cell (see imageSize), its alternative text as the drawing's description; for one that cannot be
-   * shown, the missing-image line's text.
+   * shown, the missing-image line's text. A photo's pixels are upright (uprightImage): Word does not
+   * apply a JPEG's EXIF orientation.
    */
   function imageChildren(block: ImageBlock, ctx: Context): ParagraphChild[] {
-    const found = embeddableImage(images, block.src)
+    const found = uprightImage(images, block.src)
     if (!found) return runs(missingImageInlines(block.alt))
     const size = imageSize(found, block, {
       width: (ctx.width - ctx.quoteIndent) / TWIPS_PER_POINT,

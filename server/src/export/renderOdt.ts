@@ -7,7 +7,13 @@ import { type Block, emboldened, type ImageBlock, type Inline, type InlineMarks 
 import type { Dossier } from './dossier.ts'
 import { type DossierWriter, type OnProgress, type TitlePage, writeDossier } from './dossierLayout.ts'
 import { imageDescription, LABELS } from './dossierText.ts'
-import { type EmbeddableImage, embeddableImage, imageSize, missingImageBlock } from './embeddedImages.ts'
+import {
+  type EmbeddableImage,
+  imageSize,
+  missingImageBlock,
+  missingImageInlines,
+  uprightImage,
+} from './embeddedImages.ts'
 import { namespaceAttributes, ODF_NS, ODF_VERSION } from './odfNamespaces.ts'
 import { type OdtPicture, odtPackage } from './odfPackage.ts'
 import {
@@ -141,15 +147,26 @@ function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter 
   }
 
   /**
-   * An image as a frame anchored as a character, alone in its paragraph: its bytes once under Pictures/,
-   * its alternative text as the frame's title and description, fitted to the width here (see imageSize).
-   * One that cannot be shown is the missing-image line. Its caption follows (see caption).
+   * An image as a frame anchored as a character, alone in its paragraph: its bytes once under Pictures/
+   * (a photo's pixels upright, see uprightImage: LibreOffice applies a JPEG's EXIF orientation in some
+   * versions only), its alternative text as the frame's title and description, fitted to the width here
+   * (see imageSize). One that cannot be shown is the missing-image line. Its caption follows (see caption).
    */
   function image(parent: XmlNode, b: ImageBlock, ctx: Context): void {
-    const found = embeddableImage(images, b.src)
+    const found = uprightImage(images, b.src)
     if (found) embedPicture(parent, b, found, ctx)
-    else block(parent, missingImageBlock(b.alt), ctx)
+    else missingImage(parent, b, ctx)
     caption(parent, b, ctx)
+  }
+
+  /** The missing-image line; with a caption under it, kept with it as a frame's paragraph is. */
+  function missingImage(parent: XmlNode, b: ImageBlock, ctx: Context): void {
+    if (b.caption === null) {
+      block(parent, missingImageBlock(b.alt), ctx)
+      return
+    }
+    const style = imageParagraphStyle(ctx.paragraphStyle, ctx.pageBreak, true, false)
+    inlines(parent.ele('text:p', { 'text:style-name': style }), missingImageInlines(b.alt))
   }
 
   function embedPicture(parent: XmlNode, b: ImageBlock, found: EmbeddableImage, ctx: Context): void {
@@ -166,7 +183,7 @@ function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter 
     const description = xmlLiteral(imageDescription(b.alt))
     const frame = parent
       .ele('text:p', {
-        'text:style-name': imageParagraphStyle(ctx.paragraphStyle, ctx.pageBreak, b.caption !== null),
+        'text:style-name': imageParagraphStyle(ctx.paragraphStyle, ctx.pageBreak, b.caption !== null, true),
       })
       .ele('draw:frame', {
         'draw:style-name': IMAGE_FRAME_STYLE,
@@ -189,12 +206,13 @@ function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter 
   }
 
   /**
-   * The style of a paragraph holding an image: like `parent`, in single line height (see imageStyles);
-   * kept with the next paragraph when that is its caption.
+   * The style of a paragraph in an image's place: like `parent`; for a frame in single line height (see
+   * imageStyles), for the missing-image line as it is; kept with the next paragraph when that is its
+   * caption.
    */
-  function imageParagraphStyle(parent: string, pageBreak: boolean, keepWithNext: boolean): string {
-    const name = `Img_${pageBreak ? 'Break_' : ''}${keepWithNext ? 'Keep_' : ''}${parent}`
-    imageParagraphStyles.set(name, { name, parent, pageBreak, keepWithNext })
+  function imageParagraphStyle(parent: string, pageBreak: boolean, keepWithNext: boolean, frame: boolean): string {
+    const name = `${frame ? 'Img' : 'Missing'}_${pageBreak ? 'Break_' : ''}${keepWithNext ? 'Keep_' : ''}${parent}`
+    imageParagraphStyles.set(name, { name, parent, pageBreak, keepWithNext, frame })
     return name
   }
 
@@ -308,7 +326,7 @@ function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter 
     async finish() {
       for (const name of [...markStyles].sort()) textStyle(automatic, name)
       if (tableCount > 0) tableStyles(automatic, tableColumns)
-      if (frameCount > 0) imageStyles(automatic, [...imageParagraphStyles.values()])
+      if (imageParagraphStyles.size > 0) imageStyles(automatic, [...imageParagraphStyles.values()])
       if (quoteCaption) quoteCaptionStyle(automatic)
       for (const parent of [...breakStyles].sort()) {
         automatic

@@ -145,6 +145,41 @@ export function jpegWithOrientation(jpeg: Uint8Array, orientation: number): Uint
   return new Uint8Array(Buffer.concat([jpeg.subarray(0, 2), Uint8Array.from(app1), jpeg.subarray(2)]))
 }
 
+/** The colours of cornersJpeg: its first block red, its last block of the first row green, grey elsewhere. */
+export const CORNER_COLOURS = { topLeft: [230, 30, 30], topRight: [30, 200, 30], rest: [128, 128, 128] } as const
+
+/**
+ * A baseline JPEG (jpeg-js, 4:4:4) of grey with a red 8×8 block at its stored top left and a green one
+ * at its stored top right: where a viewer shows those two corners tells how it turned the picture.
+ */
+export function cornersJpeg(width: number, height: number): Uint8Array {
+  const colourAt = (x: number, y: number) => {
+    if (y >= 8) return CORNER_COLOURS.rest
+    if (x < 8) return CORNER_COLOURS.topLeft
+    return x >= width - 8 ? CORNER_COLOURS.topRight : CORNER_COLOURS.rest
+  }
+  const rgba = new Uint8Array(width * height * 4)
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) rgba.set([...colourAt(x, y), 255], (y * width + x) * 4)
+  }
+  return new Uint8Array(encode({ width, height, data: rgba }, 95).data)
+}
+
+/**
+ * The JPEG with an ICC profile segment (APP2 "ICC_PROFILE", one chunk) right after its start: a
+ * profile of only a 128-byte header that names its colour space ('RGB ', 'GRAY'), enough for a reader
+ * that looks at the header, not a profile a colour manager could use.
+ */
+export function jpegWithIccProfile(jpeg: Uint8Array, colourSpace: 'RGB ' | 'GRAY'): Uint8Array {
+  const profile = new Uint8Array(128)
+  new DataView(profile.buffer).setUint32(0, profile.length)
+  profile.set(ascii(colourSpace), 16)
+  profile.set(ascii('acsp'), 36)
+  const body = [...ascii('ICC_PROFILE'), 0, 1, 1, ...profile]
+  const app2 = [0xff, 0xe2, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body]
+  return new Uint8Array(Buffer.concat([jpeg.subarray(0, 2), Uint8Array.from(app2), jpeg.subarray(2)]))
+}
+
 /** The dossier's entry for an image's bytes. */
 export function dossierImage(data: Uint8Array, width: number, height: number): DossierImage {
   const mediaType = data[0] === 0xff ? 'image/jpeg' : 'image/png'

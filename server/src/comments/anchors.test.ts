@@ -18,7 +18,7 @@ function paragraphs(): { first: Y.XmlText; second: Y.XmlText; doc: Y.Doc } {
   return { first, second, doc }
 }
 
-const at = (doc: Y.Doc, type: Y.AbstractType<unknown>, index: number): Y.AbsolutePosition => {
+const at = (doc: Y.Doc, type: Y.XmlText, index: number): Y.AbsolutePosition => {
   const absolute = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromTypeIndex(type, index), doc)
   if (absolute === null) throw new Error('unresolved')
   return absolute

@@ -3,6 +3,7 @@
 // then broadcast to every client.
 import { randomUUID } from 'node:crypto'
 import {
+  COMMENT_LIMITS,
   type CommentMessage,
   type CommentThread,
   commentsMap,
@@ -73,7 +74,7 @@ export type SectionLocks = (documentId: string) => ReadonlySet<string>
 /** The quote a suggestion replaces: the server's own text of the range, which must be plain paragraph text. */
 function suggestionQuote(range: ReturnType<typeof checkAnchor>, suggestion: string): string {
   const current = paragraphText(range.start, range.end)
-  if (current === null || current.trim() === '')
+  if (current === null || current.trim() === '' || current.length > COMMENT_LIMITS.quoteChars)
     throw new ApiError(
       400,
       'suggestion_range',

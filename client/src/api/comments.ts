@@ -32,6 +32,8 @@ export interface NewThread {
   readonly quote: string
   readonly body: string
   readonly mentions: readonly string[]
+  /** Proposed wording for the quoted text (within one paragraph); absent: a comment only. */
+  readonly suggestion?: string
 }
 
 export interface MessageInput {
@@ -109,8 +111,22 @@ export async function createThread(documentId: string, input: NewThread): Promis
     quote: input.quote,
     body: input.body,
     mentions: input.mentions,
+    ...(input.suggestion === undefined ? {} : { suggestion: input.suggestion }),
   })
   return expectThread(body)
+}
+
+/**
+ * Records that this author took the thread's suggestion over into the section (their edit, already made),
+ * with where that text now is (absent when the suggestion removed the text).
+ */
+export async function markSuggestionApplied(
+  documentId: string,
+  threadId: string,
+  anchor: CommentAnchor | null,
+): Promise<CommentThread> {
+  const body = anchor === null ? {} : { anchor: { start: anchor.start, end: anchor.end } }
+  return expectThread(await commentsRequest('POST', `${threadPath(documentId, threadId)}/suggestion/applied`, body))
 }
 
 export async function addMessage(documentId: string, threadId: string, input: MessageInput): Promise<CommentMessage> {
@@ -281,7 +297,17 @@ export function isThread(value: unknown): value is CommentThread {
     isAuthor(value.openedBy) &&
     typeof value.openedAt === 'number' &&
     Array.isArray(value.messages) &&
-    value.messages.every(isMessage)
+    value.messages.every(isMessage) &&
+    (value.suggestion === undefined || value.suggestion === null || isSuggestion(value.suggestion))
+  )
+}
+
+function isSuggestion(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    typeof value.text === 'string' &&
+    (value.appliedBy === null || isAuthor(value.appliedBy)) &&
+    (value.appliedAt === null || typeof value.appliedAt === 'number')
   )
 }
 

@@ -84,6 +84,7 @@ export function DocumentPage() {
     doc: collab?.doc ?? null,
     me: session,
     canComment: access !== 'read',
+    canEdit: access === 'edit',
   })
   const setPanelOpen = (open: boolean): void => {
     setSearchParams(

@@ -15,6 +15,8 @@ import type { AnchorPlace, CommentsStore } from './commentsStore.ts'
 export interface CommentHighlightsOptions {
   readonly store: CommentsStore | null
   readonly fragment: Y.XmlFragment | null
+  /** Whether this user may change the section's text now (a suggestion can be taken over). */
+  readonly mayChange: () => boolean
 }
 
 interface HighlightState {
@@ -34,17 +36,21 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
   name: 'novexCommentHighlights',
 
   addOptions() {
-    return { store: null, fragment: null }
+    return { store: null, fragment: null, mayChange: () => false }
   },
 
   addProseMirrorPlugins() {
-    const { store, fragment } = this.options
+    const { store, fragment, mayChange } = this.options
     if (store === null || fragment === null) return []
-    return [highlightPlugin(store, fragment)]
+    return [highlightPlugin(store, fragment, mayChange)]
   },
 })
 
-function highlightPlugin(store: CommentsStore, fragment: Y.XmlFragment): Plugin<HighlightState> {
+function highlightPlugin(
+  store: CommentsStore,
+  fragment: Y.XmlFragment,
+  mayChange: () => boolean,
+): Plugin<HighlightState> {
   const sectionId = (): string | null => store.sectionIdOf(fragment)
 
   const build = (state: EditorState): HighlightState => {
@@ -128,7 +134,7 @@ function highlightPlugin(store: CommentsStore, fragment: Y.XmlFragment): Plugin<
     },
     view(view) {
       const id = sectionId()
-      const unregister = id === null ? () => {} : store.registerView(id, view)
+      const unregister = id === null ? () => {} : store.registerView(id, view, mayChange)
       let lastThreads = store.getSnapshot().threads
       let lastActive = store.getSnapshot().activeThreadId
       const unsubscribe = store.subscribe(() => {

@@ -12,6 +12,8 @@ export interface CommentsContextValue {
   readonly me: SessionUser
   /** False for read-only members (lezer): the server refuses their comments anyway. */
   readonly canComment: boolean
+  /** An author (edit right): may take a text suggestion over into a section that is not locked. */
+  readonly canEdit: boolean
   /** A trekker of the area: may resolve any thread and open and close rounds. */
   readonly canManage: boolean
   readonly members: readonly Member[]

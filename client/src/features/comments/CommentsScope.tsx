@@ -17,9 +17,16 @@ export interface CommentsSetup {
   readonly doc: Y.Doc | null
   readonly me: SessionUser | null
   readonly canComment: boolean
+  readonly canEdit: boolean
 }
 
-export function useCommentsSetup({ documentId, doc, me, canComment }: CommentsSetup): CommentsContextValue | null {
+export function useCommentsSetup({
+  documentId,
+  doc,
+  me,
+  canComment,
+  canEdit,
+}: CommentsSetup): CommentsContextValue | null {
   const { i18n } = useTranslation('comments')
   const [store, setStore] = useState<CommentsStore | null>(null)
   const members = useApi((signal) => fetchMembers(documentId, signal), `members:${documentId}`)
@@ -41,8 +48,10 @@ export function useCommentsSetup({ documentId, doc, me, canComment }: CommentsSe
   const memberList = members.state === 'ready' ? members.value : NO_MEMBERS
   return useMemo<CommentsContextValue | null>(
     () =>
-      store && me && store.doc === doc ? { store, documentId, me, canComment, canManage, members: memberList } : null,
-    [store, doc, documentId, me, canComment, canManage, memberList],
+      store && me && store.doc === doc
+        ? { store, documentId, me, canComment, canEdit, canManage, members: memberList }
+        : null,
+    [store, doc, documentId, me, canComment, canEdit, canManage, memberList],
   )
 }
 

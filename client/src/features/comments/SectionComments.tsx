@@ -1,9 +1,11 @@
 // "Reactie plaatsen" for one section's editor: a button beside the selected text (also Ctrl+Alt+M in
 // the editor), then a small form under the text. The anchor is taken when the form opens, so the
 // thread is anchored to what was selected even if the text changes while the comment is typed.
-// Works in locked and read-only sections: it only reads the selection and changes no text.
+// Works in locked and read-only sections: it only reads the selection and changes no text. For text
+// within one paragraph the form also offers "Tekst voorstellen": proposed wording that an author can
+// take over in one step (SuggestionBlock.tsx).
 import { COMMENT_LIMITS, type CommentAnchor } from '@novex/shared'
-import { Button } from '@rijkshuisstijl-community/components-react'
+import { Button, Textarea } from '@rijkshuisstijl-community/components-react'
 import type { Editor } from '@tiptap/core'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,11 +14,12 @@ import { createThread } from '../../api/comments.ts'
 import { anchorFromRange } from './anchors.ts'
 import { apiErrorText } from './apiErrorText.ts'
 import { useCommentsContext } from './CommentsContext.ts'
-import { rangeText } from './commentRange.ts'
+import { rangeText, suggestableText } from './commentRange.ts'
 import { mentionsIn } from './commentText.ts'
 import { FormError } from './FormError.tsx'
 import { MentionTextarea, type MentionTextareaHandle } from './MentionTextarea.tsx'
 import '../../styles/comments.css'
+import { LabelledField } from '../../ui/LabelledField.tsx'
 import { useLeaveGuard } from '../../ui/useLeaveGuard.ts'
 
 export interface SectionCommentsProps {
@@ -33,6 +36,8 @@ interface Draft {
   readonly sectionId: string
   readonly anchor: CommentAnchor
   readonly quote: string
+  /** The selected text when wording can be proposed for it (plain text in one paragraph), else null. */
+  readonly suggestable: string | null
 }
 
 interface ButtonPlace {
@@ -51,12 +56,15 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
   const [place, setPlace] = useState<ButtonPlace | null>(null)
   const [draft, setDraft] = useState<Draft | null>(null)
   const [body, setBody] = useState('')
+  // The proposed wording, while "Tekst voorstellen" is ticked; null: a comment only.
+  const [suggestion, setSuggestion] = useState<string | null>(null)
+  const suggestionRef = useRef<HTMLTextAreaElement>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const errorId = useId()
   const formTitleId = useId()
   // A comment being written exists nowhere else: leaving the page asks first.
-  useLeaveGuard(draft !== null && body.trim() !== '')
+  useLeaveGuard(draft !== null && (body.trim() !== '' || (suggestion !== null && suggestion !== draft.suggestable)))
 
   const canComment = context?.canComment ?? false
 
@@ -68,7 +76,8 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
     const anchor = anchorFromRange(editor.state, from, to)
     if (anchor === null) return
     const quote = rangeText(editor.state.doc, from, to).slice(0, COMMENT_LIMITS.quoteChars)
-    setDraft({ sectionId, anchor, quote })
+    setDraft({ sectionId, anchor, quote, suggestable: suggestableText(editor.state.doc, from, to) })
+    setSuggestion(null)
     setError(null)
     setPlace(null)
     requestAnimationFrame(() => fieldRef.current?.focus())
@@ -123,6 +132,7 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
   const close = (): void => {
     setDraft(null)
     setBody('')
+    setSuggestion(null)
     setError(null)
     if (editor?.isEditable) editor.commands.focus()
     else rootRef.current?.closest('section')?.querySelector<HTMLElement>('[data-testid="section-title"]')?.focus()
@@ -137,6 +147,11 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
       fieldRef.current?.focus()
       return
     }
+    if (suggestion !== null && suggestion === draft.suggestable) {
+      setError(t('place.suggestionUnchanged'))
+      suggestionRef.current?.focus()
+      return
+    }
     setBusy(true)
     setError(null)
     try {
@@ -144,9 +159,11 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
         ...draft,
         body: text,
         mentions: mentionsIn(text, context.members),
+        ...(suggestion === null ? {} : { suggestion }),
       })
       setDraft(null)
       setBody('')
+      setSuggestion(null)
       // Collapse the selection so the new highlight shows (and the button goes away).
       if (editor !== null && !editor.isDestroyed) editor.commands.setTextSelection(editor.state.selection.to)
       if (editor?.isEditable) {
@@ -214,12 +231,51 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
             value={body}
             onChange={setBody}
             members={context.members}
-            label={t('place.field')}
+            label={suggestion === null ? t('place.field') : t('place.explanationField')}
             onSubmit={() => void submit()}
             onCancel={close}
             invalid={error !== null}
             describedBy={error !== null ? errorId : undefined}
           />
+          {draft.suggestable !== null && (
+            <div className="comment-form__suggest">
+              <label className="comment-form__check">
+                <input
+                  type="checkbox"
+                  data-testid="comment-suggest"
+                  checked={suggestion !== null}
+                  onChange={(event) => {
+                    setSuggestion(event.target.checked ? draft.suggestable : null)
+                    setError(null)
+                    if (event.target.checked) requestAnimationFrame(() => suggestionRef.current?.select())
+                  }}
+                />{' '}
+                {t('place.suggest')}
+              </label>
+              {suggestion !== null && (
+                <LabelledField label={t('place.suggestionField')} hint={t('place.suggestHint')}>
+                  {(control) => (
+                    <Textarea
+                      {...control}
+                      ref={suggestionRef}
+                      data-testid="comment-suggestion"
+                      rows={3}
+                      lang="nl"
+                      maxLength={COMMENT_LIMITS.suggestionChars}
+                      value={suggestion}
+                      // One paragraph: a line break becomes a space (Enter does not start a new line).
+                      onChange={(event) => setSuggestion(event.target.value.replace(/\r?\n/g, ' '))}
+                      onKeyDown={(event) => {
+                        if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) event.preventDefault()
+                        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit()
+                        if (event.key === 'Escape') close()
+                      }}
+                    />
+                  )}
+                </LabelledField>
+              )}
+            </div>
+          )}
           <FormError id={errorId} message={error} />
           <div className="comment-form__buttons">
             <Button type="submit" appearance="primary-action-button" data-testid="comment-submit" disabled={busy}>

@@ -1,5 +1,5 @@
 // One thread in the side panel: where it is (section, quoted text, or "tekst verwijderd"), its round
-// and status in words, the messages, and the actions: reply (anyone who may comment), resolve or
+// and status in words, a text suggestion if it has one (SuggestionBlock), the messages, and the actions: reply (anyone who may comment), resolve or
 // reopen (the opener's organisation or a trekker; the server decides and its refusal is shown).
 import { type CommentThread, isImageQuote } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
@@ -17,6 +17,7 @@ import { FormError } from './FormError.tsx'
 import { MentionTextarea, type MentionTextareaHandle } from './MentionTextarea.tsx'
 import { MessageItem } from './MessageItem.tsx'
 import { type SectionInfo, SectionName } from './SectionName.tsx'
+import { SuggestionBlock } from './SuggestionBlock.tsx'
 
 export interface ThreadCardProps {
   readonly thread: CommentThread
@@ -170,6 +171,7 @@ export function ThreadCard({ thread, place, section, active, focusRequest }: Thr
         <span className="visually-hidden">{deleted ? t('thread.originalText') : t('thread.atText')} </span>
         <span translate="no">{thread.quote}</span>
       </blockquote>
+      <SuggestionBlock thread={thread} place={place} />
       {place?.kind === 'range' && (
         <Button appearance="subtle-button" className="comment-thread__show" onClick={showInText}>
           {t('thread.showInText')}

@@ -2,7 +2,7 @@
 // leaf without text, so ProseMirror's plain text skips it: here it reads as its description, the same
 // words a section's plain text uses (@novex/shared imagePlainText). So a range that holds only a map
 // can be commented on, quoted ("[Afbeelding: …]") and told apart from a range whose content went.
-import { IMAGE_NODE, imagePlainText } from '@novex/shared'
+import { COMMENT_LIMITS, IMAGE_NODE, imagePlainText } from '@novex/shared'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { NodeSelection, type Selection, TextSelection } from '@tiptap/pm/state'
 
@@ -43,4 +43,23 @@ export function selectionOf(doc: ProseMirrorNode, from: number, to: number): Sel
   if (node?.type.name === IMAGE_NODE && from + node.nodeSize === to) return NodeSelection.create(doc, from)
   // Ends at a block boundary (before or after an image) move to the nearest text.
   return TextSelection.between(doc.resolve(from), doc.resolve(to))
+}
+
+/**
+ * The text a suggestion could replace: plain text inside one paragraph (or heading, or table cell
+ * paragraph), no image, link to a section or line break, at most the quote's length. Null otherwise; the
+ * server holds the same rule.
+ */
+export function suggestableText(doc: ProseMirrorNode, from: number, to: number): string | null {
+  if (from >= to) return null
+  const $from = doc.resolve(from)
+  const $to = doc.resolve(to)
+  if (!$from.sameParent($to) || !$from.parent.isTextblock) return null
+  let plain = true
+  doc.nodesBetween(from, to, (node) => {
+    if (node !== $from.parent && !node.isText) plain = false
+    return plain
+  })
+  const text = doc.textBetween(from, to)
+  return plain && text.trim() !== '' && text.length <= COMMENT_LIMITS.quoteChars ? text : null
 }

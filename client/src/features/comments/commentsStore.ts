@@ -31,8 +31,11 @@ export interface CommentsStore {
   sectionIdOf(fragment: Y.XmlFragment): string | null
   /** Called by a section's highlight plugin with every anchor of that section, or null when unknown. */
   reportAnchors(sectionId: string, anchors: ReadonlyMap<string, AnchorPlace> | null): void
-  registerView(sectionId: string, view: EditorView): () => void
+  /** A section's editor view, and whether this user may change its text now (edit right, not locked). */
+  registerView(sectionId: string, view: EditorView, mayChange: () => boolean): () => void
   viewOf(sectionId: string): EditorView | undefined
+  /** Whether this user may change the section's text now; false when its editor is not open. */
+  mayChangeText(sectionId: string): boolean
   setActive(threadId: string | null, options?: { focusCard?: boolean }): void
   /** True once for the card asked to take the focus (it may mount only after the request). */
   consumeFocus(threadId: string): boolean
@@ -43,7 +46,7 @@ export function createCommentsStore(doc: Y.Doc, highlightTitle: () => string): C
   const comments = commentsMap(doc)
   const listeners = new Set<() => void>()
   const anchorsBySection = new Map<string, ReadonlyMap<string, AnchorPlace>>()
-  const views = new Map<string, EditorView>()
+  const views = new Map<string, { readonly view: EditorView; readonly mayChange: () => boolean }>()
   const sectionOfFragment = new WeakMap<Y.XmlFragment, string>()
   let snapshot: CommentsSnapshot = {
     threads: [...comments.values()],
@@ -106,13 +109,15 @@ export function createCommentsStore(doc: Y.Doc, highlightTitle: () => string): C
       }
       notifySoon()
     },
-    registerView(sectionId, view) {
-      views.set(sectionId, view)
+    registerView(sectionId, view, mayChange) {
+      const entry = { view, mayChange }
+      views.set(sectionId, entry)
       return () => {
-        if (views.get(sectionId) === view) views.delete(sectionId)
+        if (views.get(sectionId) === entry) views.delete(sectionId)
       }
     },
-    viewOf: (sectionId) => views.get(sectionId),
+    viewOf: (sectionId) => views.get(sectionId)?.view,
+    mayChangeText: (sectionId) => views.get(sectionId)?.mayChange() ?? false,
     setActive(threadId, options = {}) {
       if (options.focusCard) pendingFocus = threadId
       snapshot = {

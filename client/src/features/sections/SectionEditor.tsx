@@ -89,7 +89,7 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
           render: (user) =>
             renderCaret(user, { unknownName: t('caret.unknown'), kind: (kind) => t(`caret.kind.${kind}`) }),
         }),
-        CommentHighlights.configure({ store: commentsStore, fragment }),
+        CommentHighlights.configure({ store: commentsStore, fragment, mayChange: () => !readOnly.current }),
         // Links to sections (docs/links.md); the fragment tells a link which section it starts from.
         SectionLink.configure({ fragment }),
         OfficePaste,

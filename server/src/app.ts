@@ -38,6 +38,7 @@ import { RoomManager } from './rooms/roomManager.ts'
 import { createLedgerStore } from './signoff/ledgerStore.ts'
 import { createRefusedChangeStore } from './signoff/refusedChanges.ts'
 import { createSignoffService } from './signoff/signoffService.ts'
+import { createStatusService } from './status/statusService.ts'
 import { createHttpHandler } from './transport/httpHandler.ts'
 import { createNovexServer, listen } from './transport/server.ts'
 import { createSyncEndpoint } from './transport/syncEndpoint.ts'
@@ -195,6 +196,13 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       uploads: createUploadRateLimiter(config.uploadsPerUser),
     },
     review: { ...commentsDeps, review: createReviewService(withRoom, versions), versions, withRoom },
+    status: {
+      catalog,
+      accounts,
+      authorize,
+      withRoom,
+      status: createStatusService({ withRoom, signoffs, audit }),
+    },
     session: sessionDeps,
     oidc: {
       session: sessionDeps,

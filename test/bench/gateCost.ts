@@ -81,6 +81,7 @@ function gateBlock(gate: UpdateGate, target: GatedDocument, count: number): void
       liveWriter: () => null,
       owner: () => 'bench',
       lockedSections: new Set(),
+      frozen: false,
     })
     target.gatedUs.push((performance.now() - started) * 1000)
     if (!verdict.accept) throw new Error(`gate refused a plain edit: ${verdict.reason}`)

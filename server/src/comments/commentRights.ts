@@ -43,11 +43,7 @@ export function requireResolver(rights: CommentRights, user: User, thread: Comme
   )
 }
 
-export function requireTrekker(rights: CommentRights): void {
-  if (!rights.isTrekker)
-    throw new ApiError(
-      403,
-      'not_trekker',
-      'Alleen de trekkers van het gebied kunnen een ijkmoment openen of afsluiten.',
-    )
+/** `what` the trekkers alone may do, for the refusal ("een ijkmoment openen of afsluiten"). */
+export function requireTrekker(rights: CommentRights, what = 'een ijkmoment openen of afsluiten'): void {
+  if (!rights.isTrekker) throw new ApiError(403, 'not_trekker', `Alleen de trekkers van het gebied kunnen ${what}.`)
 }

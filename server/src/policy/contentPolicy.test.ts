@@ -55,6 +55,7 @@ function gate(server: Y.Doc, client: Y.Doc, change: () => void): GateVerdict {
     liveWriter: () => null,
     owner: () => null,
     lockedSections: new Set(),
+    frozen: false,
   })
 }
 

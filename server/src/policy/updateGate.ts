@@ -38,6 +38,8 @@ export interface GateInput {
   readonly owner: (clientId: number) => string | null
   /** Sections signed off by both parties: nothing in them may change but their place (rank). */
   readonly lockedSections: ReadonlySet<string>
+  /** The document lies ter instemming or is adopted: nothing in its sections may change. */
+  readonly frozen: boolean
 }
 
 /** The one field of a locked section that may still change: moving it keeps its text as signed. */
@@ -48,7 +50,7 @@ export type UpdateGate = (input: GateInput) => GateVerdict
 const refuse = (reason: RefusalReasonCode, detail: string): GateVerdict => ({ accept: false, reason, detail })
 
 export function createUpdateGate(): UpdateGate {
-  return ({ documentId, peer, doc, update, liveWriter, owner, lockedSections }) => {
+  return ({ documentId, peer, doc, update, liveWriter, owner, lockedSections, frozen }) => {
     const resolution = resolveUpdate(doc, update)
     if (!peer.canEdit) {
       // Every page answers the server's sync step 1 with what it has that the server lacks: for a
@@ -71,6 +73,12 @@ export function createUpdateGate(): UpdateGate {
       }
     }
     const sections = new Set<string>()
+    if (frozen && resolution.touches.some((touch) => touch.root === DOC_KEYS.sections)) {
+      return refuse(
+        RefusalReason.frozen,
+        'Dit ontwikkelperspectief ligt ter instemming of is vastgesteld en kan niet meer worden gewijzigd.',
+      )
+    }
     for (const touch of resolution.touches) {
       if (touch.root === DOC_KEYS.sections && touch.sectionId !== null) {
         sections.add(touch.sectionId)

@@ -7,7 +7,7 @@
 // snapshot as it is. The Y.Doc is built on first need — an update (the gate sees the loaded document),
 // a client with state of its own, server-side work through `doc` — and the room leaves a single row
 // behind when it goes idle, so the next cold join is answered from storage without replaying the log.
-import { CloseCode, encodeAccess, encodePersisted, MessageType, RefusalReason, SyncStep } from '@novex/shared'
+import { CloseCode, encodeAccess, encodePersisted, isFrozen, MessageType, RefusalReason, SyncStep } from '@novex/shared'
 import * as decoding from 'lib0/decoding'
 import type { Logger } from 'pino'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -292,6 +292,7 @@ export class Room implements CommitParticipant {
       },
       owner: (client) => this.ownerOf(client),
       lockedSections: this.deps.sectionLocks?.(this.id) ?? NO_LOCKS,
+      frozen: isFrozen(this.doc),
     })
     // Issue 7: the gate must stay under 5 % of the server's CPU; the benchmark reads this counter.
     this.deps.metrics.gateSeconds += (performance.now() - started) / 1000

@@ -12,6 +12,7 @@ import {
   decideSign,
   foldLedger,
   getSection,
+  isFrozen,
   isSectionId,
   type LedgerEvent,
   type NewLedgerEvent,
@@ -152,6 +153,12 @@ export function createSignoffService(deps: SignoffDeps): SignoffService {
 
     reopen: (documentId, sectionId, actor, reason) =>
       deps.withRoom(documentId, (room) => {
+        if (isFrozen(room.doc))
+          throw new ApiError(
+            409,
+            'document_frozen',
+            'Dit ontwikkelperspectief ligt ter instemming of is vastgesteld. Een trekker kan de aanbieding eerst intrekken.',
+          )
         committedHash(room, sectionId)
         apply(room, decideReopen(sectionId, sectionState(documentId, sectionId), actor, reason))
         return sectionState(documentId, sectionId)

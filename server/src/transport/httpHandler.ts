@@ -20,6 +20,7 @@ import {
   handleSign,
   type SignoffApiDeps,
 } from '../api/signoffApi.ts'
+import { routeStatus, type StatusApiDeps } from '../api/statusApi.ts'
 import { type Metrics, renderMetrics } from '../metrics.ts'
 import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
 import { isStorageUnavailable } from '../persistence/storageUnavailable.ts'
@@ -40,6 +41,7 @@ export interface HttpDeps {
   readonly export: ExportApiDeps
   readonly comments: CommentsApiDeps
   readonly review: ReviewApiDeps
+  readonly status: StatusApiDeps
   readonly links: LinksApiDeps
   readonly images: ImagesApiDeps
   readonly authorize: Authorize
@@ -142,6 +144,7 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
       if (await routeComments(deps.comments, user, req, res, documentId, rest, method)) return
       if (await routeImages(deps.images, user, req, res, documentId, rest, method)) return
       if (await routeReview(deps.review, user, res, documentId, rest, method, url.searchParams)) return
+      if (await routeStatus(deps.status, user, req, res, documentId, rest, method)) return
       if (await routeLinks(deps.links, user, req, res, documentId, rest, method, url.searchParams)) return
     }
     const area = /^\/api\/areas\/([^/]+)\/wisselwerking$/.exec(path)

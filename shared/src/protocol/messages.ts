@@ -91,6 +91,8 @@ export const RefusalReason = {
   storage: 'storage',
   /** Section content the editor's schema does not allow (unknown node, mark or attribute, script link). */
   content: 'content',
+  /** The document lies ter instemming or is adopted (status/documentStatus.ts): no section may change. */
+  frozen: 'frozen',
 } as const
 
 export type RefusalReasonCode = (typeof RefusalReason)[keyof typeof RefusalReason]

@@ -1,0 +1,87 @@
+// The status decisions of an ontwikkelperspectief (status/statusService.ts), for the area's trekkers:
+//   POST /api/documents/<id>/status/submit    { note? }              ter instemming aanbieden
+//   POST /api/documents/<id>/status/withdraw  { reason }             de aanbieding intrekken
+//   POST /api/documents/<id>/status/consent   { date, reference }    instemming van Rijk of regio
+//   POST /api/documents/<id>/status/adopt     { date, reference }    vaststelling door Rijk of regio
+// Each answers 200 { status, record }. Who decides, and for which side, comes from the session.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { documentStatus, readReview, signSideOf } from '@novex/shared'
+import { z } from 'zod'
+import type { AccountStore, User } from '../accounts/accountStore.ts'
+import { commentRights, requireTrekker } from '../comments/commentRights.ts'
+import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
+import { documentProvinces } from '../signoff/signers.ts'
+import type { WithRoom } from '../signoff/signoffService.ts'
+import type { StatusContext, StatusService } from '../status/statusService.ts'
+import { type Authorize, documentWithAccess } from './documentsApi.ts'
+import { readJsonBody } from './readJsonBody.ts'
+import { ApiError, sendJson } from './respond.ts'
+
+export interface StatusApiDeps {
+  readonly catalog: DocumentCatalog
+  readonly accounts: AccountStore
+  readonly authorize: Authorize
+  readonly status: StatusService
+  readonly withRoom: WithRoom
+}
+
+const text = z.string().max(2_000)
+const SubmitBody = z.object({ note: text.optional() }).strict()
+const WithdrawBody = z.object({ reason: text }).strict()
+const DecisionBody = z.object({ date: z.string().max(10), reference: text }).strict()
+
+const ACTIONS = ['submit', 'withdraw', 'consent', 'adopt'] as const
+
+function statusContext(deps: StatusApiDeps, user: User, documentId: string): StatusContext {
+  const { record, access } = documentWithAccess(deps.catalog, deps.authorize, user, documentId)
+  if (record.kind !== 'ontwikkelperspectief')
+    throw new ApiError(
+      409,
+      'no_status_process',
+      'Instemming en vaststelling horen bij een ontwikkelperspectief, niet bij een ruimtelijk voorstel.',
+    )
+  requireTrekker(
+    commentRights(deps.accounts, user, record, access),
+    'een ontwikkelperspectief ter instemming aanbieden of een besluit erover vastleggen',
+  )
+  return {
+    documentId: record.id,
+    decider: {
+      userId: user.id,
+      name: user.name,
+      organisationName: user.organisation.name,
+      side: signSideOf(user.organisation, documentProvinces(record)),
+    },
+  }
+}
+
+/** Routes /api/documents/<id>/status/<action>; false when the path is not one of them. */
+export async function routeStatus(
+  deps: StatusApiDeps,
+  user: User,
+  req: IncomingMessage,
+  res: ServerResponse,
+  documentId: string,
+  rest: readonly string[],
+  method: string,
+): Promise<boolean> {
+  const [first, action] = rest
+  if (first !== 'status' || rest.length !== 2 || !(ACTIONS as readonly (string | undefined)[]).includes(action))
+    return false
+  if (method !== 'POST') throw new ApiError(405, 'method_not_allowed', 'Deze actie is hier niet toegestaan.')
+  const context = statusContext(deps, user, documentId)
+  const record =
+    action === 'submit'
+      ? await deps.status.submit(context, (await readJsonBody(req, SubmitBody)).note ?? '')
+      : action === 'withdraw'
+        ? await deps.status.withdraw(context, (await readJsonBody(req, WithdrawBody)).reason)
+        : await (async () => {
+            const body = await readJsonBody(req, DecisionBody)
+            return action === 'consent'
+              ? deps.status.consent(context, body.date, body.reference)
+              : deps.status.adopt(context, body.date, body.reference)
+          })()
+  const review = await deps.withRoom(context.documentId, (room) => readReview(room.doc))
+  sendJson(res, 200, { status: documentStatus(review, record), record })
+  return true
+}

@@ -10,6 +10,7 @@ import type { RefusedSection } from './replayPending.ts'
 
 const REBUILD_REASONS: ReadonlySet<string> = new Set([
   RefusalReason.locked,
+  RefusalReason.frozen,
   RefusalReason.serverOwned,
   RefusalReason.foreignClient,
   RefusalReason.unresolved,

@@ -1,9 +1,11 @@
 import {
   createSection,
   getSection,
+  metaMap,
   OPEN_SECTION,
   type Rank,
   type SectionId,
+  STATUS_KEY,
   sectionPlainText,
   sectionsMap,
   writeSignoffMirror,
@@ -140,6 +142,36 @@ describe('replayPending', () => {
     expect(text(rebuilt, x)).toBe('Tekst van X.')
     expect(text(rebuilt, y)).toBe('Tekst van Y. Offline in Y.\nTweede alinea.')
     expect(send(rebuilt, server)).toEqual(new Set([y]))
+    expect(text(server, x)).toBe('Tekst van X.')
+  })
+
+  it('replays nothing into a document that lies ter instemming, and reports every section the user changed', () => {
+    const { server, page, x, y } = world
+    typeAtEnd(page, x, ' Offline in X.')
+    typeAtEnd(page, y, ' Offline in Y.')
+    const extra = createSection(page, { title: 'Bijlage', rank: 'a2' as Rank, paragraphs: ['Nieuw.'] })
+    metaMap(server).set(STATUS_KEY, {
+      decisions: [
+        {
+          kind: 'submitted',
+          at: 1,
+          by: { userId: 'u', name: 'Trekker', organisationName: 'Ministerie', side: 'rijk' },
+          date: null,
+          note: '',
+        },
+      ],
+    })
+
+    const rebuilt = rebuild(server)
+    const report = replayPending({ previous: page, rebuilt, schema, origin: REPLAY })
+
+    expect(report.replayed).toEqual([])
+    expect(report.refused.map((r) => [r.sectionId, r.why, r.text])).toEqual([
+      [x, 'frozen', 'Offline in X.'],
+      [y, 'frozen', 'Offline in Y.'],
+      [extra, 'frozen', 'Nieuw.'],
+    ])
+    expect(send(rebuilt, server)).toEqual(new Set())
     expect(text(server, x)).toBe('Tekst van X.')
   })
 

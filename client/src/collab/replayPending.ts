@@ -15,6 +15,7 @@
 import {
   createSection,
   getSection,
+  isFrozen,
   isLocked,
   readSignoff,
   SECTION_KEYS,
@@ -41,8 +42,11 @@ export interface RefusedSection {
   readonly titleText: string
   /** Text the user added to the content, paragraphs on separate lines. */
   readonly text: string
-  /** locked: the section is signed off; unsupported: content this client cannot rewrite safely. */
-  readonly why: 'locked' | 'unsupported'
+  /**
+   * locked: the section is signed off; frozen: the whole document lies ter instemming or is adopted;
+   * unsupported: content this client cannot rewrite safely.
+   */
+  readonly why: 'locked' | 'frozen' | 'unsupported'
 }
 
 export interface ReplayReport {
@@ -71,6 +75,16 @@ export function replayPending({ previous, rebuilt, schema, origin }: ReplayInput
   const replayed = new Set<string>()
   const refused: RefusedSection[] = []
   const ids = new Set<string>([...sectionsMap(intent).keys(), ...sectionsMap(rebuilt).keys()])
+  // A document that lies ter instemming (or is adopted) takes no change at all: report it all.
+  if (isFrozen(rebuilt)) {
+    for (const id of ids) {
+      const wanted = getSection(intent, id as SectionId)
+      const current = getSection(rebuilt, id as SectionId)
+      if (wanted && !(current && sameSection(current, wanted))) refused.push(refusedSection(wanted, known, 'frozen'))
+    }
+    intent.destroy()
+    return { replayed: [], refused }
+  }
   try {
     rebuilt.transact(() => {
       for (const id of ids) {

@@ -1,7 +1,7 @@
 // One document, edited together: title, kind and senders, connection and save status, who is here, the
 // table of contents, the sections with their editors, and the sign-off panel, the readiness link and
 // the dossier export. Document titles and names are user content (translate="no").
-import { isDocumentId } from '@novex/shared'
+import { isDocumentId, isFrozenStatus } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useCallback, useMemo, useRef } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
@@ -36,6 +36,8 @@ import { DocumentSections } from '../features/sections/DocumentSections.tsx'
 import { TableOfContents } from '../features/sections/TableOfContents.tsx'
 import { SignoffAnnouncer } from '../features/signoff/SignoffAnnouncer.tsx'
 import { SignoffPanel, type SignoffPanelProps } from '../features/signoff/SignoffPanel.tsx'
+import { StatusBadge } from '../features/status/StatusBadge.tsx'
+import { useDocumentStatus } from '../features/status/useDocumentStatus.ts'
 import { WisselwerkingLinks } from '../features/wisselwerking/WisselwerkingLinks.tsx'
 import { CoSenders } from '../layout/CoSenders.tsx'
 import { useSessionUser } from '../session/SessionContext.ts'
@@ -71,6 +73,7 @@ export function DocumentPage() {
   const synced = useCollabValue(collab, (s) => s.synced)
   const loading = useCollabValue(collab, (s) => !s.localLoaded || !s.synced)
   const sections = useOrderedSections(collab?.doc ?? null)
+  const { status } = useDocumentStatus(collab?.doc ?? null)
   const participants = usePresence(collab?.awareness ?? null)
   const [searchParams, setSearchParams] = useSearchParams()
   const panelOpen = searchParams.get('paneel') === 'ondertekenen'
@@ -106,7 +109,9 @@ export function DocumentPage() {
   // The title is user content; while it loads the page says so in the interface language.
   const title = document?.title ?? (meta.state === 'loading' ? null : documentId)
   const shownTitle = title === null ? t('page.loadingTitle') : <span translate="no">{title}</span>
-  const editable = access === null || access === 'edit'
+  const isPerspective = document?.kind === 'ontwikkelperspectief'
+  // Ter instemming or adopted: nobody changes the text (the server refuses it too).
+  const editable = (access === null || access === 'edit') && !(isPerspective && isFrozenStatus(status))
   const others = participants.filter((p) => !p.isSelf)
 
   return (
@@ -122,6 +127,7 @@ export function DocumentPage() {
             {placeOf(document) && ` · ${placeOf(document)}`}
           </p>
         )}
+        {isPerspective && <StatusBadge status={status} />}
         <div className="document-actions">
           <Button
             type="button"

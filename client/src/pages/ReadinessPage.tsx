@@ -2,11 +2,12 @@
 // parties and locked, and the verdict. The document is opened live (as on the document page) so the
 // table follows every signature and lock the moment the server mirrors it; without presence, as the
 // visitor is not working in the document.
-import { isDocumentId } from '@novex/shared'
+import { isDocumentId, type SignSide } from '@novex/shared'
 import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import { fetchReview } from '../api/comments.ts'
 import { fetchDocument } from '../api/documents.ts'
 import { useApi } from '../api/useApi.ts'
 import { localUserFor } from '../collab/localUser.ts'
@@ -15,6 +16,7 @@ import { ExportDossier } from '../features/export/ExportDossier.tsx'
 import { ReadinessTable } from '../features/readiness/ReadinessTable.tsx'
 import { useReadiness } from '../features/readiness/useReadiness.ts'
 import { useSignoffMirror } from '../features/signoff/useSignoffMirror.ts'
+import { StatusPanel } from '../features/status/StatusPanel.tsx'
 import { useSessionUser } from '../session/SessionContext.ts'
 import { Breadcrumb, documentSteps } from '../ui/Breadcrumb.tsx'
 import { documentLoadFailure } from './documentLoadFailure.tsx'
@@ -32,6 +34,10 @@ export function ReadinessPage() {
   const collab = useCollab(missing || !user ? null : documentId, user, { presence: false })
   const { version } = useSignoffMirror(collab?.doc ?? null)
   const { result, reload } = useReadiness(documentId, version)
+  // Trekkers record the decisions after IJkmoment 3; the side follows the organisation (the server checks both).
+  const review = useApi((signal) => fetchReview(documentId, signal), `review:${documentId}`)
+  const side: SignSide | null =
+    session?.organisation.kind === 'rijk' ? 'rijk' : session?.organisation.kind === 'provincie' ? 'provincie' : null
 
   const failure = documentLoadFailure(validId, meta)
   if (failure) return failure
@@ -67,6 +73,15 @@ export function ReadinessPage() {
           </div>
         ))}
       {result.state === 'ready' && <ReadinessTable readiness={result.value} />}
+      {meta.state === 'ready' && meta.value.kind === 'ontwikkelperspectief' && (
+        <StatusPanel
+          documentId={documentId}
+          doc={collab?.doc ?? null}
+          trekker={review.state === 'ready' && review.value.canManage}
+          side={side}
+          ready={result.state === 'ready' && result.value.ready}
+        />
+      )}
       <Heading level={2}>{t('dossier')}</Heading>
       <ExportDossier documentId={documentId} />
       <Paragraph>

@@ -1,0 +1,92 @@
+// "Besluitvorming" on the "Gereed voor BO-MIRT?" page: the steps of an ontwikkelperspectief with the
+// current one marked (aria-current="step"), the decisions recorded so far, and for the area's trekkers
+// the next decision they can record (StatusActions). Live: it follows the document's server-owned maps.
+import { DOCUMENT_STATUSES, type SignSide, type StatusDecision } from '@novex/shared'
+import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
+import { Trans, useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
+import { formatDateTime } from '../../i18n/formatDate.ts'
+import { StatusActions } from './StatusActions.tsx'
+import { useDocumentStatus } from './useDocumentStatus.ts'
+import '../../styles/status.css'
+
+export interface StatusPanelProps {
+  readonly documentId: string
+  readonly doc: Y.Doc | null
+  /** A trekker of the area (may record decisions). */
+  readonly trekker: boolean
+  /** The side the user's organisation decides for; null: neither. */
+  readonly side: SignSide | null
+  /** All eight components are signed by both parties (the readiness verdict). */
+  readonly ready: boolean
+}
+
+/** yyyy-mm-dd as dd-mm-jjjj. */
+const dayOf = (date: string | null): string => (date === null ? '' : date.split('-').reverse().join('-'))
+
+export function StatusPanel({ documentId, doc, trekker, side, ready }: StatusPanelProps) {
+  const { t } = useTranslation('status')
+  const view = useDocumentStatus(doc)
+  const current = DOCUMENT_STATUSES.indexOf(view.status)
+  return (
+    <section className="status-panel" aria-labelledby="status-title" data-testid="status-panel">
+      <Heading level={2} id="status-title">
+        {t('title')}
+      </Heading>
+      <Paragraph>{t('lead')}</Paragraph>
+      <ol className="status-steps" aria-label={t('stepsLabel')}>
+        {DOCUMENT_STATUSES.map((status, index) => (
+          <li
+            key={status}
+            className={`status-steps__step${index < current ? ' status-steps__step--done' : ''}${index === current ? ' status-steps__step--current' : ''}`}
+            aria-current={index === current ? 'step' : undefined}
+            data-status={status}
+          >
+            {t(`names.${status}`)} {index < current && <span className="visually-hidden">{t('done')}</span>}
+            {index === current && <span className="status-steps__now">{t('now')}</span>}
+          </li>
+        ))}
+      </ol>
+      <Heading level={3}>{t('history')}</Heading>
+      {view.record.decisions.length === 0 ? (
+        <Paragraph>{t('noHistory')}</Paragraph>
+      ) : (
+        <ul className="status-history" data-testid="status-history">
+          {view.record.decisions.map((decision) => (
+            <DecisionItem key={`${decision.kind}-${decision.at}`} decision={decision} />
+          ))}
+        </ul>
+      )}
+      {doc !== null && (
+        <StatusActions documentId={documentId} view={view} trekker={trekker} side={side} ready={ready} />
+      )}
+    </section>
+  )
+}
+
+function DecisionItem({ decision }: { readonly decision: StatusDecision }) {
+  const { t } = useTranslation('status')
+  const noteKey = decision.kind === 'withdrawn' ? 'reason' : decision.kind === 'submitted' ? 'note' : 'reference'
+  return (
+    <li>
+      <Trans
+        t={t}
+        i18nKey={`event.${decision.kind}`}
+        values={{
+          name: decision.by.name,
+          organisation: decision.by.organisationName,
+          at: formatDateTime(decision.at),
+          date: dayOf(decision.date),
+          side: decision.by.side === null ? '' : t(`sides.${decision.by.side}`),
+        }}
+        components={{ who: <span translate="no" /> }}
+      />
+      {decision.note !== '' && (
+        <>
+          {' '}
+          <span translate="no">{t(noteKey, { note: decision.note })}</span>
+        </>
+      )}
+    </li>
+  )
+}

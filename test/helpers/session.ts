@@ -25,3 +25,10 @@ export async function login(server: RunningServer, email: string, password: stri
   if (!pair) throw new Error('no session cookie')
   return pair
 }
+
+/** A session cookie for every demo account, by its key in DEMO. */
+export async function loginEveryone(server: RunningServer): Promise<Record<keyof typeof DEMO, string>> {
+  const keys = Object.keys(DEMO) as (keyof typeof DEMO)[]
+  const cookies = await Promise.all(keys.map((key) => login(server, DEMO[key])))
+  return Object.fromEntries(keys.map((key, i) => [key, cookies[i] ?? ''])) as Record<keyof typeof DEMO, string>
+}

@@ -10,7 +10,7 @@ import { connectClient, type TestClient } from '../helpers/client.ts'
 import { anchoredText, anchorOver, api, firstText } from '../helpers/comments.ts'
 import { DE_PEEL } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
-import { DEMO, login } from '../helpers/session.ts'
+import { type DEMO, loginEveryone } from '../helpers/session.ts'
 import { sign } from '../helpers/signoff.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
@@ -26,10 +26,7 @@ const path = `/api/documents/${DE_PEEL}/comments`
 
 beforeAll(async () => {
   server = await startServer()
-  const entries = await Promise.all(
-    (Object.keys(DEMO) as (keyof typeof DEMO)[]).map(async (key) => [key, await login(server, DEMO[key])] as const),
-  )
-  cookies = Object.fromEntries(entries) as Record<keyof typeof DEMO, string>
+  cookies = await loginEveryone(server)
   author = connectClient(server, DE_PEEL, { cookie: cookies.provincieAuteur })
   await author.synced()
   sections = orderedSections(author.doc).map((s) => s.id)

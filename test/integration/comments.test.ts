@@ -21,7 +21,7 @@ import { DE_PEEL } from '../helpers/documents.ts'
 import { readFrame, syncUpdate } from '../helpers/frames.ts'
 import { openRaw } from '../helpers/rawSocket.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
-import { DEMO, login } from '../helpers/session.ts'
+import { type DEMO, loginEveryone } from '../helpers/session.ts'
 import { sign } from '../helpers/signoff.ts'
 import { readCommitted } from '../helpers/storage.ts'
 import { waitFor } from '../helpers/waitFor.ts'
@@ -38,10 +38,7 @@ const path = `/api/documents/${DE_PEEL}/comments`
 
 beforeAll(async () => {
   server = await startServer()
-  const entries = await Promise.all(
-    (Object.keys(DEMO) as (keyof typeof DEMO)[]).map(async (key) => [key, await login(server, DEMO[key])] as const),
-  )
-  cookies = Object.fromEntries(entries) as Record<keyof typeof DEMO, string>
+  cookies = await loginEveryone(server)
   witness = connectClient(server, DE_PEEL, { cookie: cookies.rijkAuteur })
   await witness.synced()
   sectionId = (orderedSections(witness.doc)[0] as { id: SectionId }).id

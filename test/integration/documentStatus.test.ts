@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectClient, type TestClient } from '../helpers/client.ts'
 import { DE_PEEL, VOORSTEL_NB } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
-import { DEMO, login } from '../helpers/session.ts'
+import { type DEMO, loginEveryone } from '../helpers/session.ts'
 import { postJson, reopen, sign } from '../helpers/signoff.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
@@ -60,10 +60,7 @@ async function refusalOf(text: string): Promise<string | undefined> {
 
 beforeAll(async () => {
   server = await startServer()
-  const entries = await Promise.all(
-    (Object.keys(DEMO) as (keyof typeof DEMO)[]).map(async (key) => [key, await login(server, DEMO[key])] as const),
-  )
-  cookies = Object.fromEntries(entries) as Record<keyof typeof DEMO, string>
+  cookies = await loginEveryone(server)
   writer = connectClient(server, DE_PEEL, { cookie: cookies.provincieAuteur })
   await writer.synced()
   components = orderedSections(writer.doc)

@@ -44,6 +44,35 @@ const SIDE_NAMES: Record<SignSide, string> = { rijk: 'het Rijk', provincie: 'de 
 
 const conflict = (code: string, message: string): ApiError => new ApiError(409, code, message)
 
+interface SideDecisionRule {
+  readonly kind: 'consented' | 'adopted'
+  /** The status it is recorded in. */
+  readonly during: DocumentStatus
+  readonly notNow: { readonly code: string; readonly message: string }
+  readonly referenceRequired: string
+}
+
+const SIDE_DECISIONS: Record<SideDecisionRule['kind'], SideDecisionRule> = {
+  consented: {
+    kind: 'consented',
+    during: 'ter-instemming',
+    notNow: {
+      code: 'not_submitted',
+      message: 'Instemming kan alleen worden vastgelegd als het document ter instemming ligt.',
+    },
+    referenceRequired: 'Noem het overleg (bijvoorbeeld "BO-MIRT najaar 2026").',
+  },
+  adopted: {
+    kind: 'adopted',
+    during: 'onderschreven',
+    notNow: {
+      code: 'not_consented',
+      message: 'Vaststelling kan alleen worden vastgelegd nadat Rijk en regio hebben ingestemd.',
+    },
+    referenceRequired: 'Noem het besluit (bijvoorbeeld "Besluit GS 2026-123").',
+  },
+}
+
 /** A note or reference: plain text on one line, trimmed, bounded. */
 function cleanNote(raw: string, required: { code: string; message: string } | null): string {
   const note = raw.replace(/[\p{Cc}\p{Bidi_Control}]/gu, ' ').trim()
@@ -100,6 +129,18 @@ export function createStatusService(deps: StatusServiceDeps) {
     return side
   }
 
+  /** A consent or an adoption: in its status, once per side, on a real past day, with its meeting or decision. */
+  const sideDecision = (context: StatusContext, rule: SideDecisionRule, date: string, reference: string) =>
+    decide(context, (_room, status, record) => {
+      if (status !== rule.during) throw conflict(rule.notNow.code, rule.notNow.message)
+      sideFor(context, record, rule.kind)
+      return {
+        kind: rule.kind,
+        date: meetingDate(date, today()),
+        note: cleanNote(reference, { code: 'reference_required', message: rule.referenceRequired }),
+      }
+    })
+
   return {
     submit: (context: StatusContext, note: string) =>
       decide(context, (room, status) => {
@@ -134,40 +175,10 @@ export function createStatusService(deps: StatusServiceDeps) {
       }),
 
     consent: (context: StatusContext, date: string, reference: string) =>
-      decide(context, (_room, status, record) => {
-        if (status !== 'ter-instemming')
-          throw conflict(
-            'not_submitted',
-            'Instemming kan alleen worden vastgelegd als het document ter instemming ligt.',
-          )
-        sideFor(context, record, 'consented')
-        return {
-          kind: 'consented',
-          date: meetingDate(date, today()),
-          note: cleanNote(reference, {
-            code: 'reference_required',
-            message: 'Noem het overleg (bijvoorbeeld "BO-MIRT najaar 2026").',
-          }),
-        }
-      }),
+      sideDecision(context, SIDE_DECISIONS.consented, date, reference),
 
     adopt: (context: StatusContext, date: string, reference: string) =>
-      decide(context, (_room, status, record) => {
-        if (status !== 'onderschreven')
-          throw conflict(
-            'not_consented',
-            'Vaststelling kan alleen worden vastgelegd nadat Rijk en regio hebben ingestemd.',
-          )
-        sideFor(context, record, 'adopted')
-        return {
-          kind: 'adopted',
-          date: meetingDate(date, today()),
-          note: cleanNote(reference, {
-            code: 'reference_required',
-            message: 'Noem het besluit (bijvoorbeeld "Besluit GS 2026-123").',
-          }),
-        }
-      }),
+      sideDecision(context, SIDE_DECISIONS.adopted, date, reference),
   }
 }
 

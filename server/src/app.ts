@@ -201,7 +201,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       accounts,
       authorize,
       withRoom,
-      status: createStatusService({ withRoom, signoffs, audit }),
+      status: createStatusService({ withRoom, signoffs, audit, versions }),
     },
     session: sessionDeps,
     oidc: {

@@ -19,7 +19,7 @@ import { connectClient, type TestClient } from '../helpers/client.ts'
 import { DE_PEEL, VOORSTEL_NB } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { type DEMO, loginEveryone } from '../helpers/session.ts'
-import { postJson, reopen, sign } from '../helpers/signoff.ts'
+import { getJson, postJson, reopen, sign } from '../helpers/signoff.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 interface StatusAnswer {
@@ -41,6 +41,11 @@ const codeOf = (answer: { body: StatusAnswer }): string | undefined => answer.bo
 
 const yesterday = (): string => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
 const tomorrow = (): string => new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)
+
+async function versionNames(): Promise<string[]> {
+  const answer = await getJson<{ name: string }[]>(server, cookies.lezer, `/api/documents/${DE_PEEL}/versions`)
+  return answer.body.map((version) => version.name)
+}
 
 /** A fresh client of the provincial author (one whose change was refused keeps it in its document). */
 async function freshWriter(): Promise<TestClient> {
@@ -105,6 +110,7 @@ describe('the status of an ontwikkelperspectief', () => {
       by: { name: 'Daan Visser', side: 'provincie' },
     })
     await waitFor(() => statusOf(writer.doc) === 'ter-instemming', { message: 'the status live at the client' })
+    expect(await versionNames()).toContain('Ter instemming aangeboden')
   })
 
   it('refuses every change to its sections from then on, and reopening a section', async () => {
@@ -160,5 +166,9 @@ describe('the status of an ontwikkelperspectief', () => {
     await waitFor(() => statusOf(writer.doc) === 'vastgesteld', { message: 'vastgesteld live' })
     expect(documentStatus(readReview(writer.doc), readStatusRecord(writer.doc))).toBe('vastgesteld')
     expect(await refusalOf('Na vaststelling: ')).toBe(RefusalReason.frozen)
+    // What was submitted (twice) and what was adopted are named versions in the Versiegeschiedenis.
+    expect(
+      (await versionNames()).filter((name) => name === 'Ter instemming aangeboden' || name === 'Vastgesteld'),
+    ).toEqual(['Ter instemming aangeboden', 'Ter instemming aangeboden', 'Vastgesteld'])
   })
 })

@@ -18,8 +18,10 @@ import {
   type StatusRecord,
   sidesThatDecided,
 } from '@novex/shared'
+import * as Y from 'yjs'
 import type { Audit } from '../accounts/audit.ts'
 import { ApiError } from '../api/respond.ts'
+import type { VersionStore } from '../review/versionStore.ts'
 import { commitServerChange, requireCommitted } from '../rooms/requireCommitted.ts'
 import type { Room } from '../rooms/room.ts'
 import { readiness } from '../signoff/readiness.ts'
@@ -33,11 +35,18 @@ export interface StatusContext {
 
 export interface StatusServiceDeps {
   readonly withRoom: WithRoom
+  readonly versions: Pick<VersionStore, 'save'>
   readonly signoffs: Pick<SignoffService, 'states'>
   readonly audit: Audit
   readonly now?: () => number
   /** Today as yyyy-mm-dd (a meeting or decision cannot lie after it). */
   readonly today?: () => string
+}
+
+/** The named versions stored when a document reaches these steps. */
+const MILESTONES: Partial<Record<DocumentStatus, string>> = {
+  'ter-instemming': 'Ter instemming aangeboden',
+  vastgesteld: 'Vastgesteld',
 }
 
 const SIDE_NAMES: Record<SignSide, string> = { rijk: 'het Rijk', provincie: 'de regio' }
@@ -106,6 +115,18 @@ export function createStatusService(deps: StatusServiceDeps) {
       const decision: StatusDecision = { ...work(room, status, record), at: now(), by: context.decider }
       const next: StatusRecord = { decisions: [...record.decisions, decision] }
       commitServerChange(room, (doc) => metaMap(doc).set(STATUS_KEY, next))
+      // What was submitted, and what both governments adopted, stay readable and comparable as named
+      // versions (Versiegeschiedenis), apart from later compaction (Archiefwet).
+      const reached = documentStatus(readReview(room.doc), next)
+      const milestone = reached === status ? undefined : MILESTONES[reached]
+      if (milestone !== undefined) {
+        const createdBy = `${context.decider.name} (${context.decider.organisationName})`
+        deps.versions.save(
+          context.documentId,
+          { round: null, name: milestone, createdBy },
+          Y.encodeStateAsUpdate(room.doc),
+        )
+      }
       deps.audit({
         actor: context.decider.userId,
         action: `document.${decision.kind}`,

@@ -16,6 +16,7 @@ import {
 } from '@novex/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectClient, type TestClient } from '../helpers/client.ts'
+import { anchorOver, firstText } from '../helpers/comments.ts'
 import { DE_PEEL, VOORSTEL_NB } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { type DEMO, loginEveryone } from '../helpers/session.ts'
@@ -166,6 +167,23 @@ describe('the status of an ontwikkelperspectief', () => {
     await waitFor(() => statusOf(writer.doc) === 'vastgesteld', { message: 'vastgesteld live' })
     expect(documentStatus(readReview(writer.doc), readStatusRecord(writer.doc))).toBe('vastgesteld')
     expect(await refusalOf('Na vaststelling: ')).toBe(RefusalReason.frozen)
+    // Comments still work, but no suggestion is recorded as taken over.
+    const paragraph = firstText(writer.doc, components[0] as SectionId)
+    const thread = await postJson<{ id: string }>(server, cookies.meelezer, `/api/documents/${DE_PEEL}/comments`, {
+      sectionId: components[0],
+      anchor: anchorOver(paragraph, 0, 4),
+      quote: '',
+      body: 'Voor de volgende versie.',
+      suggestion: 'Het doel',
+    })
+    expect(thread.status).toBe(201)
+    const applied = await postJson<StatusAnswer>(
+      server,
+      cookies.provincieAuteur,
+      `/api/documents/${DE_PEEL}/comments/${thread.body.id}/suggestion/applied`,
+      {},
+    )
+    expect(codeOf(applied)).toBe('document_frozen')
     // What was submitted (twice) and what was adopted are named versions in the Versiegeschiedenis.
     expect(
       (await versionNames()).filter((name) => name === 'Ter instemming aangeboden' || name === 'Vastgesteld'),

@@ -8,6 +8,7 @@ import {
   type CommentThread,
   commentsMap,
   getSection,
+  isFrozen,
   isSectionId,
   readReview,
 } from '@novex/shared'
@@ -189,6 +190,12 @@ export function createCommentService(withRoom: WithRoom, sectionLocks: SectionLo
           throw new ApiError(409, 'suggestion_applied', 'Dit tekstvoorstel is al overgenomen.')
         if (thread.status !== 'open')
           throw new ApiError(409, 'thread_resolved', 'Deze reactie is al afgehandeld. Heropen haar eerst.')
+        if (isFrozen(room.doc))
+          throw new ApiError(
+            409,
+            'document_frozen',
+            'Dit ontwikkelperspectief ligt ter instemming of is vastgesteld en kan niet meer worden gewijzigd.',
+          )
         if (sectionLocks(context.documentId).has(thread.sectionId))
           throw new ApiError(
             409,

@@ -13,6 +13,7 @@ import { createCommentService } from './comments/commentService.ts'
 import type { Config } from './config.ts'
 import { seedDemo } from './demo/seedDemo.ts'
 import { DEMO_PASSWORD, seedDemoAccounts } from './demo/seedDemoAccounts.ts'
+import { createDocumentSummaries } from './documents/documentSummaries.ts'
 import { createExportPool } from './export/exportPool.ts'
 import { createImageStore } from './images/imageStore.ts'
 import { createSyncRateLimiter } from './limits/syncRateLimiter.ts'
@@ -76,6 +77,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     if (seeded.documents + seeded.users > 0) logger.info(seeded, 'demo seeded')
   }
   const metrics = createMetrics()
+  const summaries = createDocumentSummaries()
   const refused = createRefusedChangeStore(db)
   // The sign-off service works on rooms and the rooms ask it for locks: the manager is bound below.
   let rooms: RoomManager | null = null
@@ -105,7 +107,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     metrics,
     compactAfter: config.compactAfter,
     sectionLocks: signoffs.lockedSections,
-    onLoaded: signoffs.onRoomLoaded,
+    onLoaded: (room) => {
+      signoffs.onRoomLoaded(room)
+      summaries.refresh(room.id, room.doc)
+    },
+    onServerChange: (room) => summaries.refresh(room.id, room.doc),
     onCommitted: [
       (room, sections) => signoffs.onCommitted(room, sections),
       (room, sections) => links.onCommitted(room, sections),
@@ -175,6 +181,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   }
   const handler = createHttpHandler({
     catalog,
+    summaries,
     rooms,
     metrics,
     logger,

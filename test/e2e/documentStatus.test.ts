@@ -75,7 +75,7 @@ async function record(page: Page, action: 'status-consent' | 'status-adopt', ref
 }
 
 it('is submitted by a trekker, freezes the text for everyone at once, and can be withdrawn with a reason', async () => {
-  expect(await statusOf(auteur.page)).toBe('ijkmoment-3')
+  await expect.poll(() => statusOf(auteur.page)).toBe('ijkmoment-3')
   await openReadiness(rijkTrekker.page)
   expect(await currentStep(rijkTrekker.page)).toBe('ijkmoment-3')
   await expectAccessible(rijkTrekker.page, 'the readiness page with the decision-making')
@@ -130,6 +130,11 @@ it('is onderschreven once both trekkers record the consent, and vastgesteld once
   await expect
     .poll(() => regioTrekker.page.getByTestId('status-history').textContent())
     .toContain('Vastgesteld door het Rijk')
+  // The document list says so too.
+  await auteur.page.goto('/')
+  await expect
+    .poll(() => auteur.page.locator(`a[href="/document/${DE_PEEL}"] [data-testid="document-facts"]`).textContent())
+    .toBe('Status: Vastgesteld · 0 open reacties')
 
   await closeWithoutProblems(rijkTrekker, regioTrekker, auteur)
 }, 120_000)

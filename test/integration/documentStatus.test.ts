@@ -184,6 +184,17 @@ describe('the status of an ontwikkelperspectief', () => {
       {},
     )
     expect(codeOf(applied)).toBe('document_frozen')
+    // The document list says where each perspective stands, and how many threads are open, without
+    // loading the documents; a voorstel has no status.
+    const list = await getJson<{ id: string; status?: string; openThreads?: number }[]>(
+      server,
+      cookies.provincieAuteur,
+      '/api/documents',
+    )
+    expect(list.body.find((d) => d.id === DE_PEEL)).toMatchObject({ status: 'vastgesteld', openThreads: 1 })
+    const voorstel = list.body.find((d) => d.id === VOORSTEL_NB)
+    expect(voorstel?.status).toBeUndefined()
+    expect(voorstel?.openThreads).toBe(0)
     // What was submitted (twice) and what was adopted are named versions in the Versiegeschiedenis.
     expect(
       (await versionNames()).filter((name) => name === 'Ter instemming aangeboden' || name === 'Vastgesteld'),

@@ -1,6 +1,6 @@
 // The document endpoints of the server's HTTP API. JSON arrives as `unknown` and is checked here,
 // at the edge, before the rest of the client sees it.
-import { type DocumentKind, isDocumentKind } from '@novex/shared'
+import { DOCUMENT_STATUSES, type DocumentKind, type DocumentStatus, isDocumentKind } from '@novex/shared'
 import { type ErrorFactory, isRecord, requestJson } from './request.ts'
 
 export interface DocumentSummary {
@@ -11,6 +11,10 @@ export interface DocumentSummary {
   readonly provinceId?: string
   /** False while the server cannot open it (quarantined after a corrupt stored row); true when not said. */
   readonly available: boolean
+  /** An ontwikkelperspectief's step (docs/status.md), when the server knows it. */
+  readonly status?: DocumentStatus
+  /** Comment threads still open, when the server knows it. */
+  readonly openThreads?: number
 }
 
 export interface DocumentDetail extends DocumentSummary {
@@ -74,6 +78,10 @@ function parseDetail(value: unknown): DocumentDetail | null {
     ...optionalString(value, 'areaName'),
     ...optionalString(value, 'provinceName'),
     available: value.available !== false,
+    ...((DOCUMENT_STATUSES as readonly unknown[]).includes(value.status)
+      ? { status: value.status as DocumentStatus }
+      : {}),
+    ...(typeof value.openThreads === 'number' ? { openThreads: value.openThreads } : {}),
   }
 }
 

@@ -48,6 +48,18 @@ export function DocumentListPage() {
                           {d.title}
                         </span>
                         <span className="document-card__meta">{placeOf(d)}</span>
+                        {(d.status !== undefined || d.openThreads !== undefined) && (
+                          <span className="document-card__facts" data-testid="document-facts">
+                            {[
+                              d.status !== undefined
+                                ? t('list.status', { status: t(`status:names.${d.status}`) })
+                                : null,
+                              d.openThreads !== undefined ? t('list.openThreads', { count: d.openThreads }) : null,
+                            ]
+                              .filter((fact) => fact !== null)
+                              .join(' · ')}
+                          </span>
+                        )}
                         {!d.available && (
                           <span className="document-card__problem" data-testid="document-unavailable">
                             {t('list.unavailable')}

@@ -1,6 +1,7 @@
 // GET /api/documents (what the user may open) and GET /api/documents/:id.
-import { type Access, AREAS, isDocumentId, PROVINCES } from '@novex/shared'
+import { type Access, AREAS, type DocumentStatus, isDocumentId, PROVINCES } from '@novex/shared'
 import type { User } from '../accounts/accountStore.ts'
+import type { DocumentSummaries } from '../documents/documentSummaries.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import { notFound } from './respond.ts'
 
@@ -17,6 +18,10 @@ export interface DocumentSummary {
    * (and the document list says so).
    */
   readonly available: boolean
+  /** An ontwikkelperspectief's step (docs/status.md); absent for a voorstel or one not read yet. */
+  readonly status?: DocumentStatus
+  /** Comment threads still open; absent for a document not read since the server started. */
+  readonly openThreads?: number
 }
 
 export interface DocumentDetail extends DocumentSummary {
@@ -46,10 +51,19 @@ export function listDocuments(
   user: User,
   authorize: Authorize,
   isQuarantined: IsQuarantined,
+  summaries: DocumentSummaries,
 ): DocumentSummary[] {
   return catalog.list().flatMap((record) => {
     const access = authorize(user, record)
-    return access ? [summarize(record, access, isQuarantined)] : []
+    if (!access) return []
+    const facts = summaries.get(record.id)
+    return [
+      {
+        ...summarize(record, access, isQuarantined),
+        ...(facts !== null && record.kind === 'ontwikkelperspectief' ? { status: facts.status } : {}),
+        ...(facts !== null ? { openThreads: facts.openThreads } : {}),
+      },
+    ]
   })
 }
 

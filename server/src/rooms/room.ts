@@ -48,6 +48,8 @@ export interface RoomDeps {
   readonly sectionLocks?: (documentId: string) => ReadonlySet<string>
   /** After a batch is committed, each in turn: the sections whose text or structure it changed. */
   readonly onCommitted?: readonly ((room: Room, sections: ReadonlySet<string>) => void)[]
+  /** After each change the server made itself (comments, rounds, status, the sign-off mirror). */
+  readonly onServerChange?: (room: Room) => void
   /** After an update is refused: what was refused, for the record. */
   readonly onRefused?: (room: Room, peer: Peer, update: Uint8Array, reason: string) => void
   /** Called when the room has no peers and nothing left to write: the manager unloads it. */
@@ -183,6 +185,7 @@ export class Room implements CommitParticipant {
   applyServerChange(change: (doc: Y.Doc) => void): void {
     if (this.destroyed) throw new Error(`room ${this.id} is unloaded`)
     Y.transact(this.doc, () => change(this.doc), SERVER_ORIGIN)
+    this.deps.onServerChange?.(this)
   }
 
   hold(): void {

@@ -21,6 +21,7 @@ import {
   type SignoffApiDeps,
 } from '../api/signoffApi.ts'
 import { routeStatus, type StatusApiDeps } from '../api/statusApi.ts'
+import type { DocumentSummaries } from '../documents/documentSummaries.ts'
 import { type Metrics, renderMetrics } from '../metrics.ts'
 import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
 import { isStorageUnavailable } from '../persistence/storageUnavailable.ts'
@@ -31,6 +32,8 @@ import { setSecurityHeaders } from './securityHeaders.ts'
 
 export interface HttpDeps {
   readonly catalog: DocumentCatalog
+  /** Each document's status and open threads, for the list. */
+  readonly summaries: DocumentSummaries
   readonly rooms: RoomManager
   readonly metrics: Metrics
   readonly logger: Logger
@@ -99,7 +102,7 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
     if (path === '/api/documents') {
       if (method !== 'GET') throw methodNotAllowed()
       const { user } = requireUser(req)
-      sendJson(res, 200, listDocuments(deps.catalog, user, deps.authorize, deps.isQuarantined))
+      sendJson(res, 200, listDocuments(deps.catalog, user, deps.authorize, deps.isQuarantined, deps.summaries))
       return
     }
     const doc = /^\/api\/documents\/([^/]+)$/.exec(path)

@@ -1,7 +1,14 @@
 // The BO-MIRT dossier as the renderers see it: a plain, already-resolved model. The HTTP route fills it
 // from the live document and the sign-off ledger; the renderers only read it, so they stay pure and
 // can be tested without a server.
-import type { CanonicalNode, ComponentKey, LedgerEvent, SectionSignoff } from '@novex/shared'
+import type {
+  CanonicalNode,
+  ComponentKey,
+  DocumentStatus,
+  LedgerEvent,
+  SectionSignoff,
+  StatusDecision,
+} from '@novex/shared'
 
 export const EXPORT_FORMATS = ['pdf', 'docx', 'odt', 'md'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -32,6 +39,18 @@ export interface DossierImage {
   readonly height: number
 }
 
+/** Where an ontwikkelperspectief stands (docs/status.md), and the trekkers' decisions that got it there. */
+export interface DossierStatus {
+  readonly status: DocumentStatus
+  /**
+   * Its Dutch title, e.g. "Vastgesteld" (`DOCUMENT_STATUS_TITLES`), resolved by the caller: the renderers
+   * run in worker threads that cannot load @novex/shared at run time.
+   */
+  readonly title: string
+  /** Every recorded decision, in the order recorded. */
+  readonly decisions: readonly StatusDecision[]
+}
+
 export interface Dossier {
   readonly documentId: string
   /** E.g. "Ontwikkelperspectief De Peel". */
@@ -41,6 +60,8 @@ export interface Dossier {
   readonly coSenders: { readonly rijk: string; readonly provincie: string }
   /** Milliseconds since the epoch. */
   readonly generatedAt: number
+  /** An ontwikkelperspectief's status; null for a ruimtelijk voorstel, which has none. */
+  readonly status: DossierStatus | null
   readonly sections: readonly DossierSection[]
   readonly ledger: readonly LedgerEvent[]
   /** The images the locked sections show, by their `src` (an `image` node's src attribute). May be empty. */

@@ -8,11 +8,18 @@ const texts = (blocks: ReturnType<typeof sectionBlocks>) =>
   blocks.map((b) => (b.kind === 'heading' || b.kind === 'paragraph' ? inlineText(b.inlines) : b.kind))
 
 describe('dossier layout', () => {
-  it('puts both co-senders, the area and the date on the title page', () => {
+  it("puts both co-senders, the area, an ontwikkelperspectief's status and the date on the title page", () => {
     expect(titlePageOf(sampleDossier()).facts).toEqual([
       { label: 'Afzenders', value: 'Ministerie van LVVN en Provincie Noord-Brabant' },
       { label: 'NOVEX-gebied', value: 'De Peel' },
+      { label: 'Status', value: 'Vastgesteld' },
       { label: 'Datum', value: '28-11-2026' },
+    ])
+    // A ruimtelijk voorstel has no status.
+    expect(titlePageOf({ ...sampleDossier(), status: null }).facts.map((fact) => fact.label)).toEqual([
+      'Afzenders',
+      'NOVEX-gebied',
+      'Datum',
     ])
   })
 

@@ -1,8 +1,10 @@
 // What goes into the dossier and in which order, for every format: the title page with both
-// co-senders, each section under its numbered heading (content only when locked), then the sign-off
-// appendix. A renderer only implements DossierWriter: how a title page and blocks look in its format.
+// co-senders (and an ontwikkelperspectief's status), each section under its numbered heading (content
+// only when locked), then the sign-off appendix and, right after it, the recorded decisions. A renderer
+// only implements DossierWriter: how a title page and blocks look in its format.
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { type Block, contentBlocks, MAX_HEADING_LEVEL, text } from './contentBlocks.ts'
+import { decisionBlocks } from './decisionBlocks.ts'
 import type { Dossier, DossierSection } from './dossier.ts'
 import { formatDate, LABELS, numberedTitle, sendersLine } from './dossierText.ts'
 import { appendixBlocks } from './signoffAppendix.ts'
@@ -10,7 +12,7 @@ import { appendixBlocks } from './signoffAppendix.ts'
 export interface TitlePage {
   readonly title: string
   readonly kind: string
-  /** Label and value pairs: senders, area, date. */
+  /** Label and value pairs: senders, area, status (an ontwikkelperspectief's), date. */
   readonly facts: readonly { readonly label: string; readonly value: string }[]
   /** "Ministerie van LVVN en Provincie Noord-Brabant": for document metadata (author). */
   readonly senders: string
@@ -34,6 +36,7 @@ export function titlePageOf(dossier: Dossier): TitlePage {
     facts: [
       { label: LABELS.senders, value: senders },
       { label: LABELS.area, value: dossier.areaName },
+      ...(dossier.status ? [{ label: LABELS.status, value: dossier.status.title }] : []),
       { label: LABELS.date, value: formatDate(dossier.generatedAt) },
     ],
   }
@@ -56,7 +59,10 @@ export function sectionBlocks(section: DossierSection): Block[] {
   return [...heading, ...contentBlocks(section.content, level)]
 }
 
-/** Drives a writer through the dossier; progress counts the sections plus one for the appendix. */
+/**
+ * Drives a writer through the dossier; progress counts the sections plus one for the appendix (with the
+ * decisions).
+ */
 export async function writeDossier(
   dossier: Dossier,
   writer: DossierWriter,
@@ -72,7 +78,7 @@ export async function writeDossier(
     // keeps syncing documents meanwhile.
     await nextTurn()
   }
-  writer.blocks(appendixBlocks(dossier), { pageBreak: true })
+  writer.blocks([...appendixBlocks(dossier), ...decisionBlocks(dossier)], { pageBreak: true })
   const bytes = await writer.finish()
   onProgress?.(total, total)
   return bytes

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, numberedTitle, sendersLine } from './dossierText.ts'
+import { formatDate, formatDateTime, formatDay, numberedTitle, sendersLine } from './dossierText.ts'
 
 describe('dossier text', () => {
   it('formats dates as dd-mm-jjjj in Europe/Amsterdam, in winter and summer time', () => {
@@ -7,6 +7,11 @@ describe('dossier text', () => {
     expect(formatDateTime(Date.UTC(2026, 0, 5, 23, 30))).toBe('06-01-2026 00:30') // CET, UTC+1
     expect(formatDateTime(Date.UTC(2026, 6, 1, 22, 5))).toBe('02-07-2026 00:05') // CEST, UTC+2
     expect(formatDateTime(Date.UTC(2026, 6, 1, 10, 0))).toBe('01-07-2026 12:00')
+  })
+
+  it("turns a decision's day (yyyy-mm-dd) into dd-mm-jjjj, whatever the zone", () => {
+    expect(formatDay('2026-11-05')).toBe('05-11-2026')
+    expect(formatDay('5 november')).toBe('5 november')
   })
 
   it('names both senders and numbers titles', () => {

@@ -7,6 +7,7 @@ export const LABELS = {
   senders: 'Afzenders',
   area: 'NOVEX-gebied',
   date: 'Datum',
+  status: 'Status',
   notIncluded: 'Nog niet door beide partijen ondertekend — niet opgenomen in het dossier.',
   component: 'Verplicht onderdeel',
   appendix: 'Bijlage: ondertekening',
@@ -18,6 +19,9 @@ export const LABELS = {
   signedAt: 'ondertekend op',
   ledger: 'Logboek',
   emptyLedger: 'Het logboek is leeg.',
+  decisions: 'Besluitvorming',
+  decisionsIntro:
+    'De besluiten over dit ontwikkelperspectief, in de volgorde waarin de trekkers ze hebben vastgelegd: aanbieding ter instemming, intrekking, instemming en vaststelling door het Rijk en de regio.',
   by: 'Door',
   server: 'automatisch (server)',
   hash: 'Hash',
@@ -70,6 +74,12 @@ export function formatDate(ms: number): string {
 export function formatDateTime(ms: number): string {
   const p = parts(ms)
   return `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}`
+}
+
+/** A day given as yyyy-mm-dd (a decision's meeting day) as dd-mm-jjjj; anything else as it is. */
+export function formatDay(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  return match ? `${match[3]}-${match[2]}-${match[1]}` : day
 }
 
 /** "Ministerie van LVVN en Provincie Noord-Brabant". */

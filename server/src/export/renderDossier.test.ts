@@ -1,11 +1,13 @@
 // Every format, rendered from the sample dossier and read back with a reader's software: the
-// co-senders, the locked text with its diacritics, the unlocked section reduced to its heading and the
-// "niet opgenomen" line, the appendix with signers and hashes, and no live javascript:/data: link.
+// co-senders and the status, the locked text with its diacritics, the unlocked section reduced to its
+// heading and the "niet opgenomen" line, the appendix with signers and hashes, the decisions after it,
+// and no live javascript:/data: link. A ruimtelijk voorstel has neither status nor decisions.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { EXPORT_FORMATS } from './dossier.ts'
 import { LABELS } from './dossierText.ts'
 import { renderDossier } from './renderDossier.ts'
 import { type ReadBack, readMarkdown } from './testing/readBack.ts'
+import { DECISION_LINES } from './testing/sampleDecisions.ts'
 import {
   DIACRITICS_TEXT,
   HASH_LAPSED,
@@ -33,6 +35,10 @@ describe.each(EXPORT_FORMATS)('%s dossier', (format) => {
     expect(start).toContain('Ontwikkelperspectief De Peel')
     expect(start).toContain('De Peel')
     expect(start).toContain('28-11-2026')
+  })
+
+  it("says the ontwikkelperspectief's status on the title page", async () => {
+    expect(flat(read.text).slice(0, 400)).toContain('Status: Vastgesteld')
   })
 
   it('carries the locked section with its text, marks and Dutch characters intact', async () => {
@@ -85,6 +91,15 @@ describe.each(EXPORT_FORMATS)('%s dossier', (format) => {
     expect([...order].sort((a, b) => a - b)).toEqual(order)
   })
 
+  it('lists every decision after the appendix, in order, with names and notes intact', async () => {
+    const text = flat(read.text)
+    const part = text.lastIndexOf(LABELS.decisions)
+    expect(part).toBeGreaterThan(text.lastIndexOf(LABELS.ledger))
+    const order = DECISION_LINES.map((line) => text.indexOf(line, part))
+    expect(order.every((at) => at > -1)).toBe(true)
+    expect([...order].sort((a, b) => a - b)).toEqual(order)
+  })
+
   it('keeps safe links live and never emits javascript: or data: links', async () => {
     const { links, bytes } = read
     const text = flat(read.text)
@@ -96,6 +111,22 @@ describe.each(EXPORT_FORMATS)('%s dossier', (format) => {
     // Not anywhere in the file either, compressed parts aside (checked per format below).
     expect(new TextDecoder('latin1').decode(bytes)).not.toMatch(/javascript:|data:text/i)
     expect(text).not.toMatch(/javascript:|data:text/i)
+  })
+})
+
+describe.each(EXPORT_FORMATS)('%s dossier of a ruimtelijk voorstel', (format) => {
+  let text = ''
+  beforeAll(async () => {
+    const voorstel = { ...sampleDossier(), title: 'Ruimtelijk voorstel Noord-Brabant', status: null }
+    text = flat((await READERS[format](await renderDossier(voorstel, format))).text)
+  }, 60_000)
+
+  it('has neither a status line nor decisions', () => {
+    expect(text).toContain('Ruimtelijk voorstel Noord-Brabant')
+    expect(text).toContain(LABELS.ledger)
+    expect(text).not.toContain('Status:')
+    expect(text).not.toContain(LABELS.decisions)
+    for (const line of DECISION_LINES) expect(text).not.toContain(line)
   })
 })
 

@@ -1,6 +1,7 @@
 // What each file format needs beyond its text: a valid ODF package whose styles all exist, a PDF/A
 // with embedded fonts and Dutch as its language, a DOCX with real heading styles and external links,
-// and in each format the locked section's table as a real table (not its text as paragraphs).
+// in each format the locked section's table as a real table (not its text as paragraphs), and the
+// status and decisions escaped as all user text is (tagged in the PDF as the appendix is).
 import type { CanonicalNode } from '@novex/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { renderDocx } from './renderDocx.ts'
@@ -15,10 +16,13 @@ import {
   readOdt,
   readOdtTables,
   readPdf,
+  readPdfElements,
   readPdfItems,
   unzip,
 } from './testing/readBack.ts'
+import { DECISION_LINES, SUBMISSION_NOTE } from './testing/sampleDecisions.ts'
 import { sampleDossier, TABLE_ROWS, TABLE_SPANNING } from './testing/sampleDossier.ts'
+import { flat } from './testing/testDossiers.ts'
 
 // Rendered once: pdfkit and the fonts take seconds on a busy two-core machine.
 const empty = (): Uint8Array => new Uint8Array()
@@ -203,5 +207,46 @@ describe("the locked section's table", () => {
     expect(cellTexts([row ?? []])).toEqual([['a|b \\| c\\', 'x|y', 'pijp']])
     expect(html).toContain('<code>x|y</code>')
     expect(html).toContain('<a href="https://x.example/a%7Cb">pijp</a>')
+  })
+})
+
+describe('the status and the decisions', () => {
+  // The note's `"kosten" <&> baten, *niet* vet` as each format must write it.
+  const ESCAPED_NOTE = '&lt;&amp;&gt; baten, *niet* vet'
+
+  it('ODT: the status line on the title page, the note escaped in the XML', () => {
+    const content = readOdt(rendered.odt).files['content.xml'] ?? ''
+    expect(content).toContain('<text:span text:style-name="T_b">Status: </text:span>Vastgesteld</text:p>')
+    expect(content).toContain(ESCAPED_NOTE)
+    expect(content).not.toContain('<&>')
+  })
+
+  it('DOCX: the note escaped in the XML', () => {
+    const xml = unzip(rendered.docx)['word/document.xml'] ?? ''
+    expect(xml).toContain(`&quot;kosten&quot; ${ESCAPED_NOTE}`)
+    expect(xml).not.toContain('<&>')
+  })
+
+  it('Markdown: the note escaped, no emphasis or HTML from it', () => {
+    const { source, html, text } = readMarkdown(rendered.md)
+    expect(source).toContain('Status: Vastgesteld\\\n')
+    expect(source).toContain('"kosten" \\<\\&\\> baten, \\*niet\\* vet')
+    expect(html).not.toContain('<em>niet')
+    expect(text).toContain(SUBMISSION_NOTE)
+  })
+
+  it('PDF: the status a paragraph of the title page, the decisions a tagged list under an H1', async () => {
+    const elements = await readPdfElements(rendered.pdf)
+    expect(elements).toContainEqual({
+      role: 'P',
+      page: 1,
+      text: 'Status: Vastgesteld',
+      alt: null,
+      within: ['Document'],
+    })
+    const heading = elements.findIndex((e) => e.role === 'H1' && e.text === 'Besluitvorming')
+    expect(heading).toBeGreaterThan(-1)
+    const decisions = elements.slice(heading).filter((e) => e.within.join('/') === 'Document/L/LI/LBody')
+    expect(decisions.slice(0, DECISION_LINES.length).map((e) => flat(e.text))).toEqual(DECISION_LINES)
   })
 })

@@ -1,16 +1,27 @@
 // Fills the dossier model from the live document and the ledger: every section in order, the content
-// of locked sections exactly as signed (their hashes are verified before this is called). The images
-// those sections show come from storage afterwards (images/dossierImages.ts).
-import { AREAS, COMPONENTS, canonicalSection, orderedSections, PROVINCES } from '@novex/shared'
-import type { Dossier } from '../export/dossier.ts'
+// of locked sections exactly as signed (their hashes are verified before this is called), and for an
+// ontwikkelperspectief its status with the trekkers' decisions. The images those sections show come
+// from storage afterwards (images/dossierImages.ts).
+import {
+  AREAS,
+  COMPONENTS,
+  canonicalSection,
+  DOCUMENT_STATUS_TITLES,
+  orderedSections,
+  PROVINCES,
+  readStatusRecord,
+  statusOf,
+} from '@novex/shared'
+import type * as Y from 'yjs'
+import type { Dossier, DossierStatus } from '../export/dossier.ts'
 import type { DocumentRecord } from '../persistence/documentCatalog.ts'
 import type { Room } from '../rooms/room.ts'
 import type { SignoffService } from './signoffService.ts'
 
 export function dossierFromRoom(
   record: DocumentRecord,
-  room: Room,
-  signoffs: SignoffService,
+  room: Pick<Room, 'doc'>,
+  signoffs: Pick<SignoffService, 'states' | 'ledger'>,
   now: number,
 ): Omit<Dossier, 'images'> {
   const states = signoffs.states(record.id)
@@ -25,6 +36,8 @@ export function dossierFromRoom(
       provincie: area?.regionLead ?? (province ? `Provincie ${province.name}` : 'Provincie'),
     },
     generatedAt: now,
+    // A ruimtelijk voorstel has no status process (docs/status.md).
+    status: record.kind === 'ontwikkelperspectief' ? dossierStatus(room.doc) : null,
     sections: orderedSections(room.doc).map((section) => {
       const signoff = states.get(section.id)
       const locked = signoff?.locked != null
@@ -42,4 +55,9 @@ export function dossierFromRoom(
     }),
     ledger: signoffs.ledger(record.id),
   }
+}
+
+function dossierStatus(doc: Y.Doc): DossierStatus {
+  const status = statusOf(doc)
+  return { status, title: DOCUMENT_STATUS_TITLES[status], decisions: readStatusRecord(doc).decisions }
 }

@@ -1,9 +1,10 @@
 // A realistic dossier for the renderer tests: De Peel, one locked section with every supported node
 // and mark (a 3×3 table among them, a map as a 40×20 PNG with a caption, and some hostile text), one section that is not
-// locked, a locked subsection, and a ledger with two signatures, a lock and a lapse. Names and texts are
-// fictional (see DOMAIN.md).
+// locked, a locked subsection, a ledger with two signatures, a lock and a lapse, and the status
+// vastgesteld with its decisions (sampleDecisions.ts). Names and texts are fictional (see DOMAIN.md).
 import type { Actor, CanonicalMark, CanonicalNode, LedgerEvent, SectionSignoff } from '@novex/shared'
 import type { Dossier } from '../dossier.ts'
+import { SAMPLE_STATUS } from './sampleDecisions.ts'
 import { dossierImage, imageNode, pngImage } from './testImages.ts'
 
 export const HASH_LOCKED = `sha256:${'ab12'.repeat(16)}`
@@ -217,6 +218,7 @@ export function sampleDossier(): Dossier {
     areaName: 'De Peel',
     coSenders: { rijk: 'Ministerie van LVVN', provincie: 'Provincie Noord-Brabant' },
     generatedAt: GENERATED_AT,
+    status: SAMPLE_STATUS,
     sections: [
       {
         sectionId: 's-hoofdopgave',

@@ -1,0 +1,13 @@
+// The Dutch title of each document status, as the server writes it ("Status: Vastgesteld" on a
+// dossier's title page). The editor says the same through its translations (client i18n, status.json).
+import type { DocumentStatus } from './documentStatus.ts'
+
+export const DOCUMENT_STATUS_TITLES: Readonly<Record<DocumentStatus, string>> = {
+  concept: 'Concept',
+  'ijkmoment-1': 'IJkmoment 1',
+  'ijkmoment-2': 'IJkmoment 2',
+  'ijkmoment-3': 'IJkmoment 3',
+  'ter-instemming': 'Ter instemming (BOL/BO-MIRT)',
+  onderschreven: 'Onderschreven door Rijk en regio',
+  vastgesteld: 'Vastgesteld',
+}

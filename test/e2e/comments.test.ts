@@ -186,6 +186,12 @@ describe('comments', () => {
     await own.waitFor()
     const id = (await own.getAttribute('data-thread-id')) ?? ''
     await rijk.page.locator(`[data-testid="comment-highlight"][data-thread-id="${id}"]`).waitFor()
+    // Anne can show only the threads that mention her, and the document list counts them for her.
+    await rijk.page.getByTestId('comment-filter-mentions').check()
+    await expect.poll(() => visibleThreadIds(rijk.page)).toEqual([id])
+    await rijk.page.getByTestId('comment-filter-mentions').uncheck()
+    const listed = (await fetchJson(rijk.page, 'GET', '/api/documents')).body as { id: string; mentionsYou?: number }[]
+    expect(listed.find((d) => d.id === DE_PEEL)?.mentionsYou).toBe(1)
 
     // The province deletes the commented word: the thread stays, with its quote, at the Rijk too.
     await selectText(page, thirdId, 'hydrologische ')

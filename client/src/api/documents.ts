@@ -15,6 +15,8 @@ export interface DocumentSummary {
   readonly status?: DocumentStatus
   /** Comment threads still open, when the server knows it. */
   readonly openThreads?: number
+  /** Of those, the threads that mention this user. */
+  readonly mentionsYou?: number
 }
 
 export interface DocumentDetail extends DocumentSummary {
@@ -82,6 +84,7 @@ function parseDetail(value: unknown): DocumentDetail | null {
       ? { status: value.status as DocumentStatus }
       : {}),
     ...(typeof value.openThreads === 'number' ? { openThreads: value.openThreads } : {}),
+    ...(typeof value.mentionsYou === 'number' ? { mentionsYou: value.mentionsYou } : {}),
   }
 }
 

@@ -55,6 +55,7 @@ export function DocumentListPage() {
                                 ? t('list.status', { status: t(`status:names.${d.status}`) })
                                 : null,
                               d.openThreads !== undefined ? t('list.openThreads', { count: d.openThreads }) : null,
+                              d.mentionsYou ? t('list.mentionsYou', { count: d.mentionsYou }) : null,
                             ]
                               .filter((fact) => fact !== null)
                               .join(' · ')}

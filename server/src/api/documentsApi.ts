@@ -22,6 +22,8 @@ export interface DocumentSummary {
   readonly status?: DocumentStatus
   /** Comment threads still open; absent for a document not read since the server started. */
   readonly openThreads?: number
+  /** Of those, the threads that mention the user asking (@-mentions). */
+  readonly mentionsYou?: number
 }
 
 export interface DocumentDetail extends DocumentSummary {
@@ -61,7 +63,7 @@ export function listDocuments(
       {
         ...summarize(record, access, isQuarantined),
         ...(facts !== null && record.kind === 'ontwikkelperspectief' ? { status: facts.status } : {}),
-        ...(facts !== null ? { openThreads: facts.openThreads } : {}),
+        ...(facts !== null ? { openThreads: facts.openThreads, mentionsYou: facts.mentioned.get(user.id) ?? 0 } : {}),
       },
     ]
   })

@@ -77,6 +77,11 @@ export interface CommentThread {
   readonly messages: readonly CommentMessage[]
 }
 
+/** Whether a message of the thread (not deleted) mentions this user. */
+export function mentionsUser(thread: CommentThread, userId: string): boolean {
+  return thread.messages.some((message) => !message.deleted && message.mentions.includes(userId))
+}
+
 export interface RoundRecord {
   readonly round: Round
   readonly openedAt: number

@@ -125,6 +125,15 @@ function CommentsPanelBody({ sections, isLive }: Omit<CommentsPanelProps, 'comme
             </option>
           ))}
         </FilterSelect>
+        <label className="comments-panel__check">
+          <input
+            type="checkbox"
+            data-testid="comment-filter-mentions"
+            checked={filter.mentioning !== 'all'}
+            onChange={(event) => setFilter({ ...filter, mentioning: event.target.checked ? context.me.id : 'all' })}
+          />{' '}
+          {t('filter.mentionsMe')}
+        </label>
       </fieldset>
       <p className="visually-hidden" role="status">
         {shown.length === threads.length

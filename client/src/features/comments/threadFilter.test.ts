@@ -26,7 +26,26 @@ const thread = (id: string, sectionId: string, extra: Partial<CommentThread> = {
   ...extra,
 })
 
+const message = (mentions: string[], deleted = false): CommentThread['messages'][number] => ({
+  id: `m-${mentions.join('-')}-${deleted}`,
+  author: author('Rijk'),
+  body: deleted ? '' : 'Zie @Bram',
+  mentions,
+  at: 0,
+  editedAt: null,
+  deleted,
+})
+
 describe('matchesFilter', () => {
+  it('shows only the threads that mention me, when asked, not counting deleted messages', () => {
+    const mentioned = thread('a', 's1', { messages: [message([]), message(['bram'])] })
+    const deletedMention = thread('b', 's1', { messages: [message(['bram'], true)] })
+    const other = thread('c', 's1', { messages: [message(['anne'])] })
+    const mine = { ...ALL_THREADS, mentioning: 'bram' }
+    expect([mentioned, deletedMention, other].filter((t) => matchesFilter(t, mine)).map((t) => t.id)).toEqual(['a'])
+    expect([mentioned, deletedMention, other].filter((t) => matchesFilter(t, ALL_THREADS))).toHaveLength(3)
+  })
+
   it('filters by status, organisation, section and round (carried-over threads count for the later round)', () => {
     const carried = thread('a', 's1', { round: 1, carriedInto: [2] })
     const resolved = thread('b', 's2', { status: 'resolved', openedBy: author('Provincie') })

@@ -1,6 +1,6 @@
 // Which threads the side panel shows, and in what order: by section (document order), then by where
 // the anchor is in the text; threads whose text was deleted come after those of their section.
-import type { CommentThread, Round, ThreadStatus } from '@novex/shared'
+import { type CommentThread, mentionsUser, type Round, type ThreadStatus } from '@novex/shared'
 import type { AnchorPlace } from './commentsStore.ts'
 
 export interface ThreadFilter {
@@ -10,14 +10,23 @@ export interface ThreadFilter {
   /** A round, 'none' (opened outside a round) or 'all'. */
   readonly round: Round | 'none' | 'all'
   readonly section: string
+  /** Only threads that mention this user (an id), or 'all'. */
+  readonly mentioning: string
 }
 
-export const ALL_THREADS: ThreadFilter = { status: 'all', organisation: 'all', round: 'all', section: 'all' }
+export const ALL_THREADS: ThreadFilter = {
+  status: 'all',
+  organisation: 'all',
+  round: 'all',
+  section: 'all',
+  mentioning: 'all',
+}
 
 export function matchesFilter(thread: CommentThread, filter: ThreadFilter): boolean {
   if (filter.status !== 'all' && thread.status !== filter.status) return false
   if (filter.organisation !== 'all' && thread.openedBy.organisationName !== filter.organisation) return false
   if (filter.section !== 'all' && thread.sectionId !== filter.section) return false
+  if (filter.mentioning !== 'all' && !mentionsUser(thread, filter.mentioning)) return false
   if (filter.round === 'none') return thread.round === null
   // A thread carried into a round belongs to that round's review too.
   if (filter.round !== 'all') return thread.round === filter.round || thread.carriedInto.includes(filter.round)

@@ -6,6 +6,7 @@ import { createAccountStore } from './accounts/accountStore.ts'
 import { createAudit } from './accounts/audit.ts'
 import { hashPassword } from './accounts/passwords.ts'
 import { createSessionStore } from './accounts/sessionStore.ts'
+import { renderDossierFor } from './api/exportApi.ts'
 import { createLoginLimiter } from './api/loginLimiter.ts'
 import { providerLogoutUrl } from './api/oidcApi.ts'
 import type { SessionApiDeps } from './api/sessionApi.ts'
@@ -39,6 +40,8 @@ import { RoomManager } from './rooms/roomManager.ts'
 import { createLedgerStore } from './signoff/ledgerStore.ts'
 import { createRefusedChangeStore } from './signoff/refusedChanges.ts'
 import { createSignoffService } from './signoff/signoffService.ts'
+import { createAdoptionArchive } from './status/adoptionArchive.ts'
+import { createArchiveStore } from './status/archiveStore.ts'
 import { createStatusService } from './status/statusService.ts'
 import { createHttpHandler } from './transport/httpHandler.ts'
 import { createNovexServer, listen } from './transport/server.ts'
@@ -141,6 +144,18 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const signoffDeps = { catalog, accounts, authorize, signoffs, refused, withRoom, links }
   const exports = createExportPool({ threads: config.exportThreads, queue: config.exportQueue })
   const images = createImageStore(db)
+  const exportDeps = { ...signoffDeps, exports, metrics, images }
+  const archives = createArchiveStore(db)
+  const archive = createAdoptionArchive({
+    store: archives,
+    catalog,
+    accounts,
+    summaries,
+    withRoom,
+    renderPdf: (user, record) => renderDossierFor(exportDeps, user, record, 'pdf', new AbortController().signal),
+    audit,
+    logger,
+  })
   const sync = createSyncEndpoint({
     catalog,
     authenticate,
@@ -191,7 +206,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     trustProxy: config.trustProxy,
     isQuarantined: store.health.isQuarantined,
     signoff: signoffDeps,
-    export: { ...signoffDeps, exports, metrics, images },
+    export: exportDeps,
     comments: commentsDeps,
     links: { catalog, authorize, links, withRoom },
     images: {
@@ -209,6 +224,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       authorize,
       withRoom,
       status: createStatusService({ withRoom, signoffs, audit, versions }),
+      archive,
+      archives,
     },
     session: sessionDeps,
     oidc: {
@@ -221,6 +238,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   })
   const server = createNovexServer(handler, sync)
   const port = await listen(server, config.port, config.host)
+  // An adopted perspective whose dossier could not be kept when it was adopted is kept now, in the background.
+  void archive.catchUp()
 
   let closing: Promise<void> | null = null
   const shutdown = (): Promise<void> => {

@@ -75,9 +75,10 @@ async function record(page: Page, action: 'status-consent' | 'status-adopt', ref
 }
 
 it('is submitted by a trekker, freezes the text for everyone at once, and can be withdrawn with a reason', async () => {
-  await expect.poll(() => statusOf(auteur.page)).toBe('ijkmoment-3')
+  // The page shows its local copy first, then what the server has.
+  await expect.poll(() => statusOf(auteur.page), { timeout: 15_000 }).toBe('ijkmoment-3')
   await openReadiness(rijkTrekker.page)
-  expect(await currentStep(rijkTrekker.page)).toBe('ijkmoment-3')
+  await expect.poll(() => currentStep(rijkTrekker.page), { timeout: 15_000 }).toBe('ijkmoment-3')
   await expectAccessible(rijkTrekker.page, 'the readiness page with the decision-making')
 
   await rijkTrekker.page.getByTestId('status-note').fill('Voor het BO-MIRT van november')
@@ -130,6 +131,11 @@ it('is onderschreven once both trekkers record the consent, and vastgesteld once
   await expect
     .poll(() => regioTrekker.page.getByTestId('status-history').textContent())
     .toContain('Vastgesteld door het Rijk')
+  // The adopted dossier is kept as PDF/A, with its checksum, for everyone who may read the document.
+  const kept = regioTrekker.page.getByTestId('archived-dossier')
+  await kept.waitFor()
+  expect(await kept.textContent()).toBe('Vastgesteld dossier (PDF/A) downloaden')
+  expect(await regioTrekker.page.getByTestId('archived-sha256').textContent()).toMatch(/^[0-9a-f]{64}$/)
   // The document list says so too.
   await auteur.page.goto('/')
   await expect

@@ -3,6 +3,9 @@
 // signed by both parties; from then on the server refuses every change to its sections, from any
 // client, until the submission is withdrawn with a reason; consent and adoption each need one trekker of
 // the Rijk and one of the region, with a real date that is not in the future and the meeting or decision.
+
+import { createHash } from 'node:crypto'
+import { openDatabase } from '@novex/server'
 import {
   appendSection,
   documentStatus,
@@ -26,6 +29,7 @@ import { waitFor } from '../helpers/waitFor.ts'
 interface StatusAnswer {
   readonly status: string
   readonly record: StatusRecord
+  readonly archived?: { readonly name: string; readonly format: string } | null
   readonly error?: { readonly code: string }
 }
 
@@ -164,6 +168,7 @@ describe('the status of an ontwikkelperspectief', () => {
     ).toBe('onderschreven')
     const adopted = await act('rijkOndertekenaar', 'adopt', { date: yesterday(), reference: 'Ministerraad' })
     expect(adopted.body.status).toBe('vastgesteld')
+    expect(adopted.body.archived).toMatchObject({ name: 'Vastgesteld dossier (PDF/A)', format: 'pdf' })
     await waitFor(() => statusOf(writer.doc) === 'vastgesteld', { message: 'vastgesteld live' })
     expect(documentStatus(readReview(writer.doc), readStatusRecord(writer.doc))).toBe('vastgesteld')
     expect(await refusalOf('Na vaststelling: ')).toBe(RefusalReason.frozen)
@@ -200,4 +205,46 @@ describe('the status of an ontwikkelperspectief', () => {
       (await versionNames()).filter((name) => name === 'Ter instemming aangeboden' || name === 'Vastgesteld'),
     ).toEqual(['Ter instemming aangeboden', 'Ter instemming aangeboden', 'Vastgesteld'])
   })
+
+  it('keeps the adopted dossier as PDF/A, byte for byte with its SHA-256, and makes it after a restart if it was missing', async () => {
+    interface Archived {
+      readonly id: number
+      readonly name: string
+      readonly sha256: string
+      readonly size: number
+    }
+    const listed = await getJson<Archived[]>(server, cookies.lezer, `/api/documents/${DE_PEEL}/archive`)
+    expect(listed.body).toHaveLength(1)
+    const [kept] = listed.body
+    expect(kept).toMatchObject({ name: 'Vastgesteld dossier (PDF/A)' })
+    const download = async (): Promise<Buffer> => {
+      const response = await fetch(`${server.httpUrl}/api/documents/${DE_PEEL}/archive/${kept?.id}`, {
+        headers: { cookie: cookies.lezer },
+      })
+      expect(response.headers.get('content-type')).toBe('application/pdf')
+      return Buffer.from(await response.arrayBuffer())
+    }
+    const bytes = await download()
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(bytes.toString('latin1')).toContain('pdfaid:part')
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(kept?.sha256)
+    expect((await download()).equals(bytes)).toBe(true)
+
+    // Lost (say the export threads were busy at the adoption): the next start makes it.
+    writer.destroy()
+    for (const client of clients) client.destroy()
+    clients.length = 0
+    await server.stop()
+    const db = openDatabase(server.dataDir)
+    db.prepare('DELETE FROM archived_dossiers').run()
+    db.close()
+    server = await startServer({ dataDir: server.dataDir })
+    cookies = await loginEveryone(server)
+    writer = connectClient(server, DE_PEEL, { cookie: cookies.provincieAuteur })
+    await writer.synced()
+    const again = async () =>
+      (await getJson<Archived[]>(server, cookies.lezer, `/api/documents/${DE_PEEL}/archive`)).body
+    await waitFor(async () => (await again()).length === 1, { timeout: 20_000, message: 'the dossier archived again' })
+    expect((await again())[0]?.name).toBe('Vastgesteld dossier (PDF/A)')
+  }, 60_000)
 })

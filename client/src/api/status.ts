@@ -2,7 +2,7 @@
 // The status itself is read live from the document (features/status/useDocumentStatus.ts); these calls
 // only record a decision, and a refusal carries the server's code and Dutch reason.
 import { ApiError } from './documents.ts'
-import { type ErrorFactory, requestJson } from './request.ts'
+import { type ErrorFactory, isRecord, requestJson } from './request.ts'
 
 /** A refused or failed decision: the server's code (or `http_<status>`, `unreachable`) and message. */
 export class StatusApiError extends ApiError {
@@ -34,3 +34,35 @@ export const recordDecision = (
   date: string,
   reference: string,
 ): Promise<void> => decide(documentId, kind, { date, reference })
+
+/** A dossier kept for the archive when the perspective was adopted (server: status/archiveStore.ts). */
+export interface ArchivedDossier {
+  readonly id: number
+  readonly name: string
+  readonly size: number
+  /** Hex SHA-256 of the kept bytes. */
+  readonly sha256: string
+  readonly createdAt: number
+  readonly createdBy: string
+}
+
+export async function fetchArchive(documentId: string, signal?: AbortSignal): Promise<ArchivedDossier[]> {
+  const body = await requestJson('GET', archivePath(documentId), statusError, { signal })
+  return Array.isArray(body) ? body.filter(isArchivedDossier) : []
+}
+
+export const archivedDossierUrl = (documentId: string, id: number): string => `${archivePath(documentId)}/${id}`
+
+const archivePath = (documentId: string): string => `/api/documents/${encodeURIComponent(documentId)}/archive`
+
+function isArchivedDossier(value: unknown): value is ArchivedDossier {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'number' &&
+    typeof value.name === 'string' &&
+    typeof value.size === 'number' &&
+    typeof value.sha256 === 'string' &&
+    typeof value.createdAt === 'number' &&
+    typeof value.createdBy === 'string'
+  )
+}

@@ -12,6 +12,7 @@ import { fetchDocument } from '../api/documents.ts'
 import { useApi } from '../api/useApi.ts'
 import { localUserFor } from '../collab/localUser.ts'
 import { useCollab } from '../collab/useCollab.ts'
+import { useCollabValue } from '../collab/useCollabValue.ts'
 import { ExportDossier } from '../features/export/ExportDossier.tsx'
 import { ReadinessTable } from '../features/readiness/ReadinessTable.tsx'
 import { useReadiness } from '../features/readiness/useReadiness.ts'
@@ -33,6 +34,8 @@ export function ReadinessPage() {
   // Live, for the signatures and locks, but not present in the document: the visitor is not working in it.
   const collab = useCollab(missing || !user ? null : documentId, user, { presence: false })
   const { version } = useSignoffMirror(collab?.doc ?? null)
+  // The decision-making follows the document once it has what the server has (not a stale local copy).
+  const synced = useCollabValue(collab, (s) => s.synced)
   const { result, reload } = useReadiness(documentId, version)
   // Trekkers record the decisions after IJkmoment 3; the side follows the organisation (the server checks both).
   const review = useApi((signal) => fetchReview(documentId, signal), `review:${documentId}`)
@@ -76,7 +79,7 @@ export function ReadinessPage() {
       {meta.state === 'ready' && meta.value.kind === 'ontwikkelperspectief' && (
         <StatusPanel
           documentId={documentId}
-          doc={collab?.doc ?? null}
+          doc={synced ? (collab?.doc ?? null) : null}
           trekker={review.state === 'ready' && review.value.canManage}
           side={side}
           ready={result.state === 'ready' && result.value.ready}

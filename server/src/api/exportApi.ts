@@ -9,6 +9,7 @@ import { dossierImages } from '../images/dossierImages.ts'
 import type { ImageStore } from '../images/imageStore.ts'
 import { withLinkReferences } from '../links/linkReferences.ts'
 import type { Metrics } from '../metrics.ts'
+import type { DocumentRecord } from '../persistence/documentCatalog.ts'
 import { dossierFromRoom } from '../signoff/dossierFromRoom.ts'
 import { ApiError } from './respond.ts'
 import { openable, type SignoffApiDeps } from './signoffApi.ts'
@@ -37,6 +38,31 @@ export async function handleExport(
   const record = openable(deps, user, documentId)
   if (!isExportFormat(format))
     throw new ApiError(400, 'invalid_format', 'Kies een exportformaat: pdf, docx, odt of md.')
+  const bytes = await renderDossierFor(deps, user, record, format, gone.signal)
+  if (bytes === null) return
+  deps.metrics.exportsRendered += 1
+  if (res.destroyed) return
+  res.writeHead(200, {
+    'content-type': EXPORT_MEDIA_TYPES[format].mediaType,
+    'content-length': bytes.byteLength,
+    'content-disposition': `attachment; filename="${record.id}-dossier.${EXPORT_MEDIA_TYPES[format].extension}"`,
+    'cache-control': 'no-store',
+  })
+  res.end(bytes)
+}
+
+/**
+ * The dossier of a document as `user` sees it (their links), rendered off the event loop; null when
+ * `signal` stopped it. Refused (409) when a locked section no longer matches what was signed, and (503)
+ * when too many dossiers are being made at once.
+ */
+export async function renderDossierFor(
+  deps: ExportApiDeps,
+  user: User,
+  record: DocumentRecord,
+  format: ExportFormat,
+  signal: AbortSignal,
+): Promise<Uint8Array | null> {
   const dossier = await deps.withRoom(record.id, (room) => {
     const mismatches = deps.signoffs.verify(room)
     if (mismatches.length > 0)
@@ -48,17 +74,17 @@ export async function handleExport(
     return dossierFromRoom(record, room, deps.signoffs, Date.now())
   })
   const links = await deps.links.outgoing(user, record.id)
-  if (gone.signal.aborted) {
+  if (signal.aborted) {
     deps.metrics.exportsCancelled += 1
-    return
+    return null
   }
   const referenced = {
     ...dossier,
     sections: dossier.sections.map((s) => ({ ...s, content: withLinkReferences(s.content, s.sectionId, links) })),
     images: dossierImages(record.id, dossier.sections, deps.images),
   }
-  const bytes = await deps.exports.render(referenced, format, gone.signal).catch((error: unknown) => {
-    if (gone.signal.aborted) {
+  return deps.exports.render(referenced, format, signal).catch((error: unknown) => {
+    if (signal.aborted) {
       deps.metrics.exportsCancelled += 1
       return null
     }
@@ -72,14 +98,4 @@ export async function handleExport(
     }
     throw error
   })
-  if (bytes === null) return
-  deps.metrics.exportsRendered += 1
-  if (res.destroyed) return
-  res.writeHead(200, {
-    'content-type': EXPORT_MEDIA_TYPES[format].mediaType,
-    'content-length': bytes.byteLength,
-    'content-disposition': `attachment; filename="${record.id}-dossier.${EXPORT_MEDIA_TYPES[format].extension}"`,
-    'cache-control': 'no-store',
-  })
-  res.end(bytes)
 }

@@ -3,15 +3,20 @@
 //   POST /api/documents/<id>/status/withdraw  { reason }             de aanbieding intrekken
 //   POST /api/documents/<id>/status/consent   { date, reference }    instemming van Rijk of regio
 //   POST /api/documents/<id>/status/adopt     { date, reference }    vaststelling door Rijk of regio
-// Each answers 200 { status, record }. Who decides, and for which side, comes from the session.
+// Each answers 200 { status, record }, and the adoption that makes it vastgesteld also { archived }: the
+// dossier kept as PDF/A (status/adoptionArchive.ts). Who decides, and for which side, comes from the session.
+//   GET /api/documents/<id>/archive          the kept dossiers: [{ id, name, format, size, sha256, … }]
+//   GET /api/documents/<id>/archive/<n>      one of them, byte for byte as kept
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { documentStatus, readReview, signSideOf } from '@novex/shared'
 import { z } from 'zod'
 import type { AccountStore, User } from '../accounts/accountStore.ts'
 import { commentRights, requireTrekker } from '../comments/commentRights.ts'
-import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
+import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import { documentProvinces } from '../signoff/signers.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
+import type { AdoptionArchive } from '../status/adoptionArchive.ts'
+import type { ArchiveStore } from '../status/archiveStore.ts'
 import type { StatusContext, StatusService } from '../status/statusService.ts'
 import { type Authorize, documentWithAccess } from './documentsApi.ts'
 import { readJsonBody } from './readJsonBody.ts'
@@ -23,6 +28,8 @@ export interface StatusApiDeps {
   readonly authorize: Authorize
   readonly status: StatusService
   readonly withRoom: WithRoom
+  readonly archive: AdoptionArchive
+  readonly archives: ArchiveStore
 }
 
 const text = z.string().max(2_000)
@@ -32,7 +39,11 @@ const DecisionBody = z.object({ date: z.string().max(10), reference: text }).str
 
 const ACTIONS = ['submit', 'withdraw', 'consent', 'adopt'] as const
 
-function statusContext(deps: StatusApiDeps, user: User, documentId: string): StatusContext {
+function statusContext(
+  deps: StatusApiDeps,
+  user: User,
+  documentId: string,
+): StatusContext & { readonly record: DocumentRecord } {
   const { record, access } = documentWithAccess(deps.catalog, deps.authorize, user, documentId)
   if (record.kind !== 'ontwikkelperspectief')
     throw new ApiError(
@@ -45,6 +56,7 @@ function statusContext(deps: StatusApiDeps, user: User, documentId: string): Sta
     'een ontwikkelperspectief ter instemming aanbieden of een besluit erover vastleggen',
   )
   return {
+    record,
     documentId: record.id,
     decider: {
       userId: user.id,
@@ -66,6 +78,7 @@ export async function routeStatus(
   method: string,
 ): Promise<boolean> {
   const [first, action] = rest
+  if (first === 'archive' && method === 'GET') return routeArchive(deps, user, res, documentId, rest)
   if (first !== 'status' || rest.length !== 2 || !(ACTIONS as readonly (string | undefined)[]).includes(action))
     return false
   if (method !== 'POST') throw new ApiError(405, 'method_not_allowed', 'Deze actie is hier niet toegestaan.')
@@ -82,6 +95,35 @@ export async function routeStatus(
               : deps.status.adopt(context, body.date, body.reference)
           })()
   const review = await deps.withRoom(context.documentId, (room) => readReview(room.doc))
-  sendJson(res, 200, { status: documentStatus(review, record), record })
+  const status = documentStatus(review, record)
+  // Both governments adopted it just now: keep the dossier (a failure is logged and made up at start-up).
+  const archived =
+    action === 'adopt' && status === 'vastgesteld' ? await deps.archive.archive(context.record, user) : null
+  sendJson(res, 200, { status, record, ...(action === 'adopt' ? { archived } : {}) })
+  return true
+}
+
+function routeArchive(
+  deps: StatusApiDeps,
+  user: User,
+  res: ServerResponse,
+  documentId: string,
+  rest: readonly string[],
+): boolean {
+  const { record } = documentWithAccess(deps.catalog, deps.authorize, user, documentId)
+  if (rest.length === 1) {
+    sendJson(res, 200, deps.archives.list(record.id))
+    return true
+  }
+  const id = Number(rest[1])
+  const bytes = rest.length === 2 && Number.isInteger(id) ? deps.archives.bytes(record.id, id) : null
+  if (bytes === null) throw new ApiError(404, 'not_found', 'Dit gearchiveerde dossier bestaat niet.')
+  res.writeHead(200, {
+    'content-type': 'application/pdf',
+    'content-length': bytes.byteLength,
+    'content-disposition': `attachment; filename="${record.id}-vastgesteld-${id}.pdf"`,
+    'cache-control': 'no-store',
+  })
+  res.end(bytes)
   return true
 }

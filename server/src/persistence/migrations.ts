@@ -213,6 +213,22 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX oidc_sessions_by_subject ON oidc_sessions (issuer, subject);
   CREATE INDEX oidc_sessions_by_sid ON oidc_sessions (issuer, sid);
   `,
+  // v13: the dossier of an adopted ontwikkelperspectief as PDF/A, rendered once when both governments
+  // adopted it and kept byte for byte with its SHA-256 (Archiefwet: the adopted version and its sign-off
+  // record stay durably accessible, and provably unchanged).
+  `
+  CREATE TABLE archived_dossiers (
+    id          INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    format      TEXT NOT NULL,
+    bytes       BLOB NOT NULL,
+    sha256      TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    created_by  TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX archived_dossiers_by_document ON archived_dossiers (document_id);
+  `,
 ]
 
 export function migrate(db: Database.Database): number {

@@ -26,6 +26,7 @@ import { commitServerChange, requireCommitted } from '../rooms/requireCommitted.
 import type { Room } from '../rooms/room.ts'
 import { readiness } from '../signoff/readiness.ts'
 import type { SignoffService, WithRoom } from '../signoff/signoffService.ts'
+import { dutchDay } from './dutchDay.ts'
 
 export interface StatusContext {
   readonly documentId: string
@@ -39,8 +40,6 @@ export interface StatusServiceDeps {
   readonly signoffs: Pick<SignoffService, 'states'>
   readonly audit: Audit
   readonly now?: () => number
-  /** Today as yyyy-mm-dd (a meeting or decision cannot lie after it). */
-  readonly today?: () => string
 }
 
 /** The named versions stored when a document reaches these steps. */
@@ -102,7 +101,8 @@ function meetingDate(raw: string, today: string): string {
 
 export function createStatusService(deps: StatusServiceDeps) {
   const now = deps.now ?? Date.now
-  const today = deps.today ?? (() => new Date(now()).toISOString().slice(0, 10))
+  // A meeting or decision cannot lie after today, in the Netherlands.
+  const today = (): string => dutchDay(now())
 
   const decide = (
     context: StatusContext,

@@ -173,7 +173,9 @@ function DecisionForm({
   const [reference, setReference] = useState('')
   const [problem, setProblem] = useState<{ field: 'date' | 'reference'; text: string } | null>(null)
   const { busy, error, run } = useDecision(t)
-  const today = new Date().toISOString().slice(0, 10)
+  // Today here (the browser's day), as the date field writes it.
+  const now = new Date()
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
   const submit = (event: FormEvent): void => {
     event.preventDefault()
     if (date === '' || reference.trim() === '') {

@@ -6,12 +6,14 @@ import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
 import { Trans, useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { formatDateTime } from '../../i18n/formatDate.ts'
+import { ArchivedDossiers } from './ArchivedDossiers.tsx'
 import { StatusActions } from './StatusActions.tsx'
 import { useDocumentStatus } from './useDocumentStatus.ts'
 import '../../styles/status.css'
 
 export interface StatusPanelProps {
   readonly documentId: string
+  /** The live document once synced; null while it loads. */
   readonly doc: Y.Doc | null
   /** A trekker of the area (may record decisions). */
   readonly trekker: boolean
@@ -26,14 +28,29 @@ const dayOf = (date: string | null): string => (date === null ? '' : date.split(
 
 export function StatusPanel({ documentId, doc, trekker, side, ready }: StatusPanelProps) {
   const { t } = useTranslation('status')
-  const view = useDocumentStatus(doc)
-  const current = DOCUMENT_STATUSES.indexOf(view.status)
   return (
     <section className="status-panel" aria-labelledby="status-title" data-testid="status-panel">
       <Heading level={2} id="status-title">
         {t('title')}
       </Heading>
       <Paragraph>{t('lead')}</Paragraph>
+      {doc === null ? (
+        <p className="empty-state" role="status">
+          {t('loading')}
+        </p>
+      ) : (
+        <StatusOverview documentId={documentId} doc={doc} trekker={trekker} side={side} ready={ready} />
+      )}
+    </section>
+  )
+}
+
+function StatusOverview({ documentId, doc, trekker, side, ready }: StatusPanelProps & { readonly doc: Y.Doc }) {
+  const { t } = useTranslation('status')
+  const view = useDocumentStatus(doc)
+  const current = DOCUMENT_STATUSES.indexOf(view.status)
+  return (
+    <>
       <ol className="status-steps" aria-label={t('stepsLabel')}>
         {DOCUMENT_STATUSES.map((status, index) => (
           <li
@@ -57,10 +74,9 @@ export function StatusPanel({ documentId, doc, trekker, side, ready }: StatusPan
           ))}
         </ul>
       )}
-      {doc !== null && (
-        <StatusActions documentId={documentId} view={view} trekker={trekker} side={side} ready={ready} />
-      )}
-    </section>
+      {view.status === 'vastgesteld' && <ArchivedDossiers documentId={documentId} />}
+      <StatusActions documentId={documentId} view={view} trekker={trekker} side={side} ready={ready} />
+    </>
   )
 }
 

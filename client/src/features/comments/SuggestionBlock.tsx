@@ -6,15 +6,15 @@
 import type { CommentAnchor, CommentThread } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useMemo, useRef, useState } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { markSuggestionApplied } from '../../api/comments.ts'
-import { formatDateTime } from '../../i18n/formatDate.ts'
 import { DiffText } from '../versions/DiffText.tsx'
 import { anchorFromRange } from './anchors.ts'
 import { apiErrorText } from './apiErrorText.ts'
 import { useCommentsContext } from './CommentsContext.ts'
 import { rangeText } from './commentRange.ts'
 import type { AnchorPlace } from './commentsStore.ts'
+import { DoneBy } from './DoneBy.tsx'
 import { FormError } from './FormError.tsx'
 import { suggestionChanges } from './suggestionChanges.ts'
 
@@ -98,18 +98,12 @@ export function SuggestionBlock({ thread, place }: SuggestionBlockProps) {
       </p>
       {suggestion.text === '' ? <p>{t('suggestion.removal')}</p> : <DiffText parts={parts} />}
       {suggestion.appliedBy !== null && suggestion.appliedAt !== null && (
-        <p className="hint" data-testid="suggestion-applied">
-          <Trans
-            t={t}
-            i18nKey="suggestion.appliedBy"
-            values={{
-              name: suggestion.appliedBy.name,
-              organisation: suggestion.appliedBy.organisationName,
-              date: formatDateTime(suggestion.appliedAt),
-            }}
-            components={{ who: <span translate="no" /> }}
-          />
-        </p>
+        <DoneBy
+          i18nKey="suggestion.appliedBy"
+          by={suggestion.appliedBy}
+          at={suggestion.appliedAt}
+          testId="suggestion-applied"
+        />
       )}
       {taken && (
         <p className="hint" role="status">

@@ -4,15 +4,15 @@
 import { type CommentThread, isImageQuote } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { addMessage, setThreadStatus } from '../../api/comments.ts'
-import { formatDateTime } from '../../i18n/formatDate.ts'
 import { useLeaveGuard } from '../../ui/useLeaveGuard.ts'
 import { apiErrorText } from './apiErrorText.ts'
 import { useCommentsContext } from './CommentsContext.ts'
 import { selectionOf } from './commentRange.ts'
 import type { AnchorPlace } from './commentsStore.ts'
 import { mentionsIn } from './commentText.ts'
+import { DoneBy } from './DoneBy.tsx'
 import { FormError } from './FormError.tsx'
 import { MentionTextarea, type MentionTextareaHandle } from './MentionTextarea.tsx'
 import { MessageItem } from './MessageItem.tsx'
@@ -183,18 +183,7 @@ export function ThreadCard({ thread, place, section, active, focusRequest }: Thr
         ))}
       </ol>
       {!open && thread.resolvedBy !== null && thread.resolvedAt !== null && (
-        <p className="hint">
-          <Trans
-            t={t}
-            i18nKey="thread.resolvedBy"
-            values={{
-              name: thread.resolvedBy.name,
-              organisation: thread.resolvedBy.organisationName,
-              date: formatDateTime(thread.resolvedAt),
-            }}
-            components={{ who: <span translate="no" /> }}
-          />
-        </p>
+        <DoneBy i18nKey="thread.resolvedBy" by={thread.resolvedBy} at={thread.resolvedAt} />
       )}
       {replying && (
         <form className="comment-form comment-form--inline" onSubmit={(event) => void sendReply(event)} noValidate>

@@ -11,6 +11,7 @@ import './styles/layout.css'
 import './styles/document.css'
 import './styles/editor.css'
 import './styles/signoff.css'
+import './styles/status.css'
 import './styles/print.css'
 
 const root = document.getElementById('root')

@@ -3,7 +3,6 @@
 // editors are read-only, comments still work).
 import { type DocumentStatus, isFrozenStatus } from '@novex/shared'
 import { Trans, useTranslation } from 'react-i18next'
-import '../../styles/status.css'
 
 export function StatusBadge({ status }: { readonly status: DocumentStatus }) {
   const { t } = useTranslation('status')

@@ -9,7 +9,6 @@ import { formatDateTime } from '../../i18n/formatDate.ts'
 import { ArchivedDossiers } from './ArchivedDossiers.tsx'
 import { StatusActions } from './StatusActions.tsx'
 import { useDocumentStatus } from './useDocumentStatus.ts'
-import '../../styles/status.css'
 
 export interface StatusPanelProps {
   readonly documentId: string

@@ -1,20 +1,26 @@
 // The dossier as DOCX (Office Open XML) with the `docx` library, which writes and escapes the XML.
-// Headings use Word's built-in heading styles so the navigation pane and a table of contents work;
-// lists use real numbering and tables are Word tables, so a reader can continue editing the file. Images
-// are inline pictures in a paragraph of their own, with their alternative text as the description and
-// their caption in Word's built-in "Caption" style in the paragraph under them.
+// Headings use Word's built-in heading styles so the navigation pane and a table of contents work (each
+// level defined here: the library's own leave Heading4–6 without a size); lists use real numbering and
+// tables are Word tables, so a reader can continue editing the file. Images are inline pictures in a
+// paragraph of their own, with their alternative text as the description and their caption in Word's
+// built-in "Caption" style in the paragraph under them. Every page but the title page has the PDF's
+// footer, "<title> — Pagina N van M", with Word's page fields.
 import {
   AlignmentType,
   BorderStyle,
   Document,
   ExternalHyperlink,
+  Footer,
   HeadingLevel,
+  type IBaseParagraphStyleOptions,
   type IBorderOptions,
   type ILevelsOptions,
   ImageRun,
+  type IParagraphOptions,
   LevelFormat,
   LineRuleType,
   Packer,
+  PageNumber,
   Paragraph,
   type ParagraphChild,
   sectionMarginDefaults,
@@ -48,7 +54,23 @@ const HEADINGS = [
 ] as const
 
 const MONOSPACE = 'Courier New'
+/** Half-points: the body text is 11 pt. */
+const BODY_SIZE = 22
+/**
+ * Half-points per heading level: as the ODT's (18, 15, 13, 12 pt), then still decreasing, so that a deeper
+ * heading is never larger than a shallower one (the library's own Heading4–6 had no size at all).
+ */
+const HEADING_SIZES = [36, 30, 26, 24, 23, 22] as const
+const HEADING_COLOR = '2E74B5'
+/**
+ * Code is set 1.5 pt smaller than the text around it (in the body 9.5 pt, as the PDF's code): a
+ * "sha256:" hash of 71 characters then fits a list item's line (405 pt of the 415 pt there) instead of
+ * breaking mid-string, which it still did at 10 pt.
+ */
+const CODE_SMALLER = 3 // half-points
 const INDENT_PER_LEVEL = 720 // twips: half an inch
+/** Twips from a list number to its text: 1 cm, room for "10." to "999." at the body size. */
+const NUMBER_HANGING = 567
 /** Word numbering has nine levels (0–8); deeper lists share the last. */
 const MAX_LIST_LEVEL = 8
 const LANGUAGE = { value: 'nl-NL' }
@@ -60,6 +82,19 @@ const CELL_MARGIN = { top: 60, bottom: 60, left: 100, right: 100 } // twips
 const MIN_COLUMN_WIDTH = 300 // twips: about half a centimetre
 const TABLE_BORDER: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '808080' } // size in 1/8 pt
 const HEADER_SHADING = { type: 'clear', fill: 'F2F2F2', color: 'auto' } as const
+/** The bar at the left of a quotation, as in the ODT and PDF: 1.5 pt grey, 6 pt from the text. */
+const QUOTE_BAR: IBorderOptions = { style: BorderStyle.SINGLE, size: 12, color: 'B0B0B0', space: 6 }
+/**
+ * Word's built-in footer style (styleId "Footer", name "footer"), as the PDF's footer: 8 pt, grey, centred.
+ * A style, not run properties: LibreOffice shows a field (the page numbers) in its paragraph's style, not
+ * in its run's formatting.
+ */
+const FOOTER_STYLE = {
+  id: 'Footer',
+  name: 'footer',
+  run: { size: 16, color: '555555' },
+  paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } },
+} as const
 /**
  * Word's built-in caption style, as Word defines it (styleId "Caption", name "caption", 9 pt italic in
  * the dark blue-grey of its Text 2 colour): Word then recognises it as its own "Bijschrift", and a
@@ -82,6 +117,10 @@ interface Context {
   readonly listLevel: number
   /** Extra left indent for block quotes. */
   readonly quoteIndent: number
+  /** Inside a quotation: its paragraphs carry the bar at their left. */
+  readonly inQuote: boolean
+  /** Inside a table cell: no space under a paragraph, which the cell's padding gives already. */
+  readonly inCell: boolean
   readonly pageBreak: boolean
   /** Twips from the left edge of the page text or table cell to its right edge: what a table may fill. */
   readonly width: number
@@ -99,37 +138,46 @@ function docxWriter(images: Dossier['images']): DossierWriter {
 
   function elements(block: Block, ctx: Context): BodyElement[] {
     const pageBreakBefore = ctx.pageBreak
-    const indent = ctx.quoteIndent > 0 ? { indent: { left: ctx.quoteIndent } } : {}
     switch (block.kind) {
       case 'heading':
         return [
           new Paragraph({
             heading: HEADINGS[block.level - 1],
-            children: runs(block.inlines),
+            children: runs(block.inlines, HEADING_SIZES[block.level - 1] ?? BODY_SIZE),
             pageBreakBefore,
-            ...indent,
+            ...placed(ctx),
           }),
         ]
       case 'paragraph':
-        return [new Paragraph({ children: runs(block.inlines), pageBreakBefore, ...indent })]
+        return [new Paragraph({ children: runs(block.inlines), pageBreakBefore, ...placed(ctx) })]
       case 'code':
         return [
           new Paragraph({
-            children: block.text
-              .split('\n')
-              .map((line, i) => new TextRun({ text: line, font: MONOSPACE, break: i > 0 ? 1 : 0, language: LANGUAGE })),
+            children: block.text.split('\n').map(
+              (line, i) =>
+                new TextRun({
+                  text: line,
+                  font: MONOSPACE,
+                  size: BODY_SIZE - CODE_SMALLER,
+                  break: i > 0 ? 1 : 0,
+                  language: LANGUAGE,
+                }),
+            ),
             shading: { type: 'clear', fill: 'F2F2F2', color: 'auto' },
             pageBreakBefore,
-            ...indent,
+            ...placed(ctx),
           }),
         ]
       case 'rule':
-        return [new Paragraph({ thematicBreak: true, pageBreakBefore, ...indent })]
+        // The rule is the paragraph's bottom border; in a quotation it goes without the bar: the library
+        // would write the bottom and left borders out of the schema's order (left comes first).
+        return [new Paragraph({ thematicBreak: true, pageBreakBefore, ...placed(ctx, false) })]
       case 'quote':
         return block.blocks.flatMap((inner, i) =>
           elements(inner, {
             ...ctx,
             quoteIndent: ctx.quoteIndent + INDENT_PER_LEVEL,
+            inQuote: true,
             pageBreak: ctx.pageBreak && i === 0,
           }),
         )
@@ -151,6 +199,7 @@ function docxWriter(images: Dossier['images']): DossierWriter {
             ...(numbering ? { numbering } : { bullet: { level: Math.min(level, MAX_LIST_LEVEL) } }),
             pageBreakBefore: ctx.pageBreak && itemIndex === 0,
             ...keepWithNext(keepNext),
+            ...(ctx.inCell ? { spacing: { after: 0 } } : {}),
           })
         // Further blocks of an item sit under the item's text, unnumbered, indented as far as its text.
         const itemBody: Context = {
@@ -198,13 +247,12 @@ function docxWriter(images: Dossier['images']): DossierWriter {
    * paragraph keeps with the next, so that Word never leaves the caption alone at the top of a page.
    */
   function image(block: ImageBlock, ctx: Context): BodyElement[] {
-    const indent = ctx.quoteIndent > 0 ? { indent: { left: ctx.quoteIndent } } : {}
     return [
       new Paragraph({
         children: imageChildren(block, ctx),
         pageBreakBefore: ctx.pageBreak,
         ...keepWithNext(block.caption !== null),
-        ...indent,
+        ...placed(ctx),
       }),
       ...caption(block, ctx),
     ]
@@ -213,12 +261,11 @@ function docxWriter(images: Dossier['images']): DossierWriter {
   /** An image's caption, when it has one: a paragraph in the Caption style, indented as the image. */
   function caption(block: ImageBlock, ctx: Context): Paragraph[] {
     if (block.caption === null) return []
-    const indent = ctx.quoteIndent > 0 ? { indent: { left: ctx.quoteIndent } } : {}
     return [
       new Paragraph({
         style: CAPTION_STYLE.id,
         children: [new TextRun({ text: block.caption, language: LANGUAGE })],
-        ...indent,
+        ...placed(ctx),
       }),
     ]
   }
@@ -265,22 +312,27 @@ function docxWriter(images: Dossier['images']): DossierWriter {
     const grid = tableGrid(rows)
     // A floor for many columns in a narrow cell: Word wants positive widths; the table then runs wider.
     const column = Math.max(Math.floor((ctx.width - ctx.quoteIndent) / grid.columns), MIN_COLUMN_WIDTH)
-    const cell = (at: GridCell) =>
-      new TableCell({
-        // Empty children: the library adds the paragraph that every cell must end with.
-        children: (at.cell.header ? emboldened(at.cell.blocks) : at.cell.blocks).flatMap((inner) =>
-          elements(inner, {
-            listLevel: 0,
-            quoteIndent: 0,
-            pageBreak: false,
-            width: column * at.colSpan - CELL_MARGIN.left - CELL_MARGIN.right,
-          }),
-        ),
+    const cell = (at: GridCell) => {
+      const children = (at.cell.header ? emboldened(at.cell.blocks) : at.cell.blocks).flatMap((inner) =>
+        elements(inner, {
+          listLevel: 0,
+          quoteIndent: 0,
+          inQuote: false,
+          inCell: true,
+          pageBreak: false,
+          width: column * at.colSpan - CELL_MARGIN.left - CELL_MARGIN.right,
+        }),
+      )
+      // A cell must end with a paragraph; the library would add one with the document's space under it.
+      if (!(children.at(-1) instanceof Paragraph)) children.push(new Paragraph({ spacing: { after: 0 } }))
+      return new TableCell({
+        children,
         width: { size: column * at.colSpan, type: WidthType.DXA },
         ...(at.colSpan > 1 ? { columnSpan: at.colSpan } : {}),
         ...(at.rowSpan > 1 ? { rowSpan: at.rowSpan } : {}),
         ...(at.cell.header ? { shading: HEADER_SHADING } : {}),
       })
+    }
     const out: BodyElement[] = [
       new Table({
         rows: grid.slots.map(
@@ -340,6 +392,8 @@ function docxWriter(images: Dossier['images']): DossierWriter {
           ...elements(block, {
             listLevel: 0,
             quoteIndent: 0,
+            inQuote: false,
+            inCell: false,
             pageBreak: i === 0 && !!options?.pageBreak,
             width: TEXT_WIDTH,
           }),
@@ -354,13 +408,22 @@ function docxWriter(images: Dossier['images']): DossierWriter {
         styles: {
           default: {
             document: {
-              run: { font: 'Calibri', size: 22, language: LANGUAGE },
+              run: { font: 'Calibri', size: BODY_SIZE, language: LANGUAGE },
               paragraph: { spacing: { after: 120 } },
             },
+            // The library's own heading styles give a size to Heading1–3 only (Heading4 is italic at body
+            // size), so a deeper heading came out larger: every level is defined here, bold, decreasing in
+            // size, kept with the next paragraph.
+            heading1: headingStyle(1),
+            heading2: headingStyle(2),
+            heading3: headingStyle(3),
+            heading4: headingStyle(4),
+            heading5: headingStyle(5),
+            heading6: headingStyle(6),
           },
           // The library defines no Caption style of its own: without this one Word would show the
           // captions as plain text.
-          paragraphStyles: [CAPTION_STYLE],
+          paragraphStyles: [CAPTION_STYLE, FOOTER_STYLE],
         },
         numbering: {
           config: [...orderedStarts].map((start) => ({
@@ -368,11 +431,63 @@ function docxWriter(images: Dossier['images']): DossierWriter {
             levels: orderedLevels(start),
           })),
         },
-        sections: [{ children }],
+        sections: [
+          {
+            // The title page has a footer of its own, empty, as the PDF's title page has none.
+            properties: { titlePage: true },
+            footers: { default: pageFooter(meta.title), first: new Footer({ children: [new Paragraph({})] }) },
+            children,
+          },
+        ],
       })
       return new Uint8Array(await Packer.toBuffer(doc))
     },
   }
+}
+
+/**
+ * The paragraph options of where a block stands: a quotation's indent and the bar at its left (Word draws
+ * the bars of consecutive paragraphs as one), and in a table cell no space under it.
+ */
+function placed(ctx: Context, bar = ctx.inQuote): Pick<IParagraphOptions, 'indent' | 'border' | 'spacing'> {
+  return {
+    ...(ctx.quoteIndent > 0 ? { indent: { left: ctx.quoteIndent } } : {}),
+    ...(bar ? { border: { left: QUOTE_BAR } } : {}),
+    ...(ctx.inCell ? { spacing: { after: 0 } } : {}),
+  }
+}
+
+/** A heading style: bold, its level's size, kept with the next paragraph and whole on one page. */
+function headingStyle(level: number): IBaseParagraphStyleOptions {
+  return {
+    run: { bold: true, size: HEADING_SIZES[level - 1] ?? BODY_SIZE, color: HEADING_COLOR },
+    paragraph: {
+      keepNext: true,
+      keepLines: true,
+      outlineLevel: level - 1,
+      spacing: { before: level === 1 ? 360 : 240, after: 120 },
+    },
+  }
+}
+
+/**
+ * The footer of every page but the title page, as the PDF's: "<title> — Pagina N van M", N and M as
+ * Word's PAGE and NUMPAGES fields (the title page counts, as in the PDF).
+ */
+function pageFooter(title: string): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: FOOTER_STYLE.id,
+        children: [
+          new TextRun({
+            language: LANGUAGE,
+            children: [`${title} — ${LABELS.page} `, PageNumber.CURRENT, ` ${LABELS.of} `, PageNumber.TOTAL_PAGES],
+          }),
+        ],
+      }),
+    ],
+  })
 }
 
 /** Keep-with-next only where wanted: the library writes w:keepNext w:val="false" for false, noise elsewhere. */
@@ -392,11 +507,16 @@ function orderedLevels(start: number): ILevelsOptions[] {
     text: `%${level + 1}.`,
     start: level === 0 ? start : 1,
     alignment: AlignmentType.START,
-    style: { paragraph: { indent: { left: INDENT_PER_LEVEL * (level + 1), hanging: 360 } } },
+    style: { paragraph: { indent: { left: INDENT_PER_LEVEL * (level + 1), hanging: NUMBER_HANGING } } },
   }))
 }
 
-function runs(inlines: readonly Inline[]): ParagraphChild[] {
+/**
+ * Text runs in a paragraph of `size` half-points: code in monospace a little smaller. A mark is written
+ * only when set: an explicit w:b w:val="false" (or w:i, w:strike) would cancel what the paragraph's style
+ * gives, such as a heading's bold.
+ */
+function runs(inlines: readonly Inline[], size: number = BODY_SIZE): ParagraphChild[] {
   const out: ParagraphChild[] = []
   for (const inline of inlines) {
     if (inline.kind === 'break') {
@@ -406,12 +526,12 @@ function runs(inlines: readonly Inline[]): ParagraphChild[] {
     const { marks } = inline
     const run = new TextRun({
       text: inline.text,
-      bold: marks.bold,
-      italics: marks.italic,
-      strike: marks.strike,
       language: LANGUAGE,
+      ...(marks.bold ? { bold: true } : {}),
+      ...(marks.italic ? { italics: true } : {}),
+      ...(marks.strike ? { strike: true } : {}),
       ...(marks.underline ? { underline: {} } : {}),
-      ...(marks.code ? { font: MONOSPACE } : {}),
+      ...(marks.code ? { font: MONOSPACE, size: size - CODE_SMALLER } : {}),
       ...(inline.href ? { style: 'Hyperlink' } : {}),
     })
     if (!inline.href) {

@@ -1,0 +1,181 @@
+// How the DOCX looks once opened, beyond its text: the defects found when it was first opened in
+// LibreOffice 7.4 (heading sizes, the page footer, code, list numbers, quotations, table cells), each
+// checked in the XML that Word or LibreOffice lays out.
+import type { CanonicalNode } from '@novex/shared'
+import { describe, expect, it } from 'vitest'
+import { readPdfItems, unzip } from './testing/readBack.ts'
+import { HASH_LOCKED } from './testing/sampleDossier.ts'
+import { cell, dossierWith, item, p, renderedInEveryFormat } from './testing/testDossiers.ts'
+
+const TITLE = 'Ontwikkelperspectief De Peel'
+const text = (value: string, ...marks: string[]): CanonicalNode =>
+  marks.length > 0
+    ? { type: 'text', text: value, marks: marks.map((type) => ({ type })) }
+    : { type: 'text', text: value }
+const heading = (level: number, value: string): CanonicalNode => ({
+  type: 'heading',
+  attrs: { level },
+  content: [text(value)],
+})
+
+const QUOTED = 'Een citaat direct na een lijst'
+const CELL_TEXT = 'Tekst in een cel'
+const CODE_TEXT = 'code_in_de_zin'
+
+/** Headings of every level under the section's own, a list past ten, a quotation right after it, a table. */
+const CONTENT: CanonicalNode[] = [
+  heading(1, 'Kop twee'),
+  heading(2, 'Kop drie'),
+  heading(3, 'Kop vier'),
+  heading(4, 'Kop vijf'),
+  heading(5, 'Kop zes'),
+  { type: 'paragraph', content: [text('Gewoon, '), text('vet', 'bold'), text(' en '), text(CODE_TEXT, 'code')] },
+  {
+    type: 'orderedList',
+    attrs: { start: 1 },
+    content: Array.from({ length: 12 }, (_, i) => item(p(`Stap ${i + 1}`))),
+  },
+  { type: 'blockquote', content: [p(QUOTED), p('Tweede alinea van het citaat'), { type: 'horizontalRule' }] },
+  {
+    type: 'table',
+    content: [
+      { type: 'tableRow', content: [cell(p(CELL_TEXT)), cell(p('Tweede alinea'), p('in dezelfde cel')), cell()] },
+    ],
+  },
+]
+
+const rendered = renderedInEveryFormat(() => dossierWith(CONTENT, {}))
+
+/** A DOCX part's paragraphs (w:p), each with its properties and text. */
+function paragraphs(xml: string): { readonly xml: string; readonly text: string }[] {
+  return [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map(([body]) => ({
+    xml: body,
+    text: [...body.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+  }))
+}
+
+/** A DOCX style's XML by its id. */
+function docxStyle(styles: string, id: string): string {
+  return new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>([\\s\\S]*?)</w:style>`).exec(styles)?.[1] ?? ''
+}
+
+const halfPoints = (xml: string) => Number(/<w:sz w:val="(\d+)"\/>/.exec(xml)?.[1] ?? Number.NaN)
+
+describe('DOCX in Word and LibreOffice', () => {
+  it('bug: Heading4–6 had no size and came out larger than Heading3; each level is now bold, kept with the next, smaller than the one above', () => {
+    const styles = unzip(rendered.docx)['word/styles.xml'] ?? ''
+    const sizes = [1, 2, 3, 4, 5, 6].map((level) => {
+      const style = docxStyle(styles, `Heading${level}`)
+      expect(style, `Heading${level}`).toMatch(/<w:b\/>/)
+      expect(style, `Heading${level}`).toMatch(/<w:keepNext\/>/)
+      expect(style, `Heading${level}`).toMatch(/<w:keepLines\/>/)
+      expect(style, `Heading${level}`).not.toMatch(/<w:i\/>/)
+      return halfPoints(style)
+    })
+    for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeLessThan(sizes[i - 1] ?? 0)
+    // The smallest heading is still not smaller than the body text (11 pt).
+    expect(sizes.at(-1)).toBeGreaterThanOrEqual(22)
+    // The dossier uses all six.
+    const xml = unzip(rendered.docx)['word/document.xml'] ?? ''
+    for (const level of [1, 2, 3, 4, 5, 6]) expect(xml).toContain(`<w:pStyle w:val="Heading${level}"/>`)
+  })
+
+  it('bug: every run said w:b, w:i and w:strike "false", cancelling its style; a mark is written only when set', () => {
+    const xml = unzip(rendered.docx)['word/document.xml'] ?? ''
+    expect(xml).not.toMatch(/<w:(b|i|strike|u) w:val="(false|0|off)"\/>/)
+    const bold = paragraphs(xml).find((paragraph) => paragraph.text.startsWith('Gewoon, vet'))
+    expect(bold?.xml).toMatch(/<w:r><w:rPr><w:b\/><w:bCs\/>[\s\S]*?<w:t[^>]*>vet<\/w:t>/)
+  })
+
+  it('bug: no page footer; every page but the title page says "<title> — Pagina N van M" with PAGE and NUMPAGES fields, as the PDF', () => {
+    const files = unzip(rendered.docx)
+    const xml = files['word/document.xml'] ?? ''
+    const rels = files['word/_rels/document.xml.rels'] ?? ''
+    const sectPr = /<w:sectPr>[\s\S]*?<\/w:sectPr>/.exec(xml)?.[0] ?? ''
+    expect(sectPr).toContain('<w:titlePg/>')
+    const footer = (type: string) => {
+      const id = new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"/>`).exec(sectPr)?.[1]
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1]
+      return files[`word/${target}`] ?? ''
+    }
+    // Text and fields in reading order, a field as {INSTRUCTION}.
+    const pieces = (part: string) =>
+      [...part.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)]
+        .map(([, t, field]) => (field === undefined ? t : `{${field.trim()}}`))
+        .join('')
+    expect(pieces(footer('default'))).toBe(`${TITLE} — Pagina {PAGE} van {NUMPAGES}`)
+    expect(footer('first')).toMatch(/<w:ftr\b/)
+    expect(pieces(footer('first'))).toBe('')
+    // In the footer style: small and centred, which LibreOffice also applies to the fields.
+    expect(footer('default')).toContain('<w:pStyle w:val="Footer"/>')
+    expect(halfPoints(docxStyle(files['word/styles.xml'] ?? '', 'Footer'))).toBe(16)
+  })
+
+  it('PDF: the footer the DOCX copies, on every page but the title page', async () => {
+    const items = await readPdfItems(rendered.pdf)
+    const footers = items.filter((i) => i.text.startsWith(`${TITLE} — Pagina`))
+    const pages = Math.max(...items.map((i) => i.page))
+    expect(footers.map((i) => i.page)).toEqual(Array.from({ length: pages - 1 }, (_, n) => n + 2))
+    expect(footers[0]?.text).toBe(`${TITLE} — Pagina 2 van ${pages}`)
+  })
+
+  it('bug: numbers from 10 ran into their text; an ordered list leaves 1 cm from number to text', () => {
+    const numbering = unzip(rendered.docx)['word/numbering.xml'] ?? ''
+    const ordered = [...numbering.matchAll(/<w:abstractNum\b[\s\S]*?<\/w:abstractNum>/g)]
+      .map(([list]) => list)
+      .filter((list) => list.includes('<w:numFmt w:val="decimal"/>'))
+    expect(ordered.length).toBeGreaterThan(0)
+    for (const list of ordered) {
+      const hanging = [...list.matchAll(/w:hanging="(\d+)"/g)].map((m) => Number(m[1]))
+      expect(hanging).toHaveLength(9)
+      for (const twips of hanging) expect(twips).toBeGreaterThanOrEqual(567)
+    }
+  })
+
+  it('bug: code was body size, so a sha256 hash broke mid-string; code runs are smaller and a hash fits a list line', () => {
+    const files = unzip(rendered.docx)
+    const xml = files['word/document.xml'] ?? ''
+    const codeRun = (value: string) =>
+      [...xml.matchAll(/<w:r>(?:(?!<\/w:r>)[\s\S])*<\/w:r>/g)]
+        .map(([run]) => run)
+        .find((run) => run.includes(`>${value}</w:t>`))
+    const inline = codeRun(CODE_TEXT)
+    expect(inline).toContain('w:ascii="Courier New"')
+    expect(halfPoints(inline ?? '')).toBeLessThanOrEqual(20)
+    // The appendix's ledger: a hash on its own line in a list item of the first level.
+    const hash = codeRun(HASH_LOCKED) ?? ''
+    const size = halfPoints(hash) / 2
+    const page = /<w:pgSz w:w="(\d+)"/.exec(xml)?.[1]
+    const margins = /<w:pgMar [^>]*w:right="(\d+)"[^>]*w:left="(\d+)"/.exec(xml)
+    const listIndent = /<w:lvl w:ilvl="0"[^>]*>[\s\S]*?<w:ind w:left="(\d+)"/.exec(files['word/numbering.xml'] ?? '')
+    const lineWidth = (Number(page) - Number(margins?.[1]) - Number(margins?.[2]) - Number(listIndent?.[1])) / 20
+    // Courier New (and LibreOffice's stand-in, Liberation Mono) advances 0.6 em per character.
+    expect(HASH_LOCKED.length * 0.6 * size).toBeLessThan(lineWidth)
+  })
+
+  it('bug: a quotation was only indented and read as part of the list item above it; its paragraphs carry a bar at the left', () => {
+    const list = paragraphs(unzip(rendered.docx)['word/document.xml'] ?? '')
+    const quoted = list.filter((paragraph) => /<w:pBdr><w:left w:val="single"/.test(paragraph.xml))
+    expect(quoted.map((paragraph) => paragraph.text)).toEqual([QUOTED, 'Tweede alinea van het citaat'])
+    // A rule in the quotation is its line alone (one w:pBdr a paragraph), indented as the quotation.
+    const rule = list[list.findIndex((paragraph) => paragraph.text === 'Tweede alinea van het citaat') + 1]
+    expect(rule?.xml).toMatch(/<w:pBdr><w:bottom [^>]*\/><\/w:pBdr><w:ind w:left="720"\/>/)
+    const before = list[list.findIndex((paragraph) => paragraph.text === QUOTED) - 1]
+    expect(before?.text).toBe('Stap 12')
+    expect(before?.xml).not.toContain('<w:pBdr>')
+  })
+
+  it('table cells: no space under the text of a cell', () => {
+    const xml = unzip(rendered.docx)['word/document.xml'] ?? ''
+    const cells = [...xml.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([tc]) => tc)
+    const ours = cells.filter((tc) => tc.includes(CELL_TEXT) || tc.includes('in dezelfde cel'))
+    expect(ours).toHaveLength(2)
+    // And the empty cell after them: its paragraph, which every cell must end with, as well.
+    const empty = cells[cells.indexOf(ours[1] ?? '') + 1] ?? ''
+    for (const tc of [...ours, empty]) {
+      const inCell = paragraphs(tc)
+      expect(inCell.length).toBeGreaterThan(0)
+      for (const paragraph of inCell) expect(paragraph.xml).toContain('<w:spacing w:after="0"/>')
+    }
+  })
+})

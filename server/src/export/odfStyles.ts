@@ -1,5 +1,6 @@
 // styles.xml of the ODT: the named paragraph, text and list styles that content.xml refers to, an A4
-// page with a footer holding the title and page number. Named (not automatic) styles, so a reader who
+// page with a footer holding the title and "Pagina N van M", and a first page (the title page) without
+// it, as in the PDF. Named (not automatic) styles, so a reader who
 // edits the file in LibreOffice finds "Kop 1", "Citaat", "Bijschrift" and so on in the style list. The
 // table, column and cell styles are automatic ones in content.xml, as LibreOffice writes them
 // (tableStyles); so are the image paragraphs' variants and a caption's in a quotation (imageStyles).
@@ -43,16 +44,20 @@ export function headingStyle(level: number): string {
 
 const HEADING_SIZES = ['18pt', '15pt', '13pt', '12pt', '11pt', '11pt'] as const
 const SANS = 'Liberation Sans'
-const MONO = 'Liberation Mono'
+/** The monospace font of code; content.xml declares it too (fontFaceDecls). */
+export const MONO = 'Liberation Mono'
 const LIST_LEVELS = 10
 const PAGE_WIDTH_CM = 21
 const PAGE_HEIGHT_CM = 29.7
 const PAGE_MARGIN_CM = 2.2
 const PAGE_TOP_CM = 2
 const PAGE_BOTTOM_CM = 1.5
+/** The footer stands inside the bottom margin's line: its height, and the space between it and the text. */
+const FOOTER_HEIGHT_CM = 0.5
+const FOOTER_GAP_CM = 0.4
 export const TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * PAGE_MARGIN_CM
-/** Between the top and bottom margins; the footer takes a line of it. */
-export const TEXT_HEIGHT_CM = PAGE_HEIGHT_CM - PAGE_TOP_CM - PAGE_BOTTOM_CM
+/** Between the top margin and the footer (with the space above it). */
+export const TEXT_HEIGHT_CM = PAGE_HEIGHT_CM - PAGE_TOP_CM - PAGE_BOTTOM_CM - FOOTER_HEIGHT_CM - FOOTER_GAP_CM
 const QUOTE_MARGIN_CM = 0.8
 const QUOTE_BORDER_CM = 0.06
 const QUOTE_PADDING_CM = 0.2
@@ -68,24 +73,17 @@ const QUOTE_PARAGRAPH = {
 export const LIST_INDENT_CM = 0.635
 export const CELL_PADDING_CM = 0.1
 const CELL_BORDER = '0.5pt solid #808080'
+/** The master page of the title page: no footer, as the PDF's title page has none. */
+export const FIRST_PAGE = 'First_20_Page'
+/** An automatic style of the title page's first paragraph (the title), which starts FIRST_PAGE. */
+export const TITLE_PAGE_STYLE = 'Title_first_page'
 
 export function odfStylesXml(title: string): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(ODF_NS.office, 'office:document-styles', {
     ...namespaceAttributes('style', 'text', 'fo', 'svg', 'xlink'),
     'office:version': ODF_VERSION,
   })
-  const fonts = root.ele('office:font-face-decls')
-  fonts.ele('style:font-face', {
-    'style:name': SANS,
-    'svg:font-family': `'${SANS}'`,
-    'style:font-family-generic': 'swiss',
-  })
-  fonts.ele('style:font-face', {
-    'style:name': MONO,
-    'svg:font-family': `'${MONO}'`,
-    'style:font-family-generic': 'modern',
-    'style:font-pitch': 'fixed',
-  })
+  fontFaceDecls(root)
 
   const styles = root.ele('office:styles')
   styles.ele('style:default-style', { 'style:family': 'paragraph' }).ele('style:text-properties', {
@@ -94,7 +92,8 @@ export function odfStylesXml(title: string): string {
     'fo:language': 'nl',
     'fo:country': 'NL',
   })
-  paragraphStyle(styles, 'Standard', null, {}, {})
+  // No single line of a paragraph alone at the foot or the top of a page.
+  paragraphStyle(styles, 'Standard', null, { 'fo:widows': '2', 'fo:orphans': '2' }, {})
   paragraphStyle(styles, ODF_STYLE.body, 'Standard', { 'fo:margin-bottom': '0.2cm', 'fo:line-height': '125%' }, {})
   paragraphStyle(
     styles,
@@ -172,26 +171,68 @@ export function odfStylesXml(title: string): string {
   listStyle(styles, ODF_STYLE.bulletList, false)
   listStyle(styles, ODF_STYLE.numberList, true)
 
-  root
-    .ele('office:automatic-styles')
-    .ele('style:page-layout', { 'style:name': 'pm1' })
-    .ele('style:page-layout-properties', {
-      'fo:page-width': `${PAGE_WIDTH_CM}cm`,
-      'fo:page-height': `${PAGE_HEIGHT_CM}cm`,
-      'style:print-orientation': 'portrait',
-      'fo:margin-top': `${PAGE_TOP_CM}cm`,
-      'fo:margin-bottom': `${PAGE_BOTTOM_CM}cm`,
-      'fo:margin-left': `${PAGE_MARGIN_CM}cm`,
-      'fo:margin-right': `${PAGE_MARGIN_CM}cm`,
-    })
-  const footer = root
-    .ele('office:master-styles')
+  const layout = root.ele('office:automatic-styles').ele('style:page-layout', { 'style:name': 'pm1' })
+  layout.ele('style:page-layout-properties', {
+    'fo:page-width': `${PAGE_WIDTH_CM}cm`,
+    'fo:page-height': `${PAGE_HEIGHT_CM}cm`,
+    'style:print-orientation': 'portrait',
+    'fo:margin-top': `${PAGE_TOP_CM}cm`,
+    'fo:margin-bottom': `${PAGE_BOTTOM_CM}cm`,
+    'fo:margin-left': `${PAGE_MARGIN_CM}cm`,
+    'fo:margin-right': `${PAGE_MARGIN_CM}cm`,
+  })
+  // Without this the footer stands right under the last line of text.
+  layout.ele('style:footer-style').ele('style:header-footer-properties', {
+    'fo:min-height': `${FOOTER_HEIGHT_CM}cm`,
+    'fo:margin-top': `${FOOTER_GAP_CM}cm`,
+  })
+  const masters = root.ele('office:master-styles')
+  const footer = masters
     .ele('style:master-page', { 'style:name': 'Standard', 'style:page-layout-name': 'pm1' })
     .ele('style:footer')
     .ele('text:p', { 'text:style-name': 'Footer' })
+  // The title page counts, as in the PDF: the first page with a footer is "Pagina 2 van M".
   footer.txt(xmlLiteral(`${title} — ${LABELS.page} `))
   footer.ele('text:page-number', { 'text:select-page': 'current' }).txt('1')
+  footer.txt(` ${LABELS.of} `)
+  footer.ele('text:page-count').txt('1')
+  masters.ele('style:master-page', {
+    'style:name': FIRST_PAGE,
+    'style:display-name': 'First Page',
+    'style:page-layout-name': 'pm1',
+    'style:next-style-name': 'Standard',
+  })
   return root.end({ prettyPrint: false })
+}
+
+/**
+ * The fonts the styles name, declared in styles.xml and again in content.xml: a font name in a part's
+ * styles refers to that part's declarations, and LibreOffice sets an undeclared one (code's monospace
+ * font in content.xml's automatic text styles) in the default font.
+ */
+export function fontFaceDecls(root: XmlNode): void {
+  const fonts = root.ele('office:font-face-decls')
+  fonts.ele('style:font-face', {
+    'style:name': SANS,
+    'svg:font-family': `'${SANS}'`,
+    'style:font-family-generic': 'swiss',
+  })
+  fonts.ele('style:font-face', {
+    'style:name': MONO,
+    'svg:font-family': `'${MONO}'`,
+    'style:font-family-generic': 'modern',
+    'style:font-pitch': 'fixed',
+  })
+}
+
+/** The title's automatic style (TITLE_PAGE_STYLE): the Title style, starting the footerless FIRST_PAGE. */
+export function titlePageStyle(automatic: XmlNode): void {
+  automatic.ele('style:style', {
+    'style:name': TITLE_PAGE_STYLE,
+    'style:family': 'paragraph',
+    'style:parent-style-name': ODF_STYLE.title,
+    'style:master-page-name': FIRST_PAGE,
+  })
 }
 
 /**

@@ -41,9 +41,12 @@ const PDF_TEXT_HEIGHT = 841.89 - 2 * 64
 /** The DOCX's: A4 less 1-inch margins (twips / 20). */
 const DOCX_TEXT_WIDTH = (11906 - 2 * 1440) / 20
 const DOCX_TEXT_HEIGHT = (16838 - 2 * 1440) / 20
-/** The ODT's: 21 × 29.7 cm less 2.2 cm at the sides, 2 and 1.5 cm at the top and bottom. */
+/**
+ * The ODT's: 21 × 29.7 cm less 2.2 cm at the sides, 2 and 1.5 cm at the top and bottom, and the footer
+ * (0.5 cm and 0.4 cm above it), which LibreOffice puts inside the margins.
+ */
 const ODT_TEXT_WIDTH = (21 - 2 * 2.2) * POINTS_PER_CM
-const ODT_TEXT_HEIGHT = (29.7 - 2 - 1.5) * POINTS_PER_CM
+const ODT_TEXT_HEIGHT = (29.7 - 2 - 1.5 - 0.5 - 0.4) * POINTS_PER_CM
 
 const points = (value: string) => {
   if (!value.endsWith('pt')) throw new Error(`not in points: ${value}`)

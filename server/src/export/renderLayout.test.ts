@@ -1,9 +1,9 @@
-// How the DOCX looks once opened, beyond its text: the defects found when it was first opened in
-// LibreOffice 7.4 (heading sizes, the page footer, code, list numbers, quotations, table cells), each
-// checked in the XML that Word or LibreOffice lays out.
+// How the DOCX and ODT look once opened, beyond their text: the defects found when they were first
+// opened in LibreOffice 7.4 (heading sizes, page footers, code, list numbers, quotations, table cells,
+// the ODT's page), each checked in the XML that Word or LibreOffice lays out.
 import type { CanonicalNode } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
-import { readPdfItems, unzip } from './testing/readBack.ts'
+import { readOdtParagraphs, readOdtStyle, readPdfItems, unzip } from './testing/readBack.ts'
 import { HASH_LOCKED } from './testing/sampleDossier.ts'
 import { cell, dossierWith, item, p, renderedInEveryFormat } from './testing/testDossiers.ts'
 
@@ -177,5 +177,46 @@ describe('DOCX in Word and LibreOffice', () => {
       expect(inCell.length).toBeGreaterThan(0)
       for (const paragraph of inCell) expect(paragraph.xml).toContain('<w:spacing w:after="0"/>')
     }
+  })
+})
+
+describe('ODT in LibreOffice', () => {
+  it('bug: inline code was not monospace; content.xml declares the fonts its automatic styles name', () => {
+    const content = unzip(rendered.odt)['content.xml'] ?? ''
+    const declared = /<office:font-face-decls>([\s\S]*?)<\/office:font-face-decls>/.exec(content)?.[1] ?? ''
+    const faces = new Set([...declared.matchAll(/<style:font-face style:name="([^"]+)"/g)].map((m) => m[1]))
+    const named = new Set([...content.matchAll(/style:font-name="([^"]+)"/g)].map((m) => m[1]))
+    expect(named).toContain('Liberation Mono')
+    for (const name of named) expect(faces, `font ${name}`).toContain(name)
+    // In the order ODF wants: the declarations before the automatic styles.
+    expect(content.indexOf('<office:font-face-decls>')).toBeLessThan(content.indexOf('<office:automatic-styles>'))
+    expect(declared).toMatch(/style:name="Liberation Mono"[^>]*style:font-pitch="fixed"/)
+  })
+
+  it('bug: the footer stood on the text, showed on the title page and lacked "van M"; paragraphs kept no widows or orphans', () => {
+    const files = unzip(rendered.odt)
+    const styles = files['styles.xml'] ?? ''
+    const layout = /<style:page-layout style:name="pm1">([\s\S]*?)<\/style:page-layout>/.exec(styles)?.[1] ?? ''
+    expect(layout).toMatch(/<style:footer-style><style:header-footer-properties [^>]*fo:min-height="[\d.]+cm"/)
+    expect(layout).toMatch(/<style:header-footer-properties [^>]*fo:margin-top="0\.[1-9]\d*cm"/)
+    const masters = [...styles.matchAll(/<style:master-page ([^>]*?)(?:\/>|>([\s\S]*?)<\/style:master-page>)/g)]
+    const standard = masters.find(([, attributes]) => attributes?.includes('style:name="Standard"'))
+    expect(standard?.[2]).toMatch(
+      new RegExp(
+        `<style:footer><text:p text:style-name="Footer">${TITLE} — Pagina <text:page-number [^>]*>\\d+</text:page-number> van <text:page-count>\\d+</text:page-count></text:p></style:footer>`,
+      ),
+    )
+    // The title page starts a master page of its own, without a footer, followed by the Standard one.
+    const [title] = readOdtParagraphs(rendered.odt)
+    expect(title?.text).toBe(TITLE)
+    const master = /style:master-page-name="([^"]+)"/.exec(
+      new RegExp(`<style:style style:name="${title?.style}"[^>]*>`).exec(files['content.xml'] ?? '')?.[0] ?? '',
+    )?.[1]
+    expect(readOdtStyle(rendered.odt, title?.style ?? '')?.parent).toBe('Title')
+    const first = masters.find(([, attributes]) => attributes?.includes(`style:name="${master}"`))
+    expect(first?.[1]).toContain('style:next-style-name="Standard"')
+    expect(first?.[2] ?? '').not.toContain('<style:footer>')
+    // Widows and orphans in the style every paragraph style derives from.
+    expect(readOdtStyle(rendered.odt, 'Standard')?.paragraph).toMatchObject({ 'fo:widows': '2', 'fo:orphans': '2' })
   })
 })

@@ -18,11 +18,13 @@ import { namespaceAttributes, ODF_NS, ODF_VERSION } from './odfNamespaces.ts'
 import { type OdtPicture, odtPackage } from './odfPackage.ts'
 import {
   CELL_PADDING_CM,
+  fontFaceDecls,
   headingStyle,
   IMAGE_FRAME_STYLE,
   type ImageParagraphStyle,
   imageStyles,
   LIST_INDENT_CM,
+  MONO,
   ODF_STYLE,
   QUOTE_CAPTION_STYLE,
   QUOTE_INDENT_CM,
@@ -30,8 +32,10 @@ import {
   TABLE_BREAK_STYLE,
   TEXT_HEIGHT_CM,
   TEXT_WIDTH_CM,
+  TITLE_PAGE_STYLE,
   tableColumnStyle,
   tableStyles,
+  titlePageStyle,
   type XmlNode,
 } from './odfStyles.ts'
 import { sameAddress } from './safeHref.ts'
@@ -61,6 +65,7 @@ function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter 
     ...namespaceAttributes('style', 'text', 'table', 'fo', 'xlink', 'draw', 'svg'),
     'office:version': ODF_VERSION,
   })
+  fontFaceDecls(root)
   // Automatic styles come before the body in the file but are only known while writing it: this element
   // is filled at the end.
   const automatic = root.ele('office:automatic-styles')
@@ -303,7 +308,7 @@ function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter 
   return {
     titlePage(page: TitlePage) {
       meta = { title: page.title, senders: page.senders }
-      body.ele('text:p', { 'text:style-name': ODF_STYLE.title }).txt(xmlLiteral(page.title))
+      body.ele('text:p', { 'text:style-name': TITLE_PAGE_STYLE }).txt(xmlLiteral(page.title))
       body.ele('text:p', { 'text:style-name': ODF_STYLE.subtitle }).txt(xmlLiteral(page.kind))
       for (const fact of page.facts) {
         const p = body.ele('text:p', { 'text:style-name': ODF_STYLE.body })
@@ -324,6 +329,7 @@ function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter 
       })
     },
     async finish() {
+      titlePageStyle(automatic)
       for (const name of [...markStyles].sort()) textStyle(automatic, name)
       if (tableCount > 0) tableStyles(automatic, tableColumns)
       if (imageParagraphStyles.size > 0) imageStyles(automatic, [...imageParagraphStyles.values()])
@@ -375,7 +381,7 @@ function textStyle(parent: XmlNode, name: string): void {
         }
       : {}),
     ...(letters.has('s') ? { 'style:text-line-through-style': 'solid' } : {}),
-    ...(letters.has('c') ? { 'style:font-name': 'Liberation Mono' } : {}),
+    ...(letters.has('c') ? { 'style:font-name': MONO } : {}),
   })
 }
 

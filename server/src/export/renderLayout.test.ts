@@ -1,6 +1,7 @@
 // How the DOCX and ODT look once opened, beyond their text: the defects found when they were first
 // opened in LibreOffice 7.4 (heading sizes, page footers, code, list numbers, quotations, table cells,
-// the ODT's page), each checked in the XML that Word or LibreOffice lays out.
+// the ODT's page), each checked in the XML that Word or LibreOffice lays out; and one in the PDF (a code
+// run on the baseline of the text around it).
 import type { CanonicalNode } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
 import { readOdtParagraphs, readOdtStyle, readPdfItems, unzip } from './testing/readBack.ts'
@@ -218,5 +219,17 @@ describe('ODT in LibreOffice', () => {
     expect(first?.[2] ?? '').not.toContain('<style:footer>')
     // Widows and orphans in the style every paragraph style derives from.
     expect(readOdtStyle(rendered.odt, 'Standard')?.paragraph).toMatchObject({ 'fo:widows': '2', 'fo:orphans': '2' })
+  })
+})
+
+describe('PDF', () => {
+  it('bug: inline code a point smaller sat above the baseline of the text before it; it stands on the same baseline', async () => {
+    const items = await readPdfItems(rendered.pdf)
+    const before = items.find((i) => i.text.includes('Gewoon,'))
+    const code = items.find((i) => i.text.includes(CODE_TEXT))
+    expect(code?.font).toBe('DejaVuSansMono')
+    expect(code?.size).toBeCloseTo((before?.size ?? 0) - 1, 1)
+    expect(code?.page).toBe(before?.page)
+    expect(code?.y).toBeCloseTo(before?.y ?? 0, 2)
   })
 })

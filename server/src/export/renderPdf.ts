@@ -419,6 +419,10 @@ function pdfWriter(generatedAt: number, images: Dossier['images']): DossierWrite
         measureLine(runs, area, base)
         continue
       }
+      // pdfkit puts a run's baseline its own font's ascent below the line's top, so code, a point smaller,
+      // would sit higher than the text around it: every run of the line stands on the base font's baseline.
+      const ascent = baseAscent(base)
+      const baseline = ascent === null ? {} : { baseline: -ascent }
       runs.forEach((run, i) => {
         const marks = runFont(run, base)
         doc.fillColor(run.href ? LINK_COLOR : TEXT_COLOR)
@@ -429,12 +433,24 @@ function pdfWriter(generatedAt: number, images: Dossier['images']): DossierWrite
           underline: marks.underline || run.href !== null,
           strike: marks.strike,
           lineGap: LINE_GAP,
+          ...baseline,
         }
         const shown = printable(run.text)
         if (i === 0) doc.text(shown, area.left, doc.y, { ...options, width: area.width })
         else doc.text(shown, options)
       })
     }
+  }
+
+  /**
+   * How far below the top of a line the base font's baseline lies, in points: pdfkit's ascent of the font
+   * (per 1000 units), read from its internal font as printable does; null if that ever changes, and each
+   * run then stands where pdfkit puts it.
+   */
+  function baseAscent(base: { size: number; bold: boolean }): number | null {
+    doc.font(base.bold ? 'bold' : 'regular').fontSize(base.size)
+    const ascender = (doc as unknown as { _font?: { ascender?: unknown } })._font?.ascender
+    return typeof ascender === 'number' ? (ascender / 1000) * base.size : null
   }
 
   /** Sets the font and size a run is drawn in; returns its marks with the base's boldness. */

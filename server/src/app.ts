@@ -110,10 +110,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     metrics,
     compactAfter: config.compactAfter,
     sectionLocks: signoffs.lockedSections,
-    onLoaded: (room) => {
-      signoffs.onRoomLoaded(room)
-      summaries.refresh(room.id, room.doc)
-    },
+    onLoaded: signoffs.onRoomLoaded,
+    // The list's facts, read whenever the document is built anyway (never just for them) and after each
+    // server change: the start-up pass over every document builds each once.
+    onBuilt: (room) => summaries.refresh(room.id, room.doc),
     onServerChange: (room) => summaries.refresh(room.id, room.doc),
     onCommitted: [
       (room, sections) => signoffs.onCommitted(room, sections),

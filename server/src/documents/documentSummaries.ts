@@ -1,9 +1,10 @@
 // What the document list shows of each document beside its title: its status (an ontwikkelperspectief's
 // step, @novex/shared documentStatus), how many comment threads are open, and how many of those mention
-// the person looking. Read from the document
-// itself whenever it is loaded (the start-up pass over every document loads each once) and after every
-// change the server makes to it (comments, rounds and status decisions are only ever server changes),
-// and kept in memory: the list never loads a document for it.
+// the person looking. Read from the document itself whenever it is built in memory anyway (the start-up
+// pass over every document builds each once; a join served from the stored snapshot does not, and must
+// not be made to: that would cost each document's memory and load time) and after every change the server
+// makes to it (comments, rounds and status decisions are only ever server changes), and kept in memory:
+// the list never loads a document for it.
 import { type DocumentStatus, listThreads, statusOf } from '@novex/shared'
 import type * as Y from 'yjs'
 

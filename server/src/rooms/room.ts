@@ -50,6 +50,12 @@ export interface RoomDeps {
   readonly onCommitted?: readonly ((room: Room, sections: ReadonlySet<string>) => void)[]
   /** After each change the server made itself (comments, rounds, status, the sign-off mirror). */
   readonly onServerChange?: (room: Room) => void
+  /**
+   * Once the document holds its whole stored state: at once, or when something first reads `doc` (a join
+   * served from the stored snapshot does not, and keeps the document unbuilt: reading it here would cost
+   * its memory and load time for nothing).
+   */
+  readonly onBuilt?: (room: Room) => void
   /** After an update is refused: what was refused, for the record. */
   readonly onRefused?: (room: Room, peer: Peer, update: Uint8Array, reason: string) => void
   /** Called when the room has no peers and nothing left to write: the manager unloads it. */
@@ -120,6 +126,7 @@ export class Room implements CommitParticipant {
     this.ydoc.on('update', this.handleDocUpdate)
     this.awareness.on('update', this.handleAwarenessUpdate)
     if (state.updates.length >= deps.compactAfter) this.compact()
+    if (!this.unbuilt) deps.onBuilt?.(this)
   }
 
   /** The document, built from the stored snapshot first if it was not yet. */
@@ -129,6 +136,7 @@ export class Room implements CommitParticipant {
       this.unbuilt = null
       // No origin: handleDocUpdate ignores it (it is already stored).
       Y.applyUpdate(this.ydoc, state)
+      this.deps.onBuilt?.(this)
     }
     return this.ydoc
   }

@@ -1,6 +1,6 @@
 // The README's screenshots, taken by the browser suite so they show what the code does today: the
 // De Peel perspective with two people writing in it, a comment in the side panel, a section both
-// parties signed, and the BO-MIRT readiness overview. Each PNG is checked: a real PNG of the viewport's
+// parties signed, the BO-MIRT readiness overview, and the decision-making after IJkmoment 3. Each PNG is checked: a real PNG of the viewport's
 // size, large enough to hold a rendered page (an empty or error page compresses to a few kilobytes).
 // They go to docs/screenshots/ only with NOVEX_SCREENSHOTS=docs (retaking the README's pictures); a
 // plain test run writes them to a temporary folder, so that running the tests leaves the checkout as it was.
@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   DEMO_USERS,
   editorOf,
+  editorText,
   launchBrowser,
   newUserContext,
   openDocument,
@@ -25,6 +26,8 @@ import {
   waitForSaveStatus,
 } from '../helpers/browser.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
+import { login } from '../helpers/session.ts'
+import { postJson } from '../helpers/signoff.ts'
 import { signForBothSides } from './signSection.ts'
 
 const SCREENSHOTS =
@@ -83,14 +86,15 @@ async function selectLine(page: Page, sectionId: string): Promise<void> {
 
 describe('README screenshots', () => {
   it(
-    'takes the document with two people, a comment, a signed section and the readiness view',
+    'takes the document with two people, a comment, a signed section, the readiness view and the decision-making',
     async () => {
       rijk = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.rijkAuteur })
       provincie = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.provincieAuteur })
       await rijk.page.setViewportSize({ width: WIDTH, height: HEIGHT })
       await openDocument(rijk.page, DE_PEEL)
       await openDocument(provincie.page, DE_PEEL)
-      const [first, second] = await sectionIds(rijk.page)
+      const all = await sectionIds(rijk.page)
+      const [first, second] = all
       if (!first || !second) throw new Error('De Peel has fewer than two sections')
 
       // Two people writing in the first section: the Rijk author sees the other's named caret in it,
@@ -102,6 +106,8 @@ describe('README screenshots', () => {
       await provincie.page.keyboard.type('Aanvulling van de provincie: ')
       await waitForSaveStatus(provincie.page, SaveStatus.saved)
       await waitForSaveStatus(rijk.page, SaveStatus.saved)
+      // The whole of the other person's words has arrived, not half a word.
+      await expect.poll(() => editorText(rijk.page, first)).toContain('Aanvulling van de provincie: ')
       await editorOf(rijk.page, first).locator('.collaboration-carets__caret').waitFor({ state: 'attached' })
       await rijk.page.locator('[data-testid="presence"] li').nth(1).waitFor()
       await rijk.page.evaluate(() => window.scrollTo(0, 0))
@@ -136,6 +142,26 @@ describe('README screenshots', () => {
       await rijk.page.goto(`/document/${DE_PEEL}/gereed`)
       await rijk.page.locator('table').first().waitFor()
       await shoot(rijk.page, 'gereed-voor-bo-mirt')
+
+      // The decision-making after IJkmoment 3: submitted, the Rijk's consent recorded, the region's next.
+      const rijkTrekker = await login(server, DEMO_USERS.rijkOndertekenaar)
+      for (const step of ['open', 'close', 'open', 'close', 'open', 'close']) {
+        expect((await postJson(server, rijkTrekker, `/api/documents/${DE_PEEL}/review/${step}`, {})).status).toBe(200)
+      }
+      for (const id of all.slice(1)) await signForBothSides(server, DE_PEEL, id)
+      const decide = (action: string, body: unknown) =>
+        postJson(server, rijkTrekker, `/api/documents/${DE_PEEL}/status/${action}`, body)
+      expect((await decide('submit', { note: 'Voor het BO-MIRT van november' })).status).toBe(200)
+      const meeting = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+      expect((await decide('consent', { date: meeting, reference: 'BO-MIRT najaar 2026' })).status).toBe(200)
+      const regio = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.provincieOndertekenaar })
+      await regio.page.setViewportSize({ width: WIDTH, height: HEIGHT })
+      await regio.page.goto(`/document/${DE_PEEL}/gereed`)
+      await regio.page.getByTestId('status-date').waitFor()
+      await regio.page.getByTestId('status-panel').evaluate((panel) => panel.scrollIntoView({ block: 'start' }))
+      await shoot(regio.page, 'besluitvorming')
+      regio.assertNoProblems()
+      await regio.close()
 
       rijk.assertNoProblems()
       provincie.assertNoProblems()

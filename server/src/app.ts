@@ -214,7 +214,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       authorize,
       images,
       quotaBytes: config.imageQuotaBytes,
-      imageIsWhole: exports.imageIsWhole,
+      checkUpload: exports.checkUpload,
       uploads: createUploadRateLimiter(config.uploadsPerUser),
     },
     review: { ...commentsDeps, review: createReviewService(withRoom, versions), versions, withRoom },

@@ -91,6 +91,7 @@ it('is submitted by a trekker, freezes the text for everyone at once, and can be
   // Live in the author's document: the status, the notice, and text that does not take keys.
   await expect.poll(() => statusOf(auteur.page)).toBe('ter-instemming')
   expect(await auteur.page.getByTestId('frozen-notice').textContent()).toContain('Niemand kan de tekst nog wijzigen')
+  await expectAccessible(auteur.page, 'a document that lies ter instemming')
   const [first = ''] = await sectionIds(auteur.page)
   const before = await editorText(auteur.page, first)
   await editorOf(auteur.page, first).click()

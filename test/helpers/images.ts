@@ -4,10 +4,12 @@
 import { randomBytes } from 'node:crypto'
 import { deflateSync } from 'node:zlib'
 import {
+  cornersJpeg,
   corruptPng,
   cmykJpeg as exportCmykJpeg,
   pngImage as exportPng,
   JPEG_32x16,
+  jpegWithOrientation,
   jpegWithScanCut,
   PROGRESSIVE_JPEG_40x24,
   PROGRESSIVE_RESTART_JPEG_40x24,
@@ -17,6 +19,9 @@ import {
 
 /** A valid RGB PNG of `width` × `height` pixels (its bytes differ with the size). */
 export const pngImage = (width: number, height: number): Buffer => Buffer.from(exportPng(width, height))
+
+/** A phone photo: a 40 × 20 JPEG stored on its side, EXIF orientation 6 (shown 20 × 40, turned right). */
+export const sidewaysPhoto = (): Buffer => Buffer.from(jpegWithOrientation(cornersJpeg(40, 20), 6))
 
 /** A 32 × 16 baseline JPEG. */
 export const jpegImage = (): Buffer => Buffer.from(JPEG_32x16)

@@ -20,6 +20,7 @@ import {
   pngImage,
   progressiveJpeg,
   progressiveRestartJpeg,
+  sidewaysPhoto,
   truncated,
 } from '../helpers/images.ts'
 import { forgeFirstSection, sendRawUpdate, witnessAndRawWriter } from '../helpers/rawEdits.ts'
@@ -126,6 +127,25 @@ describe('uploading and fetching', () => {
     const response = await upload(DE_PEEL, jpeg, author, { 'content-type': 'image/jpeg' })
     expect(response.status).toBe(201)
     expect(await response.json()).toMatchObject({ imageId: sha256(jpeg), mediaType: 'image/jpeg', width, height })
+  })
+
+  it('keeps a phone photo upright, as it is shown, and the same photo again as the same image', async () => {
+    const photo = sidewaysPhoto()
+    const response = await upload(DE_PEEL, photo, author, { 'content-type': 'image/jpeg' })
+    expect(response.status).toBe(201)
+    const stored = (await response.json()) as { imageId: string; width: number; height: number }
+    // Its shown size, and other bytes than the ones sent: turned, without the orientation.
+    expect(stored).toMatchObject({ width: 20, height: 40 })
+    expect(stored.imageId).not.toBe(sha256(photo))
+    const fetched = Buffer.from(
+      await (
+        await fetch(`${server.httpUrl}${imageSrc(DE_PEEL, stored.imageId)}`, { headers: { cookie: author } })
+      ).arrayBuffer(),
+    )
+    expect(sha256(fetched)).toBe(stored.imageId)
+    expect(fetched.includes('Exif\0')).toBe(false)
+    const again = (await (await upload(DE_PEEL, photo, author)).json()) as { imageId: string }
+    expect(again.imageId).toBe(stored.imageId)
   })
 
   it('lets only authors upload, and shows an image only within its own document to its members', async () => {

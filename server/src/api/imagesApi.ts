@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { imageSrc, isImageId, MAX_IMAGE_BYTES } from '@novex/shared'
 import type { User } from '../accounts/accountStore.ts'
+import type { UploadCheck } from '../export/renderWorker.ts'
 import type { ImageStore } from '../images/imageStore.ts'
 import { inspectImage } from '../images/inspectImage.ts'
 import type { UploadRateLimiter } from '../limits/uploadRateLimiter.ts'
@@ -21,7 +22,8 @@ export interface ImagesApiDeps {
   /** Bytes of images one document may hold (NOVEX_IMAGE_QUOTA_MB). */
   readonly quotaBytes: number
   /** Whether every pixel row is there, as the exports need it: checked off the event loop (exportPool). */
-  readonly imageIsWhole: (bytes: Uint8Array) => Promise<boolean>
+  /** The export thread's check of an upload (export/renderWorker.ts `checkUpload`). */
+  readonly checkUpload: (bytes: Uint8Array) => Promise<UploadCheck>
   /** Uploads per user in a window (NOVEX_LIMIT_UPLOADS_PER_USER). */
   readonly uploads: UploadRateLimiter
 }
@@ -80,19 +82,32 @@ async function upload(
     throw tooManyRequests(res, wait, 'too_many_uploads', 'U heeft in korte tijd veel afbeeldingen geüpload.')
   }
   const tooLarge = `De afbeelding is te groot (hoogstens ${megabytes(MAX_IMAGE_BYTES)} MB). Verklein haar of sla haar op als JPEG.`
-  const data = await readBodyBytes(req, MAX_IMAGE_BYTES, tooLarge)
-  const inspected = inspectImage(data)
+  const sent = await readBodyBytes(req, MAX_IMAGE_BYTES, tooLarge)
+  let inspected = inspectImage(sent)
   if (!inspected.ok) throw new ApiError(415, 'unsupported_image', inspected.problem)
-  const { imageId, mediaType, width, height } = inspected
+  let data = sent
   // The same bytes again: already checked when they were stored, and they take no more room.
-  const known = deps.images.has(documentId, imageId)
-  if (!known && !(await deps.imageIsWhole(data))) {
-    throw new ApiError(
-      415,
-      'unsupported_image',
-      'De afbeelding is beschadigd: niet alle beeldpunten zijn te lezen. Sla haar opnieuw op (als PNG of JPEG) en probeer het nog eens.',
-    )
+  let known = deps.images.has(documentId, inspected.imageId)
+  if (!known) {
+    const check = await deps.checkUpload(sent)
+    if (!check.whole) {
+      throw new ApiError(
+        415,
+        'unsupported_image',
+        'De afbeelding is beschadigd: niet alle beeldpunten zijn te lezen. Sla haar opnieuw op (als PNG of JPEG) en probeer het nog eens.',
+      )
+    }
+    // A photo on its side is kept upright, as it is shown (and as the same photo uploaded before was).
+    if (check.upright !== null) {
+      const upright = inspectImage(Buffer.from(check.upright))
+      if (upright.ok) {
+        data = Buffer.from(check.upright)
+        inspected = upright
+        known = deps.images.has(documentId, upright.imageId)
+      }
+    }
   }
+  const { imageId, mediaType, width, height } = inspected
   // Counted after the wait, right before the insert (no await between): two uploads at once cannot
   // both slip under the quota.
   const held = deps.images.totalBytes(documentId)

@@ -7,13 +7,16 @@
 import { availableParallelism } from 'node:os'
 import Piscina from 'piscina'
 import type { Dossier, ExportFormat } from './dossier.ts'
-import type { RenderTask } from './renderWorker.ts'
+import type { RenderTask, UploadCheck } from './renderWorker.ts'
 
 export interface ExportPool {
   /** Renders on a worker thread; `ExportBusy` when too many exports already wait. */
   render(dossier: Dossier, format: ExportFormat, signal?: AbortSignal): Promise<Uint8Array>
-  /** Whether an image's bytes are a PNG or JPEG every export can show, checked on a worker thread. */
-  imageIsWhole(bytes: Uint8Array): Promise<boolean>
+  /**
+   * Whether an upload's bytes are a PNG or JPEG every export can show, and a photo on its side turned
+   * upright, on a worker thread (renderWorker.ts `checkUpload`).
+   */
+  checkUpload(bytes: Uint8Array): Promise<UploadCheck>
   close(): Promise<void>
 }
 
@@ -67,7 +70,22 @@ export function createExportPool(options: ExportPoolOptions): ExportPool {
       }
     },
     // Not counted against the export queue: an upload is small work, and its author is waiting.
-    imageIsWhole: async (bytes) => (await pool.run(bytes, { name: 'imageIsWhole' })) === true,
+    checkUpload: async (bytes) => {
+      const check: unknown = await pool.run(bytes, { name: 'checkUpload' })
+      if (!isUploadCheck(check)) throw new Error('the export worker answered no upload check')
+      return check
+    },
     close: () => pool.destroy(),
   }
+}
+
+function isUploadCheck(value: unknown): value is UploadCheck {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'whole' in value &&
+    typeof value.whole === 'boolean' &&
+    'upright' in value &&
+    (value.upright === null || value.upright instanceof Uint8Array)
+  )
 }

@@ -31,8 +31,17 @@ import { headerSegments, isSegment, type Segment, withSegmentsAfterFirst } from 
  */
 export function uprightJpeg(image: EmbeddableImage): EmbeddableImage {
   if (image.format !== 'jpg' || image.orientation === 1) return image
+  return turnedUpright(image) ?? { ...image, data: withoutExif(image.data), orientation: 1 }
+}
+
+/**
+ * A JPEG of orientation 2–8 decoded, turned and encoded again upright (as `uprightJpeg`); null when it
+ * cannot be decoded. Uploads use it too (images/…, renderWorker `checkUpload`), so that a photo is kept
+ * upright once rather than turned in every export.
+ */
+export function turnedUpright(image: EmbeddableImage): EmbeddableImage | null {
   const decoded = decodeAsRgba(image.data, image)
-  if (decoded.kind !== 'pixels') return { ...image, data: withoutExif(image.data), orientation: 1 }
+  if (decoded.kind !== 'pixels') return null
   const shown = orientPixels(decoded, image.orientation)
   const profile = image.cmyk ? [] : rgbProfile(image.data, headerSegments(image.data))
   return {

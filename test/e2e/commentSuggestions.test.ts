@@ -82,6 +82,9 @@ it('a meelezer proposes wording, the author takes it over in one step, and Ctrl+
   await expect.poll(() => editorText(meelezer.page, firstId)).toContain('moet in 2030 gehalveerd worden en')
   expect(await editorText(auteur.page, firstId)).not.toContain('fors omlaag')
   await expect.poll(() => mine.getByTestId('suggestion-applied').textContent()).toContain('Voorstel overgenomen door')
+  // The text is as taken over: nothing to warn about.
+  await expect.poll(() => mine.getByTestId('suggestion-changed-since').count()).toBe(0)
+  expect(await card.getByTestId('suggestion-changed-since').count()).toBe(0)
   // The water board opened it; a provincial author (no trekker) leaves it open for them to close.
   expect(await card.getAttribute('data-status')).toBe('open')
   await waitForSaveStatus(auteur.page, SaveStatus.saved)
@@ -92,6 +95,9 @@ it('a meelezer proposes wording, the author takes it over in one step, and Ctrl+
   await auteur.page.keyboard.press('Control+z')
   await expect.poll(() => editorText(auteur.page, firstId)).toContain('moet fors omlaag en')
   await expect.poll(() => editorText(meelezer.page, firstId)).toContain('moet fors omlaag en')
+  // The thread still says it was taken over, and now also that the text is not like that any more.
+  await mine.getByTestId('suggestion-changed-since').waitFor()
+  expect(await mine.getByTestId('suggestion-applied').count()).toBe(1)
 
   meelezer.assertNoProblems()
   auteur.assertNoProblems()

@@ -49,6 +49,12 @@ export function SuggestionBlock({ thread, place }: SuggestionBlockProps) {
   const current = view !== undefined && place?.kind === 'range' ? rangeText(view.state.doc, place.from, place.to) : null
   const waiting = context.canEdit && thread.status === 'open' && suggestion.appliedBy === null && unrecorded === null
   const mayChange = store.mayChangeText(thread.sectionId)
+  // Taken over, and since then changed or undone (Ctrl+Z): the record stays, so the card says so.
+  const changedSince =
+    suggestion.appliedBy !== null &&
+    suggestion.text !== '' &&
+    view !== undefined &&
+    (place?.kind === 'deleted' || (place?.kind === 'range' && current !== suggestion.text))
   const blocked = !waiting
     ? null
     : !mayChange
@@ -104,6 +110,11 @@ export function SuggestionBlock({ thread, place }: SuggestionBlockProps) {
           at={suggestion.appliedAt}
           testId="suggestion-applied"
         />
+      )}
+      {changedSince && (
+        <p className="hint" data-testid="suggestion-changed-since">
+          {t('suggestion.changedSince')}
+        </p>
       )}
       {taken && (
         <p className="hint" role="status">

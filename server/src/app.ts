@@ -222,7 +222,6 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       catalog,
       accounts,
       authorize,
-      withRoom,
       status: createStatusService({ withRoom, signoffs, audit, versions }),
       archive,
       archives,

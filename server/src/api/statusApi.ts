@@ -8,13 +8,12 @@
 //   GET /api/documents/<id>/archive          the kept dossiers: [{ id, name, format, size, sha256, … }]
 //   GET /api/documents/<id>/archive/<n>      one of them, byte for byte as kept
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { documentStatus, readReview, signSideOf } from '@novex/shared'
+import { signSideOf } from '@novex/shared'
 import { z } from 'zod'
 import type { AccountStore, User } from '../accounts/accountStore.ts'
 import { commentRights, requireTrekker } from '../comments/commentRights.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import { documentProvinces } from '../signoff/signers.ts'
-import type { WithRoom } from '../signoff/signoffService.ts'
 import type { AdoptionArchive } from '../status/adoptionArchive.ts'
 import type { ArchiveStore } from '../status/archiveStore.ts'
 import type { StatusContext, StatusService } from '../status/statusService.ts'
@@ -27,7 +26,6 @@ export interface StatusApiDeps {
   readonly accounts: AccountStore
   readonly authorize: Authorize
   readonly status: StatusService
-  readonly withRoom: WithRoom
   readonly archive: AdoptionArchive
   readonly archives: ArchiveStore
 }
@@ -83,7 +81,7 @@ export async function routeStatus(
     return false
   if (method !== 'POST') throw new ApiError(405, 'method_not_allowed', 'Deze actie is hier niet toegestaan.')
   const context = statusContext(deps, user, documentId)
-  const record =
+  const { status, record } =
     action === 'submit'
       ? await deps.status.submit(context, (await readJsonBody(req, SubmitBody)).note ?? '')
       : action === 'withdraw'
@@ -94,8 +92,6 @@ export async function routeStatus(
               ? deps.status.consent(context, body.date, body.reference)
               : deps.status.adopt(context, body.date, body.reference)
           })()
-  const review = await deps.withRoom(context.documentId, (room) => readReview(room.doc))
-  const status = documentStatus(review, record)
   // Both governments adopted it just now: keep the dossier (a failure is logged and made up at start-up).
   const archived =
     action === 'adopt' && status === 'vastgesteld' ? await deps.archive.archive(context.record, user) : null

@@ -8,7 +8,6 @@ import {
   type CommentThread,
   commentsMap,
   getSection,
-  isFrozen,
   isSectionId,
   readReview,
 } from '@novex/shared'
@@ -17,6 +16,7 @@ import { ApiError } from '../api/respond.ts'
 import { commitServerChange } from '../rooms/requireCommitted.ts'
 import type { Room } from '../rooms/room.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
+import { requireNotFrozen } from '../status/requireNotFrozen.ts'
 import { checkAnchor, paragraphText } from './anchors.ts'
 import { authorOf } from './commentAuthor.ts'
 import { cleanBody, cleanQuote, cleanSuggestion } from './commentInput.ts'
@@ -190,12 +190,7 @@ export function createCommentService(withRoom: WithRoom, sectionLocks: SectionLo
           throw new ApiError(409, 'suggestion_applied', 'Dit tekstvoorstel is al overgenomen.')
         if (thread.status !== 'open')
           throw new ApiError(409, 'thread_resolved', 'Deze reactie is al afgehandeld. Heropen haar eerst.')
-        if (isFrozen(room.doc))
-          throw new ApiError(
-            409,
-            'document_frozen',
-            'Dit ontwikkelperspectief ligt ter instemming of is vastgesteld en kan niet meer worden gewijzigd.',
-          )
+        requireNotFrozen(room.doc)
         if (sectionLocks(context.documentId).has(thread.sectionId))
           throw new ApiError(
             409,

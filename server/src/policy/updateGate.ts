@@ -14,6 +14,7 @@ import {
 } from '@novex/shared'
 import type * as Y from 'yjs'
 import type { Peer } from '../rooms/peer.ts'
+import { FROZEN_MESSAGE } from '../status/requireNotFrozen.ts'
 import { contentProblem } from './contentPolicy.ts'
 import { resolveUpdate } from './resolveUpdate.ts'
 
@@ -74,10 +75,7 @@ export function createUpdateGate(): UpdateGate {
     }
     const sections = new Set<string>()
     if (frozen && resolution.touches.some((touch) => touch.root === DOC_KEYS.sections)) {
-      return refuse(
-        RefusalReason.frozen,
-        'Dit ontwikkelperspectief ligt ter instemming of is vastgesteld en kan niet meer worden gewijzigd.',
-      )
+      return refuse(RefusalReason.frozen, FROZEN_MESSAGE)
     }
     for (const touch of resolution.touches) {
       if (touch.root === DOC_KEYS.sections && touch.sectionId !== null) {

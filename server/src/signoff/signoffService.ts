@@ -12,7 +12,6 @@ import {
   decideSign,
   foldLedger,
   getSection,
-  isFrozen,
   isSectionId,
   type LedgerEvent,
   type NewLedgerEvent,
@@ -26,6 +25,7 @@ import { ApiError } from '../api/respond.ts'
 import type { Metrics } from '../metrics.ts'
 import { requireCommitted } from '../rooms/requireCommitted.ts'
 import type { Room } from '../rooms/room.ts'
+import { requireNotFrozen } from '../status/requireNotFrozen.ts'
 import type { LedgerStore } from './ledgerStore.ts'
 
 export type WithRoom = <T>(documentId: string, work: (room: Room) => T) => Promise<T>
@@ -153,12 +153,7 @@ export function createSignoffService(deps: SignoffDeps): SignoffService {
 
     reopen: (documentId, sectionId, actor, reason) =>
       deps.withRoom(documentId, (room) => {
-        if (isFrozen(room.doc))
-          throw new ApiError(
-            409,
-            'document_frozen',
-            'Dit ontwikkelperspectief ligt ter instemming of is vastgesteld. Een trekker kan de aanbieding eerst intrekken.',
-          )
+        requireNotFrozen(room.doc)
         committedHash(room, sectionId)
         apply(room, decideReopen(sectionId, sectionState(documentId, sectionId), actor, reason))
         return sectionState(documentId, sectionId)

@@ -34,6 +34,12 @@ export interface StatusContext {
   readonly decider: StatusDecider
 }
 
+/** A decision recorded: the document's status after it, and the whole record. */
+export interface StatusOutcome {
+  readonly status: DocumentStatus
+  readonly record: StatusRecord
+}
+
 export interface StatusServiceDeps {
   readonly withRoom: WithRoom
   readonly versions: Pick<VersionStore, 'save'>
@@ -107,7 +113,7 @@ export function createStatusService(deps: StatusServiceDeps) {
   const decide = (
     context: StatusContext,
     work: (room: Room, status: DocumentStatus, record: StatusRecord) => Omit<StatusDecision, 'at' | 'by'>,
-  ): Promise<StatusRecord> =>
+  ): Promise<StatusOutcome> =>
     deps.withRoom(context.documentId, (room) => {
       requireCommitted(room)
       const record = readStatusRecord(room.doc)
@@ -133,7 +139,7 @@ export function createStatusService(deps: StatusServiceDeps) {
         subject: context.documentId,
         details: { side: decision.by.side, date: decision.date, note: decision.note },
       })
-      return next
+      return { status: reached, record: next }
     })
 
   /** The side of a consent or adoption, once per side per submission. */

@@ -8,7 +8,7 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { recordDecision, submitForConsent, withdrawSubmission } from '../../api/status.ts'
 import { LabelledField } from '../../ui/LabelledField.tsx'
-import type { Translate } from '../../ui/translate.ts'
+import { apiErrorText } from '../comments/apiErrorText.ts'
 import { FormError } from '../comments/FormError.tsx'
 import type { DocumentStatusView } from './useDocumentStatus.ts'
 
@@ -21,14 +21,6 @@ export interface StatusActionsProps {
 }
 
 const OTHER: Record<SignSide, SignSide> = { rijk: 'provincie', provincie: 'rijk' }
-
-/** The server's reason in the interface language, by its code; its own words otherwise. */
-function errorText(t: Translate<'status'>, failure: unknown): string {
-  const code = typeof failure === 'object' && failure !== null && 'code' in failure ? failure.code : null
-  if (typeof code === 'string' && t(`errors.${code}`, { defaultValue: '' }) !== '') return t(`errors.${code}`)
-  const message = failure instanceof Error ? failure.message : ''
-  return message !== '' ? message : t('actions.failed')
-}
 
 export function StatusActions({ documentId, view, trekker, side, ready }: StatusActionsProps) {
   const { t } = useTranslation('status')
@@ -58,7 +50,8 @@ export function StatusActions({ documentId, view, trekker, side, ready }: Status
 }
 
 /** Runs a decision: busy while it is sent, the refusal in words. */
-function useDecision(t: Translate<'status'>) {
+function useDecision() {
+  const { t, i18n } = useTranslation('status')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const run = async (work: () => Promise<void>): Promise<boolean> => {
@@ -68,7 +61,7 @@ function useDecision(t: Translate<'status'>) {
       await work()
       return true
     } catch (failure) {
-      setError(errorText(t, failure))
+      setError(apiErrorText(t, i18n, failure, t('actions.failed'), 'status'))
       return false
     } finally {
       setBusy(false)
@@ -80,7 +73,7 @@ function useDecision(t: Translate<'status'>) {
 function SubmitForm({ documentId }: { readonly documentId: string }) {
   const { t } = useTranslation('status')
   const [note, setNote] = useState('')
-  const { busy, error, run } = useDecision(t)
+  const { busy, error, run } = useDecision()
   const submit = (event: FormEvent): void => {
     event.preventDefault()
     void run(() => submitForConsent(documentId, note.trim()))
@@ -111,7 +104,7 @@ function WithdrawForm({ documentId }: { readonly documentId: string }) {
   const { t } = useTranslation('status')
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
-  const { busy, error, setError, run } = useDecision(t)
+  const { busy, error, setError, run } = useDecision()
   if (!open) {
     return (
       <Button appearance="secondary-action-button" data-testid="status-withdraw-open" onClick={() => setOpen(true)}>
@@ -172,7 +165,7 @@ function DecisionForm({
   const [date, setDate] = useState('')
   const [reference, setReference] = useState('')
   const [problem, setProblem] = useState<{ field: 'date' | 'reference'; text: string } | null>(null)
-  const { busy, error, run } = useDecision(t)
+  const { busy, error, run } = useDecision()
   // Today here (the browser's day), as the date field writes it.
   const now = new Date()
   const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`

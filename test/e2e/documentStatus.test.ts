@@ -61,7 +61,11 @@ afterAll(async () => {
 const statusOf = (page: Page): Promise<string | null> => page.getByTestId('document-status').getAttribute('data-status')
 const currentStep = (page: Page): Promise<string | null> =>
   page.locator('[data-testid="status-panel"] [aria-current="step"]').getAttribute('data-status')
-const yesterday = (): string => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+/** Yesterday as people here write it: dd-mm-jjjj. */
+const yesterday = (): string => {
+  const d = new Date(Date.now() - 86_400_000)
+  return [d.getDate(), d.getMonth() + 1].map((n) => String(n).padStart(2, '0')).join('-') + `-${d.getFullYear()}`
+}
 
 async function openReadiness(page: Page): Promise<void> {
   await page.goto(`/document/${DE_PEEL}/gereed`)
@@ -115,7 +119,22 @@ it('is onderschreven once both trekkers record the consent, and vastgesteld once
   await rijkTrekker.page.getByTestId('status-submit').click()
   await expect.poll(() => currentStep(rijkTrekker.page)).toBe('ter-instemming')
 
+  // The day is typed as dd-mm-jjjj, whatever the browser's language; a day that does not exist is
+  // refused at the field, and nothing is recorded.
+  const dateField = rijkTrekker.page.getByTestId('status-date')
+  await dateField.fill('31-04-2026')
+  await rijkTrekker.page.getByTestId('status-reference').fill('BO-MIRT najaar 2026')
+  await rijkTrekker.page.getByTestId('status-consent').click()
+  await expect.poll(() => dateField.getAttribute('aria-invalid')).toBe('true')
+  expect(await rijkTrekker.page.getByRole('alert').first().textContent()).toMatch(
+    /^Vul de datum in als dd-mm-jjjj, bijvoorbeeld \d{2}-\d{2}-\d{4}\.$/,
+  )
+  expect(await rijkTrekker.page.getByTestId('status-history').textContent()).not.toContain('Instemming van')
+
   await record(rijkTrekker.page, 'status-consent', 'BO-MIRT najaar 2026')
+  await expect
+    .poll(() => rijkTrekker.page.getByTestId('status-history').textContent())
+    .toContain(`Instemming van het Rijk op ${yesterday()}`)
   await expect
     .poll(() => rijkTrekker.page.getByTestId('status-waiting').textContent())
     .toBe('Voor het Rijk is dit vastgelegd. Nu nog de regio.')

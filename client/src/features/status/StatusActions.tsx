@@ -7,6 +7,8 @@ import { Button, Textarea, TextInput } from '@rijkshuisstijl-community/component
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { recordDecision, submitForConsent, withdrawSubmission } from '../../api/status.ts'
+import { formatDate } from '../../i18n/formatDate.ts'
+import { parseDate } from '../../i18n/parseDate.ts'
 import { LabelledField } from '../../ui/LabelledField.tsx'
 import { apiErrorText } from '../comments/apiErrorText.ts'
 import { FormError } from '../comments/FormError.tsx'
@@ -166,37 +168,41 @@ function DecisionForm({
   const [reference, setReference] = useState('')
   const [problem, setProblem] = useState<{ field: 'date' | 'reference'; text: string } | null>(null)
   const { busy, error, run } = useDecision()
-  // Today here (the browser's day), as the date field writes it.
-  const now = new Date()
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    if (date === '' || reference.trim() === '') {
+    // The day as typed (dd-mm-jjjj); the server checks that it is not after today in the Netherlands.
+    const day = parseDate(date)
+    if (day === null || reference.trim() === '') {
       setProblem(
-        date === ''
+        date.trim() === ''
           ? { field: 'date', text: t('actions.dateRequired') }
-          : { field: 'reference', text: t('actions.referenceRequired') },
+          : day === null
+            ? { field: 'date', text: t('actions.dateFormat', { example: formatDate(new Date()) }) }
+            : { field: 'reference', text: t('actions.referenceRequired') },
       )
       return
     }
     setProblem(null)
-    void run(() => recordDecision(documentId, kind, date, reference.trim()))
+    void run(() => recordDecision(documentId, kind, day, reference.trim()))
   }
   const title = t(kind === 'consent' ? 'actions.consent' : 'actions.adopt', { side: t(`sides.${side}`) })
   return (
     <form className="status-actions__form" onSubmit={submit} noValidate aria-label={title}>
       <p className="status-actions__title">{title}</p>
-      <LabelledField label={t('actions.date')} error={problem?.field === 'date' ? problem.text : null} required>
+      <LabelledField
+        label={t('actions.date')}
+        hint={t('actions.dateHint', { example: formatDate(new Date()) })}
+        error={problem?.field === 'date' ? problem.text : null}
+        required
+      >
         {(control) => (
-          <input
-            id={control.id}
-            aria-describedby={control['aria-describedby']}
-            aria-invalid={control.invalid || undefined}
-            required
-            type="date"
-            className="utrecht-textbox"
+          <TextInput
+            {...control}
+            className="status-actions__date"
             data-testid="status-date"
-            max={today}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={10}
             value={date}
             onChange={(e) => setDate(e.target.value)}
           />

@@ -22,6 +22,7 @@ import { createUploadRateLimiter } from './limits/uploadRateLimiter.ts'
 import { createLinkService } from './links/linkService.ts'
 import { createLinkStore } from './links/linkStore.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
+import { createNotifications } from './notifications/notifications.ts'
 import { createOidcIdentities } from './oidc/oidcIdentities.ts'
 import { createOidcSessions } from './oidc/oidcSessions.ts'
 import { createRelyingParty } from './oidc/relyingParty.ts'
@@ -133,11 +134,22 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const mismatches = await signoffs.verifyAll()
   if (mismatches.length > 0) logger.error({ mismatches }, 'locked sections failed verification at start-up')
   const versions = createVersionStore(db)
+  const notifications = createNotifications({
+    db,
+    config: config.mail,
+    catalog,
+    accounts,
+    mayRead: (user, record) => documentAccess(accounts, user, record) !== null,
+    logger,
+  })
   const commentsDeps = {
     catalog,
     accounts,
     authorize: documentAccess.bind(null, accounts),
-    comments: createCommentService(withRoom, signoffs.lockedSections),
+    comments: createCommentService(withRoom, {
+      sectionLocks: signoffs.lockedSections,
+      onMessage: notifications.onCommentMessage,
+    }),
   }
   const authenticate = createAuthenticate(accounts, sessions)
   const authorize = documentAccess.bind(null, accounts)
@@ -227,6 +239,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       archives,
     },
     session: sessionDeps,
+    mail: { notifications },
     oidc: {
       session: sessionDeps,
       relyingParty,
@@ -253,6 +266,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       sync.close()
       server.closeAllConnections()
       await exports.close()
+      await notifications.stop()
       db.close()
     })()
     return closing

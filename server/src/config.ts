@@ -2,6 +2,7 @@
 import { resolve } from 'node:path'
 import { DEFAULT_SYNC_RATE_LIMITS, type SyncRateLimits } from './limits/syncRateLimiter.ts'
 import { DEFAULT_UPLOADS_PER_USER } from './limits/uploadRateLimiter.ts'
+import { type MailConfig, readMailConfig } from './notifications/mailConfig.ts'
 import { type OidcConfig, readOidcConfig } from './oidc/oidcConfig.ts'
 
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   readonly loginLimits: { readonly perAccount: number; readonly perIp: number; readonly windowSeconds: number }
   /** Login through the organisation's identity provider (OIDC_*); null: e-mail and password only. */
   readonly oidc: OidcConfig | null
+  /** E-mail about comments (SMTP_URL, MAIL_FROM, PUBLIC_URL); null: no e-mail is sent. */
+  readonly mail: MailConfig | null
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
@@ -69,6 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
       windowSeconds: intFrom(env.LOGIN_LIMIT_WINDOW_SECONDS, 15 * 60, 'LOGIN_LIMIT_WINDOW_SECONDS'),
     },
     oidc: readOidcConfig(env),
+    mail: readMailConfig(env),
   }
 }
 

@@ -1,6 +1,7 @@
 // One document, edited together: title, kind and senders, connection and save status, who is here, the
 // table of contents, the sections with their editors, and the sign-off panel, the readiness link and
-// the dossier export. Document titles and names are user content (translate="no").
+// the dossier export; a link to one comment thread (`?reactie=`) opens that thread. Document titles and
+// names are user content (translate="no").
 import { isDocumentId, isFrozenStatus } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useCallback, useMemo, useRef } from 'react'
@@ -16,6 +17,8 @@ import { useOrderedSections } from '../collab/useOrderedSections.ts'
 import { usePresence } from '../collab/usePresence.ts'
 import { CommentsPanel } from '../features/comments/CommentsPanel.tsx'
 import { CommentsScope, useCommentsSetup } from '../features/comments/CommentsScope.tsx'
+import { ThreadLinkNotice } from '../features/comments/ThreadLinkNotice.tsx'
+import { useThreadLink } from '../features/comments/useThreadLink.ts'
 import { AccessNotice } from '../features/connection/AccessNotice.tsx'
 import { ConnectionNotice } from '../features/connection/ConnectionNotice.tsx'
 import { postRefusedAsComment } from '../features/connection/postRefusedAsComment.ts'
@@ -89,6 +92,8 @@ export function DocumentPage() {
     canComment: access !== 'read',
     canEdit: access === 'edit',
   })
+  // A link to one thread (`?reactie=`, from a notification e-mail) opens it once the document is synced.
+  const threadLink = useThreadLink(comments?.store ?? null, synced)
   const setPanelOpen = (open: boolean): void => {
     setSearchParams(
       (params) => {
@@ -172,6 +177,7 @@ export function DocumentPage() {
           </Button>
         </div>
         <RoundStatus documentId={documentId} doc={collab?.doc ?? null} comments={comments} />
+        <ThreadLinkNotice missing={threadLink.missing} />
         <div className="document-toolbar">
           <SaveStatusIndicator collab={collab} />
           {others.length > 0 && (

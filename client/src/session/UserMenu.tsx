@@ -1,10 +1,11 @@
-// Who is logged in, and "Uitloggen".
+// Who is logged in, "E-mail bij reacties" (where the server sends e-mail), and "Uitloggen".
 import { ORGANISATION_KIND_COLOR } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { logOut } from '../api/session.ts'
 import { forgetSessionUser } from './cachedSession.ts'
+import { MailSetting } from './MailSetting.tsx'
 import { useSessionUser } from './SessionContext.ts'
 
 export function UserMenu() {
@@ -38,6 +39,7 @@ export function UserMenu() {
           <span className="user-menu__org">{user.organisation.name}</span>
         </span>
       </p>
+      <MailSetting />
       <Button
         type="button"
         appearance="secondary-action-button"

@@ -72,6 +72,26 @@ function newMessage(context: CommentContext, body: string, mentions: readonly st
 /** Sections signed off by both parties, per document: no suggestion is taken over into them. */
 export type SectionLocks = (documentId: string) => ReadonlySet<string>
 
+/** A message written and stored (a new thread, a reply, an edit): for e-mail about it (notifications/). */
+export interface CommentEvent {
+  readonly kind: 'opened' | 'replied' | 'edited'
+  readonly documentId: string
+  /** The section's title as it is now; '' when it has none. */
+  readonly sectionTitle: string
+  readonly thread: CommentThread
+  readonly message: CommentMessage
+  /** Members this message mentions for the first time (an edit: only the mentions it added). */
+  readonly mentioned: readonly string[]
+}
+
+export type OnCommentMessage = (event: CommentEvent) => void
+
+export interface CommentServiceOptions {
+  readonly sectionLocks?: SectionLocks
+  /** Called after the message is stored; must not throw (the comment is stored and answered either way). */
+  readonly onMessage?: OnCommentMessage
+}
+
 /** The quote a suggestion replaces: the server's own text of the range, which must be plain paragraph text. */
 function suggestionQuote(range: ReturnType<typeof checkAnchor>, suggestion: string): string {
   const current = paragraphText(range.start, range.end)
@@ -90,7 +110,26 @@ function suggestionQuote(range: ReturnType<typeof checkAnchor>, suggestion: stri
   return current
 }
 
-export function createCommentService(withRoom: WithRoom, sectionLocks: SectionLocks = () => new Set()) {
+export function createCommentService(withRoom: WithRoom, options: CommentServiceOptions = {}) {
+  const sectionLocks = options.sectionLocks ?? (() => new Set<string>())
+  const announce = (
+    room: Room,
+    kind: CommentEvent['kind'],
+    thread: CommentThread,
+    message: CommentMessage,
+    mentioned: readonly string[],
+  ): void => {
+    if (options.onMessage === undefined) return
+    const section = isSectionId(thread.sectionId) ? getSection(room.doc, thread.sectionId) : null
+    options.onMessage({
+      kind,
+      documentId: room.id,
+      sectionTitle: section?.title.toString() ?? '',
+      thread,
+      message,
+      mentioned,
+    })
+  }
   const onThread = <T>(context: CommentContext, threadId: string, work: (room: Room, thread: CommentThread) => T) =>
     withRoom(context.documentId, (room) => work(room, threadIn(room, threadId)))
 
@@ -118,7 +157,7 @@ export function createCommentService(withRoom: WithRoom, sectionLocks: SectionLo
         const quote = suggestion === null ? cleanQuote(input.quote) : suggestionQuote(range, suggestion)
         const author = authorOf(context.user)
         const message = newMessage(context, input.body, input.mentions)
-        return save(room, {
+        const thread = save(room, {
           id: randomUUID(),
           sectionId: section.id,
           anchor: { start: input.anchor.start, end: input.anchor.end },
@@ -133,26 +172,32 @@ export function createCommentService(withRoom: WithRoom, sectionLocks: SectionLo
           resolvedAt: null,
           messages: [message],
         })
+        announce(room, 'opened', thread, message, message.mentions)
+        return thread
       }),
 
     reply: (context: CommentContext, threadId: string, body: string, mentions: readonly string[]) =>
       onThread(context, threadId, (room, thread) => {
         requireCommenter(context.rights)
         const message = newMessage(context, body, mentions)
-        save(room, { ...thread, messages: [...thread.messages, message] })
+        const saved = save(room, { ...thread, messages: [...thread.messages, message] })
+        announce(room, 'replied', saved, message, message.mentions)
         return message
       }),
 
     edit: (context: CommentContext, threadId: string, messageId: string, body: string, mentions: readonly string[]) =>
       onThread(context, threadId, (room, thread) => {
         requireCommenter(context.rights)
+        const before = ownMessage(context, thread, messageId)
         const message: CommentMessage = {
-          ...ownMessage(context, thread, messageId),
+          ...before,
           body: cleanBody(body),
           mentions: mentionsOf(context, mentions),
           editedAt: Date.now(),
         }
-        save(room, replaceMessage(thread, message))
+        const saved = save(room, replaceMessage(thread, message))
+        const added = message.mentions.filter((id) => !before.mentions.includes(id))
+        if (added.length > 0) announce(room, 'edited', saved, message, added)
         return message
       }),
 

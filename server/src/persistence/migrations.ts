@@ -229,6 +229,30 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX archived_dossiers_by_document ON archived_dossiers (document_id);
   `,
+  // v14: e-mail about comments (a mention, a reply in one's thread), kept until the mail server took it:
+  // an outbox row is written right after the comment and sent, retried and finally given up from there.
+  // Whether a user wants such mail (on unless they turned it off).
+  `
+  CREATE TABLE mail_outbox (
+    id           INTEGER PRIMARY KEY,
+    recipient_id TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    document_id  TEXT NOT NULL,
+    subject      TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    next_at      INTEGER NOT NULL,
+    sent_at      INTEGER,
+    given_up_at  INTEGER,
+    last_error   TEXT
+  ) STRICT;
+  CREATE INDEX mail_outbox_due ON mail_outbox (next_at) WHERE sent_at IS NULL AND given_up_at IS NULL;
+  CREATE TABLE mail_settings (
+    user_id TEXT PRIMARY KEY,
+    enabled INTEGER NOT NULL
+  ) STRICT;
+  `,
 ]
 
 export function migrate(db: Database.Database): number {

@@ -7,6 +7,7 @@ import { type Authorize, getDocument, listDocuments } from '../api/documentsApi.
 import { type ExportApiDeps, handleExport } from '../api/exportApi.ts'
 import { type ImagesApiDeps, routeImages } from '../api/imagesApi.ts'
 import { handleWisselwerking, type LinksApiDeps, routeLinks } from '../api/linksApi.ts'
+import { handleMailSettings, type MailSettingsApiDeps } from '../api/mailSettingsApi.ts'
 import { handleLoginMethods, type OidcApiDeps, routeOidc } from '../api/oidcApi.ts'
 import { ApiError, notFound, sendError, sendJson, storageUnavailable } from '../api/respond.ts'
 import { type ReviewApiDeps, routeReview } from '../api/reviewApi.ts'
@@ -47,6 +48,7 @@ export interface HttpDeps {
   readonly status: StatusApiDeps
   readonly links: LinksApiDeps
   readonly images: ImagesApiDeps
+  readonly mail: MailSettingsApiDeps
   readonly authorize: Authorize
   readonly allowedOrigins: readonly string[]
   /** TRUST_PROXY=1: the proxy's X-Forwarded-* headers count (requestSource.ts). */
@@ -95,6 +97,10 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
       return handleLoginMethods(deps.oidc, res)
     }
     if (await routeOidc(deps.oidc, req, res, path, url.searchParams)) return
+    if (path === '/api/session/mail') {
+      const { user } = requireUser(req)
+      return handleMailSettings(deps.mail, user, req, res, method)
+    }
     if (path === '/api/session/activity') {
       if (method !== 'POST') throw methodNotAllowed()
       return handleActivity(deps.session, req, res)

@@ -1,9 +1,10 @@
 // The comments side panel: filters (status, organisation, ijkmoment, section) and the thread cards in
 // document order — by section, then by where the anchor is in the text. While the document scrolls,
 // the cards move to the height of their highlights (useAlignedCards); "Toon in de tekst" and clicking
-// a highlight connect the two as well.
+// a highlight connect the two as well. A card asked to take the focus (a link to its thread, a thread
+// just placed in read-only text) is never hidden by the filter: the filter is reset then.
 import { type OrderedSection, ROUNDS, type Round, type ThreadStatus } from '@novex/shared'
-import { useCallback, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { isRound } from '../../api/comments.ts'
 import { CommentAnnouncer } from './CommentAnnouncer.tsx'
@@ -42,6 +43,15 @@ function CommentsPanelBody({ sections, isLive }: Omit<CommentsPanelProps, 'comme
   const panelRef = useRef<HTMLElement>(null)
   const listRef = useRef<HTMLUListElement>(null)
   useAlignedCards(panelRef, listRef, snapshot, filter)
+
+  const focusRequest = snapshot?.focusRequest ?? 0
+  // Only a new request resets the filter, not every change of the threads.
+  useEffect(() => {
+    const current = store?.getSnapshot()
+    const thread = current?.threads.find((t) => t.id === current.activeThreadId)
+    if (focusRequest === 0 || thread === undefined) return
+    setFilter((shown) => (matchesFilter(thread, shown) ? shown : ALL_THREADS))
+  }, [store, focusRequest])
 
   const sectionOrder = useMemo(() => new Map(sections.map((s, i) => [s.id as string, i])), [sections])
   // Titles are live Y.Texts: read them at every render, not once per section list.

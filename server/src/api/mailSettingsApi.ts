@@ -1,0 +1,36 @@
+// GET /api/session/mail: whether e-mail about comments is offered here (a mail server is configured) and
+// whether the logged-in user gets it; PUT with { "comments": true|false } turns it on or off.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { z } from 'zod'
+import type { User } from '../accounts/accountStore.ts'
+import type { Notifications } from '../notifications/notifications.ts'
+import { readJsonBody } from './readJsonBody.ts'
+import { ApiError, sendJson } from './respond.ts'
+
+export interface MailSettingsApiDeps {
+  readonly notifications: Notifications
+}
+
+const MailSettingsBody = z.object({ comments: z.boolean() }).strict()
+
+const view = (deps: MailSettingsApiDeps, user: User) => ({
+  available: deps.notifications.available,
+  comments: deps.notifications.settings.wantsMail(user.id),
+})
+
+export async function handleMailSettings(
+  deps: MailSettingsApiDeps,
+  user: User,
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+): Promise<void> {
+  if (method === 'GET') {
+    sendJson(res, 200, view(deps, user))
+    return
+  }
+  if (method !== 'PUT') throw new ApiError(405, 'method_not_allowed', 'Deze actie is hier niet toegestaan.')
+  const body = await readJsonBody(req, MailSettingsBody)
+  deps.notifications.settings.setWantsMail(user.id, body.comments)
+  sendJson(res, 200, view(deps, user))
+}

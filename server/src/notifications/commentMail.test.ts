@@ -1,0 +1,84 @@
+import type { CommentAuthor, CommentMessage, CommentThread } from '@novex/shared'
+import { describe, expect, it } from 'vitest'
+import type { CommentEvent } from '../comments/commentService.ts'
+import { commentMail, recipientsOf, threadLink } from './commentMail.ts'
+
+const person = (userId: string, name = userId): CommentAuthor => ({
+  userId,
+  name,
+  organisationId: `org-${userId}`,
+  organisationName: 'Provincie Noord-Brabant',
+  organisationKind: 'provincie',
+})
+
+const message = (id: string, author: string, body = 'Tekst', deleted = false): CommentMessage => ({
+  id,
+  author: person(author),
+  body,
+  mentions: [],
+  at: 1,
+  editedAt: null,
+  deleted,
+})
+
+function event(kind: CommentEvent['kind'], messages: CommentMessage[], mentioned: string[]): CommentEvent {
+  const last = messages[messages.length - 1]
+  if (last === undefined) throw new Error('no message')
+  const thread = {
+    id: 't1',
+    sectionId: 's1',
+    quote: 'de Peelvenen',
+    openedBy: messages[0]?.author ?? person('x'),
+    messages,
+  } as unknown as CommentThread
+  return { kind, documentId: 'de-peel', sectionTitle: 'Hoofdopgave', thread, message: last, mentioned }
+}
+
+describe('who gets e-mail about a comment', () => {
+  it('is everyone newly mentioned, never the writer', () => {
+    expect(recipientsOf(event('opened', [message('m1', 'anna')], ['bert', 'anna', 'carla']))).toEqual([
+      { userId: 'bert', kind: 'mention' },
+      { userId: 'carla', kind: 'mention' },
+    ])
+  })
+
+  it('on a reply also everyone who wrote in the thread before, once, and not for a deleted message', () => {
+    const messages = [
+      message('m1', 'anna'),
+      message('m2', 'bert'),
+      message('m3', 'dirk', '', true),
+      message('m4', 'bert'),
+      message('m5', 'carla'),
+    ]
+    expect(recipientsOf(event('replied', messages, ['bert']))).toEqual([
+      { userId: 'bert', kind: 'mention' },
+      { userId: 'anna', kind: 'reply' },
+    ])
+  })
+
+  it('on an edit only the mentions it added', () => {
+    expect(recipientsOf(event('edited', [message('m1', 'anna'), message('m2', 'bert')], ['carla']))).toEqual([
+      { userId: 'carla', kind: 'mention' },
+    ])
+  })
+})
+
+describe('the e-mail', () => {
+  it('links to the thread under the public address, also below a path', () => {
+    expect(threadLink(new URL('https://novex.example.nl'), 'de peel', 't1')).toBe(
+      'https://novex.example.nl/document/de%20peel?reactie=t1',
+    )
+    expect(threadLink(new URL('https://example.nl/novex'), 'de-peel', 't1')).toBe(
+      'https://example.nl/novex/document/de-peel?reactie=t1',
+    )
+  })
+
+  it('has no line breaks from user text in its subject, and quotes the comment', () => {
+    const e = event('opened', [message('m1', 'Anna\r\nBcc: x@y.nl', 'Regel 1\nRegel 2')], ['bert'])
+    const mail = commentMail(e, 'mention', 'bert', 'De Peel\n— perspectief', 'https://x/document/de-peel?reactie=t1')
+    expect(mail.subject).toBe('Anna Bcc: x@y.nl noemt u in een reactie — De Peel — perspectief')
+    expect(mail.body).toContain('> Regel 1\n> Regel 2')
+    expect(mail.body).toContain('bij "Hoofdopgave" in "De Peel — perspectief"')
+    expect(mail.body).toContain('https://x/document/de-peel?reactie=t1')
+  })
+})

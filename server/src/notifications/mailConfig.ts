@@ -1,0 +1,46 @@
+// E-mail about comments (notifications/): off unless SMTP_URL is set. Read from the environment by
+// config.ts (the only reader of process.env).
+import { isLoopback } from '../oidc/oidcConfig.ts'
+
+export interface MailConfig {
+  /** smtp://user:password@host:587 (STARTTLS when the server offers it) or smtps://…:465. */
+  readonly smtpUrl: string
+  /** The sender, e.g. "NOVEX-editor <noreply@novex.example.nl>". */
+  readonly from: string
+  /** Where the editor is reached, for the links in the mail: https://novex.example.nl. */
+  readonly publicUrl: URL
+  /** The first retry after a failed delivery; each next one waits four times as long (at most 6 h). */
+  readonly retryMs: number
+}
+
+export function readMailConfig(env: NodeJS.ProcessEnv): MailConfig | null {
+  const smtpUrl = env.SMTP_URL?.trim()
+  if (!smtpUrl) return null
+  let smtp: URL
+  try {
+    smtp = new URL(smtpUrl)
+  } catch {
+    throw new Error('SMTP_URL must be a URL such as smtp://user:password@mail.example.nl:587')
+  }
+  if (smtp.protocol !== 'smtp:' && smtp.protocol !== 'smtps:')
+    throw new Error('SMTP_URL must start with smtp:// or smtps://')
+  const from = env.MAIL_FROM?.trim()
+  if (!from) throw new Error('MAIL_FROM is required when SMTP_URL is set')
+  const publicUrlText = env.PUBLIC_URL?.trim()
+  if (!publicUrlText)
+    throw new Error(
+      'PUBLIC_URL (where users reach the editor, for the links in e-mail) is required when SMTP_URL is set',
+    )
+  let publicUrl: URL
+  try {
+    publicUrl = new URL(publicUrlText)
+  } catch {
+    throw new Error(`PUBLIC_URL must be a URL, got "${publicUrlText}"`)
+  }
+  if (publicUrl.protocol !== 'https:' && !(publicUrl.protocol === 'http:' && isLoopback(publicUrl)))
+    throw new Error(`PUBLIC_URL must use https (plain http only on localhost), got "${publicUrlText}"`)
+  const retrySeconds = Number(env.NOVEX_MAIL_RETRY_SECONDS ?? '60')
+  if (!Number.isInteger(retrySeconds) || retrySeconds < 1)
+    throw new Error(`NOVEX_MAIL_RETRY_SECONDS must be a positive integer, got "${env.NOVEX_MAIL_RETRY_SECONDS}"`)
+  return { smtpUrl, from, publicUrl, retryMs: retrySeconds * 1000 }
+}

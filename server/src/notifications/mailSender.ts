@@ -1,0 +1,138 @@
+// Sends what the outbox holds, through the organisation's mail server (SMTP, nodemailer). One pass at a
+// time: soon after a mail is added, and when the next retry is due. The mail server's permanent refusal
+// (a 5xx answer: no such mailbox) gives the mail up at once; anything else (the server is down, busy,
+// or a 4xx) is retried after the configured delay, four times longer each time and at most 6 h apart,
+// for a day; then it is given up and logged. Whether the recipient still wants the mail, still has an
+// account and may still read the document is asked right before sending.
+import nodemailer from 'nodemailer'
+import type { Logger } from 'pino'
+import type { MailConfig } from './mailConfig.ts'
+import type { MailOutbox, QueuedMail } from './mailOutbox.ts'
+
+/** The address to send to, or why not (the mail is then dropped, not retried). */
+export type Destination = { readonly address: string } | { readonly skip: string }
+
+export interface MailSenderDeps {
+  readonly config: MailConfig
+  readonly outbox: MailOutbox
+  readonly destination: (mail: QueuedMail) => Destination
+  readonly logger: Logger
+}
+
+export interface MailSender {
+  /** A mail was added: send soon. */
+  wake(): void
+  /** Stops sending; a send under way finishes. */
+  stop(): Promise<void>
+}
+
+const BATCH = 20
+/** Soon after a comment, so several mails of one moment go out in one pass. */
+const WAKE_DELAY_MS = 200
+const MAX_DELAY_MS = 6 * 60 * 60 * 1000
+const GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000
+/** Sent and given-up mails are kept this long, to look back on. */
+const KEEP_MS = 30 * 24 * 60 * 60 * 1000
+const TIMEOUT_MS = 30_000
+
+/** A refusal the mail server means for good (RFC 5321: 5yz). */
+function isPermanent(failure: unknown): boolean {
+  const code = (failure as { responseCode?: unknown } | null)?.responseCode
+  return typeof code === 'number' && code >= 500 && code < 600
+}
+
+const describe = (failure: unknown): string => (failure instanceof Error ? failure.message : String(failure))
+
+export function startMailSender(deps: MailSenderDeps): MailSender {
+  const { config, outbox, logger } = deps
+  const transport = nodemailer.createTransport({
+    url: config.smtpUrl,
+    connectionTimeout: TIMEOUT_MS,
+    greetingTimeout: TIMEOUT_MS,
+    socketTimeout: TIMEOUT_MS,
+  })
+  let timer: NodeJS.Timeout | null = null
+  /** When the timer fires. */
+  let timerAt = 0
+  let running: Promise<void> | null = null
+  let stopped = false
+
+  const retryDelay = (attempts: number): number => Math.min(MAX_DELAY_MS, config.retryMs * 4 ** attempts)
+
+  const sendOne = async (mail: QueuedMail): Promise<void> => {
+    const now = Date.now()
+    const to = deps.destination(mail)
+    if ('skip' in to) {
+      outbox.giveUp(mail.id, to.skip, now)
+      return
+    }
+    try {
+      await transport.sendMail({
+        from: config.from,
+        to: to.address,
+        subject: mail.subject,
+        text: mail.body,
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+      })
+      outbox.sent(mail.id, Date.now())
+    } catch (failure) {
+      const error = describe(failure)
+      const at = Date.now()
+      if (isPermanent(failure) || at + retryDelay(mail.attempts) - mail.createdAt > GIVE_UP_AFTER_MS) {
+        outbox.giveUp(mail.id, error, at)
+        logger.error({ mail: mail.id, recipient: mail.recipientId, error }, 'e-mail given up')
+      } else {
+        outbox.retryLater(mail.id, error, at + retryDelay(mail.attempts))
+        logger.warn({ mail: mail.id, attempts: mail.attempts + 1, error }, 'e-mail not delivered; retried later')
+      }
+    }
+  }
+
+  const pass = async (): Promise<void> => {
+    for (;;) {
+      if (stopped) return
+      const due = outbox.due(Date.now(), BATCH)
+      if (due.length === 0) break
+      for (const mail of due) {
+        if (stopped) return
+        await sendOne(mail)
+      }
+    }
+    outbox.prune(Date.now() - KEEP_MS)
+  }
+
+  /** Runs a pass after `delay`, unless one is set to run sooner. */
+  const schedule = (delay: number): void => {
+    const at = Date.now() + Math.max(0, delay)
+    if (stopped || (timer !== null && timerAt <= at)) return
+    if (timer !== null) clearTimeout(timer)
+    timerAt = at
+    timer = setTimeout(run, Math.max(0, delay))
+    timer.unref()
+  }
+
+  function run(): void {
+    timer = null
+    if (running !== null) return
+    running = pass()
+      .catch((failure: unknown) => logger.error({ error: describe(failure) }, 'sending e-mail failed'))
+      .finally(() => {
+        running = null
+        const next = outbox.nextDue()
+        if (next !== null) schedule(next - Date.now())
+      })
+  }
+
+  // What waited when the server stopped is due now.
+  schedule(0)
+  return {
+    // A pass under way takes new mails too: it asks for due mails until none is left.
+    wake: () => schedule(WAKE_DELAY_MS),
+    stop: async () => {
+      stopped = true
+      if (timer !== null) clearTimeout(timer)
+      await running
+      transport.close()
+    },
+  }
+}

@@ -1,0 +1,43 @@
+// "E-mail bij reacties" in the header, where the server sends e-mail (a real SMTP server here): on by
+// default, turned off and on with the keyboard, kept by the server over a reload. (That no mail goes
+// out while it is off: test/integration/commentMail.test.ts.)
+import type { Page } from 'playwright-core'
+import { afterAll, expect, it } from 'vitest'
+import { closeWithoutProblems, DEMO_USERS, newUserContext } from '../helpers/browser.ts'
+import { startMailServer } from '../helpers/mailServer.ts'
+import { expectAccessible } from './support/axe.ts'
+import { useServerAndBrowser } from './support/serverAndBrowser.ts'
+
+const mail = await startMailServer()
+const setup = useServerAndBrowser({
+  env: { SMTP_URL: mail.url, MAIL_FROM: 'noreply@novex.example', PUBLIC_URL: 'http://localhost:4398' },
+})
+afterAll(() => mail.stop())
+
+/** What the server keeps for the logged-in user. */
+const stored = (page: Page): Promise<unknown> =>
+  page.evaluate(async () => (await fetch('/api/session/mail')).json() as Promise<unknown>)
+
+it('is turned off and on in the header with the keyboard, and kept by the server', async () => {
+  const user = await newUserContext(setup.browser(), setup.server().httpUrl, { email: DEMO_USERS.rijkAuteur })
+  const { page } = user
+  await page.goto('/')
+  const box = page.getByRole('checkbox', { name: 'E-mail bij reacties' })
+  await box.waitFor()
+  expect(await box.isChecked()).toBe(true)
+  await expectAccessible(page, 'the header with the e-mail setting')
+
+  await box.focus()
+  await page.keyboard.press('Space')
+  await expect.poll(() => stored(page)).toEqual({ available: true, comments: false })
+  expect(await box.isChecked()).toBe(false)
+  await page.reload()
+  await box.waitFor()
+  expect(await box.isChecked()).toBe(false)
+
+  await box.focus()
+  await page.keyboard.press('Space')
+  await expect.poll(() => stored(page)).toEqual({ available: true, comments: true })
+  expect(await box.isChecked()).toBe(true)
+  await closeWithoutProblems(user)
+})

@@ -1,0 +1,218 @@
+// E-mail about comments, through a real SMTP server (smtp-server): a mention mails the person mentioned,
+// a reply mails the thread's earlier writers, never the writer; a user can turn it off; a mail server
+// that is down delays mail but loses none, also over a restart of the editor; a mailbox the mail server
+// refuses for good is given up, not retried. Without SMTP_URL nothing is offered.
+import { type CommentThread, orderedSections, type SectionId } from '@novex/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectClient, type TestClient } from '../helpers/client.ts'
+import { anchorOver, api, firstText } from '../helpers/comments.ts'
+import { DE_PEEL } from '../helpers/documents.ts'
+import { type MailServer, type ReceivedMail, startMailServer } from '../helpers/mailServer.ts'
+import { type RunningServer, startServer } from '../helpers/server.ts'
+import { DEMO, loginEveryone } from '../helpers/session.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+
+type Who = keyof typeof DEMO
+
+let mail: MailServer
+let server: RunningServer
+let author: TestClient
+let cookies: Record<Who, string>
+let ids: Record<Who, string>
+let section: SectionId
+const PUBLIC_URL = 'http://localhost:4398'
+const path = `/api/documents/${DE_PEEL}/comments`
+
+const env = (smtpUrl: string) => ({
+  SMTP_URL: smtpUrl,
+  MAIL_FROM: 'NOVEX-editor <noreply@novex.example>',
+  PUBLIC_URL,
+  NOVEX_MAIL_RETRY_SECONDS: '1',
+})
+
+beforeAll(async () => {
+  mail = await startMailServer()
+  server = await startServer({ env: env(mail.url) })
+  cookies = await loginEveryone(server)
+  const entries = await Promise.all(
+    (Object.keys(DEMO) as Who[]).map(async (who) => {
+      const me = await api<{ user: { id: string } }>(server, cookies[who], 'GET', '/api/session')
+      return [who, me.body.user.id] as const
+    }),
+  )
+  ids = Object.fromEntries(entries) as Record<Who, string>
+  author = connectClient(server, DE_PEEL, { cookie: cookies.provincieAuteur })
+  await author.synced()
+  section = orderedSections(author.doc)[0]?.id as SectionId
+})
+
+afterAll(async () => {
+  author.destroy()
+  await server.stop()
+  server.cleanup()
+  await mail.stop()
+})
+
+const to = (who: Who): string => DEMO[who]
+const mailsTo = (who: Who): ReceivedMail[] => mail.received.filter((m) => m.to.includes(to(who)))
+
+async function openThread(who: Who, body: string, mentions: readonly Who[]): Promise<CommentThread> {
+  const answer = await api<CommentThread>(server, cookies[who], 'POST', path, {
+    sectionId: section,
+    anchor: anchorOver(firstText(author.doc, section), 0, 12),
+    quote: 'wat de pagina ook zegt',
+    body,
+    mentions: mentions.map((m) => ids[m]),
+  })
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201)
+  return answer.body
+}
+
+async function reply(who: Who, threadId: string, body: string, mentions: readonly Who[] = []): Promise<string> {
+  const answer = await api<{ id: string }>(server, cookies[who], 'POST', `${path}/${threadId}/messages`, {
+    body,
+    mentions: mentions.map((m) => ids[m]),
+  })
+  expect(answer.status).toBe(201)
+  return answer.body.id
+}
+
+async function waitForMail(who: Who, count: number): Promise<ReceivedMail[]> {
+  await waitFor(() => mailsTo(who).length >= count, { message: `${count} mail(s) to ${who}`, timeout: 15_000 })
+  return mailsTo(who)
+}
+
+describe('e-mail about comments', () => {
+  it('goes to everyone mentioned, never to the writer, with the comment, the quote and a link to the thread', async () => {
+    const thread = await openThread(
+      'provincieAuteur',
+      '@Wim Waterschap en @Rijk: klopt dit peil?\nGraag voor vrijdag.',
+      ['meelezer', 'rijkAuteur', 'provincieAuteur'],
+    )
+    const [toReader] = await waitForMail('meelezer', 1)
+    const [toRijk] = await waitForMail('rijkAuteur', 1)
+    for (const received of [toReader, toRijk]) {
+      expect(received?.subject).toMatch(/^.+ noemt u in een reactie — .+$/)
+      expect(received?.from).toBe('noreply@novex.example')
+      expect(received?.autoSubmitted).toBe('auto-generated')
+      expect(received?.text).toContain('> @Wim Waterschap en @Rijk: klopt dit peil?\n> Graag voor vrijdag.')
+      expect(received?.text).toContain(`Het gaat over de tekst: "${thread.quote}"`)
+      expect(received?.text).toContain(`${PUBLIC_URL}/document/${DE_PEEL}?reactie=${thread.id}`)
+    }
+    // The writer mentioned themselves: no mail to them.
+    expect(mailsTo('provincieAuteur')).toHaveLength(0)
+  })
+
+  it('on a reply goes to those who wrote in the thread before; an edit mails only the mentions it adds', async () => {
+    const thread = await openThread('provincieAuteur', 'Is dit de goede kaart?', [])
+    const before = { opener: mailsTo('provincieAuteur').length, rijk: mailsTo('rijkAuteur').length }
+    await reply('meelezer', thread.id, 'Nee, de kaart van 2024.')
+    const [toOpener] = (await waitForMail('provincieAuteur', before.opener + 1)).slice(-1)
+    expect(toOpener?.subject).toMatch(/^Nieuwe reactie van .+ — .+$/)
+    expect(toOpener?.text).toContain('> Nee, de kaart van 2024.')
+
+    // A reply mails the meelezer, who wrote before; an edit that adds a mention mails only that person.
+    const readerBefore = mailsTo('meelezer').length
+    const messageId = await reply('provincieAuteur', thread.id, 'Dank, ik pas het aan.')
+    await waitForMail('meelezer', readerBefore + 1)
+    const messagePath = `${path}/${thread.id}/messages/${messageId}`
+    const edited = await api(server, cookies.provincieAuteur, 'PATCH', messagePath, {
+      body: 'Dank, ik pas het aan. @Rijk, akkoord?',
+      mentions: [ids.rijkAuteur],
+    })
+    expect(edited.status).toBe(200)
+    const [toRijk] = (await waitForMail('rijkAuteur', before.rijk + 1)).slice(-1)
+    expect(toRijk?.text).toContain('> Dank, ik pas het aan. @Rijk, akkoord?')
+    expect(mailsTo('meelezer')).toHaveLength(readerBefore + 1)
+    // Editing again with the same mention mails nobody: the next mail to them is the marker after it
+    // (the outbox sends in order).
+    await api(server, cookies.provincieAuteur, 'PATCH', messagePath, {
+      body: 'Dank, ik pas het aan. @Rijk, akkoord? (kaart 2024)',
+      mentions: [ids.rijkAuteur],
+    })
+    await openThread('provincieAuteur', 'Het teken na de tweede wijziging.', ['rijkAuteur'])
+    const [marker] = (await waitForMail('rijkAuteur', before.rijk + 2)).slice(-1)
+    expect(marker?.text).toContain('Het teken na de tweede wijziging.')
+    expect(mailsTo('rijkAuteur').some((m) => m.text.includes('(kaart 2024)'))).toBe(false)
+  })
+
+  it('can be turned off and on by each user, and is then not sent to them', async () => {
+    const off = await api<{ available: boolean; comments: boolean }>(
+      server,
+      cookies.rijkAuteur,
+      'PUT',
+      '/api/session/mail',
+      {
+        comments: false,
+      },
+    )
+    expect(off.body).toEqual({ available: true, comments: false })
+    const bad = await api<{ error: { code: string } }>(server, cookies.rijkAuteur, 'PUT', '/api/session/mail', {
+      comments: 'ja',
+    })
+    expect(bad.status).toBe(400)
+    const rijkBefore = mailsTo('rijkAuteur').length
+    const readerBefore = mailsTo('meelezer').length
+    await openThread('provincieAuteur', 'Voor allebei.', ['rijkAuteur', 'meelezer'])
+    await waitForMail('meelezer', readerBefore + 1)
+    expect(mailsTo('rijkAuteur')).toHaveLength(rijkBefore)
+    const on = await api<{ comments: boolean }>(server, cookies.rijkAuteur, 'PUT', '/api/session/mail', {
+      comments: true,
+    })
+    expect(on.body.comments).toBe(true)
+    await openThread('provincieAuteur', 'Weer aan.', ['rijkAuteur'])
+    await waitForMail('rijkAuteur', rijkBefore + 1)
+  })
+
+  it('waits while the mail server is down, and loses nothing over a restart of the editor', async () => {
+    const before = mailsTo('meelezer').length
+    await mail.stop()
+    await openThread('provincieAuteur', 'Verstuurd terwijl de mailserver plat lag.', ['meelezer'])
+    // The first attempt fails and is retried later: logged, not lost.
+    await waitFor(() => server.logs.some((line) => line.includes('e-mail not delivered')), {
+      message: 'a failed delivery to be logged',
+      timeout: 15_000,
+    })
+    // The editor restarts before the mail server is back.
+    await server.stop()
+    server = await startServer({ dataDir: server.dataDir, env: env(mail.url) })
+    await mail.start()
+    const [received] = (await waitForMail('meelezer', before + 1)).slice(-1)
+    expect(received?.text).toContain('Verstuurd terwijl de mailserver plat lag.')
+    cookies = await loginEveryone(server)
+    author.destroy()
+    author = connectClient(server, DE_PEEL, { cookie: cookies.provincieAuteur })
+    await author.synced()
+  }, 60_000)
+
+  it('is given up at once when the mail server refuses the mailbox for good', async () => {
+    mail.refuse(to('lezer'))
+    // A lezer is a member of the area, so they can be mentioned (and may read the thread).
+    await openThread('provincieAuteur', 'Voor de lezer.', ['lezer'])
+    await waitFor(() => server.logs.some((line) => line.includes('e-mail given up')), {
+      message: 'the refusal to be logged',
+      timeout: 15_000,
+    })
+    // Later mails still go out, and the refused one is not tried again (retries here come after 1 s).
+    const readerBefore = mailsTo('meelezer').length
+    await openThread('provincieAuteur', 'Nog een.', ['meelezer'])
+    await waitForMail('meelezer', readerBefore + 1)
+    await new Promise((resolve) => setTimeout(resolve, 2_500))
+    expect(mail.attempts.get(to('lezer'))).toBe(1)
+    expect(mailsTo('lezer')).toHaveLength(0)
+  })
+})
+
+describe('without a mail server', () => {
+  it('offers no e-mail setting and sends nothing', async () => {
+    const plain = await startServer()
+    try {
+      const cookie = (await loginEveryone(plain)).rijkAuteur
+      const settings = await api(plain, cookie, 'GET', '/api/session/mail')
+      expect(settings.body).toEqual({ available: false, comments: true })
+    } finally {
+      await plain.stop()
+      plain.cleanup()
+    }
+  })
+})

@@ -96,12 +96,21 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     withRoom,
     logger,
   })
+  const notifications = createNotifications({
+    db,
+    config: config.mail,
+    catalog,
+    accounts,
+    mayRead: (user, record) => documentAccess(accounts, user, record) !== null,
+    logger,
+  })
   const signoffs = createSignoffService({
     ledger: createLedgerStore(db),
     withRoom,
     logger,
     metrics,
     onLocked: links.onLocked,
+    onRequested: notifications.onSignoffRequested,
   })
   rooms = new RoomManager({
     store,
@@ -134,14 +143,6 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const mismatches = await signoffs.verifyAll()
   if (mismatches.length > 0) logger.error({ mismatches }, 'locked sections failed verification at start-up')
   const versions = createVersionStore(db)
-  const notifications = createNotifications({
-    db,
-    config: config.mail,
-    catalog,
-    accounts,
-    mayRead: (user, record) => documentAccess(accounts, user, record) !== null,
-    logger,
-  })
   const commentsDeps = {
     catalog,
     accounts,
@@ -234,7 +235,13 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       catalog,
       accounts,
       authorize,
-      status: createStatusService({ withRoom, signoffs, audit, versions }),
+      status: createStatusService({
+        withRoom,
+        signoffs,
+        audit,
+        versions,
+        onDecision: notifications.onStatusDecision,
+      }),
       archive,
       archives,
     },

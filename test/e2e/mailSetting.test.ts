@@ -1,4 +1,4 @@
-// "E-mail bij reacties" in the header, where the server sends e-mail (a real SMTP server here): on by
+// "Meldingen per e-mail" in the header, where the server sends e-mail (a real SMTP server here): on by
 // default, turned off and on with the keyboard, kept by the server over a reload. (That no mail goes
 // out while it is off: test/integration/commentMail.test.ts.)
 import type { Page } from 'playwright-core'
@@ -22,14 +22,14 @@ it('is turned off and on in the header with the keyboard, and kept by the server
   const user = await newUserContext(setup.browser(), setup.server().httpUrl, { email: DEMO_USERS.rijkAuteur })
   const { page } = user
   await page.goto('/')
-  const box = page.getByRole('checkbox', { name: 'E-mail bij reacties' })
+  const box = page.getByRole('checkbox', { name: 'Meldingen per e-mail' })
   await box.waitFor()
   expect(await box.isChecked()).toBe(true)
   await expectAccessible(page, 'the header with the e-mail setting')
 
   await box.focus()
   await page.keyboard.press('Space')
-  await expect.poll(() => stored(page)).toEqual({ available: true, comments: false })
+  await expect.poll(() => stored(page)).toEqual({ available: true, enabled: false })
   expect(await box.isChecked()).toBe(false)
   await page.reload()
   await box.waitFor()
@@ -37,7 +37,7 @@ it('is turned off and on in the header with the keyboard, and kept by the server
 
   await box.focus()
   await page.keyboard.press('Space')
-  await expect.poll(() => stored(page)).toEqual({ available: true, comments: true })
+  await expect.poll(() => stored(page)).toEqual({ available: true, enabled: true })
   expect(await box.isChecked()).toBe(true)
   await closeWithoutProblems(user)
 })

@@ -1,7 +1,7 @@
 // Reflow (WCAG 2.1 SC 1.4.10, part of EN 301 549): at 320 CSS pixels wide, what a 1280-pixel screen
 // shows at 400 % zoom, no page scrolls sideways. Tables and the wisselwerking matrix scroll inside
 // their own box (the criterion's exception for two-dimensional content); the page itself does not.
-// The header is at its widest here: the server sends e-mail, so it holds "E-mail bij reacties" too.
+// The header is at its widest here: the server sends e-mail, so it holds "Meldingen per e-mail" too.
 import { expect, it } from 'vitest'
 import { closeWithoutProblems, DEMO_USERS, newUserContext } from '../helpers/browser.ts'
 import { useServerAndBrowser } from './support/serverAndBrowser.ts'
@@ -26,7 +26,7 @@ it('leaves no page wider than 320 px', async () => {
   const { page } = user
   await page.setViewportSize({ width: 320, height: 800 })
   await page.goto('/')
-  await page.getByRole('checkbox', { name: 'E-mail bij reacties' }).waitFor()
+  await page.getByRole('checkbox', { name: 'Meldingen per e-mail' }).waitFor()
   const tooWide: string[] = []
   for (const path of PAGES) {
     await page.goto(path)

@@ -137,18 +137,18 @@ describe('e-mail about comments', () => {
   })
 
   it('can be turned off and on by each user, and is then not sent to them', async () => {
-    const off = await api<{ available: boolean; comments: boolean }>(
+    const off = await api<{ available: boolean; enabled: boolean }>(
       server,
       cookies.rijkAuteur,
       'PUT',
       '/api/session/mail',
       {
-        comments: false,
+        enabled: false,
       },
     )
-    expect(off.body).toEqual({ available: true, comments: false })
+    expect(off.body).toEqual({ available: true, enabled: false })
     const bad = await api<{ error: { code: string } }>(server, cookies.rijkAuteur, 'PUT', '/api/session/mail', {
-      comments: 'ja',
+      enabled: 'ja',
     })
     expect(bad.status).toBe(400)
     const rijkBefore = mailsTo('rijkAuteur').length
@@ -156,10 +156,10 @@ describe('e-mail about comments', () => {
     await openThread('provincieAuteur', 'Voor allebei.', ['rijkAuteur', 'meelezer'])
     await waitForMail('meelezer', readerBefore + 1)
     expect(mailsTo('rijkAuteur')).toHaveLength(rijkBefore)
-    const on = await api<{ comments: boolean }>(server, cookies.rijkAuteur, 'PUT', '/api/session/mail', {
-      comments: true,
+    const on = await api<{ enabled: boolean }>(server, cookies.rijkAuteur, 'PUT', '/api/session/mail', {
+      enabled: true,
     })
-    expect(on.body.comments).toBe(true)
+    expect(on.body.enabled).toBe(true)
     await openThread('provincieAuteur', 'Weer aan.', ['rijkAuteur'])
     await waitForMail('rijkAuteur', rijkBefore + 1)
   })
@@ -209,7 +209,7 @@ describe('without a mail server', () => {
     try {
       const cookie = (await loginEveryone(plain)).rijkAuteur
       const settings = await api(plain, cookie, 'GET', '/api/session/mail')
-      expect(settings.body).toEqual({ available: false, comments: true })
+      expect(settings.body).toEqual({ available: false, enabled: true })
     } finally {
       await plain.stop()
       plain.cleanup()

@@ -1,5 +1,5 @@
-// "E-mail bij reacties" in the user menu: on, the user gets an e-mail when someone mentions them in a
-// comment or replies in a thread they wrote in. Shown only where the server can send e-mail. Saved at
+// "Meldingen per e-mail" in the user menu: on, the user gets an e-mail when someone mentions them in a
+// comment or replies in a thread they wrote in, asks them to sign a section, or records a status decision. Shown only where the server can send e-mail. Saved at
 // once; a failure puts the box back and says so.
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,7 +15,7 @@ export function MailSetting() {
     const abort = new AbortController()
     fetchMailSettings(abort.signal)
       .then((settings) => {
-        if (!abort.signal.aborted) setWanted(settings.available ? settings.comments : null)
+        if (!abort.signal.aborted) setWanted(settings.available ? settings.enabled : null)
       })
       // Not offered when it cannot be read; nothing else depends on it.
       .catch(() => {})
@@ -27,7 +27,7 @@ export function MailSetting() {
     setFailed(false)
     setWanted(next)
     try {
-      setWanted((await saveMailSettings(next)).comments)
+      setWanted((await saveMailSettings(next)).enabled)
     } catch {
       setWanted(!next)
       setFailed(true)

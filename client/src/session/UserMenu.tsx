@@ -1,4 +1,4 @@
-// Who is logged in, "E-mail bij reacties" (where the server sends e-mail), and "Uitloggen".
+// Who is logged in, "Meldingen per e-mail" (where the server sends e-mail), and "Uitloggen".
 import { ORGANISATION_KIND_COLOR } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useState } from 'react'

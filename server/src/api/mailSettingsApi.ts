@@ -1,5 +1,5 @@
-// GET /api/session/mail: whether e-mail about comments is offered here (a mail server is configured) and
-// whether the logged-in user gets it; PUT with { "comments": true|false } turns it on or off.
+// GET /api/session/mail: whether notification e-mail is offered here (a mail server is configured) and
+// whether the logged-in user gets it; PUT with { "enabled": true|false } turns it on or off.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
 import type { User } from '../accounts/accountStore.ts'
@@ -11,11 +11,11 @@ export interface MailSettingsApiDeps {
   readonly notifications: Notifications
 }
 
-const MailSettingsBody = z.object({ comments: z.boolean() }).strict()
+const MailSettingsBody = z.object({ enabled: z.boolean() }).strict()
 
 const view = (deps: MailSettingsApiDeps, user: User) => ({
   available: deps.notifications.available,
-  comments: deps.notifications.settings.wantsMail(user.id),
+  enabled: deps.notifications.settings.wantsMail(user.id),
 })
 
 export async function handleMailSettings(
@@ -31,6 +31,6 @@ export async function handleMailSettings(
   }
   if (method !== 'PUT') throw new ApiError(405, 'method_not_allowed', 'Deze actie is hier niet toegestaan.')
   const body = await readJsonBody(req, MailSettingsBody)
-  deps.notifications.settings.setWantsMail(user.id, body.comments)
+  deps.notifications.settings.setWantsMail(user.id, body.enabled)
   sendJson(res, 200, view(deps, user))
 }

@@ -3,19 +3,18 @@
 // recipient still wants it and may still read the document is asked again when it is sent.
 import type { CommentEvent } from '../comments/commentService.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
+import { closing, editorLink, oneLine, quoted } from './mailText.ts'
 
 /** Where the thread opens in the editor (the client focuses its card). */
-export function threadLink(publicUrl: URL, documentId: string, threadId: string): string {
-  const base = publicUrl.href.endsWith('/') ? publicUrl.href : `${publicUrl.href}/`
-  const url = new URL(`document/${encodeURIComponent(documentId)}`, base)
-  url.searchParams.set('reactie', threadId)
-  return url.href
-}
+export const threadLink = (publicUrl: URL, documentId: string, threadId: string): string =>
+  editorLink(publicUrl, `/document/${encodeURIComponent(documentId)}`, { reactie: threadId })
+
+type CommentMailKind = 'mention' | 'reply'
 
 /** The people a message is for, each once: the newly mentioned, then (a reply) the thread's earlier writers. */
-export function recipientsOf(event: CommentEvent): { readonly userId: string; readonly kind: OutgoingMail['kind'] }[] {
+export function recipientsOf(event: CommentEvent): { readonly userId: string; readonly kind: CommentMailKind }[] {
   const writer = event.message.author.userId
-  const out = new Map<string, OutgoingMail['kind']>()
+  const out = new Map<string, CommentMailKind>()
   for (const id of event.mentioned) if (id !== writer) out.set(id, 'mention')
   if (event.kind === 'replied') {
     const earlier = [
@@ -27,18 +26,9 @@ export function recipientsOf(event: CommentEvent): { readonly userId: string; re
   return [...out].map(([userId, kind]) => ({ userId, kind }))
 }
 
-/** One line, without control characters: user text in a header. */
-const oneLine = (text: string): string => text.replace(/[\p{Cc}\s]+/gu, ' ').trim()
-/** Quoted as mail quotes it, line by line. */
-const quoted = (text: string): string =>
-  text
-    .split('\n')
-    .map((line) => `> ${line}`)
-    .join('\n')
-
 export function commentMail(
   event: CommentEvent,
-  kind: OutgoingMail['kind'],
+  kind: CommentMailKind,
   recipientId: string,
   documentTitle: string,
   link: string,
@@ -71,9 +61,7 @@ export function commentMail(
     'Bekijk en beantwoord de reactie in de editor:',
     link,
     '',
-    '-- ',
-    reason,
-    'Geen e-mail meer over reacties? Zet "E-mail bij reacties" uit in de editor, rechtsboven bij uw naam.',
+    ...closing(reason),
   ].join('\n')
   return { recipientId, kind, documentId: event.documentId, subject, body }
 }

@@ -1,4 +1,4 @@
-// E-mail about comments (notifications/): off unless SMTP_URL is set. Read from the environment by
+// Notification e-mail (notifications/): off unless SMTP_URL is set. Read from the environment by
 // config.ts (the only reader of process.env).
 import { isLoopback } from '../oidc/oidcConfig.ts'
 

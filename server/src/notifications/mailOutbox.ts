@@ -1,10 +1,10 @@
-// The outbox of e-mail about comments (migration v14): a mail is written here right after the comment
+// The outbox of notification e-mail (migration v14): a mail is written here right after the event
 // it is about, and stays until the mail server accepted it or it was given up. So a mail server that is
 // down, or a restart, loses nothing: what is still due is sent when it can be.
 import type { Db } from '../persistence/database.ts'
 
 /** Why someone gets the mail. */
-export type MailKind = 'mention' | 'reply'
+export type MailKind = 'mention' | 'reply' | 'signoff-request' | 'status'
 
 export interface OutgoingMail {
   readonly recipientId: string

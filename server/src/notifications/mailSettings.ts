@@ -1,4 +1,4 @@
-// Whether a user wants e-mail about comments (migration v14): on unless they turned it off.
+// Whether a user wants notification e-mail (migration v14): on unless they turned it off.
 import type { Db } from '../persistence/database.ts'
 
 export interface MailSettings {

@@ -1,17 +1,25 @@
-// E-mail about comments: the comment service reports each stored message (onCommentMessage), the mails
-// it gives rise to go into the outbox at once (commentMail.ts), and the sender delivers them
-// (mailSender.ts). Without a mail server configured nothing is written or sent, and the setting is
-// not offered.
+// Notification e-mail: a stored comment message (onCommentMessage: the mentioned, the thread's earlier
+// writers), a request to sign a section (onSignoffRequested: the signatories whose side has not signed
+// it) and a status decision on a perspective (onStatusDecision: the area's trekkers and signatories).
+// The services report what they recorded; the mails go into the outbox at once (commentMail.ts,
+// signoffMail.ts, statusMail.ts) and the sender delivers them (mailSender.ts). Without a mail server
+// configured nothing is written or sent, and the setting is not offered.
+import { type DocumentStatus, type SignSide, type StatusDecision, signSideOf } from '@novex/shared'
 import type { Logger } from 'pino'
 import type { AccountStore, User } from '../accounts/accountStore.ts'
 import type { CommentEvent, OnCommentMessage } from '../comments/commentService.ts'
 import type { Db } from '../persistence/database.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
+import { documentScope } from '../policy/access.ts'
+import { documentProvinces } from '../signoff/signers.ts'
+import type { SignoffRequest } from '../signoff/signoffService.ts'
 import { commentMail, recipientsOf, threadLink } from './commentMail.ts'
 import type { MailConfig } from './mailConfig.ts'
-import { createMailOutbox, type QueuedMail } from './mailOutbox.ts'
+import { createMailOutbox, type OutgoingMail, type QueuedMail } from './mailOutbox.ts'
 import { type Destination, type MailSender, startMailSender } from './mailSender.ts'
 import { createMailSettings, type MailSettings } from './mailSettings.ts'
+import { signoffRequestMail } from './signoffMail.ts'
+import { statusDecisionMail } from './statusMail.ts'
 
 export interface NotificationsDeps {
   readonly db: Db
@@ -28,6 +36,8 @@ export interface Notifications {
   readonly available: boolean
   readonly settings: MailSettings
   readonly onCommentMessage: OnCommentMessage
+  readonly onSignoffRequested: (request: SignoffRequest) => void
+  readonly onStatusDecision: (documentId: string, decision: StatusDecision, reached: DocumentStatus) => void
   stop(): Promise<void>
 }
 
@@ -35,7 +45,15 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
   const { config, catalog, accounts, logger } = deps
   const settings = createMailSettings(deps.db)
   if (config === null) {
-    return { available: false, settings, onCommentMessage: () => {}, stop: async () => {} }
+    const none = (): void => {}
+    return {
+      available: false,
+      settings,
+      onCommentMessage: none,
+      onSignoffRequested: none,
+      onStatusDecision: none,
+      stop: async () => {},
+    }
   }
   const outbox = createMailOutbox(deps.db)
 
@@ -50,24 +68,73 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
   }
   const sender: MailSender = startMailSender({ config, outbox, destination, logger })
 
-  const onCommentMessage = (event: CommentEvent): void => {
+  /** Writes the mails of one event to the outbox (for those who want them); a failure is only logged. */
+  const queue = (what: string, compose: () => readonly OutgoingMail[]): void => {
     try {
-      const record = catalog.get(event.documentId)
-      if (record === null) return
-      const link = threadLink(config.publicUrl, event.documentId, event.thread.id)
-      const mails = recipientsOf(event)
-        .filter(({ userId }) => settings.wantsMail(userId))
-        .map(({ userId, kind }) => commentMail(event, kind, userId, record.title, link))
+      const mails = compose().filter((mail) => settings.wantsMail(mail.recipientId))
       outbox.add(mails, Date.now())
       if (mails.length > 0) sender.wake()
     } catch (failure) {
-      // The comment is stored either way; only its e-mail is missing.
+      // What the mail is about is stored either way; only its e-mail is missing.
       logger.error(
         { error: failure instanceof Error ? failure.message : String(failure) },
-        'e-mail about a comment not queued',
+        `e-mail about ${what} not queued`,
       )
     }
   }
 
-  return { available: true, settings, onCommentMessage, stop: () => sender.stop() }
+  /** The members of the document's area or province with a flag, their side, never `except`. */
+  const membersWith = (
+    record: DocumentRecord,
+    wanted: (flags: { signatory: boolean; trekker: boolean }, side: SignSide | null) => boolean,
+    except: string,
+  ): string[] => {
+    const scope = documentScope(record)
+    if (scope === null) return []
+    const provinces = documentProvinces(record)
+    return accounts
+      .members(scope.scope, scope.scopeId)
+      .filter(
+        ({ user, membership }) => user.id !== except && wanted(membership, signSideOf(user.organisation, provinces)),
+      )
+      .map(({ user }) => user.id)
+  }
+
+  const onCommentMessage = (event: CommentEvent): void =>
+    queue('a comment', () => {
+      const record = catalog.get(event.documentId)
+      if (record === null) return []
+      const link = threadLink(config.publicUrl, event.documentId, event.thread.id)
+      return recipientsOf(event).map(({ userId, kind }) => commentMail(event, kind, userId, record.title, link))
+    })
+
+  const onSignoffRequested = (request: SignoffRequest): void =>
+    queue('a sign-off request', () => {
+      const record = catalog.get(request.documentId)
+      if (record === null) return []
+      const signed = new Set(request.state.signatures.map((s) => s.signer.side))
+      const event = { ...request, documentTitle: record.title }
+      return membersWith(record, (m, side) => m.signatory && side !== null && !signed.has(side), request.by.userId).map(
+        (userId) => signoffRequestMail(event, userId, config.publicUrl),
+      )
+    })
+
+  const onStatusDecision = (documentId: string, decision: StatusDecision, reached: DocumentStatus): void =>
+    queue('a status decision', () => {
+      const record = catalog.get(documentId)
+      if (record === null) return []
+      const event = { documentId, documentTitle: record.title, decision, reached }
+      return membersWith(record, (m) => m.trekker || m.signatory, decision.by.userId).map((userId) =>
+        statusDecisionMail(event, userId, config.publicUrl),
+      )
+    })
+
+  return {
+    available: true,
+    settings,
+    onCommentMessage,
+    onSignoffRequested,
+    onStatusDecision,
+    stop: () => sender.stop(),
+  }
 }

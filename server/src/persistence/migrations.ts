@@ -229,8 +229,8 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX archived_dossiers_by_document ON archived_dossiers (document_id);
   `,
-  // v14: e-mail about comments (a mention, a reply in one's thread), kept until the mail server took it:
-  // an outbox row is written right after the comment and sent, retried and finally given up from there.
+  // v14: notification e-mail (a mention, a reply in one's thread, a request to sign, a status decision), kept
+  // until the mail server took it: written right after the event, then sent, retried and finally given up.
   // Whether a user wants such mail (on unless they turned it off).
   `
   CREATE TABLE mail_outbox (

@@ -37,6 +37,17 @@ export interface SignoffDeps {
   readonly metrics: Metrics
   /** After a section locked (for link baselines). */
   readonly onLocked?: (documentId: string, sectionId: string) => void
+  /** After someone asked the signatories to sign a section (for e-mail); must not throw. */
+  readonly onRequested?: (request: SignoffRequest) => void
+}
+
+/** A request to sign, recorded: which section, by whom, and the sides that have signed it already. */
+export interface SignoffRequest {
+  readonly documentId: string
+  readonly sectionId: string
+  readonly sectionTitle: string
+  readonly by: Actor
+  readonly state: SectionSignoff
 }
 
 export interface HashMismatch {
@@ -163,7 +174,10 @@ export function createSignoffService(deps: SignoffDeps): SignoffService {
       deps.withRoom(documentId, (room) => {
         const hash = committedHash(room, sectionId)
         apply(room, decideRequest(sectionId, sectionState(documentId, sectionId), actor, hash))
-        return sectionState(documentId, sectionId)
+        const state = sectionState(documentId, sectionId)
+        const sectionTitle = sectionIn(room, sectionId)?.title.toString() ?? ''
+        deps.onRequested?.({ documentId, sectionId, sectionTitle, by: actor, state })
+        return state
       }),
 
     onRoomLoaded: (room) => {

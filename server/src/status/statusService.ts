@@ -46,6 +46,8 @@ export interface StatusServiceDeps {
   readonly signoffs: Pick<SignoffService, 'states'>
   readonly audit: Audit
   readonly now?: () => number
+  /** After a decision is recorded (for e-mail); must not throw. */
+  readonly onDecision?: (documentId: string, decision: StatusDecision, reached: DocumentStatus) => void
 }
 
 /** The named versions stored when a document reaches these steps. */
@@ -139,6 +141,7 @@ export function createStatusService(deps: StatusServiceDeps) {
         subject: context.documentId,
         details: { side: decision.by.side, date: decision.date, note: decision.note },
       })
+      deps.onDecision?.(context.documentId, decision, reached)
       return { status: reached, record: next }
     })
 

@@ -1,0 +1,132 @@
+// E-mail about the sign-off and the decision-making, through a real SMTP server: "om ondertekening
+// vragen" mails the signatories whose side has not signed the section yet, with a link to the sign-off
+// panel; a status decision (submitted for consent, consent recorded) mails the area's trekkers and
+// signatories. Never the one who acted; a user who turned mail off gets none.
+import { orderedSections, type SectionId } from '@novex/shared'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { connectClient, type TestClient } from '../helpers/client.ts'
+import { anchorOver, api, firstText } from '../helpers/comments.ts'
+import { DE_PEEL } from '../helpers/documents.ts'
+import { type MailServer, type ReceivedMail, startMailServer } from '../helpers/mailServer.ts'
+import { type RunningServer, startServer } from '../helpers/server.ts'
+import { DEMO, loginEveryone } from '../helpers/session.ts'
+import { postJson, sign } from '../helpers/signoff.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+
+type Who = keyof typeof DEMO
+
+let mail: MailServer
+let server: RunningServer
+let cookies: Record<Who, string>
+let sections: SectionId[]
+let reader: TestClient
+let meelezerId: string
+
+beforeAll(async () => {
+  mail = await startMailServer()
+  server = await startServer({
+    env: { SMTP_URL: mail.url, MAIL_FROM: 'noreply@novex.example', PUBLIC_URL: 'http://localhost:4398' },
+  })
+  cookies = await loginEveryone(server)
+  reader = connectClient(server, DE_PEEL, { cookie: cookies.lezer })
+  await reader.synced()
+  sections = orderedSections(reader.doc).map((s) => s.id)
+  meelezerId = (await api<{ user: { id: string } }>(server, cookies.meelezer, 'GET', '/api/session')).body.user.id
+})
+
+afterAll(async () => {
+  reader.destroy()
+  await server.stop()
+  server.cleanup()
+  await mail.stop()
+})
+
+const mailsTo = (who: Who): ReceivedMail[] => mail.received.filter((m) => m.to.includes(DEMO[who]))
+const request = (who: Who, section: SectionId) =>
+  postJson(server, cookies[who], `/api/documents/${DE_PEEL}/sections/${section}/signoff-request`, {})
+async function nextMail(who: Who, before: number): Promise<ReceivedMail> {
+  await waitFor(() => mailsTo(who).length > before, { message: `a mail to ${who}`, timeout: 15_000 })
+  const found = mailsTo(who)[before]
+  if (found === undefined) throw new Error('no mail')
+  return found
+}
+/**
+ * Mentions the meelezer and waits for that mail: the outbox sends in order, so every mail queued
+ * before it has been sent by then.
+ */
+async function outboxDrained(): Promise<void> {
+  const before = mailsTo('meelezer').length
+  const section = sections[7] as SectionId
+  const thread = await api(server, cookies.rijkAuteur, 'POST', `/api/documents/${DE_PEEL}/comments`, {
+    sectionId: section,
+    anchor: anchorOver(firstText(reader.doc, section), 0, 4),
+    quote: 'x',
+    body: 'Het teken.',
+    mentions: [meelezerId],
+  })
+  expect(thread.status).toBe(201)
+  await nextMail('meelezer', before)
+}
+
+it('asks the signatories of both sides to sign, not the one who asks', async () => {
+  const before = { rijk: mailsTo('rijkOndertekenaar').length, provincie: mailsTo('provincieOndertekenaar').length }
+  expect((await request('rijkAuteur', sections[0] as SectionId)).status).toBe(200)
+  for (const who of ['rijkOndertekenaar', 'provincieOndertekenaar'] as const) {
+    const received = await nextMail(who, before[who === 'rijkOndertekenaar' ? 'rijk' : 'provincie'])
+    expect(received.subject).toMatch(/^Verzoek om ondertekening: .+ — Ontwikkelperspectief De Peel$/)
+    expect(received.text).toMatch(
+      /^.+ \(.+\) vraagt u het onderdeel ".+" in "Ontwikkelperspectief De Peel" te ondertekenen\./,
+    )
+    expect(received.text).toContain(`http://localhost:4398/document/${DE_PEEL}?paneel=ondertekenen`)
+    expect(received.text).toContain('Meldingen per e-mail')
+  }
+  expect(mailsTo('rijkAuteur')).toHaveLength(0)
+})
+
+it('asks only the side that has not signed yet', async () => {
+  const section = sections[1] as SectionId
+  expect((await sign(server, cookies.rijkOndertekenaar, DE_PEEL, section)).status).toBe(200)
+  const before = { rijk: mailsTo('rijkOndertekenaar').length, provincie: mailsTo('provincieOndertekenaar').length }
+  expect((await request('provincieAuteur', section)).status).toBe(200)
+  await nextMail('provincieOndertekenaar', before.provincie)
+  await outboxDrained()
+  expect(mailsTo('rijkOndertekenaar')).toHaveLength(before.rijk)
+})
+
+it('tells the trekkers and signatories of a status decision, not the one who decided', async () => {
+  const trekker = cookies.rijkOndertekenaar
+  for (const step of ['open', 'close', 'open', 'close', 'open', 'close']) {
+    expect((await postJson(server, trekker, `/api/documents/${DE_PEEL}/review/${step}`, {})).status).toBe(200)
+  }
+  for (const section of sections) {
+    await sign(server, cookies.rijkOndertekenaar, DE_PEEL, section)
+    await sign(server, cookies.provincieOndertekenaar, DE_PEEL, section)
+  }
+  const before = { rijk: mailsTo('rijkOndertekenaar').length, provincie: mailsTo('provincieOndertekenaar').length }
+  const submitted = await postJson(server, trekker, `/api/documents/${DE_PEEL}/status/submit`, {
+    note: 'Voor het BO-MIRT van november',
+  })
+  expect(submitted.status).toBe(200)
+  const toRegio = await nextMail('provincieOndertekenaar', before.provincie)
+  expect(toRegio.subject).toBe('Ter instemming aangeboden: Ontwikkelperspectief De Peel')
+  expect(toRegio.text).toContain('Toelichting: Voor het BO-MIRT van november')
+  expect(toRegio.text).toContain('De status is nu: Ter instemming (BOL/BO-MIRT).')
+  expect(toRegio.text).toContain(`http://localhost:4398/document/${DE_PEEL}/gereed`)
+
+  const consented = await postJson(server, cookies.provincieOndertekenaar, `/api/documents/${DE_PEEL}/status/consent`, {
+    date: '2026-11-20',
+    reference: 'BO-MIRT najaar 2026',
+  })
+  expect(consented.status).toBe(200)
+  const toRijk = await nextMail('rijkOndertekenaar', before.rijk)
+  expect(toRijk.subject).toBe('Instemming van de regio vastgelegd: Ontwikkelperspectief De Peel')
+  expect(toRijk.text).toContain(
+    'op 20-11-2026 heeft ingestemd met "Ontwikkelperspectief De Peel" (BO-MIRT najaar 2026)',
+  )
+  // Neither heard of their own decision.
+  await outboxDrained()
+  expect(mailsTo('rijkOndertekenaar')).toHaveLength(before.rijk + 1)
+  expect(mailsTo('provincieOndertekenaar')).toHaveLength(before.provincie + 1)
+  // Authors are neither trekker nor signatory: no mail about decisions.
+  expect(mailsTo('rijkAuteur')).toHaveLength(0)
+})

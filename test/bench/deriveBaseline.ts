@@ -11,6 +11,7 @@ import {
   type Baseline,
   type BaselineFigure,
   type DerivationRun,
+  GC_BOUND,
   GENERATOR_TIMED,
   LOAD_BOUND,
   MARGIN,
@@ -37,6 +38,8 @@ function gating(figure: RatioFigure, against: Against, b: Band | null): { gated:
   const not = (why: string): { gated: boolean; why: string } => ({ gated: false, why })
   if (NEVER_GATED.includes(figure)) return not('a tail percentile of a few seconds')
   if (LOAD_BOUND.includes(figure)) return not("follows the machine's load (see LOAD_BOUND in baseline.ts)")
+  if (GC_BOUND.includes(figure))
+    return not('follows garbage collection at 100 connections (see GC_BOUND in baseline.ts)')
   if (against === 'toRelay' && NEVER_GATED_TO_RELAY.includes(figure))
     return not("the relay's own heap per document is GC noise")
   if (!b || b.runs < 2) return not('fewer than 2 runs (with an unsaturated generator)')

@@ -18,7 +18,7 @@ import { createDocumentSummaries } from './documents/documentSummaries.ts'
 import { createExportPool } from './export/exportPool.ts'
 import { createImageStore } from './images/imageStore.ts'
 import { createSyncRateLimiter } from './limits/syncRateLimiter.ts'
-import { createUploadRateLimiter } from './limits/uploadRateLimiter.ts'
+import { createUserRateLimiter } from './limits/userRateLimiter.ts'
 import { createLinkService } from './links/linkService.ts'
 import { createLinkStore } from './links/linkStore.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
@@ -147,6 +147,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     catalog,
     accounts,
     authorize: documentAccess.bind(null, accounts),
+    commentWrites: createUserRateLimiter('comment-user', config.commentsPerUser),
     comments: createCommentService(withRoom, {
       sectionLocks: signoffs.lockedSections,
       onMessage: notifications.onCommentMessage,
@@ -228,7 +229,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       images,
       quotaBytes: config.imageQuotaBytes,
       checkUpload: exports.checkUpload,
-      uploads: createUploadRateLimiter(config.uploadsPerUser),
+      uploads: createUserRateLimiter('upload-user', config.uploadsPerUser),
     },
     review: { ...commentsDeps, review: createReviewService(withRoom, versions), versions, withRoom },
     status: {

@@ -1,7 +1,7 @@
 // The only reader of process.env. Everything else receives a Config.
 import { resolve } from 'node:path'
 import { DEFAULT_SYNC_RATE_LIMITS, type SyncRateLimits } from './limits/syncRateLimiter.ts'
-import { DEFAULT_UPLOADS_PER_USER } from './limits/uploadRateLimiter.ts'
+import { DEFAULT_COMMENTS_PER_USER, DEFAULT_UPLOADS_PER_USER } from './limits/userRateLimiter.ts'
 import { type MailConfig, readMailConfig } from './notifications/mailConfig.ts'
 import { type OidcConfig, readOidcConfig } from './oidc/oidcConfig.ts'
 
@@ -35,6 +35,8 @@ export interface Config {
   readonly imageQuotaBytes: number
   /** Image uploads one user may make in 10 minutes (NOVEX_LIMIT_UPLOADS_PER_USER). */
   readonly uploadsPerUser: number
+  /** Comments, replies and edits one user may write in 10 minutes (NOVEX_LIMIT_COMMENTS_PER_USER). */
+  readonly commentsPerUser: number
   /** Failed logins allowed per account and per IP in the window. */
   readonly loginLimits: { readonly perAccount: number; readonly perIp: number; readonly windowSeconds: number }
   /** Login through the organisation's identity provider (OIDC_*); null: e-mail and password only. */
@@ -66,6 +68,11 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     exportQueue: intFrom(env.NOVEX_EXPORT_QUEUE, 16, 'NOVEX_EXPORT_QUEUE'),
     imageQuotaBytes: intFrom(env.NOVEX_IMAGE_QUOTA_MB, 250, 'NOVEX_IMAGE_QUOTA_MB') * 1024 * 1024,
     uploadsPerUser: intFrom(env.NOVEX_LIMIT_UPLOADS_PER_USER, DEFAULT_UPLOADS_PER_USER, 'NOVEX_LIMIT_UPLOADS_PER_USER'),
+    commentsPerUser: intFrom(
+      env.NOVEX_LIMIT_COMMENTS_PER_USER,
+      DEFAULT_COMMENTS_PER_USER,
+      'NOVEX_LIMIT_COMMENTS_PER_USER',
+    ),
     loginLimits: {
       perAccount: intFrom(env.LOGIN_LIMIT_PER_ACCOUNT, 5, 'LOGIN_LIMIT_PER_ACCOUNT'),
       perIp: intFrom(env.LOGIN_LIMIT_PER_IP, 30, 'LOGIN_LIMIT_PER_IP'),

@@ -7,17 +7,27 @@ import type { AccountStore, User } from '../accounts/accountStore.ts'
 import { AppliedSuggestionBody, MessageBody, NewThreadBody } from '../comments/commentInput.ts'
 import { commentRights } from '../comments/commentRights.ts'
 import type { CommentContext, CommentService } from '../comments/commentService.ts'
+import type { UserRateLimiter } from '../limits/userRateLimiter.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import { documentScope } from '../policy/access.ts'
 import { type Authorize, documentWithAccess } from './documentsApi.ts'
 import { readJsonBody } from './readJsonBody.ts'
-import { sendJson } from './respond.ts'
+import { sendJson, tooManyRequests } from './respond.ts'
 
 export interface CommentsApiDeps {
   readonly catalog: DocumentCatalog
   readonly accounts: AccountStore
   readonly authorize: Authorize
   readonly comments: CommentService
+  /** New threads, replies and edits per user (each may mention people, and so send e-mail). */
+  readonly commentWrites: UserRateLimiter
+}
+
+/** Counts a comment write of the user; over the limit it is refused before its body is read. */
+async function takeCommentWrite(deps: CommentsApiDeps, user: User, res: ServerResponse): Promise<void> {
+  const wait = await deps.commentWrites.take(user.id)
+  if (wait > 0)
+    throw tooManyRequests(res, wait, 'too_many_comments', 'U heeft in korte tijd heel veel reacties geschreven.')
 }
 
 export function members(accounts: AccountStore, record: DocumentRecord) {
@@ -63,18 +73,21 @@ export async function routeComments(
   if (first !== 'comments') return false
   const context = commentContext(deps, user, documentId)
   if (rest.length === 1 && method === 'POST') {
+    await takeCommentWrite(deps, user, res)
     const body = await readJsonBody(req, NewThreadBody)
     sendJson(res, 201, await deps.comments.createThread(context, { ...body, mentions: body.mentions ?? [] }))
     return true
   }
   if (threadId === undefined) return false
   if (rest.length === 3 && second === 'messages' && method === 'POST') {
+    await takeCommentWrite(deps, user, res)
     const body = await readJsonBody(req, MessageBody)
     sendJson(res, 201, await deps.comments.reply(context, threadId, body.body, body.mentions ?? []))
     return true
   }
   if (rest.length === 4 && second === 'messages' && messageId !== undefined) {
     if (method === 'PATCH') {
+      await takeCommentWrite(deps, user, res)
       const body = await readJsonBody(req, MessageBody)
       sendJson(res, 200, await deps.comments.edit(context, threadId, messageId, body.body, body.mentions ?? []))
       return true

@@ -9,7 +9,7 @@ import type { User } from '../accounts/accountStore.ts'
 import type { UploadCheck } from '../export/renderWorker.ts'
 import type { ImageStore } from '../images/imageStore.ts'
 import { inspectImage } from '../images/inspectImage.ts'
-import type { UploadRateLimiter } from '../limits/uploadRateLimiter.ts'
+import type { UserRateLimiter } from '../limits/userRateLimiter.ts'
 import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
 import { type Authorize, documentWithAccess } from './documentsApi.ts'
 import { readBodyBytes } from './readBody.ts'
@@ -25,7 +25,7 @@ export interface ImagesApiDeps {
   /** The export thread's check of an upload (export/renderWorker.ts `checkUpload`). */
   readonly checkUpload: (bytes: Uint8Array) => Promise<UploadCheck>
   /** Uploads per user in a window (NOVEX_LIMIT_UPLOADS_PER_USER). */
-  readonly uploads: UploadRateLimiter
+  readonly uploads: UserRateLimiter
 }
 
 const megabytes = (bytes: number): string => (bytes / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })

@@ -2,6 +2,7 @@
 // a reply mails the thread's earlier writers, never the writer; a user can turn it off; a mail server
 // that is down delays mail but loses none, also over a restart of the editor; a mailbox the mail server
 // refuses for good is given up, not retried. Without SMTP_URL nothing is offered.
+import { createServer, type Socket } from 'node:net'
 import { type CommentThread, orderedSections, type SectionId } from '@novex/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectClient, type TestClient } from '../helpers/client.ts'
@@ -201,6 +202,53 @@ describe('e-mail about comments', () => {
     expect(mail.attempts.get(to('lezer'))).toBe(1)
     expect(mailsTo('lezer')).toHaveLength(0)
   })
+})
+
+describe('a mail server that does not answer', () => {
+  it('does not hold up a restart, and its mail goes out after it', async () => {
+    // It takes the connection and never greets: nodemailer would wait 30 s for it.
+    const silent = createServer(() => {})
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const address = silent.address()
+    if (address === null || typeof address === 'string') throw new Error('no port')
+    const sockets: Socket[] = []
+    silent.on('connection', (socket) => sockets.push(socket))
+    const editor = await startServer({ env: env(`smtp://127.0.0.1:${address.port}`) })
+    try {
+      const cookie = (await loginEveryone(editor)).provincieAuteur
+      const reader = (await loginEveryone(editor)).meelezer
+      const meelezerId = (await api<{ user: { id: string } }>(editor, reader, 'GET', '/api/session')).body.user.id
+      const client = connectClient(editor, DE_PEEL, { cookie })
+      await client.synced()
+      const first = orderedSections(client.doc)[0]?.id as SectionId
+      const opened = await api(editor, cookie, 'POST', path, {
+        sectionId: first,
+        anchor: anchorOver(firstText(client.doc, first), 0, 5),
+        quote: 'tekst',
+        body: 'Verstuurd naar een mailserver die niet antwoordt.',
+        mentions: [meelezerId],
+      })
+      expect(opened.status).toBe(201)
+      client.destroy()
+      await waitFor(() => sockets.length > 0, { message: 'the sender to connect' })
+      const stopping = Date.now()
+      expect(await editor.stop()).toBe(0)
+      expect(Date.now() - stopping).toBeLessThan(10_000)
+
+      const before = mailsTo('meelezer').length
+      const again = await startServer({ dataDir: editor.dataDir, env: env(mail.url) })
+      try {
+        const [received] = (await waitForMail('meelezer', before + 1)).slice(-1)
+        expect(received?.text).toContain('Verstuurd naar een mailserver die niet antwoordt.')
+      } finally {
+        await again.stop()
+      }
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      await new Promise<void>((resolve) => silent.close(() => resolve()))
+      editor.cleanup()
+    }
+  }, 60_000)
 })
 
 describe('without a mail server', () => {

@@ -22,7 +22,11 @@ export interface MailSenderDeps {
 export interface MailSender {
   /** A mail was added: send soon. */
   wake(): void
-  /** Stops sending; a send under way finishes. */
+  /**
+   * Stops sending. A send under way gets STOP_WAIT_MS to finish (a mail server that does not answer must
+   * not hold up a restart for its 30 s timeout); if it has not, its mail stays in the outbox as unsent
+   * and goes out after the next start (perhaps twice, never not at all).
+   */
   stop(): Promise<void>
 }
 
@@ -34,6 +38,7 @@ const GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000
 /** Sent and given-up mails are kept this long, to look back on. */
 const KEEP_MS = 30 * 24 * 60 * 60 * 1000
 const TIMEOUT_MS = 30_000
+const STOP_WAIT_MS = 2_000
 
 /** A refusal the mail server means for good (RFC 5321: 5yz). */
 function isPermanent(failure: unknown): boolean {
@@ -74,17 +79,28 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
         text: mail.body,
         headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
       })
-      outbox.sent(mail.id, Date.now())
     } catch (failure) {
-      const error = describe(failure)
-      const at = Date.now()
-      if (isPermanent(failure) || at + retryDelay(mail.attempts) - mail.createdAt > GIVE_UP_AFTER_MS) {
-        outbox.giveUp(mail.id, error, at)
-        logger.error({ mail: mail.id, recipient: mail.recipientId, error }, 'e-mail given up')
-      } else {
-        outbox.retryLater(mail.id, error, at + retryDelay(mail.attempts))
-        logger.warn({ mail: mail.id, attempts: mail.attempts + 1, error }, 'e-mail not delivered; retried later')
-      }
+      // Stopped meanwhile (the transport is closed): the mail stays unsent, for after the next start.
+      if (!stopped) failed(mail, failure)
+      return
+    }
+    try {
+      outbox.sent(mail.id, Date.now())
+    } catch (error) {
+      // After a stop the database may be closed already: the mail then goes out once more after the start.
+      if (!stopped) throw error
+    }
+  }
+
+  const failed = (mail: QueuedMail, failure: unknown): void => {
+    const error = describe(failure)
+    const at = Date.now()
+    if (isPermanent(failure) || at + retryDelay(mail.attempts) - mail.createdAt > GIVE_UP_AFTER_MS) {
+      outbox.giveUp(mail.id, error, at)
+      logger.error({ mail: mail.id, recipient: mail.recipientId, error }, 'e-mail given up')
+    } else {
+      outbox.retryLater(mail.id, error, at + retryDelay(mail.attempts))
+      logger.warn({ mail: mail.id, attempts: mail.attempts + 1, error }, 'e-mail not delivered; retried later')
     }
   }
 
@@ -131,7 +147,9 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
     stop: async () => {
       stopped = true
       if (timer !== null) clearTimeout(timer)
-      await running
+      let waited: NodeJS.Timeout | undefined
+      await Promise.race([running, new Promise<void>((resolve) => (waited = setTimeout(resolve, STOP_WAIT_MS)))])
+      clearTimeout(waited)
       transport.close()
     },
   }

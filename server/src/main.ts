@@ -5,7 +5,10 @@ import { startApp } from './app.ts'
 import { readConfig } from './config.ts'
 
 const config = readConfig(process.env, process.cwd())
-const logger = pino({ level: config.logLevel })
+// Written synchronously: when whatever reads the output is gone (a closed pipe), pino drops the log on
+// the first failed write (EPIPE) instead of leaving a buffer that its exit handler retries forever
+// (sonic-boom's flushSync), which kept a stopped server from ever exiting.
+const logger = pino({ level: config.logLevel }, pino.destination({ dest: 1, sync: true }))
 
 const app = await startApp(config, logger)
 logger.info({ port: app.port, dataDir: config.dataDir }, 'listening')

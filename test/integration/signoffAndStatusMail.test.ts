@@ -1,6 +1,7 @@
 // E-mail about the sign-off and the decision-making, through a real SMTP server: "om ondertekening
 // vragen" mails the signatories whose side has not signed the section yet, with a link to the sign-off
-// panel; a status decision (submitted for consent, consent recorded) mails the area's trekkers and
+// panel; a request to reopen a locked section mails the other side's signatories with its reason; a status
+// decision (submitted for consent, consent recorded) mails the area's trekkers and
 // signatories. Never the one who acted; a user who turned mail off gets none.
 import { orderedSections, type SectionId } from '@novex/shared'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -10,7 +11,7 @@ import { DE_PEEL } from '../helpers/documents.ts'
 import { type MailServer, type ReceivedMail, startMailServer } from '../helpers/mailServer.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, loginEveryone } from '../helpers/session.ts'
-import { postJson, sign } from '../helpers/signoff.ts'
+import { postJson, reopen, sign } from '../helpers/signoff.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 type Who = keyof typeof DEMO
@@ -91,6 +92,24 @@ it('asks only the side that has not signed yet', async () => {
   await nextMail('provincieOndertekenaar', before.provincie)
   await outboxDrained()
   expect(mailsTo('rijkOndertekenaar')).toHaveLength(before.rijk)
+})
+
+it('asks the other side to confirm a reopen, with the reason; the confirmation mails nobody', async () => {
+  const section = sections[2] as SectionId
+  expect((await sign(server, cookies.rijkOndertekenaar, DE_PEEL, section)).status).toBe(200)
+  expect((await sign(server, cookies.provincieOndertekenaar, DE_PEEL, section)).status).toBe(200)
+  const before = { rijk: mailsTo('rijkOndertekenaar').length, provincie: mailsTo('provincieOndertekenaar').length }
+  const asked = await reopen(server, cookies.rijkOndertekenaar, DE_PEEL, section, 'De stikstofcijfers zijn herzien.')
+  expect(asked.status).toBe(200)
+  const toRegio = await nextMail('provincieOndertekenaar', before.provincie)
+  expect(toRegio.subject).toMatch(/^Verzoek om heropenen: .+ — Ontwikkelperspectief De Peel$/)
+  expect(toRegio.text).toContain('Reden: De stikstofcijfers zijn herzien.')
+  expect(toRegio.text).toContain(`http://localhost:4398/document/${DE_PEEL}?paneel=ondertekenen`)
+  // The other side confirms: the section reopens, and that is no request to anyone.
+  expect((await reopen(server, cookies.provincieOndertekenaar, DE_PEEL, section, '')).status).toBe(200)
+  await outboxDrained()
+  expect(mailsTo('rijkOndertekenaar')).toHaveLength(before.rijk)
+  expect(mailsTo('provincieOndertekenaar')).toHaveLength(before.provincie + 1)
 })
 
 it('tells the trekkers and signatories of a status decision, not the one who decided', async () => {

@@ -1,6 +1,6 @@
 // Notification e-mail: a stored comment message (onCommentMessage: the mentioned, the thread's earlier
-// writers), a request to sign a section (onSignoffRequested: the signatories whose side has not signed
-// it) and a status decision on a perspective (onStatusDecision: the area's trekkers and signatories).
+// writers), a request to sign a section or to reopen a locked one (onSignoffRequested: the signatories
+// whose side has not signed it, or who must confirm the reopening) and a status decision on a perspective (onStatusDecision: the area's trekkers and signatories).
 // The services report what they recorded; the mails go into the outbox at once (commentMail.ts,
 // signoffMail.ts, statusMail.ts) and the sender delivers them (mailSender.ts). Without a mail server
 // configured nothing is written or sent, and the setting is not offered.
@@ -112,9 +112,13 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     queue('a sign-off request', () => {
       const record = catalog.get(request.documentId)
       if (record === null) return []
-      const signed = new Set(request.state.signatures.map((s) => s.signer.side))
+      // To sign: the sides that have not signed it. To reopen: the other side, which must confirm.
+      const done =
+        request.kind === 'sign'
+          ? new Set(request.state.signatures.map((s) => s.signer.side))
+          : new Set([request.by.side])
       const event = { ...request, documentTitle: record.title }
-      return membersWith(record, (m, side) => m.signatory && side !== null && !signed.has(side), request.by.userId).map(
+      return membersWith(record, (m, side) => m.signatory && side !== null && !done.has(side), request.by.userId).map(
         (userId) => signoffRequestMail(event, userId, config.publicUrl),
       )
     })

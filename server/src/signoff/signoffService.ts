@@ -37,17 +37,22 @@ export interface SignoffDeps {
   readonly metrics: Metrics
   /** After a section locked (for link baselines). */
   readonly onLocked?: (documentId: string, sectionId: string) => void
-  /** After someone asked the signatories to sign a section (for e-mail); must not throw. */
+  /** After someone asked signatories to sign a section, or to reopen a locked one (for e-mail); must not throw. */
   readonly onRequested?: (request: SignoffRequest) => void
 }
 
-/** A request to sign, recorded: which section, by whom, and the sides that have signed it already. */
+/**
+ * A request recorded: to sign a section (`sign`: the sides that signed it already are in `state`), or to
+ * reopen a locked one (`reopen`: the other side must confirm; `reason` says why).
+ */
 export interface SignoffRequest {
+  readonly kind: 'sign' | 'reopen'
   readonly documentId: string
   readonly sectionId: string
   readonly sectionTitle: string
   readonly by: Actor
   readonly state: SectionSignoff
+  readonly reason: string | null
 }
 
 export interface HashMismatch {
@@ -167,7 +172,14 @@ export function createSignoffService(deps: SignoffDeps): SignoffService {
         requireNotFrozen(room.doc)
         committedHash(room, sectionId)
         apply(room, decideReopen(sectionId, sectionState(documentId, sectionId), actor, reason))
-        return sectionState(documentId, sectionId)
+        const state = sectionState(documentId, sectionId)
+        // The first party's request waits for the other party; the confirmation reopens at once.
+        if (state.reopenRequest !== null) {
+          const sectionTitle = sectionIn(room, sectionId)?.title.toString() ?? ''
+          const why = state.reopenRequest.reason
+          deps.onRequested?.({ kind: 'reopen', documentId, sectionId, sectionTitle, by: actor, state, reason: why })
+        }
+        return state
       }),
 
     request: (documentId, sectionId, actor) =>
@@ -176,7 +188,7 @@ export function createSignoffService(deps: SignoffDeps): SignoffService {
         apply(room, decideRequest(sectionId, sectionState(documentId, sectionId), actor, hash))
         const state = sectionState(documentId, sectionId)
         const sectionTitle = sectionIn(room, sectionId)?.title.toString() ?? ''
-        deps.onRequested?.({ documentId, sectionId, sectionTitle, by: actor, state })
+        deps.onRequested?.({ kind: 'sign', documentId, sectionId, sectionTitle, by: actor, state, reason: null })
         return state
       }),
 

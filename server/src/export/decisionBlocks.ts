@@ -7,7 +7,10 @@ import { type Block, text } from './contentBlocks.ts'
 import type { Dossier } from './dossier.ts'
 import { formatDate, formatDateTime, formatDay, LABELS } from './dossierText.ts'
 
-/** How a decision names the side it was taken for: "Instemming van het Rijk", "Vastgesteld door de regio". */
+/**
+ * How a decision names the side it was taken for: "Instemming van het Rijk", "Vastgesteld door de regio".
+ * A copy of @novex/shared's SIDE_NAMES, which this worker-side module cannot load at run time (README.md).
+ */
 const SIDE_NAMES: Readonly<Record<SignSide, string>> = { rijk: 'het Rijk', provincie: 'de regio' }
 
 export function decisionBlocks(dossier: Dossier): Block[] {

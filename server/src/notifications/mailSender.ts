@@ -134,6 +134,8 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
       .catch((failure: unknown) => logger.error({ error: describe(failure) }, 'sending e-mail failed'))
       .finally(() => {
         running = null
+        // After a stop the database may be closed: nothing more is scheduled.
+        if (stopped) return
         const next = outbox.nextDue()
         if (next !== null) schedule(next - Date.now())
       })

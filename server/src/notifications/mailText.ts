@@ -1,5 +1,5 @@
 // What every notification e-mail shares: user text made safe for one line (a subject), a quotation,
-// the dd-mm-jjjj day, a link into the editor, and the closing lines that say why the mail came and how
+// a link into the editor, and the closing lines that say why the mail came and how
 // to stop it.
 
 /** One line, without control characters: user text in a header. */
@@ -11,9 +11,6 @@ export const quoted = (text: string): string =>
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n')
-
-/** yyyy-mm-dd as dd-mm-jjjj. */
-export const dutchDate = (day: string): string => day.split('-').reverse().join('-')
 
 /** An address in the editor under the public URL (which may have a path of its own). */
 export function editorLink(publicUrl: URL, path: string, params: Readonly<Record<string, string>> = {}): string {

@@ -1,9 +1,10 @@
 // A status decision on an ontwikkelperspectief by e-mail (submitted for consent, withdrawn, consent or
 // adoption recorded): the area's trekkers and signatories hear who decided what, and the status it
 // reached, with a link to "Gereed voor BO-MIRT?". Never to the one who decided.
-import { DOCUMENT_STATUS_TITLES, type DocumentStatus, type StatusDecision } from '@novex/shared'
+import { DOCUMENT_STATUS_TITLES, type DocumentStatus, SIDE_NAMES, type StatusDecision } from '@novex/shared'
+import { formatDay } from '../export/dossierText.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
-import { closing, dutchDate, editorLink, oneLine } from './mailText.ts'
+import { closing, editorLink, oneLine } from './mailText.ts'
 
 export interface StatusDecisionEvent {
   readonly documentId: string
@@ -13,11 +14,9 @@ export interface StatusDecisionEvent {
   readonly reached: DocumentStatus
 }
 
-const SIDES = { rijk: 'het Rijk', provincie: 'de regio' } as const
-
 function what(decision: StatusDecision, document: string): { subject: string; line: string } {
-  const side = decision.by.side === null ? '' : SIDES[decision.by.side]
-  const day = decision.date === null ? '' : dutchDate(decision.date)
+  const side = decision.by.side === null ? '' : SIDE_NAMES[decision.by.side]
+  const day = decision.date === null ? '' : formatDay(decision.date)
   const note = oneLine(decision.note)
   switch (decision.kind) {
     case 'submitted':

@@ -10,6 +10,7 @@ import {
   metaMap,
   readReview,
   readStatusRecord,
+  SIDE_NAMES,
   type SignSide,
   STATUS_KEY,
   STATUS_LIMITS,
@@ -55,8 +56,6 @@ const MILESTONES: Partial<Record<DocumentStatus, string>> = {
   'ter-instemming': 'Ter instemming aangeboden',
   vastgesteld: 'Vastgesteld',
 }
-
-const SIDE_NAMES: Record<SignSide, string> = { rijk: 'het Rijk', provincie: 'de regio' }
 
 const conflict = (code: string, message: string): ApiError => new ApiError(409, code, message)
 

@@ -1,5 +1,7 @@
 // The Dutch title of each document status, as the server writes it ("Status: Vastgesteld" on a
-// dossier's title page). The editor says the same through its translations (client i18n, status.json).
+// dossier's title page), and the name of each side that decides ("Instemming van de regio"). The editor
+// says the same through its translations (client i18n, status.json).
+import type { SignSide } from '../signoff/signoffRule.ts'
 import type { DocumentStatus } from './documentStatus.ts'
 
 export const DOCUMENT_STATUS_TITLES: Readonly<Record<DocumentStatus, string>> = {
@@ -11,3 +13,6 @@ export const DOCUMENT_STATUS_TITLES: Readonly<Record<DocumentStatus, string>> = 
   onderschreven: 'Onderschreven door Rijk en regio',
   vastgesteld: 'Vastgesteld',
 }
+
+/** Who decides for a side, in a Dutch sentence: "Dit is voor het Rijk al vastgelegd." */
+export const SIDE_NAMES: Readonly<Record<SignSide, string>> = { rijk: 'het Rijk', provincie: 'de regio' }

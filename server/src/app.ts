@@ -111,6 +111,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     metrics,
     onLocked: links.onLocked,
     onRequested: notifications.onSignoffRequested,
+    onSectionLocked: notifications.onSectionLocked,
   })
   rooms = new RoomManager({
     store,
@@ -231,7 +232,12 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       checkUpload: exports.checkUpload,
       uploads: createUserRateLimiter('upload-user', config.uploadsPerUser),
     },
-    review: { ...commentsDeps, review: createReviewService(withRoom, versions), versions, withRoom },
+    review: {
+      ...commentsDeps,
+      review: createReviewService(withRoom, versions, { onRoundChanged: notifications.onRoundChanged }),
+      versions,
+      withRoom,
+    },
     status: {
       catalog,
       accounts,

@@ -1,9 +1,11 @@
-// E-mail about the sign-off and the decision-making, through a real SMTP server: "om ondertekening
-// vragen" mails the signatories whose side has not signed the section yet, with a link to the sign-off
-// panel; a request to reopen a locked section mails the other side's signatories with its reason; a status
-// decision (submitted for consent, consent recorded) mails the area's trekkers and
-// signatories. Never the one who acted; a user who turned mail off gets none.
-import { orderedSections, type SectionId } from '@novex/shared'
+// E-mail about the ijkmomenten, the sign-off and the decision-making, through a real SMTP server: "om
+// ondertekening vragen" mails the signatories whose side has not signed the section yet, with a link to
+// the sign-off panel; a request to reopen a locked section mails the other side's signatories with its
+// reason; a section locked by both signatures mails the trekkers and signatories, with how many required
+// components are locked; an ijkmoment opened or closed mails everyone who may comment; a status decision
+// (submitted for consent, consent recorded) mails the area's trekkers and signatories. Never the one who
+// acted.
+import { listThreads, orderedSections, type SectionId } from '@novex/shared'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { connectClient, type TestClient } from '../helpers/client.ts'
 import { anchorOver, api, firstText } from '../helpers/comments.ts'
@@ -43,6 +45,10 @@ afterAll(async () => {
 })
 
 const mailsTo = (who: Who): ReceivedMail[] => mail.received.filter((m) => m.to.includes(DEMO[who]))
+const everyone = Object.keys(DEMO) as Who[]
+/** How many mails each account has had so far. */
+const counts = (): Record<Who, number> =>
+  Object.fromEntries(everyone.map((who) => [who, mailsTo(who).length])) as Record<Who, number>
 const request = (who: Who, section: SectionId) =>
   postJson(server, cookies[who], `/api/documents/${DE_PEEL}/sections/${section}/signoff-request`, {})
 async function nextMail(who: Who, before: number): Promise<ReceivedMail> {
@@ -98,6 +104,7 @@ it('asks the other side to confirm a reopen, with the reason; the confirmation m
   const section = sections[2] as SectionId
   expect((await sign(server, cookies.rijkOndertekenaar, DE_PEEL, section)).status).toBe(200)
   expect((await sign(server, cookies.provincieOndertekenaar, DE_PEEL, section)).status).toBe(200)
+  await outboxDrained() // the mail about the lock
   const before = { rijk: mailsTo('rijkOndertekenaar').length, provincie: mailsTo('provincieOndertekenaar').length }
   const asked = await reopen(server, cookies.rijkOndertekenaar, DE_PEEL, section, 'De stikstofcijfers zijn herzien.')
   expect(asked.status).toBe(200)
@@ -112,15 +119,77 @@ it('asks the other side to confirm a reopen, with the reason; the confirmation m
   expect(mailsTo('provincieOndertekenaar')).toHaveLength(before.provincie + 1)
 })
 
+it('tells the trekkers and signatories that a section is signed and locked, not the one who signed last', async () => {
+  const section = sections[3] as SectionId
+  await outboxDrained()
+  const before = counts()
+  expect((await sign(server, cookies.rijkOndertekenaar, DE_PEEL, section)).status).toBe(200)
+  expect((await sign(server, cookies.provincieOndertekenaar, DE_PEEL, section)).status).toBe(200)
+  const toRijk = await nextMail('rijkOndertekenaar', before.rijkOndertekenaar)
+  expect(toRijk.subject).toMatch(/^Onderdeel ondertekend: .+ — Ontwikkelperspectief De Peel$/)
+  expect(toRijk.text).toMatch(
+    /^Het onderdeel ".+" in "Ontwikkelperspectief De Peel" is ondertekend door beide partijen\./,
+  )
+  expect(toRijk.text).toMatch(/\n- .+ \(Ministerie .+\) voor het Rijk, op \d{2}-\d{2}-\d{4}\n/)
+  expect(toRijk.text).toMatch(/\n- .+ \(Provincie .+\) voor de regio, op \d{2}-\d{2}-\d{4}\n/)
+  // Section 3 is the only one locked: section 2 was reopened, section 1 has one signature.
+  expect(toRijk.text).toContain('Van de 8 verplichte onderdelen zijn er nu 1 ondertekend.')
+  expect(toRijk.text).toContain(`http://localhost:4398/document/${DE_PEEL}/gereed`)
+  await outboxDrained()
+  expect(mailsTo('provincieOndertekenaar')).toHaveLength(before.provincieOndertekenaar)
+  expect(mailsTo('rijkAuteur')).toHaveLength(before.rijkAuteur)
+  expect(mailsTo('rijkOndertekenaar')).toHaveLength(before.rijkOndertekenaar + 1)
+})
+
+it('tells everyone who may comment that an ijkmoment opened and closed, not the trekker or a lezer', async () => {
+  const trekker = cookies.rijkOndertekenaar
+  const step = (what: 'open' | 'close') => postJson(server, trekker, `/api/documents/${DE_PEEL}/review/${what}`, {})
+  const commenters = ['rijkAuteur', 'provincieAuteur', 'provincieOndertekenaar', 'meelezer'] as const
+  await outboxDrained()
+  const before = counts()
+
+  expect((await step('open')).status).toBe(200)
+  for (const who of commenters) {
+    const opened = await nextMail(who, before[who])
+    expect(opened.subject).toBe('IJkmoment 1 geopend: Ontwikkelperspectief De Peel')
+    expect(opened.text).toMatch(/^.+ \(Ministerie .+\) heeft IJkmoment 1 geopend voor "Ontwikkelperspectief De Peel"\./)
+    expect(opened.text).toContain(`http://localhost:4398/document/${DE_PEEL}\n`)
+  }
+  const open = listThreads(reader.doc).filter((t) => t.status === 'open').length
+  expect(open).toBeGreaterThan(1)
+  expect((await step('close')).status).toBe(200)
+  for (const who of commenters) {
+    const closed = await nextMail(who, before[who] + 1)
+    expect(closed.subject).toBe('IJkmoment 1 afgesloten: Ontwikkelperspectief De Peel')
+    expect(closed.text).toContain(`${open} open reacties gaan mee naar IJkmoment 2.`)
+    expect(closed.text).toContain(`http://localhost:4398/document/${DE_PEEL}/versies`)
+  }
+  for (const what of ['open', 'close', 'open', 'close'] as const) expect((await step(what)).status).toBe(200)
+  const last = await nextMail('meelezer', before.meelezer + 5)
+  expect(last.subject).toBe('IJkmoment 3 afgesloten: Ontwikkelperspectief De Peel')
+  expect(last.text).toContain('Dit was het laatste ijkmoment.')
+  await outboxDrained()
+  expect(mailsTo('rijkOndertekenaar')).toHaveLength(before.rijkOndertekenaar)
+  expect(mailsTo('lezer')).toHaveLength(before.lezer)
+})
+
 it('tells the trekkers and signatories of a status decision, not the one who decided', async () => {
   const trekker = cookies.rijkOndertekenaar
-  for (const step of ['open', 'close', 'open', 'close', 'open', 'close']) {
-    expect((await postJson(server, trekker, `/api/documents/${DE_PEEL}/review/${step}`, {})).status).toBe(200)
-  }
   for (const section of sections) {
     await sign(server, cookies.rijkOndertekenaar, DE_PEEL, section)
     await sign(server, cookies.provincieOndertekenaar, DE_PEEL, section)
   }
+  // The last lock says the perspective is ready.
+  await waitFor(
+    () =>
+      mailsTo('rijkOndertekenaar').some((m) =>
+        m.text.includes(
+          'Alle 8 verplichte onderdelen zijn nu ondertekend: het ontwikkelperspectief is gereed voor de BO-MIRT.',
+        ),
+      ),
+    { message: 'the mail that all eight are locked', timeout: 15_000 },
+  )
+  await outboxDrained()
   const before = { rijk: mailsTo('rijkOndertekenaar').length, provincie: mailsTo('provincieOndertekenaar').length }
   const submitted = await postJson(server, trekker, `/api/documents/${DE_PEEL}/status/submit`, {
     note: 'Voor het BO-MIRT van november',
@@ -146,6 +215,6 @@ it('tells the trekkers and signatories of a status decision, not the one who dec
   await outboxDrained()
   expect(mailsTo('rijkOndertekenaar')).toHaveLength(before.rijk + 1)
   expect(mailsTo('provincieOndertekenaar')).toHaveLength(before.provincie + 1)
-  // Authors are neither trekker nor signatory: no mail about decisions.
-  expect(mailsTo('rijkAuteur')).toHaveLength(0)
+  // Authors are neither trekker nor signatory: no mail about decisions or locks.
+  expect(mailsTo('rijkAuteur').filter((m) => /aangeboden|vastgelegd|ondertekend/.test(m.subject))).toEqual([])
 })

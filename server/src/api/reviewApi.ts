@@ -43,7 +43,7 @@ export async function routeReview(
     }
     if (rest.length === 2 && (second === 'open' || second === 'close') && method === 'POST') {
       requireTrekker(context.rights)
-      const actor = { name: `${user.name} (${user.organisation.name})` }
+      const actor = { userId: user.id, name: `${user.name} (${user.organisation.name})` }
       sendJson(
         res,
         200,

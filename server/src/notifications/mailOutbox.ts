@@ -4,7 +4,7 @@
 import type { Db } from '../persistence/database.ts'
 
 /** Why someone gets the mail. */
-export type MailKind = 'mention' | 'reply' | 'signoff-request' | 'status'
+export type MailKind = 'mention' | 'reply' | 'signoff-request' | 'section-locked' | 'review-round' | 'status'
 
 export interface OutgoingMail {
   readonly recipientId: string

@@ -1,23 +1,29 @@
 // Notification e-mail: a stored comment message (onCommentMessage: the mentioned, the thread's earlier
 // writers), a request to sign a section or to reopen a locked one (onSignoffRequested: the signatories
-// whose side has not signed it, or who must confirm the reopening) and a status decision on a perspective (onStatusDecision: the area's trekkers and signatories).
+// whose side has not signed it, or who must confirm the reopening), a section locked by both signatures
+// (onSectionLocked: the trekkers and signatories), an ijkmoment opened or closed (onRoundChanged:
+// everyone who may comment) and a status decision on a perspective (onStatusDecision: the area's
+// trekkers and signatories).
 // The services report what they recorded; the mails go into the outbox at once (commentMail.ts,
 // signoffMail.ts, statusMail.ts) and the sender delivers them (mailSender.ts). Without a mail server
 // configured nothing is written or sent, and the setting is not offered.
 import { type DocumentStatus, type SignSide, type StatusDecision, signSideOf } from '@novex/shared'
 import type { Logger } from 'pino'
-import type { AccountStore, User } from '../accounts/accountStore.ts'
+import type { AccountStore, Membership, User } from '../accounts/accountStore.ts'
 import type { CommentEvent, OnCommentMessage } from '../comments/commentService.ts'
 import type { Db } from '../persistence/database.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import { documentScope } from '../policy/access.ts'
+import type { RoundChange } from '../review/reviewService.ts'
 import { documentProvinces } from '../signoff/signers.ts'
-import type { SignoffRequest } from '../signoff/signoffService.ts'
+import type { SectionLocked, SignoffRequest } from '../signoff/signoffService.ts'
 import { commentMail, recipientsOf, threadLink } from './commentMail.ts'
 import type { MailConfig } from './mailConfig.ts'
 import { createMailOutbox, type OutgoingMail, type QueuedMail } from './mailOutbox.ts'
 import { type Destination, type MailSender, startMailSender } from './mailSender.ts'
 import { createMailSettings, type MailSettings } from './mailSettings.ts'
+import { reviewRoundMail } from './reviewRoundMail.ts'
+import { sectionLockedMail } from './sectionLockedMail.ts'
 import { signoffRequestMail } from './signoffMail.ts'
 import { statusDecisionMail } from './statusMail.ts'
 
@@ -37,6 +43,8 @@ export interface Notifications {
   readonly settings: MailSettings
   readonly onCommentMessage: OnCommentMessage
   readonly onSignoffRequested: (request: SignoffRequest) => void
+  readonly onSectionLocked: (locked: SectionLocked) => void
+  readonly onRoundChanged: (change: RoundChange) => void
   readonly onStatusDecision: (documentId: string, decision: StatusDecision, reached: DocumentStatus) => void
   stop(): Promise<void>
 }
@@ -51,6 +59,8 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       settings,
       onCommentMessage: none,
       onSignoffRequested: none,
+      onSectionLocked: none,
+      onRoundChanged: none,
       onStatusDecision: none,
       stop: async () => {},
     }
@@ -83,10 +93,10 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     }
   }
 
-  /** The members of the document's area or province with a flag, their side, never `except`. */
+  /** The members of the document's area or province that `wanted` names (by membership and side), never `except`. */
   const membersWith = (
     record: DocumentRecord,
-    wanted: (flags: { signatory: boolean; trekker: boolean }, side: SignSide | null) => boolean,
+    wanted: (membership: Membership, side: SignSide | null) => boolean,
     except: string,
   ): string[] => {
     const scope = documentScope(record)
@@ -123,6 +133,26 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       )
     })
 
+  const onSectionLocked = (locked: SectionLocked): void =>
+    queue('a locked section', () => {
+      const record = catalog.get(locked.documentId)
+      if (record === null) return []
+      const event = { ...locked, documentTitle: record.title, documentKind: record.kind }
+      return membersWith(record, (m) => m.trekker || m.signatory, locked.by.userId).map((userId) =>
+        sectionLockedMail(event, userId, config.publicUrl),
+      )
+    })
+
+  const onRoundChanged = (change: RoundChange): void =>
+    queue('an ijkmoment', () => {
+      const record = catalog.get(change.documentId)
+      if (record === null) return []
+      const event = { ...change, documentTitle: record.title }
+      return membersWith(record, (m) => m.trekker || m.role !== 'lezer', change.by.userId).map((userId) =>
+        reviewRoundMail(event, userId, config.publicUrl),
+      )
+    })
+
   const onStatusDecision = (documentId: string, decision: StatusDecision, reached: DocumentStatus): void =>
     queue('a status decision', () => {
       const record = catalog.get(documentId)
@@ -138,6 +168,8 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     settings,
     onCommentMessage,
     onSignoffRequested,
+    onSectionLocked,
+    onRoundChanged,
     onStatusDecision,
     stop: () => sender.stop(),
   }

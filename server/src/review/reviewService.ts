@@ -21,7 +21,23 @@ import { type RoundReport, roundReport } from './roundReport.ts'
 import type { VersionStore } from './versionStore.ts'
 
 export interface ReviewActor {
+  readonly userId: string
+  /** "Name (Organisation)", as the round records it. */
   readonly name: string
+}
+
+/** A round opened or closed (for e-mail); `carried`: the open threads that went on into the next round. */
+export interface RoundChange {
+  readonly kind: 'opened' | 'closed'
+  readonly documentId: string
+  readonly round: Round
+  readonly by: ReviewActor
+  readonly carried: number
+}
+
+export interface ReviewHooks {
+  /** After a round opened or closed; must not throw. */
+  readonly onRoundChanged?: (change: RoundChange) => void
 }
 
 function nextRound(state: ReviewState): Round | null {
@@ -37,7 +53,7 @@ export function docFrom(state: Uint8Array): Y.Doc {
   return doc
 }
 
-export function createReviewService(withRoom: WithRoom, versions: VersionStore) {
+export function createReviewService(withRoom: WithRoom, versions: VersionStore, hooks: ReviewHooks = {}) {
   return {
     open: (documentId: string, actor: ReviewActor): Promise<ReviewState> =>
       withRoom(documentId, (room) => {
@@ -60,6 +76,7 @@ export function createReviewService(withRoom: WithRoom, versions: VersionStore) 
           ],
         }
         commitServerChange(room, (doc) => reviewMap(doc).set(REVIEW_STATE_KEY, next))
+        hooks.onRoundChanged?.({ kind: 'opened', documentId, round, by: actor, carried: 0 })
         return next
       }),
 
@@ -99,16 +116,19 @@ export function createReviewService(withRoom: WithRoom, versions: VersionStore) 
             r === record ? { ...r, closedAt, closedBy: actor.name, versionId: version.id } : r,
           ),
         }
+        let carried = 0
         commitServerChange(room, (doc) => {
           reviewMap(doc).set(REVIEW_STATE_KEY, next)
           if (following === null) return
           const comments = commentsMap(doc)
           for (const thread of threads) {
             if (thread.status !== 'open' || thread.carriedInto.includes(following)) continue
-            const carried: CommentThread = { ...thread, carriedInto: [...thread.carriedInto, following] }
-            comments.set(thread.id, carried)
+            const carriedThread: CommentThread = { ...thread, carriedInto: [...thread.carriedInto, following] }
+            comments.set(thread.id, carriedThread)
+            carried++
           }
         })
+        hooks.onRoundChanged?.({ kind: 'closed', documentId, round, by: actor, carried })
         return { state: next, versionId: version.id, report }
       }),
   }

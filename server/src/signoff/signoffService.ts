@@ -27,6 +27,7 @@ import { requireCommitted } from '../rooms/requireCommitted.ts'
 import type { Room } from '../rooms/room.ts'
 import { requireNotFrozen } from '../status/requireNotFrozen.ts'
 import type { LedgerStore } from './ledgerStore.ts'
+import { type Readiness, readiness } from './readiness.ts'
 
 export type WithRoom = <T>(documentId: string, work: (room: Room) => T) => Promise<T>
 
@@ -39,6 +40,21 @@ export interface SignoffDeps {
   readonly onLocked?: (documentId: string, sectionId: string) => void
   /** After someone asked signatories to sign a section, or to reopen a locked one (for e-mail); must not throw. */
   readonly onRequested?: (request: SignoffRequest) => void
+  /** After a signature locked a section (for e-mail); must not throw. */
+  readonly onSectionLocked?: (locked: SectionLocked) => void
+}
+
+/**
+ * A signature that locked a section: `by` signed last, `state` holds both signatures, and `readiness` says
+ * which of the eight required components are locked now (for an ontwikkelperspectief).
+ */
+export interface SectionLocked {
+  readonly documentId: string
+  readonly sectionId: string
+  readonly sectionTitle: string
+  readonly by: Actor
+  readonly state: SectionSignoff
+  readonly readiness: Readiness
 }
 
 /**
@@ -163,8 +179,19 @@ export function createSignoffService(deps: SignoffDeps): SignoffService {
             'content_changed',
             'De tekst van dit onderdeel is gewijzigd sinds u hem las. Lees de nieuwe tekst en onderteken opnieuw.',
           )
-        apply(room, decideSign(sectionId, sectionState(documentId, sectionId), actor, hash))
-        return sectionState(documentId, sectionId)
+        const before = sectionState(documentId, sectionId)
+        apply(room, decideSign(sectionId, before, actor, hash))
+        const state = sectionState(documentId, sectionId)
+        if (before.locked === null && state.locked !== null)
+          deps.onSectionLocked?.({
+            documentId,
+            sectionId,
+            sectionTitle: sectionIn(room, sectionId)?.title.toString() ?? '',
+            by: actor,
+            state,
+            readiness: readiness(room.doc, stateOf(documentId).sections),
+          })
+        return state
       }),
 
     reopen: (documentId, sectionId, actor, reason) =>

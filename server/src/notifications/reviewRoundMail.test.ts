@@ -1,0 +1,33 @@
+import type { Round } from '@novex/shared'
+import { describe, expect, it } from 'vitest'
+import { reviewRoundMail } from './reviewRoundMail.ts'
+
+const closedMail = (round: Round, carried: number) =>
+  reviewRoundMail(
+    {
+      kind: 'closed',
+      documentId: 'de-peel',
+      documentTitle: 'Ontwikkelperspectief De Peel',
+      round,
+      by: { userId: 'u1', name: 'Carla Bakker (Ministerie van LVVN)' },
+      carried,
+    },
+    'u2',
+    new URL('https://novex.example.nl/editor/'),
+  )
+
+describe('e-mail about a closed ijkmoment', () => {
+  it('says how many open threads go on into the next round, in Dutch singular and plural', () => {
+    expect(closedMail(1, 0).body).toContain('Er stonden geen open reacties meer; IJkmoment 2 begint zonder.')
+    expect(closedMail(1, 1).body).toContain('1 open reactie gaat mee naar IJkmoment 2.')
+    expect(closedMail(2, 7).body).toContain('7 open reacties gaan mee naar IJkmoment 3.')
+  })
+
+  it('says the third was the last, and links to the version history under the public URL', () => {
+    const mail = closedMail(3, 4)
+    expect(mail.subject).toBe('IJkmoment 3 afgesloten: Ontwikkelperspectief De Peel')
+    expect(mail.body).toContain('Dit was het laatste ijkmoment.')
+    expect(mail.body).not.toContain('gaan mee')
+    expect(mail.body).toContain('https://novex.example.nl/editor/document/de-peel/versies')
+  })
+})

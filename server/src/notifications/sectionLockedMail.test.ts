@@ -1,0 +1,78 @@
+import type { Actor, SignSide } from '@novex/shared'
+import { describe, expect, it } from 'vitest'
+import type { Readiness } from '../signoff/readiness.ts'
+import { sectionLockedMail } from './sectionLockedMail.ts'
+
+const signer = (side: SignSide, name: string, organisationName: string): Actor & { side: SignSide } => ({
+  userId: name,
+  name,
+  organisationId: organisationName,
+  organisationName,
+  side,
+})
+
+const readinessWith = (locked: number): Readiness => ({
+  ready: locked === 8,
+  components: Array.from({ length: 8 }, (_, i) => ({
+    component: `c${i}`,
+    label: `Onderdeel ${i}`,
+    sectionId: `s${i}`,
+    present: true,
+    nonEmpty: true,
+    signedRijk: i < locked,
+    signedProvincie: i < locked,
+    locked: i < locked,
+  })),
+})
+
+const mailFor = (documentKind: 'ontwikkelperspectief' | 'ruimtelijk-voorstel', locked: number) => {
+  const rijk = signer('rijk', 'Carla Bakker', 'Ministerie van LVVN')
+  const regio = signer('provincie', 'Daan de Vries', 'Provincie Noord-Brabant')
+  return sectionLockedMail(
+    {
+      documentId: 'de-peel',
+      documentTitle: 'Ontwikkelperspectief De Peel',
+      documentKind,
+      sectionId: 's1',
+      sectionTitle: 'De hoofdopgave',
+      by: regio,
+      state: {
+        signatures: [
+          { signer: rijk, hash: 'h', at: Date.UTC(2026, 10, 30, 23, 30) },
+          { signer: regio, hash: 'h', at: Date.UTC(2026, 11, 1, 9) },
+        ],
+        locked: { hash: 'h', at: Date.UTC(2026, 11, 1, 9) },
+        lapsed: [],
+        reopenRequest: null,
+        requested: null,
+      },
+      readiness: readinessWith(locked),
+    },
+    'u2',
+    new URL('https://novex.example.nl'),
+  )
+}
+
+describe('e-mail about a section both sides signed', () => {
+  it('names who signed for which side and on which day (in Amsterdam), and the progress', () => {
+    const mail = mailFor('ontwikkelperspectief', 3)
+    expect(mail.subject).toBe('Onderdeel ondertekend: De hoofdopgave — Ontwikkelperspectief De Peel')
+    // 23:30 UTC on 30 November is 1 December in Amsterdam.
+    expect(mail.body).toContain('- Carla Bakker (Ministerie van LVVN) voor het Rijk, op 01-12-2026')
+    expect(mail.body).toContain('- Daan de Vries (Provincie Noord-Brabant) voor de regio, op 01-12-2026')
+    expect(mail.body).toContain('Van de 8 verplichte onderdelen zijn er nu 3 ondertekend.')
+    expect(mail.body).toContain('https://novex.example.nl/document/de-peel/gereed')
+  })
+
+  it('says when all eight are locked that the perspective is ready for the BO-MIRT', () => {
+    expect(mailFor('ontwikkelperspectief', 8).body).toContain(
+      'Alle 8 verplichte onderdelen zijn nu ondertekend: het ontwikkelperspectief is gereed voor de BO-MIRT.',
+    )
+  })
+
+  it('has no progress for a ruimtelijk voorstel, and links to its sign-off panel', () => {
+    const mail = mailFor('ruimtelijk-voorstel', 0)
+    expect(mail.body).not.toContain('verplichte onderdelen')
+    expect(mail.body).toContain('https://novex.example.nl/document/de-peel?paneel=ondertekenen')
+  })
+})

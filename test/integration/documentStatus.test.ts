@@ -109,6 +109,9 @@ describe('the status of an ontwikkelperspectief', () => {
     const submitted = await act('provincieOndertekenaar', 'submit', { note: 'Voor het BO-MIRT van november' })
     expect(submitted.status).toBe(200)
     expect(submitted.body.status).toBe('ter-instemming')
+    // The document's own metadata says it too (the page shows it until its copy is synced).
+    const detail = await getJson<{ status?: string }>(server, cookies.lezer, `/api/documents/${DE_PEEL}`)
+    expect(detail.body.status).toBe('ter-instemming')
     expect(submitted.body.record.decisions.at(-1)).toMatchObject({
       kind: 'submitted',
       note: 'Voor het BO-MIRT van november',

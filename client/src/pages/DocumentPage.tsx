@@ -40,7 +40,7 @@ import { TableOfContents } from '../features/sections/TableOfContents.tsx'
 import { SignoffAnnouncer } from '../features/signoff/SignoffAnnouncer.tsx'
 import { SignoffPanel, type SignoffPanelProps } from '../features/signoff/SignoffPanel.tsx'
 import { StatusBadge } from '../features/status/StatusBadge.tsx'
-import { useDocumentStatus } from '../features/status/useDocumentStatus.ts'
+import { useDocumentStatus, useShownStatus } from '../features/status/useDocumentStatus.ts'
 import { WisselwerkingLinks } from '../features/wisselwerking/WisselwerkingLinks.tsx'
 import { CoSenders } from '../layout/CoSenders.tsx'
 import { useSessionUser } from '../session/SessionContext.ts'
@@ -76,7 +76,9 @@ export function DocumentPage() {
   const synced = useCollabValue(collab, (s) => s.synced)
   const loading = useCollabValue(collab, (s) => !s.localLoaded || !s.synced)
   const sections = useOrderedSections(collab?.doc ?? null)
-  const { status } = useDocumentStatus(collab?.doc ?? null)
+  const { status: liveStatus } = useDocumentStatus(collab?.doc ?? null)
+  // Until this page's copy synced, the server's status: a copy from an earlier visit may be behind.
+  const status = useShownStatus(documentId, liveStatus, synced, meta.state === 'ready' ? meta.value.status : undefined)
   const participants = usePresence(collab?.awareness ?? null)
   const [searchParams, setSearchParams] = useSearchParams()
   const panelOpen = searchParams.get('paneel') === 'ondertekenen'

@@ -1,4 +1,5 @@
-// GET /api/documents (what the user may open) and GET /api/documents/:id.
+// GET /api/documents (what the user may open) and GET /api/documents/:id, each with the facts the
+// server has read (status, open threads): the document page shows that status until its copy is synced.
 import { type Access, AREAS, type DocumentStatus, isDocumentId, PROVINCES } from '@novex/shared'
 import type { User } from '../accounts/accountStore.ts'
 import type { DocumentSummaries } from '../documents/documentSummaries.ts'
@@ -36,7 +37,15 @@ export type Authorize = (user: User, doc: DocumentRecord) => Access | null
 /** The document's stored state is corrupt (StorageHealth): it cannot be opened until repaired. */
 export type IsQuarantined = (documentId: string) => boolean
 
-export function summarize(record: DocumentRecord, access: Access, isQuarantined: IsQuarantined): DocumentSummary {
+/** What the list and the document's own page show: the record, the user's access and the facts read so far. */
+export function summarize(
+  record: DocumentRecord,
+  access: Access,
+  user: User,
+  isQuarantined: IsQuarantined,
+  summaries: DocumentSummaries,
+): DocumentSummary {
+  const facts = summaries.get(record.id)
   return {
     id: record.id,
     kind: record.kind,
@@ -45,6 +54,8 @@ export function summarize(record: DocumentRecord, access: Access, isQuarantined:
     ...(record.provinceId !== null ? { provinceId: record.provinceId } : {}),
     access,
     available: !isQuarantined(record.id),
+    ...(facts !== null && record.kind === 'ontwikkelperspectief' ? { status: facts.status } : {}),
+    ...(facts !== null ? { openThreads: facts.openThreads, mentionsYou: facts.mentioned.get(user.id) ?? 0 } : {}),
   }
 }
 
@@ -57,15 +68,7 @@ export function listDocuments(
 ): DocumentSummary[] {
   return catalog.list().flatMap((record) => {
     const access = authorize(user, record)
-    if (!access) return []
-    const facts = summaries.get(record.id)
-    return [
-      {
-        ...summarize(record, access, isQuarantined),
-        ...(facts !== null && record.kind === 'ontwikkelperspectief' ? { status: facts.status } : {}),
-        ...(facts !== null ? { openThreads: facts.openThreads, mentionsYou: facts.mentioned.get(user.id) ?? 0 } : {}),
-      },
-    ]
+    return access ? [summarize(record, access, user, isQuarantined, summaries)] : []
   })
 }
 
@@ -90,13 +93,14 @@ export function getDocument(
   user: User,
   authorize: Authorize,
   isQuarantined: IsQuarantined,
+  summaries: DocumentSummaries,
   id: string,
 ): DocumentDetail {
   const { record, access } = documentWithAccess(catalog, authorize, user, id)
   const areaName = AREAS.find((a) => a.id === record.areaId)?.name
   const provinceName = PROVINCES.find((p) => p.id === record.provinceId)?.name
   return {
-    ...summarize(record, access, isQuarantined),
+    ...summarize(record, access, user, isQuarantined, summaries),
     ...(areaName !== undefined ? { areaName } : {}),
     ...(provinceName !== undefined ? { provinceName } : {}),
   }

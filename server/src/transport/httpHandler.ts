@@ -118,7 +118,14 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
       sendJson(
         res,
         200,
-        getDocument(deps.catalog, user, deps.authorize, deps.isQuarantined, decodeURIComponent(doc[1] ?? '')),
+        getDocument(
+          deps.catalog,
+          user,
+          deps.authorize,
+          deps.isQuarantined,
+          deps.summaries,
+          decodeURIComponent(doc[1] ?? ''),
+        ),
       )
       return
     }

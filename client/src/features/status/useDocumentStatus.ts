@@ -11,7 +11,7 @@ import {
   reviewMap,
   type StatusRecord,
 } from '@novex/shared'
-import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 
 export interface DocumentStatusView {
@@ -40,4 +40,24 @@ export function useDocumentStatus(doc: Y.Doc | null): DocumentStatusView {
     () => ({ status: documentStatus(review, record), record, roundActive: review.active !== null }),
     [review, record],
   )
+}
+
+/**
+ * The status the document page shows. The live one once this page's copy of the document has synced
+ * with the server (and after that also while the connection is away: it is the last one known); before
+ * that the server's own, from the document's metadata, so that a copy kept in the browser from an
+ * earlier visit does not show a status that no longer holds; without either, the copy's (offline, it is
+ * all there is).
+ */
+export function useShownStatus(
+  documentId: string,
+  live: DocumentStatus,
+  synced: boolean,
+  server: DocumentStatus | undefined,
+): DocumentStatus {
+  const [syncedOnce, setSyncedOnce] = useState<string | null>(null)
+  useEffect(() => {
+    if (synced) setSyncedOnce(documentId)
+  }, [synced, documentId])
+  return synced || syncedOnce === documentId || server === undefined ? live : server
 }

@@ -1,6 +1,6 @@
 // E-mail about the ijkmomenten, the sign-off and the decision-making, through a real SMTP server: "om
 // ondertekening vragen" mails the signatories whose side has not signed the section yet, with a link to
-// the sign-off panel; a request to reopen a locked section mails the other side's signatories with its
+// the sign-off panel (requests for several sections within the gathering time as one mail); a request to reopen a locked section mails the other side's signatories with its
 // reason; a section locked by both signatures mails the trekkers and signatories, with how many required
 // components are locked; an ijkmoment opened or closed mails everyone who may comment; a status decision
 // (submitted for consent, consent recorded) mails the area's trekkers and signatories. Never the one who
@@ -17,6 +17,8 @@ import { postJson, reopen, sign } from '../helpers/signoff.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 type Who = keyof typeof DEMO
+/** Requests to sign and locks wait this long for more of their kind (two minutes by default). */
+const GATHER_MS = 2_000
 
 let mail: MailServer
 let server: RunningServer
@@ -28,7 +30,12 @@ let meelezerId: string
 beforeAll(async () => {
   mail = await startMailServer()
   server = await startServer({
-    env: { SMTP_URL: mail.url, MAIL_FROM: 'noreply@novex.example', PUBLIC_URL: 'http://localhost:4398' },
+    env: {
+      SMTP_URL: mail.url,
+      MAIL_FROM: 'noreply@novex.example',
+      PUBLIC_URL: 'http://localhost:4398',
+      NOVEX_MAIL_GATHER_SECONDS: String(GATHER_MS / 1000),
+    },
   })
   cookies = await loginEveryone(server)
   reader = connectClient(server, DE_PEEL, { cookie: cookies.lezer })
@@ -58,10 +65,12 @@ async function nextMail(who: Who, before: number): Promise<ReceivedMail> {
   return found
 }
 /**
- * Mentions the meelezer and waits for that mail: the outbox sends in order, so every mail queued
- * before it has been sent by then.
+ * Mentions the meelezer and waits for that mail: the outbox sends in the order mails are due, so every
+ * mail queued before it (and gathered for a bundle) has been sent by then.
  */
 async function outboxDrained(): Promise<void> {
+  // A mail that waits to be bundled is due before a mention written after its gathering time.
+  await new Promise((resolve) => setTimeout(resolve, GATHER_MS))
   const before = mailsTo('meelezer').length
   const section = sections[7] as SectionId
   const thread = await api(server, cookies.rijkAuteur, 'POST', `/api/documents/${DE_PEEL}/comments`, {
@@ -98,6 +107,23 @@ it('asks only the side that has not signed yet', async () => {
   await nextMail('provincieOndertekenaar', before.provincie)
   await outboxDrained()
   expect(mailsTo('rijkOndertekenaar')).toHaveLength(before.rijk)
+})
+
+it('asks once for several sections requested within the gathering time', async () => {
+  const before = counts()
+  expect((await request('rijkAuteur', sections[4] as SectionId)).status).toBe(200)
+  expect((await request('rijkAuteur', sections[5] as SectionId)).status).toBe(200)
+  for (const who of ['rijkOndertekenaar', 'provincieOndertekenaar'] as const) {
+    const received = await nextMail(who, before[who])
+    expect(received.subject).toBe('Verzoek om ondertekening van 2 onderdelen — Ontwikkelperspectief De Peel')
+    expect(received.text).toMatch(
+      /^.+ \(Ministerie .+\) vraagt u deze 2 onderdelen van "Ontwikkelperspectief De Peel" te ondertekenen:\n- ".+"\n- ".+"\n/,
+    )
+    expect(received.text).toContain(`http://localhost:4398/document/${DE_PEEL}?paneel=ondertekenen`)
+  }
+  await outboxDrained()
+  expect(mailsTo('rijkOndertekenaar')).toHaveLength(before.rijkOndertekenaar + 1)
+  expect(mailsTo('provincieOndertekenaar')).toHaveLength(before.provincieOndertekenaar + 1)
 })
 
 it('asks the other side to confirm a reopen, with the reason; the confirmation mails nobody', async () => {

@@ -12,14 +12,16 @@ describe('the mail settings', () => {
     expect(readMailConfig({})).toBeNull()
   })
 
-  it('are read with a first retry of a minute unless set', () => {
+  it('are read with a first retry of a minute and two minutes of gathering unless set', () => {
     expect(readMailConfig(base)).toEqual({
       smtpUrl: base.SMTP_URL,
       from: base.MAIL_FROM,
       publicUrl: new URL(base.PUBLIC_URL),
       retryMs: 60_000,
+      gatherMs: 120_000,
     })
     expect(readMailConfig({ ...base, NOVEX_MAIL_RETRY_SECONDS: '5' })?.retryMs).toBe(5_000)
+    expect(readMailConfig({ ...base, NOVEX_MAIL_GATHER_SECONDS: '0' })?.gatherMs).toBe(0)
   })
 
   it('refuse what cannot work, saying what is wrong', () => {
@@ -29,5 +31,6 @@ describe('the mail settings', () => {
     expect(() => readMailConfig({ ...base, PUBLIC_URL: 'http://novex.example.nl' })).toThrow(/https/)
     expect(readMailConfig({ ...base, PUBLIC_URL: 'http://localhost:4321' })?.publicUrl.port).toBe('4321')
     expect(() => readMailConfig({ ...base, NOVEX_MAIL_RETRY_SECONDS: '0' })).toThrow(/positive integer/)
+    expect(() => readMailConfig({ ...base, NOVEX_MAIL_GATHER_SECONDS: 'twee' })).toThrow(/NOVEX_MAIL_GATHER_SECONDS/)
   })
 })

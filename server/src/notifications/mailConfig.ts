@@ -11,6 +11,11 @@ export interface MailConfig {
   readonly publicUrl: URL
   /** The first retry after a failed delivery; each next one waits four times as long (at most 6 h). */
   readonly retryMs: number
+  /**
+   * How long a mail that may be bundled (a request to sign, a locked section) waits for more of its kind
+   * about the same document to the same person, so that signing eight sections makes one mail, not eight.
+   */
+  readonly gatherMs: number
 }
 
 export function readMailConfig(env: NodeJS.ProcessEnv): MailConfig | null {
@@ -42,5 +47,10 @@ export function readMailConfig(env: NodeJS.ProcessEnv): MailConfig | null {
   const retrySeconds = Number(env.NOVEX_MAIL_RETRY_SECONDS ?? '60')
   if (!Number.isInteger(retrySeconds) || retrySeconds < 1)
     throw new Error(`NOVEX_MAIL_RETRY_SECONDS must be a positive integer, got "${env.NOVEX_MAIL_RETRY_SECONDS}"`)
-  return { smtpUrl, from, publicUrl, retryMs: retrySeconds * 1000 }
+  const gatherSeconds = Number(env.NOVEX_MAIL_GATHER_SECONDS ?? '120')
+  if (!Number.isInteger(gatherSeconds) || gatherSeconds < 0)
+    throw new Error(
+      `NOVEX_MAIL_GATHER_SECONDS must be a whole number of seconds, 0 or more, got "${env.NOVEX_MAIL_GATHER_SECONDS}"`,
+    )
+  return { smtpUrl, from, publicUrl, retryMs: retrySeconds * 1000, gatherMs: gatherSeconds * 1000 }
 }

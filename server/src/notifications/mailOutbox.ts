@@ -1,6 +1,8 @@
-// The outbox of notification e-mail (migration v14): a mail is written here right after the event
+// The outbox of notification e-mail (migrations v14, v15): a mail is written here right after the event
 // it is about, and stays until the mail server accepted it or it was given up. So a mail server that is
-// down, or a restart, loses nothing: what is still due is sent when it can be.
+// down, or a restart, loses nothing: what is still due is sent when it can be. A mail of a bundle (the
+// requests to sign one document's sections, to one person) waits the gathering time before it is due;
+// when it goes, every later mail of its bundle goes with it, as one.
 import type { Db } from '../persistence/database.ts'
 
 /** Why someone gets the mail. */
@@ -11,7 +13,10 @@ export interface OutgoingMail {
   readonly kind: MailKind
   readonly documentId: string
   readonly subject: string
+  /** The whole mail, as sent when it goes alone. */
   readonly body: string
+  /** Set when mails like this one may go as one: the bundle, and what this one is about (JSON). */
+  readonly bundle?: { readonly key: string; readonly payload: string }
 }
 
 export interface QueuedMail extends OutgoingMail {
@@ -22,9 +27,12 @@ export interface QueuedMail extends OutgoingMail {
 }
 
 export interface MailOutbox {
-  add(mails: readonly OutgoingMail[], now: number): void
+  /** Due at `now`; a mail of a bundle at `now + gatherMs`. */
+  add(mails: readonly OutgoingMail[], now: number, gatherMs: number): void
   /** Mails due at `now`, oldest first. */
   due(now: number, limit: number): QueuedMail[]
+  /** The mail and every later unsent mail of its bundle to the same person, oldest first. */
+  bundleOf(mail: QueuedMail): QueuedMail[]
   /** The earliest time a waiting mail is due; null when none waits. */
   nextDue(): number | null
   sent(id: number, now: number): void
@@ -43,6 +51,8 @@ interface Row {
   body: string
   created_at: number
   attempts: number
+  bundle_key: string | null
+  payload: string | null
 }
 
 /** Long enough to read back; an error message is not a log. */
@@ -50,15 +60,34 @@ const ERROR_CHARS = 500
 
 export function createMailOutbox(db: Db): MailOutbox {
   const insert = db.prepare(
-    `INSERT INTO mail_outbox (recipient_id, kind, document_id, subject, body, created_at, next_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO mail_outbox
+       (recipient_id, kind, document_id, subject, body, created_at, next_at, bundle_key, payload)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-  const addAll = db.transaction((mails: readonly OutgoingMail[], now: number) => {
-    for (const m of mails) insert.run(m.recipientId, m.kind, m.documentId, m.subject, m.body, now, now)
+  const addAll = db.transaction((mails: readonly OutgoingMail[], now: number, gatherMs: number) => {
+    for (const m of mails) {
+      const dueAt = m.bundle ? now + gatherMs : now
+      insert.run(
+        m.recipientId,
+        m.kind,
+        m.documentId,
+        m.subject,
+        m.body,
+        now,
+        dueAt,
+        m.bundle?.key ?? null,
+        m.bundle?.payload ?? null,
+      )
+    }
   })
+  const columns = 'id, recipient_id, kind, document_id, subject, body, created_at, attempts, bundle_key, payload'
   const dueRows = db.prepare(
-    `SELECT id, recipient_id, kind, document_id, subject, body, created_at, attempts FROM mail_outbox
+    `SELECT ${columns} FROM mail_outbox
      WHERE sent_at IS NULL AND given_up_at IS NULL AND next_at <= ? ORDER BY next_at, id LIMIT ?`,
+  )
+  const bundleRows = db.prepare(
+    `SELECT ${columns} FROM mail_outbox
+     WHERE recipient_id = ? AND bundle_key = ? AND id >= ? AND sent_at IS NULL AND given_up_at IS NULL ORDER BY id`,
   )
   const nextDueRow = db.prepare(
     'SELECT MIN(next_at) AS at FROM mail_outbox WHERE sent_at IS NULL AND given_up_at IS NULL',
@@ -73,21 +102,24 @@ export function createMailOutbox(db: Db): MailOutbox {
     'UPDATE mail_outbox SET given_up_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?',
   )
   const pruneRows = db.prepare('DELETE FROM mail_outbox WHERE COALESCE(sent_at, given_up_at) < ?')
+  const queued = (r: Row): QueuedMail => ({
+    id: r.id,
+    recipientId: r.recipient_id,
+    kind: r.kind,
+    documentId: r.document_id,
+    subject: r.subject,
+    body: r.body,
+    createdAt: r.created_at,
+    attempts: r.attempts,
+    ...(r.bundle_key !== null ? { bundle: { key: r.bundle_key, payload: r.payload ?? '' } } : {}),
+  })
   return {
-    add: (mails, now) => {
-      if (mails.length > 0) addAll(mails, now)
+    add: (mails, now, gatherMs) => {
+      if (mails.length > 0) addAll(mails, now, gatherMs)
     },
-    due: (now, limit) =>
-      (dueRows.all(now, limit) as Row[]).map((r) => ({
-        id: r.id,
-        recipientId: r.recipient_id,
-        kind: r.kind,
-        documentId: r.document_id,
-        subject: r.subject,
-        body: r.body,
-        createdAt: r.created_at,
-        attempts: r.attempts,
-      })),
+    due: (now, limit) => (dueRows.all(now, limit) as Row[]).map(queued),
+    bundleOf: (mail) =>
+      mail.bundle ? (bundleRows.all(mail.recipientId, mail.bundle.key, mail.id) as Row[]).map(queued) : [mail],
     nextDue: () => (nextDueRow.get() as { at: number | null }).at,
     sent: (id, now) => {
       markSent.run(now, id)

@@ -3,7 +3,8 @@
 // (a 5xx answer: no such mailbox) gives the mail up at once; anything else (the server is down, busy,
 // or a 4xx) is retried after the configured delay, four times longer each time and at most 6 h apart,
 // for a day; then it is given up and logged. Whether the recipient still wants the mail, still has an
-// account and may still read the document is asked right before sending.
+// account and may still read the document is asked right before sending. A mail of a bundle takes every
+// later mail of its bundle along, as one mail (`combine`); they are sent, retried or given up together.
 import nodemailer from 'nodemailer'
 import type { Logger } from 'pino'
 import type { MailConfig } from './mailConfig.ts'
@@ -16,6 +17,8 @@ export interface MailSenderDeps {
   readonly config: MailConfig
   readonly outbox: MailOutbox
   readonly destination: (mail: QueuedMail) => Destination
+  /** One mail for several of one bundle (oldest first); null: each goes on its own. */
+  readonly combine: (mails: readonly QueuedMail[]) => { readonly subject: string; readonly body: string } | null
   readonly logger: Logger
 }
 
@@ -64,42 +67,55 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
 
   const retryDelay = (attempts: number): number => Math.min(MAX_DELAY_MS, config.retryMs * 4 ** attempts)
 
-  const sendOne = async (mail: QueuedMail): Promise<void> => {
+  /** The mail, or the mail with the rest of its bundle as one; what is sent, and the rows it settles. */
+  const gather = (mail: QueuedMail): { rows: QueuedMail[]; subject: string; body: string } => {
+    const rows = outbox.bundleOf(mail)
+    const combined = rows.length > 1 ? deps.combine(rows) : null
+    return combined === null ? { rows: [mail], subject: mail.subject, body: mail.body } : { rows, ...combined }
+  }
+
+  /** Sends the mail (with its bundle); returns the ids it settled. */
+  const sendOne = async (mail: QueuedMail): Promise<number[]> => {
     const now = Date.now()
     const to = deps.destination(mail)
     if ('skip' in to) {
       outbox.giveUp(mail.id, to.skip, now)
-      return
+      return [mail.id]
     }
+    const { rows, subject, body } = gather(mail)
+    const ids = rows.map((row) => row.id)
     try {
       await transport.sendMail({
         from: config.from,
         to: to.address,
-        subject: mail.subject,
-        text: mail.body,
+        subject,
+        text: body,
         headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
       })
     } catch (failure) {
       // Stopped meanwhile (the transport is closed): the mail stays unsent, for after the next start.
-      if (!stopped) failed(mail, failure)
-      return
+      if (!stopped) failed(mail, ids, failure)
+      return ids
     }
     try {
-      outbox.sent(mail.id, Date.now())
+      const at = Date.now()
+      for (const id of ids) outbox.sent(id, at)
     } catch (error) {
       // After a stop the database may be closed already: the mail then goes out once more after the start.
       if (!stopped) throw error
     }
+    return ids
   }
 
-  const failed = (mail: QueuedMail, failure: unknown): void => {
+  /** Retries or gives up the rows sent as `mail` (its attempts and age decide). */
+  const failed = (mail: QueuedMail, ids: readonly number[], failure: unknown): void => {
     const error = describe(failure)
     const at = Date.now()
     if (isPermanent(failure) || at + retryDelay(mail.attempts) - mail.createdAt > GIVE_UP_AFTER_MS) {
-      outbox.giveUp(mail.id, error, at)
-      logger.error({ mail: mail.id, recipient: mail.recipientId, error }, 'e-mail given up')
+      for (const id of ids) outbox.giveUp(id, error, at)
+      logger.error({ mail: mail.id, mails: ids.length, recipient: mail.recipientId, error }, 'e-mail given up')
     } else {
-      outbox.retryLater(mail.id, error, at + retryDelay(mail.attempts))
+      for (const id of ids) outbox.retryLater(id, error, at + retryDelay(mail.attempts))
       logger.warn({ mail: mail.id, attempts: mail.attempts + 1, error }, 'e-mail not delivered; retried later')
     }
   }
@@ -109,9 +125,12 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
       if (stopped) return
       const due = outbox.due(Date.now(), BATCH)
       if (due.length === 0) break
+      // A mail that went with an earlier one's bundle is settled already.
+      const settled = new Set<number>()
       for (const mail of due) {
         if (stopped) return
-        await sendOne(mail)
+        if (settled.has(mail.id)) continue
+        for (const id of await sendOne(mail)) settled.add(id)
       }
     }
     outbox.prune(Date.now() - KEEP_MS)

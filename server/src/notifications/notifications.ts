@@ -18,12 +18,13 @@ import type { RoundChange } from '../review/reviewService.ts'
 import { documentProvinces } from '../signoff/signers.ts'
 import type { SectionLocked, SignoffRequest } from '../signoff/signoffService.ts'
 import { commentMail, recipientsOf, threadLink } from './commentMail.ts'
+import { combineMails } from './mailBundles.ts'
 import type { MailConfig } from './mailConfig.ts'
 import { createMailOutbox, type OutgoingMail, type QueuedMail } from './mailOutbox.ts'
 import { type Destination, type MailSender, startMailSender } from './mailSender.ts'
 import { createMailSettings, type MailSettings } from './mailSettings.ts'
 import { reviewRoundMail } from './reviewRoundMail.ts'
-import { sectionLockedMail } from './sectionLockedMail.ts'
+import { sectionLockedMail, sectionLockedPayload } from './sectionLockedMail.ts'
 import { signoffRequestMail } from './signoffMail.ts'
 import { statusDecisionMail } from './statusMail.ts'
 
@@ -76,13 +77,19 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     if (record === null || !deps.mayRead(user, record)) return { skip: 'no access' }
     return { address: user.email }
   }
-  const sender: MailSender = startMailSender({ config, outbox, destination, logger })
+  const sender: MailSender = startMailSender({
+    config,
+    outbox,
+    destination,
+    combine: (mails) => combineMails(mails, config.publicUrl),
+    logger,
+  })
 
   /** Writes the mails of one event to the outbox (for those who want them); a failure is only logged. */
   const queue = (what: string, compose: () => readonly OutgoingMail[]): void => {
     try {
       const mails = compose().filter((mail) => settings.wantsMail(mail.recipientId))
-      outbox.add(mails, Date.now())
+      outbox.add(mails, Date.now(), config.gatherMs)
       if (mails.length > 0) sender.wake()
     } catch (failure) {
       // What the mail is about is stored either way; only its e-mail is missing.
@@ -137,9 +144,9 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     queue('a locked section', () => {
       const record = catalog.get(locked.documentId)
       if (record === null) return []
-      const event = { ...locked, documentTitle: record.title, documentKind: record.kind }
+      const payload = sectionLockedPayload(locked, record.title, record.kind)
       return membersWith(record, (m) => m.trekker || m.signatory, locked.by.userId).map((userId) =>
-        sectionLockedMail(event, userId, config.publicUrl),
+        sectionLockedMail(payload, userId, config.publicUrl),
       )
     })
 

@@ -1,7 +1,7 @@
 import type { Actor, SignSide } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
 import type { Readiness } from '../signoff/readiness.ts'
-import { sectionLockedMail } from './sectionLockedMail.ts'
+import { sectionLockedMail, sectionLockedPayload, sectionsLockedMail } from './sectionLockedMail.ts'
 
 const signer = (side: SignSide, name: string, organisationName: string): Actor & { side: SignSide } => ({
   userId: name,
@@ -25,16 +25,18 @@ const readinessWith = (locked: number): Readiness => ({
   })),
 })
 
-const mailFor = (documentKind: 'ontwikkelperspectief' | 'ruimtelijk-voorstel', locked: number) => {
+const payloadFor = (
+  documentKind: 'ontwikkelperspectief' | 'ruimtelijk-voorstel',
+  locked: number,
+  sectionTitle = 'De hoofdopgave',
+) => {
   const rijk = signer('rijk', 'Carla Bakker', 'Ministerie van LVVN')
   const regio = signer('provincie', 'Daan de Vries', 'Provincie Noord-Brabant')
-  return sectionLockedMail(
+  return sectionLockedPayload(
     {
       documentId: 'de-peel',
-      documentTitle: 'Ontwikkelperspectief De Peel',
-      documentKind,
       sectionId: 's1',
-      sectionTitle: 'De hoofdopgave',
+      sectionTitle,
       by: regio,
       state: {
         signatures: [
@@ -48,10 +50,14 @@ const mailFor = (documentKind: 'ontwikkelperspectief' | 'ruimtelijk-voorstel', l
       },
       readiness: readinessWith(locked),
     },
-    'u2',
-    new URL('https://novex.example.nl'),
+    'Ontwikkelperspectief De Peel',
+    documentKind,
   )
 }
+
+const publicUrl = new URL('https://novex.example.nl')
+const mailFor = (documentKind: 'ontwikkelperspectief' | 'ruimtelijk-voorstel', locked: number) =>
+  sectionLockedMail(payloadFor(documentKind, locked), 'u2', publicUrl)
 
 describe('e-mail about a section both sides signed', () => {
   it('names who signed for which side and on which day (in Amsterdam), and the progress', () => {
@@ -74,5 +80,24 @@ describe('e-mail about a section both sides signed', () => {
     const mail = mailFor('ruimtelijk-voorstel', 0)
     expect(mail.body).not.toContain('verplichte onderdelen')
     expect(mail.body).toContain('https://novex.example.nl/document/de-peel?paneel=ondertekenen')
+  })
+
+  it('writes the locks of one document gathered for one person as one mail, with the latest progress', () => {
+    const combined = sectionsLockedMail(
+      [payloadFor('ontwikkelperspectief', 6, 'De hoofdopgave'), payloadFor('ontwikkelperspectief', 7, 'Partners')],
+      publicUrl,
+    )
+    expect(combined.subject).toBe('2 onderdelen ondertekend — Ontwikkelperspectief De Peel')
+    expect(combined.body).toMatch(/^Deze 2 onderdelen van "Ontwikkelperspectief De Peel" zijn ondertekend/)
+    expect(combined.body).toContain('"De hoofdopgave", ondertekend door:\n- Carla Bakker')
+    expect(combined.body).toContain('"Partners", ondertekend door:\n- Carla Bakker')
+    expect(combined.body).toContain('Van de 8 verplichte onderdelen zijn er nu 7 ondertekend.')
+    expect(combined.body).not.toContain('er nu 6')
+  })
+
+  it('keeps what a bundle needs with each mail', () => {
+    const mail = mailFor('ontwikkelperspectief', 3)
+    expect(mail.bundle?.key).toBe('section-locked:de-peel')
+    expect(JSON.parse(mail.bundle?.payload ?? '')).toEqual(payloadFor('ontwikkelperspectief', 3))
   })
 })

@@ -253,6 +253,14 @@ const MIGRATIONS: readonly string[] = [
     enabled INTEGER NOT NULL
   ) STRICT;
   `,
+  // v15: mails that may go as one (requests to sign, locked sections, of one document to one person):
+  // the bundle they belong to, and what each is about (JSON) to write the one mail from.
+  `
+  ALTER TABLE mail_outbox ADD COLUMN bundle_key TEXT;
+  ALTER TABLE mail_outbox ADD COLUMN payload TEXT;
+  CREATE INDEX mail_outbox_bundle ON mail_outbox (recipient_id, bundle_key)
+    WHERE bundle_key IS NOT NULL AND sent_at IS NULL AND given_up_at IS NULL;
+  `,
 ]
 
 export function migrate(db: Database.Database): number {

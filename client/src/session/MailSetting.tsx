@@ -1,6 +1,8 @@
 // "Meldingen per e-mail" in the user menu: on, the user gets an e-mail when someone mentions them in a
-// comment or replies in a thread they wrote in, asks them to sign a section, or records a status decision. Shown only where the server can send e-mail. Saved at
-// once; a failure puts the box back and says so.
+// comment or replies in a thread they wrote in, asks them to sign a section, signs the last signature
+// of a section, opens or closes an ijkmoment, or records a status decision (who gets which:
+// docs/comments.md). Shown only where the server can send e-mail. Saved at once; a failure puts the box
+// back and says so.
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fetchMailSettings, saveMailSettings } from '../api/mailSettings.ts'

@@ -264,3 +264,34 @@ describe('without a mail server', () => {
     }
   })
 })
+
+describe('with NOVEX_MAIL_QUOTES=0', () => {
+  it('says who wrote where, with the link, and nothing of what was written', async () => {
+    const discreet = await startServer({ env: { ...env(mail.url), NOVEX_MAIL_QUOTES: '0' } })
+    try {
+      const logins = await loginEveryone(discreet)
+      const meelezer = await api<{ user: { id: string } }>(discreet, logins.meelezer, 'GET', '/api/session')
+      const client = connectClient(discreet, DE_PEEL, { cookie: logins.provincieAuteur })
+      await client.synced()
+      const first = orderedSections(client.doc)[0]?.id as SectionId
+      const before = mailsTo('meelezer').length
+      const answer = await api<CommentThread>(discreet, logins.provincieAuteur, 'POST', path, {
+        sectionId: first,
+        anchor: anchorOver(firstText(client.doc, first), 0, 12),
+        quote: 'de vertrouwelijke passage',
+        body: 'Het peilbesluit is nog geheim.',
+        mentions: [meelezer.body.user.id],
+      })
+      client.destroy()
+      expect(answer.status).toBe(201)
+      const [received] = await waitForMail('meelezer', before + 1).then((all) => all.slice(before))
+      expect(received?.text).toMatch(/^.+ \(Provincie .+\) noemt u in een reactie bij ".+" in ".+"\.\n/)
+      expect(received?.text).not.toContain('peilbesluit')
+      expect(received?.text).not.toContain('vertrouwelijke')
+      expect(received?.text).toContain(`${PUBLIC_URL}/document/${DE_PEEL}?reactie=${answer.body.id}`)
+    } finally {
+      await discreet.stop()
+      discreet.cleanup()
+    }
+  })
+})

@@ -75,10 +75,28 @@ describe('the e-mail', () => {
 
   it('has no line breaks from user text in its subject, and quotes the comment', () => {
     const e = event('opened', [message('m1', 'Anna\r\nBcc: x@y.nl', 'Regel 1\nRegel 2')], ['bert'])
-    const mail = commentMail(e, 'mention', 'bert', 'De Peel\n— perspectief', 'https://x/document/de-peel?reactie=t1')
+    const mail = commentMail(
+      e,
+      'mention',
+      'bert',
+      'De Peel\n— perspectief',
+      'https://x/document/de-peel?reactie=t1',
+      true,
+    )
     expect(mail.subject).toBe('Anna Bcc: x@y.nl noemt u in een reactie — De Peel — perspectief')
     expect(mail.body).toContain('> Regel 1\n> Regel 2')
     expect(mail.body).toContain('bij "Hoofdopgave" in "De Peel — perspectief"')
+    expect(mail.body).toContain('https://x/document/de-peel?reactie=t1')
+  })
+
+  it('without quotes, says who wrote where and nothing of what was written', () => {
+    const e = event('opened', [message('m1', 'anna', 'Het stikstofplafond geldt hier niet.')], ['bert'])
+    const mail = commentMail(e, 'mention', 'bert', 'De Peel', 'https://x/document/de-peel?reactie=t1', false)
+    expect(mail.body).toMatch(
+      /^anna \(Provincie Noord-Brabant\) noemt u in een reactie bij "Hoofdopgave" in "De Peel"\.\n/,
+    )
+    expect(mail.body).not.toContain('stikstof')
+    expect(mail.body).not.toContain('de Peelvenen')
     expect(mail.body).toContain('https://x/document/de-peel?reactie=t1')
   })
 })

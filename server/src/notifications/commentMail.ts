@@ -1,6 +1,7 @@
 // The e-mail a comment gives rise to, in plain Dutch: who is mentioned in it, and (for a reply) who
 // wrote in the thread before. Never to the writer. Composed when the comment is stored; whether each
-// recipient still wants it and may still read the document is asked again when it is sent.
+// recipient still wants it and may still read the document is asked again when it is sent. With
+// `quotes` off it names who wrote where, without the comment or the text it is about.
 import type { CommentEvent } from '../comments/commentService.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
 import { closing, editorLink, oneLine, quoted } from './mailText.ts'
@@ -32,6 +33,7 @@ export function commentMail(
   recipientId: string,
   documentTitle: string,
   link: string,
+  quotes: boolean,
 ): OutgoingMail {
   const { author } = event.message
   const who = `${oneLine(author.name)} (${oneLine(author.organisationName)})`
@@ -45,20 +47,19 @@ export function commentMail(
       : `Nieuwe reactie van ${oneLine(author.name)} — ${oneLine(documentTitle)}`
   const opening =
     kind === 'mention'
-      ? `${who} noemt u in een reactie ${where}:`
-      : `${who} heeft gereageerd op een reactie ${where} waarin u ook schreef:`
+      ? `${who} noemt u in een reactie ${where}`
+      : `${who} heeft gereageerd op een reactie ${where} waarin u ook schreef`
   const reason =
     kind === 'mention'
       ? 'U krijgt dit bericht omdat u in de reactie wordt genoemd.'
       : 'U krijgt dit bericht omdat u in deze reactie hebt geschreven.'
+  const content = quotes
+    ? [`${opening}:`, '', quoted(event.message.body), '', `Het gaat over de tekst: "${oneLine(event.thread.quote)}"`]
+    : [`${opening}.`]
   const body = [
-    opening,
+    ...content,
     '',
-    quoted(event.message.body),
-    '',
-    `Het gaat over de tekst: "${oneLine(event.thread.quote)}"`,
-    '',
-    'Bekijk en beantwoord de reactie in de editor:',
+    quotes ? 'Bekijk en beantwoord de reactie in de editor:' : 'Lees en beantwoord de reactie in de editor:',
     link,
     '',
     ...closing(reason),

@@ -19,7 +19,9 @@ describe('the mail settings', () => {
       publicUrl: new URL(base.PUBLIC_URL),
       retryMs: 60_000,
       gatherMs: 120_000,
+      quotes: true,
     })
+    expect(readMailConfig({ ...base, NOVEX_MAIL_QUOTES: '0' })?.quotes).toBe(false)
     expect(readMailConfig({ ...base, NOVEX_MAIL_RETRY_SECONDS: '5' })?.retryMs).toBe(5_000)
     expect(readMailConfig({ ...base, NOVEX_MAIL_GATHER_SECONDS: '0' })?.gatherMs).toBe(0)
   })
@@ -32,5 +34,6 @@ describe('the mail settings', () => {
     expect(readMailConfig({ ...base, PUBLIC_URL: 'http://localhost:4321' })?.publicUrl.port).toBe('4321')
     expect(() => readMailConfig({ ...base, NOVEX_MAIL_RETRY_SECONDS: '0' })).toThrow(/positive integer/)
     expect(() => readMailConfig({ ...base, NOVEX_MAIL_GATHER_SECONDS: 'twee' })).toThrow(/NOVEX_MAIL_GATHER_SECONDS/)
+    expect(() => readMailConfig({ ...base, NOVEX_MAIL_QUOTES: 'nee' })).toThrow(/NOVEX_MAIL_QUOTES must be 1/)
   })
 })

@@ -16,6 +16,12 @@ export interface MailConfig {
    * about the same document to the same person, so that signing eight sections makes one mail, not eight.
    */
   readonly gatherMs: number
+  /**
+   * Whether a mail quotes what people wrote: a comment, the text it is about, the reason to reopen a
+   * section (NOVEX_MAIL_QUOTES, on unless 0). Off, the mail says who did what where, and the link shows
+   * the rest after logging in: no document text passes through the mail servers.
+   */
+  readonly quotes: boolean
 }
 
 export function readMailConfig(env: NodeJS.ProcessEnv): MailConfig | null {
@@ -52,5 +58,15 @@ export function readMailConfig(env: NodeJS.ProcessEnv): MailConfig | null {
     throw new Error(
       `NOVEX_MAIL_GATHER_SECONDS must be a whole number of seconds, 0 or more, got "${env.NOVEX_MAIL_GATHER_SECONDS}"`,
     )
-  return { smtpUrl, from, publicUrl, retryMs: retrySeconds * 1000, gatherMs: gatherSeconds * 1000 }
+  const quotesText = env.NOVEX_MAIL_QUOTES?.trim() ?? '1'
+  if (quotesText !== '0' && quotesText !== '1')
+    throw new Error(`NOVEX_MAIL_QUOTES must be 1 (quote what people wrote) or 0 (do not), got "${quotesText}"`)
+  return {
+    smtpUrl,
+    from,
+    publicUrl,
+    retryMs: retrySeconds * 1000,
+    gatherMs: gatherSeconds * 1000,
+    quotes: quotesText === '1',
+  }
 }

@@ -122,7 +122,9 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       const record = catalog.get(event.documentId)
       if (record === null) return []
       const link = threadLink(config.publicUrl, event.documentId, event.thread.id)
-      return recipientsOf(event).map(({ userId, kind }) => commentMail(event, kind, userId, record.title, link))
+      return recipientsOf(event).map(({ userId, kind }) =>
+        commentMail(event, kind, userId, record.title, link, config.quotes),
+      )
     })
 
   const onSignoffRequested = (request: SignoffRequest): void =>
@@ -136,7 +138,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
           : new Set([request.by.side])
       const event = { ...request, documentTitle: record.title }
       return membersWith(record, (m, side) => m.signatory && side !== null && !done.has(side), request.by.userId).map(
-        (userId) => signoffRequestMail(event, userId, config.publicUrl),
+        (userId) => signoffRequestMail(event, userId, config.publicUrl, config.quotes),
       )
     })
 

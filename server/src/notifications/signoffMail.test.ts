@@ -10,7 +10,12 @@ const by = (name: string, organisationName: string): Actor => ({
   side: null,
 })
 const publicUrl = new URL('https://novex.example.nl')
-const request = (kind: 'sign' | 'reopen', sectionTitle: string, asker = by('Eva Jansen', 'Ministerie van VRO')) =>
+const request = (
+  kind: 'sign' | 'reopen',
+  sectionTitle: string,
+  asker = by('Eva Jansen', 'Ministerie van VRO'),
+  quotes = true,
+) =>
   signoffRequestMail(
     {
       kind,
@@ -22,6 +27,7 @@ const request = (kind: 'sign' | 'reopen', sectionTitle: string, asker = by('Eva 
     },
     'u2',
     publicUrl,
+    quotes,
   )
 const payloadOf = (mail: ReturnType<typeof request>): SignRequestPayload =>
   JSON.parse(mail.bundle?.payload ?? '') as SignRequestPayload
@@ -49,5 +55,12 @@ describe('e-mail asking to sign', () => {
     )
     expect(mail.body).toContain('- "Partners" (gevraagd door Eva Jansen (Ministerie van VRO))')
     expect(mail.body).toContain('- "Vooruitblik" (gevraagd door Piet Smit (Provincie Limburg))')
+  })
+
+  it('gives the reason to reopen, unless mail may not quote what people wrote', () => {
+    expect(request('reopen', 'Partners').body).toContain('Reden: Nieuwe cijfers')
+    const without = request('reopen', 'Partners', undefined, false).body
+    expect(without).not.toContain('Nieuwe cijfers')
+    expect(without).toContain('De reden staat in de editor.')
   })
 })

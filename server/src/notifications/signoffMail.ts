@@ -4,7 +4,8 @@
 //   for several sections of one document within the gathering time go to each person as one mail
 //   (`signRequestsMail`);
 // - "Heropenen voor wijziging (met reden)": a signatory of one side asks to reopen a locked section, and
-//   a signatory of the other side must confirm it: to those, with the reason. Always a mail of its own.
+//   a signatory of the other side must confirm it: to those, with the reason (unless mail may not quote
+//   what people wrote: then the editor shows it). Always a mail of its own.
 import type { Actor } from '@novex/shared'
 import type { OutgoingMail } from './mailOutbox.ts'
 import { closing, editorLink, oneLine } from './mailText.ts'
@@ -33,7 +34,12 @@ const panelLink = (publicUrl: URL, documentId: string): string =>
   editorLink(publicUrl, `/document/${encodeURIComponent(documentId)}`, { paneel: 'ondertekenen' })
 const why = closing('U krijgt dit bericht omdat u voor uw organisatie ondertekent.')
 
-export function signoffRequestMail(event: SignoffRequestEvent, recipientId: string, publicUrl: URL): OutgoingMail {
+export function signoffRequestMail(
+  event: SignoffRequestEvent,
+  recipientId: string,
+  publicUrl: URL,
+  quotes: boolean,
+): OutgoingMail {
   const section = sectionName(event.sectionTitle)
   const document = oneLine(event.documentTitle)
   const who = `${oneLine(event.by.name)} (${oneLine(event.by.organisationName)})`
@@ -47,7 +53,7 @@ export function signoffRequestMail(event: SignoffRequestEvent, recipientId: stri
         ]
       : [
           `${who} vraagt het ondertekende onderdeel "${section}" in "${document}" te heropenen voor wijziging.`,
-          `Reden: ${oneLine(event.reason ?? '')}`,
+          quotes ? `Reden: ${oneLine(event.reason ?? '')}` : 'De reden staat in de editor.',
           '',
           'Het onderdeel gaat pas open als een ondertekenaar van uw kant het bevestigt. Dat doet u in de editor, bij "Ondertekenen":',
         ]

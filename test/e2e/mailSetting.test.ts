@@ -1,5 +1,6 @@
 // "Meldingen per e-mail" in the header, where the server sends e-mail (a real SMTP server here): on by
-// default, turned off and on with the keyboard, kept by the server over a reload. (That no mail goes
+// default, turned off and on with the keyboard, kept by the server over a reload; the language switch
+// makes the server write the mail in the interface's language. (That no mail goes
 // out while it is off: test/integration/commentMail.test.ts.)
 import type { Page } from 'playwright-core'
 import { afterAll, expect, it } from 'vitest'
@@ -29,7 +30,7 @@ it('is turned off and on in the header with the keyboard, and kept by the server
 
   await box.focus()
   await page.keyboard.press('Space')
-  await expect.poll(() => stored(page)).toEqual({ available: true, enabled: false })
+  await expect.poll(() => stored(page)).toEqual({ available: true, enabled: false, language: 'nl' })
   expect(await box.isChecked()).toBe(false)
   await page.reload()
   await box.waitFor()
@@ -37,7 +38,14 @@ it('is turned off and on in the header with the keyboard, and kept by the server
 
   await box.focus()
   await page.keyboard.press('Space')
-  await expect.poll(() => stored(page)).toEqual({ available: true, enabled: true })
+  await expect.poll(() => stored(page)).toEqual({ available: true, enabled: true, language: 'nl' })
   expect(await box.isChecked()).toBe(true)
+
+  // The language switch: the mail follows the interface.
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('checkbox', { name: 'Notifications by e-mail' }).waitFor()
+  await expect.poll(() => stored(page)).toEqual({ available: true, enabled: true, language: 'en' })
+  await page.getByTestId('language-switch').click()
+  await expect.poll(() => stored(page)).toEqual({ available: true, enabled: true, language: 'nl' })
   await closeWithoutProblems(user)
 })

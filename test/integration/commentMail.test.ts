@@ -137,6 +137,23 @@ describe('e-mail about comments', () => {
     expect(mailsTo('rijkAuteur').some((m) => m.text.includes('(kaart 2024)'))).toBe(false)
   })
 
+  it("is written in the language of the user's interface, which the client reports", async () => {
+    const english = await api(server, cookies.meelezer, 'PUT', '/api/session/mail', { language: 'en' })
+    expect(english.body).toEqual({ available: true, enabled: true, language: 'en' })
+    for (const wrong of [{ language: 'de' }, {}, { language: 'en', extra: 1 }]) {
+      expect((await api(server, cookies.meelezer, 'PUT', '/api/session/mail', wrong)).status).toBe(400)
+    }
+    const before = mailsTo('meelezer').length
+    await openThread('provincieAuteur', 'Graag uw oordeel.', ['meelezer'])
+    const received = (await waitForMail('meelezer', before + 1))[before]
+    expect(received?.subject).toMatch(/^.+ mentioned you in a comment — .+$/)
+    expect(received?.text).toContain('> Graag uw oordeel.')
+    expect(received?.text).toContain('No more e-mail? Turn off "Notifications by e-mail"')
+    await api(server, cookies.meelezer, 'PUT', '/api/session/mail', { language: 'nl' })
+    await openThread('provincieAuteur', 'En nu in het Nederlands.', ['meelezer'])
+    expect((await waitForMail('meelezer', before + 2))[before + 1]?.subject).toMatch(/ noemt u in een reactie — /)
+  })
+
   it('can be turned off and on by each user, and is then not sent to them', async () => {
     const off = await api<{ available: boolean; enabled: boolean }>(
       server,
@@ -147,7 +164,7 @@ describe('e-mail about comments', () => {
         enabled: false,
       },
     )
-    expect(off.body).toEqual({ available: true, enabled: false })
+    expect(off.body).toEqual({ available: true, enabled: false, language: 'nl' })
     const bad = await api<{ error: { code: string } }>(server, cookies.rijkAuteur, 'PUT', '/api/session/mail', {
       enabled: 'ja',
     })
@@ -257,7 +274,7 @@ describe('without a mail server', () => {
     try {
       const cookie = (await loginEveryone(plain)).rijkAuteur
       const settings = await api(plain, cookie, 'GET', '/api/session/mail')
-      expect(settings.body).toEqual({ available: false, enabled: true })
+      expect(settings.body).toEqual({ available: false, enabled: true, language: 'nl' })
     } finally {
       await plain.stop()
       plain.cleanup()

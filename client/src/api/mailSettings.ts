@@ -1,16 +1,21 @@
-// Whether the logged-in user gets notification e-mail (comments, sign-off requests, status decisions) (GET / PUT /api/session/mail; server:
-// api/mailSettingsApi.ts). `available` is false where no mail server is configured.
+// Whether the logged-in user gets notification e-mail, and in which language (GET / PUT
+// /api/session/mail; server: api/mailSettingsApi.ts). `available` is false where no mail server is
+// configured.
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '@novex/shared'
 import { apiError } from './documents.ts'
 import { isRecord, requestJson } from './request.ts'
 
 export interface MailSettings {
   readonly available: boolean
   readonly enabled: boolean
+  /** The language the mail is written in. */
+  readonly language: Language
 }
 
 const toSettings = (body: unknown): MailSettings => ({
   available: isRecord(body) && body.available === true,
   enabled: isRecord(body) && body.enabled === true,
+  language: isRecord(body) && isLanguage(body.language) ? body.language : DEFAULT_LANGUAGE,
 })
 
 export async function fetchMailSettings(signal?: AbortSignal): Promise<MailSettings> {
@@ -19,4 +24,8 @@ export async function fetchMailSettings(signal?: AbortSignal): Promise<MailSetti
 
 export async function saveMailSettings(enabled: boolean): Promise<MailSettings> {
   return toSettings(await requestJson('PUT', '/api/session/mail', apiError, { body: { enabled } }))
+}
+
+export async function saveMailLanguage(language: Language): Promise<MailSettings> {
+  return toSettings(await requestJson('PUT', '/api/session/mail', apiError, { body: { language } }))
 }

@@ -1,9 +1,9 @@
-// The interface languages. Dutch is the default and the source of every text; English is the second
-// locale. `qps` is a pseudo-locale for tests only: Dutch texts wrapped in markers, so a check can see
+// The interface languages (@novex/shared: the server writes a user's e-mail in the same ones). Dutch is
+// the default and the source of every text; English is the second locale. `qps` is a pseudo-locale for tests only: Dutch texts wrapped in markers, so a check can see
 // every string on a page that did not come from the message catalogue (test/e2e/support/catalogue.ts).
-export const LANGUAGES = ['nl', 'en'] as const
-export type Language = (typeof LANGUAGES)[number]
-export const DEFAULT_LANGUAGE: Language = 'nl'
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@novex/shared'
+
+export { DEFAULT_LANGUAGE, LANGUAGES, type Language }
 
 export const PSEUDO_LANGUAGE = 'qps'
 /** The markers the pseudo-locale puts around every catalogue text. */

@@ -2,27 +2,42 @@
 // comment or replies in a thread they wrote in, asks them to sign a section, signs the last signature
 // of a section, opens or closes an ijkmoment, or records a status decision (who gets which:
 // docs/comments.md). Shown only where the server can send e-mail. Saved at once; a failure puts the box
-// back and says so.
+// back and says so. The mail is written in the interface's language: when the server has another one
+// for this user (another browser, or the language switch), this browser's is saved.
+
+import { isLanguage, type Language } from '@novex/shared'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { fetchMailSettings, saveMailSettings } from '../api/mailSettings.ts'
+import { fetchMailSettings, saveMailLanguage, saveMailSettings } from '../api/mailSettings.ts'
 
 export function MailSetting() {
-  const { t } = useTranslation('session')
+  const { t, i18n } = useTranslation('session')
   const id = useId()
   const [wanted, setWanted] = useState<boolean | null>(null)
+  const [mailLanguage, setMailLanguage] = useState<Language | null>(null)
   const [busy, setBusy] = useState(false)
   const [failed, setFailed] = useState(false)
   useEffect(() => {
     const abort = new AbortController()
     fetchMailSettings(abort.signal)
       .then((settings) => {
-        if (!abort.signal.aborted) setWanted(settings.available ? settings.enabled : null)
+        if (abort.signal.aborted || !settings.available) return
+        setWanted(settings.enabled)
+        setMailLanguage(settings.language)
       })
       // Not offered when it cannot be read; nothing else depends on it.
       .catch(() => {})
     return () => abort.abort()
   }, [])
+  const uiLanguage = i18n.language
+  useEffect(() => {
+    // The pseudo-locale of the tests is no language to write mail in.
+    if (mailLanguage === null || uiLanguage === mailLanguage || !isLanguage(uiLanguage)) return
+    saveMailLanguage(uiLanguage)
+      .then((settings) => setMailLanguage(settings.language))
+      // The mail stays in the language it had; the next page load tries again.
+      .catch(() => {})
+  }, [mailLanguage, uiLanguage])
   if (wanted === null) return null
   const change = async (next: boolean): Promise<void> => {
     setBusy(true)

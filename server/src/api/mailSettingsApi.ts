@@ -1,6 +1,8 @@
-// GET /api/session/mail: whether notification e-mail is offered here (a mail server is configured) and
-// whether the logged-in user gets it; PUT with { "enabled": true|false } turns it on or off.
+// GET /api/session/mail: whether notification e-mail is offered here (a mail server is configured),
+// whether the logged-in user gets it, and in which language; PUT with { "enabled": true|false } turns it
+// on or off, with { "language": "nl"|"en" } sets the language (the client reports its interface's).
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { LANGUAGES } from '@novex/shared'
 import { z } from 'zod'
 import type { User } from '../accounts/accountStore.ts'
 import type { Notifications } from '../notifications/notifications.ts'
@@ -11,11 +13,17 @@ export interface MailSettingsApiDeps {
   readonly notifications: Notifications
 }
 
-const MailSettingsBody = z.object({ enabled: z.boolean() }).strict()
+const MailSettingsBody = z
+  .object({ enabled: z.boolean().optional(), language: z.enum(LANGUAGES).optional() })
+  .strict()
+  .refine((body) => body.enabled !== undefined || body.language !== undefined, {
+    message: 'Geef "enabled" of "language" op.',
+  })
 
 const view = (deps: MailSettingsApiDeps, user: User) => ({
   available: deps.notifications.available,
   enabled: deps.notifications.settings.wantsMail(user.id),
+  language: deps.notifications.settings.languageOf(user.id),
 })
 
 export async function handleMailSettings(
@@ -31,6 +39,7 @@ export async function handleMailSettings(
   }
   if (method !== 'PUT') throw new ApiError(405, 'method_not_allowed', 'Deze actie is hier niet toegestaan.')
   const body = await readJsonBody(req, MailSettingsBody)
-  deps.notifications.settings.setWantsMail(user.id, body.enabled)
+  if (body.enabled !== undefined) deps.notifications.settings.setWantsMail(user.id, body.enabled)
+  if (body.language !== undefined) deps.notifications.settings.setLanguage(user.id, body.language)
   sendJson(res, 200, view(deps, user))
 }

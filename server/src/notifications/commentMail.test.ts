@@ -82,6 +82,7 @@ describe('the e-mail', () => {
       'De Peel\n— perspectief',
       'https://x/document/de-peel?reactie=t1',
       true,
+      'nl',
     )
     expect(mail.subject).toBe('Anna Bcc: x@y.nl noemt u in een reactie — De Peel — perspectief')
     expect(mail.body).toContain('> Regel 1\n> Regel 2')
@@ -91,12 +92,23 @@ describe('the e-mail', () => {
 
   it('without quotes, says who wrote where and nothing of what was written', () => {
     const e = event('opened', [message('m1', 'anna', 'Het stikstofplafond geldt hier niet.')], ['bert'])
-    const mail = commentMail(e, 'mention', 'bert', 'De Peel', 'https://x/document/de-peel?reactie=t1', false)
+    const mail = commentMail(e, 'mention', 'bert', 'De Peel', 'https://x/document/de-peel?reactie=t1', false, 'nl')
     expect(mail.body).toMatch(
       /^anna \(Provincie Noord-Brabant\) noemt u in een reactie bij "Hoofdopgave" in "De Peel"\.\n/,
     )
     expect(mail.body).not.toContain('stikstof')
     expect(mail.body).not.toContain('de Peelvenen')
     expect(mail.body).toContain('https://x/document/de-peel?reactie=t1')
+  })
+
+  it('is written in English for a user of the English interface', () => {
+    const e = event('replied', [message('m1', 'anna'), message('m2', 'bert', 'Eens.')], [])
+    const mail = commentMail(e, 'reply', 'anna', 'De Peel', 'https://x/document/de-peel?reactie=t1', true, 'en')
+    expect(mail.subject).toBe('New reply from bert — De Peel')
+    expect(mail.body).toMatch(
+      /^bert \(Provincie Noord-Brabant\) replied to a comment on "Hoofdopgave" in "De Peel" that you also wrote in:\n/,
+    )
+    expect(mail.body).toContain('It is about the text: "de Peelvenen"')
+    expect(mail.body).toContain('You receive this message because you wrote in this comment thread.')
   })
 })

@@ -1,7 +1,9 @@
 // The e-mail a comment gives rise to, in plain Dutch: who is mentioned in it, and (for a reply) who
 // wrote in the thread before. Never to the writer. Composed when the comment is stored; whether each
 // recipient still wants it and may still read the document is asked again when it is sent. With
-// `quotes` off it names who wrote where, without the comment or the text it is about.
+// `quotes` off it names who wrote where, without the comment or the text it is about. In the
+// recipient's language.
+import type { Language } from '@novex/shared'
 import type { CommentEvent } from '../comments/commentService.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
 import { closing, editorLink, oneLine, quoted } from './mailText.ts'
@@ -27,6 +29,54 @@ export function recipientsOf(event: CommentEvent): { readonly userId: string; re
   return [...out].map(([userId, kind]) => ({ userId, kind }))
 }
 
+interface CommentMailText {
+  readonly where: (section: string, document: string) => string
+  readonly subject: (kind: CommentMailKind, author: string, document: string) => string
+  readonly opening: (kind: CommentMailKind, who: string, where: string) => string
+  readonly about: (quote: string) => string
+  readonly open: (quotes: boolean) => string
+  readonly reason: (kind: CommentMailKind) => string
+}
+
+const TEXT: Readonly<Record<Language, CommentMailText>> = {
+  nl: {
+    where: (section, document) => (section === '' ? `in "${document}"` : `bij "${section}" in "${document}"`),
+    subject: (kind, author, document) =>
+      kind === 'mention'
+        ? `${author} noemt u in een reactie — ${document}`
+        : `Nieuwe reactie van ${author} — ${document}`,
+    opening: (kind, who, where) =>
+      kind === 'mention'
+        ? `${who} noemt u in een reactie ${where}`
+        : `${who} heeft gereageerd op een reactie ${where} waarin u ook schreef`,
+    about: (quote) => `Het gaat over de tekst: "${quote}"`,
+    open: (quotes) =>
+      quotes ? 'Bekijk en beantwoord de reactie in de editor:' : 'Lees en beantwoord de reactie in de editor:',
+    reason: (kind) =>
+      kind === 'mention'
+        ? 'U krijgt dit bericht omdat u in de reactie wordt genoemd.'
+        : 'U krijgt dit bericht omdat u in deze reactie hebt geschreven.',
+  },
+  en: {
+    where: (section, document) => (section === '' ? `in "${document}"` : `on "${section}" in "${document}"`),
+    subject: (kind, author, document) =>
+      kind === 'mention'
+        ? `${author} mentioned you in a comment — ${document}`
+        : `New reply from ${author} — ${document}`,
+    opening: (kind, who, where) =>
+      kind === 'mention'
+        ? `${who} mentioned you in a comment ${where}`
+        : `${who} replied to a comment ${where} that you also wrote in`,
+    about: (quote) => `It is about the text: "${quote}"`,
+    open: (quotes) =>
+      quotes ? 'View and answer the comment in the editor:' : 'Read and answer the comment in the editor:',
+    reason: (kind) =>
+      kind === 'mention'
+        ? 'You receive this message because the comment mentions you.'
+        : 'You receive this message because you wrote in this comment thread.',
+  },
+}
+
 export function commentMail(
   event: CommentEvent,
   kind: CommentMailKind,
@@ -34,35 +84,17 @@ export function commentMail(
   documentTitle: string,
   link: string,
   quotes: boolean,
+  language: Language,
 ): OutgoingMail {
+  const text = TEXT[language]
   const { author } = event.message
   const who = `${oneLine(author.name)} (${oneLine(author.organisationName)})`
-  const where =
-    event.sectionTitle.trim() === ''
-      ? `in "${oneLine(documentTitle)}"`
-      : `bij "${oneLine(event.sectionTitle)}" in "${oneLine(documentTitle)}"`
-  const subject =
-    kind === 'mention'
-      ? `${oneLine(author.name)} noemt u in een reactie — ${oneLine(documentTitle)}`
-      : `Nieuwe reactie van ${oneLine(author.name)} — ${oneLine(documentTitle)}`
-  const opening =
-    kind === 'mention'
-      ? `${who} noemt u in een reactie ${where}`
-      : `${who} heeft gereageerd op een reactie ${where} waarin u ook schreef`
-  const reason =
-    kind === 'mention'
-      ? 'U krijgt dit bericht omdat u in de reactie wordt genoemd.'
-      : 'U krijgt dit bericht omdat u in deze reactie hebt geschreven.'
+  const where = text.where(oneLine(event.sectionTitle), oneLine(documentTitle))
+  const opening = text.opening(kind, who, where)
   const content = quotes
-    ? [`${opening}:`, '', quoted(event.message.body), '', `Het gaat over de tekst: "${oneLine(event.thread.quote)}"`]
+    ? [`${opening}:`, '', quoted(event.message.body), '', text.about(oneLine(event.thread.quote))]
     : [`${opening}.`]
-  const body = [
-    ...content,
-    '',
-    quotes ? 'Bekijk en beantwoord de reactie in de editor:' : 'Lees en beantwoord de reactie in de editor:',
-    link,
-    '',
-    ...closing(reason),
-  ].join('\n')
+  const body = [...content, '', text.open(quotes), link, '', ...closing(text.reason(kind), language)].join('\n')
+  const subject = text.subject(kind, oneLine(author.name), oneLine(documentTitle))
   return { recipientId, kind, documentId: event.documentId, subject, body }
 }

@@ -1,6 +1,7 @@
 // One mail for several of one bundle (mailOutbox.ts): the payloads the outbox kept, written as one by
-// the kind's own composer. Only the outbox's own rows come here; a payload that does not read (an older
+// the kind's own composer, in the recipient's language. Only the outbox's own rows come here; a payload that does not read (an older
 // server's row) lets each mail go on its own.
+import type { Language } from '@novex/shared'
 import type { QueuedMail } from './mailOutbox.ts'
 import { type SectionLockedPayload, sectionsLockedMail } from './sectionLockedMail.ts'
 import { type SignRequestPayload, signRequestsMail } from './signoffMail.ts'
@@ -16,16 +17,17 @@ function payloadsOf<T>(mails: readonly QueuedMail[]): T[] | null {
 export function combineMails(
   mails: readonly QueuedMail[],
   publicUrl: URL,
+  language: Language,
 ): { readonly subject: string; readonly body: string } | null {
   const kind = mails[0]?.kind
   if (kind === undefined || mails.some((mail) => mail.kind !== kind)) return null
   if (kind === 'section-locked') {
     const payloads = payloadsOf<SectionLockedPayload>(mails)
-    return payloads === null ? null : sectionsLockedMail(payloads, publicUrl)
+    return payloads === null ? null : sectionsLockedMail(payloads, publicUrl, language)
   }
   if (kind === 'signoff-request') {
     const payloads = payloadsOf<SignRequestPayload>(mails)
-    return payloads === null ? null : signRequestsMail(payloads, publicUrl)
+    return payloads === null ? null : signRequestsMail(payloads, publicUrl, language)
   }
   return null
 }

@@ -1,6 +1,7 @@
 // What every notification e-mail shares: user text made safe for one line (a subject), a quotation,
-// a link into the editor, and the closing lines that say why the mail came and how
-// to stop it.
+// a link into the editor, and the closing lines that say why the mail came and how to stop it. Each
+// mail is written in the recipient's language (Dutch or English, that of their interface).
+import type { Language } from '@novex/shared'
 
 /** One line, without control characters: user text in a header. */
 export const oneLine = (text: string): string => text.replace(/[\p{Cc}\s]+/gu, ' ').trim()
@@ -20,7 +21,15 @@ export function editorLink(publicUrl: URL, path: string, params: Readonly<Record
   return url.href
 }
 
-/** The signature: why this mail came, and where to turn such mail off. */
-export function closing(reason: string): string[] {
-  return ['-- ', reason, 'Geen e-mail meer? Zet "Meldingen per e-mail" uit in de editor, rechtsboven bij uw naam.']
+const TURN_OFF: Readonly<Record<Language, string>> = {
+  nl: 'Geen e-mail meer? Zet "Meldingen per e-mail" uit in de editor, rechtsboven bij uw naam.',
+  en: 'No more e-mail? Turn off "Notifications by e-mail" in the editor, at your name in the top right.',
 }
+
+/** The signature: why this mail came, and where to turn such mail off. */
+export function closing(reason: string, language: Language): string[] {
+  return ['-- ', reason, TURN_OFF[language]]
+}
+
+/** "1 open reactie" / "3 open reacties": a count with its noun in the right number. */
+export const counted = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`

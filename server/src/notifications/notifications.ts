@@ -81,7 +81,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     config,
     outbox,
     destination,
-    combine: (mails) => combineMails(mails, config.publicUrl),
+    combine: (mails) => combineMails(mails, config.publicUrl, settings.languageOf(mails[0]?.recipientId ?? '')),
     logger,
   })
 
@@ -123,7 +123,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       if (record === null) return []
       const link = threadLink(config.publicUrl, event.documentId, event.thread.id)
       return recipientsOf(event).map(({ userId, kind }) =>
-        commentMail(event, kind, userId, record.title, link, config.quotes),
+        commentMail(event, kind, userId, record.title, link, config.quotes, settings.languageOf(userId)),
       )
     })
 
@@ -138,7 +138,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
           : new Set([request.by.side])
       const event = { ...request, documentTitle: record.title }
       return membersWith(record, (m, side) => m.signatory && side !== null && !done.has(side), request.by.userId).map(
-        (userId) => signoffRequestMail(event, userId, config.publicUrl, config.quotes),
+        (userId) => signoffRequestMail(event, userId, config.publicUrl, config.quotes, settings.languageOf(userId)),
       )
     })
 
@@ -148,7 +148,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       if (record === null) return []
       const payload = sectionLockedPayload(locked, record.title, record.kind)
       return membersWith(record, (m) => m.trekker || m.signatory, locked.by.userId).map((userId) =>
-        sectionLockedMail(payload, userId, config.publicUrl),
+        sectionLockedMail(payload, userId, config.publicUrl, settings.languageOf(userId)),
       )
     })
 
@@ -158,7 +158,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       if (record === null) return []
       const event = { ...change, documentTitle: record.title }
       return membersWith(record, (m) => m.trekker || m.role !== 'lezer', change.by.userId).map((userId) =>
-        reviewRoundMail(event, userId, config.publicUrl),
+        reviewRoundMail(event, userId, config.publicUrl, settings.languageOf(userId)),
       )
     })
 
@@ -168,7 +168,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       if (record === null) return []
       const event = { documentId, documentTitle: record.title, decision, reached }
       return membersWith(record, (m) => m.trekker || m.signatory, decision.by.userId).map((userId) =>
-        statusDecisionMail(event, userId, config.publicUrl),
+        statusDecisionMail(event, userId, config.publicUrl, settings.languageOf(userId)),
       )
     })
 

@@ -1,8 +1,8 @@
-import type { Round } from '@novex/shared'
+import type { Language, Round } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
 import { reviewRoundMail } from './reviewRoundMail.ts'
 
-const closedMail = (round: Round, carried: number) =>
+const closedMail = (round: Round, carried: number, language: Language = 'nl') =>
   reviewRoundMail(
     {
       kind: 'closed',
@@ -14,6 +14,7 @@ const closedMail = (round: Round, carried: number) =>
     },
     'u2',
     new URL('https://novex.example.nl/editor/'),
+    language,
   )
 
 describe('e-mail about a closed ijkmoment', () => {
@@ -29,5 +30,15 @@ describe('e-mail about a closed ijkmoment', () => {
     expect(mail.body).toContain('Dit was het laatste ijkmoment.')
     expect(mail.body).not.toContain('gaan mee')
     expect(mail.body).toContain('https://novex.example.nl/editor/document/de-peel/versies')
+  })
+
+  it('is written in English for a user of the English interface', () => {
+    const mail = closedMail(1, 1, 'en')
+    expect(mail.subject).toBe('Review checkpoint 1 closed: Ontwikkelperspectief De Peel')
+    expect(mail.body).toContain(
+      'Carla Bakker (Ministerie van LVVN) closed Review checkpoint 1 of "Ontwikkelperspectief De Peel".',
+    )
+    expect(mail.body).toContain('1 open comment goes on into Review checkpoint 2.')
+    expect(closedMail(2, 3, 'en').body).toContain('3 open comments go on into Review checkpoint 3.')
   })
 })

@@ -1,53 +1,100 @@
 // An ijkmoment opened or closed, by e-mail to everyone who may comment on the document (auteurs,
 // meelezers, trekkers), never to the trekker who did it. Opened: the round asks for their reactions,
 // with a link to the document. Closed: the version and the round report are in the version history, and
-// how many open threads went on into the next round.
-import { roundName } from '@novex/shared'
+// how many open threads went on into the next round. In the recipient's language.
+import type { Language, Round } from '@novex/shared'
 import type { RoundChange } from '../review/reviewService.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
-import { closing, editorLink, oneLine } from './mailText.ts'
+import { closing, counted, editorLink, oneLine } from './mailText.ts'
 
 export interface RoundChangeEvent extends RoundChange {
   readonly documentTitle: string
 }
 
-function carriedLine(event: RoundChangeEvent): string {
-  if (event.round === 3) return 'Dit was het laatste ijkmoment.'
-  const next = roundName((event.round + 1) as 2 | 3)
-  if (event.carried === 0) return `Er stonden geen open reacties meer; ${next} begint zonder.`
-  return event.carried === 1
-    ? `1 open reactie gaat mee naar ${next}.`
-    : `${event.carried} open reacties gaan mee naar ${next}.`
+interface RoundMailText {
+  readonly round: (round: Round) => string
+  readonly last: string
+  readonly noneCarried: (next: string) => string
+  readonly carried: (count: number, next: string) => string
+  readonly opened: (who: string, round: string, document: string) => string[]
+  readonly openLink: string
+  readonly closed: (who: string, round: string, document: string) => string
+  readonly versions: string
+  readonly subject: (round: string, opened: boolean, document: string) => string
+  readonly reason: string
 }
 
-export function reviewRoundMail(event: RoundChangeEvent, recipientId: string, publicUrl: URL): OutgoingMail {
+const TEXT: Readonly<Record<Language, RoundMailText>> = {
+  nl: {
+    round: (round) => `IJkmoment ${round}`,
+    last: 'Dit was het laatste ijkmoment.',
+    noneCarried: (next) => `Er stonden geen open reacties meer; ${next} begint zonder.`,
+    carried: (count, next) =>
+      `${counted(count, 'open reactie', 'open reacties')} ${count === 1 ? 'gaat' : 'gaan'} mee naar ${next}.`,
+    opened: (who, round, document) => [
+      `${who} heeft ${round} geopend voor "${document}".`,
+      '',
+      'Lees de tekst en plaats uw reacties bij de tekst waar ze over gaan. Reacties die tijdens dit ijkmoment',
+      'openstaan, komen in het verslag als de trekker het ijkmoment afsluit.',
+    ],
+    openLink: 'Open het document in de editor:',
+    closed: (who, round, document) => `${who} heeft ${round} van "${document}" afgesloten.`,
+    versions: 'De versie van dit moment en het verslag staan in de versiegeschiedenis:',
+    subject: (round, opened, document) => `${round} ${opened ? 'geopend' : 'afgesloten'}: ${document}`,
+    reason: 'U krijgt dit bericht omdat u op dit document kunt reageren.',
+  },
+  en: {
+    round: (round) => `Review checkpoint ${round}`,
+    last: 'This was the last review checkpoint.',
+    noneCarried: (next) => `No comments were open any more; ${next} starts without any.`,
+    carried: (count, next) =>
+      `${counted(count, 'open comment', 'open comments')} ${count === 1 ? 'goes' : 'go'} on into ${next}.`,
+    opened: (who, round, document) => [
+      `${who} opened ${round} for "${document}".`,
+      '',
+      'Read the text and place your comments at the text they are about. Comments that are open during this',
+      'checkpoint go into its report when the trekker closes it.',
+    ],
+    openLink: 'Open the document in the editor:',
+    closed: (who, round, document) => `${who} closed ${round} of "${document}".`,
+    versions: 'The version of this moment and the report are in the version history:',
+    subject: (round, opened, document) => `${round} ${opened ? 'opened' : 'closed'}: ${document}`,
+    reason: 'You receive this message because you can comment on this document.',
+  },
+}
+
+function carriedLine(event: RoundChangeEvent, text: RoundMailText): string {
+  if (event.round === 3) return text.last
+  const next = text.round((event.round + 1) as Round)
+  return event.carried === 0 ? text.noneCarried(next) : text.carried(event.carried, next)
+}
+
+export function reviewRoundMail(
+  event: RoundChangeEvent,
+  recipientId: string,
+  publicUrl: URL,
+  language: Language,
+): OutgoingMail {
+  const text = TEXT[language]
   const document = oneLine(event.documentTitle)
-  const round = roundName(event.round)
+  const round = text.round(event.round)
   const who = oneLine(event.by.name)
   const path = `/document/${encodeURIComponent(event.documentId)}`
   const lines =
     event.kind === 'opened'
-      ? [
-          `${who} heeft ${round} geopend voor "${document}".`,
-          '',
-          'Lees de tekst en plaats uw reacties bij de tekst waar ze over gaan. Reacties die tijdens dit ijkmoment',
-          'openstaan, komen in het verslag als de trekker het ijkmoment afsluit.',
-          '',
-          'Open het document in de editor:',
-          editorLink(publicUrl, path),
-        ]
+      ? [...text.opened(who, round, document), '', text.openLink, editorLink(publicUrl, path)]
       : [
-          `${who} heeft ${round} van "${document}" afgesloten.`,
-          carriedLine(event),
+          text.closed(who, round, document),
+          carriedLine(event, text),
           '',
-          'De versie van dit moment en het verslag staan in de versiegeschiedenis:',
+          text.versions,
           editorLink(publicUrl, `${path}/versies`),
         ]
   return {
     recipientId,
     kind: 'review-round',
     documentId: event.documentId,
-    subject: `${round} ${event.kind === 'opened' ? 'geopend' : 'afgesloten'}: ${document}`,
-    body: [...lines, '', ...closing('U krijgt dit bericht omdat u op dit document kunt reageren.')].join('\n'),
+    subject: text.subject(round, event.kind === 'opened', document),
+    body: [...lines, '', ...closing(text.reason, language)].join('\n'),
   }
 }

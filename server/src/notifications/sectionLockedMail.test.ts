@@ -1,4 +1,4 @@
-import type { Actor, SignSide } from '@novex/shared'
+import type { Actor, Language, SignSide } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
 import type { Readiness } from '../signoff/readiness.ts'
 import { sectionLockedMail, sectionLockedPayload, sectionsLockedMail } from './sectionLockedMail.ts'
@@ -56,8 +56,11 @@ const payloadFor = (
 }
 
 const publicUrl = new URL('https://novex.example.nl')
-const mailFor = (documentKind: 'ontwikkelperspectief' | 'ruimtelijk-voorstel', locked: number) =>
-  sectionLockedMail(payloadFor(documentKind, locked), 'u2', publicUrl)
+const mailFor = (
+  documentKind: 'ontwikkelperspectief' | 'ruimtelijk-voorstel',
+  locked: number,
+  language: Language = 'nl',
+) => sectionLockedMail(payloadFor(documentKind, locked), 'u2', publicUrl, language)
 
 describe('e-mail about a section both sides signed', () => {
   it('names who signed for which side and on which day (in Amsterdam), and the progress', () => {
@@ -86,6 +89,7 @@ describe('e-mail about a section both sides signed', () => {
     const combined = sectionsLockedMail(
       [payloadFor('ontwikkelperspectief', 6, 'De hoofdopgave'), payloadFor('ontwikkelperspectief', 7, 'Partners')],
       publicUrl,
+      'nl',
     )
     expect(combined.subject).toBe('2 onderdelen ondertekend — Ontwikkelperspectief De Peel')
     expect(combined.body).toMatch(/^Deze 2 onderdelen van "Ontwikkelperspectief De Peel" zijn ondertekend/)
@@ -99,5 +103,23 @@ describe('e-mail about a section both sides signed', () => {
     const mail = mailFor('ontwikkelperspectief', 3)
     expect(mail.bundle?.key).toBe('section-locked:de-peel')
     expect(JSON.parse(mail.bundle?.payload ?? '')).toEqual(payloadFor('ontwikkelperspectief', 3))
+  })
+
+  it('is written in English for a user of the English interface, alone and bundled', () => {
+    const mail = mailFor('ontwikkelperspectief', 3, 'en')
+    expect(mail.subject).toBe('Section signed: De hoofdopgave — Ontwikkelperspectief De Peel')
+    expect(mail.body).toContain('- Carla Bakker (Ministerie van LVVN) for central government, on 01-12-2026')
+    expect(mail.body).toContain('- Daan de Vries (Provincie Noord-Brabant) for the region, on 01-12-2026')
+    expect(mail.body).toContain('3 of the 8 required components are now signed.')
+    const combined = sectionsLockedMail(
+      [payloadFor('ontwikkelperspectief', 7), payloadFor('ontwikkelperspectief', 8, 'Partners')],
+      publicUrl,
+      'en',
+    )
+    expect(combined.subject).toBe('2 sections signed — Ontwikkelperspectief De Peel')
+    expect(combined.body).toContain('"Partners", signed by:')
+    expect(combined.body).toContain(
+      'All 8 required components are now signed: the development perspective is ready for the BO-MIRT.',
+    )
   })
 })

@@ -2,8 +2,8 @@
 // document's area or province, never to the one who signed last: who signed for which side and when, and
 // for an ontwikkelperspectief how many of the eight required components are locked now (all eight: ready
 // for the BO-MIRT), with a link to the overview. Several sections of one document locked within the
-// gathering time go to each person as one mail (`sectionsLockedMail`).
-import { COMPONENTS, type DocumentKind, SIDE_NAMES, type SignSide } from '@novex/shared'
+// gathering time go to each person as one mail (`sectionsLockedMail`). In the recipient's language.
+import { COMPONENTS, type DocumentKind, type Language, SIDE_NAMES, SIDE_NAMES_EN, type SignSide } from '@novex/shared'
 import { formatDate } from '../export/dossierText.ts'
 import type { SectionLocked } from '../signoff/signoffService.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
@@ -47,44 +47,112 @@ export function sectionLockedPayload(
   }
 }
 
-const sectionName = (payload: SectionLockedPayload): string =>
-  oneLine(payload.sectionTitle) || 'een onderdeel zonder titel'
-
-const signerLine = (signer: SectionLockedPayload['signers'][number]): string =>
-  `${oneLine(signer.name)} (${oneLine(signer.organisationName)}) voor ${SIDE_NAMES[signer.side]}, op ${formatDate(signer.at)}`
-
-/** The progress and the link, from the latest lock. */
-function ending(latest: SectionLockedPayload, publicUrl: URL): string[] {
-  const base = `/document/${encodeURIComponent(latest.documentId)}`
-  if (latest.documentKind !== 'ontwikkelperspectief')
-    return ['Bekijk de ondertekening in de editor:', editorLink(publicUrl, base, { paneel: 'ondertekenen' })]
-  const progress = latest.ready
-    ? `Alle ${COMPONENTS.length} verplichte onderdelen zijn nu ondertekend: het ontwikkelperspectief is gereed voor de BO-MIRT.`
-    : `Van de ${COMPONENTS.length} verplichte onderdelen zijn er nu ${latest.lockedComponents} ondertekend.`
-  return [progress, '', 'Bekijk de stand van zaken in de editor:', editorLink(publicUrl, `${base}/gereed`)]
+interface SectionLockedText {
+  readonly untitled: string
+  readonly signer: (who: string, side: SignSide, day: string) => string
+  readonly one: (section: string, document: string) => string[]
+  readonly signedBy: string
+  readonly many: (count: number, document: string) => string[]
+  readonly manySignedBy: (section: string) => string
+  readonly ready: (total: number) => string
+  readonly progress: (total: number, locked: number) => string
+  readonly seeProgress: string
+  readonly seeSignoff: string
+  readonly subject: (section: string, document: string) => string
+  readonly manySubject: (count: number, document: string) => string
+  readonly reason: string
 }
 
-const why = closing('U krijgt dit bericht omdat u trekker of ondertekenaar bent bij dit document.')
+const TEXT: Readonly<Record<Language, SectionLockedText>> = {
+  nl: {
+    untitled: 'een onderdeel zonder titel',
+    signer: (who, side, day) => `${who} voor ${SIDE_NAMES[side]}, op ${day}`,
+    one: (section, document) => [
+      `Het onderdeel "${section}" in "${document}" is ondertekend door beide partijen. De tekst is nu vergrendeld:`,
+      'niemand kan hem nog wijzigen, tenzij beide partijen het onderdeel heropenen.',
+    ],
+    signedBy: 'Ondertekend door:',
+    many: (count, document) => [
+      `Deze ${count} onderdelen van "${document}" zijn ondertekend door beide partijen. De tekst ervan is nu`,
+      'vergrendeld: niemand kan hem nog wijzigen, tenzij beide partijen het onderdeel heropenen.',
+    ],
+    manySignedBy: (section) => `"${section}", ondertekend door:`,
+    ready: (total) =>
+      `Alle ${total} verplichte onderdelen zijn nu ondertekend: het ontwikkelperspectief is gereed voor de BO-MIRT.`,
+    progress: (total, locked) => `Van de ${total} verplichte onderdelen zijn er nu ${locked} ondertekend.`,
+    seeProgress: 'Bekijk de stand van zaken in de editor:',
+    seeSignoff: 'Bekijk de ondertekening in de editor:',
+    subject: (section, document) => `Onderdeel ondertekend: ${section} — ${document}`,
+    manySubject: (count, document) => `${count} onderdelen ondertekend — ${document}`,
+    reason: 'U krijgt dit bericht omdat u trekker of ondertekenaar bent bij dit document.',
+  },
+  en: {
+    untitled: 'an untitled section',
+    signer: (who, side, day) => `${who} for ${SIDE_NAMES_EN[side]}, on ${day}`,
+    one: (section, document) => [
+      `The section "${section}" in "${document}" has been signed by both parties. Its text is now locked:`,
+      'nobody can change it unless both parties reopen the section.',
+    ],
+    signedBy: 'Signed by:',
+    many: (count, document) => [
+      `These ${count} sections of "${document}" have been signed by both parties. Their text is now`,
+      'locked: nobody can change it unless both parties reopen the section.',
+    ],
+    manySignedBy: (section) => `"${section}", signed by:`,
+    ready: (total) =>
+      `All ${total} required components are now signed: the development perspective is ready for the BO-MIRT.`,
+    progress: (total, locked) => `${locked} of the ${total} required components are now signed.`,
+    seeProgress: 'See where things stand in the editor:',
+    seeSignoff: 'See the sign-off in the editor:',
+    subject: (section, document) => `Section signed: ${section} — ${document}`,
+    manySubject: (count, document) => `${count} sections signed — ${document}`,
+    reason: 'You receive this message because you are a trekker or signatory of this document.',
+  },
+}
 
-export function sectionLockedMail(payload: SectionLockedPayload, recipientId: string, publicUrl: URL): OutgoingMail {
-  const section = sectionName(payload)
+const sectionName = (payload: SectionLockedPayload, text: SectionLockedText): string =>
+  oneLine(payload.sectionTitle) || text.untitled
+
+const signerLines = (payload: SectionLockedPayload, text: SectionLockedText): string[] =>
+  payload.signers.map(
+    (signer) =>
+      `- ${text.signer(`${oneLine(signer.name)} (${oneLine(signer.organisationName)})`, signer.side, formatDate(signer.at))}`,
+  )
+
+/** The progress and the link, from the latest lock. */
+function ending(latest: SectionLockedPayload, publicUrl: URL, text: SectionLockedText): string[] {
+  const base = `/document/${encodeURIComponent(latest.documentId)}`
+  if (latest.documentKind !== 'ontwikkelperspectief')
+    return [text.seeSignoff, editorLink(publicUrl, base, { paneel: 'ondertekenen' })]
+  const total = COMPONENTS.length
+  const progress = latest.ready ? text.ready(total) : text.progress(total, latest.lockedComponents)
+  return [progress, '', text.seeProgress, editorLink(publicUrl, `${base}/gereed`)]
+}
+
+export function sectionLockedMail(
+  payload: SectionLockedPayload,
+  recipientId: string,
+  publicUrl: URL,
+  language: Language,
+): OutgoingMail {
+  const text = TEXT[language]
+  const section = sectionName(payload, text)
   const document = oneLine(payload.documentTitle)
   const body = [
-    `Het onderdeel "${section}" in "${document}" is ondertekend door beide partijen. De tekst is nu vergrendeld:`,
-    'niemand kan hem nog wijzigen, tenzij beide partijen het onderdeel heropenen.',
+    ...text.one(section, document),
     '',
-    'Ondertekend door:',
-    ...payload.signers.map((signer) => `- ${signerLine(signer)}`),
+    text.signedBy,
+    ...signerLines(payload, text),
     '',
-    ...ending(payload, publicUrl),
+    ...ending(payload, publicUrl, text),
     '',
-    ...why,
+    ...closing(text.reason, language),
   ].join('\n')
   return {
     recipientId,
     kind: 'section-locked',
     documentId: payload.documentId,
-    subject: `Onderdeel ondertekend: ${section} — ${document}`,
+    subject: text.subject(section, document),
     body,
     bundle: { key: `section-locked:${payload.documentId}`, payload: JSON.stringify(payload) },
   }
@@ -94,22 +162,23 @@ export function sectionLockedMail(payload: SectionLockedPayload, recipientId: st
 export function sectionsLockedMail(
   payloads: readonly SectionLockedPayload[],
   publicUrl: URL,
+  language: Language,
 ): { subject: string; body: string } {
+  const text = TEXT[language]
   const latest = payloads.at(-1)
   if (latest === undefined) throw new Error('no locks to tell')
   const document = oneLine(latest.documentTitle)
   const body = [
-    `Deze ${payloads.length} onderdelen van "${document}" zijn ondertekend door beide partijen. De tekst ervan is nu`,
-    'vergrendeld: niemand kan hem nog wijzigen, tenzij beide partijen het onderdeel heropenen.',
+    ...text.many(payloads.length, document),
     '',
     ...payloads.flatMap((payload) => [
-      `"${sectionName(payload)}", ondertekend door:`,
-      ...payload.signers.map((signer) => `- ${signerLine(signer)}`),
+      text.manySignedBy(sectionName(payload, text)),
+      ...signerLines(payload, text),
       '',
     ]),
-    ...ending(latest, publicUrl),
+    ...ending(latest, publicUrl, text),
     '',
-    ...why,
+    ...closing(text.reason, language),
   ].join('\n')
-  return { subject: `${payloads.length} onderdelen ondertekend — ${document}`, body }
+  return { subject: text.manySubject(payloads.length, document), body }
 }

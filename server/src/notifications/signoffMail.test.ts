@@ -1,4 +1,4 @@
-import type { Actor } from '@novex/shared'
+import type { Actor, Language } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
 import { type SignRequestPayload, signoffRequestMail, signRequestsMail } from './signoffMail.ts'
 
@@ -15,6 +15,7 @@ const request = (
   sectionTitle: string,
   asker = by('Eva Jansen', 'Ministerie van VRO'),
   quotes = true,
+  language: Language = 'nl',
 ) =>
   signoffRequestMail(
     {
@@ -28,6 +29,7 @@ const request = (
     'u2',
     publicUrl,
     quotes,
+    language,
   )
 const payloadOf = (mail: ReturnType<typeof request>): SignRequestPayload =>
   JSON.parse(mail.bundle?.payload ?? '') as SignRequestPayload
@@ -39,7 +41,11 @@ describe('e-mail asking to sign', () => {
   })
 
   it('lists the sections of one asker in one mail', () => {
-    const mail = signRequestsMail([payloadOf(request('sign', 'Partners')), payloadOf(request('sign', ''))], publicUrl)
+    const mail = signRequestsMail(
+      [payloadOf(request('sign', 'Partners')), payloadOf(request('sign', ''))],
+      publicUrl,
+      'nl',
+    )
     expect(mail.subject).toBe('Verzoek om ondertekening van 2 onderdelen — Ontwikkelperspectief De Peel')
     expect(mail.body).toContain(
       'Eva Jansen (Ministerie van VRO) vraagt u deze 2 onderdelen van "Ontwikkelperspectief De Peel" te ondertekenen:\n- "Partners"\n- "een onderdeel zonder titel"\n',
@@ -52,6 +58,7 @@ describe('e-mail asking to sign', () => {
     const mail = signRequestsMail(
       [payloadOf(request('sign', 'Partners')), payloadOf(request('sign', 'Vooruitblik', other))],
       publicUrl,
+      'nl',
     )
     expect(mail.body).toContain('- "Partners" (gevraagd door Eva Jansen (Ministerie van VRO))')
     expect(mail.body).toContain('- "Vooruitblik" (gevraagd door Piet Smit (Provincie Limburg))')
@@ -62,5 +69,21 @@ describe('e-mail asking to sign', () => {
     const without = request('reopen', 'Partners', undefined, false).body
     expect(without).not.toContain('Nieuwe cijfers')
     expect(without).toContain('De reden staat in de editor.')
+  })
+
+  it('is written in English for a user of the English interface', () => {
+    const mail = request('reopen', 'Partners', undefined, true, 'en')
+    expect(mail.subject).toBe('Request to reopen: Partners — Ontwikkelperspectief De Peel')
+    expect(mail.body).toContain('Eva Jansen (Ministerie van VRO) asks to reopen the signed section "Partners"')
+    expect(mail.body).toContain('Reason: Nieuwe cijfers')
+    const many = signRequestsMail(
+      [payloadOf(request('sign', 'Partners')), payloadOf(request('sign', 'Vooruitblik'))],
+      publicUrl,
+      'en',
+    )
+    expect(many.subject).toBe('Request to sign 2 sections — Ontwikkelperspectief De Peel')
+    expect(many.body).toContain(
+      'asks you to sign these 2 sections of "Ontwikkelperspectief De Peel":\n- "Partners"\n- "Vooruitblik"',
+    )
   })
 })

@@ -1,12 +1,12 @@
 // Requests to signatories by e-mail, with a link that opens the document's sign-off panel; never to the
-// one who asks:
+// one who asks. In the recipient's language.
 // - "Om ondertekening vragen": to the signatories whose side has not signed the section yet. Requests
 //   for several sections of one document within the gathering time go to each person as one mail
 //   (`signRequestsMail`);
 // - "Heropenen voor wijziging (met reden)": a signatory of one side asks to reopen a locked section, and
 //   a signatory of the other side must confirm it: to those, with the reason (unless mail may not quote
 //   what people wrote: then the editor shows it). Always a mail of its own.
-import type { Actor } from '@novex/shared'
+import type { Actor, Language } from '@novex/shared'
 import type { OutgoingMail } from './mailOutbox.ts'
 import { closing, editorLink, oneLine } from './mailText.ts'
 
@@ -29,34 +29,88 @@ export interface SignRequestPayload {
   readonly by: string
 }
 
-const sectionName = (title: string): string => oneLine(title) || 'een onderdeel zonder titel'
+interface SignoffMailText {
+  readonly untitled: string
+  readonly sign: (who: string, section: string, document: string) => string[]
+  readonly reopen: (who: string, section: string, document: string, reason: string | null) => string[]
+  readonly signSubject: (section: string, document: string) => string
+  readonly reopenSubject: (section: string, document: string) => string
+  readonly signMany: (asker: string | null, count: number, document: string) => string
+  readonly askedBy: (asker: string) => string
+  readonly signManyHow: string
+  readonly signManySubject: (count: number, document: string) => string
+  readonly reason: string
+}
+
+const TEXT: Readonly<Record<Language, SignoffMailText>> = {
+  nl: {
+    untitled: 'een onderdeel zonder titel',
+    sign: (who, section, document) => [
+      `${who} vraagt u het onderdeel "${section}" in "${document}" te ondertekenen.`,
+      '',
+      'Lees het onderdeel en onderteken het in de editor, bij "Ondertekenen":',
+    ],
+    reopen: (who, section, document, reason) => [
+      `${who} vraagt het ondertekende onderdeel "${section}" in "${document}" te heropenen voor wijziging.`,
+      reason === null ? 'De reden staat in de editor.' : `Reden: ${reason}`,
+      '',
+      'Het onderdeel gaat pas open als een ondertekenaar van uw kant het bevestigt. Dat doet u in de editor, bij "Ondertekenen":',
+    ],
+    signSubject: (section, document) => `Verzoek om ondertekening: ${section} — ${document}`,
+    reopenSubject: (section, document) => `Verzoek om heropenen: ${section} — ${document}`,
+    signMany: (asker, count, document) =>
+      asker === null
+        ? `U wordt gevraagd deze ${count} onderdelen van "${document}" te ondertekenen:`
+        : `${asker} vraagt u deze ${count} onderdelen van "${document}" te ondertekenen:`,
+    askedBy: (asker) => ` (gevraagd door ${asker})`,
+    signManyHow: 'Lees de onderdelen en onderteken ze in de editor, bij "Ondertekenen":',
+    signManySubject: (count, document) => `Verzoek om ondertekening van ${count} onderdelen — ${document}`,
+    reason: 'U krijgt dit bericht omdat u voor uw organisatie ondertekent.',
+  },
+  en: {
+    untitled: 'an untitled section',
+    sign: (who, section, document) => [
+      `${who} asks you to sign the section "${section}" in "${document}".`,
+      '',
+      'Read the section and sign it in the editor, under "Sign":',
+    ],
+    reopen: (who, section, document, reason) => [
+      `${who} asks to reopen the signed section "${section}" in "${document}" for changes.`,
+      reason === null ? 'The reason is shown in the editor.' : `Reason: ${reason}`,
+      '',
+      'The section opens only when a signatory of your side confirms it. You do that in the editor, under "Sign":',
+    ],
+    signSubject: (section, document) => `Request to sign: ${section} — ${document}`,
+    reopenSubject: (section, document) => `Request to reopen: ${section} — ${document}`,
+    signMany: (asker, count, document) =>
+      asker === null
+        ? `You are asked to sign these ${count} sections of "${document}":`
+        : `${asker} asks you to sign these ${count} sections of "${document}":`,
+    askedBy: (asker) => ` (asked by ${asker})`,
+    signManyHow: 'Read the sections and sign them in the editor, under "Sign":',
+    signManySubject: (count, document) => `Request to sign ${count} sections — ${document}`,
+    reason: 'You receive this message because you sign for your organisation.',
+  },
+}
+
 const panelLink = (publicUrl: URL, documentId: string): string =>
   editorLink(publicUrl, `/document/${encodeURIComponent(documentId)}`, { paneel: 'ondertekenen' })
-const why = closing('U krijgt dit bericht omdat u voor uw organisatie ondertekent.')
 
 export function signoffRequestMail(
   event: SignoffRequestEvent,
   recipientId: string,
   publicUrl: URL,
   quotes: boolean,
+  language: Language,
 ): OutgoingMail {
-  const section = sectionName(event.sectionTitle)
+  const text = TEXT[language]
+  const section = oneLine(event.sectionTitle) || text.untitled
   const document = oneLine(event.documentTitle)
   const who = `${oneLine(event.by.name)} (${oneLine(event.by.organisationName)})`
-  const link = panelLink(publicUrl, event.documentId)
   const lines =
     event.kind === 'sign'
-      ? [
-          `${who} vraagt u het onderdeel "${section}" in "${document}" te ondertekenen.`,
-          '',
-          'Lees het onderdeel en onderteken het in de editor, bij "Ondertekenen":',
-        ]
-      : [
-          `${who} vraagt het ondertekende onderdeel "${section}" in "${document}" te heropenen voor wijziging.`,
-          quotes ? `Reden: ${oneLine(event.reason ?? '')}` : 'De reden staat in de editor.',
-          '',
-          'Het onderdeel gaat pas open als een ondertekenaar van uw kant het bevestigt. Dat doet u in de editor, bij "Ondertekenen":',
-        ]
+      ? text.sign(who, section, document)
+      : text.reopen(who, section, document, quotes ? oneLine(event.reason ?? '') : null)
   const payload: SignRequestPayload = {
     documentId: event.documentId,
     documentTitle: event.documentTitle,
@@ -67,11 +121,8 @@ export function signoffRequestMail(
     recipientId,
     kind: 'signoff-request',
     documentId: event.documentId,
-    subject:
-      event.kind === 'sign'
-        ? `Verzoek om ondertekening: ${section} — ${document}`
-        : `Verzoek om heropenen: ${section} — ${document}`,
-    body: [...lines, link, '', ...why].join('\n'),
+    subject: event.kind === 'sign' ? text.signSubject(section, document) : text.reopenSubject(section, document),
+    body: [...lines, panelLink(publicUrl, event.documentId), '', ...closing(text.reason, language)].join('\n'),
     ...(event.kind === 'sign'
       ? { bundle: { key: `sign-request:${event.documentId}`, payload: JSON.stringify(payload) } }
       : {}),
@@ -82,25 +133,22 @@ export function signoffRequestMail(
 export function signRequestsMail(
   payloads: readonly SignRequestPayload[],
   publicUrl: URL,
+  language: Language,
 ): { subject: string; body: string } {
+  const text = TEXT[language]
   const first = payloads[0]
   if (first === undefined) throw new Error('no requests to tell')
   const document = oneLine(first.documentTitle)
   const askers = [...new Set(payloads.map((p) => p.by))]
-  const opening =
-    askers.length === 1
-      ? `${askers[0]} vraagt u deze ${payloads.length} onderdelen van "${document}" te ondertekenen:`
-      : `U wordt gevraagd deze ${payloads.length} onderdelen van "${document}" te ondertekenen:`
+  const one = askers.length === 1 ? (askers[0] ?? null) : null
   const body = [
-    opening,
-    ...payloads.map(
-      (p) => `- "${sectionName(p.sectionTitle)}"${askers.length === 1 ? '' : ` (gevraagd door ${p.by})`}`,
-    ),
+    text.signMany(one, payloads.length, document),
+    ...payloads.map((p) => `- "${oneLine(p.sectionTitle) || text.untitled}"${one === null ? text.askedBy(p.by) : ''}`),
     '',
-    'Lees de onderdelen en onderteken ze in de editor, bij "Ondertekenen":',
+    text.signManyHow,
     panelLink(publicUrl, first.documentId),
     '',
-    ...why,
+    ...closing(text.reason, language),
   ].join('\n')
-  return { subject: `Verzoek om ondertekening van ${payloads.length} onderdelen — ${document}`, body }
+  return { subject: text.signManySubject(payloads.length, document), body }
 }

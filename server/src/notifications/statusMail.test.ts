@@ -1,4 +1,4 @@
-import type { StatusDecision } from '@novex/shared'
+import type { Language, StatusDecision } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
 import { statusDecisionMail } from './statusMail.ts'
 
@@ -10,11 +10,16 @@ const decision = (kind: StatusDecision['kind'], note: string, date: string | nul
   note,
 })
 
-const mailFor = (d: StatusDecision, reached: Parameters<typeof statusDecisionMail>[0]['reached']) =>
+const mailFor = (
+  d: StatusDecision,
+  reached: Parameters<typeof statusDecisionMail>[0]['reached'],
+  language: Language = 'nl',
+) =>
   statusDecisionMail(
     { documentId: 'de peel', documentTitle: 'Ontwikkelperspectief De Peel', decision: d, reached },
     'u2',
     new URL('https://novex.example.nl/editor'),
+    language,
   )
 
 describe('e-mail about a status decision', () => {
@@ -36,5 +41,15 @@ describe('e-mail about a status decision', () => {
     )
     expect(mail.body).toContain('De status is nu: Vastgesteld.')
     expect(mail.kind).toBe('status')
+  })
+
+  it('is written in English for a user of the English interface', () => {
+    const mail = mailFor(decision('consented', 'BO-MIRT najaar 2026', '2026-11-20'), 'onderschreven', 'en')
+    expect(mail.subject).toBe('Consent of central government recorded: Ontwikkelperspectief De Peel')
+    expect(mail.body).toContain(
+      'Carla Bakker (Ministerie van LVVN) recorded that central government consented to "Ontwikkelperspectief De Peel" on 20-11-2026 (BO-MIRT najaar 2026).',
+    )
+    expect(mail.body).toContain('The status is now: Endorsed by central government and region.')
+    expect(mail.body).toContain('No more e-mail? Turn off "Notifications by e-mail"')
   })
 })

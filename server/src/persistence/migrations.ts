@@ -254,8 +254,10 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   `,
   // v15: mails that may go as one (requests to sign, locked sections, of one document to one person):
-  // the bundle they belong to, and what each is about (JSON) to write the one mail from.
+  // the bundle they belong to, and what each is about (JSON) to write the one mail from. The language a
+  // user's mail is written in (that of their interface; Dutch unless set).
   `
+  ALTER TABLE mail_settings ADD COLUMN language TEXT;
   ALTER TABLE mail_outbox ADD COLUMN bundle_key TEXT;
   ALTER TABLE mail_outbox ADD COLUMN payload TEXT;
   CREATE INDEX mail_outbox_bundle ON mail_outbox (recipient_id, bundle_key)

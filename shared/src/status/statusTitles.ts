@@ -16,3 +16,16 @@ export const DOCUMENT_STATUS_TITLES: Readonly<Record<DocumentStatus, string>> = 
 
 /** Who decides for a side, in a Dutch sentence: "Dit is voor het Rijk al vastgelegd." */
 export const SIDE_NAMES: Readonly<Record<SignSide, string>> = { rijk: 'het Rijk', provincie: 'de regio' }
+
+/** The same in English, for mail to users of the English interface (as the client's en/status.json says). */
+export const DOCUMENT_STATUS_TITLES_EN: Readonly<Record<DocumentStatus, string>> = {
+  concept: 'Draft',
+  'ijkmoment-1': 'Review checkpoint 1',
+  'ijkmoment-2': 'Review checkpoint 2',
+  'ijkmoment-3': 'Review checkpoint 3',
+  'ter-instemming': 'Submitted for consent (BOL/BO-MIRT)',
+  onderschreven: 'Endorsed by central government and region',
+  vastgesteld: 'Adopted',
+}
+
+export const SIDE_NAMES_EN: Readonly<Record<SignSide, string>> = { rijk: 'central government', provincie: 'the region' }

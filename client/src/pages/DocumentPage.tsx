@@ -2,7 +2,7 @@
 // table of contents, the sections with their editors, and the sign-off panel, the readiness link and
 // the dossier export; a link to one comment thread (`?reactie=`) opens that thread. Document titles and
 // names are user content (translate="no").
-import { isDocumentId, isFrozenStatus } from '@novex/shared'
+import { isDocumentId, isFrozenStatus, PANEL_PARAM, readinessPath, SIGNOFF_PANEL, versionsPath } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useCallback, useMemo, useRef } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
@@ -81,7 +81,7 @@ export function DocumentPage() {
   const status = useShownStatus(documentId, liveStatus, synced, meta.state === 'ready' ? meta.value.status : undefined)
   const participants = usePresence(collab?.awareness ?? null)
   const [searchParams, setSearchParams] = useSearchParams()
-  const panelOpen = searchParams.get('paneel') === 'ondertekenen'
+  const panelOpen = searchParams.get(PANEL_PARAM) === SIGNOFF_PANEL
   const panelToggleRef = useRef<HTMLButtonElement>(null)
   const isLive = useCallback(() => collab?.state.get().synced ?? false, [collab])
   const editors = useMemo(() => createSectionEditorRegistry(), [])
@@ -100,8 +100,8 @@ export function DocumentPage() {
     setSearchParams(
       (params) => {
         const next = new URLSearchParams(params)
-        if (open) next.set('paneel', 'ondertekenen')
-        else next.delete('paneel')
+        if (open) next.set(PANEL_PARAM, SIGNOFF_PANEL)
+        else next.delete(PANEL_PARAM)
         return next
       },
       { replace: true },
@@ -149,21 +149,13 @@ export function DocumentPage() {
             {t('page.signoff')}
           </Button>
           {document?.kind === 'ontwikkelperspectief' && (
-            <Link
-              className={BUTTON_LINK}
-              to={`/document/${encodeURIComponent(documentId)}/gereed`}
-              data-testid="readiness-link"
-            >
+            <Link className={BUTTON_LINK} to={readinessPath(documentId)} data-testid="readiness-link">
               {t('page.readiness')}
             </Link>
           )}
           <ExportDossier documentId={documentId} />
           {document && <WisselwerkingLinks document={document} />}
-          <Link
-            className={BUTTON_LINK}
-            to={`/document/${encodeURIComponent(documentId)}/versies`}
-            data-testid="versions-link"
-          >
+          <Link className={BUTTON_LINK} to={versionsPath(documentId)} data-testid="versions-link">
             {t('page.versions')}
           </Link>
           <Button

@@ -3,14 +3,14 @@
 // recipient still wants it and may still read the document is asked again when it is sent. With
 // `quotes` off it names who wrote where, without the comment or the text it is about. In the
 // recipient's language.
-import type { Language } from '@novex/shared'
+import { documentPath, type Language, THREAD_LINK_PARAM } from '@novex/shared'
 import type { CommentEvent } from '../comments/commentService.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
 import { closing, editorLink, oneLine, quoted } from './mailText.ts'
 
 /** Where the thread opens in the editor (the client focuses its card). */
 export const threadLink = (publicUrl: URL, documentId: string, threadId: string): string =>
-  editorLink(publicUrl, `/document/${encodeURIComponent(documentId)}`, { reactie: threadId })
+  editorLink(publicUrl, documentPath(documentId), { [THREAD_LINK_PARAM]: threadId })
 
 type CommentMailKind = 'mention' | 'reply'
 

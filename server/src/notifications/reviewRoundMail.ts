@@ -2,7 +2,7 @@
 // meelezers, trekkers), never to the trekker who did it. Opened: the round asks for their reactions,
 // with a link to the document. Closed: the version and the round report are in the version history, and
 // how many open threads went on into the next round. In the recipient's language.
-import type { Language, Round } from '@novex/shared'
+import { documentPath, type Language, type Round, versionsPath } from '@novex/shared'
 import type { RoundChange } from '../review/reviewService.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
 import { closing, counted, editorLink, oneLine } from './mailText.ts'
@@ -79,16 +79,15 @@ export function reviewRoundMail(
   const document = oneLine(event.documentTitle)
   const round = text.round(event.round)
   const who = oneLine(event.by.name)
-  const path = `/document/${encodeURIComponent(event.documentId)}`
   const lines =
     event.kind === 'opened'
-      ? [...text.opened(who, round, document), '', text.openLink, editorLink(publicUrl, path)]
+      ? [...text.opened(who, round, document), '', text.openLink, editorLink(publicUrl, documentPath(event.documentId))]
       : [
           text.closed(who, round, document),
           carriedLine(event, text),
           '',
           text.versions,
-          editorLink(publicUrl, `${path}/versies`),
+          editorLink(publicUrl, versionsPath(event.documentId)),
         ]
   return {
     recipientId,

@@ -3,7 +3,18 @@
 // for an ontwikkelperspectief how many of the eight required components are locked now (all eight: ready
 // for the BO-MIRT), with a link to the overview. Several sections of one document locked within the
 // gathering time go to each person as one mail (`sectionsLockedMail`). In the recipient's language.
-import { COMPONENTS, type DocumentKind, type Language, SIDE_NAMES, SIDE_NAMES_EN, type SignSide } from '@novex/shared'
+import {
+  COMPONENTS,
+  type DocumentKind,
+  documentPath,
+  type Language,
+  PANEL_PARAM,
+  readinessPath,
+  SIDE_NAMES,
+  SIDE_NAMES_EN,
+  SIGNOFF_PANEL,
+  type SignSide,
+} from '@novex/shared'
 import { formatDate } from '../export/dossierText.ts'
 import type { SectionLocked } from '../signoff/signoffService.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
@@ -121,12 +132,11 @@ const signerLines = (payload: SectionLockedPayload, text: SectionLockedText): st
 
 /** The progress and the link, from the latest lock. */
 function ending(latest: SectionLockedPayload, publicUrl: URL, text: SectionLockedText): string[] {
-  const base = `/document/${encodeURIComponent(latest.documentId)}`
   if (latest.documentKind !== 'ontwikkelperspectief')
-    return [text.seeSignoff, editorLink(publicUrl, base, { paneel: 'ondertekenen' })]
+    return [text.seeSignoff, editorLink(publicUrl, documentPath(latest.documentId), { [PANEL_PARAM]: SIGNOFF_PANEL })]
   const total = COMPONENTS.length
   const progress = latest.ready ? text.ready(total) : text.progress(total, latest.lockedComponents)
-  return [progress, '', text.seeProgress, editorLink(publicUrl, `${base}/gereed`)]
+  return [progress, '', text.seeProgress, editorLink(publicUrl, readinessPath(latest.documentId))]
 }
 
 export function sectionLockedMail(

@@ -6,7 +6,7 @@
 // - "Heropenen voor wijziging (met reden)": a signatory of one side asks to reopen a locked section, and
 //   a signatory of the other side must confirm it: to those, with the reason (unless mail may not quote
 //   what people wrote: then the editor shows it). Always a mail of its own.
-import type { Actor, Language } from '@novex/shared'
+import { type Actor, documentPath, type Language, PANEL_PARAM, SIGNOFF_PANEL } from '@novex/shared'
 import type { OutgoingMail } from './mailOutbox.ts'
 import { closing, editorLink, oneLine } from './mailText.ts'
 
@@ -94,7 +94,7 @@ const TEXT: Readonly<Record<Language, SignoffMailText>> = {
 }
 
 const panelLink = (publicUrl: URL, documentId: string): string =>
-  editorLink(publicUrl, `/document/${encodeURIComponent(documentId)}`, { paneel: 'ondertekenen' })
+  editorLink(publicUrl, documentPath(documentId), { [PANEL_PARAM]: SIGNOFF_PANEL })
 
 export function signoffRequestMail(
   event: SignoffRequestEvent,

@@ -7,6 +7,7 @@ import {
   DOCUMENT_STATUS_TITLES_EN,
   type DocumentStatus,
   type Language,
+  readinessPath,
   SIDE_NAMES,
   SIDE_NAMES_EN,
   type SignSide,
@@ -107,7 +108,7 @@ export function statusDecisionMail(
     text.reached(text.statuses[event.reached]),
     '',
     text.see,
-    editorLink(publicUrl, `/document/${encodeURIComponent(event.documentId)}/gereed`),
+    editorLink(publicUrl, readinessPath(event.documentId)),
     '',
     ...closing(text.reason, language),
   ].join('\n')

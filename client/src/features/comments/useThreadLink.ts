@@ -4,13 +4,11 @@
 // the focus, the thread becomes the active one and its card takes the focus (the panel resets a filter
 // that would hide it). A thread that is not there is said on the page. Either way the parameter then
 // goes (replacing the history entry), so a reload does not jump again.
+import { THREAD_LINK_PARAM } from '@novex/shared'
 import type { EditorView } from '@tiptap/pm/view'
 import { useEffect, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import type { CommentsStore } from './commentsStore.ts'
-
-/** The address parameter of a link to one thread. */
-export const THREAD_LINK_PARAM = 'reactie'
 
 /**
  * How long to wait for the thread's place in the text, which its section's editor reports after it

@@ -112,6 +112,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     onLocked: links.onLocked,
     onRequested: notifications.onSignoffRequested,
     onSectionLocked: notifications.onSectionLocked,
+    onSectionReopened: notifications.onSectionReopened,
+    onSignaturesLapsed: notifications.onSignaturesLapsed,
   })
   rooms = new RoomManager({
     store,
@@ -127,7 +129,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     onBuilt: (room) => summaries.refresh(room.id, room.doc),
     onServerChange: (room) => summaries.refresh(room.id, room.doc),
     onCommitted: [
-      (room, sections) => signoffs.onCommitted(room, sections),
+      (room, sections, editors) => signoffs.onCommitted(room, sections, editors),
       (room, sections) => links.onCommitted(room, sections),
     ],
     onRefused: (room, peer, update, reason) => {

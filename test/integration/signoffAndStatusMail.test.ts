@@ -1,10 +1,14 @@
-// E-mail about the ijkmomenten, the sign-off and the decision-making, through a real SMTP server: "om
-// ondertekening vragen" mails the signatories whose side has not signed the section yet, with a link to
-// the sign-off panel (requests for several sections within the gathering time as one mail); a request to reopen a locked section mails the other side's signatories with its
-// reason; a section locked by both signatures mails the trekkers and signatories, with how many required
-// components are locked; an ijkmoment opened or closed mails everyone who may comment; a status decision
-// (submitted for consent, consent recorded) mails the area's trekkers and signatories. Never the one who
-// acted.
+// E-mail about the ijkmomenten, the sign-off and the decision-making, through a real SMTP server:
+// - "om ondertekening vragen" mails the signatories whose side has not signed the section yet, with a
+//   link to the sign-off panel (requests for several sections within the gathering time as one mail);
+// - a request to reopen a locked section mails the other side's signatories with its reason, and its
+//   confirmation tells the trekkers and signatories that it reopened;
+// - a signature that lapsed because someone else changed the text mails the one who signed;
+// - a section locked by both signatures mails the trekkers and signatories, with how many required
+//   components are locked;
+// - an ijkmoment opened or closed mails everyone who may comment;
+// - a status decision (submitted for consent, consent recorded) mails the area's trekkers and signatories.
+// Never the one who acted.
 import { listThreads, orderedSections, type SectionId } from '@novex/shared'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { connectClient, type TestClient } from '../helpers/client.ts'
@@ -13,7 +17,7 @@ import { DE_PEEL } from '../helpers/documents.ts'
 import { type MailServer, type ReceivedMail, startMailServer } from '../helpers/mailServer.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, loginEveryone } from '../helpers/session.ts'
-import { postJson, reopen, sign } from '../helpers/signoff.ts'
+import { getJson, postJson, reopen, sign } from '../helpers/signoff.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
 type Who = keyof typeof DEMO
@@ -126,7 +130,7 @@ it('asks once for several sections requested within the gathering time', async (
   expect(mailsTo('provincieOndertekenaar')).toHaveLength(before.provincieOndertekenaar + 1)
 })
 
-it('asks the other side to confirm a reopen, with the reason; the confirmation mails nobody', async () => {
+it('asks the other side to confirm a reopen, with the reason; the confirmation tells the others it reopened', async () => {
   const section = sections[2] as SectionId
   expect((await sign(server, cookies.rijkOndertekenaar, DE_PEEL, section)).status).toBe(200)
   expect((await sign(server, cookies.provincieOndertekenaar, DE_PEEL, section)).status).toBe(200)
@@ -138,11 +142,56 @@ it('asks the other side to confirm a reopen, with the reason; the confirmation m
   expect(toRegio.subject).toMatch(/^Verzoek om heropenen: .+ — Ontwikkelperspectief De Peel$/)
   expect(toRegio.text).toContain('Reden: De stikstofcijfers zijn herzien.')
   expect(toRegio.text).toContain(`http://localhost:4398/document/${DE_PEEL}?paneel=ondertekenen`)
-  // The other side confirms: the section reopens, and that is no request to anyone.
+  // The other side confirms: the section reopens, and the trekkers and signatories hear it (not the one
+  // who confirmed).
   expect((await reopen(server, cookies.provincieOndertekenaar, DE_PEEL, section, '')).status).toBe(200)
+  const reopened = await nextMail('rijkOndertekenaar', before.rijk)
+  expect(reopened.subject).toMatch(/^Onderdeel heropend: .+ — Ontwikkelperspectief De Peel$/)
+  expect(reopened.text).toMatch(
+    /^.+ \(Provincie .+\) heeft bevestigd dat het ondertekende onderdeel ".+" in "Ontwikkelperspectief De Peel" wordt heropend voor wijziging\.\nReden: De stikstofcijfers zijn herzien\.\n/,
+  )
   await outboxDrained()
-  expect(mailsTo('rijkOndertekenaar')).toHaveLength(before.rijk)
+  expect(mailsTo('rijkOndertekenaar')).toHaveLength(before.rijk + 1)
   expect(mailsTo('provincieOndertekenaar')).toHaveLength(before.provincie + 1)
+})
+
+it('tells a signatory that their signature lapsed when someone else changed the text, not when they did', async () => {
+  const signedByRijk = sections[1] as SectionId // signed by the Rijk only, above
+  const lapsedFor = (section: SectionId) => async (): Promise<boolean> => {
+    const overview = await getJson<{ sections: { sectionId: string; state: { signatures: unknown[] } }[] }>(
+      server,
+      cookies.lezer,
+      `/api/documents/${DE_PEEL}/signoffs`,
+    )
+    return overview.body.sections.find((s) => s.sectionId === section)?.state.signatures.length === 0
+  }
+  await outboxDrained()
+  const before = counts()
+  const author = connectClient(server, DE_PEEL, { cookie: cookies.provincieAuteur })
+  const signer = connectClient(server, DE_PEEL, { cookie: cookies.rijkOndertekenaar })
+  try {
+    await author.synced()
+    firstText(author.doc, signedByRijk).insert(0, 'Nieuw: ')
+    const lapsed = await nextMail('rijkOndertekenaar', before.rijkOndertekenaar)
+    expect(lapsed.subject).toMatch(/^Ondertekening vervallen: .+ — Ontwikkelperspectief De Peel$/)
+    expect(lapsed.text).toMatch(
+      /^Uw ondertekening van het onderdeel ".+" in "Ontwikkelperspectief De Peel" \(voor het Rijk, op \d{2}-\d{2}-\d{4}\) is vervallen: de tekst is gewijzigd nadat u ondertekende\./,
+    )
+    expect(lapsed.text).toContain(`http://localhost:4398/document/${DE_PEEL}?paneel=ondertekenen`)
+
+    // A signatory who changes what they signed knows it: no mail.
+    const own = sections[6] as SectionId
+    expect((await sign(server, cookies.rijkOndertekenaar, DE_PEEL, own)).status).toBe(200)
+    await signer.synced()
+    firstText(signer.doc, own).insert(0, 'Zelf: ')
+    await waitFor(lapsedFor(own), { message: 'the own signature lapsed' })
+    await outboxDrained()
+    expect(mailsTo('rijkOndertekenaar')).toHaveLength(before.rijkOndertekenaar + 1)
+    expect(mailsTo('provincieOndertekenaar')).toHaveLength(before.provincieOndertekenaar)
+  } finally {
+    author.destroy()
+    signer.destroy()
+  }
 })
 
 it('tells the trekkers and signatories that a section is signed and locked, not the one who signed last', async () => {

@@ -4,6 +4,7 @@
 import type { Language } from '@novex/shared'
 import type { QueuedMail } from './mailOutbox.ts'
 import { type SectionLockedPayload, sectionsLockedMail } from './sectionLockedMail.ts'
+import { type SignatureLapsedPayload, signaturesLapsedMail } from './signatureLapsedMail.ts'
 import { type SignRequestPayload, signRequestsMail } from './signoffMail.ts'
 
 function payloadsOf<T>(mails: readonly QueuedMail[]): T[] | null {
@@ -28,6 +29,10 @@ export function combineMails(
   if (kind === 'signoff-request') {
     const payloads = payloadsOf<SignRequestPayload>(mails)
     return payloads === null ? null : signRequestsMail(payloads, publicUrl, language)
+  }
+  if (kind === 'signature-lapsed') {
+    const payloads = payloadsOf<SignatureLapsedPayload>(mails)
+    return payloads === null ? null : signaturesLapsedMail(payloads, publicUrl, language)
   }
   return null
 }

@@ -6,7 +6,15 @@
 import type { Db } from '../persistence/database.ts'
 
 /** Why someone gets the mail. */
-export type MailKind = 'mention' | 'reply' | 'signoff-request' | 'section-locked' | 'review-round' | 'status'
+export type MailKind =
+  | 'mention'
+  | 'reply'
+  | 'signoff-request'
+  | 'section-locked'
+  | 'section-reopened'
+  | 'signature-lapsed'
+  | 'review-round'
+  | 'status'
 
 export interface OutgoingMail {
   readonly recipientId: string

@@ -1,7 +1,8 @@
 // Notification e-mail: a stored comment message (onCommentMessage: the mentioned, the thread's earlier
 // writers), a request to sign a section or to reopen a locked one (onSignoffRequested: the signatories
 // whose side has not signed it, or who must confirm the reopening), a section locked by both signatures
-// (onSectionLocked: the trekkers and signatories), an ijkmoment opened or closed (onRoundChanged:
+// or reopened (onSectionLocked, onSectionReopened: the trekkers and signatories), a signature that
+// lapsed because the text changed (onSignaturesLapsed: the one who signed), an ijkmoment opened or closed (onRoundChanged:
 // everyone who may comment) and a status decision on a perspective (onStatusDecision: the area's
 // trekkers and signatories).
 // The services report what they recorded; the mails go into the outbox at once (commentMail.ts,
@@ -16,7 +17,7 @@ import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCat
 import { documentScope } from '../policy/access.ts'
 import type { RoundChange } from '../review/reviewService.ts'
 import { documentProvinces } from '../signoff/signers.ts'
-import type { SectionLocked, SignoffRequest } from '../signoff/signoffService.ts'
+import type { SectionLocked, SectionReopened, SignatureLapsed, SignoffRequest } from '../signoff/signoffService.ts'
 import { commentMail, recipientsOf, threadLink } from './commentMail.ts'
 import { combineMails } from './mailBundles.ts'
 import type { MailConfig } from './mailConfig.ts'
@@ -25,6 +26,8 @@ import { type Destination, type MailSender, startMailSender } from './mailSender
 import { createMailSettings, type MailSettings } from './mailSettings.ts'
 import { reviewRoundMail } from './reviewRoundMail.ts'
 import { sectionLockedMail, sectionLockedPayload } from './sectionLockedMail.ts'
+import { sectionReopenedMail } from './sectionReopenedMail.ts'
+import { signatureLapsedMail, signatureLapsedPayload } from './signatureLapsedMail.ts'
 import { signoffRequestMail } from './signoffMail.ts'
 import { statusDecisionMail } from './statusMail.ts'
 
@@ -45,6 +48,8 @@ export interface Notifications {
   readonly onCommentMessage: OnCommentMessage
   readonly onSignoffRequested: (request: SignoffRequest) => void
   readonly onSectionLocked: (locked: SectionLocked) => void
+  readonly onSectionReopened: (reopened: SectionReopened) => void
+  readonly onSignaturesLapsed: (lapsed: SignatureLapsed) => void
   readonly onRoundChanged: (change: RoundChange) => void
   readonly onStatusDecision: (documentId: string, decision: StatusDecision, reached: DocumentStatus) => void
   stop(): Promise<void>
@@ -61,6 +66,8 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       onCommentMessage: none,
       onSignoffRequested: none,
       onSectionLocked: none,
+      onSectionReopened: none,
+      onSignaturesLapsed: none,
       onRoundChanged: none,
       onStatusDecision: none,
       stop: async () => {},
@@ -152,6 +159,26 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       )
     })
 
+  const onSectionReopened = (reopened: SectionReopened): void =>
+    queue('a reopened section', () => {
+      const record = catalog.get(reopened.documentId)
+      if (record === null) return []
+      const event = { ...reopened, documentTitle: record.title }
+      return membersWith(record, (m) => m.trekker || m.signatory, reopened.by.userId).map((userId) =>
+        sectionReopenedMail(event, userId, config.publicUrl, config.quotes, settings.languageOf(userId)),
+      )
+    })
+
+  /** To the one who signed: their signature lapsed (never someone else's). */
+  const onSignaturesLapsed = (lapsed: SignatureLapsed): void =>
+    queue('a lapsed signature', () => {
+      const record = catalog.get(lapsed.documentId)
+      if (record === null) return []
+      const signerId = lapsed.signature.signer.userId
+      const payload = signatureLapsedPayload(lapsed, record.title)
+      return [signatureLapsedMail(payload, signerId, config.publicUrl, settings.languageOf(signerId))]
+    })
+
   const onRoundChanged = (change: RoundChange): void =>
     queue('an ijkmoment', () => {
       const record = catalog.get(change.documentId)
@@ -178,6 +205,8 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     onCommentMessage,
     onSignoffRequested,
     onSectionLocked,
+    onSectionReopened,
+    onSignaturesLapsed,
     onRoundChanged,
     onStatusDecision,
     stop: () => sender.stop(),

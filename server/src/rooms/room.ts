@@ -23,6 +23,9 @@ import type { CommitParticipant, GroupCommit, PreparedWrite } from './groupCommi
 import { Peer } from './peer.ts'
 import { RoomPresence } from './roomPresence.ts'
 
+/** The users whose updates were in a commit (asked only when needed: rarely). */
+export type Editors = () => ReadonlySet<string>
+
 interface PendingUpdate {
   readonly update: Uint8Array
   /** The connection it came from; null for a change the server made itself (the sign-off mirror). */
@@ -47,7 +50,7 @@ export interface RoomDeps {
   /** Sections that are locked (signed off by both parties) in a document. */
   readonly sectionLocks?: (documentId: string) => ReadonlySet<string>
   /** After a batch is committed, each in turn: the sections whose text or structure it changed. */
-  readonly onCommitted?: readonly ((room: Room, sections: ReadonlySet<string>) => void)[]
+  readonly onCommitted?: readonly ((room: Room, sections: ReadonlySet<string>, editors: Editors) => void)[]
   /** After each change the server made itself (comments, rounds, status, the sign-off mirror). */
   readonly onServerChange?: (room: Room) => void
   /**
@@ -69,6 +72,12 @@ export interface RoomDeps {
 const NO_LOCKS: ReadonlySet<string> = new Set()
 
 const RETRY_DELAYS_MS = [100, 500, 2_000, 5_000, 10_000] as const
+
+function editorsOf(batch: readonly PendingUpdate[]): ReadonlySet<string> {
+  const users = new Set<string>()
+  for (const { origin } of batch) if (origin !== null) users.add(origin.user.id)
+  return users
+}
 
 export class Room implements CommitParticipant {
   readonly id: string
@@ -466,7 +475,7 @@ export class Room implements CommitParticipant {
     this.deps.metrics.batchesWritten++
     this.broadcast(batch, prepared.updates[0] as Uint8Array)
     this.releaseBarriers()
-    if (sections.size > 0) this.afterCommit(sections)
+    if (sections.size > 0) this.afterCommit(sections, () => editorsOf(batch))
     this.maybeIdle()
   }
 
@@ -475,10 +484,10 @@ export class Room implements CommitParticipant {
    * broadcast and acknowledged by now: a failure in one (the index's own write, say) is logged and must
    * not stop the others, the room, the other rooms of the group commit, or the server.
    */
-  private afterCommit(sections: ReadonlySet<string>): void {
+  private afterCommit(sections: ReadonlySet<string>, editors: Editors): void {
     for (const work of this.deps.onCommitted ?? []) {
       try {
-        work(this, sections)
+        work(this, sections, editors)
       } catch (error) {
         this.deps.metrics.afterCommitFailures++
         this.logger.error({ err: error, sections: [...sections] }, 'work after a commit failed; the text is stored')

@@ -17,6 +17,7 @@ import {
   type NewLedgerEvent,
   OPEN_SECTION,
   type SectionSignoff,
+  type Signature,
   sectionHash,
   writeSignoffMirror,
 } from '@novex/shared'
@@ -24,7 +25,7 @@ import type { Logger } from 'pino'
 import { ApiError } from '../api/respond.ts'
 import type { Metrics } from '../metrics.ts'
 import { requireCommitted } from '../rooms/requireCommitted.ts'
-import type { Room } from '../rooms/room.ts'
+import type { Editors, Room } from '../rooms/room.ts'
 import { requireNotFrozen } from '../status/requireNotFrozen.ts'
 import type { LedgerStore } from './ledgerStore.ts'
 import { type Readiness, readiness } from './readiness.ts'
@@ -42,6 +43,27 @@ export interface SignoffDeps {
   readonly onRequested?: (request: SignoffRequest) => void
   /** After a signature locked a section (for e-mail); must not throw. */
   readonly onSectionLocked?: (locked: SectionLocked) => void
+  /** After the other side confirmed reopening a locked section (for e-mail); must not throw. */
+  readonly onSectionReopened?: (reopened: SectionReopened) => void
+  /** After someone else's change to a section's text made a signature on it lapse (for e-mail); must not throw. */
+  readonly onSignaturesLapsed?: (lapsed: SignatureLapsed) => void
+}
+
+/** A locked section reopened: `by` confirmed the request of the other side, which gave `reason`. */
+export interface SectionReopened {
+  readonly documentId: string
+  readonly sectionId: string
+  readonly sectionTitle: string
+  readonly by: Actor
+  readonly reason: string
+}
+
+/** A signature that lapsed because the text changed after it was given. */
+export interface SignatureLapsed {
+  readonly documentId: string
+  readonly sectionId: string
+  readonly sectionTitle: string
+  readonly signature: Signature
 }
 
 /**
@@ -89,7 +111,7 @@ export interface SignoffService {
   request(documentId: string, sectionId: string, actor: Actor): Promise<SectionSignoff>
   /** Room hooks: bring the mirror up to date on load; let signatures lapse when their text changed. */
   onRoomLoaded(room: Room): void
-  onCommitted(room: Room, sections: ReadonlySet<string>): void
+  onCommitted(room: Room, sections: ReadonlySet<string>, editors: Editors): void
   /** Recomputes every locked section's hash from the room's content. */
   verify(room: Room): HashMismatch[]
   verifyAll(): Promise<HashMismatch[]>
@@ -198,8 +220,17 @@ export function createSignoffService(deps: SignoffDeps): SignoffService {
       deps.withRoom(documentId, (room) => {
         requireNotFrozen(room.doc)
         committedHash(room, sectionId)
-        apply(room, decideReopen(sectionId, sectionState(documentId, sectionId), actor, reason))
+        const before = sectionState(documentId, sectionId)
+        apply(room, decideReopen(sectionId, before, actor, reason))
         const state = sectionState(documentId, sectionId)
+        if (before.locked !== null && state.locked === null)
+          deps.onSectionReopened?.({
+            documentId,
+            sectionId,
+            sectionTitle: sectionIn(room, sectionId)?.title.toString() ?? '',
+            by: actor,
+            reason: before.reopenRequest?.reason ?? '',
+          })
         // The first party's request waits for the other party; the confirmation reopens at once.
         if (state.reopenRequest !== null) {
           const sectionTitle = sectionIn(room, sectionId)?.title.toString() ?? ''
@@ -224,16 +255,27 @@ export function createSignoffService(deps: SignoffDeps): SignoffService {
       if (sections.size > 0) room.applyServerChange((doc) => writeSignoffMirror(doc, sections))
     },
 
-    onCommitted: (room, sections) => {
+    onCommitted: (room, sections, editors) => {
       const states = stateOf(room.id).sections
       const lapses: NewLedgerEvent[] = []
+      const lapsed: SignatureLapsed[] = []
       for (const sectionId of sections) {
         const state = states.get(sectionId)
         if (!state || state.signatures.length === 0 || state.locked) continue
         const section = sectionIn(room, sectionId)
-        lapses.push(...decideLapses(sectionId, state, section ? sectionHash(section) : 'verwijderd'))
+        const events = decideLapses(sectionId, state, section ? sectionHash(section) : 'verwijderd')
+        lapses.push(...events)
+        const sectionTitle = section?.title.toString() ?? ''
+        for (const event of events) {
+          const signature = state.signatures.find((s) => s.signer.side === event.side && s.hash === event.hash)
+          if (signature) lapsed.push({ documentId: room.id, sectionId, sectionTitle, signature })
+        }
       }
       record(room, lapses)
+      if (lapsed.length === 0) return
+      // Who changed the text knows; the other signers are told.
+      const changedBy = editors()
+      for (const one of lapsed) if (!changedBy.has(one.signature.signer.userId)) deps.onSignaturesLapsed?.(one)
     },
 
     verify,

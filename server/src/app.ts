@@ -103,6 +103,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     accounts,
     mayRead: (user, record) => documentAccess(accounts, user, record) !== null,
     logger,
+    metrics,
   })
   const signoffs = createSignoffService({
     ledger: createLedgerStore(db),

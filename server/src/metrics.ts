@@ -86,6 +86,26 @@ const METRICS = {
     name: 'exports_cancelled_total',
     help: 'Dossier exports stopped, or not started, because the user left.',
   },
+  mailsSent: {
+    kind: 'counter',
+    name: 'mails_sent_total',
+    help: 'Notification e-mails the mail server accepted (a bundle counts once).',
+  },
+  mailsRetried: {
+    kind: 'counter',
+    name: 'mails_retried_total',
+    help: 'Notification e-mail deliveries that failed and wait for a retry (the mail server down, busy or 4xx).',
+  },
+  mailsGivenUp: {
+    kind: 'counter',
+    name: 'mails_given_up_total',
+    help: 'Notification e-mails given up: refused for good (5xx) or undelivered for a day.',
+  },
+  mailsWaiting: {
+    kind: 'gauge',
+    name: 'mails_waiting',
+    help: 'Notification e-mails in the outbox not sent yet (gathering for a bundle, or waiting for the mail server).',
+  },
   slowestFrameMs: {
     kind: 'gauge',
     name: 'slowest_frame_ms',

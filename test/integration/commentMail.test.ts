@@ -7,7 +7,7 @@ import { type CommentThread, orderedSections, type SectionId } from '@novex/shar
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectClient, type TestClient } from '../helpers/client.ts'
 import { anchorOver, api, firstText } from '../helpers/comments.ts'
-import { DE_PEEL } from '../helpers/documents.ts'
+import { DE_PEEL, metric } from '../helpers/documents.ts'
 import { type MailServer, type ReceivedMail, startMailServer } from '../helpers/mailServer.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, loginEveryone } from '../helpers/session.ts'
@@ -191,12 +191,17 @@ describe('e-mail about comments', () => {
       message: 'a failed delivery to be logged',
       timeout: 15_000,
     })
+    // Operators see it: a retry, and a mail waiting in the outbox.
+    expect(await metric(server.httpUrl, 'mails_retried_total')).toBeGreaterThanOrEqual(1)
+    expect(await metric(server.httpUrl, 'mails_waiting')).toBeGreaterThanOrEqual(1)
     // The editor restarts before the mail server is back.
     await server.stop()
     server = await startServer({ dataDir: server.dataDir, env: env(mail.url) })
     await mail.start()
     const [received] = (await waitForMail('meelezer', before + 1)).slice(-1)
     expect(received?.text).toContain('Verstuurd terwijl de mailserver plat lag.')
+    await waitFor(async () => (await metric(server.httpUrl, 'mails_waiting')) === 0, { message: 'the outbox empty' })
+    expect(await metric(server.httpUrl, 'mails_sent_total')).toBeGreaterThanOrEqual(1)
     cookies = await loginEveryone(server)
     author.destroy()
     author = connectClient(server, DE_PEEL, { cookie: cookies.provincieAuteur })
@@ -218,6 +223,7 @@ describe('e-mail about comments', () => {
     await new Promise((resolve) => setTimeout(resolve, 2_500))
     expect(mail.attempts.get(to('lezer'))).toBe(1)
     expect(mailsTo('lezer')).toHaveLength(0)
+    expect(await metric(server.httpUrl, 'mails_given_up_total')).toBe(1)
   })
 })
 

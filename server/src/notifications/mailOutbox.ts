@@ -41,6 +41,8 @@ export interface MailOutbox {
   due(now: number, limit: number): QueuedMail[]
   /** The mail and every later unsent mail of its bundle to the same person, oldest first. */
   bundleOf(mail: QueuedMail): QueuedMail[]
+  /** Mails not sent and not given up. */
+  waiting(): number
   /** The earliest time a waiting mail is due; null when none waits. */
   nextDue(): number | null
   sent(id: number, now: number): void
@@ -97,6 +99,7 @@ export function createMailOutbox(db: Db): MailOutbox {
     `SELECT ${columns} FROM mail_outbox
      WHERE recipient_id = ? AND bundle_key = ? AND id >= ? AND sent_at IS NULL AND given_up_at IS NULL ORDER BY id`,
   )
+  const waitingRow = db.prepare('SELECT COUNT(*) AS n FROM mail_outbox WHERE sent_at IS NULL AND given_up_at IS NULL')
   const nextDueRow = db.prepare(
     'SELECT MIN(next_at) AS at FROM mail_outbox WHERE sent_at IS NULL AND given_up_at IS NULL',
   )
@@ -128,6 +131,7 @@ export function createMailOutbox(db: Db): MailOutbox {
     due: (now, limit) => (dueRows.all(now, limit) as Row[]).map(queued),
     bundleOf: (mail) =>
       mail.bundle ? (bundleRows.all(mail.recipientId, mail.bundle.key, mail.id) as Row[]).map(queued) : [mail],
+    waiting: () => (waitingRow.get() as { n: number }).n,
     nextDue: () => (nextDueRow.get() as { at: number | null }).at,
     sent: (id, now) => {
       markSent.run(now, id)

@@ -7,6 +7,7 @@
 // later mail of its bundle along, as one mail (`combine`); they are sent, retried or given up together.
 import nodemailer from 'nodemailer'
 import type { Logger } from 'pino'
+import type { Metrics } from '../metrics.ts'
 import type { MailConfig } from './mailConfig.ts'
 import type { MailOutbox, QueuedMail } from './mailOutbox.ts'
 
@@ -20,6 +21,7 @@ export interface MailSenderDeps {
   /** One mail for several of one bundle (oldest first); null: each goes on its own. */
   readonly combine: (mails: readonly QueuedMail[]) => { readonly subject: string; readonly body: string } | null
   readonly logger: Logger
+  readonly metrics: Metrics
 }
 
 export interface MailSender {
@@ -52,7 +54,7 @@ function isPermanent(failure: unknown): boolean {
 const describe = (failure: unknown): string => (failure instanceof Error ? failure.message : String(failure))
 
 export function startMailSender(deps: MailSenderDeps): MailSender {
-  const { config, outbox, logger } = deps
+  const { config, outbox, logger, metrics } = deps
   const transport = nodemailer.createTransport({
     url: config.smtpUrl,
     connectionTimeout: TIMEOUT_MS,
@@ -100,6 +102,7 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
     try {
       const at = Date.now()
       for (const id of ids) outbox.sent(id, at)
+      metrics.mailsSent++
     } catch (error) {
       // After a stop the database may be closed already: the mail then goes out once more after the start.
       if (!stopped) throw error
@@ -113,9 +116,11 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
     const at = Date.now()
     if (isPermanent(failure) || at + retryDelay(mail.attempts) - mail.createdAt > GIVE_UP_AFTER_MS) {
       for (const id of ids) outbox.giveUp(id, error, at)
+      metrics.mailsGivenUp++
       logger.error({ mail: mail.id, mails: ids.length, recipient: mail.recipientId, error }, 'e-mail given up')
     } else {
       for (const id of ids) outbox.retryLater(id, error, at + retryDelay(mail.attempts))
+      metrics.mailsRetried++
       logger.warn({ mail: mail.id, attempts: mail.attempts + 1, error }, 'e-mail not delivered; retried later')
     }
   }
@@ -134,6 +139,7 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
       }
     }
     outbox.prune(Date.now() - KEEP_MS)
+    metrics.mailsWaiting = outbox.waiting()
   }
 
   /** Runs a pass after `delay`, unless one is set to run sooner. */
@@ -161,10 +167,14 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
   }
 
   // What waited when the server stopped is due now.
+  metrics.mailsWaiting = outbox.waiting()
   schedule(0)
   return {
     // A pass under way takes new mails too: it asks for due mails until none is left.
-    wake: () => schedule(WAKE_DELAY_MS),
+    wake: () => {
+      metrics.mailsWaiting = outbox.waiting()
+      schedule(WAKE_DELAY_MS)
+    },
     stop: async () => {
       stopped = true
       if (timer !== null) clearTimeout(timer)

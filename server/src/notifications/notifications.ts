@@ -12,6 +12,7 @@ import { type DocumentStatus, type SignSide, type StatusDecision, signSideOf } f
 import type { Logger } from 'pino'
 import type { AccountStore, Membership, User } from '../accounts/accountStore.ts'
 import type { CommentEvent, OnCommentMessage } from '../comments/commentService.ts'
+import type { Metrics } from '../metrics.ts'
 import type { Db } from '../persistence/database.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import { documentScope } from '../policy/access.ts'
@@ -39,6 +40,7 @@ export interface NotificationsDeps {
   /** Whether the user may read the document (any right). */
   readonly mayRead: (user: User, record: DocumentRecord) => boolean
   readonly logger: Logger
+  readonly metrics: Metrics
 }
 
 export interface Notifications {
@@ -88,6 +90,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     config,
     outbox,
     destination,
+    metrics: deps.metrics,
     combine: (mails) => combineMails(mails, config.publicUrl, settings.languageOf(mails[0]?.recipientId ?? '')),
     logger,
   })

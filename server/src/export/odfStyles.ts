@@ -42,7 +42,13 @@ export function headingStyle(level: number): string {
   return `Heading_20_${level}`
 }
 
-const HEADING_SIZES = ['18pt', '15pt', '13pt', '12pt', '11pt', '11pt'] as const
+/** The body text's size, in points: every paragraph style but the headings, the title and the captions. */
+export const BODY_SIZE_PT = 11
+const HEADING_SIZES_PT = [18, 15, 13, 12, 11, 11] as const
+const HEADING_SIZES = HEADING_SIZES_PT.map((pt) => `${pt}pt`)
+
+/** A heading's size in points. */
+export const headingSizePt = (level: number): number => HEADING_SIZES_PT[level - 1] ?? BODY_SIZE_PT
 const SANS = 'Liberation Sans'
 /** The monospace font of code; content.xml declares it too (fontFaceDecls). */
 export const MONO = 'Liberation Mono'
@@ -88,7 +94,7 @@ export function odfStylesXml(title: string): string {
   const styles = root.ele('office:styles')
   styles.ele('style:default-style', { 'style:family': 'paragraph' }).ele('style:text-properties', {
     'style:font-name': SANS,
-    'fo:font-size': '11pt',
+    'fo:font-size': `${BODY_SIZE_PT}pt`,
     'fo:language': 'nl',
     'fo:country': 'NL',
   })

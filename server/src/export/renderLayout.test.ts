@@ -4,6 +4,7 @@
 // run on the baseline of the text around it).
 import type { CanonicalNode } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
+import { BODY_SIZE_PT, LIST_INDENT_CM, TEXT_WIDTH_CM } from './odfStyles.ts'
 import { readOdtParagraphs, readOdtStyle, readPdfItems, unzip } from './testing/readBack.ts'
 import { HASH_LOCKED } from './testing/sampleDossier.ts'
 import { cell, dossierWith, item, p, renderedInEveryFormat } from './testing/testDossiers.ts'
@@ -192,6 +193,23 @@ describe('ODT in LibreOffice', () => {
     // In the order ODF wants: the declarations before the automatic styles.
     expect(content.indexOf('<office:font-face-decls>')).toBeLessThan(content.indexOf('<office:automatic-styles>'))
     expect(declared).toMatch(/style:name="Liberation Mono"[^>]*style:font-pitch="fixed"/)
+  })
+
+  it('bug: inline code kept the size of its paragraph, so a sha256 hash in a list item broke before its end; code is 1.5 pt smaller', () => {
+    const content = unzip(rendered.odt)['content.xml'] ?? ''
+    const sizeOfCode = (value: string): number => {
+      const style = new RegExp(`<text:span text:style-name="([^"]+)">${value}</text:span>`).exec(content)?.[1]
+      const properties = new RegExp(`<style:style style:name="${style}"[^>]*><style:text-properties ([^>]*)/>`).exec(
+        content,
+      )?.[1]
+      expect(properties, `the style of ${value}`).toContain('style:font-name="Liberation Mono"')
+      return Number(/fo:font-size="([\d.]+)pt"/.exec(properties ?? '')?.[1])
+    }
+    expect(sizeOfCode(CODE_TEXT)).toBe(BODY_SIZE_PT - 1.5)
+    // The appendix's ledger: the hash in a list item of the first level fits its line.
+    const size = sizeOfCode(HASH_LOCKED)
+    const lineWidth = ((TEXT_WIDTH_CM - 2 * LIST_INDENT_CM) / 2.54) * 72
+    expect(HASH_LOCKED.length * 0.6 * size).toBeLessThan(lineWidth)
   })
 
   it('bug: the footer stood on the text, showed on the title page and lacked "van M"; paragraphs kept no widows or orphans', () => {

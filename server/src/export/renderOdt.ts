@@ -17,8 +17,10 @@ import {
 import { namespaceAttributes, ODF_NS, ODF_VERSION } from './odfNamespaces.ts'
 import { type OdtPicture, odtPackage } from './odfPackage.ts'
 import {
+  BODY_SIZE_PT,
   CELL_PADDING_CM,
   fontFaceDecls,
+  headingSizePt,
   headingStyle,
   IMAGE_FRAME_STYLE,
   type ImageParagraphStyle,
@@ -100,10 +102,15 @@ function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter 
             'text:outline-level': String(b.level),
           }),
           b.inlines,
+          headingSizePt(b.level),
         )
         return
       case 'paragraph':
-        inlines(parent.ele('text:p', { 'text:style-name': breaking(ctx.paragraphStyle, ctx.pageBreak) }), b.inlines)
+        inlines(
+          parent.ele('text:p', { 'text:style-name': breaking(ctx.paragraphStyle, ctx.pageBreak) }),
+          b.inlines,
+          BODY_SIZE_PT,
+        )
         return
       case 'code':
         appendText(parent.ele('text:p', { 'text:style-name': breaking(ODF_STYLE.code, ctx.pageBreak) }), b.text)
@@ -171,7 +178,7 @@ function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter 
       return
     }
     const style = imageParagraphStyle(ctx.paragraphStyle, ctx.pageBreak, true, false)
-    inlines(parent.ele('text:p', { 'text:style-name': style }), missingImageInlines(b.alt))
+    inlines(parent.ele('text:p', { 'text:style-name': style }), missingImageInlines(b.alt), BODY_SIZE_PT)
   }
 
   function embedPicture(parent: XmlNode, b: ImageBlock, found: EmbeddableImage, ctx: Context): void {
@@ -282,7 +289,8 @@ function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter 
     }
   }
 
-  function inlines(parent: XmlNode, list: readonly Inline[]): void {
+  /** Inline content of a paragraph whose text is `size` points. */
+  function inlines(parent: XmlNode, list: readonly Inline[], size: number): void {
     for (const inline of list) {
       if (inline.kind === 'break') {
         parent.ele('text:line-break')
@@ -295,7 +303,7 @@ function odtWriter(createdAt: number, images: Dossier['images']): DossierWriter 
             'text:style-name': ODF_STYLE.link,
           })
         : parent
-      const style = markStyle(inline.marks)
+      const style = markStyle(inline.marks, size)
       if (style) {
         markStyles.add(style)
         appendText(holder.ele('text:span', { 'text:style-name': style }), inline.text)
@@ -362,14 +370,23 @@ const MARK_LETTERS: readonly [keyof InlineMarks, string][] = [
   ['code', 'c'],
 ]
 
-/** An automatic text style per combination of marks, named after it: `T_bi` = bold italic. */
-function markStyle(marks: InlineMarks): string | null {
+/** Code is set this much smaller than its paragraph (in the body 9.5 pt, as in the PDF and the DOCX). */
+const CODE_SMALLER_PT = 1.5
+
+/**
+ * An automatic text style per combination of marks, named after it: `T_bi` = bold italic. Code also
+ * carries its size, `T_c_9.5`: LibreOffice ignores a relative size in an automatic text style, so each
+ * paragraph size gets code of its own.
+ */
+function markStyle(marks: InlineMarks, paragraphSize: number): string | null {
   const letters = MARK_LETTERS.filter(([mark]) => marks[mark]).map(([, letter]) => letter)
-  return letters.length > 0 ? `T_${letters.join('')}` : null
+  if (letters.length === 0) return null
+  return marks.code ? `T_${letters.join('')}_${paragraphSize - CODE_SMALLER_PT}` : `T_${letters.join('')}`
 }
 
 function textStyle(parent: XmlNode, name: string): void {
-  const letters = new Set(name.slice(2))
+  const [, markLetters = '', size] = name.split('_')
+  const letters = new Set(markLetters)
   parent.ele('style:style', { 'style:name': name, 'style:family': 'text' }).ele('style:text-properties', {
     ...(letters.has('b') ? { 'fo:font-weight': 'bold' } : {}),
     ...(letters.has('i') ? { 'fo:font-style': 'italic' } : {}),
@@ -381,7 +398,7 @@ function textStyle(parent: XmlNode, name: string): void {
         }
       : {}),
     ...(letters.has('s') ? { 'style:text-line-through-style': 'solid' } : {}),
-    ...(letters.has('c') ? { 'style:font-name': MONO } : {}),
+    ...(letters.has('c') ? { 'style:font-name': MONO, ...(size ? { 'fo:font-size': `${size}pt` } : {}) } : {}),
   })
 }
 

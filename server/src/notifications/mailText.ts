@@ -1,7 +1,7 @@
 // What every notification e-mail shares: user text made safe for one line (a subject), a quotation,
 // a link into the editor, and the closing lines that say why the mail came and how to stop it. Each
 // mail is written in the recipient's language (Dutch or English, that of their interface).
-import type { Language } from '@novex/shared'
+import { documentPath, type Language, PANEL_PARAM, SIGNOFF_PANEL } from '@novex/shared'
 
 /** One line, without control characters: user text in a header. */
 export const oneLine = (text: string): string => text.replace(/[\p{Cc}\s]+/gu, ' ').trim()
@@ -20,6 +20,10 @@ export function editorLink(publicUrl: URL, path: string, params: Readonly<Record
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value)
   return url.href
 }
+
+/** The document with its sign-off panel open. */
+export const signoffPanelLink = (publicUrl: URL, documentId: string): string =>
+  editorLink(publicUrl, documentPath(documentId), { [PANEL_PARAM]: SIGNOFF_PANEL })
 
 const TURN_OFF: Readonly<Record<Language, string>> = {
   nl: 'Geen e-mail meer? Zet "Meldingen per e-mail" uit in de editor, rechtsboven bij uw naam.',

@@ -6,19 +6,16 @@
 import {
   COMPONENTS,
   type DocumentKind,
-  documentPath,
   type Language,
-  PANEL_PARAM,
   readinessPath,
   SIDE_NAMES,
   SIDE_NAMES_EN,
-  SIGNOFF_PANEL,
   type SignSide,
 } from '@novex/shared'
 import { formatDate } from '../export/dossierText.ts'
 import type { SectionLocked } from '../signoff/signoffService.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
-import { closing, editorLink, oneLine } from './mailText.ts'
+import { closing, editorLink, oneLine, signoffPanelLink } from './mailText.ts'
 
 /** What one lock mail says (kept with the queued mail, to write a bundle from). */
 export interface SectionLockedPayload {
@@ -133,7 +130,7 @@ const signerLines = (payload: SectionLockedPayload, text: SectionLockedText): st
 /** The progress and the link, from the latest lock. */
 function ending(latest: SectionLockedPayload, publicUrl: URL, text: SectionLockedText): string[] {
   if (latest.documentKind !== 'ontwikkelperspectief')
-    return [text.seeSignoff, editorLink(publicUrl, documentPath(latest.documentId), { [PANEL_PARAM]: SIGNOFF_PANEL })]
+    return [text.seeSignoff, signoffPanelLink(publicUrl, latest.documentId)]
   const total = COMPONENTS.length
   const progress = latest.ready ? text.ready(total) : text.progress(total, latest.lockedComponents)
   return [progress, '', text.seeProgress, editorLink(publicUrl, readinessPath(latest.documentId))]

@@ -2,10 +2,10 @@
 // signatories of the document's area or province, never to the one who confirmed: who confirmed, the
 // reason the request gave (unless mail may not quote what people wrote), and that both must sign again.
 // In the recipient's language.
-import { documentPath, type Language, PANEL_PARAM, SIGNOFF_PANEL } from '@novex/shared'
+import type { Language } from '@novex/shared'
 import type { SectionReopened } from '../signoff/signoffService.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
-import { closing, editorLink, oneLine } from './mailText.ts'
+import { closing, oneLine, signoffPanelLink } from './mailText.ts'
 
 export interface SectionReopenedEvent extends SectionReopened {
   readonly documentTitle: string
@@ -61,7 +61,7 @@ export function sectionReopenedMail(
     text.after,
     '',
     text.see,
-    editorLink(publicUrl, documentPath(event.documentId), { [PANEL_PARAM]: SIGNOFF_PANEL }),
+    signoffPanelLink(publicUrl, event.documentId),
     '',
     ...closing(text.why, language),
   ].join('\n')

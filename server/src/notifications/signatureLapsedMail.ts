@@ -1,19 +1,11 @@
 // A signature that lapsed because the section's text changed after it was given, by e-mail to the one
 // who signed: read the new text and sign again. Several of one document within the gathering time go as
 // one mail (`signaturesLapsedMail`). In the recipient's language.
-import {
-  documentPath,
-  type Language,
-  PANEL_PARAM,
-  SIDE_NAMES,
-  SIDE_NAMES_EN,
-  SIGNOFF_PANEL,
-  type SignSide,
-} from '@novex/shared'
+import { type Language, SIDE_NAMES, SIDE_NAMES_EN, type SignSide } from '@novex/shared'
 import { formatDate } from '../export/dossierText.ts'
 import type { SignatureLapsed } from '../signoff/signoffService.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
-import { closing, editorLink, oneLine } from './mailText.ts'
+import { closing, oneLine, signoffPanelLink } from './mailText.ts'
 
 /** What one lapse mail says (kept with the queued mail, to write a bundle from). */
 export interface SignatureLapsedPayload {
@@ -75,9 +67,6 @@ const TEXT: Readonly<Record<Language, LapsedText>> = {
   },
 }
 
-const panelLink = (publicUrl: URL, documentId: string): string =>
-  editorLink(publicUrl, documentPath(documentId), { [PANEL_PARAM]: SIGNOFF_PANEL })
-
 export function signatureLapsedMail(
   payload: SignatureLapsedPayload,
   recipientId: string,
@@ -91,7 +80,7 @@ export function signatureLapsedMail(
     text.one(section, document, payload.side, formatDate(payload.signedAt)),
     '',
     text.again(false),
-    panelLink(publicUrl, payload.documentId),
+    signoffPanelLink(publicUrl, payload.documentId),
     '',
     ...closing(text.why, language),
   ].join('\n')
@@ -120,7 +109,7 @@ export function signaturesLapsedMail(
     ...payloads.map((p) => `- "${oneLine(p.sectionTitle) || text.untitled}"`),
     '',
     text.again(true),
-    panelLink(publicUrl, first.documentId),
+    signoffPanelLink(publicUrl, first.documentId),
     '',
     ...closing(text.why, language),
   ].join('\n')

@@ -6,9 +6,9 @@
 // - "Heropenen voor wijziging (met reden)": a signatory of one side asks to reopen a locked section, and
 //   a signatory of the other side must confirm it: to those, with the reason (unless mail may not quote
 //   what people wrote: then the editor shows it). Always a mail of its own.
-import { type Actor, documentPath, type Language, PANEL_PARAM, SIGNOFF_PANEL } from '@novex/shared'
+import type { Actor, Language } from '@novex/shared'
 import type { OutgoingMail } from './mailOutbox.ts'
-import { closing, editorLink, oneLine } from './mailText.ts'
+import { closing, oneLine, signoffPanelLink } from './mailText.ts'
 
 export interface SignoffRequestEvent {
   readonly kind: 'sign' | 'reopen'
@@ -93,9 +93,6 @@ const TEXT: Readonly<Record<Language, SignoffMailText>> = {
   },
 }
 
-const panelLink = (publicUrl: URL, documentId: string): string =>
-  editorLink(publicUrl, documentPath(documentId), { [PANEL_PARAM]: SIGNOFF_PANEL })
-
 export function signoffRequestMail(
   event: SignoffRequestEvent,
   recipientId: string,
@@ -122,7 +119,7 @@ export function signoffRequestMail(
     kind: 'signoff-request',
     documentId: event.documentId,
     subject: event.kind === 'sign' ? text.signSubject(section, document) : text.reopenSubject(section, document),
-    body: [...lines, panelLink(publicUrl, event.documentId), '', ...closing(text.reason, language)].join('\n'),
+    body: [...lines, signoffPanelLink(publicUrl, event.documentId), '', ...closing(text.reason, language)].join('\n'),
     ...(event.kind === 'sign'
       ? { bundle: { key: `sign-request:${event.documentId}`, payload: JSON.stringify(payload) } }
       : {}),
@@ -146,7 +143,7 @@ export function signRequestsMail(
     ...payloads.map((p) => `- "${oneLine(p.sectionTitle) || text.untitled}"${one === null ? text.askedBy(p.by) : ''}`),
     '',
     text.signManyHow,
-    panelLink(publicUrl, first.documentId),
+    signoffPanelLink(publicUrl, first.documentId),
     '',
     ...closing(text.reason, language),
   ].join('\n')

@@ -71,6 +71,8 @@ const CODE_SMALLER = 3 // half-points
 const INDENT_PER_LEVEL = 720 // twips: half an inch
 /** Twips from a list number to its text: 1 cm, room for "10." to "999." at the body size. */
 const NUMBER_HANGING = 567
+/** The docx library's own bullet levels: from the bullet to its text, a quarter inch. */
+const BULLET_HANGING = 360
 /** Word numbering has nine levels (0–8); deeper lists share the last. */
 const MAX_LIST_LEVEL = 8
 const LANGUAGE = { value: 'nl-NL' }
@@ -83,7 +85,9 @@ const MIN_COLUMN_WIDTH = 300 // twips: about half a centimetre
 const TABLE_BORDER: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '808080' } // size in 1/8 pt
 const HEADER_SHADING = { type: 'clear', fill: 'F2F2F2', color: 'auto' } as const
 /** The bar at the left of a quotation, as in the ODT and PDF: 1.5 pt grey, 6 pt from the text. */
-const QUOTE_BAR: IBorderOptions = { style: BorderStyle.SINGLE, size: 12, color: 'B0B0B0', space: 6 }
+const QUOTE_BAR = { style: BorderStyle.SINGLE, size: 12, color: 'B0B0B0', space: 6 } as const satisfies IBorderOptions
+/** The most points a border may stand from its text (ECMA-376 w:space). */
+const MAX_BORDER_SPACE = 31
 /**
  * Word's built-in footer style (styleId "Footer", name "footer"), as the PDF's footer: 8 pt, grey, centred.
  * A style, not run properties: LibreOffice shows a field (the page numbers) in its paragraph's style, not
@@ -173,11 +177,13 @@ function docxWriter(images: Dossier['images']): DossierWriter {
         // would write the bottom and left borders out of the schema's order (left comes first).
         return [new Paragraph({ thematicBreak: true, pageBreakBefore, ...placed(ctx, false) })]
       case 'quote':
+        // A list in the quotation starts at its first level again, from the quotation's indent.
         return block.blocks.flatMap((inner, i) =>
           elements(inner, {
             ...ctx,
             quoteIndent: ctx.quoteIndent + INDENT_PER_LEVEL,
             inQuote: true,
+            listLevel: 0,
             pageBreak: ctx.pageBreak && i === 0,
           }),
         )
@@ -193,12 +199,37 @@ function docxWriter(images: Dossier['images']): DossierWriter {
             instance: orderedInstance,
           }
         }
+        // In a quotation a first-level number or bullet stands where the quotation's text starts, and the
+        // bar runs on beside it: Word and LibreOffice draw a paragraph's left border beside its first line,
+        // so a deeper level moves its bar out to the quotation's (as far as a border's space reaches).
+        const depth = Math.min(level, MAX_LIST_LEVEL)
+        const hanging = numbering ? NUMBER_HANGING : BULLET_HANGING
+        const inQuotation: Pick<IParagraphOptions, 'indent' | 'border'> =
+          ctx.quoteIndent > 0
+            ? {
+                indent: { left: ctx.quoteIndent + INDENT_PER_LEVEL * depth + hanging, hanging },
+                ...(ctx.inQuote
+                  ? {
+                      border: {
+                        left: {
+                          ...QUOTE_BAR,
+                          space: Math.min(
+                            MAX_BORDER_SPACE,
+                            QUOTE_BAR.space + (INDENT_PER_LEVEL * depth) / TWIPS_PER_POINT,
+                          ),
+                        },
+                      },
+                    }
+                  : {}),
+              }
+            : {}
         const marker = (children: ParagraphChild[], itemIndex: number, keepNext = false) =>
           new Paragraph({
             children,
             ...(numbering ? { numbering } : { bullet: { level: Math.min(level, MAX_LIST_LEVEL) } }),
             pageBreakBefore: ctx.pageBreak && itemIndex === 0,
             ...keepWithNext(keepNext),
+            ...inQuotation,
             ...(ctx.inCell ? { spacing: { after: 0 } } : {}),
           })
         // Further blocks of an item sit under the item's text, unnumbered, indented as far as its text.

@@ -182,6 +182,48 @@ describe('DOCX in Word and LibreOffice', () => {
   })
 })
 
+describe('DOCX: a list in a quotation', () => {
+  const inQuote = renderedInEveryFormat(() =>
+    dossierWith(
+      [
+        {
+          type: 'blockquote',
+          content: [
+            p('Het citaat begint met tekst'),
+            {
+              type: 'bulletList',
+              content: [
+                item(p('Punt een'), { type: 'bulletList', content: [item(p('Punt dieper'))] }),
+                item(p('Punt twee')),
+              ],
+            },
+            { type: 'orderedList', attrs: { start: 1 }, content: [item(p('Stap een'))] },
+          ],
+        },
+        { type: 'bulletList', content: [item(p('Buiten het citaat'))] },
+      ],
+      {},
+    ),
+  )
+
+  it('bug: a list in a quotation had no bar and stood at the page margin; it carries the bar and stands in by the quotation', () => {
+    const list = paragraphs(unzip(inQuote.docx)['word/document.xml'] ?? '')
+    const at = (value: string) => list.find((paragraph) => paragraph.text === value)?.xml ?? ''
+    for (const value of ['Het citaat begint met tekst', 'Punt een', 'Punt dieper', 'Punt twee', 'Stap een'])
+      expect(at(value), value).toContain('<w:pBdr><w:left ')
+    // A first-level bullet or number stands where the quotation's text starts (720), its text a hanging
+    // further; a deeper level half an inch further, its bar moved out to the quotation's by its space.
+    expect(at('Punt een')).toContain('<w:ind w:left="1080" w:hanging="360"/>')
+    expect(at('Punt dieper')).toContain('<w:ind w:left="1800" w:hanging="360"/>')
+    expect(at('Stap een')).toContain('<w:ind w:left="1287" w:hanging="567"/>')
+    expect(at('Punt een')).toContain('w:space="6"')
+    expect(at('Punt dieper')).toContain('w:space="31"')
+    // Outside the quotation the numbering's own indent stands, without a bar.
+    expect(at('Buiten het citaat')).not.toContain('<w:pBdr>')
+    expect(at('Buiten het citaat')).not.toContain('<w:ind ')
+  })
+})
+
 describe('ODT in LibreOffice', () => {
   it('bug: inline code was not monospace; content.xml declares the fonts its automatic styles name', () => {
     const content = unzip(rendered.odt)['content.xml'] ?? ''

@@ -200,8 +200,9 @@ function docxWriter(images: Dossier['images']): DossierWriter {
           }
         }
         // In a quotation a first-level number or bullet stands where the quotation's text starts, and the
-        // bar runs on beside it: Word and LibreOffice draw a paragraph's left border beside its first line,
-        // so a deeper level moves its bar out to the quotation's (as far as a border's space reaches).
+        // bar runs on beside it: LibreOffice draws a paragraph's left border beside its first line (checked
+        // in 7.4; Word not checked), so a deeper level moves its bar out to the quotation's, as far as a
+        // border's space reaches.
         const depth = Math.min(level, MAX_LIST_LEVEL)
         const hanging = numbering ? NUMBER_HANGING : BULLET_HANGING
         const inQuotation: Pick<IParagraphOptions, 'indent' | 'border'> =

@@ -1,6 +1,6 @@
 // One mail for several of one bundle (mailOutbox.ts): the payloads the outbox kept, written as one by
-// the kind's own composer, in the recipient's language. Only the outbox's own rows come here; a payload that does not read (an older
-// server's row) lets each mail go on its own.
+// the kind's own composer, in the recipient's language. Only the outbox's own rows come here; a payload
+// that does not read lets each mail go on its own.
 import type { Language } from '@novex/shared'
 import type { QueuedMail } from './mailOutbox.ts'
 import { type SectionLockedPayload, sectionsLockedMail } from './sectionLockedMail.ts'

@@ -46,7 +46,10 @@ describe('the mail outbox', () => {
     const bundle = outbox.bundleOf(first)
     expect(bundle.map((m) => m.subject)).toEqual(['a', 'c', 'e'])
     expect(bundle[1]?.bundle).toEqual({ key: 'k', payload: '{"s":"c"}' })
-    for (const m of bundle) outbox.sent(m.id, 61_000)
+    outbox.sent(
+      bundle.map((m) => m.id),
+      61_000,
+    )
     // Sent mails are not bundled again; the only mail of its bundle goes alone.
     expect(outbox.due(70_000, 10).map((m) => m.subject)).toEqual(['b', 'd'])
     const loose = outbox.due(70_000, 10).find((m) => m.subject === 'd')

@@ -45,9 +45,10 @@ export interface MailOutbox {
   waiting(): number
   /** The earliest time a waiting mail is due; null when none waits. */
   nextDue(): number | null
-  sent(id: number, now: number): void
-  retryLater(id: number, error: string, at: number): void
-  giveUp(id: number, error: string, now: number): void
+  /** Each settles the mails sent as one (a bundle) in one transaction. */
+  sent(ids: readonly number[], now: number): void
+  retryLater(ids: readonly number[], error: string, at: number): void
+  giveUp(ids: readonly number[], error: string, now: number): void
   /** Drops mails sent or given up before `before`; returns how many. */
   prune(before: number): number
 }
@@ -112,6 +113,10 @@ export function createMailOutbox(db: Db): MailOutbox {
   const markGivenUp = db.prepare(
     'UPDATE mail_outbox SET given_up_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?',
   )
+  /** One commit (one wait for the disk) for the rows of a bundle. */
+  const markAll = db.transaction((mark: (id: number) => void, ids: readonly number[]) => {
+    for (const id of ids) mark(id)
+  })
   const pruneRows = db.prepare('DELETE FROM mail_outbox WHERE COALESCE(sent_at, given_up_at) < ?')
   const queued = (r: Row): QueuedMail => ({
     id: r.id,
@@ -133,14 +138,14 @@ export function createMailOutbox(db: Db): MailOutbox {
       mail.bundle ? (bundleRows.all(mail.recipientId, mail.bundle.key, mail.id) as Row[]).map(queued) : [mail],
     waiting: () => (waitingRow.get() as { n: number }).n,
     nextDue: () => (nextDueRow.get() as { at: number | null }).at,
-    sent: (id, now) => {
-      markSent.run(now, id)
+    sent: (ids, now) => {
+      markAll((id) => markSent.run(now, id), ids)
     },
-    retryLater: (id, error, at) => {
-      markRetry.run(at, error.slice(0, ERROR_CHARS), id)
+    retryLater: (ids, error, at) => {
+      markAll((id) => markRetry.run(at, error.slice(0, ERROR_CHARS), id), ids)
     },
-    giveUp: (id, error, now) => {
-      markGivenUp.run(now, error.slice(0, ERROR_CHARS), id)
+    giveUp: (ids, error, now) => {
+      markAll((id) => markGivenUp.run(now, error.slice(0, ERROR_CHARS), id), ids)
     },
     prune: (before) => pruneRows.run(before).changes,
   }

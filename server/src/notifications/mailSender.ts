@@ -81,7 +81,7 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
     const now = Date.now()
     const to = deps.destination(mail)
     if ('skip' in to) {
-      outbox.giveUp(mail.id, to.skip, now)
+      outbox.giveUp([mail.id], to.skip, now)
       return [mail.id]
     }
     const { rows, subject, body } = gather(mail)
@@ -100,8 +100,7 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
       return ids
     }
     try {
-      const at = Date.now()
-      for (const id of ids) outbox.sent(id, at)
+      outbox.sent(ids, Date.now())
       metrics.mailsSent++
     } catch (error) {
       // After a stop the database may be closed already: the mail then goes out once more after the start.
@@ -115,11 +114,11 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
     const error = describe(failure)
     const at = Date.now()
     if (isPermanent(failure) || at + retryDelay(mail.attempts) - mail.createdAt > GIVE_UP_AFTER_MS) {
-      for (const id of ids) outbox.giveUp(id, error, at)
+      outbox.giveUp(ids, error, at)
       metrics.mailsGivenUp++
       logger.error({ mail: mail.id, mails: ids.length, recipient: mail.recipientId, error }, 'e-mail given up')
     } else {
-      for (const id of ids) outbox.retryLater(id, error, at + retryDelay(mail.attempts))
+      outbox.retryLater(ids, error, at + retryDelay(mail.attempts))
       metrics.mailsRetried++
       logger.warn({ mail: mail.id, attempts: mail.attempts + 1, error }, 'e-mail not delivered; retried later')
     }

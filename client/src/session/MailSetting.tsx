@@ -1,10 +1,10 @@
 // "Meldingen per e-mail" in the user menu: on, the user gets an e-mail when someone mentions them in a
 // comment or replies in a thread they wrote in, asks them to sign a section, signs the last signature
 // of a section or reopens it, changes a section they signed, opens or closes an ijkmoment, or records a
-// status decision (who gets which: docs/comments.md). Shown only where the server can send e-mail. Saved at once; a failure puts the box
-// back and says so. The mail is written in the interface's language: when the server has another one
-// for this user (another browser, or the language switch), this browser's is saved.
-
+// status decision (who gets which: docs/comments.md). Shown only where the server can send e-mail.
+// Saved at once; a failure puts the box back and says so. The mail is written in the interface's
+// language: when the server has another one for this user (another browser, or the language switch),
+// this browser's is saved.
 import { isLanguage, type Language } from '@novex/shared'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'

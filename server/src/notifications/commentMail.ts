@@ -6,7 +6,7 @@
 import { documentPath, type Language, THREAD_LINK_PARAM } from '@novex/shared'
 import type { CommentEvent } from '../comments/commentService.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
-import { closing, editorLink, oneLine, quoted } from './mailText.ts'
+import { closing, editorLink, oneLine, personName, quoted } from './mailText.ts'
 
 /** Where the thread opens in the editor (the client focuses its card). */
 export const threadLink = (publicUrl: URL, documentId: string, threadId: string): string =>
@@ -88,7 +88,7 @@ export function commentMail(
 ): OutgoingMail {
   const text = TEXT[language]
   const { author } = event.message
-  const who = `${oneLine(author.name)} (${oneLine(author.organisationName)})`
+  const who = personName(author)
   const where = text.where(oneLine(event.sectionTitle), oneLine(documentTitle))
   const opening = text.opening(kind, who, where)
   const content = quotes

@@ -6,6 +6,10 @@ import { documentPath, type Language, PANEL_PARAM, SIGNOFF_PANEL } from '@novex/
 /** One line, without control characters: user text in a header. */
 export const oneLine = (text: string): string => text.replace(/[\p{Cc}\s]+/gu, ' ').trim()
 
+/** Who acted, as every mail names them: "Name (Organisation)". */
+export const personName = (person: { readonly name: string; readonly organisationName: string }): string =>
+  `${oneLine(person.name)} (${oneLine(person.organisationName)})`
+
 /** Quoted as mail quotes it, line by line. */
 export const quoted = (text: string): string =>
   text

@@ -1,13 +1,14 @@
-// Notification e-mail: a stored comment message (onCommentMessage: the mentioned, the thread's earlier
-// writers), a request to sign a section or to reopen a locked one (onSignoffRequested: the signatories
-// whose side has not signed it, or who must confirm the reopening), a section locked by both signatures
-// or reopened (onSectionLocked, onSectionReopened: the trekkers and signatories), a signature that
-// lapsed because the text changed (onSignaturesLapsed: the one who signed), an ijkmoment opened or closed (onRoundChanged:
-// everyone who may comment) and a status decision on a perspective (onStatusDecision: the area's
-// trekkers and signatories).
-// The services report what they recorded; the mails go into the outbox at once (commentMail.ts,
-// signoffMail.ts, statusMail.ts) and the sender delivers them (mailSender.ts). Without a mail server
-// configured nothing is written or sent, and the setting is not offered.
+// Notification e-mail, who gets it:
+// - a stored comment message (onCommentMessage): the mentioned, the thread's earlier writers;
+// - a request to sign a section or to reopen a locked one (onSignoffRequested): the signatories whose
+//   side has not signed it, or who must confirm the reopening;
+// - a section locked by both signatures or reopened (onSectionLocked, onSectionReopened), and a status
+//   decision on a perspective (onStatusDecision): the trekkers and signatories;
+// - a signature that lapsed because someone else changed the text (onSignaturesLapsed): who signed;
+// - an ijkmoment opened or closed (onRoundChanged): everyone who may comment.
+// Never the one who acted. The services report what they recorded; the mails go into the outbox at once
+// (one composer per kind, in the recipient's language) and the sender delivers them (mailSender.ts).
+// Without a mail server configured nothing is written or sent, and the setting is not offered.
 import { type DocumentStatus, type SignSide, type StatusDecision, signSideOf } from '@novex/shared'
 import type { Logger } from 'pino'
 import type { AccountStore, Membership, User } from '../accounts/accountStore.ts'
@@ -56,6 +57,9 @@ export interface Notifications {
   readonly onStatusDecision: (documentId: string, decision: StatusDecision, reached: DocumentStatus) => void
   stop(): Promise<void>
 }
+
+/** Who hears of sign-off progress and decisions. */
+const trekkerOrSignatory = (membership: Membership): boolean => membership.trekker || membership.signatory
 
 export function createNotifications(deps: NotificationsDeps): Notifications {
   const { config, catalog, accounts, logger } = deps
@@ -110,7 +114,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     }
   }
 
-  /** The members of the document's area or province that `wanted` names (by membership and side), never `except`. */
+  /** The members of the document's area or province that `wanted` picks (by membership, side), never `except`. */
   const membersWith = (
     record: DocumentRecord,
     wanted: (membership: Membership, side: SignSide | null) => boolean,
@@ -157,7 +161,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       const record = catalog.get(locked.documentId)
       if (record === null) return []
       const payload = sectionLockedPayload(locked, record.title, record.kind)
-      return membersWith(record, (m) => m.trekker || m.signatory, locked.by.userId).map((userId) =>
+      return membersWith(record, trekkerOrSignatory, locked.by.userId).map((userId) =>
         sectionLockedMail(payload, userId, config.publicUrl, settings.languageOf(userId)),
       )
     })
@@ -167,7 +171,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       const record = catalog.get(reopened.documentId)
       if (record === null) return []
       const event = { ...reopened, documentTitle: record.title }
-      return membersWith(record, (m) => m.trekker || m.signatory, reopened.by.userId).map((userId) =>
+      return membersWith(record, trekkerOrSignatory, reopened.by.userId).map((userId) =>
         sectionReopenedMail(event, userId, config.publicUrl, config.quotes, settings.languageOf(userId)),
       )
     })
@@ -197,7 +201,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       const record = catalog.get(documentId)
       if (record === null) return []
       const event = { documentId, documentTitle: record.title, decision, reached }
-      return membersWith(record, (m) => m.trekker || m.signatory, decision.by.userId).map((userId) =>
+      return membersWith(record, trekkerOrSignatory, decision.by.userId).map((userId) =>
         statusDecisionMail(event, userId, config.publicUrl, settings.languageOf(userId)),
       )
     })

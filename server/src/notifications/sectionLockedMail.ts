@@ -15,7 +15,7 @@ import {
 import { formatDate } from '../export/dossierText.ts'
 import type { SectionLocked } from '../signoff/signoffService.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
-import { closing, editorLink, oneLine, signoffPanelLink } from './mailText.ts'
+import { closing, editorLink, oneLine, personName, signoffPanelLink } from './mailText.ts'
 
 /** What one lock mail says (kept with the queued mail, to write a bundle from). */
 export interface SectionLockedPayload {
@@ -122,10 +122,7 @@ const sectionName = (payload: SectionLockedPayload, text: SectionLockedText): st
   oneLine(payload.sectionTitle) || text.untitled
 
 const signerLines = (payload: SectionLockedPayload, text: SectionLockedText): string[] =>
-  payload.signers.map(
-    (signer) =>
-      `- ${text.signer(`${oneLine(signer.name)} (${oneLine(signer.organisationName)})`, signer.side, formatDate(signer.at))}`,
-  )
+  payload.signers.map((signer) => `- ${text.signer(personName(signer), signer.side, formatDate(signer.at))}`)
 
 /** The progress and the link, from the latest lock. */
 function ending(latest: SectionLockedPayload, publicUrl: URL, text: SectionLockedText): string[] {

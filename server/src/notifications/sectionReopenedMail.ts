@@ -5,7 +5,7 @@
 import type { Language } from '@novex/shared'
 import type { SectionReopened } from '../signoff/signoffService.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
-import { closing, oneLine, signoffPanelLink } from './mailText.ts'
+import { closing, oneLine, personName, signoffPanelLink } from './mailText.ts'
 
 export interface SectionReopenedEvent extends SectionReopened {
   readonly documentTitle: string
@@ -54,7 +54,7 @@ export function sectionReopenedMail(
   const text = TEXT[language]
   const section = oneLine(event.sectionTitle) || text.untitled
   const document = oneLine(event.documentTitle)
-  const who = `${oneLine(event.by.name)} (${oneLine(event.by.organisationName)})`
+  const who = personName(event.by)
   const body = [
     text.confirmed(who, section, document),
     text.reason(quotes ? oneLine(event.reason) : null),

@@ -8,7 +8,7 @@
 //   what people wrote: then the editor shows it). Always a mail of its own.
 import type { Actor, Language } from '@novex/shared'
 import type { OutgoingMail } from './mailOutbox.ts'
-import { closing, oneLine, signoffPanelLink } from './mailText.ts'
+import { closing, oneLine, personName, signoffPanelLink } from './mailText.ts'
 
 export interface SignoffRequestEvent {
   readonly kind: 'sign' | 'reopen'
@@ -103,7 +103,7 @@ export function signoffRequestMail(
   const text = TEXT[language]
   const section = oneLine(event.sectionTitle) || text.untitled
   const document = oneLine(event.documentTitle)
-  const who = `${oneLine(event.by.name)} (${oneLine(event.by.organisationName)})`
+  const who = personName(event.by)
   const lines =
     event.kind === 'sign'
       ? text.sign(who, section, document)

@@ -15,7 +15,7 @@ import {
 } from '@novex/shared'
 import { formatDay } from '../export/dossierText.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
-import { closing, editorLink, oneLine } from './mailText.ts'
+import { closing, editorLink, oneLine, personName } from './mailText.ts'
 
 export interface StatusDecisionEvent {
   readonly documentId: string
@@ -103,7 +103,7 @@ export function statusDecisionMail(
   const day = decision.date === null ? '' : formatDay(decision.date)
   const { subject, line } = text.decisions[decision.kind](document, side, day, oneLine(decision.note))
   const body = [
-    `${oneLine(decision.by.name)} (${oneLine(decision.by.organisationName)}) ${line}`,
+    `${personName(decision.by)} ${line}`,
     '',
     text.reached(text.statuses[event.reached]),
     '',

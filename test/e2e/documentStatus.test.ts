@@ -64,7 +64,7 @@ const currentStep = (page: Page): Promise<string | null> =>
 /** Yesterday as people here write it: dd-mm-jjjj. */
 const yesterday = (): string => {
   const d = new Date(Date.now() - 86_400_000)
-  return [d.getDate(), d.getMonth() + 1].map((n) => String(n).padStart(2, '0')).join('-') + `-${d.getFullYear()}`
+  return `${[d.getDate(), d.getMonth() + 1].map((n) => String(n).padStart(2, '0')).join('-')}-${d.getFullYear()}`
 }
 
 async function openReadiness(page: Page): Promise<void> {

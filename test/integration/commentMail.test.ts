@@ -1,7 +1,8 @@
 // E-mail about comments, through a real SMTP server (smtp-server): a mention mails the person mentioned,
 // a reply mails the thread's earlier writers, never the writer; a user can turn it off; a mail server
 // that is down delays mail but loses none, also over a restart of the editor; a mailbox the mail server
-// refuses for good is given up, not retried. Without SMTP_URL nothing is offered.
+// refuses for good is given up, not retried. Without SMTP_URL nothing is offered. Comments about one
+// document that reach one person within the gathering time go as one mail.
 import { createServer, type Socket } from 'node:net'
 import { type CommentThread, orderedSections, type SectionId } from '@novex/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -29,6 +30,8 @@ const env = (smtpUrl: string) => ({
   MAIL_FROM: 'NOVEX-editor <noreply@novex.example>',
   PUBLIC_URL,
   NOVEX_MAIL_RETRY_SECONDS: '1',
+  // Each mail on its own here (sent as soon as it is queued); gathering has its own server below.
+  NOVEX_MAIL_GATHER_SECONDS: '0',
 })
 
 beforeAll(async () => {
@@ -225,6 +228,56 @@ describe('e-mail about comments', () => {
     expect(mailsTo('lezer')).toHaveLength(0)
     expect(await metric(server.httpUrl, 'mails_given_up_total')).toBe(1)
   })
+})
+
+describe('within the gathering time', () => {
+  it('sends the comments about one document to one person as one mail, each with its own link', async () => {
+    const gathering = await startServer({ env: { ...env(mail.url), NOVEX_MAIL_GATHER_SECONDS: '2' } })
+    try {
+      const logins = await loginEveryone(gathering)
+      const meelezer = await api<{ user: { id: string } }>(gathering, logins.meelezer, 'GET', '/api/session')
+      const client = connectClient(gathering, DE_PEEL, { cookie: logins.provincieAuteur })
+      await client.synced()
+      const first = orderedSections(client.doc)[0]?.id as SectionId
+      const before = { reader: mailsTo('meelezer').length, opener: mailsTo('provincieAuteur').length }
+      const open = async (who: 'provincieAuteur' | 'rijkAuteur', body: string): Promise<CommentThread> => {
+        const answer = await api<CommentThread>(gathering, logins[who], 'POST', path, {
+          sectionId: first,
+          anchor: anchorOver(firstText(client.doc, first), 0, 12),
+          quote: 'de tekst',
+          body,
+          mentions: [meelezer.body.user.id],
+        })
+        expect(answer.status).toBe(201)
+        return answer.body
+      }
+      const one = await open('provincieAuteur', 'Eerste vraag aan het waterschap.')
+      const two = await open('rijkAuteur', 'Tweede vraag, van het Rijk.')
+      // The meelezer answers the first: its opener hears of it on their own (another person).
+      const replied = await api(gathering, logins.meelezer, 'POST', `${path}/${one.id}/messages`, {
+        body: 'Antwoord van het waterschap.',
+        mentions: [],
+      })
+      expect(replied.status).toBe(201)
+      client.destroy()
+      const received = (await waitForMail('meelezer', before.reader + 1)).slice(before.reader)
+      expect(received).toHaveLength(1)
+      expect(received[0]?.subject).toBe('2 nieuwe reacties voor u — Ontwikkelperspectief De Peel')
+      const text = received[0]?.text ?? ''
+      expect(text).toContain('> Eerste vraag aan het waterschap.')
+      expect(text).toContain('> Tweede vraag, van het Rijk.')
+      expect(text).toContain(`${PUBLIC_URL}/document/${DE_PEEL}?reactie=${one.id}`)
+      expect(text).toContain(`${PUBLIC_URL}/document/${DE_PEEL}?reactie=${two.id}`)
+      const [toOpener] = (await waitForMail('provincieAuteur', before.opener + 1)).slice(before.opener)
+      expect(toOpener?.subject).toMatch(/^Nieuwe reactie van .+ — Ontwikkelperspectief De Peel$/)
+      // Nothing more comes after the gathering time: the two went as one, and only once.
+      await new Promise((resolve) => setTimeout(resolve, 3_000))
+      expect(mailsTo('meelezer')).toHaveLength(before.reader + 1)
+    } finally {
+      await gathering.stop()
+      gathering.cleanup()
+    }
+  }, 60_000)
 })
 
 describe('a mail server that does not answer', () => {

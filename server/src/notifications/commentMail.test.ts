@@ -1,7 +1,9 @@
 import type { CommentAuthor, CommentMessage, CommentThread } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
 import type { CommentEvent } from '../comments/commentService.ts'
-import { commentMail, recipientsOf, threadLink } from './commentMail.ts'
+import { type CommentMailPayload, commentMail, commentsMail, recipientsOf, threadLink } from './commentMail.ts'
+import { combineMails } from './mailBundles.ts'
+import type { QueuedMail } from './mailOutbox.ts'
 
 const person = (userId: string, name = userId): CommentAuthor => ({
   userId,
@@ -110,5 +112,76 @@ describe('the e-mail', () => {
     )
     expect(mail.body).toContain('It is about the text: "de Peelvenen"')
     expect(mail.body).toContain('You receive this message because you wrote in this comment thread.')
+  })
+})
+
+describe('comments on one document to one person within the gathering time', () => {
+  const publicUrl = new URL('https://novex.example.nl')
+  const link = 'https://novex.example.nl/document/de-peel?reactie=t1'
+  const mentionOfBert = commentMail(
+    event('opened', [message('m1', 'anna', 'Klopt dit peil?')], ['bert']),
+    'mention',
+    'bert',
+    'De Peel',
+    link,
+    true,
+    'nl',
+  )
+  const replyToBert = commentMail(
+    event('replied', [message('m1', 'bert'), message('m2', 'carla', 'Nee, de kaart van 2024.')], []),
+    'reply',
+    'bert',
+    'De Peel',
+    link,
+    true,
+    'nl',
+  )
+  const queued = (mail: typeof mentionOfBert, id: number): QueuedMail => ({ ...mail, id, createdAt: id, attempts: 0 })
+
+  it('are one bundle per document, whatever brought each', () => {
+    expect(mentionOfBert.bundle?.key).toBe('comments:de-peel')
+    expect(replyToBert.bundle?.key).toBe('comments:de-peel')
+  })
+
+  it('go as one mail: each comment numbered, quoted and with the link to its own thread', () => {
+    const mail = combineMails([queued(mentionOfBert, 1), queued(replyToBert, 2)], publicUrl, 'nl')
+    expect(mail?.subject).toBe('2 nieuwe reacties voor u — De Peel')
+    const body = mail?.body ?? ''
+    expect(body).toMatch(/^Er zijn 2 nieuwe reacties voor u in "De Peel"\.\n/)
+    expect(body).toContain('1. anna (Provincie Noord-Brabant) noemt u in een reactie bij "Hoofdopgave":')
+    expect(body).toContain('> Klopt dit peil?')
+    expect(body).toContain('2. carla (Provincie Noord-Brabant) heeft gereageerd op een reactie')
+    expect(body).toContain('> Nee, de kaart van 2024.')
+    expect(body.indexOf('Klopt dit peil?')).toBeLessThan(body.indexOf('de kaart van 2024'))
+    expect(
+      body.match(/Bekijk en beantwoord: https:\/\/novex\.example\.nl\/document\/de-peel\?reactie=t1/g),
+    ).toHaveLength(2)
+    expect(body).toContain('omdat u in deze reacties wordt genoemd of er eerder in schreef.')
+  })
+
+  it('without quotes, name who wrote where and nothing of what was written', () => {
+    const payloads: CommentMailPayload[] = [1, 2].map((n) => ({
+      kind: 'mention',
+      documentId: 'de-peel',
+      documentTitle: 'De Peel',
+      sectionTitle: 'Hoofdopgave',
+      threadId: `t${n}`,
+      who: 'anna (Provincie Noord-Brabant)',
+      body: null,
+      quote: null,
+    }))
+    const mail = commentsMail(payloads, publicUrl, 'en')
+    expect(mail.subject).toBe('2 new comments for you — De Peel')
+    expect(mail.body).toContain('1. anna (Provincie Noord-Brabant) mentioned you in a comment on "Hoofdopgave".')
+    expect(mail.body).toContain('View and answer: https://novex.example.nl/document/de-peel?reactie=t2')
+    expect(mail.body).not.toContain('>')
+    expect(mail.body).toContain('because these comments mention you.')
+  })
+
+  it('leave mails of other kinds, or whose payload does not read, each on its own', () => {
+    const broken: QueuedMail = { ...queued(replyToBert, 2), bundle: { key: 'comments:de-peel', payload: '{' } }
+    expect(combineMails([queued(mentionOfBert, 1), broken], publicUrl, 'nl')).toBeNull()
+    const status: QueuedMail = { ...queued(replyToBert, 3), kind: 'status' }
+    expect(combineMails([queued(mentionOfBert, 1), status], publicUrl, 'nl')).toBeNull()
   })
 })

@@ -2,7 +2,8 @@
 // the kind's own composer, in the recipient's language. Only the outbox's own rows come here; a payload
 // that does not read lets each mail go on its own.
 import type { Language } from '@novex/shared'
-import type { QueuedMail } from './mailOutbox.ts'
+import { type CommentMailPayload, commentsMail } from './commentMail.ts'
+import type { MailKind, QueuedMail } from './mailOutbox.ts'
 import { type SectionLockedPayload, sectionsLockedMail } from './sectionLockedMail.ts'
 import { type SignatureLapsedPayload, signaturesLapsedMail } from './signatureLapsedMail.ts'
 import { type SignRequestPayload, signRequestsMail } from './signoffMail.ts'
@@ -15,13 +16,21 @@ function payloadsOf<T>(mails: readonly QueuedMail[]): T[] | null {
   }
 }
 
+/** Mentions and replies about one document go as one mail. */
+const COMMENT_KINDS: ReadonlySet<MailKind> = new Set<MailKind>(['mention', 'reply'])
+
 export function combineMails(
   mails: readonly QueuedMail[],
   publicUrl: URL,
   language: Language,
 ): { readonly subject: string; readonly body: string } | null {
   const kind = mails[0]?.kind
-  if (kind === undefined || mails.some((mail) => mail.kind !== kind)) return null
+  if (kind === undefined) return null
+  if (mails.every((mail) => COMMENT_KINDS.has(mail.kind))) {
+    const payloads = payloadsOf<CommentMailPayload>(mails)
+    return payloads === null ? null : commentsMail(payloads, publicUrl, language)
+  }
+  if (mails.some((mail) => mail.kind !== kind)) return null
   if (kind === 'section-locked') {
     const payloads = payloadsOf<SectionLockedPayload>(mails)
     return payloads === null ? null : sectionsLockedMail(payloads, publicUrl, language)

@@ -1,8 +1,8 @@
 // The outbox of notification e-mail (migrations v14, v15): a mail is written here right after the event
 // it is about, and stays until the mail server accepted it or it was given up. So a mail server that is
-// down, or a restart, loses nothing: what is still due is sent when it can be. A mail of a bundle (the
-// requests to sign one document's sections, to one person) waits the gathering time before it is due;
-// when it goes, every later mail of its bundle goes with it, as one.
+// down, or a restart, loses nothing: what is still due is sent when it can be. A mail of a bundle (e.g.
+// the comments on one document, or the requests to sign its sections, to one person) waits the gathering
+// time before it is due; when it goes, every later mail of its bundle goes with it, as one.
 import type { Db } from '../persistence/database.ts'
 
 /** Why someone gets the mail. */

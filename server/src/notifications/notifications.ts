@@ -7,7 +7,8 @@
 // - a signature that lapsed because someone else changed the text (onSignaturesLapsed): who signed;
 // - an ijkmoment opened or closed (onRoundChanged): everyone who may comment.
 // Never the one who acted. The services report what they recorded; the mails go into the outbox at once
-// (one composer per kind, in the recipient's language) and the sender delivers them (mailSender.ts).
+// (one composer per kind, in the recipient's language) and the sender delivers them (mailSender.ts),
+// comments and sign-off news gathered per document and person first (mailBundles.ts).
 // Without a mail server configured nothing is written or sent, and the setting is not offered.
 import { type DocumentStatus, type SignSide, type StatusDecision, signSideOf } from '@novex/shared'
 import type { Logger } from 'pino'

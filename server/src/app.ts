@@ -13,7 +13,7 @@ import type { SessionApiDeps } from './api/sessionApi.ts'
 import { createCommentService } from './comments/commentService.ts'
 import type { Config } from './config.ts'
 import { seedDemo } from './demo/seedDemo.ts'
-import { DEMO_PASSWORD, seedDemoAccounts } from './demo/seedDemoAccounts.ts'
+import { DEMO_PASSWORD, schuurpuntAuthors, seedDemoAccounts } from './demo/seedDemoAccounts.ts'
 import { createDocumentSummaries } from './documents/documentSummaries.ts'
 import { createExportPool } from './export/exportPool.ts'
 import { createImageStore } from './images/imageStore.ts'
@@ -74,10 +74,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const audit = createAudit(db)
   if (config.demo) {
     const demoHash = accounts.listOrganisations().length === 0 ? await hashPassword(DEMO_PASSWORD) : ''
-    const seeded = db.transaction(() => ({
-      documents: seedDemo(catalog, store),
-      users: seedDemoAccounts(accounts, demoHash),
-    }))()
+    const seeded = db.transaction(() => {
+      const users = seedDemoAccounts(accounts, demoHash)
+      return { documents: seedDemo(catalog, store, schuurpuntAuthors(accounts), Date.now()), users }
+    })()
     if (seeded.documents + seeded.users > 0) logger.info(seeded, 'demo seeded')
   }
   const metrics = createMetrics()

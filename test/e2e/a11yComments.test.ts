@@ -122,12 +122,13 @@ type Check = (page: Page, what: string, within: string) => Promise<void>
 async function walkStates(page: Page, check: Check): Promise<void> {
   await openDocument(page, DE_PEEL)
   const panel = page.getByTestId('comments-panel')
-  await expect.poll(() => panel.getByTestId('comment-thread').count(), { timeout: 30_000 }).toBe(2)
+  // The two seeded here, and the demo's friction point (open).
+  await expect.poll(() => panel.getByTestId('comment-thread').count(), { timeout: 30_000 }).toBe(3)
   await page.locator('[data-testid="comment-highlight"]').first().waitFor()
   await check(page, 'document with the comments panel (open and resolved threads)', COMMENT_PARTS)
 
   // The reply form of the open thread.
-  const open = panel.locator('[data-testid="comment-thread"][data-status="open"]')
+  const open = panel.locator('[data-testid="comment-thread"][data-status="open"]').first()
   await open.getByTestId('comment-reply').click()
   await open.getByTestId('comment-body').waitFor()
   await check(page, 'reply form', COMMENT_PARTS)

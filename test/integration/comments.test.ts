@@ -58,6 +58,23 @@ const newThread = (body: string) => ({
 })
 
 describe('comments', () => {
+  it("are there from the start in the demo: De Peel's friction point, open, by the province, with the Rijk's answer", async () => {
+    // What every reader syncs, a lezer too.
+    const reader = connectClient(server, DE_PEEL, { cookie: cookies.lezer })
+    await reader.synced()
+    const threads = [...commentsMap(reader.doc).values()]
+    reader.destroy()
+    const schuurpunt = threads.find((t) => t.quote.startsWith('Geen nieuwe intensieve veehouderij'))
+    expect(schuurpunt?.status).toBe('open')
+    expect(schuurpunt?.openedBy.name).toBe('Bram Jansen')
+    expect(schuurpunt?.messages.map((m) => m.author.organisationName)).toEqual([
+      'Provincie Noord-Brabant',
+      'Ministerie van LVVN',
+    ])
+    const section = getSection(witness.doc, schuurpunt?.sectionId as SectionId)
+    expect(section?.component).toBe('ruimtelijke-keuzes')
+  })
+
   it('takes author and organisation from the session, and refuses a forged author', async () => {
     const forged = await api<ErrorAnswer>(server, cookies.provincieAuteur, 'POST', path, {
       ...newThread('Namens het Rijk?'),

@@ -199,7 +199,8 @@ describe('the status of an ontwikkelperspectief', () => {
       cookies.provincieAuteur,
       '/api/documents',
     )
-    expect(list.body.find((d) => d.id === DE_PEEL)).toMatchObject({ status: 'vastgesteld', openThreads: 1 })
+    // Open: the demo's friction point and the suggestion above.
+    expect(list.body.find((d) => d.id === DE_PEEL)).toMatchObject({ status: 'vastgesteld', openThreads: 2 })
     const voorstel = list.body.find((d) => d.id === VOORSTEL_NB)
     expect(voorstel?.status).toBeUndefined()
     expect(voorstel?.openThreads).toBe(0)

@@ -69,6 +69,10 @@ it('lets only trekkers open a round', async () => {
 })
 
 it('closes a round into a version, a report with matching counts, and carried-over threads', async () => {
+  // Threads open before the round (the demo's friction point) are still open when it closes.
+  const openBefore = [...author.doc.getMap<CommentThread>('comments').values()].filter(
+    (t) => t.status === 'open',
+  ).length
   const first = await comment('Eerste punt')
   const second = await comment('Tweede punt')
   await comment('Derde punt')
@@ -85,7 +89,7 @@ it('closes a round into a version, a report with matching counts, and carried-ov
   )
   expect(closed.status).toBe(200)
   expect(closed.body.state.active).toBeNull()
-  expect(closed.body.report.totals).toEqual({ opened: 3, resolved: 1, open: 2 })
+  expect(closed.body.report.totals).toEqual({ opened: 3, resolved: 1, open: openBefore + 2 })
   const row = closed.body.report.sections.find((s) => s.sectionId === sectionId)
   expect(row?.opened).toEqual({ 'Provincie Noord-Brabant': 3 })
   expect(row?.open).toEqual({ 'Provincie Noord-Brabant': 2 })
@@ -106,7 +110,7 @@ it('closes a round into a version, a report with matching counts, and carried-ov
   const stored = await api<Report>(server, province, 'GET', `${base}/review/1/report`)
   expect(stored.body.totals).toEqual(closed.body.report.totals)
   const markdown = await fetch(`${server.httpUrl}${base}/review/1/report?format=md`, { headers: { cookie: province } })
-  expect(await markdown.text()).toContain('3 geopend, 1 afgehandeld, 2 nog open')
+  expect(await markdown.text()).toContain(`3 geopend, 1 afgehandeld, ${openBefore + 2} nog open`)
   const pdf = await fetch(`${server.httpUrl}${base}/review/1/report?format=pdf`, { headers: { cookie: province } })
   expect(pdf.headers.get('content-type')).toBe('application/pdf')
   expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-')

@@ -1,9 +1,19 @@
 // Seeds the demo on an empty database: the three demo areas, each with its ontwikkelperspectief, and
-// three provincial voorstellen, with Dutch demo text. Skipped with NOVEX_DEMO=0.
-import { AREAS, createSection, type DocumentKind, initialRanks, PROVINCES, templateFor } from '@novex/shared'
+// three provincial voorstellen, with Dutch demo text; De Peel's perspective with its friction point as an
+// open comment thread (demoThread.ts). Skipped with NOVEX_DEMO=0.
+import {
+  AREAS,
+  type CommentAuthor,
+  createSection,
+  type DocumentKind,
+  initialRanks,
+  PROVINCES,
+  templateFor,
+} from '@novex/shared'
 import * as Y from 'yjs'
 import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
 import type { DocumentStore } from '../persistence/documentStore.ts'
+import { addSchuurpunt } from './demoThread.ts'
 import { PERSPECTIVE_TEXTS } from './perspectiveTexts.ts'
 import { VOORSTEL_TEXTS } from './voorstelTexts.ts'
 
@@ -17,12 +27,22 @@ export function voorstelId(provinceId: string): string {
   return `ruimtelijk-voorstel-${provinceId}`
 }
 
-export function seedDemo(catalog: DocumentCatalog, store: DocumentStore): number {
+/** The area whose perspective carries the demo's friction point. */
+const SCHUURPUNT_AREA = 'de-peel'
+
+/** `schuurpunt`: who writes the friction point's thread (the demo accounts); null: no thread. */
+export function seedDemo(
+  catalog: DocumentCatalog,
+  store: DocumentStore,
+  schuurpunt: { readonly province: CommentAuthor; readonly rijk: CommentAuthor } | null,
+  now: number,
+): number {
   if (catalog.count() > 0) return 0
   let created = 0
   for (const area of AREAS) {
     const texts = PERSPECTIVE_TEXTS[area.id]
     const doc = buildDocument('ontwikkelperspectief', (component) => (component ? (texts?.[component] ?? []) : []))
+    if (area.id === SCHUURPUNT_AREA && schuurpunt !== null) addSchuurpunt(doc, schuurpunt, now)
     const id = perspectiveId(area.id)
     catalog.create({
       id,

@@ -1,7 +1,8 @@
 // The demo organisations and accounts (ARCHITECTURE.md), all with password `novex-demo`, all members
 // of the De Peel area and of the Noord-Brabant voorstel.
-import type { Role } from '@novex/shared'
+import type { CommentAuthor, Role } from '@novex/shared'
 import type { AccountStore, Organisation } from '../accounts/accountStore.ts'
+import { authorOf } from '../comments/commentAuthor.ts'
 
 export const DEMO_PASSWORD = 'novex-demo'
 
@@ -92,4 +93,13 @@ export function seedDemoAccounts(accounts: AccountStore, passwordHash: string): 
     accounts.setMembership(user.id, { scope: 'province', scopeId: 'noord-brabant', ...membership }, 'demo-seed')
   }
   return DEMO_USERS.length
+}
+
+/** Who writes the demo's friction point: the province's and the Rijk's auteur; null when either is gone. */
+export function schuurpuntAuthors(
+  accounts: AccountStore,
+): { readonly province: CommentAuthor; readonly rijk: CommentAuthor } | null {
+  const province = accounts.findUserByEmail('provincie.auteur@novex.example')
+  const rijk = accounts.findUserByEmail('rijk.auteur@novex.example')
+  return province === null || rijk === null ? null : { province: authorOf(province), rijk: authorOf(rijk) }
 }

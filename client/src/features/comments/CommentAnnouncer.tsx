@@ -1,45 +1,56 @@
 // A polite live region: says it when someone else places a comment or replies. What was there when
-// the page opened (and what arrives with the first sync) is not news.
-import type { CommentThread } from '@novex/shared'
+// the page opened, and what arrives with a sync, is not news. The comments map is observed directly,
+// like SignoffAnnouncer: a sync's update is applied (and observed) before the connection counts as
+// synced, whereas React renders the threads it brought only after that, together with any later ones.
+import { type CommentThread, commentsMap } from '@novex/shared'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
 
 export interface CommentAnnouncerProps {
-  readonly threads: readonly CommentThread[]
+  readonly doc: Y.Doc
   readonly myId: string
   readonly sectionText: (sectionId: string) => string
   /** True once the document has synced with the server on this page. */
   readonly isLive: () => boolean
 }
 
-export function CommentAnnouncer({ threads, myId, sectionText, isLive }: CommentAnnouncerProps) {
+const messageIds = (threads: Iterable<CommentThread>): string[] =>
+  [...threads].flatMap((t) => t.messages.map((m) => m.id))
+
+export function CommentAnnouncer({ doc, myId, sectionText, isLive }: CommentAnnouncerProps) {
   const { t } = useTranslation('comments')
   const [message, setMessage] = useState('')
-  const seen = useRef<Set<string> | null>(null)
+  // The observer lives as long as the document; the language and the section titles change meanwhile.
+  const latest = useRef({ t, myId, sectionText })
+  latest.current = { t, myId, sectionText }
 
   useEffect(() => {
-    const ids = threads.flatMap((t) => t.messages.map((m) => m.id))
-    const known = seen.current
-    if (known === null || !isLive()) {
-      seen.current = new Set(ids)
-      return
+    const map = commentsMap(doc)
+    const known = new Set(messageIds(map.values()))
+    const handleChange = (event: Y.YMapEvent<CommentThread>): void => {
+      const live = isLive()
+      const { t: tr, myId: me, sectionText: textOf } = latest.current
+      const sentences: string[] = []
+      for (const threadId of event.keysChanged) {
+        const thread = map.get(threadId)
+        thread?.messages.forEach((m, index) => {
+          if (known.has(m.id)) return
+          known.add(m.id)
+          if (!live || m.author.userId === me) return
+          const values = {
+            name: m.author.name,
+            organisation: m.author.organisationName,
+            section: textOf(thread.sectionId),
+          }
+          sentences.push(index === 0 ? tr('announce.newThread', values) : tr('announce.newReply', values))
+        })
+      }
+      if (sentences.length > 0) setMessage(sentences.join(' '))
     }
-    const sentences: string[] = []
-    for (const thread of threads) {
-      thread.messages.forEach((m, index) => {
-        if (known.has(m.id)) return
-        known.add(m.id)
-        if (m.author.userId === myId) return
-        const values = {
-          name: m.author.name,
-          organisation: m.author.organisationName,
-          section: sectionText(thread.sectionId),
-        }
-        sentences.push(index === 0 ? t('announce.newThread', values) : t('announce.newReply', values))
-      })
-    }
-    if (sentences.length > 0) setMessage(sentences.join(' '))
-  }, [threads, myId, sectionText, isLive, t])
+    map.observe(handleChange)
+    return () => map.unobserve(handleChange)
+  }, [doc, isLive])
 
   return (
     <div className="visually-hidden" role="status" aria-live="polite" data-testid="comment-announcement">

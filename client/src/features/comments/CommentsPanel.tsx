@@ -170,7 +170,7 @@ function CommentsPanelBody({ sections, isLive }: Omit<CommentsPanelProps, 'comme
           ))}
         </ul>
       )}
-      <CommentAnnouncer threads={threads} myId={context.me.id} sectionText={sectionText} isLive={isLive} />
+      <CommentAnnouncer doc={context.store.doc} myId={context.me.id} sectionText={sectionText} isLive={isLive} />
     </section>
   )
 }

@@ -10,6 +10,8 @@ export interface ReceivedMail {
   readonly from: string
   readonly subject: string
   readonly text: string
+  /** The HTML part; null when the mail has none. */
+  readonly html: string | null
   readonly autoSubmitted: string | null
 }
 
@@ -67,6 +69,7 @@ export async function startMailServer(): Promise<MailServer> {
               from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
               subject: mail.subject ?? '',
               text: mail.text ?? '',
+              html: typeof mail.html === 'string' ? mail.html : null,
               autoSubmitted: typeof autoSubmitted === 'string' ? autoSubmitted : null,
             })
             callback()

@@ -102,6 +102,9 @@ describe('e-mail about comments', () => {
       expect(received?.text).toContain('> @Wim Waterschap en @Rijk: klopt dit peil?\n> Graag voor vrijdag.')
       expect(received?.text).toContain(`Het gaat over de tekst: "${thread.quote}"`)
       expect(received?.text).toContain(`${PUBLIC_URL}/document/${DE_PEEL}?reactie=${thread.id}`)
+      // Beside the text, the same in HTML: the comment as a quotation, the thread as a link.
+      expect(received?.html).toContain('klopt dit peil?<br>Graag voor vrijdag.</blockquote>')
+      expect(received?.html).toContain(`<a href="${PUBLIC_URL}/document/${DE_PEEL}?reactie=${thread.id}"`)
     }
     // The writer mentioned themselves: no mail to them.
     expect(mailsTo('provincieAuteur')).toHaveLength(0)

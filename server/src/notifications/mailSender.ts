@@ -5,6 +5,7 @@
 // for a day; then it is given up and logged. Whether the recipient still wants the mail, still has an
 // account and may still read the document is asked right before sending. A mail of a bundle takes every
 // later mail of its bundle along, as one mail (`combine`); they are sent, retried or given up together.
+// Each mail goes as plain text with an HTML part beside it (`html`), written from the same text.
 import nodemailer from 'nodemailer'
 import type { Logger } from 'pino'
 import type { Metrics } from '../metrics.ts'
@@ -20,6 +21,8 @@ export interface MailSenderDeps {
   readonly destination: (mail: QueuedMail) => Destination
   /** One mail for several of one bundle (oldest first); null: each goes on its own. */
   readonly combine: (mails: readonly QueuedMail[]) => { readonly subject: string; readonly body: string } | null
+  /** The HTML part of what is sent to this recipient. */
+  readonly html: (subject: string, body: string, recipientId: string) => string
   readonly logger: Logger
   readonly metrics: Metrics
 }
@@ -92,6 +95,7 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
         to: to.address,
         subject,
         text: body,
+        html: deps.html(subject, body, mail.recipientId),
         headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
       })
     } catch (failure) {

@@ -24,6 +24,7 @@ import type { SectionLocked, SectionReopened, SignatureLapsed, SignoffRequest } 
 import { commentMail, recipientsOf, threadLink } from './commentMail.ts'
 import { combineMails } from './mailBundles.ts'
 import type { MailConfig } from './mailConfig.ts'
+import { mailHtml } from './mailHtml.ts'
 import { createMailOutbox, type OutgoingMail, type QueuedMail } from './mailOutbox.ts'
 import { type Destination, type MailSender, startMailSender } from './mailSender.ts'
 import { createMailSettings, type MailSettings } from './mailSettings.ts'
@@ -97,6 +98,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     destination,
     metrics: deps.metrics,
     combine: (mails) => combineMails(mails, config.publicUrl, settings.languageOf(mails[0]?.recipientId ?? '')),
+    html: (subject, body, recipientId) => mailHtml(subject, body, config.publicUrl, settings.languageOf(recipientId)),
     logger,
   })
 

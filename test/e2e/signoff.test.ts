@@ -206,7 +206,19 @@ describe('BO-MIRT readiness', () => {
     )
     expect(await page.locator('[data-testid="readiness"] tbody tr').count()).toBe(8)
     const first = page.locator('[data-testid="readiness"] tbody tr[data-component="hoofdopgave"] td')
-    expect(await first.allTextContents()).toEqual(['Ja', 'Ja', 'Ja', 'Ja', 'Ja'])
+    // The last column is not a condition: the reactions still open on it (none here).
+    expect(await first.allTextContents()).toEqual(['Ja', 'Ja', 'Ja', 'Ja', 'Ja', 'Geen'])
+    // The demo's friction point is open on "ruimtelijke keuzes": said above the table, counted in its
+    // row, with a link that opens that reaction in the document.
+    expect(await page.getByTestId('readiness-open').textContent()).toBe(
+      'Er staat nog 1 reactie open. Open reacties houden de ondertekening niet tegen, maar bespreek ze vóór het BO-MIRT.',
+    )
+    const keuzes = page.locator('[data-testid="readiness"] tbody tr[data-component="ruimtelijke-keuzes"]')
+    const openLink = keuzes.getByTestId('readiness-open-threads').getByRole('link')
+    expect(await openLink.textContent()).toBe('1 open')
+    expect(await openLink.getAttribute('aria-label')).toMatch(
+      /^1 open reactie bij Gezamenlijk beeld .+: tonen in het document$/,
+    )
 
     // Both sign a second section through the API: the open view follows the mirror.
     const second = (await signoffs(page)).sections.find((s) => s.sectionId !== signedId)!
@@ -225,6 +237,14 @@ describe('BO-MIRT readiness', () => {
     // The view was live all along, yet its visitor is not working in the document: not present there.
     // (Someone from an earlier test may have left meanwhile; nobody may have come.)
     expect((await clientIds()).filter((id) => !presentBefore.includes(id))).toEqual([])
+
+    // The link opens the reaction in the document: its card active, its text in view.
+    await openLink.click()
+    const card = page.locator('[data-testid="comment-thread"]').filter({ hasText: 'Schuurpunt met ons ruimtelijk' })
+    await poll(() => card.getAttribute('class')).toContain('comment-thread--active')
+    await poll(() =>
+      page.evaluate(() => document.activeElement?.textContent?.includes('Schuurpunt met ons ruimtelijk') ?? false),
+    ).toBe(true)
     await page.close()
   })
 })

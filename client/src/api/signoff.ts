@@ -56,6 +56,9 @@ export interface ReadinessComponent {
   readonly signedRijk: boolean
   readonly signedProvincie: boolean
   readonly locked: boolean
+  /** Open reactions on the section (not a condition), and the oldest of them. */
+  readonly openThreads: number
+  readonly openThreadId: string | null
 }
 
 export interface Readiness {
@@ -168,6 +171,9 @@ function parseReadiness(value: unknown): Readiness | null {
       signedRijk: c.signedRijk === true,
       signedProvincie: c.signedProvincie === true,
       locked: c.locked === true,
+      openThreads:
+        typeof c.openThreads === 'number' && Number.isInteger(c.openThreads) ? Math.max(0, c.openThreads) : 0,
+      openThreadId: typeof c.openThreadId === 'string' ? c.openThreadId : null,
     })
   }
   return { ready: value.ready === true, components }

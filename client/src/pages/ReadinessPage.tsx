@@ -75,7 +75,7 @@ export function ReadinessPage() {
             </Button>
           </div>
         ))}
-      {result.state === 'ready' && <ReadinessTable readiness={result.value} />}
+      {result.state === 'ready' && <ReadinessTable readiness={result.value} documentId={documentId} />}
       {meta.state === 'ready' && meta.value.kind === 'ontwikkelperspectief' && (
         <StatusPanel
           documentId={documentId}

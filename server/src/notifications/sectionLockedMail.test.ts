@@ -22,6 +22,8 @@ const readinessWith = (locked: number): Readiness => ({
     signedRijk: i < locked,
     signedProvincie: i < locked,
     locked: i < locked,
+    openThreads: 0,
+    openThreadId: null,
   })),
 })
 

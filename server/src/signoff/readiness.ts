@@ -1,6 +1,8 @@
 // BO-MIRT readiness: for each of the eight required components, whether the document has it, whether
 // it has text, whether each party signed it and whether it is locked. Ready only when all are locked.
-import { COMPONENTS, listSections, type SectionSignoff, sectionPlainText } from '@novex/shared'
+// Beside it, how many reactions on it are still open: they do not stop the sign-off, but a friction
+// point nobody answered is worth knowing before the BO-MIRT.
+import { COMPONENTS, commentsMap, listSections, type SectionSignoff, sectionPlainText } from '@novex/shared'
 import type * as Y from 'yjs'
 
 export interface ComponentReadiness {
@@ -12,6 +14,10 @@ export interface ComponentReadiness {
   readonly signedRijk: boolean
   readonly signedProvincie: boolean
   readonly locked: boolean
+  /** Open comment threads on the section (not a condition). */
+  readonly openThreads: number
+  /** The oldest of them (a link opens it); null when none is open. */
+  readonly openThreadId: string | null
 }
 
 export interface Readiness {
@@ -21,6 +27,14 @@ export interface Readiness {
 
 export function readiness(doc: Y.Doc, states: ReadonlyMap<string, SectionSignoff>): Readiness {
   const sections = listSections(doc)
+  const open = new Map<string, { count: number; oldest: { id: string; at: number } }>()
+  for (const thread of commentsMap(doc).values()) {
+    if (thread.status !== 'open') continue
+    const seen = open.get(thread.sectionId)
+    const oldest =
+      seen === undefined || thread.openedAt < seen.oldest.at ? { id: thread.id, at: thread.openedAt } : seen.oldest
+    open.set(thread.sectionId, { count: (seen?.count ?? 0) + 1, oldest })
+  }
   const components = COMPONENTS.map((component): ComponentReadiness => {
     const section = sections.find((s) => s.component === component.key) ?? null
     const state = section ? states.get(section.id) : undefined
@@ -34,6 +48,8 @@ export function readiness(doc: Y.Doc, states: ReadonlyMap<string, SectionSignoff
       signedRijk: signed('rijk'),
       signedProvincie: signed('provincie'),
       locked: state?.locked != null,
+      openThreads: (section && open.get(section.id)?.count) || 0,
+      openThreadId: (section && open.get(section.id)?.oldest.id) || null,
     }
   })
   return { ready: components.every((c) => c.locked), components }

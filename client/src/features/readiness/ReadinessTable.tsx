@@ -1,7 +1,8 @@
 // The eight required components against the BO-MIRT conditions: present, not empty, signed by the
 // Rijk, signed by the province, locked. Every cell says "Ja" or "Nee" in words (with an icon), so
-// colour is never the only signal; the verdict sits above the table.
-import { COMPONENTS } from '@novex/shared'
+// colour is never the only signal; the verdict sits above the table. The last column is not a
+// condition: the reactions on each component still open, with a link to the oldest.
+import { COMPONENTS, documentPath, THREAD_LINK_PARAM } from '@novex/shared'
 import {
   Table,
   TableBody,
@@ -13,6 +14,7 @@ import {
 } from '@rijkshuisstijl-community/components-react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { Readiness, ReadinessComponent } from '../../api/signoff.ts'
 import { Icon } from '../../ui/Icon.tsx'
 
@@ -31,10 +33,17 @@ export function readinessVerdict(t: TFunction, readiness: Readiness): ReadinessV
   return { ready, text: ready ? t('readiness:ready') : t('readiness:notReady', { locked, total }) }
 }
 
-export function ReadinessTable({ readiness }: { readonly readiness: Readiness }) {
+export function ReadinessTable({
+  readiness,
+  documentId,
+}: {
+  readonly readiness: Readiness
+  readonly documentId: string
+}) {
   const { t } = useTranslation('readiness')
   const { ready, text } = readinessVerdict(t, readiness)
   const byKey = new Map(readiness.components.map((c) => [c.component, c]))
+  const open = readiness.components.reduce((sum, c) => sum + c.openThreads, 0)
   return (
     <div data-testid="readiness">
       <p
@@ -46,6 +55,11 @@ export function ReadinessTable({ readiness }: { readonly readiness: Readiness })
         <Icon name={ready ? 'check' : 'lock'} />
         {text}
       </p>
+      {open > 0 && (
+        <p className="readiness-open" data-testid="readiness-open">
+          {t('openNote', { count: open })}
+        </p>
+      )}
       <div className="table-scroll">
         <Table className="readiness-table">
           <TableCaption className="visually-hidden">{t('caption')}</TableCaption>
@@ -57,6 +71,7 @@ export function ReadinessTable({ readiness }: { readonly readiness: Readiness })
                   {t(`columns.${c}`)}
                 </TableHeaderCell>
               ))}
+              <TableHeaderCell scope="col">{t('columns.openThreads')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -71,6 +86,7 @@ export function ReadinessTable({ readiness }: { readonly readiness: Readiness })
                   {COLUMNS.map((c) => (
                     <YesNoCell key={c} value={row ? row[c] : false} />
                   ))}
+                  <OpenThreadsCell documentId={documentId} row={row} label={row?.label ?? title} />
                 </TableRow>
               )
             })}
@@ -87,6 +103,34 @@ function YesNoCell({ value }: { readonly value: ReadinessComponent['present'] })
     <TableCell className={value ? 'yes' : 'no'}>
       <Icon name={value ? 'check' : 'close'} size={16} />
       {value ? t('yes') : t('no')}
+    </TableCell>
+  )
+}
+
+function OpenThreadsCell({
+  documentId,
+  row,
+  label,
+}: {
+  readonly documentId: string
+  readonly row: ReadinessComponent | undefined
+  readonly label: string
+}) {
+  const { t } = useTranslation('readiness')
+  const count = row?.openThreads ?? 0
+  const thread = row?.openThreadId ?? null
+  return (
+    <TableCell className="open-threads" data-testid="readiness-open-threads">
+      {count === 0 || thread === null ? (
+        t('noOpenThreads')
+      ) : (
+        <Link
+          to={`${documentPath(documentId)}?${THREAD_LINK_PARAM}=${encodeURIComponent(thread)}`}
+          aria-label={t('openThreadsLink', { count, component: label })}
+        >
+          {t('openThreads', { count })}
+        </Link>
+      )}
     </TableCell>
   )
 }

@@ -19,6 +19,8 @@ function readiness(lockedCount: number): Readiness {
       signedRijk: i < lockedCount,
       signedProvincie: i < lockedCount,
       locked: i < lockedCount,
+      openThreads: 0,
+      openThreadId: null,
     })),
   }
 }

@@ -245,6 +245,27 @@ describe('BO-MIRT readiness', () => {
     await poll(() =>
       page.evaluate(() => document.activeElement?.textContent?.includes('Schuurpunt met ons ruimtelijk') ?? false),
     ).toBe(true)
+
+    // Back on the overview, it follows the reactions live: resolved by a trekker, none is open any more.
+    const threadId = (await card.getAttribute('data-thread-id')) ?? ''
+    await page.goBack()
+    await poll(() => keuzes.getByTestId('readiness-open-threads').textContent()).toBe('1 open')
+    const resolved = await fetchJson(
+      rijkSigner.page,
+      'POST',
+      `/api/documents/${DE_PEEL}/comments/${threadId}/resolve`,
+      {},
+    )
+    expect(resolved.status).toBe(200)
+    await poll(() => keuzes.getByTestId('readiness-open-threads').textContent()).toBe('Geen')
+    expect(await page.getByTestId('readiness-open').count()).toBe(0)
+    const reopened = await fetchJson(
+      rijkSigner.page,
+      'POST',
+      `/api/documents/${DE_PEEL}/comments/${threadId}/reopen`,
+      {},
+    )
+    expect(reopened.status).toBe(200)
     await page.close()
   })
 })

@@ -1,7 +1,7 @@
 // "Gereed voor BO-MIRT?": per required component whether it is there, has text, is signed by both
-// parties and locked, and the verdict. The document is opened live (as on the document page) so the
-// table follows every signature and lock the moment the server mirrors it; without presence, as the
-// visitor is not working in the document.
+// parties and locked, and the verdict; beside it the reactions still open. The document is opened live
+// (as on the document page) so the table follows every signature, lock and reaction the moment the
+// server mirrors it; without presence, as the visitor is not working in the document.
 import { isDocumentId, type SignSide } from '@novex/shared'
 import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
 import { useMemo } from 'react'
@@ -15,6 +15,7 @@ import { useCollab } from '../collab/useCollab.ts'
 import { useCollabValue } from '../collab/useCollabValue.ts'
 import { ExportDossier } from '../features/export/ExportDossier.tsx'
 import { ReadinessTable } from '../features/readiness/ReadinessTable.tsx'
+import { useCommentsVersion } from '../features/readiness/useCommentsVersion.ts'
 import { useReadiness } from '../features/readiness/useReadiness.ts'
 import { useSignoffMirror } from '../features/signoff/useSignoffMirror.ts'
 import { StatusPanel } from '../features/status/StatusPanel.tsx'
@@ -36,7 +37,9 @@ export function ReadinessPage() {
   const { version } = useSignoffMirror(collab?.doc ?? null)
   // The decision-making follows the document once it has what the server has (not a stale local copy).
   const synced = useCollabValue(collab, (s) => s.synced)
-  const { result, reload } = useReadiness(documentId, version)
+  // Fetched again after every signature or lock, and after every change to a reaction (the open ones).
+  const commentsVersion = useCommentsVersion(collab?.doc ?? null)
+  const { result, reload } = useReadiness(documentId, version + commentsVersion)
   // Trekkers record the decisions after IJkmoment 3; the side follows the organisation (the server checks both).
   const review = useApi((signal) => fetchReview(documentId, signal), `review:${documentId}`)
   const side: SignSide | null =

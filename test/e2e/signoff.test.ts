@@ -100,6 +100,17 @@ describe('signing a section', () => {
 
       // The Rijk signs first: the section waits for the province, for everyone.
       await openPanel(rijkSigner.page)
+      // Before signing, the panel says where reactions are still open: the demo's friction point, in
+      // section 3 ("ruimtelijke keuzes"), and nowhere else.
+      const ids = await sectionIds(rijkSigner.page)
+      const openNotes = rijkSigner.page.getByTestId('signoff-open-threads')
+      await poll(() => openNotes.count()).toBe(1)
+      expect(
+        await rijkSigner.page
+          .locator(`[data-testid="signoff-item"][data-section-id="${ids[2]}"]`)
+          .getByTestId('signoff-open-threads')
+          .textContent(),
+      ).toBe('Er staat nog 1 reactie open op dit onderdeel. Lees die voordat u ondertekent.')
       await signButton(rijkSigner.page, signedId).click()
       await poll(() => statusOf(author.page, signedId).textContent()).toContain(
         `Ondertekend door ${rijkName} (Ministerie van LVVN) — wacht op ondertekening door de provincie`,

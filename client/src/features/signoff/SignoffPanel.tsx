@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { reopenSection, requestSignoff, SignoffApiError, signSection } from '../../api/signoff.ts'
 import { Icon } from '../../ui/Icon.tsx'
+import { useOpenThreadCounts } from '../comments/useOpenThreadCounts.ts'
 import { apiError, failedAnswerOf, ownWords, type ShownError } from './apiError.ts'
 import { ReopenDialog, type ReopenTarget } from './ReopenDialog.tsx'
 import { SignoffSectionItem } from './SignoffSectionItem.tsx'
@@ -41,6 +42,7 @@ export function SignoffPanel({ documentId, doc, sections, canEdit, upToDate, onC
   const { t } = useTranslation('signoff')
   const { states, version } = useSignoffMirror(doc)
   const { result, reload } = useSignoffOverview(documentId, version)
+  const openThreads = useOpenThreadCounts(doc)
   const [busy, setBusy] = useState<string | null>(null)
   const [errors, setErrors] = useState<ReadonlyMap<string, ShownError>>(new Map())
   const [message, setMessage] = useState('')
@@ -187,6 +189,7 @@ export function SignoffPanel({ documentId, doc, sections, canEdit, upToDate, onC
             me={me}
             canEdit={canEdit}
             events={eventsBySection.get(section.id) ?? NO_EVENTS}
+            openThreads={openThreads.get(section.id) ?? 0}
             busy={busy === section.id}
             error={errors.get(section.id) ?? null}
             onSign={() => handleSign(section)}

@@ -1,5 +1,6 @@
-// One section in the sign-off panel: its state in words, who signed which text, and what this user
-// may do now (sign, ask to reopen, confirm a reopen, or ask the signatories to sign).
+// One section in the sign-off panel: its state in words, who signed which text, the reactions still
+// open on it, and what this user may do now (sign, ask to reopen, confirm a reopen, or ask the
+// signatories to sign).
 import type { LedgerEvent, SectionSignoff } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { type ReactNode, useEffect, useId, useRef } from 'react'
@@ -20,6 +21,8 @@ export interface SignoffSectionItemProps {
   /** The user may edit the document (and so ask the signatories to sign). */
   readonly canEdit: boolean
   readonly events: readonly LedgerEvent[]
+  /** Reactions still open on the section: worth reading before signing (not a condition). */
+  readonly openThreads: number
   readonly busy: boolean
   readonly error: ShownError | null
   readonly onSign: () => void
@@ -109,6 +112,11 @@ export function SignoffSectionItem(props: SignoffSectionItemProps) {
             </li>
           ))}
         </ul>
+      )}
+      {!locked && props.openThreads > 0 && (
+        <p className="signoff-item__open" data-testid="signoff-open-threads">
+          {t('item.openThreads', { count: props.openThreads })}
+        </p>
       )}
       {request && (
         <p className="signoff-item__request">

@@ -1,5 +1,6 @@
 // A number that grows whenever a comment thread of the live document changes (placed, answered,
-// resolved, reopened): the readiness view fetches its open reactions again then.
+// resolved, reopened): for views that follow the reactions without the comments store (the readiness
+// view fetches again then; the sign-off panel counts the open ones).
 import { commentsMap } from '@novex/shared'
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'

@@ -233,36 +233,59 @@ describe('e-mail about comments', () => {
   })
 })
 
+/** A second editor with its own settings (beside `server`): everyone logged in, the province's author in De Peel. */
+interface OtherEditor {
+  readonly server: RunningServer
+  readonly logins: Record<Who, string>
+  /** Opens a thread on the first section's first words, mentioning the meelezer. */
+  readonly mentionReader: (who: Who, quote: string, body: string) => Promise<{ status: number; body: CommentThread }>
+  stop(): Promise<void>
+}
+
+async function startOtherEditor(settings: Readonly<Record<string, string>>): Promise<OtherEditor> {
+  const other = await startServer({ env: { ...env(mail.url), ...settings } })
+  const logins = await loginEveryone(other)
+  const meelezer = await api<{ user: { id: string } }>(other, logins.meelezer, 'GET', '/api/session')
+  const client = connectClient(other, DE_PEEL, { cookie: logins.provincieAuteur })
+  await client.synced()
+  const first = orderedSections(client.doc)[0]?.id as SectionId
+  return {
+    server: other,
+    logins,
+    mentionReader: (who, quote, body) =>
+      api<CommentThread>(other, logins[who], 'POST', path, {
+        sectionId: first,
+        anchor: anchorOver(firstText(client.doc, first), 0, 12),
+        quote,
+        body,
+        mentions: [meelezer.body.user.id],
+      }),
+    stop: async () => {
+      client.destroy()
+      await other.stop()
+      other.cleanup()
+    },
+  }
+}
+
 describe('within the gathering time', () => {
   it('sends the comments about one document to one person as one mail, each with its own link', async () => {
-    const gathering = await startServer({ env: { ...env(mail.url), NOVEX_MAIL_GATHER_SECONDS: '2' } })
+    const gathering = await startOtherEditor({ NOVEX_MAIL_GATHER_SECONDS: '2' })
     try {
-      const logins = await loginEveryone(gathering)
-      const meelezer = await api<{ user: { id: string } }>(gathering, logins.meelezer, 'GET', '/api/session')
-      const client = connectClient(gathering, DE_PEEL, { cookie: logins.provincieAuteur })
-      await client.synced()
-      const first = orderedSections(client.doc)[0]?.id as SectionId
       const before = { reader: mailsTo('meelezer').length, opener: mailsTo('provincieAuteur').length }
       const open = async (who: 'provincieAuteur' | 'rijkAuteur', body: string): Promise<CommentThread> => {
-        const answer = await api<CommentThread>(gathering, logins[who], 'POST', path, {
-          sectionId: first,
-          anchor: anchorOver(firstText(client.doc, first), 0, 12),
-          quote: 'de tekst',
-          body,
-          mentions: [meelezer.body.user.id],
-        })
+        const answer = await gathering.mentionReader(who, 'de tekst', body)
         expect(answer.status).toBe(201)
         return answer.body
       }
       const one = await open('provincieAuteur', 'Eerste vraag aan het waterschap.')
       const two = await open('rijkAuteur', 'Tweede vraag, van het Rijk.')
       // The meelezer answers the first: its opener hears of it on their own (another person).
-      const replied = await api(gathering, logins.meelezer, 'POST', `${path}/${one.id}/messages`, {
+      const replied = await api(gathering.server, gathering.logins.meelezer, 'POST', `${path}/${one.id}/messages`, {
         body: 'Antwoord van het waterschap.',
         mentions: [],
       })
       expect(replied.status).toBe(201)
-      client.destroy()
       const received = (await waitForMail('meelezer', before.reader + 1)).slice(before.reader)
       expect(received).toHaveLength(1)
       expect(received[0]?.subject).toBe('2 nieuwe reacties voor u — Ontwikkelperspectief De Peel')
@@ -278,7 +301,6 @@ describe('within the gathering time', () => {
       expect(mailsTo('meelezer')).toHaveLength(before.reader + 1)
     } finally {
       await gathering.stop()
-      gathering.cleanup()
     }
   }, 60_000)
 })
@@ -346,22 +368,14 @@ describe('without a mail server', () => {
 
 describe('with NOVEX_MAIL_QUOTES=0', () => {
   it('says who wrote where, with the link, and nothing of what was written', async () => {
-    const discreet = await startServer({ env: { ...env(mail.url), NOVEX_MAIL_QUOTES: '0' } })
+    const discreet = await startOtherEditor({ NOVEX_MAIL_QUOTES: '0' })
     try {
-      const logins = await loginEveryone(discreet)
-      const meelezer = await api<{ user: { id: string } }>(discreet, logins.meelezer, 'GET', '/api/session')
-      const client = connectClient(discreet, DE_PEEL, { cookie: logins.provincieAuteur })
-      await client.synced()
-      const first = orderedSections(client.doc)[0]?.id as SectionId
       const before = mailsTo('meelezer').length
-      const answer = await api<CommentThread>(discreet, logins.provincieAuteur, 'POST', path, {
-        sectionId: first,
-        anchor: anchorOver(firstText(client.doc, first), 0, 12),
-        quote: 'de vertrouwelijke passage',
-        body: 'Het peilbesluit is nog geheim.',
-        mentions: [meelezer.body.user.id],
-      })
-      client.destroy()
+      const answer = await discreet.mentionReader(
+        'provincieAuteur',
+        'de vertrouwelijke passage',
+        'Het peilbesluit is nog geheim.',
+      )
       expect(answer.status).toBe(201)
       const [received] = await waitForMail('meelezer', before + 1).then((all) => all.slice(before))
       expect(received?.text).toMatch(/^.+ \(Provincie .+\) noemt u in een reactie bij ".+" in ".+"\.\n/)
@@ -370,7 +384,6 @@ describe('with NOVEX_MAIL_QUOTES=0', () => {
       expect(received?.text).toContain(`${PUBLIC_URL}/document/${DE_PEEL}?reactie=${answer.body.id}`)
     } finally {
       await discreet.stop()
-      discreet.cleanup()
     }
   })
 })

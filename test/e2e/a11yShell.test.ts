@@ -219,6 +219,11 @@ describe('accessibility of the shell', () => {
         await rijk.page.locator('.toc__summary').click()
         await rijk.page.locator('.toc__link').first().waitFor()
         expect(await rijk.page.locator('.toc__link').count()).toBeGreaterThanOrEqual(8)
+        // Beside a title, the reactions still open on it: the demo's friction point in section 3.
+        expect(await rijk.page.locator('.toc__link').nth(2).textContent()).toMatch(
+          /^3 Gezamenlijk beeld .+ · 1 open reactie$/,
+        )
+        expect(await rijk.page.getByTestId('toc-open').count()).toBe(1)
         await expectAccessible(rijk.page, 'document page with the table of contents open')
 
         // The same page in the pseudo-locale, with both others present: only catalogue texts and

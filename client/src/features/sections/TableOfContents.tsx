@@ -1,12 +1,19 @@
 // "Inhoud": the outline of the document as links, so a keyboard or screen-reader user can go straight
 // to a section instead of tabbing through every editor before it. A link sets the address to
 // `#section-<id>`; SectionHashFocus (features/links) scrolls there and puts the focus on the title.
-// Folded by default: the outline is long and the sections themselves follow right below.
+// Folded by default: the outline is long and the sections themselves follow right below. Beside a
+// title, how many reactions are still open on it: where the review still has work.
 import type { OrderedSection } from '@novex/shared'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 
-export function TableOfContents({ sections }: { readonly sections: readonly OrderedSection[] }) {
+export interface TableOfContentsProps {
+  readonly sections: readonly OrderedSection[]
+  /** Open reactions per section id. */
+  readonly openThreads: ReadonlyMap<string, number>
+}
+
+export function TableOfContents({ sections, openThreads }: TableOfContentsProps) {
   const { t } = useTranslation('sections')
   if (sections.length === 0) return null
   return (
@@ -19,6 +26,12 @@ export function TableOfContents({ sections }: { readonly sections: readonly Orde
               <Link to={{ hash: `section-${section.id}` }} className="toc__link" data-section-id={section.id}>
                 <span className="toc__number">{section.number}</span>{' '}
                 <span translate="no">{section.title.toString() || t('toc.untitled')}</span>
+                {(openThreads.get(section.id) ?? 0) > 0 && (
+                  <span className="toc__open" data-testid="toc-open">
+                    {' · '}
+                    {t('toc.open', { count: openThreads.get(section.id) })}
+                  </span>
+                )}
               </Link>
             </li>
           ))}

@@ -1,7 +1,7 @@
 // The comments side panel: filters (status, organisation, ijkmoment, section) and the thread cards in
 // document order — by section, then by where the anchor is in the text. While the document scrolls,
 // the cards move to the height of their highlights (useAlignedCards); "Toon in de tekst" and clicking
-// a highlight connect the two as well. A card asked to take the focus (a link to its thread, a thread
+// a highlight connect the two as well, and "Vorige / Volgende open reactie" steps through the open ones. A card asked to take the focus (a link to its thread, a thread
 // just placed in read-only text) is never hidden by the filter: the filter is reset then.
 import { type OrderedSection, ROUNDS, type Round, type ThreadStatus } from '@novex/shared'
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react'
@@ -13,6 +13,7 @@ import { CommentsScope } from './CommentsScope.tsx'
 import { FilterSelect } from './FilterSelect.tsx'
 import type { SectionInfo } from './SectionName.tsx'
 import { ThreadCard } from './ThreadCard.tsx'
+import { ThreadSteps } from './ThreadSteps.tsx'
 import { ALL_THREADS, matchesFilter, orderThreads, organisationsOf, type ThreadFilter } from './threadFilter.ts'
 import { useAlignedCards } from './useAlignedCards.ts'
 
@@ -145,6 +146,12 @@ function CommentsPanelBody({ sections, isLive }: Omit<CommentsPanelProps, 'comme
           {t('filter.mentionsMe')}
         </label>
       </fieldset>
+      <ThreadSteps
+        store={context.store}
+        shown={shown}
+        activeThreadId={snapshot.activeThreadId}
+        anchors={snapshot.anchors}
+      />
       <p className="visually-hidden" role="status">
         {shown.length === threads.length
           ? t('panel.total', { count: threads.length })

@@ -5,10 +5,10 @@
 // that would hide it). A thread that is not there is said on the page. Either way the parameter then
 // goes (replacing the history entry), so a reload does not jump again.
 import { THREAD_LINK_PARAM } from '@novex/shared'
-import type { EditorView } from '@tiptap/pm/view'
 import { useEffect, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import type { CommentsStore } from './commentsStore.ts'
+import { scrollToText } from './scrollToText.ts'
 
 /**
  * How long to wait for the thread's place in the text, which its section's editor reports after it
@@ -71,13 +71,4 @@ export function useThreadLink(store: CommentsStore | null, synced: boolean): Thr
   }, [threadId, store, synced, setParams])
 
   return { missing }
-}
-
-/**
- * Scrolls the page so that the text at `pos` is in the upper part of the window, as "Toon in de
- * tekst" does, but leaves the editor's selection and the focus alone.
- */
-function scrollToText(view: EditorView, pos: number): void {
-  const { top } = view.coordsAtPos(pos)
-  window.scrollBy({ top: top - window.innerHeight / 3 })
 }

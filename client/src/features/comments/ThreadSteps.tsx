@@ -1,0 +1,66 @@
+// "Vorige / Volgende open reactie", as Word steps through its comments: from the active thread to the
+// open one before or after it among the cards shown (in document order, after the filter), round at
+// either end. The thread's text is scrolled into view and its card takes the focus, as a link to a
+// thread does; where in the list that is, is said politely.
+import type { CommentThread } from '@novex/shared'
+import { Button } from '@rijkshuisstijl-community/components-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AnchorPlace, CommentsStore } from './commentsStore.ts'
+import { scrollToText } from './scrollToText.ts'
+import { stepThrough } from './threadSteps.ts'
+
+export interface ThreadStepsProps {
+  readonly store: CommentsStore
+  /** The cards shown, in their order. */
+  readonly shown: readonly CommentThread[]
+  readonly activeThreadId: string | null
+  readonly anchors: ReadonlyMap<string, AnchorPlace>
+}
+
+export function ThreadSteps({ store, shown, activeThreadId, anchors }: ThreadStepsProps) {
+  const { t } = useTranslation('comments')
+  const [said, setSaid] = useState('')
+  const hasOpen = shown.some((thread) => thread.status === 'open')
+
+  const go = (direction: 1 | -1): void => {
+    const step = stepThrough(shown, activeThreadId, direction)
+    if (step === null) return
+    const place = anchors.get(step.thread.id)
+    const view = store.viewOf(step.thread.sectionId)
+    if (place?.kind === 'range' && view !== undefined) scrollToText(view, place.from)
+    store.setActive(step.thread.id, { focusCard: true })
+    setSaid(t('steps.position', { index: step.position, count: step.count }))
+  }
+
+  return (
+    <div className="comments-panel__steps">
+      <span className="comments-panel__steps-label" aria-hidden="true">
+        {t('steps.label')}
+      </span>
+      <Button
+        appearance="subtle-button"
+        data-testid="comment-step-previous"
+        aria-label={t('steps.previous')}
+        title={t('steps.previous')}
+        disabled={!hasOpen}
+        onClick={() => go(-1)}
+      >
+        {t('steps.previousShort')}
+      </Button>
+      <Button
+        appearance="subtle-button"
+        data-testid="comment-step-next"
+        aria-label={t('steps.next')}
+        title={t('steps.next')}
+        disabled={!hasOpen}
+        onClick={() => go(1)}
+      >
+        {t('steps.nextShort')}
+      </Button>
+      <p className="visually-hidden" role="status" data-testid="comment-step-position">
+        {said}
+      </p>
+    </div>
+  )
+}

@@ -110,7 +110,18 @@ describe('signing a section', () => {
           .locator(`[data-testid="signoff-item"][data-section-id="${ids[2]}"]`)
           .getByTestId('signoff-open-threads')
           .textContent(),
-      ).toBe('Er staat nog 1 reactie open op dit onderdeel. Lees die voordat u ondertekent.')
+      ).toBe('Er staat nog 1 reactie open op dit onderdeel. Lees die voordat u ondertekent. Tonen')
+      // "Tonen" shows it: its card in the comments panel takes the focus.
+      await rijkSigner.page
+        .locator(`[data-testid="signoff-item"][data-section-id="${ids[2]}"]`)
+        .getByTestId('signoff-show-open')
+        .click()
+      await poll(() =>
+        rijkSigner.page.evaluate(() => {
+          const active = document.activeElement
+          return active?.getAttribute('data-testid') === 'comment-thread' && /Schuurpunt/.test(active.textContent ?? '')
+        }),
+      ).toBe(true)
       await signButton(rijkSigner.page, signedId).click()
       await poll(() => statusOf(author.page, signedId).textContent()).toContain(
         `Ondertekend door ${rijkName} (Ministerie van LVVN) — wacht op ondertekening door de provincie`,

@@ -18,7 +18,7 @@ import { usePresence } from '../collab/usePresence.ts'
 import { CommentsPanel } from '../features/comments/CommentsPanel.tsx'
 import { CommentsScope, useCommentsSetup } from '../features/comments/CommentsScope.tsx'
 import { ThreadLinkNotice } from '../features/comments/ThreadLinkNotice.tsx'
-import { useOpenThreadCounts } from '../features/comments/useOpenThreadCounts.ts'
+import { useOpenThreads } from '../features/comments/useOpenThreads.ts'
 import { useThreadLink } from '../features/comments/useThreadLink.ts'
 import { AccessNotice } from '../features/connection/AccessNotice.tsx'
 import { ConnectionNotice } from '../features/connection/ConnectionNotice.tsx'
@@ -77,7 +77,7 @@ export function DocumentPage() {
   const synced = useCollabValue(collab, (s) => s.synced)
   const loading = useCollabValue(collab, (s) => !s.localLoaded || !s.synced)
   const sections = useOrderedSections(collab?.doc ?? null)
-  const openThreads = useOpenThreadCounts(collab?.doc ?? null)
+  const openThreads = useOpenThreads(collab?.doc ?? null)
   const { status: liveStatus } = useDocumentStatus(collab?.doc ?? null)
   // Until this page's copy synced, the server's status: a copy from an earlier visit may be behind.
   const status = useShownStatus(documentId, liveStatus, synced, meta.state === 'ready' ? meta.value.status : undefined)
@@ -240,6 +240,7 @@ export function DocumentPage() {
               doc={collab.doc}
               sections={sections}
               canEdit={editable}
+              commentsStore={comments?.store ?? null}
               onClose={() => setPanelOpen(false)}
             />
           </div>

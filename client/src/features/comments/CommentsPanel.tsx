@@ -146,12 +146,7 @@ function CommentsPanelBody({ sections, isLive }: Omit<CommentsPanelProps, 'comme
           {t('filter.mentionsMe')}
         </label>
       </fieldset>
-      <ThreadSteps
-        store={context.store}
-        shown={shown}
-        activeThreadId={snapshot.activeThreadId}
-        anchors={snapshot.anchors}
-      />
+      <ThreadSteps store={context.store} shown={shown} activeThreadId={snapshot.activeThreadId} />
       <p className="visually-hidden" role="status">
         {shown.length === threads.length
           ? t('panel.total', { count: threads.length })

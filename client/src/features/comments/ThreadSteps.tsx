@@ -6,8 +6,8 @@ import type { CommentThread } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AnchorPlace, CommentsStore } from './commentsStore.ts'
-import { scrollToText } from './scrollToText.ts'
+import type { CommentsStore } from './commentsStore.ts'
+import { showThread } from './scrollToText.ts'
 import { stepThrough } from './threadSteps.ts'
 
 export interface ThreadStepsProps {
@@ -15,10 +15,9 @@ export interface ThreadStepsProps {
   /** The cards shown, in their order. */
   readonly shown: readonly CommentThread[]
   readonly activeThreadId: string | null
-  readonly anchors: ReadonlyMap<string, AnchorPlace>
 }
 
-export function ThreadSteps({ store, shown, activeThreadId, anchors }: ThreadStepsProps) {
+export function ThreadSteps({ store, shown, activeThreadId }: ThreadStepsProps) {
   const { t } = useTranslation('comments')
   const [said, setSaid] = useState('')
   const hasOpen = shown.some((thread) => thread.status === 'open')
@@ -26,10 +25,7 @@ export function ThreadSteps({ store, shown, activeThreadId, anchors }: ThreadSte
   const go = (direction: 1 | -1): void => {
     const step = stepThrough(shown, activeThreadId, direction)
     if (step === null) return
-    const place = anchors.get(step.thread.id)
-    const view = store.viewOf(step.thread.sectionId)
-    if (place?.kind === 'range' && view !== undefined) scrollToText(view, place.from)
-    store.setActive(step.thread.id, { focusCard: true })
+    showThread(store, step.thread)
     setSaid(t('steps.position', { index: step.position, count: step.count }))
   }
 

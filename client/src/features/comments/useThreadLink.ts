@@ -8,7 +8,7 @@ import { THREAD_LINK_PARAM } from '@novex/shared'
 import { useEffect, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import type { CommentsStore } from './commentsStore.ts'
-import { scrollToText } from './scrollToText.ts'
+import { showThread } from './scrollToText.ts'
 
 /**
  * How long to wait for the thread's place in the text, which its section's editor reports after it
@@ -36,16 +36,10 @@ export function useThreadLink(store: CommentsStore | null, synced: boolean): Thr
     }
     const open = (): void => {
       stopWaiting()
-      const { threads, anchors } = store.getSnapshot()
+      const { threads } = store.getSnapshot()
       const thread = threads.find((t) => t.id === threadId)
       setMissing(thread === undefined)
-      if (thread !== undefined) {
-        const place = anchors.get(thread.id)
-        const view = store.viewOf(thread.sectionId)
-        // The text first: on a narrow screen the panel sits below it, and the focused card must end in view.
-        if (place?.kind === 'range' && view !== undefined) scrollToText(view, place.from)
-        store.setActive(thread.id, { focusCard: true })
-      }
+      if (thread !== undefined) showThread(store, thread)
       setParams(
         (current) => {
           const next = new URLSearchParams(current)

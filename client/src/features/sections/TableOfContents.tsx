@@ -6,11 +6,12 @@
 import type { OrderedSection } from '@novex/shared'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import type { OpenThreads } from '../comments/useOpenThreads.ts'
 
 export interface TableOfContentsProps {
   readonly sections: readonly OrderedSection[]
   /** Open reactions per section id. */
-  readonly openThreads: ReadonlyMap<string, number>
+  readonly openThreads: OpenThreads
 }
 
 export function TableOfContents({ sections, openThreads }: TableOfContentsProps) {
@@ -26,10 +27,10 @@ export function TableOfContents({ sections, openThreads }: TableOfContentsProps)
               <Link to={{ hash: `section-${section.id}` }} className="toc__link" data-section-id={section.id}>
                 <span className="toc__number">{section.number}</span>{' '}
                 <span translate="no">{section.title.toString() || t('toc.untitled')}</span>
-                {(openThreads.get(section.id) ?? 0) > 0 && (
+                {openThreads.has(section.id) && (
                   <span className="toc__open" data-testid="toc-open">
                     {' · '}
-                    {t('toc.open', { count: openThreads.get(section.id) })}
+                    {t('toc.open', { count: openThreads.get(section.id)?.count })}
                   </span>
                 )}
               </Link>

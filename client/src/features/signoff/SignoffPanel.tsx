@@ -17,7 +17,9 @@ import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { reopenSection, requestSignoff, SignoffApiError, signSection } from '../../api/signoff.ts'
 import { Icon } from '../../ui/Icon.tsx'
-import { useOpenThreadCounts } from '../comments/useOpenThreadCounts.ts'
+import type { CommentsStore } from '../comments/commentsStore.ts'
+import { showThread } from '../comments/scrollToText.ts'
+import { useOpenThreads } from '../comments/useOpenThreads.ts'
 import { apiError, failedAnswerOf, ownWords, type ShownError } from './apiError.ts'
 import { ReopenDialog, type ReopenTarget } from './ReopenDialog.tsx'
 import { SignoffSectionItem } from './SignoffSectionItem.tsx'
@@ -33,16 +35,26 @@ export interface SignoffPanelProps {
   readonly canEdit: boolean
   /** Synced, and every local change acknowledged: the server has the text this browser shows. */
   readonly upToDate: boolean
+  /** The document's reactions, to show an open one from a section's item; null where there are none. */
+  readonly commentsStore: CommentsStore | null
   readonly onClose: () => void
 }
 
 const NO_EVENTS: readonly LedgerEvent[] = []
 
-export function SignoffPanel({ documentId, doc, sections, canEdit, upToDate, onClose }: SignoffPanelProps) {
+export function SignoffPanel({
+  documentId,
+  doc,
+  sections,
+  canEdit,
+  upToDate,
+  commentsStore,
+  onClose,
+}: SignoffPanelProps) {
   const { t } = useTranslation('signoff')
   const { states, version } = useSignoffMirror(doc)
   const { result, reload } = useSignoffOverview(documentId, version)
-  const openThreads = useOpenThreadCounts(doc)
+  const openThreads = useOpenThreads(doc)
   const [busy, setBusy] = useState<string | null>(null)
   const [errors, setErrors] = useState<ReadonlyMap<string, ShownError>>(new Map())
   const [message, setMessage] = useState('')
@@ -189,7 +201,15 @@ export function SignoffPanel({ documentId, doc, sections, canEdit, upToDate, onC
             me={me}
             canEdit={canEdit}
             events={eventsBySection.get(section.id) ?? NO_EVENTS}
-            openThreads={openThreads.get(section.id) ?? 0}
+            openThreads={openThreads.get(section.id)?.count ?? 0}
+            onShowOpen={
+              commentsStore === null
+                ? null
+                : () => {
+                    const oldest = openThreads.get(section.id)?.oldest
+                    if (oldest !== undefined) showThread(commentsStore, { id: oldest, sectionId: section.id })
+                  }
+            }
             busy={busy === section.id}
             error={errors.get(section.id) ?? null}
             onSign={() => handleSign(section)}

@@ -23,6 +23,8 @@ export interface SignoffSectionItemProps {
   readonly events: readonly LedgerEvent[]
   /** Reactions still open on the section: worth reading before signing (not a condition). */
   readonly openThreads: number
+  /** Shows the oldest of them in the document; null where reactions cannot be shown. */
+  readonly onShowOpen: (() => void) | null
   readonly busy: boolean
   readonly error: ShownError | null
   readonly onSign: () => void
@@ -116,6 +118,20 @@ export function SignoffSectionItem(props: SignoffSectionItemProps) {
       {!locked && props.openThreads > 0 && (
         <p className="signoff-item__open" data-testid="signoff-open-threads">
           {t('item.openThreads', { count: props.openThreads })}
+          {props.onShowOpen !== null && (
+            <>
+              {' '}
+              <Button
+                appearance="subtle-button"
+                className="signoff-item__show-open"
+                data-testid="signoff-show-open"
+                aria-label={t('item.showOpen', { count: props.openThreads, section: label })}
+                onClick={props.onShowOpen}
+              >
+                {t('item.showOpenShort')}
+              </Button>
+            </>
+          )}
         </p>
       )}
       {request && (

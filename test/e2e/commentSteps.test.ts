@@ -1,8 +1,7 @@
 // "Vorige / Volgende open reactie" in the comments panel steps through the open reactions in document
 // order, past resolved ones, round at either end: the card takes the focus, its text is in view, and a
 // polite status says where in the list it is.
-import { orderedSections, type SectionId } from '@novex/shared'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import {
   closeWithoutProblems,
@@ -12,11 +11,9 @@ import {
   openDocument,
   type UserContext,
 } from '../helpers/browser.ts'
-import { connectClient } from '../helpers/client.ts'
-import { anchorOver, api, firstText } from '../helpers/comments.ts'
 import { DE_PEEL } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
-import { login } from '../helpers/session.ts'
+import { focusedCard, placeThreads } from './support/threads.ts'
 
 let server: RunningServer
 let browser: Browser
@@ -27,28 +24,11 @@ const ids = { first: '', resolved: '', demo: '', last: '' }
 beforeAll(async () => {
   server = await startServer()
   browser = await launchBrowser()
-  const cookie = await login(server, DEMO_USERS.provincieAuteur)
-  const client = connectClient(server, DE_PEEL, { cookie })
-  await client.synced()
-  const sections = orderedSections(client.doc)
-  const place = async (index: number, body: string): Promise<string> => {
-    const id = (sections[index] as { id: SectionId }).id
-    const text = firstText(client.doc, id)
-    const answer = await api<{ id: string }>(server, cookie, 'POST', `/api/documents/${DE_PEEL}/comments`, {
-      sectionId: id,
-      anchor: anchorOver(text, 0, 8),
-      quote: text.toString().slice(0, 8),
-      body,
-    })
-    expect(answer.status).toBe(201)
-    return answer.body.id
-  }
-  ids.last = await place(5, 'Achteraan in het document.')
-  ids.first = await place(0, 'Vooraan in het document.')
-  ids.resolved = await place(1, 'Al afgehandeld.')
-  const resolved = await api(server, cookie, 'POST', `/api/documents/${DE_PEEL}/comments/${ids.resolved}/resolve`, {})
-  expect(resolved.status).toBe(200)
-  client.destroy()
+  ;[ids.last = '', ids.first = '', ids.resolved = ''] = await placeThreads(server, DE_PEEL, [
+    { section: 5, body: 'Achteraan in het document.' },
+    { section: 0, body: 'Vooraan in het document.' },
+    { section: 1, body: 'Al afgehandeld.', resolved: true },
+  ])
   reader = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.rijkAuteur })
 }, 60_000)
 
@@ -57,12 +37,6 @@ afterAll(async () => {
   await server?.stop()
   server?.cleanup()
 })
-
-const focusedCard = (page: Page): Promise<string | null> =>
-  page.evaluate(() => {
-    const active = document.activeElement
-    return active?.getAttribute('data-testid') === 'comment-thread' ? active.getAttribute('data-thread-id') : null
-  })
 
 it('steps through the open reactions in document order, past resolved ones, round at either end', async () => {
   const page = reader.page

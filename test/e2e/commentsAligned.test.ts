@@ -1,15 +1,12 @@
 // Thread cards sit beside their text: when the reader scrolls a commented passage into view, its card
 // in the side panel moves to the same height.
-import { orderedSections, type SectionId } from '@novex/shared'
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, it } from 'vitest'
 import { DEMO_USERS, launchBrowser, newUserContext, openDocument, type UserContext } from '../helpers/browser.ts'
-import { connectClient } from '../helpers/client.ts'
-import { anchorOver, api, firstText } from '../helpers/comments.ts'
 import { DE_PEEL } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
-import { login } from '../helpers/session.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { placeThreads } from './support/threads.ts'
 
 let server: RunningServer
 let browser: Browser
@@ -18,23 +15,11 @@ let reader: UserContext
 beforeAll(async () => {
   server = await startServer()
   browser = await launchBrowser()
-  const cookie = await login(server, DEMO_USERS.provincieAuteur)
-  const client = connectClient(server, DE_PEEL, { cookie })
-  await client.synced()
   // Comments on a section near the top and on one far down the document.
-  const sections = orderedSections(client.doc)
-  for (const index of [0, sections.length - 2]) {
-    const id = (sections[index] as { id: SectionId }).id
-    const text = firstText(client.doc, id)
-    const created = await api(server, cookie, 'POST', `/api/documents/${DE_PEEL}/comments`, {
-      sectionId: id,
-      anchor: anchorOver(text, 0, 8),
-      quote: text.toString().slice(0, 8),
-      body: `Reactie bij sectie ${index + 1}`,
-    })
-    expect(created.status).toBe(201)
-  }
-  client.destroy()
+  await placeThreads(server, DE_PEEL, [
+    { section: 0, body: 'Reactie bij de eerste sectie' },
+    { section: -2, body: 'Reactie bij een sectie ver naar onderen' },
+  ])
   reader = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.rijkAuteur })
   await openDocument(reader.page, DE_PEEL)
 }, 90_000)

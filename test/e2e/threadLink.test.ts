@@ -4,7 +4,6 @@
 // parameter is gone from the address (other parameters stay). A resolved thread opens too, also while
 // the panel's filter would hide it (the filter is reset); an unknown thread is said in a status line; a
 // visitor without a session goes through the login page and lands on the thread.
-import { type CommentThread, orderedSections, type SectionId } from '@novex/shared'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import {
@@ -15,11 +14,9 @@ import {
   newUserContext,
   type UserContext,
 } from '../helpers/browser.ts'
-import { connectClient } from '../helpers/client.ts'
-import { anchorOver, api, firstText } from '../helpers/comments.ts'
 import { DE_PEEL } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
-import { login } from '../helpers/session.ts'
+import { focusedCard, placeThreads } from './support/threads.ts'
 
 let server: RunningServer
 let browser: Browser
@@ -31,27 +28,10 @@ let resolvedThread = ''
 beforeAll(async () => {
   server = await startServer()
   browser = await launchBrowser()
-  const cookie = await login(server, DEMO_USERS.provincieAuteur)
-  const client = connectClient(server, DE_PEEL, { cookie })
-  await client.synced()
-  const sections = orderedSections(client.doc)
-  const open = async (index: number, body: string): Promise<string> => {
-    const id = (sections[index] as { id: SectionId }).id
-    const text = firstText(client.doc, id)
-    const created = await api<CommentThread>(server, cookie, 'POST', `/api/documents/${DE_PEEL}/comments`, {
-      sectionId: id,
-      anchor: anchorOver(text, 0, 8),
-      quote: text.toString().slice(0, 8),
-      body,
-    })
-    expect(created.status).toBe(201)
-    return created.body.id
-  }
-  farThread = await open(sections.length - 2, 'Graag een bron bij dit getal.')
-  resolvedThread = await open(0, 'Is dit de juiste begrenzing?')
-  const resolved = await api(server, cookie, 'POST', `/api/documents/${DE_PEEL}/comments/${resolvedThread}/resolve`, {})
-  expect(resolved.status).toBe(200)
-  client.destroy()
+  ;[farThread = '', resolvedThread = ''] = await placeThreads(server, DE_PEEL, [
+    { section: -2, body: 'Graag een bron bij dit getal.' },
+    { section: 0, body: 'Is dit de juiste begrenzing?', resolved: true },
+  ])
 }, 90_000)
 
 afterAll(async () => {
@@ -65,13 +45,6 @@ const linkTo = (threadId: string, before = ''): string =>
 
 const cardOf = (page: Page, threadId: string): Locator =>
   page.locator(`[data-testid="comments-panel"] [data-testid="comment-thread"][data-thread-id="${threadId}"]`)
-
-/** The thread id of the card that has the focus, or null when the focus is elsewhere. */
-const focusedCard = (page: Page): Promise<string | null> =>
-  page.evaluate(() => {
-    const active = document.activeElement
-    return active?.getAttribute('data-testid') === 'comment-thread' ? active.getAttribute('data-thread-id') : null
-  })
 
 /** Whether the element is wholly inside the window. */
 const inView = (locator: Locator): Promise<boolean> =>

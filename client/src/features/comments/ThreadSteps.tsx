@@ -17,6 +17,11 @@ export interface ThreadStepsProps {
   readonly activeThreadId: string | null
 }
 
+const STEPS = [
+  { direction: -1, key: 'previous' },
+  { direction: 1, key: 'next' },
+] as const
+
 export function ThreadSteps({ store, shown, activeThreadId }: ThreadStepsProps) {
   const { t } = useTranslation('comments')
   const [said, setSaid] = useState('')
@@ -34,26 +39,19 @@ export function ThreadSteps({ store, shown, activeThreadId }: ThreadStepsProps) 
       <span className="comments-panel__steps-label" aria-hidden="true">
         {t('steps.label')}
       </span>
-      <Button
-        appearance="subtle-button"
-        data-testid="comment-step-previous"
-        aria-label={t('steps.previous')}
-        title={t('steps.previous')}
-        disabled={!hasOpen}
-        onClick={() => go(-1)}
-      >
-        {t('steps.previousShort')}
-      </Button>
-      <Button
-        appearance="subtle-button"
-        data-testid="comment-step-next"
-        aria-label={t('steps.next')}
-        title={t('steps.next')}
-        disabled={!hasOpen}
-        onClick={() => go(1)}
-      >
-        {t('steps.nextShort')}
-      </Button>
+      {STEPS.map(({ direction, key }) => (
+        <Button
+          key={key}
+          appearance="subtle-button"
+          data-testid={`comment-step-${key}`}
+          aria-label={t(`steps.${key}`)}
+          title={t(`steps.${key}`)}
+          disabled={!hasOpen}
+          onClick={() => go(direction)}
+        >
+          {t(`steps.${key}Short`)}
+        </Button>
+      ))}
       <p className="visually-hidden" role="status" data-testid="comment-step-position">
         {said}
       </p>

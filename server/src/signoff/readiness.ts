@@ -2,7 +2,7 @@
 // it has text, whether each party signed it and whether it is locked. Ready only when all are locked.
 // Beside it, how many reactions on it are still open: they do not stop the sign-off, but a friction
 // point nobody answered is worth knowing before the BO-MIRT.
-import { COMPONENTS, commentsMap, listSections, type SectionSignoff, sectionPlainText } from '@novex/shared'
+import { COMPONENTS, listSections, openThreadsBySection, type SectionSignoff, sectionPlainText } from '@novex/shared'
 import type * as Y from 'yjs'
 
 export interface ComponentReadiness {
@@ -27,18 +27,12 @@ export interface Readiness {
 
 export function readiness(doc: Y.Doc, states: ReadonlyMap<string, SectionSignoff>): Readiness {
   const sections = listSections(doc)
-  const open = new Map<string, { count: number; oldest: { id: string; at: number } }>()
-  for (const thread of commentsMap(doc).values()) {
-    if (thread.status !== 'open') continue
-    const seen = open.get(thread.sectionId)
-    const oldest =
-      seen === undefined || thread.openedAt < seen.oldest.at ? { id: thread.id, at: thread.openedAt } : seen.oldest
-    open.set(thread.sectionId, { count: (seen?.count ?? 0) + 1, oldest })
-  }
+  const open = openThreadsBySection(doc)
   const components = COMPONENTS.map((component): ComponentReadiness => {
     const section = sections.find((s) => s.component === component.key) ?? null
     const state = section ? states.get(section.id) : undefined
     const signed = (side: string): boolean => state?.signatures.some((s) => s.signer.side === side) ?? false
+    const openHere = section ? open.get(section.id) : undefined
     return {
       component: component.key,
       label: component.title,
@@ -48,8 +42,8 @@ export function readiness(doc: Y.Doc, states: ReadonlyMap<string, SectionSignoff
       signedRijk: signed('rijk'),
       signedProvincie: signed('provincie'),
       locked: state?.locked != null,
-      openThreads: (section && open.get(section.id)?.count) || 0,
-      openThreadId: (section && open.get(section.id)?.oldest.id) || null,
+      openThreads: openHere?.count ?? 0,
+      openThreadId: openHere?.oldest ?? null,
     }
   })
   return { ready: components.every((c) => c.locked), components }

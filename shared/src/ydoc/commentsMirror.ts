@@ -12,6 +12,28 @@ export function listThreads(doc: Y.Doc): CommentThread[] {
   return [...commentsMap(doc).values()]
 }
 
+/** The reactions still open on one section: how many, and the one opened first. */
+export interface OpenOnSection {
+  readonly count: number
+  readonly oldest: string
+}
+
+/** Per section id, the reactions still open on it (sections without any are absent). */
+export function openThreadsBySection(doc: Y.Doc): Map<string, OpenOnSection> {
+  const open = new Map<string, OpenOnSection & { readonly at: number }>()
+  for (const thread of commentsMap(doc).values()) {
+    if (thread.status !== 'open') continue
+    const seen = open.get(thread.sectionId)
+    const older = seen === undefined || thread.openedAt < seen.at
+    open.set(thread.sectionId, {
+      count: (seen?.count ?? 0) + 1,
+      oldest: older ? thread.id : seen.oldest,
+      at: older ? thread.openedAt : seen.at,
+    })
+  }
+  return open
+}
+
 export function reviewMap(doc: Y.Doc): Y.Map<ReviewState> {
   return doc.getMap<ReviewState>(DOC_KEYS.review)
 }

@@ -1,8 +1,9 @@
 // The comments side panel: filters (status, organisation, ijkmoment, section) and the thread cards in
 // document order — by section, then by where the anchor is in the text. While the document scrolls,
 // the cards move to the height of their highlights (useAlignedCards); "Toon in de tekst" and clicking
-// a highlight connect the two as well, and "Vorige / Volgende open reactie" steps through the open ones. A card asked to take the focus (a link to its thread, a thread
-// just placed in read-only text) is never hidden by the filter: the filter is reset then.
+// a highlight connect the two as well, and "Vorige / Volgende open reactie" steps through the open
+// ones. A card asked to take the focus (a link to its thread, a thread just placed in read-only text)
+// is never hidden by the filter: the filter is reset then.
 import { type OrderedSection, ROUNDS, type Round, type ThreadStatus } from '@novex/shared'
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { Trans, useTranslation } from 'react-i18next'

@@ -7,7 +7,7 @@ import { Button } from '@rijkshuisstijl-community/components-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommentsStore } from './commentsStore.ts'
-import { showThread } from './scrollToText.ts'
+import { showThread } from './showThread.ts'
 import { stepThrough } from './threadSteps.ts'
 
 export interface ThreadStepsProps {

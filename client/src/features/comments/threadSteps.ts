@@ -14,18 +14,18 @@ export interface Step {
  * resolved: the step goes from its place in the list.
  */
 export function stepThrough(shown: readonly CommentThread[], activeThreadId: string | null, step: 1 | -1): Step | null {
-  const open = shown.filter((thread) => thread.status === 'open')
-  if (open.length === 0) return null
+  const open = shown.flatMap((thread, index) => (thread.status === 'open' ? [{ thread, index }] : []))
+  const first = open[0]
+  const last = open[open.length - 1]
+  if (first === undefined || last === undefined) return null
   const at = shown.findIndex((thread) => thread.id === activeThreadId)
-  const after = (thread: CommentThread): boolean => shown.indexOf(thread) > at
-  const before = (thread: CommentThread): boolean => shown.indexOf(thread) < at
   const target =
-    at === -1
-      ? step === 1
-        ? open[0]
-        : open[open.length - 1]
-      : step === 1
-        ? (open.find(after) ?? open[0])
-        : (open.findLast(before) ?? open[open.length - 1])
-  return target === undefined ? null : { thread: target, position: open.indexOf(target) + 1, count: open.length }
+    step === 1
+      ? at === -1
+        ? first
+        : (open.find(({ index }) => index > at) ?? first)
+      : at === -1
+        ? last
+        : (open.findLast(({ index }) => index < at) ?? last)
+  return { thread: target.thread, position: open.indexOf(target) + 1, count: open.length }
 }

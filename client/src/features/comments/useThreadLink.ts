@@ -8,7 +8,7 @@ import { THREAD_LINK_PARAM } from '@novex/shared'
 import { useEffect, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import type { CommentsStore } from './commentsStore.ts'
-import { showThread } from './scrollToText.ts'
+import { showThread } from './showThread.ts'
 
 /**
  * How long to wait for the thread's place in the text, which its section's editor reports after it

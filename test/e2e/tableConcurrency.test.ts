@@ -48,6 +48,8 @@ async function newTable(sectionId: string): Promise<void> {
   await rijk.page.keyboard.press('Enter')
   await button(rijk.page, sectionId, 'insert').click()
   await rijk.page.keyboard.type('Opgave')
+  // Typed at once after the click, into the header cell the new table put the caret in.
+  expect(await editorOf(rijk.page, sectionId).locator('th').first().textContent()).toBe('Opgave')
   await waitForSaveStatus(rijk.page, SaveStatus.saved)
   await expect.poll(() => rowLengths(provincie.page, sectionId)).toEqual([3, 3, 3])
 }

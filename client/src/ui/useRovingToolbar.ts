@@ -1,12 +1,15 @@
 // The keyboard of a WAI-ARIA toolbar (https://www.w3.org/WAI/ARIA/apg/patterns/toolbar/): one Tab stop,
 // the arrow keys, Home and End move between the buttons. The toolbar gives its keydown handler to the
-// element with role="toolbar", and to each button its `tabIndex`, `ref` and `onFocus`.
-import { type KeyboardEvent, useRef, useState } from 'react'
+// element with role="toolbar", and to each button its `tabIndex`, `ref`, `onFocus` and `onMouseDown`.
+// A click leaves the focus in the text, as in Word: the editor's own focus() comes back a frame later
+// (Tiptap focuses in requestAnimationFrame), and a key typed in that frame went to the button.
+import { type KeyboardEvent, type MouseEvent, useRef, useState } from 'react'
 
 export interface RovingButton {
   readonly tabIndex: 0 | -1
   readonly ref: (button: HTMLButtonElement | null) => void
   readonly onFocus: () => void
+  readonly onMouseDown: (event: MouseEvent<HTMLButtonElement>) => void
 }
 
 export interface RovingToolbar {
@@ -41,6 +44,7 @@ export function useRovingToolbar(count: number): RovingToolbar {
       buttons.current[index] = element
     },
     onFocus: () => setCurrent(index),
+    onMouseDown: (event) => event.preventDefault(),
   })
 
   return { onKeyDown, button }

@@ -2,8 +2,10 @@
 // a reply mails the thread's earlier writers, never the writer; a user can turn it off; a mail server
 // that is down delays mail but loses none, also over a restart of the editor; a mailbox the mail server
 // refuses for good is given up, not retried. Without SMTP_URL nothing is offered. Comments about one
-// document that reach one person within the gathering time go as one mail.
+// document that reach one person within the gathering time go as one mail; someone who wants them once a
+// day gets them at the daily time, and at once when they no longer want that.
 import { createServer, type Socket } from 'node:net'
+import { openDatabase } from '@novex/server'
 import { type CommentThread, orderedSections, type SectionId } from '@novex/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectClient, type TestClient } from '../helpers/client.ts'
@@ -145,7 +147,7 @@ describe('e-mail about comments', () => {
 
   it("is written in the language of the user's interface, which the client reports", async () => {
     const english = await api(server, cookies.meelezer, 'PUT', '/api/session/mail', { language: 'en' })
-    expect(english.body).toEqual({ available: true, enabled: true, language: 'en' })
+    expect(english.body).toEqual({ available: true, enabled: true, daily: false, dailyAt: '08:00', language: 'en' })
     for (const wrong of [{ language: 'de' }, {}, { language: 'en', extra: 1 }]) {
       expect((await api(server, cookies.meelezer, 'PUT', '/api/session/mail', wrong)).status).toBe(400)
     }
@@ -170,7 +172,7 @@ describe('e-mail about comments', () => {
         enabled: false,
       },
     )
-    expect(off.body).toEqual({ available: true, enabled: false, language: 'nl' })
+    expect(off.body).toEqual({ available: true, enabled: false, daily: false, dailyAt: '08:00', language: 'nl' })
     const bad = await api<{ error: { code: string } }>(server, cookies.rijkAuteur, 'PUT', '/api/session/mail', {
       enabled: 'ja',
     })
@@ -305,6 +307,64 @@ describe('within the gathering time', () => {
   }, 60_000)
 })
 
+/** When the meelezer's unsent mails are due, from the editor's SQLite file. */
+function dueTimes(dataDir: string, userId: string): number[] {
+  const db = openDatabase(dataDir)
+  try {
+    const rows = db
+      .prepare('SELECT next_at FROM mail_outbox WHERE recipient_id = ? AND sent_at IS NULL AND given_up_at IS NULL')
+      .all(userId) as { next_at: number }[]
+    return rows.map((row) => row.next_at)
+  } finally {
+    db.close()
+  }
+}
+
+/** The time of day on the Dutch clock, "07:30". */
+const dutchClock = (at: number): string =>
+  new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(at)
+
+describe('once a day', () => {
+  it('keeps the mentions for the daily time, sends none meanwhile, and sends them as one when turned off', async () => {
+    const daily = await startOtherEditor({ NOVEX_MAIL_DIGEST_AT: '07:30' })
+    try {
+      const on = await api(daily.server, daily.logins.meelezer, 'PUT', '/api/session/mail', { daily: true })
+      expect(on.body).toEqual({ available: true, enabled: true, daily: true, dailyAt: '07:30', language: 'nl' })
+      const before = mailsTo('meelezer').length
+      const opened = Date.now()
+      for (const body of ['Eerste vraag voor het overzicht.', 'Tweede vraag voor het overzicht.']) {
+        expect((await daily.mentionReader('provincieAuteur', 'de tekst', body)).status).toBe(201)
+      }
+      const readerId = (await api<{ user: { id: string } }>(daily.server, daily.logins.meelezer, 'GET', '/api/session'))
+        .body.user.id
+      const due = dueTimes(daily.server.dataDir, readerId)
+      expect(due).toHaveLength(2)
+      for (const at of due) {
+        expect(at).toBeGreaterThan(opened)
+        expect(at - opened).toBeLessThanOrEqual(24 * 60 * 60 * 1000)
+        expect(dutchClock(at)).toBe('07:30')
+      }
+      // Nothing goes meanwhile (gathering is 0 s on this editor: without the daily mail both went at once).
+      await new Promise((resolve) => setTimeout(resolve, 2_000))
+      expect(mailsTo('meelezer')).toHaveLength(before)
+
+      const off = await api(daily.server, daily.logins.meelezer, 'PUT', '/api/session/mail', { daily: false })
+      expect(off.body).toMatchObject({ daily: false })
+      const received = (await waitForMail('meelezer', before + 1)).slice(before)
+      expect(received[0]?.subject).toBe('2 nieuwe reacties voor u — Ontwikkelperspectief De Peel')
+      expect(received[0]?.text).toContain('> Eerste vraag voor het overzicht.')
+      expect(received[0]?.text).toContain('> Tweede vraag voor het overzicht.')
+      await new Promise((resolve) => setTimeout(resolve, 1_500))
+      expect(mailsTo('meelezer')).toHaveLength(before + 1)
+      expect((await api(daily.server, daily.logins.meelezer, 'PUT', '/api/session/mail', { daily: 'ja' })).status).toBe(
+        400,
+      )
+    } finally {
+      await daily.stop()
+    }
+  }, 60_000)
+})
+
 describe('a mail server that does not answer', () => {
   it('does not hold up a restart, and its mail goes out after it', async () => {
     // It takes the connection and never greets: nodemailer would wait 30 s for it.
@@ -358,7 +418,7 @@ describe('without a mail server', () => {
     try {
       const cookie = (await loginEveryone(plain)).rijkAuteur
       const settings = await api(plain, cookie, 'GET', '/api/session/mail')
-      expect(settings.body).toEqual({ available: false, enabled: true, language: 'nl' })
+      expect(settings.body).toEqual({ available: false, enabled: true, daily: false, dailyAt: null, language: 'nl' })
     } finally {
       await plain.stop()
       plain.cleanup()

@@ -6,7 +6,7 @@
 // go as one mail (`commentsMail`), so a review session is not a mail per reaction.
 import { documentPath, type Language, THREAD_LINK_PARAM } from '@novex/shared'
 import type { CommentEvent } from '../comments/commentService.ts'
-import type { OutgoingMail } from './mailOutbox.ts'
+import type { MailKind, OutgoingMail } from './mailOutbox.ts'
 import { closing, editorLink, oneLine, personName, quoted } from './mailText.ts'
 
 /** Where the thread opens in the editor (the client focuses its card). */
@@ -14,6 +14,9 @@ export const threadLink = (publicUrl: URL, documentId: string, threadId: string)
   editorLink(publicUrl, documentPath(documentId), { [THREAD_LINK_PARAM]: threadId })
 
 type CommentMailKind = 'mention' | 'reply'
+
+/** The mail about comments: about one document they go as one mail, and they may wait for the daily mail. */
+export const COMMENT_KINDS: ReadonlySet<MailKind> = new Set<MailKind>(['mention', 'reply'] satisfies CommentMailKind[])
 
 /** What one comment mail says (kept with the queued mail, to write a bundle from). */
 export interface CommentMailPayload {

@@ -2,8 +2,8 @@
 // the kind's own composer, in the recipient's language. Only the outbox's own rows come here; a payload
 // that does not read lets each mail go on its own.
 import type { Language } from '@novex/shared'
-import { type CommentMailPayload, commentsMail } from './commentMail.ts'
-import type { MailKind, QueuedMail } from './mailOutbox.ts'
+import { COMMENT_KINDS, type CommentMailPayload, commentsMail } from './commentMail.ts'
+import type { QueuedMail } from './mailOutbox.ts'
 import { type SectionLockedPayload, sectionsLockedMail } from './sectionLockedMail.ts'
 import { type SignatureLapsedPayload, signaturesLapsedMail } from './signatureLapsedMail.ts'
 import { type SignRequestPayload, signRequestsMail } from './signoffMail.ts'
@@ -15,9 +15,6 @@ function payloadsOf<T>(mails: readonly QueuedMail[]): T[] | null {
     return null
   }
 }
-
-/** Mentions and replies about one document go as one mail. */
-const COMMENT_KINDS: ReadonlySet<MailKind> = new Set<MailKind>(['mention', 'reply'])
 
 export function combineMails(
   mails: readonly QueuedMail[],

@@ -12,7 +12,7 @@ describe('the mail settings', () => {
     expect(readMailConfig({})).toBeNull()
   })
 
-  it('are read with a first retry of a minute and two minutes of gathering unless set', () => {
+  it('are read with a first retry of a minute and two minutes of gathering and the daily mail at 08:00 unless set', () => {
     expect(readMailConfig(base)).toEqual({
       smtpUrl: base.SMTP_URL,
       from: base.MAIL_FROM,
@@ -20,7 +20,9 @@ describe('the mail settings', () => {
       retryMs: 60_000,
       gatherMs: 120_000,
       quotes: true,
+      digestAt: { hour: 8, minute: 0 },
     })
+    expect(readMailConfig({ ...base, NOVEX_MAIL_DIGEST_AT: '17:30' })?.digestAt).toEqual({ hour: 17, minute: 30 })
     expect(readMailConfig({ ...base, NOVEX_MAIL_QUOTES: '0' })?.quotes).toBe(false)
     expect(readMailConfig({ ...base, NOVEX_MAIL_RETRY_SECONDS: '5' })?.retryMs).toBe(5_000)
     expect(readMailConfig({ ...base, NOVEX_MAIL_GATHER_SECONDS: '0' })?.gatherMs).toBe(0)
@@ -35,5 +37,6 @@ describe('the mail settings', () => {
     expect(() => readMailConfig({ ...base, NOVEX_MAIL_RETRY_SECONDS: '0' })).toThrow(/positive integer/)
     expect(() => readMailConfig({ ...base, NOVEX_MAIL_GATHER_SECONDS: 'twee' })).toThrow(/NOVEX_MAIL_GATHER_SECONDS/)
     expect(() => readMailConfig({ ...base, NOVEX_MAIL_QUOTES: 'nee' })).toThrow(/NOVEX_MAIL_QUOTES must be 1/)
+    expect(() => readMailConfig({ ...base, NOVEX_MAIL_DIGEST_AT: '8 uur' })).toThrow(/NOVEX_MAIL_DIGEST_AT/)
   })
 })

@@ -1,6 +1,7 @@
 // Notification e-mail (notifications/): off unless SMTP_URL is set. Read from the environment by
 // config.ts (the only reader of process.env).
 import { isLoopback } from '../oidc/oidcConfig.ts'
+import { parseTimeOfDay, type TimeOfDay } from './digestTime.ts'
 
 export interface MailConfig {
   /** smtp://user:password@host:587 (STARTTLS when the server offers it) or smtps://…:465. */
@@ -22,6 +23,11 @@ export interface MailConfig {
    * the rest after logging in: no document text passes through the mail servers.
    */
   readonly quotes: boolean
+  /**
+   * When the daily mail of reactions goes, on the Dutch clock (NOVEX_MAIL_DIGEST_AT, 08:00 unless set), for
+   * users who want their mentions and replies once a day instead of within minutes.
+   */
+  readonly digestAt: TimeOfDay
 }
 
 export function readMailConfig(env: NodeJS.ProcessEnv): MailConfig | null {
@@ -61,6 +67,11 @@ export function readMailConfig(env: NodeJS.ProcessEnv): MailConfig | null {
   const quotesText = env.NOVEX_MAIL_QUOTES?.trim() ?? '1'
   if (quotesText !== '0' && quotesText !== '1')
     throw new Error(`NOVEX_MAIL_QUOTES must be 1 (quote what people wrote) or 0 (do not), got "${quotesText}"`)
+  const digestAt = parseTimeOfDay(env.NOVEX_MAIL_DIGEST_AT ?? '08:00')
+  if (digestAt === null)
+    throw new Error(
+      `NOVEX_MAIL_DIGEST_AT must be a time such as 08:00 (24-hour clock), got "${env.NOVEX_MAIL_DIGEST_AT}"`,
+    )
   return {
     smtpUrl,
     from,
@@ -68,5 +79,6 @@ export function readMailConfig(env: NodeJS.ProcessEnv): MailConfig | null {
     retryMs: retrySeconds * 1000,
     gatherMs: gatherSeconds * 1000,
     quotes: quotesText === '1',
+    digestAt,
   }
 }

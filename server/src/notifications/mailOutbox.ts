@@ -1,8 +1,8 @@
 // The outbox of notification e-mail (migrations v14, v15): a mail is written here right after the event
 // it is about, and stays until the mail server accepted it or it was given up. So a mail server that is
 // down, or a restart, loses nothing: what is still due is sent when it can be. A mail of a bundle (e.g.
-// the comments on one document, or the requests to sign its sections, to one person) waits the gathering
-// time before it is due; when it goes, every later mail of its bundle goes with it, as one.
+// the comments on one document, or the requests to sign its sections, to one person) waits before it is
+// due (mailDue.ts); when it goes, every later mail of its bundle goes with it, as one.
 import type { Db } from '../persistence/database.ts'
 
 /** Why someone gets the mail. */
@@ -35,8 +35,10 @@ export interface QueuedMail extends OutgoingMail {
 }
 
 export interface MailOutbox {
-  /** Due at `now`; a mail of a bundle at `now + gatherMs`. */
-  add(mails: readonly OutgoingMail[], now: number, gatherMs: number): void
+  /** Written at `now`, each due when `dueAt` says. */
+  add(mails: readonly OutgoingMail[], now: number, dueAt: (mail: OutgoingMail) => number): void
+  /** The recipient's unsent mails of these kinds are due at `at` instead; returns how many. */
+  reschedule(recipientId: string, kinds: ReadonlySet<MailKind>, at: number): number
   /** Mails due at `now`, oldest first. */
   due(now: number, limit: number): QueuedMail[]
   /** The mail and every later unsent mail of its bundle to the same person, oldest first. */
@@ -75,9 +77,8 @@ export function createMailOutbox(db: Db): MailOutbox {
        (recipient_id, kind, document_id, subject, body, created_at, next_at, bundle_key, payload)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-  const addAll = db.transaction((mails: readonly OutgoingMail[], now: number, gatherMs: number) => {
+  const addAll = db.transaction((mails: readonly OutgoingMail[], now: number, due: (mail: OutgoingMail) => number) => {
     for (const m of mails) {
-      const dueAt = m.bundle ? now + gatherMs : now
       insert.run(
         m.recipientId,
         m.kind,
@@ -85,7 +86,7 @@ export function createMailOutbox(db: Db): MailOutbox {
         m.subject,
         m.body,
         now,
-        dueAt,
+        due(m),
         m.bundle?.key ?? null,
         m.bundle?.payload ?? null,
       )
@@ -117,6 +118,15 @@ export function createMailOutbox(db: Db): MailOutbox {
   const markAll = db.transaction((mark: (id: number) => void, ids: readonly number[]) => {
     for (const id of ids) mark(id)
   })
+  const rescheduleRow = db.prepare(
+    `UPDATE mail_outbox SET next_at = ?
+     WHERE recipient_id = ? AND kind = ? AND sent_at IS NULL AND given_up_at IS NULL`,
+  )
+  const rescheduleAll = db.transaction((recipientId: string, kinds: ReadonlySet<MailKind>, at: number) => {
+    let changed = 0
+    for (const kind of kinds) changed += rescheduleRow.run(at, recipientId, kind).changes
+    return changed
+  })
   const pruneRows = db.prepare('DELETE FROM mail_outbox WHERE COALESCE(sent_at, given_up_at) < ?')
   const queued = (r: Row): QueuedMail => ({
     id: r.id,
@@ -130,9 +140,10 @@ export function createMailOutbox(db: Db): MailOutbox {
     ...(r.bundle_key !== null ? { bundle: { key: r.bundle_key, payload: r.payload ?? '' } } : {}),
   })
   return {
-    add: (mails, now, gatherMs) => {
-      if (mails.length > 0) addAll(mails, now, gatherMs)
+    add: (mails, now, dueAt) => {
+      if (mails.length > 0) addAll(mails, now, dueAt)
     },
+    reschedule: (recipientId, kinds, at) => rescheduleAll(recipientId, kinds, at),
     due: (now, limit) => (dueRows.all(now, limit) as Row[]).map(queued),
     bundleOf: (mail) =>
       mail.bundle ? (bundleRows.all(mail.recipientId, mail.bundle.key, mail.id) as Row[]).map(queued) : [mail],

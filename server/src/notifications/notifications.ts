@@ -8,7 +8,8 @@
 // - an ijkmoment opened or closed (onRoundChanged): everyone who may comment.
 // Never the one who acted. The services report what they recorded; the mails go into the outbox at once
 // (one composer per kind, in the recipient's language) and the sender delivers them (mailSender.ts),
-// comments and sign-off news gathered per document and person first (mailBundles.ts).
+// comments and sign-off news gathered per document and person first (mailBundles.ts); comments once a
+// day for those who asked (mailDue.ts).
 // Without a mail server configured nothing is written or sent, and the setting is not offered.
 import { type DocumentStatus, type SignSide, type StatusDecision, signSideOf } from '@novex/shared'
 import type { Logger } from 'pino'
@@ -21,9 +22,11 @@ import { documentScope } from '../policy/access.ts'
 import type { RoundChange } from '../review/reviewService.ts'
 import { documentProvinces } from '../signoff/signers.ts'
 import type { SectionLocked, SectionReopened, SignatureLapsed, SignoffRequest } from '../signoff/signoffService.ts'
-import { commentMail, recipientsOf, threadLink } from './commentMail.ts'
+import { COMMENT_KINDS, commentMail, recipientsOf, threadLink } from './commentMail.ts'
+import { formatTimeOfDay } from './digestTime.ts'
 import { combineMails } from './mailBundles.ts'
 import type { MailConfig } from './mailConfig.ts'
+import { commentMailDueAfterChange, mailDueAt } from './mailDue.ts'
 import { mailHtml } from './mailHtml.ts'
 import { createMailOutbox, type OutgoingMail, type QueuedMail } from './mailOutbox.ts'
 import { type Destination, type MailSender, startMailSender } from './mailSender.ts'
@@ -50,6 +53,10 @@ export interface Notifications {
   /** A mail server is configured: e-mail is sent, and users can turn it off. */
   readonly available: boolean
   readonly settings: MailSettings
+  /** When the daily mail goes, "08:00" on the Dutch clock; null without a mail server. */
+  readonly dailyAt: string | null
+  /** Mentions and replies once a day (or no longer): also what waits in the outbox for the user. */
+  setDaily(userId: string, daily: boolean): void
   readonly onCommentMessage: OnCommentMessage
   readonly onSignoffRequested: (request: SignoffRequest) => void
   readonly onSectionLocked: (locked: SectionLocked) => void
@@ -71,6 +78,8 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     return {
       available: false,
       settings,
+      dailyAt: null,
+      setDaily: settings.setWantsDaily,
       onCommentMessage: none,
       onSignoffRequested: none,
       onSectionLocked: none,
@@ -106,7 +115,8 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
   const queue = (what: string, compose: () => readonly OutgoingMail[]): void => {
     try {
       const mails = compose().filter((mail) => settings.wantsMail(mail.recipientId))
-      outbox.add(mails, Date.now(), config.gatherMs)
+      const now = Date.now()
+      outbox.add(mails, now, (mail) => mailDueAt(mail, now, config, settings.wantsDaily))
       if (mails.length > 0) sender.wake()
     } catch (failure) {
       // What the mail is about is stored either way; only its e-mail is missing.
@@ -209,9 +219,17 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       )
     })
 
+  const setDaily = (userId: string, daily: boolean): void => {
+    settings.setWantsDaily(userId, daily)
+    const moved = outbox.reschedule(userId, COMMENT_KINDS, commentMailDueAfterChange(daily, Date.now(), config))
+    if (moved > 0) sender.wake()
+  }
+
   return {
     available: true,
     settings,
+    dailyAt: formatTimeOfDay(config.digestAt),
+    setDaily,
     onCommentMessage,
     onSignoffRequested,
     onSectionLocked,

@@ -263,6 +263,10 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX mail_outbox_bundle ON mail_outbox (recipient_id, bundle_key)
     WHERE bundle_key IS NOT NULL AND sent_at IS NULL AND given_up_at IS NULL;
   `,
+  // v16: whether a user gets the mentions and replies once a day, in one mail per document.
+  `
+  ALTER TABLE mail_settings ADD COLUMN daily INTEGER NOT NULL DEFAULT 0;
+  `,
 ]
 
 export function migrate(db: Database.Database): number {

@@ -90,6 +90,10 @@ describe('the e-mail', () => {
     expect(mail.body).toContain('> Regel 1\n> Regel 2')
     expect(mail.body).toContain('bij "Hoofdopgave" in "De Peel — perspectief"')
     expect(mail.body).toContain('https://x/document/de-peel?reactie=t1')
+    // Where to have them once a day instead, before how to stop them.
+    expect(mail.body).toMatch(
+      /één keer per dag in één mail, of juist meteen\? Kies dat in de editor bij uw naam\.\nGeen e-mail meer\?/,
+    )
   })
 
   it('without quotes, says who wrote where and nothing of what was written', () => {
@@ -157,6 +161,7 @@ describe('comments on one document to one person within the gathering time', () 
       body.match(/Bekijk en beantwoord: https:\/\/novex\.example\.nl\/document\/de-peel\?reactie=t1/g),
     ).toHaveLength(2)
     expect(body).toContain('omdat u in deze reacties wordt genoemd of er eerder in schreef.')
+    expect(body).toContain('Reacties liever één keer per dag in één mail')
   })
 
   it('without quotes, name who wrote where and nothing of what was written', () => {

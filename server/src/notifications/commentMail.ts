@@ -63,6 +63,8 @@ interface CommentMailText {
   readonly many: (count: number, document: string) => string
   readonly answer: string
   readonly manyReason: (kinds: ReadonlySet<CommentMailKind>) => string
+  /** That reactions can come once a day instead (or at once again). */
+  readonly when: string
 }
 
 const TEXT: Readonly<Record<Language, CommentMailText>> = {
@@ -93,6 +95,7 @@ const TEXT: Readonly<Record<Language, CommentMailText>> = {
         : kinds.has('mention')
           ? 'U krijgt dit bericht omdat u in deze reacties wordt genoemd.'
           : 'U krijgt dit bericht omdat u in deze reacties hebt geschreven.',
+    when: 'Reacties liever één keer per dag in één mail, of juist meteen? Kies dat in de editor bij uw naam.',
   },
   en: {
     where: (section, document) => (section === '' ? `in "${document}"` : `on "${section}" in "${document}"`),
@@ -121,6 +124,7 @@ const TEXT: Readonly<Record<Language, CommentMailText>> = {
         : kinds.has('mention')
           ? 'You receive this message because these comments mention you.'
           : 'You receive this message because you wrote in these comment threads.',
+    when: 'Comments once a day in one mail, or at once instead? Choose it in the editor at your name.',
   },
 }
 
@@ -141,7 +145,9 @@ export function commentMail(
   const content = quotes
     ? [`${opening}:`, '', quoted(event.message.body), '', text.about(oneLine(event.thread.quote))]
     : [`${opening}.`]
-  const body = [...content, '', text.open(quotes), link, '', ...closing(text.reason(kind), language)].join('\n')
+  const body = [...content, '', text.open(quotes), link, '', ...closing(text.reason(kind), language, text.when)].join(
+    '\n',
+  )
   const subject = text.subject(kind, oneLine(author.name), oneLine(documentTitle))
   const payload: CommentMailPayload = {
     kind,
@@ -177,7 +183,7 @@ export function commentsMail(
     text.many(payloads.length, document),
     '',
     ...items,
-    ...closing(text.manyReason(new Set(payloads.map((p) => p.kind))), language),
+    ...closing(text.manyReason(new Set(payloads.map((p) => p.kind))), language, text.when),
   ].join('\n')
   return { subject: text.manySubject(payloads.length, document), body }
 }

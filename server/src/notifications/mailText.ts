@@ -34,9 +34,9 @@ const TURN_OFF: Readonly<Record<Language, string>> = {
   en: 'No more e-mail? Turn off "Notifications by e-mail" in the editor, at your name in the top right.',
 }
 
-/** The signature: why this mail came, and where to turn such mail off. */
-export function closing(reason: string, language: Language): string[] {
-  return ['-- ', reason, TURN_OFF[language]]
+/** The signature: why this mail came, what else can be chosen (`choice`), and where to turn such mail off. */
+export function closing(reason: string, language: Language, choice?: string): string[] {
+  return ['-- ', reason, ...(choice === undefined ? [] : [choice]), TURN_OFF[language]]
 }
 
 /** "1 open reactie" / "3 open reacties": a count with its noun in the right number. */

@@ -8,23 +8,16 @@
 // `NOVEX_RANDOM_SEED=<seed> npx vitest run --project e2e test/e2e/randomEditing.test.ts` replays the
 // same steps (their interleaving depends on timing).
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { editorOf, SaveStatus, sectionIds, waitForSaveStatus } from '../helpers/browser.ts'
-import { randomEdit, seeded } from './support/randomEdits.ts'
-import { NETWORK_NOISE, openTwoUsers, type TwoUsers, withServerLogs } from './twoUsers.ts'
+import { seededRandom } from '../helpers/seededRandom.ts'
+import { randomEdit } from './support/randomEdits.ts'
+import { NETWORK_NOISE, useTwoUsers, withServerLogs } from './twoUsers.ts'
 
 const SEEDS = process.env.NOVEX_RANDOM_SEED ? [Number(process.env.NOVEX_RANDOM_SEED)] : [1, 2]
 const STEPS = 200
 
-let users: TwoUsers
-
-beforeAll(async () => {
-  users = await openTwoUsers()
-}, 120_000)
-
-afterAll(async () => {
-  await users?.close()
-})
+const twoUsers = useTwoUsers()
 
 /**
  * The section's document as ProseMirror holds it, as JSON: what the page shows, without the other
@@ -39,10 +32,11 @@ const documentOf = (page: Page, sectionId: string): Promise<string> =>
 
 for (const seed of SEEDS) {
   it(`ends with the same document on every page after ${STEPS} random steps (seed ${seed})`, async () => {
+    const users = twoUsers()
     const { rijk, provincie } = users
     const ids = await sectionIds(rijk.page)
     const sections = [ids[1], ids[3], ids[6]].filter((id): id is string => id !== undefined)
-    const random = seeded(seed)
+    const random = seededRandom(seed)
     const where = new Map([
       [rijk, sections[0] ?? ''],
       [provincie, sections[0] ?? ''],

@@ -6,21 +6,13 @@
 // mended by the next change someone alone in the section makes in it.
 import { getSection, type SectionId } from '@novex/shared'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { caretToEnd, editorOf, SaveStatus, sectionIds, sectionLocator, waitForSaveStatus } from '../helpers/browser.ts'
 import { readCommitted } from '../helpers/storage.ts'
-import { NETWORK_NOISE, openTwoUsers, type TwoUsers } from './twoUsers.ts'
+import { NETWORK_NOISE, useTwoUsers } from './twoUsers.ts'
 
-let users: TwoUsers
-
-beforeAll(async () => {
-  users = await openTwoUsers()
-}, 120_000)
-
-afterAll(async () => {
-  await users?.close()
-})
+const twoUsers = useTwoUsers()
 
 /** Cells per row of the section's first table, on a page. */
 function rowLengths(page: Page, sectionId: string): Promise<number[]> {
@@ -31,7 +23,10 @@ function rowLengths(page: Page, sectionId: string): Promise<number[]> {
 
 /** Cells per row of the section's first table, as the server stored it. */
 function storedRowLengths(sectionId: string): number[] {
-  const section = getSection(readCommitted(users.server.dataDir, users.documentId).doc, sectionId as SectionId)
+  const section = getSection(
+    readCommitted(twoUsers().server.dataDir, twoUsers().documentId).doc,
+    sectionId as SectionId,
+  )
   const table = section?.content.toArray().find((node) => node instanceof Y.XmlElement && node.nodeName === 'table')
   return table instanceof Y.XmlElement
     ? table.toArray().map((row) => (row instanceof Y.XmlElement ? row.length : 0))
@@ -42,7 +37,7 @@ const button = (page: Page, sectionId: string, id: string) => sectionLocator(pag
 
 /** A new 3×3 table at the end of the section, typed into by the Rijk author and seen by the other. */
 async function newTable(sectionId: string): Promise<void> {
-  const { rijk, provincie } = users
+  const { rijk, provincie } = twoUsers()
   await editorOf(rijk.page, sectionId).click()
   await caretToEnd(rijk.page, sectionId)
   await rijk.page.keyboard.press('Enter')
@@ -56,7 +51,7 @@ async function newTable(sectionId: string): Promise<void> {
 
 /** Both pages saved, both show what the server stored, and still do a while later; returns it. */
 async function settled(sectionId: string): Promise<number[]> {
-  const { rijk, provincie } = users
+  const { rijk, provincie } = twoUsers()
   for (const user of [rijk, provincie]) await waitForSaveStatus(user.page, SaveStatus.saved, 30_000)
   await new Promise((resolve) => setTimeout(resolve, 1_500))
   const stored = storedRowLengths(sectionId)
@@ -66,14 +61,14 @@ async function settled(sectionId: string): Promise<number[]> {
 
 /** The provincial author leaves for another section; the Rijk author types in the table's last row. */
 async function mendAlone(sectionId: string, otherSectionId: string): Promise<void> {
-  const { rijk, provincie } = users
+  const { rijk, provincie } = twoUsers()
   await editorOf(provincie.page, otherSectionId).click()
   await editorOf(rijk.page, sectionId).locator('tr').last().locator('td').first().click()
   await rijk.page.keyboard.type('Water')
 }
 
 it('adds columns on one page and rows on the other at once: every cell once, the same everywhere', async () => {
-  const { rijk, provincie } = users
+  const { rijk, provincie } = twoUsers()
   const [other = '', , , , , , sectionId = ''] = await sectionIds(rijk.page)
   await newTable(sectionId)
   await editorOf(provincie.page, sectionId).locator('tr').last().locator('td').last().click()
@@ -94,11 +89,11 @@ it('adds columns on one page and rows on the other at once: every cell once, the
 }, 180_000)
 
 it('merges a table changed offline on one page and online on the other, and mends it', async () => {
-  const { rijk, provincie } = users
+  const { rijk, provincie } = twoUsers()
   const [other = '', , , , , , , sectionId = ''] = await sectionIds(rijk.page)
   await newTable(sectionId)
 
-  await users.goOffline(provincie)
+  await twoUsers().goOffline(provincie)
   await editorOf(provincie.page, sectionId).locator('tr').last().locator('td').first().click()
   await button(provincie.page, sectionId, 'rowAfter').click()
   expect(await rowLengths(provincie.page, sectionId)).toEqual([3, 3, 3, 3])
@@ -107,7 +102,7 @@ it('merges a table changed offline on one page and online on the other, and mend
   await waitForSaveStatus(rijk.page, SaveStatus.saved)
   expect(await rowLengths(rijk.page, sectionId)).toEqual([4, 4, 4])
 
-  await users.goOnline(provincie)
+  await twoUsers().goOnline(provincie)
   // The offline row has the three cells its page knew of; nobody pads it behind the other's back.
   expect(await settled(sectionId)).toEqual([4, 4, 4, 3])
 

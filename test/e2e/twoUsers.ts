@@ -4,6 +4,7 @@
 // Each context reaches the server through its own network cable (see networkCable.ts), so one user
 // can lose the network the way a laptop does.
 import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import {
   DEMO_USERS,
   launchBrowser,
@@ -100,6 +101,21 @@ export async function openTwoUsers(): Promise<TwoUsers> {
   } catch (error) {
     await close()
     throw new Error(withServerLogs(server, (error as Error).message), { cause: error })
+  }
+}
+
+/** The two users for the tests of one file: opened before them, closed (server and data too) after. */
+export function useTwoUsers(): () => TwoUsers {
+  let users: TwoUsers | null = null
+  beforeAll(async () => {
+    users = await openTwoUsers()
+  }, 120_000)
+  afterAll(async () => {
+    await users?.close()
+  })
+  return () => {
+    if (!users) throw new Error('the two users are opened in beforeAll')
+    return users
   }
 }
 

@@ -3,7 +3,7 @@
 // was long) and tried to put it back on the other's next change: "Position N out of range" in the middle
 // of applying it, so that page no longer showed what the other typed (@tiptap/y-tiptap, see
 // patches/README.md). Its next keystroke then wrote its stale copy back and removed the other's text.
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import {
   caretToEnd,
   editorOf,
@@ -13,20 +13,12 @@ import {
   waitForSameText,
   waitForSaveStatus,
 } from '../helpers/browser.ts'
-import { openTwoUsers, type TwoUsers } from './twoUsers.ts'
+import { useTwoUsers } from './twoUsers.ts'
 
-let users: TwoUsers
-
-beforeAll(async () => {
-  users = await openTwoUsers()
-}, 120_000)
-
-afterAll(async () => {
-  await users?.close()
-})
+const twoUsers = useTwoUsers()
 
 it('shows the other’s typing after an undo that came after the text became shorter, and keeps it', async () => {
-  const { rijk, provincie } = users
+  const { rijk, provincie } = twoUsers()
   const [, , , , sectionId = ''] = await sectionIds(rijk.page)
   // The Rijk author removes the last word of a long text: the undo step remembers the caret far down.
   await editorOf(rijk.page, sectionId).click()

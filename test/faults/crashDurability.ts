@@ -5,12 +5,12 @@
 // every client gets the restart code and reconnects.
 import { CloseCode } from '@novex/shared'
 import { connectClient, type TestClient } from '../helpers/client.ts'
+import { seededRandom } from '../helpers/seededRandom.ts'
 import type { RunningServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 import { readCommitted } from '../helpers/storage.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { DE_PEEL, metrics, NOORD_BRABANT, sleep, startFaultServer } from './harness.ts'
-import { randomSource } from './hostileFrames.ts'
 import { check, type Report } from './report.ts'
 import type { Sizes } from './sizes.ts'
 import { Typist, tally, textOf } from './typist.ts'
@@ -34,7 +34,7 @@ export async function crashDurabilitySuite(report: Report, sizes: Sizes): Promis
     await Promise.all(typists.map((t) => t.client.synced()))
 
     await report.run(SUITE, `kill -9 ×${sizes.crashRounds} while ${sizes.typists} clients type`, async () => {
-      const random = randomSource(9)
+      const random = seededRandom(9)
       for (const t of typists) t.start(40 + Math.floor(random() * 30))
       let compactions = 0
       for (let round = 0; round < sizes.crashRounds; round++) {

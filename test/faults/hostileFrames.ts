@@ -4,6 +4,7 @@ import { MessageType, SyncStep } from '@novex/shared'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { syncUpdate } from '../helpers/frames.ts'
+import { seededRandom } from '../helpers/seededRandom.ts'
 
 const bytes = (write: (e: encoding.Encoder) => void): Uint8Array => {
   const e = encoding.createEncoder()
@@ -132,21 +133,9 @@ export function truncations(): Uint8Array[] {
   return cuts
 }
 
-/** Deterministic pseudo-random bytes (mulberry32), so a failing run can be repeated. */
-export function randomSource(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Random frames: pure noise, and sound frames with bytes flipped (the fuzzer's favourite). */
 export function randomFrames(count: number, seed: number): Uint8Array[] {
-  const random = randomSource(seed)
+  const random = seededRandom(seed)
   const base = syncUpdate(sampleUpdate('willekeurige ruis').v1)
   const frames: Uint8Array[] = []
   for (let i = 0; i < count; i++) {

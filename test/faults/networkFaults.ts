@@ -7,6 +7,7 @@
 import { orderedSections } from '@novex/shared'
 import * as Y from 'yjs'
 import { connectClient } from '../helpers/client.ts'
+import { seededRandom } from '../helpers/seededRandom.ts'
 import type { RunningServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 import { readCommitted } from '../helpers/storage.ts'
@@ -14,7 +15,6 @@ import { waitFor } from '../helpers/waitFor.ts'
 import { describeDivergence } from './divergence.ts'
 import { FaultProxy } from './faultProxy.ts'
 import { DE_PEEL, sleep, startFaultServer } from './harness.ts'
-import { randomSource } from './hostileFrames.ts'
 import { check, type Report } from './report.ts'
 import type { Sizes } from './sizes.ts'
 import { Typist, tally, textOf } from './typist.ts'
@@ -49,7 +49,7 @@ async function randomSession(
   seed: number,
   sessionMs: number,
 ): Promise<{ acked: number; present: number; detail: string }> {
-  const random = randomSource(seed)
+  const random = seededRandom(seed)
   const typists: Typist[] = []
   for (const [i, email] of EDITORS.entries()) {
     const cookie = await login(server, email)

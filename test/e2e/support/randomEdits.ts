@@ -6,18 +6,6 @@
 import type { Page } from 'playwright-core'
 import { editorOf, sectionLocator } from '../../helpers/browser.ts'
 
-/** A small seeded generator (mulberry32): the same seed, the same numbers in [0, 1). */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
 const WORDS = ['peil', 'Peelvenen', 'stikstof', 'één', 'natuur', 'water', 'café', 'zon', 'wind', '’s', 'A67', 'bodem']
 
 const PASTED_HTML = '<p>Geplakt <b>vet</b> en <i>schuin</i></p><ul><li>een</li><li>twee</li></ul><p>slot</p>'

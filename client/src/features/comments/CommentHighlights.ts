@@ -1,8 +1,10 @@
 // Highlights the text of each open thread in a section's editor: ProseMirror decorations, never marks,
 // so a comment changes no text (and no sign-off hash). The ranges are resolved from the threads'
 // Y.RelativePositions whenever the Yjs side changes (a remote edit, the first render) or the
-// `comments` map changes; on local edits the decorations are mapped through the transaction, the same
-// way the collaboration carets do it (the Yjs fragment only catches up after the transaction).
+// `comments` map changes. On a local edit the decorations are first mapped through the transaction (the
+// Yjs fragment only catches up after it), then resolved again from Yjs right after: ProseMirror's mapping
+// guesses differently from Yjs where a selection that reaches past a highlight's end is typed over, and
+// every other page, a reload and the server follow Yjs.
 import { Extension } from '@tiptap/core'
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
@@ -23,6 +25,8 @@ interface HighlightState {
   readonly decorations: DecorationSet
   /** False until the editor's binding could resolve anchors. */
   readonly ready: boolean
+  /** Mapped through a local edit by ProseMirror's guess, to be resolved from Yjs again. */
+  readonly stale: boolean
 }
 
 interface HighlightSpec {
@@ -56,7 +60,7 @@ function highlightPlugin(
   const build = (state: EditorState): HighlightState => {
     const binding = syncBinding(state)
     const id = sectionId()
-    if (binding === null || id === null) return { decorations: DecorationSet.empty, ready: false }
+    if (binding === null || id === null) return { decorations: DecorationSet.empty, ready: false, stale: false }
     const { threads, activeThreadId } = store.getSnapshot()
     const decorations: Decoration[] = []
     for (const thread of threads) {
@@ -80,7 +84,7 @@ function highlightPlugin(
         if (image !== null) decorations.push(Decoration.node(at, at + image.nodeSize, attrs, spec))
       }
     }
-    return { decorations: DecorationSet.create(state.doc, decorations), ready: true }
+    return { decorations: DecorationSet.create(state.doc, decorations), ready: true, stale: false }
   }
 
   /** Every thread of the section with its place now: a highlight, or deleted when none is left. */
@@ -117,7 +121,8 @@ function highlightPlugin(
         )
         if (tr.getMeta(highlightKey) === REFRESH || (remote && tr.docChanged) || !value.ready) return build(state)
         if (!tr.docChanged) return value
-        return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) }
+        const decorations = value.decorations.map(tr.mapping, tr.doc)
+        return { decorations, ready: true, stale: decorations !== DecorationSet.empty }
       },
     },
     props: {
@@ -135,6 +140,17 @@ function highlightPlugin(
     view(view) {
       const id = sectionId()
       const unregister = id === null ? () => {} : store.registerView(id, view, mayChange)
+      // A meta-only transaction (no document change, nothing sent to Yjs), after the current Yjs
+      // observer, click handler or view update has finished.
+      let refreshing = false
+      const refreshSoon = (): void => {
+        if (refreshing) return
+        refreshing = true
+        queueMicrotask(() => {
+          refreshing = false
+          if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(highlightKey, REFRESH))
+        })
+      }
       let lastThreads = store.getSnapshot().threads
       let lastActive = store.getSnapshot().activeThreadId
       const unsubscribe = store.subscribe(() => {
@@ -142,11 +158,7 @@ function highlightPlugin(
         if (threads === lastThreads && activeThreadId === lastActive) return
         lastThreads = threads
         lastActive = activeThreadId
-        // A meta-only transaction (no document change, nothing sent to Yjs), after the current Yjs
-        // observer or click handler has finished.
-        queueMicrotask(() => {
-          if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(highlightKey, REFRESH))
-        })
+        refreshSoon()
       })
       const report = (): void => {
         const current = sectionId()
@@ -157,6 +169,9 @@ function highlightPlugin(
       return {
         update(_view, previous) {
           report()
+          // After the Yjs binding has taken the edit (it does so in its own view update), and never in
+          // the middle of an IME composition, which a redraw of the text would break.
+          if (highlightKey.getState(view.state)?.stale && !view.composing) refreshSoon()
           // The caret moved into highlighted text: that thread becomes active (its card is marked and
           // scrolled to in the panel), so keyboard users see which comment belongs to the text.
           if (!view.hasFocus() || view.state.selection.eq(previous.selection)) return

@@ -108,6 +108,25 @@ describe('comment anchors', () => {
     expect(quoteAt(fragment, anchor)).toBeNull()
   })
 
+  it('stay deleted when this page undoes the deletion, as on every page that did not', () => {
+    const { fragment, texts } = fragmentWith('Hallo wereld, dit is tekst')
+    const text = texts[0] as Y.XmlText
+    const { from, to } = rangeOf(stateOf(fragment), 'wereld')
+    const anchor = anchorFromRange(stateOf(fragment), from, to)
+    if (anchor === null) throw new Error('no anchor')
+    const undo = new Y.UndoManager(fragment)
+    text.delete('Hallo '.length, 'wereld'.length)
+    expect(quoteAt(fragment, anchor)).toBeNull()
+    undo.undo()
+    expect(text.toString()).toBe('Hallo wereld, dit is tekst')
+    // The restored text is a copy that only this page's UndoManager links to the deleted one; the server
+    // and the other pages see a deleted anchor, and so must this page.
+    const other = new Y.Doc()
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(fragment.doc as Y.Doc))
+    expect(quoteAt(other.getXmlFragment('content'), anchor)).toBeNull()
+    expect(quoteAt(fragment, anchor)).toBeNull()
+  })
+
   it('is not ready before the binding has rendered a non-empty fragment', () => {
     const { fragment } = fragmentWith('Tekst')
     const state = EditorState.create({ schema, plugins: [ySyncPlugin(fragment)] })

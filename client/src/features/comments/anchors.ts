@@ -66,7 +66,7 @@ export function decodeRelativePosition(base64: string): Y.RelativePosition | nul
 
 /** The same place as `position`, but sticking to the other side (`assoc`), when it is inside a text. */
 function withAssoc(position: Y.RelativePosition, doc: Y.Doc, assoc: number): Y.RelativePosition {
-  const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc)
+  const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc, false)
   if (absolute === null || !(absolute.type instanceof Y.XmlText)) return position
   return Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, assoc)
 }
@@ -116,19 +116,31 @@ export type ResolvedAnchor =
   /** Both ends meet (the text was deleted), or they no longer resolve into this editor. */
   | { readonly kind: 'deleted' }
 
+/** Whether a Yjs type, or one of the types around it, was deleted (a removed paragraph or table). */
+function isDeleted(type: Y.AbstractType<unknown>): boolean {
+  for (let item = type._item; item !== null; item = item.parent instanceof Y.AbstractType ? item.parent._item : null)
+    if (item.deleted) return true
+  return false
+}
+
 /**
- * A relative position as a ProseMirror position. y-tiptap takes an item-based position that lands on
- * one of the first two document positions for "misresolved" and answers null, so a comment on the very
- * first words of a section would read as deleted; the start of a text is asked for again as the
- * type-based "start of this text", which y-tiptap resolves.
+ * A relative position as a ProseMirror position, the same on every page and on the server. Yjs by
+ * default follows deleted text to the copy this page's own undo restored (a record only this page
+ * keeps), so the page that pressed Ctrl+Z would show a highlight that every other page, a page opened
+ * later and the export show as deleted; the position is resolved without that, and handed to y-tiptap
+ * as a position on the text that is there now.
+ * y-tiptap takes an item-based position that lands on one of the first two document positions for
+ * "misresolved" and answers null, so a comment on the very first words of a section would read as
+ * deleted; the start of a text is asked for again as the type-based "start of this text".
  */
 function toAbsolute(binding: NonNullable<ReturnType<typeof syncBinding>>, position: Y.RelativePosition): number | null {
-  const direct = relativePositionToAbsolutePosition(binding.doc, binding.type, position, binding.mapping)
-  if (direct !== null) return direct
-  const absolute = Y.createAbsolutePositionFromRelativePosition(position, binding.doc)
-  if (absolute === null || !(absolute.type instanceof Y.XmlText) || absolute.index !== 0) return null
-  const textStart = Y.createRelativePositionFromTypeIndex(absolute.type, 0, -1)
-  return relativePositionToAbsolutePosition(binding.doc, binding.type, textStart, binding.mapping)
+  const absolute = Y.createAbsolutePositionFromRelativePosition(position, binding.doc, false)
+  if (absolute === null || isDeleted(absolute.type)) return null
+  const resolve = (live: Y.RelativePosition): number | null =>
+    relativePositionToAbsolutePosition(binding.doc, binding.type, live, binding.mapping)
+  const direct = resolve(Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, position.assoc))
+  if (direct !== null || !(absolute.type instanceof Y.XmlText) || absolute.index !== 0) return direct
+  return resolve(Y.createRelativePositionFromTypeIndex(absolute.type, 0, -1))
 }
 
 /** Where an anchor is in the editor now. */

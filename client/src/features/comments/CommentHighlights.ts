@@ -3,7 +3,7 @@
 // Y.RelativePositions whenever the Yjs side changes (a remote edit, the first render) or the
 // `comments` map changes. On a local edit the decorations are first mapped through the transaction (the
 // Yjs fragment only catches up after it), then resolved again from Yjs right after: ProseMirror's mapping
-// guesses differently from Yjs where a selection that reaches past a highlight's end is typed over, and
+// guesses differently from Yjs where a selection across a highlight's edge is typed over, and
 // every other page, a reload and the server follow Yjs.
 import { Extension } from '@tiptap/core'
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import {
   DEMO_USERS,
+  editorOf,
   newUserContext,
   openDocument,
   perspectiveIdOf,
@@ -41,6 +42,15 @@ it('shows the same highlight on the page that typed over the start of the commen
   await expect.poll(() => newThreads(page)).toEqual([expect.stringMatching(/ open: "café "$/)])
   await expect.poll(() => newThreads(other)).toEqual(await newThreads(page))
 
+  // Typing away from the highlight's ends is mapped by ProseMirror alone: no second transaction per
+  // keystroke to resolve the highlights from Yjs again.
+  const refreshes = await countHighlightRefreshes(page, sectionId)
+  await selectText(page, sectionId, 'atu')
+  await page.keyboard.type('atu')
+  await waitForSaveStatus(page, SaveStatus.saved)
+  expect(await refreshes()).toBe(0)
+  await expect.poll(() => newThreads(other)).toEqual([expect.stringMatching(/ open: "café "$/)])
+
   // A selection from before the highlight into it, typed over. ProseMirror's own mapping would start
   // the highlight after the new letter; Yjs puts the letter after the deleted text the anchor sticks to,
   // so on every other page the highlight starts with it. The thread is already the active one, so no
@@ -49,6 +59,7 @@ it('shows the same highlight on the page that typed over the start of the commen
   await selectText(page, sectionId, 'r ca')
   await page.keyboard.type('Y')
   await waitForSaveStatus(page, SaveStatus.saved)
+  expect(await refreshes()).toBeGreaterThan(0)
   await expect.poll(() => newThreads(other)).toEqual([expect.stringMatching(/ open: "Yfé "$/)])
   await expect.poll(() => newThreads(page)).toEqual(await newThreads(other))
   const reloaded = await author.context.newPage()
@@ -57,3 +68,26 @@ it('shows the same highlight on the page that typed over the start of the commen
   await expect.poll(() => newThreads(reloaded)).toEqual(await newThreads(page))
   author.assertNoProblems()
 })
+
+/**
+ * Counts, from now on, the transactions in which the section's highlights are resolved from Yjs again
+ * (CommentHighlights' refresh meta, under its plugin key).
+ */
+async function countHighlightRefreshes(page: Page, sectionId: string): Promise<() => Promise<number>> {
+  const editor = editorOf(page, sectionId)
+  await editor.evaluate((element) => {
+    interface Counted {
+      novexRefreshes?: number
+      readonly editor: {
+        on(event: 'transaction', handler: (props: { transaction: { getMeta(key: string): unknown } }) => void): void
+      }
+    }
+    const counted = element as unknown as Counted
+    counted.novexRefreshes = 0
+    counted.editor.on('transaction', ({ transaction }) => {
+      if (transaction.getMeta('novexCommentHighlights$') !== undefined)
+        counted.novexRefreshes = (counted.novexRefreshes ?? 0) + 1
+    })
+  })
+  return () => editor.evaluate((element) => (element as unknown as { novexRefreshes?: number }).novexRefreshes ?? -1)
+}

@@ -1,10 +1,10 @@
 // Highlights the text of each open thread in a section's editor: ProseMirror decorations, never marks,
 // so a comment changes no text (and no sign-off hash). The ranges are resolved from the threads'
 // Y.RelativePositions whenever the Yjs side changes (a remote edit, the first render) or the
-// `comments` map changes. On a local edit the decorations are first mapped through the transaction (the
-// Yjs fragment only catches up after it), then resolved again from Yjs right after: ProseMirror's mapping
-// guesses differently from Yjs where a selection across a highlight's edge is typed over, and
-// every other page, a reload and the server follow Yjs.
+// `comments` map changes. On a local edit the decorations are mapped through the transaction (the Yjs
+// fragment only catches up after it); when the edit touched a highlight's end they are resolved again
+// from Yjs right after (highlightEdges.ts): there ProseMirror's mapping guesses differently from Yjs
+// (a selection across the edge typed over), and every other page, a reload and the server follow Yjs.
 import { Extension } from '@tiptap/core'
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
@@ -13,6 +13,7 @@ import type * as Y from 'yjs'
 import { resolveAnchor, syncBinding } from './anchors.ts'
 import { imagesIn } from './commentRange.ts'
 import type { AnchorPlace, CommentsStore } from './commentsStore.ts'
+import { editTouchesHighlightEdge } from './highlightEdges.ts'
 
 export interface CommentHighlightsOptions {
   readonly store: CommentsStore | null
@@ -25,7 +26,7 @@ interface HighlightState {
   readonly decorations: DecorationSet
   /** False until the editor's binding could resolve anchors. */
   readonly ready: boolean
-  /** Mapped through a local edit by ProseMirror's guess, to be resolved from Yjs again. */
+  /** Mapped through a local edit at a highlight's end by ProseMirror's guess, to be resolved from Yjs again. */
   readonly stale: boolean
 }
 
@@ -122,7 +123,8 @@ function highlightPlugin(
         if (tr.getMeta(highlightKey) === REFRESH || (remote && tr.docChanged) || !value.ready) return build(state)
         if (!tr.docChanged) return value
         const decorations = value.decorations.map(tr.mapping, tr.doc)
-        return { decorations, ready: true, stale: decorations !== DecorationSet.empty }
+        const stale = value.stale || editTouchesHighlightEdge(tr.mapping, value.decorations, decorations)
+        return { decorations, ready: true, stale }
       },
     },
     props: {

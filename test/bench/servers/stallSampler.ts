@@ -61,6 +61,8 @@ interface Current {
   readonly fd: number | null
   readonly idle: boolean
   readonly since: number
+  /** The last sample that found the thread still in this call. */
+  last: number
   readonly states: Set<string>
 }
 
@@ -74,9 +76,11 @@ export function startStallSampler(pid: number): StallSampler | null {
   const began = performance.now()
   const stalls: Stall[] = []
   let current: Current | null = null
-  const close = (until: number): void => {
+  const close = (): void => {
     if (!current || current.idle) return
-    const ms = until - current.since
+    // From the first to the last sample in the call, not to the sample that found it over: a sampler
+    // that is itself late (a busy machine) must not turn a short call into a long one.
+    const ms = current.last - current.since + SAMPLE_EVERY_MS
     if (ms < STALL_MS) return
     stalls.push({
       syscall: current.syscall,
@@ -91,22 +95,23 @@ export function startStallSampler(pid: number): StallSampler | null {
     const seen = read(pid)
     if (seen === null) return
     if (current?.key !== seen.key) {
-      close(now)
-      current = { ...seen, since: now, states: new Set() }
+      close()
+      current = { ...seen, since: now, last: now, states: new Set() }
     }
+    current.last = now
     current.states.add(seen.state)
   }
   const timer = setInterval(sample, SAMPLE_EVERY_MS)
   return {
     stop() {
       clearInterval(timer)
-      close(performance.now())
+      close()
       return stalls
     },
   }
 }
 
-function read(pid: number): (Omit<Current, 'since' | 'states'> & { readonly state: string }) | null {
+function read(pid: number): (Omit<Current, 'since' | 'last' | 'states'> & { readonly state: string }) | null {
   try {
     const fields = readFileSync(`/proc/${pid}/syscall`, 'utf8').trim().split(' ')
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')

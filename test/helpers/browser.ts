@@ -8,6 +8,7 @@
 // can close a page and open a new one in the same context (same IndexedDB), but never sees state
 // from another context or an earlier run.
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import { disableFeaturesSwitch } from './chromiumFeatures.ts'
 import { DEMO_PASSWORD, DEMO as DEMO_USERS } from './session.ts'
 import { waitFor } from './waitFor.ts'
 
@@ -39,6 +40,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      disableFeaturesSwitch(),
     ],
   })
 }

@@ -13,7 +13,7 @@
 // (puppeteer/puppeteer#15278).
 
 /** playwright-core 1.65.1's own `--disable-features` list, in its order. */
-export const PLAYWRIGHT_DISABLED_FEATURES: readonly string[] = [
+const PLAYWRIGHT_DISABLED_FEATURES: readonly string[] = [
   'AvoidUnnecessaryBeforeUnloadCheckSync',
   'DestroyProfileOnBrowserClose',
   'HttpsUpgrades',

@@ -223,6 +223,46 @@ describe('comments', () => {
     expect(await rijkCard.textContent()).not.toContain('Vraag is aangepast.')
     provincie.assertNoProblems()
   })
+  it('brings a thread back to its text when the deletion is undone with Ctrl+Z, on every page', async () => {
+    const page = provincie.page
+    const sectionId = (await sectionIds(page))[4] ?? ''
+    await typeAtEnd(page, sectionId, ' Een herstelbare zin. Slot.')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Volgende alinea hier.')
+    await waitForSaveStatus(page, SaveStatus.saved)
+    const highlight = (on: Page, id: string): Locator =>
+      on.locator(`[data-testid="comment-highlight"][data-thread-id="${id}"]`)
+    const highlighted = (on: Page, id: string): Promise<string> =>
+      highlight(on, id)
+        .allTextContents()
+        .then((parts) => parts.join(''))
+
+    // Within one paragraph, and across two (the deletion joins them; the undo splits them again).
+    for (const quoted of ['herstelbare zin', 'Slot.Volgende']) {
+      const id = await placeComment(page, sectionId, quoted, `Terugzetten: ${quoted}`)
+      await expect.poll(() => highlighted(rijk.page, id)).toBe(quoted)
+      await selectText(page, sectionId, quoted)
+      await page.keyboard.press('Backspace')
+      await card(rijk.page, id).getByTestId('comment-text-deleted').waitFor()
+      await page.keyboard.press('Control+z')
+      await expect.poll(() => editorText(page, sectionId)).toContain('Een herstelbare zin. Slot.\nVolgende alinea')
+      // The restored text is new text to Yjs; the page that undid hands the thread over to it, for everyone.
+      await expect.poll(() => highlighted(rijk.page, id)).toBe(quoted)
+      expect(await card(rijk.page, id).getByTestId('comment-text-deleted').count()).toBe(0)
+      await expect.poll(() => highlighted(page, id)).toBe(quoted)
+      await waitForSaveStatus(page, SaveStatus.saved)
+    }
+    const reloaded = await provincie.context.newPage()
+    await openDocument(reloaded, DE_PEEL)
+    const ids = await page
+      .getByTestId('comment-thread')
+      .filter({ hasText: 'Terugzetten: ' })
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-thread-id') ?? ''))
+    expect(ids).toHaveLength(2)
+    for (const id of ids) await highlight(reloaded, id).first().waitFor()
+    await reloaded.close()
+    provincie.assertNoProblems()
+  })
   it('comments on a signed-off (locked) section without changing its text or its hash', async () => {
     const page = provincie.page
     const lockedId = (await sectionIds(page))[3] ?? ''

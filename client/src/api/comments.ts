@@ -129,6 +129,20 @@ export async function markSuggestionApplied(
   return expectThread(await commentsRequest('POST', `${threadPath(documentId, threadId)}/suggestion/applied`, body))
 }
 
+/**
+ * Hands a thread whose text was deleted over to that text as this page's Ctrl+Z restored it (new text
+ * for Yjs): where the restored text is. The server checks the thread's text is gone and the new range
+ * reads as its quote.
+ */
+export async function restoreThreadAnchor(
+  documentId: string,
+  threadId: string,
+  anchor: CommentAnchor,
+): Promise<CommentThread> {
+  const body = { anchor: { start: anchor.start, end: anchor.end } }
+  return expectThread(await commentsRequest('POST', `${threadPath(documentId, threadId)}/anchor`, body))
+}
+
 export async function addMessage(documentId: string, threadId: string, input: MessageInput): Promise<CommentMessage> {
   const body = await commentsRequest('POST', `${threadPath(documentId, threadId)}/messages`, {
     body: input.body,

@@ -1,10 +1,11 @@
 // The comments API: threads (with an optional text suggestion), replies, edits, deletes, resolve and
-// reopen, a suggestion taken over (POST …/comments/<thread>/suggestion/applied), and the members that can be
-// mentioned. Author and organisation always come from the session (commentAuthor); the request body
-// has no field for them, and unknown fields are refused.
+// reopen, a suggestion taken over (POST …/comments/<thread>/suggestion/applied), a thread handed over to its
+// text brought back with Ctrl+Z (POST …/comments/<thread>/anchor), and the members that can be mentioned.
+// Author and organisation always come from the session (commentAuthor); the request body has no field for
+// them, and unknown fields are refused.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AccountStore, User } from '../accounts/accountStore.ts'
-import { AppliedSuggestionBody, MessageBody, NewThreadBody } from '../comments/commentInput.ts'
+import { AppliedSuggestionBody, MessageBody, NewThreadBody, RestoredAnchorBody } from '../comments/commentInput.ts'
 import { commentRights } from '../comments/commentRights.ts'
 import type { CommentContext, CommentService } from '../comments/commentService.ts'
 import type { UserRateLimiter } from '../limits/userRateLimiter.ts'
@@ -100,6 +101,11 @@ export async function routeComments(
   if (rest.length === 4 && second === 'suggestion' && messageId === 'applied' && method === 'POST') {
     const body = await readJsonBody(req, AppliedSuggestionBody)
     sendJson(res, 200, await deps.comments.markSuggestionApplied(context, threadId, body.anchor))
+    return true
+  }
+  if (rest.length === 3 && second === 'anchor' && method === 'POST') {
+    const body = await readJsonBody(req, RestoredAnchorBody)
+    sendJson(res, 200, await deps.comments.restoreAnchor(context, threadId, body.anchor))
     return true
   }
   if (rest.length === 3 && (second === 'resolve' || second === 'reopen') && method === 'POST') {

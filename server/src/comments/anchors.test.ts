@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { paragraphText } from './anchors.ts'
+import { paragraphText, rangeWords } from './anchors.ts'
 
 /** A paragraph "Peel en " + a line break (an embedded node) + "venen", and a second paragraph. */
 function paragraphs(): { first: Y.XmlText; second: Y.XmlText; doc: Y.Doc } {
@@ -35,5 +35,30 @@ describe('the text a suggestion replaces', () => {
     const { first, second, doc } = paragraphs()
     expect(paragraphText(at(doc, first, 5), at(doc, first, 12))).toBeNull()
     expect(paragraphText(at(doc, first, 0), at(doc, second, 3))).toBeNull()
+  })
+})
+
+describe('what a range reads (a quote, white space aside)', () => {
+  it('reads text across formatting, line breaks and paragraphs, without white space', () => {
+    const { first, second, doc } = paragraphs()
+    const content = doc.getXmlFragment('content')
+    expect(rangeWords(content, at(doc, first, 5), at(doc, first, 14))).toBe('envenen')
+    expect(rangeWords(content, at(doc, first, 10), at(doc, second, 6))).toBe('enenTweede')
+    expect(rangeWords(content, at(doc, first, 3), at(doc, first, 3))).toBe('')
+  })
+
+  it('reads a map as its description, and nothing when the end comes before the start', () => {
+    const { first, second, doc } = paragraphs()
+    const content = doc.getXmlFragment('content')
+    const image = new Y.XmlElement('image')
+    image.setAttribute('alt', 'Kaart van de Peel')
+    content.insert(1, [image])
+    const beforeImage = Y.createAbsolutePositionFromRelativePosition(
+      Y.createRelativePositionFromTypeIndex(content, 1),
+      doc,
+    )
+    if (beforeImage === null) throw new Error('unresolved')
+    expect(rangeWords(content, beforeImage, at(doc, second, 7))).toBe('[Afbeelding:KaartvandePeel]Tweede')
+    expect(rangeWords(content, at(doc, second, 7), at(doc, first, 2))).toBeNull()
   })
 })

@@ -1,7 +1,7 @@
 // A thread's anchor must point into the content of the section it is filed under. The relative
 // positions are decoded and resolved against the server's document; anything else is refused.
 
-import type { CommentAnchor, SectionView } from '@novex/shared'
+import { type CommentAnchor, IMAGE_NODE, imagePlainText, type SectionView } from '@novex/shared'
 import * as Y from 'yjs'
 import { ApiError } from '../api/respond.ts'
 
@@ -73,4 +73,72 @@ export function paragraphText(start: Y.AbsolutePosition, end: Y.AbsolutePosition
     if (at >= end.index) break
   }
   return text
+}
+
+type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlFragment | Y.XmlHook
+
+/**
+ * What a range reads, without any white space: its characters, and a map or figure inside it as its
+ * description, the way a client quotes it ("[Afbeelding: …]"). Null when the end does not follow the start
+ * in the section's content. Spaces and line breaks are left out because a page separates blocks, line
+ * breaks and links to sections in the quote with white space that the Yjs tree does not hold.
+ */
+export function rangeWords(content: Y.XmlFragment, start: Y.AbsolutePosition, end: Y.AbsolutePosition): string | null {
+  let words = ''
+  let inside = false
+  let done = false
+  /** Passes the place `index` in `type`: where the range starts or ends. */
+  const at = (type: object, index: number): void => {
+    if (!inside && type === start.type && index === start.index) inside = true
+    if (inside && type === end.type && index === end.index) done = true
+  }
+  const walk = (node: XmlNode): void => {
+    if (node instanceof Y.XmlText) {
+      let index = 0
+      for (const op of node.toDelta() as { insert: unknown }[]) {
+        const text = typeof op.insert === 'string' ? op.insert : null
+        for (let k = 0; k < (text?.length ?? 1); k++) {
+          at(node, index)
+          if (done) return
+          if (inside && text !== null) words += text[k]
+          index++
+        }
+      }
+      at(node, index)
+      return
+    }
+    if (node instanceof Y.XmlHook) return
+    const children = node.toArray()
+    for (let i = 0; i < children.length && !done; i++) {
+      at(node, i)
+      if (done) return
+      const child = children[i] as XmlNode
+      if (child instanceof Y.XmlElement && child.nodeName === IMAGE_NODE) {
+        if (inside) words += imagePlainText(child.getAttribute('alt'), child.getAttribute('caption'))
+      } else walk(child)
+    }
+    if (!done) at(node, children.length)
+  }
+  walk(content)
+  return done ? words.replace(/\s+/g, '') : null
+}
+
+/** Whether a thread's anchor has lost its text: an end gone, or nothing but white space left between them. */
+export function anchorLost(doc: Y.Doc, section: SectionView, anchor: CommentAnchor): boolean {
+  let range: ReturnType<typeof checkAnchor>
+  try {
+    range = checkAnchor(doc, section, anchor)
+  } catch {
+    return true
+  }
+  for (const { type } of [range.start, range.end]) if (isDeleted(type)) return true
+  const words = rangeWords(section.content, range.start, range.end)
+  return words === null || words === ''
+}
+
+/** Whether a Yjs type, or one around it, was deleted (a removed paragraph or table). */
+function isDeleted(type: Y.AbstractType<unknown>): boolean {
+  for (let item = type._item; item !== null; item = item.parent instanceof Y.AbstractType ? item.parent._item : null)
+    if (item.deleted) return true
+  return false
 }

@@ -59,6 +59,11 @@ export const AppliedSuggestionBody = z
   .object({ anchor: z.object({ start: anchorPart, end: anchorPart }).strict().optional() })
   .strict()
 
+/** Where commented text that was deleted came back (Ctrl+Z on the author's page). */
+export const RestoredAnchorBody = z
+  .object({ anchor: z.object({ start: anchorPart, end: anchorPart }).strict() })
+  .strict()
+
 export const MessageBody = z
   .object({
     body: z.string().max(COMMENT_LIMITS.bodyChars * 2),

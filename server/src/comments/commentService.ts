@@ -17,7 +17,7 @@ import { commitServerChange } from '../rooms/requireCommitted.ts'
 import type { Room } from '../rooms/room.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
 import { requireNotFrozen } from '../status/requireNotFrozen.ts'
-import { checkAnchor, paragraphText } from './anchors.ts'
+import { anchorLost, checkAnchor, paragraphText, rangeWords } from './anchors.ts'
 import { authorOf } from './commentAuthor.ts'
 import { cleanBody, cleanQuote, cleanSuggestion } from './commentInput.ts'
 import { type CommentRights, mayResolve, requireCommenter, requireResolver } from './commentRights.ts'
@@ -253,6 +253,37 @@ export function createCommentService(withRoom: WithRoom, options: CommentService
           suggestion: { ...suggestion, appliedBy: author, appliedAt: now },
           ...(resolves ? { status: 'resolved' as const, resolvedBy: author, resolvedAt: now } : {}),
         })
+      }),
+
+    /**
+     * Commented text deleted and brought back with Ctrl+Z is new text to Yjs, so the thread reads as
+     * deleted; the author's page, which alone knows where the text came back, hands the thread over to it.
+     * Only while the thread's own text is gone, and only to a range in its section that reads as its quote
+     * (white space aside; a quote is cut at its limit, so a longer range need only begin with it).
+     */
+    restoreAnchor: (
+      context: CommentContext,
+      threadId: string,
+      anchor: { readonly start: string; readonly end: string },
+    ) =>
+      onThread(context, threadId, (room, thread) => {
+        if (!context.rights.canEdit)
+          throw new ApiError(403, 'cannot_edit', 'Alleen auteurs kunnen een reactie bij herstelde tekst terugzetten.')
+        const section = isSectionId(thread.sectionId) ? getSection(room.doc, thread.sectionId) : null
+        if (!section) throw new ApiError(404, 'section_not_found', 'Dit onderdeel bestaat niet (meer).')
+        if (!anchorLost(room.doc, section, thread.anchor))
+          throw new ApiError(409, 'anchor_in_place', 'Deze reactie staat nog bij haar tekst.')
+        const range = checkAnchor(room.doc, section, anchor)
+        const words = rangeWords(section.content, range.start, range.end) ?? ''
+        const quote = thread.quote.replace(/\s+/g, '')
+        const cut = thread.quote.length >= COMMENT_LIMITS.quoteChars
+        if (quote === '' || !(words === quote || (cut && words.startsWith(quote))))
+          throw new ApiError(
+            409,
+            'anchor_text_differs',
+            'Op deze plek staat niet de tekst waar de reactie over gaat. De reactie blijft bij de verwijderde tekst.',
+          )
+        return save(room, { ...thread, anchor: { start: anchor.start, end: anchor.end } })
       }),
 
     setStatus: (context: CommentContext, threadId: string, status: 'open' | 'resolved') =>

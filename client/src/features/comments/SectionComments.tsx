@@ -18,6 +18,7 @@ import { rangeText, suggestableText } from './commentRange.ts'
 import { mentionsIn } from './commentText.ts'
 import { FormError } from './FormError.tsx'
 import { MentionTextarea, type MentionTextareaHandle } from './MentionTextarea.tsx'
+import { useRestoreOnUndo } from './useRestoreOnUndo.ts'
 import '../../styles/comments.css'
 import { LabelledField } from '../../ui/LabelledField.tsx'
 import { useLeaveGuard } from '../../ui/useLeaveGuard.ts'
@@ -67,6 +68,7 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
   useLeaveGuard(draft !== null && (body.trim() !== '' || (suggestion !== null && suggestion !== draft.suggestable)))
 
   const canComment = context?.canComment ?? false
+  useRestoreOnUndo(editor, fragment)
 
   const openForm = (range?: { from: number; to: number }): void => {
     if (editor === null || context === null) return

@@ -133,8 +133,12 @@ function isDeleted(type: Y.AbstractType<unknown>): boolean {
  * "misresolved" and answers null, so a comment on the very first words of a section would read as
  * deleted; the start of a text is asked for again as the type-based "start of this text".
  */
-function toAbsolute(binding: NonNullable<ReturnType<typeof syncBinding>>, position: Y.RelativePosition): number | null {
-  const absolute = Y.createAbsolutePositionFromRelativePosition(position, binding.doc, false)
+function toAbsolute(
+  binding: NonNullable<ReturnType<typeof syncBinding>>,
+  position: Y.RelativePosition,
+  followUndo = false,
+): number | null {
+  const absolute = Y.createAbsolutePositionFromRelativePosition(position, binding.doc, followUndo)
   if (absolute === null || isDeleted(absolute.type)) return null
   const resolve = (live: Y.RelativePosition): number | null =>
     relativePositionToAbsolutePosition(binding.doc, binding.type, live, binding.mapping)
@@ -143,17 +147,21 @@ function toAbsolute(binding: NonNullable<ReturnType<typeof syncBinding>>, positi
   return resolve(Y.createRelativePositionFromTypeIndex(absolute.type, 0, -1))
 }
 
-/** Where an anchor is in the editor now. */
+/**
+ * Where an anchor is in the editor now. With `followUndo`, deleted text is followed to the copy this
+ * page's own Ctrl+Z restored (only for handing the thread over to that copy: restoredAnchors.ts).
+ */
 export function resolveAnchor(
   state: EditorState,
   binding: NonNullable<ReturnType<typeof syncBinding>>,
   anchor: CommentAnchor,
+  followUndo = false,
 ): ResolvedAnchor {
   const start = decodeRelativePosition(anchor.start)
   const end = decodeRelativePosition(anchor.end)
   if (start === null || end === null) return { kind: 'deleted' }
-  const from = toAbsolute(binding, start)
-  const to = toAbsolute(binding, end)
+  const from = toAbsolute(binding, start, followUndo)
+  const to = toAbsolute(binding, end, followUndo)
   if (from === null || to === null) return { kind: 'deleted' }
   const size = state.doc.content.size
   const a = Math.max(0, Math.min(from, size))

@@ -6,8 +6,8 @@
 // where the user changed something since keeps that change: there Ctrl+Z undoes the newer change first,
 // as always, and the replace-all is left alone in it.
 import type { Editor } from '@tiptap/core'
-import { yUndoPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
+import { undoManagerOf } from '../../editor/undoManager.ts'
 
 type StackItem = Y.UndoManager['undoStack'][number]
 export type HistoryStack = 'undo' | 'redo'
@@ -43,14 +43,6 @@ export interface ReplaceAllHistory {
   isNext(editor: Editor, stack: HistoryStack): boolean
   /** Undoes (or redoes) the replace-all in every section where it is the next step; null if there is none. */
   apply(stack: HistoryStack): HistoryOutcome | null
-}
-
-/** The section's Y.UndoManager (Collaboration's undo plugin), or null when the editor has none. */
-function undoManagerOf(editor: Editor): Y.UndoManager | null {
-  if (editor.isDestroyed) return null
-  const state: unknown = yUndoPluginKey.getState(editor.state)
-  if (typeof state !== 'object' || state === null || !('undoManager' in state)) return null
-  return (state as { readonly undoManager: Y.UndoManager }).undoManager
 }
 
 const topOf = (manager: Y.UndoManager, stack: HistoryStack): StackItem | undefined =>

@@ -1,0 +1,40 @@
+// Commented text deleted and brought back with Ctrl+Z. Yjs restores it as new text, so every page
+// (and the server) reads the thread as "tekst verwijderd"; only the page that undid knows where the
+// old text came back (Y.UndoManager keeps that record locally). That page hands the thread over to the
+// restored text: the new anchor goes to the server (POST …/comments/<thread>/anchor), which checks that
+// the thread's text is indeed gone and that the new range reads as its quote, and writes it for everyone.
+import { COMMENT_LIMITS, type CommentAnchor, type CommentThread } from '@novex/shared'
+import type { EditorState } from '@tiptap/pm/state'
+import { anchorFromRange, resolveAnchor, type syncBinding } from './anchors.ts'
+import { rangeText } from './commentRange.ts'
+
+export interface RestoredAnchor {
+  readonly threadId: string
+  readonly anchor: CommentAnchor
+}
+
+/** Whether `text` reads as the quote (a quote is cut at its limit, so a long text need only begin with it). */
+export function readsAsQuote(text: string, quote: string): boolean {
+  if (text === quote) return true
+  return quote.length >= COMMENT_LIMITS.quoteChars && text.startsWith(quote)
+}
+
+/**
+ * The threads of this section whose text reads as deleted, but which this page's undo restored with the
+ * text the thread quotes: each with the anchor of the restored text.
+ */
+export function restoredAnchors(
+  state: EditorState,
+  binding: NonNullable<ReturnType<typeof syncBinding>>,
+  threads: readonly CommentThread[],
+): RestoredAnchor[] {
+  const restored: RestoredAnchor[] = []
+  for (const thread of threads) {
+    if (resolveAnchor(state, binding, thread.anchor).kind !== 'deleted') continue
+    const place = resolveAnchor(state, binding, thread.anchor, true)
+    if (place.kind !== 'range' || !readsAsQuote(rangeText(state.doc, place.from, place.to), thread.quote)) continue
+    const anchor = anchorFromRange(state, place.from, place.to)
+    if (anchor !== null) restored.push({ threadId: thread.id, anchor })
+  }
+  return restored
+}

@@ -11,6 +11,7 @@ import { fetchDocument } from '../api/documents.ts'
 import { useApi } from '../api/useApi.ts'
 import type { Collab } from '../collab/createCollab.ts'
 import { localUserFor } from '../collab/localUser.ts'
+import { untilSaved } from '../collab/untilSaved.ts'
 import { useCollab } from '../collab/useCollab.ts'
 import { useCollabValue } from '../collab/useCollabValue.ts'
 import { useOrderedSections } from '../collab/useOrderedSections.ts'
@@ -88,6 +89,11 @@ export function DocumentPage() {
   const isLive = useCallback(() => collab?.state.get().synced ?? false, [collab])
   const editors = useMemo(() => createSectionEditorRegistry(), [])
   const find = useFindBar()
+  const whenSaved = useCallback(
+    (signal: AbortSignal) =>
+      collab === null ? Promise.reject(new Error('no document')) : untilSaved(collab.state, signal),
+    [collab],
+  )
   // Comments: everyone but read-only members may comment (the server checks it again).
   const comments = useCommentsSetup({
     documentId,
@@ -95,6 +101,7 @@ export function DocumentPage() {
     me: session,
     canComment: access !== 'read',
     canEdit: access === 'edit',
+    untilSaved: whenSaved,
   })
   // A link to one thread (`?reactie=`, from a notification e-mail) opens it once the document is synced.
   const threadLink = useThreadLink(comments?.store ?? null, synced)

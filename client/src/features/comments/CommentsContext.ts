@@ -17,6 +17,8 @@ export interface CommentsContextValue {
   /** A trekker of the area: may resolve any thread and open and close rounds. */
   readonly canManage: boolean
   readonly members: readonly Member[]
+  /** Resolves once the server holds every change this page made so far (collab/untilSaved.ts). */
+  readonly untilSaved: (signal: AbortSignal) => Promise<void>
 }
 
 export const CommentsStoreContext = createContext<CommentsStore | null>(null)

@@ -18,6 +18,7 @@ export interface CommentsSetup {
   readonly me: SessionUser | null
   readonly canComment: boolean
   readonly canEdit: boolean
+  readonly untilSaved: (signal: AbortSignal) => Promise<void>
 }
 
 export function useCommentsSetup({
@@ -26,6 +27,7 @@ export function useCommentsSetup({
   me,
   canComment,
   canEdit,
+  untilSaved,
 }: CommentsSetup): CommentsContextValue | null {
   const { i18n } = useTranslation('comments')
   const [store, setStore] = useState<CommentsStore | null>(null)
@@ -49,9 +51,9 @@ export function useCommentsSetup({
   return useMemo<CommentsContextValue | null>(
     () =>
       store && me && store.doc === doc
-        ? { store, documentId, me, canComment, canEdit, canManage, members: memberList }
+        ? { store, documentId, me, canComment, canEdit, canManage, members: memberList, untilSaved }
         : null,
-    [store, doc, documentId, me, canComment, canEdit, canManage, memberList],
+    [store, doc, documentId, me, canComment, canEdit, canManage, memberList, untilSaved],
   )
 }
 

@@ -12,23 +12,34 @@ import { useCommentsContext } from './CommentsContext.ts'
 import { restoredAnchors } from './restoredAnchors.ts'
 
 /**
- * The undo reaches the server over the document's connection, the request over HTTP: should the request
- * come first, the server cannot find the restored text yet and refuses; it is asked again after these waits.
+ * The request goes once the server holds the undo (it arrives over the document's connection, the request
+ * over HTTP; after a lost connection, once the page is back and has saved). A request that fails all the
+ * same (the network, the server busy) is made again after these waits.
  */
-const RETRY_DELAYS_MS = [500, 2_000, 5_000] as const
+const RETRY_DELAYS_MS = [1_000, 5_000] as const
 
-async function restoreWithRetry(documentId: string, threadId: string, anchor: CommentAnchor): Promise<void> {
+/**
+ * Sends where the thread's text is now, once the server holds it. `latest` is read at sending time: an
+ * undo, redo and undo again while the page waits move the text to yet another copy.
+ */
+async function restoreWhenSaved(
+  untilSaved: (signal: AbortSignal) => Promise<void>,
+  signal: AbortSignal,
+  documentId: string,
+  threadId: string,
+  latest: () => CommentAnchor | undefined,
+): Promise<void> {
   for (let attempt = 0; ; attempt++) {
+    await untilSaved(signal)
+    const anchor = latest()
+    if (anchor === undefined) return
     try {
       await restoreThreadAnchor(documentId, threadId, anchor)
-      return
+      // Another undo while the request was under way: that place goes too.
+      if (latest() === anchor) return
     } catch (failure) {
       const delay = RETRY_DELAYS_MS[attempt]
-      if (delay === undefined) {
-        // The thread keeps its quote and reads "tekst verwijderd", as it did before the undo.
-        console.warn('Reactie niet teruggezet bij de herstelde tekst', threadId, failure)
-        return
-      }
+      if (delay === undefined || signal.aborted) throw failure
       await new Promise((resolve) => setTimeout(resolve, delay))
     }
   }
@@ -39,24 +50,38 @@ export function useRestoreOnUndo(editor: Editor | null, fragment: Y.XmlFragment)
   const documentId = context?.documentId ?? null
   const store = context?.store ?? null
   const canEdit = context?.canEdit ?? false
+  const untilSaved = context?.untilSaved ?? null
   useEffect(() => {
-    if (editor === null || store === null || documentId === null || !canEdit) return
+    if (editor === null || store === null || documentId === null || untilSaved === null || !canEdit) return
     const manager = undoManagerOf(editor)
     if (manager === null) return
-    // Threads already handed over by this page: one request each, however often the stack is popped.
-    const pending = new Set<string>()
+    const controller = new AbortController()
+    // Threads being handed over by this page, with where their text is now: one request at a time each.
+    const pending = new Map<string, CommentAnchor>()
     const handlePopped = (): void => {
       if (editor.isDestroyed) return
       const sectionId = store.sectionIdOf(fragment)
       const binding = syncBinding(editor.state)
       if (sectionId === null || binding === null) return
-      const threads = store.getSnapshot().threads.filter((t) => t.sectionId === sectionId && !pending.has(t.id))
+      const threads = store.getSnapshot().threads.filter((t) => t.sectionId === sectionId)
+      // Taken now: the record of where the undo put the text is this page's, and the next step may change it.
       for (const { threadId, anchor } of restoredAnchors(editor.state, binding, threads)) {
-        pending.add(threadId)
-        void restoreWithRetry(documentId, threadId, anchor).finally(() => pending.delete(threadId))
+        const sending = pending.has(threadId)
+        pending.set(threadId, anchor)
+        if (sending) continue
+        restoreWhenSaved(untilSaved, controller.signal, documentId, threadId, () => pending.get(threadId))
+          .catch((failure: unknown) => {
+            // The thread keeps its quote and reads "tekst verwijderd", as it did before the undo.
+            if (!controller.signal.aborted)
+              console.warn('Reactie niet teruggezet bij de herstelde tekst', threadId, failure)
+          })
+          .finally(() => pending.delete(threadId))
       }
     }
     manager.on('stack-item-popped', handlePopped)
-    return () => manager.off('stack-item-popped', handlePopped)
-  }, [editor, fragment, store, documentId, canEdit])
+    return () => {
+      controller.abort()
+      manager.off('stack-item-popped', handlePopped)
+    }
+  }, [editor, fragment, store, documentId, untilSaved, canEdit])
 }

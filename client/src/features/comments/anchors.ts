@@ -71,6 +71,24 @@ function withAssoc(position: Y.RelativePosition, doc: Y.Doc, assoc: number): Y.R
   return Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, assoc)
 }
 
+/**
+ * The anchor moved onto the copy of its text that this page's own undo restored: each end resolved the
+ * way Yjs does by default (following the deleted text to its restored copy) and tied to the same place in
+ * the copy, sticking to the same side. Taken from Yjs alone, not through the editor's mapping.
+ */
+export function anchorOnRestoredText(doc: Y.Doc, anchor: CommentAnchor): CommentAnchor | null {
+  const follow = (part: string): string | null => {
+    const position = decodeRelativePosition(part)
+    if (position === null) return null
+    const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc, true)
+    if (absolute === null) return null
+    return encodeRelativePosition(Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, position.assoc))
+  }
+  const start = follow(anchor.start)
+  const end = follow(anchor.end)
+  return start === null || end === null ? null : { start, end }
+}
+
 /** The Yjs element the binding rendered as `node` (the mapping goes from Yjs to ProseMirror only). */
 function elementOf(mapping: ProsemirrorMapping, node: ProseMirrorNode): Y.XmlElement | null {
   for (const [type, mapped] of mapping) if (mapped === node && type instanceof Y.XmlElement) return type

@@ -5,7 +5,7 @@
 // the thread's text is indeed gone and that the new range reads as its quote, and writes it for everyone.
 import { COMMENT_LIMITS, type CommentAnchor, type CommentThread } from '@novex/shared'
 import type { EditorState } from '@tiptap/pm/state'
-import { anchorFromRange, resolveAnchor, type syncBinding } from './anchors.ts'
+import { anchorOnRestoredText, resolveAnchor, type syncBinding } from './anchors.ts'
 import { rangeText } from './commentRange.ts'
 
 export interface RestoredAnchor {
@@ -33,7 +33,7 @@ export function restoredAnchors(
     if (resolveAnchor(state, binding, thread.anchor).kind !== 'deleted') continue
     const place = resolveAnchor(state, binding, thread.anchor, true)
     if (place.kind !== 'range' || !readsAsQuote(rangeText(state.doc, place.from, place.to), thread.quote)) continue
-    const anchor = anchorFromRange(state, place.from, place.to)
+    const anchor = anchorOnRestoredText(binding.doc, thread.anchor)
     if (anchor !== null) restored.push({ threadId: thread.id, anchor })
   }
   return restored

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { paragraphText, rangeWords } from './anchors.ts'
+import { paragraphText, rangeText } from './anchors.ts'
 
 /** A paragraph "Peel en " + a line break (an embedded node) + "venen", and a second paragraph. */
 function paragraphs(): { first: Y.XmlText; second: Y.XmlText; doc: Y.Doc } {
@@ -38,13 +38,13 @@ describe('the text a suggestion replaces', () => {
   })
 })
 
-describe('what a range reads (a quote, white space aside)', () => {
-  it('reads text across formatting, line breaks and paragraphs, without white space', () => {
+describe('what a range reads', () => {
+  it('reads text across formatting, line breaks and paragraphs', () => {
     const { first, second, doc } = paragraphs()
     const content = doc.getXmlFragment('content')
-    expect(rangeWords(content, at(doc, first, 5), at(doc, first, 14))).toBe('envenen')
-    expect(rangeWords(content, at(doc, first, 10), at(doc, second, 6))).toBe('enenTweede')
-    expect(rangeWords(content, at(doc, first, 3), at(doc, first, 3))).toBe('')
+    expect(rangeText(content, at(doc, first, 5), at(doc, first, 14))).toBe('en venen')
+    expect(rangeText(content, at(doc, first, 10), at(doc, second, 6))).toBe('enenTweede')
+    expect(rangeText(content, at(doc, first, 3), at(doc, first, 3))).toBe('')
   })
 
   it('reads a map as its description, and nothing when the end comes before the start', () => {
@@ -58,7 +58,7 @@ describe('what a range reads (a quote, white space aside)', () => {
       doc,
     )
     if (beforeImage === null) throw new Error('unresolved')
-    expect(rangeWords(content, beforeImage, at(doc, second, 7))).toBe('[Afbeelding:KaartvandePeel]Tweede')
-    expect(rangeWords(content, at(doc, second, 7), at(doc, first, 2))).toBeNull()
+    expect(rangeText(content, beforeImage, at(doc, second, 7))).toBe('[Afbeelding: Kaart van de Peel]Tweede ')
+    expect(rangeText(content, at(doc, second, 7), at(doc, first, 2))).toBeNull()
   })
 })

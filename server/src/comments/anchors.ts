@@ -1,7 +1,7 @@
 // A thread's anchor must point into the content of the section it is filed under. The relative
 // positions are decoded and resolved against the server's document; anything else is refused.
 
-import { type CommentAnchor, IMAGE_NODE, imagePlainText, type SectionView } from '@novex/shared'
+import { type CommentAnchor, IMAGE_NODE, imagePlainText, isDeletedType, type SectionView } from '@novex/shared'
 import * as Y from 'yjs'
 import { ApiError } from '../api/respond.ts'
 
@@ -78,12 +78,11 @@ export function paragraphText(start: Y.AbsolutePosition, end: Y.AbsolutePosition
 type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlFragment | Y.XmlHook
 
 /**
- * What a range reads, without any white space: its characters, and a map or figure inside it as its
- * description, the way a client quotes it ("[Afbeelding: …]"). Null when the end does not follow the start
- * in the section's content. Spaces and line breaks are left out because a page separates blocks, line
- * breaks and links to sections in the quote with white space that the Yjs tree does not hold.
+ * What a range reads: its characters, and a map or figure inside it as its description, the way a client
+ * quotes it ("[Afbeelding: …]"), without the white space a page puts between blocks (compare it with
+ * `readsAsQuote`). Null when the end does not follow the start in the section's content.
  */
-export function rangeWords(content: Y.XmlFragment, start: Y.AbsolutePosition, end: Y.AbsolutePosition): string | null {
+export function rangeText(content: Y.XmlFragment, start: Y.AbsolutePosition, end: Y.AbsolutePosition): string | null {
   let words = ''
   let inside = false
   let done = false
@@ -120,7 +119,7 @@ export function rangeWords(content: Y.XmlFragment, start: Y.AbsolutePosition, en
     if (!done) at(node, children.length)
   }
   walk(content)
-  return done ? words.replace(/\s+/g, '') : null
+  return done ? words : null
 }
 
 /** Whether a thread's anchor has lost its text: an end gone, or nothing but white space left between them. */
@@ -131,14 +130,7 @@ export function anchorLost(doc: Y.Doc, section: SectionView, anchor: CommentAnch
   } catch {
     return true
   }
-  for (const { type } of [range.start, range.end]) if (isDeleted(type)) return true
-  const words = rangeWords(section.content, range.start, range.end)
-  return words === null || words === ''
-}
-
-/** Whether a Yjs type, or one around it, was deleted (a removed paragraph or table). */
-function isDeleted(type: Y.AbstractType<unknown>): boolean {
-  for (let item = type._item; item !== null; item = item.parent instanceof Y.AbstractType ? item.parent._item : null)
-    if (item.deleted) return true
-  return false
+  if (isDeletedType(range.start.type) || isDeletedType(range.end.type)) return true
+  const text = rangeText(section.content, range.start, range.end)
+  return text === null || text.trim() === ''
 }

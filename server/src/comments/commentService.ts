@@ -10,6 +10,7 @@ import {
   getSection,
   isSectionId,
   readReview,
+  readsAsQuote,
 } from '@novex/shared'
 import type { User } from '../accounts/accountStore.ts'
 import { ApiError } from '../api/respond.ts'
@@ -17,7 +18,7 @@ import { commitServerChange } from '../rooms/requireCommitted.ts'
 import type { Room } from '../rooms/room.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
 import { requireNotFrozen } from '../status/requireNotFrozen.ts'
-import { anchorLost, checkAnchor, paragraphText, rangeWords } from './anchors.ts'
+import { anchorLost, checkAnchor, paragraphText, rangeText } from './anchors.ts'
 import { authorOf } from './commentAuthor.ts'
 import { cleanBody, cleanQuote, cleanSuggestion } from './commentInput.ts'
 import { type CommentRights, mayResolve, requireCommenter, requireResolver } from './commentRights.ts'
@@ -258,8 +259,7 @@ export function createCommentService(withRoom: WithRoom, options: CommentService
     /**
      * Commented text deleted and brought back with Ctrl+Z is new text to Yjs, so the thread reads as
      * deleted; the author's page, which alone knows where the text came back, hands the thread over to it.
-     * Only while the thread's own text is gone, and only to a range in its section that reads as its quote
-     * (white space aside; a quote is cut at its limit, so a longer range need only begin with it).
+     * Only while the thread's own text is gone, and only to a range in its section that reads as its quote.
      */
     restoreAnchor: (
       context: CommentContext,
@@ -274,10 +274,7 @@ export function createCommentService(withRoom: WithRoom, options: CommentService
         if (!anchorLost(room.doc, section, thread.anchor))
           throw new ApiError(409, 'anchor_in_place', 'Deze reactie staat nog bij haar tekst.')
         const range = checkAnchor(room.doc, section, anchor)
-        const words = rangeWords(section.content, range.start, range.end) ?? ''
-        const quote = thread.quote.replace(/\s+/g, '')
-        const cut = thread.quote.length >= COMMENT_LIMITS.quoteChars
-        if (quote === '' || !(words === quote || (cut && words.startsWith(quote))))
+        if (!readsAsQuote(rangeText(section.content, range.start, range.end) ?? '', thread.quote))
           throw new ApiError(
             409,
             'anchor_text_differs',

@@ -6,7 +6,7 @@
 // An end at the edge of an image (a map selected on its own, or a range that starts or ends with one)
 // sticks to the image's own Yjs element instead, so the comment stays on the map while text is written
 // around it, and reads as deleted once the map is removed.
-import { type CommentAnchor, IMAGE_NODE } from '@novex/shared'
+import { type CommentAnchor, IMAGE_NODE, isDeletedType } from '@novex/shared'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { EditorState } from '@tiptap/pm/state'
 import {
@@ -134,13 +134,6 @@ export type ResolvedAnchor =
   /** Both ends meet (the text was deleted), or they no longer resolve into this editor. */
   | { readonly kind: 'deleted' }
 
-/** Whether a Yjs type, or one of the types around it, was deleted (a removed paragraph or table). */
-function isDeleted(type: Y.AbstractType<unknown>): boolean {
-  for (let item = type._item; item !== null; item = item.parent instanceof Y.AbstractType ? item.parent._item : null)
-    if (item.deleted) return true
-  return false
-}
-
 /**
  * A relative position as a ProseMirror position, the same on every page and on the server. Yjs by
  * default follows deleted text to the copy this page's own undo restored (a record only this page
@@ -157,7 +150,7 @@ function toAbsolute(
   followUndo = false,
 ): number | null {
   const absolute = Y.createAbsolutePositionFromRelativePosition(position, binding.doc, followUndo)
-  if (absolute === null || isDeleted(absolute.type)) return null
+  if (absolute === null || isDeletedType(absolute.type)) return null
   const resolve = (live: Y.RelativePosition): number | null =>
     relativePositionToAbsolutePosition(binding.doc, binding.type, live, binding.mapping)
   const direct = resolve(Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, position.assoc))

@@ -3,7 +3,7 @@
 // old text came back (Y.UndoManager keeps that record locally). That page hands the thread over to the
 // restored text: the new anchor goes to the server (POST …/comments/<thread>/anchor), which checks that
 // the thread's text is indeed gone and that the new range reads as its quote, and writes it for everyone.
-import { COMMENT_LIMITS, type CommentAnchor, type CommentThread } from '@novex/shared'
+import { type CommentAnchor, type CommentThread, readsAsQuote } from '@novex/shared'
 import type { EditorState } from '@tiptap/pm/state'
 import { anchorOnRestoredText, resolveAnchor, type syncBinding } from './anchors.ts'
 import { rangeText } from './commentRange.ts'
@@ -11,12 +11,6 @@ import { rangeText } from './commentRange.ts'
 export interface RestoredAnchor {
   readonly threadId: string
   readonly anchor: CommentAnchor
-}
-
-/** Whether `text` reads as the quote (a quote is cut at its limit, so a long text need only begin with it). */
-export function readsAsQuote(text: string, quote: string): boolean {
-  if (text === quote) return true
-  return quote.length >= COMMENT_LIMITS.quoteChars && text.startsWith(quote)
 }
 
 /**

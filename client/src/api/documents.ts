@@ -40,6 +40,14 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Whether asking again later may help: no answer (offline, the request cut off) or a server fault. Not for
+ * a refusal (4xx): the same request gets the same answer.
+ */
+export function isTransientFailure(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.status === 0 || error.status >= 500
+}
+
 /** The error's code: its own, or the `code` of a feature's subclass (SignoffApiError, …). */
 export function apiErrorCode(error: ApiError): string | null {
   if (error.serverCode !== null) return error.serverCode

@@ -8,9 +8,12 @@ import type { EditorState } from '@tiptap/pm/state'
 import { anchorOnRestoredText, resolveAnchor, type syncBinding } from './anchors.ts'
 import { rangeText } from './commentRange.ts'
 
+type Binding = NonNullable<ReturnType<typeof syncBinding>>
+
 export interface RestoredAnchor {
   readonly threadId: string
   readonly anchor: CommentAnchor
+  readonly quote: string
 }
 
 /**
@@ -19,16 +22,31 @@ export interface RestoredAnchor {
  */
 export function restoredAnchors(
   state: EditorState,
-  binding: NonNullable<ReturnType<typeof syncBinding>>,
+  binding: Binding,
   threads: readonly CommentThread[],
 ): RestoredAnchor[] {
   const restored: RestoredAnchor[] = []
   for (const thread of threads) {
     if (resolveAnchor(state, binding, thread.anchor).kind !== 'deleted') continue
-    const place = resolveAnchor(state, binding, thread.anchor, true)
-    if (place.kind !== 'range' || !readsAsQuote(rangeText(state.doc, place.from, place.to), thread.quote)) continue
+    if (!marksQuote(state, binding, thread.anchor, thread.quote, true)) continue
     const anchor = anchorOnRestoredText(binding.doc, thread.anchor)
-    if (anchor !== null) restored.push({ threadId: thread.id, anchor })
+    if (anchor !== null) restored.push({ threadId: thread.id, anchor, quote: thread.quote })
   }
   return restored
+}
+
+/**
+ * Whether `anchor` marks text in this editor that reads as `quote`; `followUndo`: as Yjs's undo record
+ * of this page says it came back. Checked again when the page sends a handed-over anchor: by then the
+ * restored text may have been deleted or changed again (by anyone), and the server would refuse it.
+ */
+export function marksQuote(
+  state: EditorState,
+  binding: Binding,
+  anchor: CommentAnchor,
+  quote: string,
+  followUndo = false,
+): boolean {
+  const place = resolveAnchor(state, binding, anchor, followUndo)
+  return place.kind === 'range' && readsAsQuote(rangeText(state.doc, place.from, place.to), quote)
 }

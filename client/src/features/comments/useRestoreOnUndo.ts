@@ -6,21 +6,23 @@ import type { Editor } from '@tiptap/core'
 import { useEffect } from 'react'
 import type * as Y from 'yjs'
 import { restoreThreadAnchor } from '../../api/comments.ts'
+import { isTransientFailure } from '../../api/documents.ts'
 import { undoManagerOf } from '../../editor/undoManager.ts'
 import { syncBinding } from './anchors.ts'
 import { useCommentsContext } from './CommentsContext.ts'
-import { restoredAnchors } from './restoredAnchors.ts'
+import { marksQuote, restoredAnchors } from './restoredAnchors.ts'
 
 /**
  * The request goes once the server holds the undo (it arrives over the document's connection, the request
- * over HTTP; after a lost connection, once the page is back and has saved). A request that fails all the
- * same (the network, the server busy) is made again after these waits.
+ * over HTTP; after a lost connection, once the page is back and has saved). A request that got no answer
+ * or a server fault is made again after these waits; a refusal is not (the text went again meanwhile).
  */
 const RETRY_DELAYS_MS = [1_000, 5_000] as const
 
 /**
  * Sends where the thread's text is now, once the server holds it. `latest` is read at sending time: an
- * undo, redo and undo again while the page waits move the text to yet another copy.
+ * undo, redo and undo again while the page waits move the text to yet another copy, and the text may
+ * have been deleted or changed again (then there is nothing to hand over, and `latest` gives nothing).
  */
 async function restoreWhenSaved(
   untilSaved: (signal: AbortSignal) => Promise<void>,
@@ -39,7 +41,7 @@ async function restoreWhenSaved(
       if (latest() === anchor) return
     } catch (failure) {
       const delay = RETRY_DELAYS_MS[attempt]
-      if (delay === undefined || signal.aborted) throw failure
+      if (!isTransientFailure(failure) || delay === undefined || signal.aborted) throw failure
       await new Promise((resolve) => setTimeout(resolve, delay))
     }
   }
@@ -58,6 +60,13 @@ export function useRestoreOnUndo(editor: Editor | null, fragment: Y.XmlFragment)
     const controller = new AbortController()
     // Threads being handed over by this page, with where their text is now: one request at a time each.
     const pending = new Map<string, CommentAnchor>()
+    // That place, if the text there still reads as the thread's quote.
+    const stillThere = (threadId: string, quote: string): CommentAnchor | undefined => {
+      const anchor = pending.get(threadId)
+      const binding = editor.isDestroyed ? null : syncBinding(editor.state)
+      if (anchor === undefined || binding === null) return undefined
+      return marksQuote(editor.state, binding, anchor, quote) ? anchor : undefined
+    }
     const handlePopped = (): void => {
       if (editor.isDestroyed) return
       const sectionId = store.sectionIdOf(fragment)
@@ -65,11 +74,11 @@ export function useRestoreOnUndo(editor: Editor | null, fragment: Y.XmlFragment)
       if (sectionId === null || binding === null) return
       const threads = store.getSnapshot().threads.filter((t) => t.sectionId === sectionId)
       // Taken now: the record of where the undo put the text is this page's, and the next step may change it.
-      for (const { threadId, anchor } of restoredAnchors(editor.state, binding, threads)) {
+      for (const { threadId, anchor, quote } of restoredAnchors(editor.state, binding, threads)) {
         const sending = pending.has(threadId)
         pending.set(threadId, anchor)
         if (sending) continue
-        restoreWhenSaved(untilSaved, controller.signal, documentId, threadId, () => pending.get(threadId))
+        restoreWhenSaved(untilSaved, controller.signal, documentId, threadId, () => stillThere(threadId, quote))
           .catch((failure: unknown) => {
             // The thread keeps its quote and reads "tekst verwijderd", as it did before the undo.
             if (!controller.signal.aborted)

@@ -7,7 +7,7 @@
 // fetch (offline, server error) it tries again with a growing delay and when the browser is online.
 import { findSectionLinks, LINKS_REVISION_KEY, type LinkState, metaMap, SECTION_KEYS, sectionsMap } from '@novex/shared'
 import type * as Y from 'yjs'
-import { ApiError } from '../../api/documents.ts'
+import { type ApiError, isTransientFailure } from '../../api/documents.ts'
 import { type Backlink, fetchBacklinks, fetchLinks, type LinkTarget, type OutgoingLink } from '../../api/links.ts'
 import { sectionChange } from '../../collab/sectionChange.ts'
 
@@ -112,8 +112,7 @@ export function createLinksStore(documentId: string, doc: Y.Doc): LinksStore {
       if (current.signal.aborted) return
       publish({ ...snapshot, loaded: true, error: error instanceof Error ? error : new Error(String(error)) })
       // Offline or a server error: the revision may not change again, so we ask again ourselves.
-      const transient = !(error instanceof ApiError) || error.status === 0 || error.status >= 500
-      if (transient && retryTimer === null && !destroyed) {
+      if (isTransientFailure(error) && retryTimer === null && !destroyed) {
         const delay = RETRY_MS[Math.min(failures, RETRY_MS.length - 1)]
         failures++
         retryTimer = setTimeout(() => {

@@ -6,12 +6,18 @@ import {
   type CommentAnchor,
   type CommentMessage,
   type CommentThread,
+  type DiffPart,
   isOrganisationKind,
+  type NewThread,
   type OrganisationKind,
   type ReviewState,
   ROUNDS,
   type Round,
   type RoundRecord,
+  type RoundReport,
+  SECTION_CHANGE_STATUSES,
+  type SectionChangeStatus,
+  type SectionComparison,
 } from '@novex/shared'
 import { ApiError } from './documents.ts'
 import { type ErrorFactory, failureOf, isRecord, requestJson, sendRequest } from './request.ts'
@@ -24,16 +30,6 @@ export class CommentsApiError extends ApiError {
     this.name = 'CommentsApiError'
     this.code = code
   }
-}
-
-export interface NewThread {
-  readonly sectionId: string
-  readonly anchor: CommentAnchor
-  readonly quote: string
-  readonly body: string
-  readonly mentions: readonly string[]
-  /** Proposed wording for the quoted text (within one paragraph); absent: a comment only. */
-  readonly suggestion?: string
 }
 
 export interface MessageInput {
@@ -53,34 +49,6 @@ export interface ReviewAnswer {
   readonly canManage: boolean
 }
 
-export interface CountsByOrganisation {
-  readonly [organisationName: string]: number
-}
-
-export interface DiffPart {
-  readonly value: string
-  readonly added?: boolean
-  readonly removed?: boolean
-}
-
-export interface RoundReportSection {
-  readonly sectionId: string
-  readonly number: string
-  readonly title: string
-  readonly opened: CountsByOrganisation
-  readonly resolved: CountsByOrganisation
-  readonly open: CountsByOrganisation
-  readonly changes: { readonly inserted: number; readonly deleted: number; readonly parts: readonly DiffPart[] }
-}
-
-export interface RoundReport {
-  readonly round: Round
-  readonly name: string
-  readonly closedAt: number | null
-  readonly sections: readonly RoundReportSection[]
-  readonly totals: { readonly opened: number; readonly resolved: number; readonly open: number }
-}
-
 export interface VersionSummary {
   readonly id: string
   readonly round: Round | null
@@ -89,14 +57,11 @@ export interface VersionSummary {
   readonly createdBy: string
 }
 
-export type SectionChangeStatus = 'changed' | 'added' | 'removed' | 'same'
-
-export interface SectionComparison {
-  readonly sectionId: string
-  readonly title: string
-  readonly status: SectionChangeStatus
-  readonly parts: readonly DiffPart[]
-}
+/**
+ * One section of a version comparison as the client reads it: the server's comparison without the word
+ * counts, which are not read here.
+ */
+export type ComparedSection = Omit<SectionComparison, 'inserted' | 'deleted'>
 
 const documentPath = (documentId: string): string => `/api/documents/${encodeURIComponent(documentId)}`
 const threadPath = (documentId: string, threadId: string): string =>
@@ -260,11 +225,11 @@ export async function compareVersions(
   from: string,
   to: string,
   signal?: AbortSignal,
-): Promise<SectionComparison[]> {
+): Promise<ComparedSection[]> {
   const query = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`
   const body = await commentsRequest('GET', `${documentPath(documentId)}/versions/compare?${query}`, undefined, signal)
   if (!isRecord(body) || !Array.isArray(body.sections)) throw unexpected()
-  return body.sections.flatMap((value): SectionComparison[] => {
+  return body.sections.flatMap((value): ComparedSection[] => {
     if (!isRecord(value)) return []
     const { sectionId, title, status, parts } = value
     if (typeof sectionId !== 'string' || typeof title !== 'string' || !isChangeStatus(status)) return []
@@ -355,6 +320,7 @@ function isRoundRecord(value: unknown): value is RoundRecord {
   return isRecord(value) && isRound(value.round) && typeof value.openedAt === 'number'
 }
 
+/** The parts the UI relies on; the server (shared types) guarantees the rest of the shape. */
 function isRoundReport(value: unknown): value is RoundReport {
   if (!isRecord(value) || !isRound(value.round) || !Array.isArray(value.sections) || !isRecord(value.totals))
     return false
@@ -375,7 +341,7 @@ function isDiffPart(value: unknown): value is DiffPart {
 }
 
 function isChangeStatus(value: unknown): value is SectionChangeStatus {
-  return value === 'changed' || value === 'added' || value === 'removed' || value === 'same'
+  return (SECTION_CHANGE_STATUSES as readonly unknown[]).includes(value)
 }
 
 export function isRound(value: unknown): value is Round {

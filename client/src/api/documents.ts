@@ -1,28 +1,23 @@
 // The document endpoints of the server's HTTP API. JSON arrives as `unknown` and is checked here,
 // at the edge, before the rest of the client sees it.
-import { DOCUMENT_STATUSES, type DocumentKind, type DocumentStatus, isDocumentKind } from '@novex/shared'
+import {
+  DOCUMENT_STATUSES,
+  type DocumentDetail,
+  type DocumentStatus,
+  type DocumentSummary,
+  isDocumentKind,
+} from '@novex/shared'
 import { type ErrorFactory, isRecord, requestJson } from './request.ts'
 
-export interface DocumentSummary {
-  readonly id: string
-  readonly kind: DocumentKind
-  readonly title: string
-  readonly areaId?: string
-  readonly provinceId?: string
-  /** False while the server cannot open it (quarantined after a corrupt stored row); true when not said. */
-  readonly available: boolean
-  /** An ontwikkelperspectief's step (docs/status.md), when the server knows it. */
-  readonly status?: DocumentStatus
-  /** Comment threads still open, when the server knows it. */
-  readonly openThreads?: number
-  /** Of those, the threads that mention this user. */
-  readonly mentionsYou?: number
-}
+/**
+ * A document as the client reads it: the server's summary without `access`, which is not read here (the
+ * document's sync connection says what the user may do, and keeps it current). `available` is taken as
+ * true when the answer does not say.
+ */
+export type ClientDocumentSummary = Omit<DocumentSummary, 'access'>
 
-export interface DocumentDetail extends DocumentSummary {
-  readonly areaName?: string
-  readonly provinceName?: string
-}
+/** One document as the client reads it: the server's detail without `access`. */
+export type ClientDocumentDetail = Omit<DocumentDetail, 'access'>
 
 /**
  * An HTTP answer other than 2xx; `status` 0 when the server could not be reached at all. `message` is
@@ -55,13 +50,13 @@ export function apiErrorCode(error: ApiError): string | null {
   return typeof code === 'string' ? code : null
 }
 
-export async function fetchDocuments(signal?: AbortSignal): Promise<DocumentSummary[]> {
+export async function fetchDocuments(signal?: AbortSignal): Promise<ClientDocumentSummary[]> {
   const body = await getJson('/api/documents', signal)
   if (!Array.isArray(body)) throw new ApiError(500, 'Onverwacht antwoord van de server.', 'unexpected')
-  return body.map(parseDetail).filter((d): d is DocumentDetail => d !== null)
+  return body.map(parseDetail).filter((d): d is ClientDocumentDetail => d !== null)
 }
 
-export async function fetchDocument(id: string, signal?: AbortSignal): Promise<DocumentDetail> {
+export async function fetchDocument(id: string, signal?: AbortSignal): Promise<ClientDocumentDetail> {
   const detail = parseDetail(await getJson(`/api/documents/${encodeURIComponent(id)}`, signal))
   if (!detail) throw new ApiError(500, 'Onverwacht antwoord van de server.', 'unexpected')
   return detail
@@ -75,7 +70,7 @@ export const apiError: ErrorFactory<ApiError> = (status, code, message) =>
 
 const getJson = (url: string, signal?: AbortSignal): Promise<unknown> => requestJson('GET', url, apiError, { signal })
 
-function parseDetail(value: unknown): DocumentDetail | null {
+function parseDetail(value: unknown): ClientDocumentDetail | null {
   if (!isRecord(value)) return null
   const { id, kind, title } = value
   if (typeof id !== 'string' || typeof title !== 'string' || !isDocumentKind(kind)) return null

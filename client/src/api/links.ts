@@ -2,33 +2,10 @@
 // with their live state, the backlinks into it, the sections one may link to, what changed in a
 // suspect link's target, marking a link reviewed, and the wisselwerking of an area. JSON arrives as
 // `unknown` and is checked here, at the edge; malformed entries are skipped, not guessed.
-import { LINK_STATES, type LinkState } from '@novex/shared'
+import { type Backlink, LINK_STATES, type LinkState, type OutgoingLink } from '@novex/shared'
 import type { ApiError } from './documents.ts'
 import { isRecord, requestJson } from './request.ts'
 import { SignoffApiError, signoffError } from './signoff.ts'
-
-export interface OutgoingLink {
-  readonly sourceSectionId: string
-  readonly targetDocumentId: string
-  readonly targetSectionId: string
-  readonly state: LinkState
-  /** Absent when the reader may not open the target (`no-access`). */
-  readonly title?: string
-  readonly number?: string
-  readonly documentTitle?: string
-  readonly baselineAt: number | null
-}
-
-export interface Backlink {
-  readonly targetSectionId: string
-  readonly sourceDocumentId: string
-  readonly sourceDocumentTitle: string
-  readonly sourceSectionId: string
-  readonly sourceTitle: string
-  readonly sourceNumber: string
-  /** The sentence around the link in the source, the link shown as "[…]". */
-  readonly context: string
-}
 
 export interface LinkTarget {
   readonly documentId: string

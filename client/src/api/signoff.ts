@@ -4,11 +4,13 @@
 // checked for their shape, not re-derived.
 import {
   type ComponentKey,
+  type ComponentReadiness,
   isComponentKey,
   LEDGER_KINDS,
   type LedgerEvent,
   type LedgerKind,
   OPEN_SECTION,
+  type Readiness,
   type SectionSignoff,
   SIGN_SIDES,
   type SignSide,
@@ -45,25 +47,6 @@ export interface SignoffOverview {
   readonly me: SignoffMe
   readonly sections: readonly SectionSignoffSummary[]
   readonly ledger: readonly LedgerEvent[]
-}
-
-export interface ReadinessComponent {
-  readonly component: ComponentKey
-  readonly label: string
-  readonly sectionId: string | null
-  readonly present: boolean
-  readonly nonEmpty: boolean
-  readonly signedRijk: boolean
-  readonly signedProvincie: boolean
-  readonly locked: boolean
-  /** Open reactions on the section (not a condition), and the oldest of them. */
-  readonly openThreads: number
-  readonly openThreadId: string | null
-}
-
-export interface Readiness {
-  readonly ready: boolean
-  readonly components: readonly ReadinessComponent[]
 }
 
 const documentPath = (documentId: string): string => `/api/documents/${encodeURIComponent(documentId)}`
@@ -159,7 +142,7 @@ function parseOverview(value: unknown): SignoffOverview | null {
 
 function parseReadiness(value: unknown): Readiness | null {
   if (!isRecord(value) || !Array.isArray(value.components)) return null
-  const components: ReadinessComponent[] = []
+  const components: ComponentReadiness[] = []
   for (const c of value.components) {
     if (!isRecord(c) || !isComponentKey(c.component)) continue
     components.push({

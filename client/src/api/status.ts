@@ -1,6 +1,7 @@
 // The status decisions of an ontwikkelperspectief (server: api/statusApi.ts), for the area's trekkers.
 // The status itself is read live from the document (features/status/useDocumentStatus.ts); these calls
 // only record a decision, and a refusal carries the server's code and Dutch reason.
+import type { ArchivedDossier } from '@novex/shared'
 import { ApiError } from './documents.ts'
 import { type ErrorFactory, isRecord, requestJson } from './request.ts'
 
@@ -35,17 +36,6 @@ export const recordDecision = (
   reference: string,
 ): Promise<void> => decide(documentId, kind, { date, reference })
 
-/** A dossier kept for the archive when the perspective was adopted (server: status/archiveStore.ts). */
-export interface ArchivedDossier {
-  readonly id: number
-  readonly name: string
-  readonly size: number
-  /** Hex SHA-256 of the kept bytes. */
-  readonly sha256: string
-  readonly createdAt: number
-  readonly createdBy: string
-}
-
 export async function fetchArchive(documentId: string, signal?: AbortSignal): Promise<ArchivedDossier[]> {
   const body = await requestJson('GET', archivePath(documentId), statusError, { signal })
   return Array.isArray(body) ? body.filter(isArchivedDossier) : []
@@ -55,6 +45,7 @@ export const archivedDossierUrl = (documentId: string, id: number): string => `$
 
 const archivePath = (documentId: string): string => `/api/documents/${encodeURIComponent(documentId)}/archive`
 
+/** The fields the UI reads; the server (shared types) guarantees the rest of the shape. */
 function isArchivedDossier(value: unknown): value is ArchivedDossier {
   return (
     isRecord(value) &&

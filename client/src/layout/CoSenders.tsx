@@ -4,7 +4,7 @@
 // voorstel by the Rijk and its province. Organisation names are data, not interface text.
 import { AREAS, PROVINCES } from '@novex/shared'
 import { useTranslation } from 'react-i18next'
-import type { DocumentDetail } from '../api/documents.ts'
+import type { ClientDocumentDetail } from '../api/documents.ts'
 
 interface Sender {
   readonly key: string
@@ -12,7 +12,7 @@ interface Sender {
   readonly unit?: string
 }
 
-export function CoSenders({ document }: { readonly document: DocumentDetail }) {
+export function CoSenders({ document }: { readonly document: ClientDocumentDetail }) {
   const { t } = useTranslation('documents')
   const area = document.areaId === undefined ? undefined : AREAS.find((a) => a.id === document.areaId)
   const provinceName = (id: string): string => PROVINCES.find((p) => p.id === id)?.name ?? id

@@ -1,36 +1,10 @@
 // GET /api/documents (what the user may open) and GET /api/documents/:id, each with the facts the
 // server has read (status, open threads): the document page shows that status until its copy is synced.
-import { type Access, AREAS, type DocumentStatus, isDocumentId, PROVINCES } from '@novex/shared'
+import { type Access, AREAS, type DocumentDetail, type DocumentSummary, isDocumentId, PROVINCES } from '@novex/shared'
 import type { User } from '../accounts/accountStore.ts'
 import type { DocumentSummaries } from '../documents/documentSummaries.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import { notFound } from './respond.ts'
-
-export interface DocumentSummary {
-  readonly id: string
-  readonly kind: DocumentRecord['kind']
-  readonly title: string
-  readonly areaId?: string
-  readonly provinceId?: string
-  readonly access: Access
-  /**
-   * False while the document is quarantined (a stored row is corrupt; an operator must repair it): the
-   * sync endpoint then refuses it with 503, which a browser's WebSocket cannot read, so the page asks here
-   * (and the document list says so).
-   */
-  readonly available: boolean
-  /** An ontwikkelperspectief's step (docs/status.md); absent for a voorstel or one not read yet. */
-  readonly status?: DocumentStatus
-  /** Comment threads still open; absent for a document not read since the server started. */
-  readonly openThreads?: number
-  /** Of those, the threads that mention the user asking (@-mentions). */
-  readonly mentionsYou?: number
-}
-
-export interface DocumentDetail extends DocumentSummary {
-  readonly areaName?: string
-  readonly provinceName?: string
-}
 
 export type Authorize = (user: User, doc: DocumentRecord) => Access | null
 

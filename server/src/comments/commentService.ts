@@ -9,6 +9,7 @@ import {
   commentsMap,
   getSection,
   isSectionId,
+  type NewThread,
   readReview,
   readsAsQuote,
 } from '@novex/shared'
@@ -22,16 +23,6 @@ import { anchorLost, checkAnchor, paragraphText, rangeText } from './anchors.ts'
 import { authorOf } from './commentAuthor.ts'
 import { cleanBody, cleanQuote, cleanSuggestion } from './commentInput.ts'
 import { type CommentRights, mayResolve, requireCommenter, requireResolver } from './commentRights.ts'
-
-export interface NewThread {
-  readonly sectionId: string
-  readonly anchor: { readonly start: string; readonly end: string }
-  readonly quote: string
-  readonly body: string
-  readonly mentions: readonly string[]
-  /** Proposed wording for the selected text (within one paragraph); absent: a comment only. */
-  readonly suggestion?: string | undefined
-}
 
 export interface CommentContext {
   readonly documentId: string

@@ -1,8 +1,7 @@
 // Exports show links as readable references ("zie Ruimtelijk voorstel Noord-Brabant, § 4 Wonen en
 // verstedelijking"): the link nodes of exported content get the target's title, number and document
 // title, as the exporting reader may see them.
-import { type CanonicalNode, SECTION_LINK_NODE } from '@novex/shared'
-import type { OutgoingLink } from './linkService.ts'
+import { type CanonicalNode, type OutgoingLink, SECTION_LINK_NODE } from '@novex/shared'
 
 export function withLinkReferences(
   nodes: readonly CanonicalNode[],

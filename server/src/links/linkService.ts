@@ -3,13 +3,14 @@
 // reader who may not open the target document gets no title or text from it. When link information
 // of a document changes, its `meta.linksRevision` is bumped so its clients refetch.
 import {
+  type Backlink,
   findSectionLinks,
   getSection,
   isSectionId,
   LINKS_REVISION_KEY,
-  type LinkState,
   listSections,
   metaMap,
+  type OutgoingLink,
   orderedSections,
   type SectionView,
   sectionContentHash,
@@ -30,17 +31,6 @@ export interface LinkServiceDeps {
   readonly authorize: Authorize
   readonly withRoom: WithRoom
   readonly logger: Logger
-}
-
-export interface OutgoingLink {
-  readonly sourceSectionId: string
-  readonly targetDocumentId: string
-  readonly targetSectionId: string
-  readonly state: LinkState
-  readonly title?: string
-  readonly number?: string
-  readonly documentTitle?: string
-  readonly baselineAt: number | null
 }
 
 export const textOf = (section: SectionView): string => `${section.title.toString()}\n${sectionPlainText(section)}`
@@ -222,15 +212,15 @@ export function createLinkService(deps: LinkServiceDeps) {
       return out
     },
 
-    async backlinks(user: User, documentId: string) {
+    async backlinks(user: User, documentId: string): Promise<Backlink[]> {
       const rows = store.to(documentId)
-      const out = []
+      const out: Backlink[] = []
       for (const sourceDocument of new Set(rows.map((l) => l.sourceDocument))) {
         const record = access(user, sourceDocument)
         if (!record) continue
         const group = rows.filter((l) => l.sourceDocument === sourceDocument)
         const resolved = await deps.withRoom(sourceDocument, (room) =>
-          group.map((l) => {
+          group.map((l): Backlink => {
             const section = sectionIn(room.doc, l.sourceSection)
             return {
               targetSectionId: l.targetSection,

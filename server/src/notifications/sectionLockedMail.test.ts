@@ -1,6 +1,5 @@
-import type { Actor, Language, SignSide } from '@novex/shared'
+import { type Actor, COMPONENTS, type Language, type Readiness, type SignSide } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
-import type { Readiness } from '../signoff/readiness.ts'
 import { sectionLockedMail, sectionLockedPayload, sectionsLockedMail } from './sectionLockedMail.ts'
 
 const signer = (side: SignSide, name: string, organisationName: string): Actor & { side: SignSide } => ({
@@ -13,8 +12,8 @@ const signer = (side: SignSide, name: string, organisationName: string): Actor &
 
 const readinessWith = (locked: number): Readiness => ({
   ready: locked === 8,
-  components: Array.from({ length: 8 }, (_, i) => ({
-    component: `c${i}`,
+  components: COMPONENTS.map(({ key }, i) => ({
+    component: key,
     label: `Onderdeel ${i}`,
     sectionId: `s${i}`,
     present: true,

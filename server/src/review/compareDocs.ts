@@ -1,17 +1,14 @@
 // Compares two versions of a document per section: title and text as word diffs, so a reader sees
 // what was inserted and deleted (wordDiff.ts). Sections are matched by id (stable across renames and moves).
-import { orderedSections, type SectionView, sectionPlainText } from '@novex/shared'
+import {
+  type DiffPart,
+  orderedSections,
+  type SectionComparison,
+  type SectionView,
+  sectionPlainText,
+} from '@novex/shared'
 import type * as Y from 'yjs'
-import { type DiffPart, diffBudget, wordDiff } from './wordDiff.ts'
-
-export interface SectionComparison {
-  readonly sectionId: string
-  readonly title: string
-  readonly status: 'changed' | 'added' | 'removed' | 'same'
-  readonly parts: readonly DiffPart[]
-  readonly inserted: number
-  readonly deleted: number
-}
+import { diffBudget, wordDiff } from './wordDiff.ts'
 
 function textOf(section: SectionView | undefined): string {
   return section ? `${section.title.toString()}\n${sectionPlainText(section)}` : ''

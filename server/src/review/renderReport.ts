@@ -1,14 +1,14 @@
 // The round report as a file: Markdown (user text escaped, so nothing in a title becomes markup) and
 // PDF (pdfkit with the embedded DejaVu fonts the dossier uses).
+import type { CountsByOrganisation, RoundReport } from '@novex/shared'
 import { formatDateTime } from '../export/dossierText.ts'
 import { escapeMarkdownText } from '../export/markdownEscape.ts'
 import { pdfFontPath } from '../export/pdfFonts.ts'
-import type { CountByOrganisation, RoundReport } from './roundReport.ts'
 
 export const REPORT_FORMATS = ['md', 'pdf'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
-function counts(byOrganisation: CountByOrganisation): string {
+function counts(byOrganisation: CountsByOrganisation): string {
   const entries = Object.entries(byOrganisation)
   if (entries.length === 0) return 'geen'
   return entries.map(([organisation, n]) => `${n} (${organisation})`).join(', ')

@@ -9,6 +9,7 @@ import {
   REVIEW_STATE_KEY,
   type ReviewState,
   type Round,
+  type RoundReport,
   readReview,
   reviewMap,
   roundName,
@@ -17,7 +18,7 @@ import * as Y from 'yjs'
 import { ApiError } from '../api/respond.ts'
 import { commitServerChange, requireCommitted } from '../rooms/requireCommitted.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
-import { type RoundReport, roundReport } from './roundReport.ts'
+import { roundReport } from './roundReport.ts'
 import type { VersionStore } from './versionStore.ts'
 
 export interface ReviewActor {

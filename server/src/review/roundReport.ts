@@ -1,31 +1,16 @@
 // The report of a closed ijkmoment: per section, the threads opened in the round, resolved during it
 // and still open at its close, counted per organisation of the opener, and what changed in the text
 // between the start and the end of the round.
-import { type CommentThread, orderedSections, type Round, roundName } from '@novex/shared'
+import {
+  type CommentThread,
+  orderedSections,
+  type Round,
+  type RoundReport,
+  type RoundReportSection,
+  roundName,
+} from '@novex/shared'
 import type * as Y from 'yjs'
 import { compareSections } from './compareDocs.ts'
-import type { DiffPart } from './wordDiff.ts'
-
-export type CountByOrganisation = Readonly<Record<string, number>>
-
-export interface SectionReport {
-  readonly sectionId: string
-  readonly number: string
-  readonly title: string
-  readonly opened: CountByOrganisation
-  readonly resolved: CountByOrganisation
-  readonly open: CountByOrganisation
-  readonly changes: { readonly inserted: number; readonly deleted: number; readonly parts: readonly DiffPart[] }
-}
-
-export interface RoundReport {
-  readonly round: Round
-  readonly name: string
-  readonly openedAt: number
-  readonly closedAt: number
-  readonly sections: readonly SectionReport[]
-  readonly totals: { readonly opened: number; readonly resolved: number; readonly open: number }
-}
 
 function countBy(threads: readonly CommentThread[]): Record<string, number> {
   const counts: Record<string, number> = {}
@@ -47,7 +32,7 @@ export function roundReport(input: {
     (t) => t.status === 'resolved' && t.resolvedAt !== null && t.resolvedAt >= input.openedAt,
   )
   const open = input.threads.filter((t) => t.status === 'open')
-  const sections = orderedSections(input.end).map((section): SectionReport => {
+  const sections = orderedSections(input.end).map((section): RoundReportSection => {
     const inSection = (list: readonly CommentThread[]) => list.filter((t) => t.sectionId === section.id)
     const change = changes.get(section.id)
     return {

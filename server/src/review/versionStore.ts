@@ -1,7 +1,7 @@
 // Named versions of a whole document in SQLite: the full Yjs state at the start and the end of each
 // ijkmoment, so any of them can be opened read-only and compared, independent of compaction.
+import type { RoundReport } from '@novex/shared'
 import type { Db } from '../persistence/database.ts'
-import type { RoundReport } from './roundReport.ts'
 
 export interface VersionInfo {
   readonly id: number

@@ -1,7 +1,8 @@
 // The differences a reviewer reads: exact (both versions can be spelled from the parts), word by word
 // where it matters, and still exact when the time budget for detail is spent.
+import type { DiffPart } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
-import { type DiffPart, diffBudget, wordDiff } from './wordDiff.ts'
+import { diffBudget, wordDiff } from './wordDiff.ts'
 
 const spelledBefore = (parts: readonly DiffPart[]): string =>
   parts

@@ -5,13 +5,8 @@
 // aligned first (`diffArrays`, cheap), a paragraph replaced in place is compared with its replacement only,
 // and one comparison has a time budget: when it runs out, a changed block is shown whole, removed and then
 // added, which is still exact, only coarser (jsdiff's `timeout`, https://github.com/kpdecker/jsdiff#readme).
+import type { DiffPart } from '@novex/shared'
 import { diffArrays, diffWordsWithSpace } from 'diff'
-
-export interface DiffPart {
-  readonly value: string
-  readonly added?: true
-  readonly removed?: true
-}
 
 /** When one comparison (all its sections) stops looking for word-level detail. */
 export interface DiffBudget {

@@ -2,28 +2,16 @@
 // it has text, whether each party signed it and whether it is locked. Ready only when all are locked.
 // Beside it, how many reactions on it are still open: they do not stop the sign-off, but a friction
 // point nobody answered is worth knowing before the BO-MIRT.
-import { COMPONENTS, listSections, openThreadsBySection, type SectionSignoff, sectionPlainText } from '@novex/shared'
+import {
+  COMPONENTS,
+  type ComponentReadiness,
+  listSections,
+  openThreadsBySection,
+  type Readiness,
+  type SectionSignoff,
+  sectionPlainText,
+} from '@novex/shared'
 import type * as Y from 'yjs'
-
-export interface ComponentReadiness {
-  readonly component: string
-  readonly label: string
-  readonly sectionId: string | null
-  readonly present: boolean
-  readonly nonEmpty: boolean
-  readonly signedRijk: boolean
-  readonly signedProvincie: boolean
-  readonly locked: boolean
-  /** Open comment threads on the section (not a condition). */
-  readonly openThreads: number
-  /** The oldest of them (a link opens it); null when none is open. */
-  readonly openThreadId: string | null
-}
-
-export interface Readiness {
-  readonly ready: boolean
-  readonly components: readonly ComponentReadiness[]
-}
 
 export function readiness(doc: Y.Doc, states: ReadonlyMap<string, SectionSignoff>): Readiness {
   const sections = listSections(doc)

@@ -16,6 +16,7 @@ import {
   type LedgerEvent,
   type NewLedgerEvent,
   OPEN_SECTION,
+  type Readiness,
   type SectionSignoff,
   type Signature,
   sectionHash,
@@ -28,7 +29,7 @@ import { requireCommitted } from '../rooms/requireCommitted.ts'
 import type { Editors, Room } from '../rooms/room.ts'
 import { requireNotFrozen } from '../status/requireNotFrozen.ts'
 import type { LedgerStore } from './ledgerStore.ts'
-import { type Readiness, readiness } from './readiness.ts'
+import { readiness } from './readiness.ts'
 
 export type WithRoom = <T>(documentId: string, work: (room: Room) => T) => Promise<T>
 

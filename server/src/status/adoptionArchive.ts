@@ -2,14 +2,14 @@
 // kept in the archive (archiveStore.ts), as the trekker who recorded the last adoption sees it. Should
 // that fail (the export threads busy, the disk full), the start-up pass makes it later (`catchUp`): every
 // adopted perspective ends with its archived dossier.
-import { readStatusRecord } from '@novex/shared'
+import { type ArchivedDossier, readStatusRecord } from '@novex/shared'
 import type { Logger } from 'pino'
 import type { AccountStore, User } from '../accounts/accountStore.ts'
 import type { Audit } from '../accounts/audit.ts'
 import type { DocumentSummaries } from '../documents/documentSummaries.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
-import type { ArchivedDossier, ArchiveStore } from './archiveStore.ts'
+import type { ArchiveStore } from './archiveStore.ts'
 
 export const ARCHIVED_DOSSIER_NAME = 'Vastgesteld dossier (PDF/A)'
 

@@ -1,19 +1,9 @@
 // Dossiers kept for the archive (migration v13): the PDF/A of an adopted ontwikkelperspectief, stored
 // once, never changed, with the SHA-256 of its bytes so anyone can check that a copy is the one kept.
+// A record is also what the API sends (ArchivedDossier, @novex/shared).
 import { createHash } from 'node:crypto'
+import type { ArchivedDossier } from '@novex/shared'
 import type { Db } from '../persistence/database.ts'
-
-export interface ArchivedDossier {
-  readonly id: number
-  readonly documentId: string
-  readonly name: string
-  readonly format: string
-  readonly size: number
-  /** Hex SHA-256 of the bytes. */
-  readonly sha256: string
-  readonly createdAt: number
-  readonly createdBy: string
-}
 
 export interface ArchiveStore {
   save(entry: {

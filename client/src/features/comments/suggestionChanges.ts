@@ -1,8 +1,8 @@
 // What a text suggestion changes in the quoted text, word by word (jsdiff), as a reader takes it in: a
 // space between two changed words belongs to the change, so "fors omlaag" → "in 2030 gehalveerd worden"
 // reads as one phrase removed and one added, not as four pieces around a kept space.
+import type { DiffPart } from '@novex/shared'
 import { diffWordsWithSpace } from 'diff'
-import type { DiffPart } from '../../api/comments.ts'
 
 const isChange = (part: DiffPart | undefined): boolean => part?.added === true || part?.removed === true
 

@@ -1,10 +1,10 @@
 // "Verwijzingen hierheen" under one section: the sections, in any document the reader may open, whose
 // text links here, each with the sentence around the link, and a link that opens that section. The
 // server derives the list from the documents' content; it is refetched with the page's link data.
+import type { Backlink } from '@novex/shared'
 import { type MouseEvent, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import type { Backlink } from '../../api/links.ts'
 import { useLinksContext, useLinksSnapshot } from './LinksContext.ts'
 import { sectionHref, sectionLabel } from './linkText.ts'
 

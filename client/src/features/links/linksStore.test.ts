@@ -1,5 +1,5 @@
+import type { OutgoingLink } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
-import type { OutgoingLink } from '../../api/links.ts'
 import { findLink } from './linksStore.ts'
 
 const link = (sourceSectionId: string, state: OutgoingLink['state']): OutgoingLink => ({

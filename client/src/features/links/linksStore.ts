@@ -5,10 +5,19 @@
 // within the document), and when the set of links in the content changes (a link inserted or removed
 // here: the server indexes it on commit, so we ask again a little later as well). After a failed
 // fetch (offline, server error) it tries again with a growing delay and when the browser is online.
-import { findSectionLinks, LINKS_REVISION_KEY, type LinkState, metaMap, SECTION_KEYS, sectionsMap } from '@novex/shared'
+import {
+  type Backlink,
+  findSectionLinks,
+  LINKS_REVISION_KEY,
+  type LinkState,
+  metaMap,
+  type OutgoingLink,
+  SECTION_KEYS,
+  sectionsMap,
+} from '@novex/shared'
 import type * as Y from 'yjs'
 import { type ApiError, isTransientFailure } from '../../api/documents.ts'
-import { type Backlink, fetchBacklinks, fetchLinks, type LinkTarget, type OutgoingLink } from '../../api/links.ts'
+import { fetchBacklinks, fetchLinks, type LinkTarget } from '../../api/links.ts'
 import { sectionChange } from '../../collab/sectionChange.ts'
 
 export interface LinksSnapshot {

@@ -2,7 +2,7 @@
 // Rijk, signed by the province, locked. Every cell says "Ja" or "Nee" in words (with an icon), so
 // colour is never the only signal; the verdict sits above the table. The last column is not a
 // condition: the reactions on each component still open, with a link to the oldest.
-import { COMPONENTS, documentPath, THREAD_LINK_PARAM } from '@novex/shared'
+import { COMPONENTS, type ComponentReadiness, documentPath, type Readiness, THREAD_LINK_PARAM } from '@novex/shared'
 import {
   Table,
   TableBody,
@@ -15,7 +15,6 @@ import {
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { Readiness, ReadinessComponent } from '../../api/signoff.ts'
 import { Icon } from '../../ui/Icon.tsx'
 
 const COLUMNS = ['present', 'nonEmpty', 'signedRijk', 'signedProvincie', 'locked'] as const
@@ -97,7 +96,7 @@ export function ReadinessTable({
   )
 }
 
-function YesNoCell({ value }: { readonly value: ReadinessComponent['present'] }) {
+function YesNoCell({ value }: { readonly value: ComponentReadiness['present'] }) {
   const { t } = useTranslation('readiness')
   return (
     <TableCell className={value ? 'yes' : 'no'}>
@@ -113,7 +112,7 @@ function OpenThreadsCell({
   label,
 }: {
   readonly documentId: string
-  readonly row: ReadinessComponent | undefined
+  readonly row: ComponentReadiness | undefined
   readonly label: string
 }) {
   const { t } = useTranslation('readiness')

@@ -1,6 +1,5 @@
-import { COMPONENTS } from '@novex/shared'
+import { COMPONENTS, type Readiness } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
-import type { Readiness } from '../../api/signoff.ts'
 import { createI18n } from '../../i18n/createI18n.ts'
 import { readinessVerdict } from './ReadinessTable.tsx'
 

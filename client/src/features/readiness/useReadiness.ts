@@ -1,6 +1,7 @@
 // The BO-MIRT readiness of a document from the API, fetched again shortly after every change of the
 // live sign-off mirror (a signature, a lock, a reopen) or of its reactions, and on demand.
-import { fetchReadiness, type Readiness } from '../../api/signoff.ts'
+import type { Readiness } from '@novex/shared'
+import { fetchReadiness } from '../../api/signoff.ts'
 import { type RefetchedResult, useRefetchingApi } from '../../api/useRefetchingApi.ts'
 
 export type ReadinessResult = RefetchedResult<Readiness>

@@ -2,6 +2,7 @@
 // organisation, and what changed in the text since the previous round; downloads as Markdown and PDF.
 // It opens in the page (not modal: one reads it beside the document), takes the focus when it
 // appears, and Escape or "Rapport sluiten" closes it (the caller puts the focus back).
+import type { CountsByOrganisation, RoundReport } from '@novex/shared'
 import {
   Button,
   ButtonLink,
@@ -15,7 +16,7 @@ import {
 } from '@rijkshuisstijl-community/components-react'
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type CountsByOrganisation, type RoundReport, roundReportUrl } from '../../api/comments.ts'
+import { roundReportUrl } from '../../api/comments.ts'
 import { formatDateTime } from '../../i18n/formatDate.ts'
 import { DiffText } from '../versions/DiffText.tsx'
 
@@ -53,7 +54,7 @@ export function RoundReportView({ documentId, report, onClose }: RoundReportView
         {t('report.title', { round: name })}
       </h2>
       <p className="hint">
-        {report.closedAt !== null && `${t('report.closedAt', { date: formatDateTime(report.closedAt) })} `}
+        {`${t('report.closedAt', { date: formatDateTime(report.closedAt) })} `}
         {t('report.totals', { ...report.totals })}
       </p>
       <p className="round-report__downloads">

@@ -3,12 +3,12 @@
 // closing, the round's report is shown; reports of earlier rounds can be opened from here too. When
 // the report closes, the focus goes back to the button that opened it (or to that round's report
 // button, when it was opened by closing the round).
-import { ROUNDS, type Round } from '@novex/shared'
+import { ROUNDS, type Round, type RoundReport } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
-import { closeRound, fetchRoundReport, openRound, type RoundReport } from '../../api/comments.ts'
+import { closeRound, fetchRoundReport, openRound } from '../../api/comments.ts'
 import { apiErrorText } from '../comments/apiErrorText.ts'
 import type { CommentsContextValue } from '../comments/CommentsContext.ts'
 import { FormError } from '../comments/FormError.tsx'

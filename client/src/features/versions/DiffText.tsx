@@ -1,8 +1,8 @@
 // Text with its changes marked: insertions as <ins>, deletions as <del>, each with a spoken and
 // visible label (“toegevoegd” / “verwijderd”), so colour is never the only signal. The text itself is
 // the document's (translate="no"); the labels come from the catalogue.
+import type { DiffPart } from '@novex/shared'
 import { useTranslation } from 'react-i18next'
-import type { DiffPart } from '../../api/comments.ts'
 
 export function DiffText({ parts }: { readonly parts: readonly DiffPart[] }) {
   const { t } = useTranslation('versions')

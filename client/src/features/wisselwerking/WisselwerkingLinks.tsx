@@ -3,13 +3,13 @@
 import { AREAS } from '@novex/shared'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { DocumentDetail } from '../../api/documents.ts'
+import type { ClientDocumentDetail } from '../../api/documents.ts'
 
 export function wisselwerkingPath(areaId: string): string {
   return `/gebied/${encodeURIComponent(areaId)}/wisselwerking`
 }
 
-export function WisselwerkingLinks({ document }: { readonly document: DocumentDetail }) {
+export function WisselwerkingLinks({ document }: { readonly document: ClientDocumentDetail }) {
   const { t } = useTranslation('wisselwerking')
   const areas =
     document.areaId !== undefined

@@ -1,0 +1,54 @@
+// The review API's answers: word differences (a version comparison, a round report, a changed link's
+// target), the comparison of two versions per section, and the report of a closed ijkmoment.
+import type { Round } from '../comments/commentTypes.ts'
+
+/**
+ * A run of text in a word diff: unchanged (neither flag), only in the later text (`added`) or only in the
+ * earlier one (`removed`). The flags are absent rather than false.
+ */
+export interface DiffPart {
+  readonly value: string
+  readonly added?: true
+  readonly removed?: true
+}
+
+export const SECTION_CHANGE_STATUSES = ['changed', 'added', 'removed', 'same'] as const
+export type SectionChangeStatus = (typeof SECTION_CHANGE_STATUSES)[number]
+
+/** One section in GET /api/documents/<id>/versions/compare: title and text as a word diff. */
+export interface SectionComparison {
+  readonly sectionId: string
+  /** The later title ('' when the section has none); the earlier one for a removed section. */
+  readonly title: string
+  readonly status: SectionChangeStatus
+  readonly parts: readonly DiffPart[]
+  /** Words in the added and in the removed parts. */
+  readonly inserted: number
+  readonly deleted: number
+}
+
+/** Threads counted per organisation (name) of the one who opened them. */
+export type CountsByOrganisation = Readonly<Record<string, number>>
+
+export interface RoundReportSection {
+  readonly sectionId: string
+  readonly number: string
+  readonly title: string
+  /** Threads opened in the round, resolved during it, and still open at its close. */
+  readonly opened: CountsByOrganisation
+  readonly resolved: CountsByOrganisation
+  readonly open: CountsByOrganisation
+  /** What changed in the text between the start and the end of the round. */
+  readonly changes: { readonly inserted: number; readonly deleted: number; readonly parts: readonly DiffPart[] }
+}
+
+/** The report of a closed ijkmoment (the close's answer, and GET …/review/<round>/report). */
+export interface RoundReport {
+  readonly round: Round
+  readonly name: string
+  /** When the round opened and closed (ms since the epoch). */
+  readonly openedAt: number
+  readonly closedAt: number
+  readonly sections: readonly RoundReportSection[]
+  readonly totals: { readonly opened: number; readonly resolved: number; readonly open: number }
+}

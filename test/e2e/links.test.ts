@@ -19,6 +19,8 @@ import {
   typeAtEnd,
   type UserContext,
 } from '../helpers/browser.ts'
+import { runCli } from '../helpers/cli.ts'
+import { VOORSTEL_LIMBURG } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
@@ -215,5 +217,59 @@ describe('section links between a perspective and a voorstel', () => {
 
     rijk.assertNoProblems()
     provincie.assertNoProblems()
+  })
+
+  it('tells staff of a province who are no member of the area why there is no matrix, and offers their voorstel', async () => {
+    // Staff of the province of Limburg may always open their voorstel, but are no member of De Peel.
+    const steps: [string[], string?][] = [
+      [
+        [
+          'org:add',
+          '--id',
+          'provincie-limburg',
+          '--name',
+          'Provincie Limburg',
+          '--kind',
+          'provincie',
+          '--province',
+          'limburg',
+        ],
+      ],
+      [
+        [
+          'user:add',
+          '--email',
+          'planner@limburg.example',
+          '--name',
+          'Lies Planner',
+          '--org',
+          'provincie-limburg',
+          '--password-stdin',
+        ],
+        'een-lang-wachtwoord\n',
+      ],
+    ]
+    for (const [args, stdin] of steps) expect((await runCli(server, args, stdin)).stderr).toBe('')
+    const limburg = await newUserContext(browser, server.httpUrl, {
+      email: 'planner@limburg.example',
+      password: 'een-lang-wachtwoord',
+    })
+    try {
+      const page = limburg.page
+      await openDocument(page, VOORSTEL_LIMBURG)
+      await page.getByTestId('wisselwerking-link').filter({ hasText: 'De Peel' }).click()
+      await page.waitForURL('**/gebied/de-peel/wisselwerking')
+      const notice = page.getByTestId('wisselwerking-no-perspective')
+      await notice.waitFor()
+      expect(await notice.textContent()).toContain('u bent geen lid van dit gebied')
+      expect(await page.getByTestId('wisselwerking').count()).toBe(0)
+      // No error: before, the page said the server's answer was unexpected.
+      expect(await page.getByRole('alert').count()).toBe(0)
+      await notice.getByRole('link').click()
+      await page.waitForURL(`**/document/${VOORSTEL_LIMBURG}`)
+      limburg.assertNoProblems()
+    } finally {
+      await limburg.close()
+    }
   })
 })

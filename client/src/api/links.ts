@@ -43,14 +43,25 @@ export interface WisselwerkingLink {
   readonly state: LinkState
 }
 
+export interface WisselwerkingVoorstel {
+  readonly documentId: string
+  readonly documentTitle: string
+  readonly sections: readonly WisselwerkingSection[]
+}
+
 export interface Wisselwerking {
   readonly perspective: { readonly documentId: string; readonly sections: readonly WisselwerkingSection[] }
-  readonly voorstellen: readonly {
-    readonly documentId: string
-    readonly documentTitle: string
-    readonly sections: readonly WisselwerkingSection[]
-  }[]
+  readonly voorstellen: readonly WisselwerkingVoorstel[]
   readonly links: readonly WisselwerkingLink[]
+}
+
+/**
+ * The answer for someone who may open a voorstel of the area (staff of its province may always) but not
+ * the area's ontwikkelperspectief: there is no matrix to show, only the voorstellen they may open.
+ */
+export interface WisselwerkingWithoutPerspective {
+  readonly perspective: null
+  readonly voorstellen: readonly WisselwerkingVoorstel[]
 }
 
 const documentPath = (documentId: string): string => `/api/documents/${encodeURIComponent(documentId)}`
@@ -93,25 +104,30 @@ export async function reviewLink(documentId: string, key: LinkKey): Promise<void
   })
 }
 
-export async function fetchWisselwerking(areaId: string, signal?: AbortSignal): Promise<Wisselwerking> {
+export async function fetchWisselwerking(
+  areaId: string,
+  signal?: AbortSignal,
+): Promise<Wisselwerking | WisselwerkingWithoutPerspective> {
   const body = await requestJson('GET', `/api/areas/${encodeURIComponent(areaId)}/wisselwerking`, signoffError, {
     signal,
   })
-  if (!isRecord(body) || !isRecord(body.perspective) || !Array.isArray(body.voorstellen) || !Array.isArray(body.links))
-    throw unexpected()
+  if (!isRecord(body) || !Array.isArray(body.voorstellen) || !Array.isArray(body.links)) throw unexpected()
+  const voorstellen = listOf(body.voorstellen, (v): WisselwerkingVoorstel | null =>
+    isRecord(v) && typeof v.documentId === 'string' && Array.isArray(v.sections)
+      ? {
+          documentId: v.documentId,
+          documentTitle: typeof v.documentTitle === 'string' ? v.documentTitle : v.documentId,
+          sections: listOf(v.sections, parseSection),
+        }
+      : null,
+  )
   const perspective = body.perspective
-  if (typeof perspective.documentId !== 'string' || !Array.isArray(perspective.sections)) throw unexpected()
+  if (perspective === null) return { perspective: null, voorstellen }
+  if (!isRecord(perspective) || typeof perspective.documentId !== 'string' || !Array.isArray(perspective.sections))
+    throw unexpected()
   return {
     perspective: { documentId: perspective.documentId, sections: listOf(perspective.sections, parseSection) },
-    voorstellen: listOf(body.voorstellen, (v) =>
-      isRecord(v) && typeof v.documentId === 'string' && Array.isArray(v.sections)
-        ? {
-            documentId: v.documentId,
-            documentTitle: typeof v.documentTitle === 'string' ? v.documentTitle : v.documentId,
-            sections: listOf(v.sections, parseSection),
-          }
-        : null,
-    ),
+    voorstellen,
     links: listOf(body.links, parseMatrixLink),
   }
 }

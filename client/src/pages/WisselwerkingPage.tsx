@@ -10,6 +10,7 @@ import { fetchWisselwerking } from '../api/links.ts'
 import { useApi } from '../api/useApi.ts'
 import { DetachedLinks } from '../features/wisselwerking/DetachedLinks.tsx'
 import { indexMatrix } from '../features/wisselwerking/matrixCells.ts'
+import { NoPerspectiveAccess } from '../features/wisselwerking/NoPerspectiveAccess.tsx'
 import { UnlinkedSections } from '../features/wisselwerking/UnlinkedSections.tsx'
 import { WisselwerkingMatrix } from '../features/wisselwerking/WisselwerkingMatrix.tsx'
 import { Breadcrumb } from '../ui/Breadcrumb.tsx'
@@ -23,7 +24,9 @@ export function WisselwerkingPage() {
   const result = useApi((signal) => fetchWisselwerking(areaId, signal), areaId)
   const captionId = useId()
   const areaName = AREAS.find((a) => a.id === areaId)?.name ?? areaId
-  const data = result.state === 'ready' ? result.value : null
+  const answer = result.state === 'ready' ? result.value : null
+  // Without the perspective (its reader is no member of the area) there is no matrix.
+  const data = answer !== null && answer.perspective !== null ? answer : null
   const index = useMemo(() => (data ? indexMatrix(data) : null), [data])
   const title = t('title', { area: areaName })
 
@@ -54,6 +57,9 @@ export function WisselwerkingPage() {
         </p>
       )}
       {result.state === 'failed' && <LoadFailure status={result.status} message={result.message} />}
+      {answer !== null && answer.perspective === null && (
+        <NoPerspectiveAccess areaName={areaName} voorstellen={answer.voorstellen} />
+      )}
       {data && index && (
         <>
           <p className="wisselwerking-summary">

@@ -262,6 +262,7 @@ describe('section links between a perspective and a voorstel', () => {
       const notice = page.getByTestId('wisselwerking-no-perspective')
       await notice.waitFor()
       expect(await notice.textContent()).toContain('u bent geen lid van dit gebied')
+      expect(await notice.getAttribute('data-missing')).toBe('no-access')
       expect(await page.getByTestId('wisselwerking').count()).toBe(0)
       // No error: before, the page said the server's answer was unexpected.
       expect(await page.getByRole('alert').count()).toBe(0)

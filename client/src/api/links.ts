@@ -56,11 +56,14 @@ export interface Wisselwerking {
 }
 
 /**
- * The answer for someone who may open a voorstel of the area (staff of its province may always) but not
- * the area's ontwikkelperspectief: there is no matrix to show, only the voorstellen they may open.
+ * The answer when there is no perspective to show: the area has none yet, or the reader may open a
+ * voorstel of the area (staff of its province may always) but not its perspective. No matrix then, only
+ * the voorstellen they may open.
  */
 export interface WisselwerkingWithoutPerspective {
   readonly perspective: null
+  /** The area has no perspective yet, or the reader may not open it. */
+  readonly missing: 'absent' | 'no-access'
   readonly voorstellen: readonly WisselwerkingVoorstel[]
 }
 
@@ -122,7 +125,11 @@ export async function fetchWisselwerking(
       : null,
   )
   const perspective = body.perspective
-  if (perspective === null) return { perspective: null, voorstellen }
+  if (perspective === null) {
+    const missing = body.perspectiveMissing
+    if (missing !== 'absent' && missing !== 'no-access') throw unexpected()
+    return { perspective: null, missing, voorstellen }
+  }
   if (!isRecord(perspective) || typeof perspective.documentId !== 'string' || !Array.isArray(perspective.sections))
     throw unexpected()
   return {

@@ -58,7 +58,7 @@ export function WisselwerkingPage() {
       )}
       {result.state === 'failed' && <LoadFailure status={result.status} message={result.message} />}
       {answer !== null && answer.perspective === null && (
-        <NoPerspectiveAccess areaName={areaName} voorstellen={answer.voorstellen} />
+        <NoPerspectiveAccess areaName={areaName} missing={answer.missing} voorstellen={answer.voorstellen} />
       )}
       {data && index && (
         <>

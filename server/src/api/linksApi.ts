@@ -148,11 +148,18 @@ export async function handleWisselwerking(
       })
     }
   }
+  const readablePerspective = perspective && ids.has(perspective.id) ? perspective : null
   sendJson(res, 200, {
-    perspective:
-      perspective && ids.has(perspective.id)
-        ? { documentId: perspective.id, documentTitle: perspective.title, sections: await outline(perspective.id) }
-        : null,
+    perspective: readablePerspective
+      ? {
+          documentId: readablePerspective.id,
+          documentTitle: readablePerspective.title,
+          sections: await outline(readablePerspective.id),
+        }
+      : null,
+    // Why there is none: the area has no perspective yet, or the reader is no member of the area (staff
+    // of a province may open its voorstel without being one).
+    ...(readablePerspective ? {} : { perspectiveMissing: perspective ? 'no-access' : 'absent' }),
     voorstellen: await Promise.all(
       voorstellen
         .filter((v) => ids.has(v.id))

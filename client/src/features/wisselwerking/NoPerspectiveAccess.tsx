@@ -1,23 +1,29 @@
-// The wisselwerking of an area for someone who may open a voorstel of it (staff of its province may
-// always) but not the area's ontwikkelperspectief: no matrix, but why, whom to ask, and the voorstellen
-// they may open.
+// The wisselwerking of an area without a perspective to show: the area has none yet, or the reader may
+// open a voorstel of it (staff of its province may always) but not its ontwikkelperspectief. No matrix,
+// but why (and whom to ask), and the voorstellen they may open.
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { WisselwerkingVoorstel } from '../../api/links.ts'
 
 export interface NoPerspectiveAccessProps {
   readonly areaName: string
+  readonly missing: 'absent' | 'no-access'
   readonly voorstellen: readonly WisselwerkingVoorstel[]
 }
 
-export function NoPerspectiveAccess({ areaName, voorstellen }: NoPerspectiveAccessProps) {
+export function NoPerspectiveAccess({ areaName, missing, voorstellen }: NoPerspectiveAccessProps) {
   const { t } = useTranslation('wisselwerking')
   return (
-    <section className="panel" aria-labelledby="no-perspective-title" data-testid="wisselwerking-no-perspective">
+    <section
+      className="panel"
+      aria-labelledby="no-perspective-title"
+      data-testid="wisselwerking-no-perspective"
+      data-missing={missing}
+    >
       <h2 id="no-perspective-title" className="panel__title">
-        {t('noPerspective.title')}
+        {t(`noPerspective.${missing}.title`)}
       </h2>
-      <p>{t('noPerspective.why', { area: areaName })}</p>
+      <p>{t(`noPerspective.${missing}.why`, { area: areaName })}</p>
       {voorstellen.length > 0 && (
         <>
           <p>{t('noPerspective.voorstellen', { count: voorstellen.length })}</p>

@@ -53,8 +53,29 @@ describe('indexMatrix', () => {
       ],
     })
     expect(index.detached).toEqual([
-      { perspectiveSection: data.perspective.sections[2], voorstelDocumentId: 'v', state: 'broken' },
+      { sourceDocumentId: 'p', source: data.perspective.sections[2], targetDocumentId: 'v', state: 'broken' },
     ])
     expect(index.unlinked.map((s) => s.sectionId)).toEqual(['p1', 'p2'])
+  })
+
+  it('keeps a voorstel’s link to a perspective section that has no row (deleted) visible as detached', () => {
+    const index = indexMatrix({
+      ...data,
+      links: [
+        {
+          sourceDocumentId: 'v',
+          sourceSectionId: 'v1',
+          targetDocumentId: 'p',
+          targetSectionId: 'gone',
+          state: 'broken',
+        },
+      ],
+    })
+    // The summary counts it, so the page must show it somewhere.
+    expect(index.stateCounts.broken).toBe(1)
+    expect(index.detached).toEqual([
+      { sourceDocumentId: 'v', source: data.voorstellen[0]?.sections[0], targetDocumentId: 'p', state: 'broken' },
+    ])
+    expect(index.unlinked.map((s) => s.sectionId)).toEqual(['p1', 'p2', 'p3'])
   })
 })

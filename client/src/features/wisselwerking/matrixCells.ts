@@ -15,10 +15,16 @@ const ATTENTION: readonly LinkState[] = ['broken', 'suspect', 'no-access', 'vali
 const cellKey = (perspectiveSectionId: string, voorstelDocumentId: string, voorstelSectionId: string): string =>
   `${perspectiveSectionId}\u0000${voorstelDocumentId}\u0000${voorstelSectionId}`
 
-/** A link whose voorstel section has no column (it was deleted): it would be invisible in the table. */
+/**
+ * A link whose target section has no place in the table (it was deleted): a perspective section's link to
+ * a voorstel section without a column, or a voorstel section's link to a perspective section without a
+ * row. It would be invisible in the table, although the summary counts it. Its source always exists:
+ * a link lives in the text of the section it starts from.
+ */
 export interface DetachedLink {
-  readonly perspectiveSection: WisselwerkingSection
-  readonly voorstelDocumentId: string
+  readonly sourceDocumentId: string
+  readonly source: WisselwerkingSection
+  readonly targetDocumentId: string
   readonly state: LinkState
 }
 
@@ -36,7 +42,9 @@ export function indexMatrix(data: Wisselwerking): MatrixIndex {
   const states = new Map<string, LinkState[]>()
   const linkedSections = new Set<string>()
   const stateCounts: Record<LinkState, number> = { valid: 0, suspect: 0, broken: 0, 'no-access': 0 }
-  const columns = new Set(data.voorstellen.flatMap((v) => v.sections.map((s) => `${v.documentId}\u0000${s.sectionId}`)))
+  const columns = new Map(
+    data.voorstellen.flatMap((v) => v.sections.map((s) => [`${v.documentId}\u0000${s.sectionId}`, s] as const)),
+  )
   const rows = new Map(data.perspective.sections.map((s) => [s.sectionId, s]))
   const detached: DetachedLink[] = []
   for (const link of data.links) {
@@ -59,8 +67,11 @@ export function indexMatrix(data: Wisselwerking): MatrixIndex {
     linkedSections.add(perspectiveSection)
     stateCounts[link.state]++
     const row = rows.get(perspectiveSection)
-    if (row !== undefined && !columns.has(`${voorstel}\u0000${voorstelSection}`))
-      detached.push({ perspectiveSection: row, voorstelDocumentId: voorstel, state: link.state })
+    const column = columns.get(`${voorstel}\u0000${voorstelSection}`)
+    if (row !== undefined && column === undefined)
+      detached.push({ sourceDocumentId: perspectiveId, source: row, targetDocumentId: voorstel, state: link.state })
+    else if (row === undefined && column !== undefined)
+      detached.push({ sourceDocumentId: voorstel, source: column, targetDocumentId: perspectiveId, state: link.state })
   }
   return {
     cell(perspectiveSectionId, voorstelDocumentId, voorstelSectionId) {

@@ -19,8 +19,8 @@ import {
   typeAtEnd,
   type UserContext,
 } from '../helpers/browser.ts'
-import { runCli } from '../helpers/cli.ts'
 import { VOORSTEL_LIMBURG } from '../helpers/documents.ts'
+import { addLimburgPlanner, LIMBURG_PLANNER } from '../helpers/provinceStaff.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 
@@ -220,40 +220,8 @@ describe('section links between a perspective and a voorstel', () => {
   })
 
   it('tells staff of a province who are no member of the area why there is no matrix, and offers their voorstel', async () => {
-    // Staff of the province of Limburg may always open their voorstel, but are no member of De Peel.
-    const steps: [string[], string?][] = [
-      [
-        [
-          'org:add',
-          '--id',
-          'provincie-limburg',
-          '--name',
-          'Provincie Limburg',
-          '--kind',
-          'provincie',
-          '--province',
-          'limburg',
-        ],
-      ],
-      [
-        [
-          'user:add',
-          '--email',
-          'planner@limburg.example',
-          '--name',
-          'Lies Planner',
-          '--org',
-          'provincie-limburg',
-          '--password-stdin',
-        ],
-        'een-lang-wachtwoord\n',
-      ],
-    ]
-    for (const [args, stdin] of steps) expect((await runCli(server, args, stdin)).stderr).toBe('')
-    const limburg = await newUserContext(browser, server.httpUrl, {
-      email: 'planner@limburg.example',
-      password: 'een-lang-wachtwoord',
-    })
+    await addLimburgPlanner(server)
+    const limburg = await newUserContext(browser, server.httpUrl, LIMBURG_PLANNER)
     try {
       const page = limburg.page
       await openDocument(page, VOORSTEL_LIMBURG)

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.ts'
 import { api } from '../helpers/comments.ts'
 import { VOORSTEL_LIMBURG } from '../helpers/documents.ts'
+import { addLimburgPlanner, LIMBURG_PLANNER } from '../helpers/provinceStaff.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 
@@ -16,44 +17,10 @@ interface Answer {
   readonly links: readonly unknown[]
 }
 
-const PASSWORD = 'een-lang-wachtwoord'
-
-/** Staff of the province of Limburg, member of no area. */
-async function addLimburgPlanner(server: RunningServer): Promise<string> {
-  const steps: [string[], string?][] = [
-    [
-      [
-        'org:add',
-        '--id',
-        'provincie-limburg',
-        '--name',
-        'Provincie Limburg',
-        '--kind',
-        'provincie',
-        '--province',
-        'limburg',
-      ],
-    ],
-    [
-      [
-        'user:add',
-        '--email',
-        'planner@limburg.example',
-        '--name',
-        'Lies Planner',
-        '--org',
-        'provincie-limburg',
-        '--password-stdin',
-      ],
-      `${PASSWORD}\n`,
-    ],
-  ]
-  for (const [args, stdin] of steps) {
-    const result = await runCli(server, args, stdin)
-    expect(result.stderr).toBe('')
-    expect(result.code).toBe(0)
-  }
-  return login(server, 'planner@limburg.example', PASSWORD)
+/** Adds the Limburg planner and logs her in. */
+async function limburgPlanner(server: RunningServer): Promise<string> {
+  await addLimburgPlanner(server)
+  return login(server, LIMBURG_PLANNER.email, LIMBURG_PLANNER.password)
 }
 
 describe('with the demo: the perspective exists, the reader is no member of the area', () => {
@@ -67,7 +34,7 @@ describe('with the demo: the perspective exists, the reader is no member of the 
   })
 
   it('answers without the perspective, says "no-access", and lists the voorstel the reader may open', async () => {
-    const cookie = await addLimburgPlanner(server)
+    const cookie = await limburgPlanner(server)
     const answer = await api<Answer>(server, cookie, 'GET', '/api/areas/de-peel/wisselwerking')
     expect(answer.status).toBe(200)
     expect(answer.body.perspective).toBeNull()
@@ -94,7 +61,7 @@ describe('without the demo: the area has no perspective yet', () => {
   })
 
   it('answers without the perspective and says "absent"', async () => {
-    const cookie = await addLimburgPlanner(server)
+    const cookie = await limburgPlanner(server)
     const added = await runCli(server, [
       'doc:add',
       '--id',

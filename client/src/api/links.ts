@@ -2,7 +2,14 @@
 // with their live state, the backlinks into it, the sections one may link to, what changed in a
 // suspect link's target, marking a link reviewed, and the wisselwerking of an area. JSON arrives as
 // `unknown` and is checked here, at the edge; malformed entries are skipped, not guessed.
-import { type Backlink, LINK_STATES, type LinkState, type OutgoingLink } from '@novex/shared'
+import {
+  type Backlink,
+  LINK_STATES,
+  type LinkState,
+  type OutgoingLink,
+  PERSPECTIVE_MISSING,
+  type PerspectiveMissing,
+} from '@novex/shared'
 import type { ApiError } from './documents.ts'
 import { isRecord, requestJson } from './request.ts'
 import { SignoffApiError, signoffError } from './signoff.ts'
@@ -62,8 +69,7 @@ export interface Wisselwerking {
  */
 export interface WisselwerkingWithoutPerspective {
   readonly perspective: null
-  /** The area has no perspective yet, or the reader may not open it. */
-  readonly missing: 'absent' | 'no-access'
+  readonly missing: PerspectiveMissing
   readonly voorstellen: readonly WisselwerkingVoorstel[]
 }
 
@@ -127,8 +133,9 @@ export async function fetchWisselwerking(
   const perspective = body.perspective
   if (perspective === null) {
     const missing = body.perspectiveMissing
-    if (missing !== 'absent' && missing !== 'no-access') throw unexpected()
-    return { perspective: null, missing, voorstellen }
+    const known = PERSPECTIVE_MISSING.find((reason) => reason === missing)
+    if (known === undefined) throw unexpected()
+    return { perspective: null, missing: known, voorstellen }
   }
   if (!isRecord(perspective) || typeof perspective.documentId !== 'string' || !Array.isArray(perspective.sections))
     throw unexpected()

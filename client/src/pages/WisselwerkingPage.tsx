@@ -25,7 +25,7 @@ export function WisselwerkingPage() {
   const captionId = useId()
   const areaName = AREAS.find((a) => a.id === areaId)?.name ?? areaId
   const answer = result.state === 'ready' ? result.value : null
-  // Without the perspective (its reader is no member of the area) there is no matrix.
+  // Without a perspective to show (none yet, or the reader is no member of the area) there is no matrix.
   const data = answer !== null && answer.perspective !== null ? answer : null
   const index = useMemo(() => (data ? indexMatrix(data) : null), [data])
   const title = t('title', { area: areaName })

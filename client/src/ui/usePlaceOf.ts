@@ -3,9 +3,9 @@
 import { AREAS, PROVINCES } from '@novex/shared'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ClientDocumentSummary } from '../api/documents.ts'
+import type { ClientDocumentDetail } from '../api/documents.ts'
 
-export type PlacedDocument = ClientDocumentSummary & { readonly areaName?: string; readonly provinceName?: string }
+export type PlacedDocument = ClientDocumentDetail
 
 export function usePlaceOf(): (d: PlacedDocument) => string {
   const { t } = useTranslation('documents')

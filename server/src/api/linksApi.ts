@@ -2,12 +2,12 @@
 // link to, what changed in a suspect link's target, marking a link reviewed, and the wisselwerking
 // matrix of an area. Everything is filtered by what the reader may open.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { AREAS, orderedSections, sectionPlainText } from '@novex/shared'
+import { AREAS, orderedSections, type PerspectiveMissing, sectionPlainText } from '@novex/shared'
 import { z } from 'zod'
 import type { User } from '../accounts/accountStore.ts'
 import { areaDocuments, relatedDocuments } from '../links/linkDocuments.ts'
 import type { LinkService } from '../links/linkService.ts'
-import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
+import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import { diffBudget, wordDiff } from '../review/wordDiff.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
 import type { Authorize } from './documentsApi.ts'
@@ -157,9 +157,7 @@ export async function handleWisselwerking(
           sections: await outline(readablePerspective.id),
         }
       : null,
-    // Why there is none: the area has no perspective yet, or the reader is no member of the area (staff
-    // of a province may open its voorstel without being one).
-    ...(readablePerspective ? {} : { perspectiveMissing: perspective ? 'no-access' : 'absent' }),
+    ...(readablePerspective ? {} : { perspectiveMissing: missingReason(perspective) }),
     voorstellen: await Promise.all(
       voorstellen
         .filter((v) => ids.has(v.id))
@@ -167,4 +165,9 @@ export async function handleWisselwerking(
     ),
     links,
   })
+}
+
+/** Why a wisselwerking has no perspective to show: there is none, or the reader may not open it. */
+function missingReason(perspective: DocumentRecord | null): PerspectiveMissing {
+  return perspective ? 'no-access' : 'absent'
 }

@@ -29,3 +29,11 @@ export interface Backlink {
   /** The sentence around the link in the source, the link shown as "[…]". */
   readonly context: string
 }
+
+/**
+ * GET /api/areas/<id>/wisselwerking sends `perspective: null` with one of these when there is no
+ * perspective to show: the area has none yet, or the reader is no member of the area (staff of a
+ * province may open its voorstel without being one).
+ */
+export const PERSPECTIVE_MISSING = ['absent', 'no-access'] as const
+export type PerspectiveMissing = (typeof PERSPECTIVE_MISSING)[number]

@@ -1,13 +1,14 @@
 // The wisselwerking of an area without a perspective to show: the area has none yet, or the reader may
 // open a voorstel of it (staff of its province may always) but not its ontwikkelperspectief. No matrix,
 // but why (and whom to ask), and the voorstellen they may open.
+import { documentPath, type PerspectiveMissing } from '@novex/shared'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { WisselwerkingVoorstel } from '../../api/links.ts'
 
 export interface NoPerspectiveAccessProps {
   readonly areaName: string
-  readonly missing: 'absent' | 'no-access'
+  readonly missing: PerspectiveMissing
   readonly voorstellen: readonly WisselwerkingVoorstel[]
 }
 
@@ -30,7 +31,7 @@ export function NoPerspectiveAccess({ areaName, missing, voorstellen }: NoPerspe
           <ul>
             {voorstellen.map((voorstel) => (
               <li key={voorstel.documentId}>
-                <Link to={`/document/${encodeURIComponent(voorstel.documentId)}`} translate="no">
+                <Link to={documentPath(voorstel.documentId)} translate="no">
                   {voorstel.documentTitle}
                 </Link>
               </li>

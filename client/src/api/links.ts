@@ -9,6 +9,9 @@ import {
   type OutgoingLink,
   PERSPECTIVE_MISSING,
   type PerspectiveMissing,
+  type WisselwerkingDocument,
+  type WisselwerkingLink,
+  type WisselwerkingSection,
 } from '@novex/shared'
 import type { ApiError } from './documents.ts'
 import { isRecord, requestJson } from './request.ts'
@@ -36,41 +39,22 @@ export interface LinkKey {
   readonly targetSectionId: string
 }
 
-export interface WisselwerkingSection {
-  readonly sectionId: string
-  readonly number: string
-  readonly title: string
-}
-
-export interface WisselwerkingLink {
-  readonly sourceDocumentId: string
-  readonly sourceSectionId: string
-  readonly targetDocumentId: string
-  readonly targetSectionId: string
-  readonly state: LinkState
-}
-
-export interface WisselwerkingVoorstel {
-  readonly documentId: string
-  readonly documentTitle: string
-  readonly sections: readonly WisselwerkingSection[]
-}
-
+/** The wisselwerking with a perspective to show: its sections are the matrix's rows. */
 export interface Wisselwerking {
   readonly perspective: { readonly documentId: string; readonly sections: readonly WisselwerkingSection[] }
-  readonly voorstellen: readonly WisselwerkingVoorstel[]
+  readonly voorstellen: readonly WisselwerkingDocument[]
   readonly links: readonly WisselwerkingLink[]
 }
 
 /**
- * The answer when there is no perspective to show: the area has none yet, or the reader may open a
- * voorstel of the area (staff of its province may always) but not its perspective. No matrix then, only
- * the voorstellen they may open.
+ * The answer when there is no perspective to show: the area has none yet, the reader may open a
+ * voorstel of the area (staff of its province may always) but not its perspective, or the server cannot
+ * open the perspective for now. No matrix then, only the voorstellen they may open.
  */
 export interface WisselwerkingWithoutPerspective {
   readonly perspective: null
   readonly missing: PerspectiveMissing
-  readonly voorstellen: readonly WisselwerkingVoorstel[]
+  readonly voorstellen: readonly WisselwerkingDocument[]
 }
 
 const documentPath = (documentId: string): string => `/api/documents/${encodeURIComponent(documentId)}`
@@ -121,12 +105,14 @@ export async function fetchWisselwerking(
     signal,
   })
   if (!isRecord(body) || !Array.isArray(body.voorstellen) || !Array.isArray(body.links)) throw unexpected()
-  const voorstellen = listOf(body.voorstellen, (v): WisselwerkingVoorstel | null =>
+  const voorstellen = listOf(body.voorstellen, (v): WisselwerkingDocument | null =>
     isRecord(v) && typeof v.documentId === 'string' && Array.isArray(v.sections)
       ? {
           documentId: v.documentId,
           documentTitle: typeof v.documentTitle === 'string' ? v.documentTitle : v.documentId,
           sections: listOf(v.sections, parseSection),
+          // Only an explicit false says the server cannot open it; sections are shown as sent.
+          available: v.available !== false,
         }
       : null,
   )
@@ -198,6 +184,7 @@ function parseBacklink(value: unknown): Backlink | null {
     sourceTitle: stringOr(value.sourceTitle, ''),
     sourceNumber: stringOr(value.sourceNumber, ''),
     context: stringOr(value.context, ''),
+    sourceAvailable: value.sourceAvailable !== false,
   }
 }
 

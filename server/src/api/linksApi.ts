@@ -2,11 +2,20 @@
 // link to, what changed in a suspect link's target, marking a link reviewed, and the wisselwerking
 // matrix of an area. Everything is filtered by what the reader may open.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { AREAS, orderedSections, type PerspectiveMissing, sectionPlainText } from '@novex/shared'
+import {
+  AREAS,
+  orderedSections,
+  type PerspectiveMissing,
+  sectionPlainText,
+  type WisselwerkingAnswer,
+  type WisselwerkingDocument,
+  type WisselwerkingLink,
+} from '@novex/shared'
 import { z } from 'zod'
 import type { User } from '../accounts/accountStore.ts'
 import { areaDocuments, relatedDocuments } from '../links/linkDocuments.ts'
 import type { LinkService } from '../links/linkService.ts'
+import { roomIfAvailable } from '../links/roomIfAvailable.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import { diffBudget, wordDiff } from '../review/wordDiff.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
@@ -94,7 +103,8 @@ async function linkTargets(deps: LinksApiDeps, user: User, documentId: string, q
   const out = []
   for (const doc of relatedDocuments(deps.catalog, record)) {
     if (!deps.authorize(user, doc)) continue
-    const found = await deps.withRoom(doc.id, (room) =>
+    // A document the server cannot open for now offers no sections to link to.
+    const read = await roomIfAvailable(deps.withRoom, doc.id, (room) =>
       orderedSections(room.doc).flatMap((section) => {
         const title = section.title.toString()
         const text = sectionPlainText(section)
@@ -113,7 +123,7 @@ async function linkTargets(deps: LinksApiDeps, user: User, documentId: string, q
           : []
       }),
     )
-    out.push(...found)
+    if (read.available) out.push(...read.value)
     if (out.length >= MAX_TARGETS) break
   }
   return out.slice(0, MAX_TARGETS)
@@ -129,12 +139,19 @@ export async function handleWisselwerking(
   const { perspective, voorstellen } = areaDocuments(deps.catalog, areaId)
   const readable = [perspective, ...voorstellen].filter((d) => d !== null && deps.authorize(user, d))
   if (readable.length === 0) throw notFound()
-  const outline = (documentId: string) =>
-    deps.withRoom(documentId, (room) =>
+  const described = async (doc: DocumentRecord): Promise<WisselwerkingDocument> => {
+    const read = await roomIfAvailable(deps.withRoom, doc.id, (room) =>
       orderedSections(room.doc).map((s) => ({ sectionId: s.id, number: s.number, title: s.title.toString() })),
     )
+    return {
+      documentId: doc.id,
+      documentTitle: doc.title,
+      sections: read.available ? read.value : [],
+      available: read.available,
+    }
+  }
   const ids = new Set(readable.map((d) => d?.id))
-  const links = []
+  const links: WisselwerkingLink[] = []
   for (const doc of readable) {
     if (!doc) continue
     for (const link of await deps.links.outgoing(user, doc.id)) {
@@ -148,26 +165,20 @@ export async function handleWisselwerking(
       })
     }
   }
-  const readablePerspective = perspective && ids.has(perspective.id) ? perspective : null
-  sendJson(res, 200, {
-    perspective: readablePerspective
-      ? {
-          documentId: readablePerspective.id,
-          documentTitle: readablePerspective.title,
-          sections: await outline(readablePerspective.id),
-        }
-      : null,
-    ...(readablePerspective ? {} : { perspectiveMissing: missingReason(perspective) }),
-    voorstellen: await Promise.all(
-      voorstellen
-        .filter((v) => ids.has(v.id))
-        .map(async (v) => ({ documentId: v.id, documentTitle: v.title, sections: await outline(v.id) })),
-    ),
+  const shown = perspective && ids.has(perspective.id) ? await described(perspective) : null
+  // Without its perspective's rows there is no matrix: an unavailable perspective is said, like a missing one.
+  const readablePerspective = shown?.available ? shown : null
+  const answer: WisselwerkingAnswer = {
+    perspective: readablePerspective,
+    ...(readablePerspective ? {} : { perspectiveMissing: missingReason(perspective, shown) }),
+    voorstellen: await Promise.all(voorstellen.filter((v) => ids.has(v.id)).map(described)),
     links,
-  })
+  }
+  sendJson(res, 200, answer)
 }
 
-/** Why a wisselwerking has no perspective to show: there is none, or the reader may not open it. */
-function missingReason(perspective: DocumentRecord | null): PerspectiveMissing {
-  return perspective ? 'no-access' : 'absent'
+/** Why a wisselwerking has no perspective to show: there is none, the reader may not open it, or the server cannot. */
+function missingReason(perspective: DocumentRecord | null, shown: WisselwerkingDocument | null): PerspectiveMissing {
+  if (!perspective) return 'absent'
+  return shown ? 'unavailable' : 'no-access'
 }

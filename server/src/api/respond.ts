@@ -33,6 +33,10 @@ export const storageUnavailable = (): ApiError =>
     'De server kan op dit moment niets opslaan (de opslag is vol of bezet). Dit is niet gelukt en er is niets gewijzigd; probeer het over een minuut opnieuw.',
   )
 
+/** The document cannot be opened now (quarantined: a stored row is corrupt); the administrator is warned. */
+export const documentUnavailable = (): ApiError =>
+  new ApiError(503, 'document_unavailable', 'Dit document is tijdelijk niet beschikbaar. De beheerder is gewaarschuwd.')
+
 export const notFound = (): ApiError => new ApiError(404, 'not_found', 'Deze pagina of dit document bestaat niet.')
 
 /**

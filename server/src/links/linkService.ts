@@ -24,6 +24,7 @@ import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCat
 import type { Room } from '../rooms/room.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
 import type { Baseline, LinkRow, LinkStore } from './linkStore.ts'
+import { roomIfAvailable } from './roomIfAvailable.ts'
 
 export interface LinkServiceDeps {
   readonly store: LinkStore
@@ -183,7 +184,7 @@ export function createLinkService(deps: LinkServiceDeps) {
             })
           continue
         }
-        await deps.withRoom(targetDocument, (room) => {
+        const read = await roomIfAvailable(deps.withRoom, targetDocument, (room) => {
           for (const l of group) {
             const section = sectionIn(room.doc, l.targetSection)
             const baseline = store.baseline(l)
@@ -208,6 +209,21 @@ export function createLinkService(deps: LinkServiceDeps) {
             })
           }
         })
+        if (read.available) continue
+        // The target document cannot be opened for now: the title and number it last had, state unknown.
+        for (const l of group) {
+          const known = store.target(targetDocument, l.targetSection)
+          out.push({
+            sourceSectionId: l.sourceSection,
+            targetDocumentId: targetDocument,
+            targetSectionId: l.targetSection,
+            documentTitle: record.title,
+            baselineAt: store.baseline(l)?.at ?? null,
+            state: 'unavailable',
+            title: known?.title ?? '',
+            number: known?.number ?? '',
+          })
+        }
       }
       return out
     },
@@ -219,7 +235,7 @@ export function createLinkService(deps: LinkServiceDeps) {
         const record = access(user, sourceDocument)
         if (!record) continue
         const group = rows.filter((l) => l.sourceDocument === sourceDocument)
-        const resolved = await deps.withRoom(sourceDocument, (room) =>
+        const read = await roomIfAvailable(deps.withRoom, sourceDocument, (room) =>
           group.map((l): Backlink => {
             const section = sectionIn(room.doc, l.sourceSection)
             return {
@@ -230,10 +246,27 @@ export function createLinkService(deps: LinkServiceDeps) {
               sourceTitle: section?.title.toString() ?? '',
               sourceNumber: numberOf(room.doc, l.sourceSection),
               context: l.context,
+              sourceAvailable: true,
             }
           }),
         )
-        out.push(...resolved)
+        // A source the server cannot open for now still links here: its sentence is in the index.
+        out.push(
+          ...(read.available
+            ? read.value
+            : group.map(
+                (l): Backlink => ({
+                  targetSectionId: l.targetSection,
+                  sourceDocumentId: sourceDocument,
+                  sourceDocumentTitle: record.title,
+                  sourceSectionId: l.sourceSection,
+                  sourceTitle: '',
+                  sourceNumber: '',
+                  context: l.context,
+                  sourceAvailable: false,
+                }),
+              )),
+        )
       }
       return out
     },

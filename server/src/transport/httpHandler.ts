@@ -9,7 +9,7 @@ import { type ImagesApiDeps, routeImages } from '../api/imagesApi.ts'
 import { handleWisselwerking, type LinksApiDeps, routeLinks } from '../api/linksApi.ts'
 import { handleMailSettings, type MailSettingsApiDeps } from '../api/mailSettingsApi.ts'
 import { handleLoginMethods, type OidcApiDeps, routeOidc } from '../api/oidcApi.ts'
-import { ApiError, notFound, sendError, sendJson, storageUnavailable } from '../api/respond.ts'
+import { ApiError, documentUnavailable, notFound, sendError, sendJson, storageUnavailable } from '../api/respond.ts'
 import { type ReviewApiDeps, routeReview } from '../api/reviewApi.ts'
 import { handleActivity, handleLogin, handleLogout, handleWhoAmI, type SessionApiDeps } from '../api/sessionApi.ts'
 import {
@@ -24,6 +24,7 @@ import {
 import { routeStatus, type StatusApiDeps } from '../api/statusApi.ts'
 import type { DocumentSummaries } from '../documents/documentSummaries.ts'
 import { type Metrics, renderMetrics } from '../metrics.ts'
+import { CorruptDocumentError } from '../persistence/corruptDocumentError.ts'
 import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
 import { isStorageUnavailable } from '../persistence/storageUnavailable.ts'
 import { type Authenticated, originAllowed } from '../policy/authenticate.ts'
@@ -186,6 +187,11 @@ export function createHttpHandler(deps: HttpDeps): HttpHandler {
       }
       if (error instanceof ApiError) {
         sendError(res, error)
+        return
+      }
+      if (error instanceof CorruptDocumentError) {
+        // Logged loudly where it was quarantined; the answer names the document's state, not a fault of ours.
+        sendError(res, documentUnavailable())
         return
       }
       if (isStorageUnavailable(error)) {

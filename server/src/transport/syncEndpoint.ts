@@ -9,6 +9,7 @@ import { type Access, APP_PARAM, CloseCode, isDocumentId } from '@novex/shared'
 import type { Logger } from 'pino'
 import { type RawData, type WebSocket, WebSocketServer } from 'ws'
 import type { User } from '../accounts/accountStore.ts'
+import { documentUnavailable } from '../api/respond.ts'
 import { type FrameKind, inspectFrame } from '../limits/inspectFrame.ts'
 import type { SyncRateLimiter } from '../limits/syncRateLimiter.ts'
 import type { Metrics } from '../metrics.ts'
@@ -189,7 +190,7 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
       return
     }
     if (deps.storageHealth.isQuarantined(doc.id)) {
-      reject(socket, 503, 'Dit document is tijdelijk niet beschikbaar. De beheerder is gewaarschuwd.')
+      reject(socket, 503, documentUnavailable().message)
       return
     }
     if (socket.destroyed) return

@@ -9,7 +9,11 @@ import { getSection, listSections, type SectionView } from '../ydoc/schema.ts'
 export const SECTION_LINK_NODE = 'sectionLink'
 export const SECTION_LINK_ATTRS = { documentId: 'documentId', sectionId: 'sectionId' } as const
 
-export const LINK_STATES = ['valid', 'suspect', 'broken', 'no-access'] as const
+/**
+ * `unavailable`: the server cannot open the target document for now (a stored row is corrupt and the
+ * document is quarantined until an administrator repairs it), so the link's state is unknown.
+ */
+export const LINK_STATES = ['valid', 'suspect', 'broken', 'no-access', 'unavailable'] as const
 export type LinkState = (typeof LINK_STATES)[number]
 
 export const LINK_STATE_LABELS: Readonly<Record<LinkState, string>> = {
@@ -17,6 +21,7 @@ export const LINK_STATE_LABELS: Readonly<Record<LinkState, string>> = {
   suspect: 'gewijzigd sinds koppeling',
   broken: 'verwijderd',
   'no-access': 'geen toegang',
+  unavailable: 'tijdelijk niet beschikbaar',
 }
 
 export interface LinkOccurrence {

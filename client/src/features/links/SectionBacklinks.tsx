@@ -48,7 +48,12 @@ function BacklinkItem({ backlink, here }: { readonly backlink: Backlink; readonl
       <a href={href} onClick={open} className="backlinks__source">
         {here ? t('backlinks.thisDocument') : <span translate="no">{backlink.sourceDocumentTitle}</span>}
         {', '}
-        <span translate="no">{sectionLabel(t, backlink.sourceNumber, backlink.sourceTitle)}</span>
+        {backlink.sourceAvailable ? (
+          <span translate="no">{sectionLabel(t, backlink.sourceNumber, backlink.sourceTitle)}</span>
+        ) : (
+          // The server cannot open the linking document for now: its section's name is unknown.
+          <span className="backlinks__unavailable">{t('backlinks.unavailable')}</span>
+        )}
       </a>
       {backlink.context !== '' && (
         <blockquote className="backlinks__context" translate="no">

@@ -1,7 +1,8 @@
 // How a `sectionLink` node looks in a section's editor: the target's live title from the links API,
 // with its state in words and an icon (never colour alone). Valid and suspect links open the target
 // section (click, or Enter on the link); a suspect link also offers "Wat is er gewijzigd?"; a broken
-// link keeps its last known title, struck through; a link the reader may not follow shows no title.
+// link keeps its last known title, struck through; a link the reader may not follow shows no title; a
+// link into a document the server cannot open for now keeps its last known title, marked unavailable.
 import type { LinkState } from '@novex/shared'
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
 import { type MouseEvent, useRef, useState } from 'react'
@@ -102,6 +103,16 @@ export function SectionLinkView({ node, extension }: ReactNodeViewProps) {
           </s>
           {documentNote}
           <span className="badge badge--link-broken">{stateLabel(t, 'broken')}</span>
+        </span>
+      )}
+      {state === 'unavailable' && (
+        <span className="section-link__target">
+          <LinkStateIcon state="unavailable" />
+          <span className="section-link__title" translate="no">
+            {label}
+          </span>
+          {documentNote}
+          <span className="badge badge--link-unavailable">{stateLabel(t, 'unavailable')}</span>
         </span>
       )}
       {state === 'no-access' && (

@@ -1,15 +1,15 @@
-// The wisselwerking of an area without a perspective to show: the area has none yet, or the reader may
-// open a voorstel of it (staff of its province may always) but not its ontwikkelperspectief. No matrix,
-// but why (and whom to ask), and the voorstellen they may open.
-import { documentPath, type PerspectiveMissing } from '@novex/shared'
+// The wisselwerking of an area without a perspective to show: the area has none yet, the reader may
+// open a voorstel of it (staff of its province may always) but not its ontwikkelperspectief, or the
+// server cannot open the perspective for now. No matrix, but why (and whom to ask), and the voorstellen
+// they may open.
+import { documentPath, type PerspectiveMissing, type WisselwerkingDocument } from '@novex/shared'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { WisselwerkingVoorstel } from '../../api/links.ts'
 
 export interface NoPerspectiveAccessProps {
   readonly areaName: string
   readonly missing: PerspectiveMissing
-  readonly voorstellen: readonly WisselwerkingVoorstel[]
+  readonly voorstellen: readonly WisselwerkingDocument[]
 }
 
 export function NoPerspectiveAccess({ areaName, missing, voorstellen }: NoPerspectiveAccessProps) {

@@ -1,8 +1,9 @@
 // "Nog niet gekoppeld": the perspective's sections that have no link to or from any voorstel yet,
 // each a link to the section so it can be linked from there.
+
+import type { WisselwerkingSection } from '@novex/shared'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { WisselwerkingSection } from '../../api/links.ts'
 import { sectionHref, sectionLabel } from '../links/linkText.ts'
 
 export interface UnlinkedSectionsProps {

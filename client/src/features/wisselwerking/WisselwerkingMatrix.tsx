@@ -7,7 +7,7 @@ import { Link } from 'react-router'
 import type { Wisselwerking } from '../../api/links.ts'
 import { LinkStateIcon } from '../links/LinkStateIcon.tsx'
 import { sectionHref, sectionLabel, stateLabel } from '../links/linkText.ts'
-import type { MatrixIndex } from './matrixCells.ts'
+import { type MatrixCell, type MatrixIndex, WHOLE_DOCUMENT } from './matrixCells.ts'
 
 export interface WisselwerkingMatrixProps {
   readonly data: Wisselwerking
@@ -51,8 +51,13 @@ export function WisselwerkingMatrix({ data, index, captionId }: WisselwerkingMat
             </th>
             {data.voorstellen.map((voorstel) =>
               voorstel.sections.length === 0 ? (
-                <th key={voorstel.documentId} scope="col" className="matrix__column">
-                  {t('noSections')}
+                <th
+                  key={voorstel.documentId}
+                  scope="col"
+                  className="matrix__column"
+                  data-unavailable={voorstel.available ? undefined : 'true'}
+                >
+                  {voorstel.available ? t('noSections') : t('unavailableColumn')}
                 </th>
               ) : (
                 voorstel.sections.map((section) => (
@@ -81,32 +86,23 @@ export function WisselwerkingMatrix({ data, index, captionId }: WisselwerkingMat
               </th>
               {data.voorstellen.map((voorstel) =>
                 voorstel.sections.length === 0 ? (
-                  <td key={voorstel.documentId} className="matrix__cell" />
+                  voorstel.available ? (
+                    <td key={voorstel.documentId} className="matrix__cell" />
+                  ) : (
+                    <MatrixCellView
+                      key={voorstel.documentId}
+                      cell={index.cell(row.sectionId, voorstel.documentId, WHOLE_DOCUMENT)}
+                      targetSectionId={WHOLE_DOCUMENT}
+                    />
+                  )
                 ) : (
-                  voorstel.sections.map((column) => {
-                    const cell = index.cell(row.sectionId, voorstel.documentId, column.sectionId)
-                    return (
-                      <td
-                        key={`${voorstel.documentId}/${column.sectionId}`}
-                        className={`matrix__cell${cell ? ` matrix__cell--${cell.state}` : ''}`}
-                        data-state={cell?.state ?? 'none'}
-                        data-target-section-id={column.sectionId}
-                      >
-                        {cell ? (
-                          <span className="matrix__state">
-                            <LinkStateIcon state={cell.state} />
-                            {stateLabel(t, cell.state)}
-                            {cell.count > 1 && ` ${t('count', { n: cell.count })}`}
-                          </span>
-                        ) : (
-                          <>
-                            <span aria-hidden="true">{'–'}</span>
-                            <span className="visually-hidden">{t('noLink')}</span>
-                          </>
-                        )}
-                      </td>
-                    )
-                  })
+                  voorstel.sections.map((column) => (
+                    <MatrixCellView
+                      key={`${voorstel.documentId}/${column.sectionId}`}
+                      cell={index.cell(row.sectionId, voorstel.documentId, column.sectionId)}
+                      targetSectionId={column.sectionId}
+                    />
+                  ))
                 ),
               )}
             </tr>
@@ -114,5 +110,36 @@ export function WisselwerkingMatrix({ data, index, captionId }: WisselwerkingMat
         </tbody>
       </table>
     </section>
+  )
+}
+
+/** One cell: the state of its links that most needs attention, in words with an icon, or "geen koppeling". */
+function MatrixCellView({
+  cell,
+  targetSectionId,
+}: {
+  readonly cell: MatrixCell | undefined
+  readonly targetSectionId: string
+}) {
+  const { t } = useTranslation('wisselwerking')
+  return (
+    <td
+      className={`matrix__cell${cell ? ` matrix__cell--${cell.state}` : ''}`}
+      data-state={cell?.state ?? 'none'}
+      data-target-section-id={targetSectionId}
+    >
+      {cell ? (
+        <span className="matrix__state">
+          <LinkStateIcon state={cell.state} />
+          {stateLabel(t, cell.state)}
+          {cell.count > 1 && ` ${t('count', { n: cell.count })}`}
+        </span>
+      ) : (
+        <>
+          <span aria-hidden="true">{'–'}</span>
+          <span className="visually-hidden">{t('noLink')}</span>
+        </>
+      )}
+    </td>
   )
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Wisselwerking } from '../../api/links.ts'
-import { indexMatrix } from './matrixCells.ts'
+import { indexMatrix, WHOLE_DOCUMENT } from './matrixCells.ts'
 
 const data: Wisselwerking = {
   perspective: {
@@ -12,7 +12,12 @@ const data: Wisselwerking = {
     ],
   },
   voorstellen: [
-    { documentId: 'v', documentTitle: 'Voorstel', sections: [{ sectionId: 'v1', number: '1', title: 'Inleiding' }] },
+    {
+      documentId: 'v',
+      documentTitle: 'Voorstel',
+      sections: [{ sectionId: 'v1', number: '1', title: 'Inleiding' }],
+      available: true,
+    },
   ],
   links: [
     { sourceDocumentId: 'p', sourceSectionId: 'p1', targetDocumentId: 'v', targetSectionId: 'v1', state: 'valid' },
@@ -36,7 +41,7 @@ describe('indexMatrix', () => {
     const index = indexMatrix(data)
     expect(index.unlinked.map((s) => s.sectionId)).toEqual(['p3'])
     expect(index.linkedCount).toBe(2)
-    expect(index.stateCounts).toEqual({ valid: 1, suspect: 1, broken: 1, 'no-access': 0 })
+    expect(index.stateCounts).toEqual({ valid: 1, suspect: 1, broken: 1, 'no-access': 0, unavailable: 0 })
   })
 
   it('keeps links to a voorstel section that has no column (deleted) visible as detached', () => {
@@ -77,5 +82,35 @@ describe('indexMatrix', () => {
       { sourceDocumentId: 'v', source: data.voorstellen[0]?.sections[0], targetDocumentId: 'p', state: 'broken' },
     ])
     expect(index.unlinked.map((s) => s.sectionId)).toEqual(['p1', 'p2', 'p3'])
+  })
+
+  it('gives a voorstel the server cannot open one column per perspective section, and detaches nothing', () => {
+    const index = indexMatrix({
+      ...data,
+      voorstellen: [{ documentId: 'v', documentTitle: 'Voorstel', sections: [], available: false }],
+      links: [
+        { sourceDocumentId: 'p', sourceSectionId: 'p1', targetDocumentId: 'v', targetSectionId: 'v1', state: 'valid' },
+        {
+          sourceDocumentId: 'p',
+          sourceSectionId: 'p1',
+          targetDocumentId: 'v',
+          targetSectionId: 'v2',
+          state: 'unavailable',
+        },
+        // from the unavailable voorstel: its rows are in the index, its state is the perspective's
+        {
+          sourceDocumentId: 'v',
+          sourceSectionId: 'v1',
+          targetDocumentId: 'p',
+          targetSectionId: 'p2',
+          state: 'suspect',
+        },
+      ],
+    })
+    expect(index.cell('p1', 'v', WHOLE_DOCUMENT)).toEqual({ state: 'unavailable', count: 2 })
+    expect(index.cell('p2', 'v', WHOLE_DOCUMENT)).toEqual({ state: 'suspect', count: 1 })
+    expect(index.detached).toEqual([])
+    expect(index.unlinked.map((s) => s.sectionId)).toEqual(['p3'])
+    expect(index.stateCounts).toEqual({ valid: 1, suspect: 1, broken: 0, 'no-access': 0, unavailable: 1 })
   })
 })

@@ -1,8 +1,9 @@
 // The wisselwerking matrix as data: for each perspective section × voorstel section the links between
 // them (either direction), summarised as the state that most needs attention, and the perspective
-// sections without any link to a voorstel ("nog niet gekoppeld").
-import type { LinkState } from '@novex/shared'
-import type { Wisselwerking, WisselwerkingSection } from '../../api/links.ts'
+// sections without any link to a voorstel ("nog niet gekoppeld"). A voorstel the server cannot open for
+// now has no sections to show: it is one column, whose cells hold its links per perspective section.
+import type { LinkState, WisselwerkingSection } from '@novex/shared'
+import type { Wisselwerking } from '../../api/links.ts'
 
 export interface MatrixCell {
   readonly state: LinkState
@@ -10,7 +11,10 @@ export interface MatrixCell {
 }
 
 /** Worst first: what needs someone's attention outranks what is fine. */
-const ATTENTION: readonly LinkState[] = ['broken', 'suspect', 'no-access', 'valid']
+const ATTENTION: readonly LinkState[] = ['broken', 'suspect', 'unavailable', 'no-access', 'valid']
+
+/** The section id of the one column of a voorstel the server cannot open for now. */
+export const WHOLE_DOCUMENT = ''
 
 const cellKey = (perspectiveSectionId: string, voorstelDocumentId: string, voorstelSectionId: string): string =>
   `${perspectiveSectionId}\u0000${voorstelDocumentId}\u0000${voorstelSectionId}`
@@ -39,9 +43,10 @@ export interface MatrixIndex {
 export function indexMatrix(data: Wisselwerking): MatrixIndex {
   const perspectiveId = data.perspective.documentId
   const voorstelIds = new Set(data.voorstellen.map((v) => v.documentId))
+  const unavailable = new Set(data.voorstellen.filter((v) => !v.available).map((v) => v.documentId))
   const states = new Map<string, LinkState[]>()
   const linkedSections = new Set<string>()
-  const stateCounts: Record<LinkState, number> = { valid: 0, suspect: 0, broken: 0, 'no-access': 0 }
+  const stateCounts: Record<LinkState, number> = { valid: 0, suspect: 0, broken: 0, 'no-access': 0, unavailable: 0 }
   const columns = new Map(
     data.voorstellen.flatMap((v) => v.sections.map((s) => [`${v.documentId}\u0000${s.sectionId}`, s] as const)),
   )
@@ -60,6 +65,8 @@ export function indexMatrix(data: Wisselwerking): MatrixIndex {
       voorstel = link.sourceDocumentId
       voorstelSection = link.sourceSectionId
     } else continue
+    // Its sections are unknown, so its links are neither placed by section nor detached.
+    if (unavailable.has(voorstel)) voorstelSection = WHOLE_DOCUMENT
     const key = cellKey(perspectiveSection, voorstel, voorstelSection)
     const list = states.get(key) ?? []
     list.push(link.state)
@@ -68,6 +75,7 @@ export function indexMatrix(data: Wisselwerking): MatrixIndex {
     stateCounts[link.state]++
     const row = rows.get(perspectiveSection)
     const column = columns.get(`${voorstel}\u0000${voorstelSection}`)
+    if (voorstelSection === WHOLE_DOCUMENT) continue
     if (row !== undefined && column === undefined)
       detached.push({ sourceDocumentId: perspectiveId, source: row, targetDocumentId: voorstel, state: link.state })
     else if (row === undefined && column !== undefined)

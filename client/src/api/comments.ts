@@ -8,8 +8,9 @@ import {
   type CommentThread,
   type DiffPart,
   isOrganisationKind,
+  type Member,
   type NewThread,
-  type OrganisationKind,
+  type ReviewAnswer,
   type ReviewState,
   ROUNDS,
   type Round,
@@ -35,18 +36,6 @@ export class CommentsApiError extends ApiError {
 export interface MessageInput {
   readonly body: string
   readonly mentions: readonly string[]
-}
-
-export interface Member {
-  readonly userId: string
-  readonly name: string
-  readonly organisationName: string
-  readonly organisationKind: OrganisationKind
-}
-
-export interface ReviewAnswer {
-  readonly state: ReviewState
-  readonly canManage: boolean
 }
 
 export interface VersionSummary {

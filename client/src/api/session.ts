@@ -1,14 +1,18 @@
 // Login, logout and "who am I" (POST / DELETE / GET /api/session). The session itself is an HTTP-only
 // cookie; the client never sees the token.
-import { isOrganisationKind, type OrganisationKind } from '@novex/shared'
+import { isOrganisationKind, type SessionInfo, type SessionUser } from '@novex/shared'
 import { ApiError, apiError } from './documents.ts'
 import { isRecord, requestJson, sendRequest, serverError } from './request.ts'
 
-export interface SessionUser {
-  readonly id: string
-  readonly email: string
-  readonly name: string
-  readonly organisation: { readonly id: string; readonly name: string; readonly kind: OrganisationKind }
+/**
+ * The logged-in user as the client reads them: the server's session user without `memberships`, which
+ * are not read here (each document's answers and sync connection say what the user may do there).
+ */
+export type ClientSessionUser = Omit<SessionUser, 'memberships'>
+
+/** GET /api/session as the client reads it: the user without memberships, and the idle timeout. */
+export interface ClientSessionInfo extends Omit<SessionInfo, 'user'> {
+  readonly user: ClientSessionUser
 }
 
 /**
@@ -74,14 +78,8 @@ export async function logOut(): Promise<string | null> {
   return isRecord(body) && typeof body.providerLogoutUrl === 'string' ? body.providerLogoutUrl : null
 }
 
-export interface SessionInfo {
-  readonly user: SessionUser
-  /** The session ends after this long without reported activity (reportActivity); 0: never. */
-  readonly idleSeconds: number
-}
-
 /** The logged-in user and the idle timeout; throws ApiError(401) when there is no live session. */
-export async function fetchSessionInfo(signal?: AbortSignal): Promise<SessionInfo> {
+export async function fetchSessionInfo(signal?: AbortSignal): Promise<ClientSessionInfo> {
   const body = await requestJson('GET', '/api/session', apiError, { signal })
   const user = parseUser(isRecord(body) ? body.user : null)
   if (!user) throw new ApiError(500, 'Onverwacht antwoord van de server.', 'unexpected')
@@ -90,7 +88,7 @@ export async function fetchSessionInfo(signal?: AbortSignal): Promise<SessionInf
 }
 
 /** The logged-in user; throws ApiError(401) when there is no live session. */
-export async function fetchSession(signal?: AbortSignal): Promise<SessionUser> {
+export async function fetchSession(signal?: AbortSignal): Promise<ClientSessionUser> {
   return (await fetchSessionInfo(signal)).user
 }
 
@@ -103,7 +101,7 @@ export async function reportActivity(): Promise<number> {
   }
 }
 
-function parseUser(value: unknown): SessionUser | null {
+function parseUser(value: unknown): ClientSessionUser | null {
   if (!isRecord(value) || !isRecord(value.organisation)) return null
   const { id, email, name } = value
   const org = value.organisation

@@ -3,16 +3,17 @@
 // the edge; the sign-off states inside come from the same fold the server runs (shared), so they are
 // checked for their shape, not re-derived.
 import {
-  type ComponentKey,
   type ComponentReadiness,
   isComponentKey,
   LEDGER_KINDS,
   type LedgerEvent,
   type LedgerKind,
-  OPEN_SECTION,
   type Readiness,
   type SectionSignoff,
+  type SectionSignoffSummary,
   SIGN_SIDES,
+  type SignoffMe,
+  type SignoffOverview,
   type SignSide,
 } from '@novex/shared'
 import { ApiError } from './documents.ts'
@@ -28,32 +29,22 @@ export class SignoffApiError extends ApiError {
   }
 }
 
-export interface SignoffMe {
-  readonly side: SignSide | null
-  readonly signatory: boolean
-}
+/**
+ * A section of the sign-off overview as the client reads it: the server's summary without `number`, which
+ * is not read here (the panel numbers the sections from the live document).
+ */
+export type ClientSectionSignoffSummary = Omit<SectionSignoffSummary, 'number'>
 
-export interface SectionSignoffSummary {
-  readonly sectionId: string
-  readonly title: string
-  readonly component: ComponentKey | null
-  readonly hash: string
-  readonly state: SectionSignoff
-  /** False for a locked section whose stored content no longer matches its signed hash. */
-  readonly verified: boolean
-}
-
-export interface SignoffOverview {
-  readonly me: SignoffMe
-  readonly sections: readonly SectionSignoffSummary[]
-  readonly ledger: readonly LedgerEvent[]
+/** The sign-off overview as the client reads it: its sections without their number. */
+export interface ClientSignoffOverview extends Omit<SignoffOverview, 'sections'> {
+  readonly sections: readonly ClientSectionSignoffSummary[]
 }
 
 const documentPath = (documentId: string): string => `/api/documents/${encodeURIComponent(documentId)}`
 const sectionPath = (documentId: string, sectionId: string): string =>
   `${documentPath(documentId)}/sections/${encodeURIComponent(sectionId)}`
 
-export async function fetchSignoffs(documentId: string, signal?: AbortSignal): Promise<SignoffOverview> {
+export async function fetchSignoffs(documentId: string, signal?: AbortSignal): Promise<ClientSignoffOverview> {
   const body = await requestJson('GET', `${documentPath(documentId)}/signoffs`, signoffError, { signal })
   const overview = parseOverview(body)
   if (!overview) throw unexpected()
@@ -113,7 +104,7 @@ export const signoffError: ErrorFactory<SignoffApiError> = (status, code, messag
 
 const unexpected = (): SignoffApiError => new SignoffApiError(500, 'unexpected', '')
 
-function parseOverview(value: unknown): SignoffOverview | null {
+function parseOverview(value: unknown): ClientSignoffOverview | null {
   if (!isRecord(value) || !isRecord(value.me) || !Array.isArray(value.sections) || !Array.isArray(value.ledger))
     return null
   const side = value.me.side
@@ -121,19 +112,16 @@ function parseOverview(value: unknown): SignoffOverview | null {
     side: isSignSide(side) ? side : null,
     signatory: value.me.signatory === true,
   }
-  const sections: SectionSignoffSummary[] = []
+  const sections: ClientSectionSignoffSummary[] = []
   for (const s of value.sections) {
-    if (!isRecord(s) || typeof s.sectionId !== 'string') continue
-    // The server sends `state: null` for a section without any ledger event (docs/signoff.md says a
-    // SectionSignoff): both mean open.
-    const state = s.state === null || s.state === undefined ? OPEN_SECTION : s.state
-    if (!isSignoffState(state)) continue
+    // The server sends the open state for a section without any ledger event, never null.
+    if (!isRecord(s) || typeof s.sectionId !== 'string' || !isSignoffState(s.state)) continue
     sections.push({
       sectionId: s.sectionId,
       title: typeof s.title === 'string' ? s.title : '',
       component: isComponentKey(s.component) ? s.component : null,
       hash: typeof s.hash === 'string' ? s.hash : '',
-      state,
+      state: s.state,
       verified: s.verified !== false,
     })
   }

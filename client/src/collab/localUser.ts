@@ -2,7 +2,7 @@
 // login session (the server stamps the same on every presence update), and the organisation kind's
 // colour. The name is always shown beside the colour, so colour is never the only cue.
 import { ORGANISATION_KIND_COLOR, type OrganisationKind } from '@novex/shared'
-import type { SessionUser } from '../api/session.ts'
+import type { ClientSessionUser } from '../api/session.ts'
 
 export interface LocalUser {
   readonly id: string
@@ -12,7 +12,7 @@ export interface LocalUser {
   readonly organisationKind: OrganisationKind
 }
 
-export function localUserFor(session: SessionUser): LocalUser {
+export function localUserFor(session: ClientSessionUser): LocalUser {
   return {
     id: session.id,
     name: session.name,

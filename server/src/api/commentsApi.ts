@@ -4,6 +4,7 @@
 // Author and organisation always come from the session (commentAuthor); the request body has no field for
 // them, and unknown fields are refused.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Member } from '@novex/shared'
 import type { AccountStore, User } from '../accounts/accountStore.ts'
 import { AppliedSuggestionBody, MessageBody, NewThreadBody, RestoredAnchorBody } from '../comments/commentInput.ts'
 import { commentRights } from '../comments/commentRights.ts'
@@ -31,7 +32,8 @@ async function takeCommentWrite(deps: CommentsApiDeps, user: User, res: ServerRe
     throw tooManyRequests(res, wait, 'too_many_comments', 'U heeft in korte tijd heel veel reacties geschreven.')
 }
 
-export function members(accounts: AccountStore, record: DocumentRecord) {
+/** The answer of GET /api/documents/<id>/members: the scope's members whose accounts are not disabled. */
+export function members(accounts: AccountStore, record: DocumentRecord): Member[] {
   const scope = documentScope(record)
   if (!scope) return []
   return accounts

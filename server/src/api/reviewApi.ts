@@ -1,7 +1,7 @@
 // The ijkmomenten API: the review state, opening and closing rounds (trekkers), the round report
 // (JSON, Markdown, PDF), and the named versions: list, full state, and comparison per section.
 import type { ServerResponse } from 'node:http'
-import { isDocumentId, ROUNDS, type Round, readReview } from '@novex/shared'
+import { isDocumentId, type ReviewAnswer, ROUNDS, type Round, readReview } from '@novex/shared'
 import * as Y from 'yjs'
 import type { User } from '../accounts/accountStore.ts'
 import { requireTrekker } from '../comments/commentRights.ts'
@@ -38,7 +38,8 @@ export async function routeReview(
   if (first === 'review') {
     if (rest.length === 1 && method === 'GET') {
       const state = await deps.withRoom(documentId, (room) => readReview(room.doc))
-      sendJson(res, 200, { state, canManage: context.rights.isTrekker })
+      const answer: ReviewAnswer = { state, canManage: context.rights.isTrekker }
+      sendJson(res, 200, answer)
       return true
     }
     if (rest.length === 2 && (second === 'open' || second === 'close') && method === 'POST') {

@@ -1,6 +1,7 @@
 // POST /api/session (log in), DELETE /api/session (log out), GET /api/session (who am I, and the idle
 // timeout), POST /api/session/activity (the user is working: the idle time starts again).
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { SessionInfo, SessionUser } from '@novex/shared'
 import { stringifySetCookie } from 'cookie'
 import { z } from 'zod'
 import type { AccountStore, User } from '../accounts/accountStore.ts'
@@ -37,7 +38,8 @@ export interface SessionApiDeps {
   readonly providerLogout: (tokenHash: string) => Promise<string | null>
 }
 
-export function publicUser(accounts: AccountStore, user: User) {
+/** The user as the session API sends them (POST /api/session as `{ user }`, GET /api/session). */
+export function publicUser(accounts: AccountStore, user: User): SessionUser {
   return {
     id: user.id,
     email: user.email,
@@ -117,7 +119,11 @@ export async function handleLogout(deps: SessionApiDeps, req: IncomingMessage, r
 export function handleWhoAmI(deps: SessionApiDeps, req: IncomingMessage, res: ServerResponse): void {
   const auth = deps.authenticate(req)
   if (!auth) throw new ApiError(401, 'unauthenticated', 'U bent niet ingelogd.')
-  sendJson(res, 200, { user: publicUser(deps.accounts, auth.user), idleSeconds: Math.round(deps.sessionIdleMs / 1000) })
+  const info: SessionInfo = {
+    user: publicUser(deps.accounts, auth.user),
+    idleSeconds: Math.round(deps.sessionIdleMs / 1000),
+  }
+  sendJson(res, 200, info)
 }
 
 /**

@@ -2,7 +2,14 @@
 // document, and the caller's refused changes. Rules live in shared (signoffRule) and in the service;
 // this file only checks who is asking and shapes the answers.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { isSectionHash, isSectionId, OPEN_SECTION, orderedSections, sectionHash } from '@novex/shared'
+import {
+  isSectionHash,
+  isSectionId,
+  OPEN_SECTION,
+  orderedSections,
+  type SignoffOverview,
+  sectionHash,
+} from '@novex/shared'
 import { z } from 'zod'
 import type { AccountStore, User } from '../accounts/accountStore.ts'
 import type { LinkService } from '../links/linkService.ts'
@@ -94,7 +101,7 @@ export async function handleOverview(
 ): Promise<void> {
   const record = openable(deps, user, documentId)
   const actor = actorFor(deps.accounts, user, record)
-  const body = await deps.withRoom(record.id, (room) => {
+  const body = await deps.withRoom(record.id, (room): SignoffOverview => {
     const states = deps.signoffs.states(record.id)
     const mismatched = new Set(deps.signoffs.verify(room).map((m) => m.sectionId))
     return {

@@ -1,6 +1,13 @@
-// The review API's answers: word differences (a version comparison, a round report, a changed link's
-// target), the comparison of two versions per section, and the report of a closed ijkmoment.
-import type { Round } from '../comments/commentTypes.ts'
+// The review API's answers: the review state, word differences (a version comparison, a round report, a
+// changed link's target), the comparison of two versions per section, and the report of a closed ijkmoment.
+import type { ReviewState, Round } from '../comments/commentTypes.ts'
+
+/** GET /api/documents/<id>/review: the ijkmomenten of the document, and whether the user may open and close them. */
+export interface ReviewAnswer {
+  readonly state: ReviewState
+  /** The user is a trekker of the document's area (or province). */
+  readonly canManage: boolean
+}
 
 /**
  * A run of text in a word diff: unchanged (neither flag), only in the later text (`added`) or only in the

@@ -1,15 +1,15 @@
 // What the comment UI of the document page needs without prop drilling. Two contexts: the store
 // alone (stable for the life of the Y.Doc; the section editors read it), and the rest (who is here,
 // what they may do, the members to mention).
+import type { Member } from '@novex/shared'
 import { createContext, useContext } from 'react'
-import type { Member } from '../../api/comments.ts'
-import type { SessionUser } from '../../api/session.ts'
+import type { ClientSessionUser } from '../../api/session.ts'
 import type { CommentsStore } from './commentsStore.ts'
 
 export interface CommentsContextValue {
   readonly store: CommentsStore
   readonly documentId: string
-  readonly me: SessionUser
+  readonly me: ClientSessionUser
   /** False for read-only members (lezer): the server refuses their comments anyway. */
   readonly canComment: boolean
   /** An author (edit right): may take a text suggestion over into a section that is not locked. */

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { fetchMembers, fetchReview } from '../../api/comments.ts'
-import type { SessionUser } from '../../api/session.ts'
+import type { ClientSessionUser } from '../../api/session.ts'
 import { useApi } from '../../api/useApi.ts'
 import { CommentsContext, type CommentsContextValue, CommentsStoreContext } from './CommentsContext.ts'
 import { type CommentsStore, createCommentsStore } from './commentsStore.ts'
@@ -15,7 +15,7 @@ import { type CommentsStore, createCommentsStore } from './commentsStore.ts'
 export interface CommentsSetup {
   readonly documentId: string
   readonly doc: Y.Doc | null
-  readonly me: SessionUser | null
+  readonly me: ClientSessionUser | null
   readonly canComment: boolean
   readonly canEdit: boolean
   readonly untilSaved: (signal: AbortSignal) => Promise<void>

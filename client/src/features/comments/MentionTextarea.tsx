@@ -3,11 +3,10 @@
 // Ctrl+Enter sends the form. The text field keeps the focus while the list is open (the ARIA 1.2
 // combobox pattern with an editable field: aria-autocomplete, aria-controls, aria-activedescendant),
 // and a short polite status says how many people were found.
-import { COMMENT_LIMITS } from '@novex/shared'
+import { COMMENT_LIMITS, type Member } from '@novex/shared'
 import { Textarea } from '@rijkshuisstijl-community/components-react'
 import { forwardRef, type KeyboardEvent, useId, useImperativeHandle, useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
-import type { Member } from '../../api/comments.ts'
 import { mentionQueryAt } from './commentText.ts'
 
 export interface MentionTextareaProps {

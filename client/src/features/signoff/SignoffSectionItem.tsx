@@ -1,11 +1,10 @@
 // One section in the sign-off panel: its state in words, who signed which text, the reactions still
 // open on it, and what this user may do now (sign, ask to reopen, confirm a reopen, or ask the
 // signatories to sign).
-import type { LedgerEvent, SectionSignoff } from '@novex/shared'
+import type { LedgerEvent, SectionSignoff, SignoffMe } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { type ReactNode, useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SignoffMe } from '../../api/signoff.ts'
 import { formatDateTime } from '../../i18n/formatDate.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import { type ShownError, wordsAttributes } from './apiError.ts'

@@ -48,15 +48,14 @@ export function createLinkService(deps: LinkServiceDeps) {
   const { store } = deps
 
   const bump = (documentId: string): void => {
-    deps
-      .withRoom(documentId, (room) =>
-        room.applyServerChange((doc) => {
-          const meta = metaMap(doc)
-          const current = meta.get(LINKS_REVISION_KEY)
-          meta.set(LINKS_REVISION_KEY, (typeof current === 'number' ? current : 0) + 1)
-        }),
-      )
-      .catch((error: unknown) => deps.logger.error({ err: error, documentId }, 'could not bump the links revision'))
+    // A document the server cannot open has no clients to tell (its quarantine was logged loudly).
+    roomIfAvailable(deps.withRoom, documentId, (room) =>
+      room.applyServerChange((doc) => {
+        const meta = metaMap(doc)
+        const current = meta.get(LINKS_REVISION_KEY)
+        meta.set(LINKS_REVISION_KEY, (typeof current === 'number' ? current : 0) + 1)
+      }),
+    ).catch((error: unknown) => deps.logger.error({ err: error, documentId }, 'could not bump the links revision'))
   }
 
   const baselineOf = (doc: Y.Doc, sectionId: string): Baseline | null => {

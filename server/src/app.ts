@@ -173,6 +173,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     renderPdf: (user, record) => renderDossierFor(exportDeps, user, record, 'pdf', new AbortController().signal),
     audit,
     logger,
+    firstRetryMs: config.archiveRetryMs,
   })
   const sync = createSyncEndpoint({
     catalog,
@@ -267,7 +268,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   })
   const server = createNovexServer(handler, sync)
   const port = await listen(server, config.port, config.host)
-  // An adopted perspective whose dossier could not be kept when it was adopted is kept now, in the background.
+  // An adopted perspective whose dossier could not be kept when it was adopted is kept now, in the
+  // background (a failure is retried on its own, until stop()).
   void archive.catchUp()
 
   let closing: Promise<void> | null = null
@@ -275,6 +277,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     closing ??= (async () => {
       server.close()
       watcher.stop()
+      archive.stop()
       const unsaved = rooms.flushAll()
       if (unsaved.length > 0) logger.error({ documents: unsaved }, 'shutting down with unsaved changes')
       rooms.closeAll(CloseCode.restart, 'server restart')

@@ -43,6 +43,8 @@ export interface Config {
   readonly oidc: OidcConfig | null
   /** E-mail about comments (SMTP_URL, MAIL_FROM, PUBLIC_URL); null: no e-mail is sent. */
   readonly mail: MailConfig | null
+  /** The first retry after an adopted dossier could not be archived (NOVEX_ARCHIVE_RETRY_SECONDS). */
+  readonly archiveRetryMs: number
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
@@ -80,6 +82,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     },
     oidc: readOidcConfig(env),
     mail: readMailConfig(env),
+    archiveRetryMs: intFrom(env.NOVEX_ARCHIVE_RETRY_SECONDS, 60, 'NOVEX_ARCHIVE_RETRY_SECONDS') * 1000,
   }
 }
 

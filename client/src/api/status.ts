@@ -1,7 +1,9 @@
 // The status decisions of an ontwikkelperspectief (server: api/statusApi.ts), for the area's trekkers.
 // The status itself is read live from the document (features/status/useDocumentStatus.ts); these calls
-// only record a decision, and a refusal carries the server's code and Dutch reason.
-import type { ArchivedDossier } from '@novex/shared'
+// only record a decision, and a refusal carries the server's code and Dutch reason. The adoption's own
+// answer says whether the archived dossier was made (`archived`, null when not), but the page learns it
+// from the archive's state (`fetchArchiveState`), which every reader of the document sees, also later.
+import type { ArchivedDossier, ArchivePending, ArchiveState } from '@novex/shared'
 import { ApiError } from './documents.ts'
 import { type ErrorFactory, isRecord, requestJson } from './request.ts'
 
@@ -36,9 +38,33 @@ export const recordDecision = (
   reference: string,
 ): Promise<void> => decide(documentId, kind, { date, reference })
 
-export async function fetchArchive(documentId: string, signal?: AbortSignal): Promise<ArchivedDossier[]> {
-  const body = await requestJson('GET', archivePath(documentId), statusError, { signal })
-  return Array.isArray(body) ? body.filter(isArchivedDossier) : []
+/** The kept dossiers and, while there is none, whether the last attempt failed and when the next one is. */
+export async function fetchArchiveState(documentId: string, signal?: AbortSignal): Promise<ArchiveState> {
+  return archiveStateOf(await requestJson('GET', `${archivePath(documentId)}/state`, statusError, { signal }))
+}
+
+/** A trekker has the server try to make the missing dossier now; the state after that attempt. */
+export async function retryArchive(documentId: string): Promise<ArchiveState> {
+  return archiveStateOf(await requestJson('POST', archivePath(documentId), statusError, { body: {} }))
+}
+
+const archiveStateOf = (body: unknown): ArchiveState => {
+  const state = parseArchiveState(body)
+  // Unreadable is a failure to say as such, not "nothing kept yet": the page must not guess.
+  if (state === null) throw new StatusApiError(500, 'unexpected', '')
+  return state
+}
+
+/**
+ * The archive's state as the server sends it (ArchiveState); null when the answer is not one. Dossiers
+ * the page cannot show are left out; a failure is only told while no dossier is kept.
+ */
+export function parseArchiveState(body: unknown): ArchiveState | null {
+  if (!isRecord(body) || !Array.isArray(body.dossiers)) return null
+  const pending = body.pending
+  if (pending !== null && !isArchivePending(pending)) return null
+  const dossiers = body.dossiers.filter(isArchivedDossier)
+  return { dossiers, pending: dossiers.length > 0 ? null : pending }
 }
 
 export const archivedDossierUrl = (documentId: string, id: number): string => `${archivePath(documentId)}/${id}`
@@ -57,3 +83,16 @@ function isArchivedDossier(value: unknown): value is ArchivedDossier {
     typeof value.createdBy === 'string'
   )
 }
+
+function isArchivePending(value: unknown): value is ArchivePending {
+  return (
+    isRecord(value) &&
+    isTime(value.failedAt) &&
+    (value.nextAttemptAt === null || isTime(value.nextAttemptAt)) &&
+    typeof value.failures === 'number' &&
+    Number.isInteger(value.failures) &&
+    value.failures > 0
+  )
+}
+
+const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0

@@ -4,11 +4,14 @@
 //   POST /api/documents/<id>/status/consent   { date, reference }    instemming van Rijk of regio
 //   POST /api/documents/<id>/status/adopt     { date, reference }    vaststelling door Rijk of regio
 // Each answers 200 { status, record }, and the adoption that makes it vastgesteld also { archived }: the
-// dossier kept as PDF/A (status/adoptionArchive.ts). Who decides, and for which side, comes from the session.
-//   GET /api/documents/<id>/archive          the kept dossiers: [{ id, name, format, size, sha256, … }]
-//   GET /api/documents/<id>/archive/<n>      one of them, byte for byte as kept
+// dossier kept as PDF/A (status/adoptionArchive.ts), or null when it could not be made now (the server
+// tries again on its own). Who decides, and for which side, comes from the session.
+//   GET  /api/documents/<id>/archive         the kept dossiers: [{ id, name, format, size, sha256, … }]
+//   GET  /api/documents/<id>/archive/state   { dossiers, pending }: the same, and why there is none yet
+//   GET  /api/documents/<id>/archive/<n>     one of them, byte for byte as kept
+//   POST /api/documents/<id>/archive         a trekker: try to make the missing dossier now; { dossiers, pending }
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { signSideOf } from '@novex/shared'
+import { type ArchiveState, signSideOf } from '@novex/shared'
 import { z } from 'zod'
 import type { AccountStore, User } from '../accounts/accountStore.ts'
 import { commentRights, requireTrekker } from '../comments/commentRights.ts'
@@ -41,6 +44,7 @@ function statusContext(
   deps: StatusApiDeps,
   user: User,
   documentId: string,
+  what = 'een ontwikkelperspectief ter instemming aanbieden of een besluit erover vastleggen',
 ): StatusContext & { readonly record: DocumentRecord } {
   const { record, access } = documentWithAccess(deps.catalog, deps.authorize, user, documentId)
   if (record.kind !== 'ontwikkelperspectief')
@@ -49,10 +53,7 @@ function statusContext(
       'no_status_process',
       'Instemming en vaststelling horen bij een ontwikkelperspectief, niet bij een ruimtelijk voorstel.',
     )
-  requireTrekker(
-    commentRights(deps.accounts, user, record, access),
-    'een ontwikkelperspectief ter instemming aanbieden of een besluit erover vastleggen',
-  )
+  requireTrekker(commentRights(deps.accounts, user, record, access), what)
   return {
     record,
     documentId: record.id,
@@ -77,6 +78,7 @@ export async function routeStatus(
 ): Promise<boolean> {
   const [first, action] = rest
   if (first === 'archive' && method === 'GET') return routeArchive(deps, user, res, documentId, rest)
+  if (first === 'archive' && rest.length === 1 && method === 'POST') return retryArchive(deps, user, res, documentId)
   if (first !== 'status' || rest.length !== 2 || !(ACTIONS as readonly (string | undefined)[]).includes(action))
     return false
   if (method !== 'POST') throw new ApiError(405, 'method_not_allowed', 'Deze actie is hier niet toegestaan.')
@@ -92,7 +94,7 @@ export async function routeStatus(
               ? deps.status.consent(context, body.date, body.reference)
               : deps.status.adopt(context, body.date, body.reference)
           })()
-  // Both governments adopted it just now: keep the dossier (a failure is logged and made up at start-up).
+  // Both governments adopted it just now: keep the dossier (a failure is logged and retried on its own).
   const archived =
     action === 'adopt' && status === 'vastgesteld' ? await deps.archive.archive(context.record, user) : null
   sendJson(res, 200, { status, record, ...(action === 'adopt' ? { archived } : {}) })
@@ -111,6 +113,10 @@ function routeArchive(
     sendJson(res, 200, deps.archives.list(record.id))
     return true
   }
+  if (rest.length === 2 && rest[1] === 'state') {
+    sendJson(res, 200, deps.archive.state(record.id) satisfies ArchiveState)
+    return true
+  }
   const id = Number(rest[1])
   const bytes = rest.length === 2 && Number.isInteger(id) ? deps.archives.bytes(record.id, id) : null
   if (bytes === null) throw new ApiError(404, 'not_found', 'Dit gearchiveerde dossier bestaat niet.')
@@ -121,5 +127,24 @@ function routeArchive(
     'cache-control': 'no-store',
   })
   res.end(bytes)
+  return true
+}
+
+/** The same rights as an adoption: a trekker of the area, on an ontwikkelperspectief. */
+async function retryArchive(
+  deps: StatusApiDeps,
+  user: User,
+  res: ServerResponse,
+  documentId: string,
+): Promise<boolean> {
+  const { record } = statusContext(deps, user, documentId, 'het archiefdossier opnieuw laten maken')
+  const state = await deps.archive.retryNow(record)
+  if (state === null)
+    throw new ApiError(
+      409,
+      'not_adopted',
+      'Er is nog geen dossier te archiveren: het ontwikkelperspectief is nog niet vastgesteld.',
+    )
+  sendJson(res, 200, state satisfies ArchiveState)
   return true
 }

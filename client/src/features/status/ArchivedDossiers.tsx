@@ -1,45 +1,62 @@
 // "Archief" on the readiness page of an adopted perspective: the dossier kept as PDF/A when both
 // governments adopted it, to download byte for byte as kept, with its SHA-256 to check a copy against.
-import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
-import { useEffect, useState } from 'react'
+// While it is missing the section says why, from the server's archive state: being made, or failed and
+// tried again at a time it names (a trekker may try at once). It never stops asking until it is there.
+import type { ArchiveState } from '@novex/shared'
+import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { archivedDossierUrl, fetchArchive } from '../../api/status.ts'
-import { useRefetchingApi } from '../../api/useRefetchingApi.ts'
+import { archivedDossierUrl, fetchArchiveState, retryArchive } from '../../api/status.ts'
+import { type RefetchedResult, useRefetchingApi } from '../../api/useRefetchingApi.ts'
 import { formatDateTime } from '../../i18n/formatDate.ts'
+import { apiErrorText } from '../comments/apiErrorText.ts'
+import { FormError } from '../comments/FormError.tsx'
+import { nextArchivePoll } from './archivePolling.ts'
+import { clockTime } from './clockTime.ts'
 
-const RETRY_MS = 2_000
-/** About two minutes of asking; after that the page says to reload it later. */
-const MAX_ATTEMPTS = 60
+export interface ArchivedDossiersProps {
+  readonly documentId: string
+  /** A trekker of the area: may have the server try again at once. */
+  readonly trekker: boolean
+}
 
-export function ArchivedDossiers({ documentId }: { readonly documentId: string }) {
+/** The answer to "Nu opnieuw proberen", shown until the next question brings news. */
+interface Retried {
+  readonly state: ArchiveState
+  /** The fetched result it was given over; a later one replaces it. */
+  readonly over: RefetchedResult<ArchiveState>
+}
+
+export function ArchivedDossiers({ documentId, trekker }: ArchivedDossiersProps) {
   const { t } = useTranslation('status')
-  // The dossier is made while the adoption is recorded: a page that saw the status change first asks
-  // again until it is there.
-  const [attempt, setAttempt] = useState(0)
-  const { result: archive } = useRefetchingApi(
-    (signal) => fetchArchive(documentId, signal),
+  const [polls, setPolls] = useState(0)
+  const { result, reload } = useRefetchingApi(
+    (signal) => fetchArchiveState(documentId, signal),
     `archive:${documentId}`,
-    attempt,
-    t('archive.pending'),
+    polls,
+    t('archive.unavailable'),
   )
-  const pending = archive.state === 'ready' && archive.value.length === 0
+  const [retried, setRetried] = useState<Retried | null>(null)
+  // Each answer (or failure) sets when to ask next; the dossier's arrival ends the asking.
   useEffect(() => {
-    if (!pending || attempt >= MAX_ATTEMPTS) return
-    const timer = setTimeout(() => setAttempt((n) => n + 1), RETRY_MS)
+    if (result.state === 'loading') return
+    const delay = nextArchivePoll(result.state === 'ready' ? result.value : null, polls, Date.now())
+    if (delay === null) return
+    const timer = setTimeout(() => setPolls((n) => n + 1), delay)
     return () => clearTimeout(timer)
-  }, [pending, attempt])
-  if (archive.state !== 'ready') return null
+  }, [result, polls])
+  if (result.state === 'loading') return null
+  const shown =
+    retried !== null && retried.over === result ? retried.state : result.state === 'ready' ? result.value : null
   return (
     <section className="status-archive" data-testid="status-archive" aria-labelledby="status-archive-title">
       <Heading level={3} id="status-archive-title">
         {t('archive.title')}
       </Heading>
       <Paragraph>{t('archive.lead')}</Paragraph>
-      {archive.value.length === 0 ? (
-        <p className="hint">{t('archive.pending')}</p>
-      ) : (
+      {shown !== null && shown.dossiers.length > 0 ? (
         <ul className="status-archive__list">
-          {archive.value.map((entry) => (
+          {shown.dossiers.map((entry) => (
             <li key={entry.id}>
               <a href={archivedDossierUrl(documentId, entry.id)} download data-testid="archived-dossier">
                 {t('archive.download', { name: entry.name })}
@@ -59,7 +76,94 @@ export function ArchivedDossiers({ documentId }: { readonly documentId: string }
             </li>
           ))}
         </ul>
+      ) : (
+        <MissingDossier
+          documentId={documentId}
+          state={shown}
+          trekker={trekker}
+          onRetried={(state) => {
+            setRetried({ state, over: result })
+            reload()
+          }}
+        />
       )}
     </section>
+  )
+}
+
+/** Why there is no dossier yet, said where everyone sees it (and read out when it changes). */
+function MissingDossier({
+  documentId,
+  state,
+  trekker,
+  onRetried,
+}: {
+  readonly documentId: string
+  /** Null: the server could not be asked. */
+  readonly state: ArchiveState | null
+  readonly trekker: boolean
+  readonly onRetried: (state: ArchiveState) => void
+}) {
+  const { t, i18n } = useTranslation('status')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  /** When the failure was that a retry by hand ran into: said as such while it is the last one. */
+  const [failedByHand, setFailedByHand] = useState<number | null>(null)
+  const busyRef = useRef(false)
+  const pending = state?.pending ?? null
+  const retry = async (): Promise<void> => {
+    // aria-disabled keeps the button (and the keyboard focus) where it is while busy: ignore presses.
+    if (busyRef.current) return
+    busyRef.current = true
+    setBusy(true)
+    setError(null)
+    try {
+      const after = await retryArchive(documentId)
+      setFailedByHand(after.pending?.failedAt ?? null)
+      onRetried(after)
+    } catch (failure) {
+      setError(apiErrorText(t, i18n, failure, t('archive.retryError'), 'status'))
+    } finally {
+      busyRef.current = false
+      setBusy(false)
+    }
+  }
+  const kind =
+    state === null
+      ? 'unavailable'
+      : pending === null
+        ? 'pending'
+        : pending.nextAttemptAt === null
+          ? 'retrying'
+          : 'failed'
+  const text =
+    pending === null
+      ? t(state === null ? 'archive.unavailable' : 'archive.pending')
+      : pending.nextAttemptAt === null
+        ? t('archive.retrying')
+        : t('archive.failed', { time: clockTime(pending.nextAttemptAt) })
+  return (
+    <div
+      className={kind === 'pending' ? 'status-archive__missing' : 'status-archive__missing notice notice--error'}
+      data-testid="archive-missing"
+      data-state={kind}
+    >
+      <p role="status" className={kind === 'pending' ? 'hint' : undefined} data-testid="archive-missing-text">
+        {text}
+        {pending !== null && pending.failedAt === failedByHand && <> {t('archive.stillFailing')}</>}
+      </p>
+      {trekker && pending !== null && (
+        <Button
+          type="button"
+          appearance="secondary-action-button"
+          data-testid="archive-retry"
+          aria-disabled={busy}
+          onClick={() => void retry()}
+        >
+          {busy ? t('archive.retryBusy') : t('archive.retry')}
+        </Button>
+      )}
+      <FormError message={error} />
+    </div>
   )
 }

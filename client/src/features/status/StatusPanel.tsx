@@ -73,7 +73,7 @@ function StatusOverview({ documentId, doc, trekker, side, ready }: StatusPanelPr
           ))}
         </ul>
       )}
-      {view.status === 'vastgesteld' && <ArchivedDossiers documentId={documentId} />}
+      {view.status === 'vastgesteld' && <ArchivedDossiers documentId={documentId} trekker={trekker} />}
       <StatusActions documentId={documentId} view={view} trekker={trekker} side={side} ready={ready} />
     </>
   )

@@ -138,7 +138,7 @@ async function retryArchive(
   documentId: string,
 ): Promise<boolean> {
   const { record } = statusContext(deps, user, documentId, 'het archiefdossier opnieuw laten maken')
-  const state = await deps.archive.retryNow(record)
+  const state = await deps.archive.retryNow(record, user)
   if (state === null)
     throw new ApiError(
       409,

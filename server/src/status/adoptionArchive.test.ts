@@ -35,6 +35,21 @@ const adopter: User = {
   disabled: false,
 }
 
+/** Another trekker of the area, who presses "Nu opnieuw proberen". */
+const trekker: User = {
+  id: 'u-provincie',
+  email: 'provincie.ondertekenaar@novex.example',
+  name: 'Pieter de Vries',
+  organisation: {
+    id: 'nb',
+    name: 'Provincie Noord-Brabant',
+    kind: 'provincie',
+    oin: null,
+    provinceId: 'noord-brabant',
+  },
+  disabled: false,
+}
+
 const adoptedRecord: StatusRecord = {
   decisions: [
     {
@@ -54,12 +69,14 @@ let doc: Y.Doc
 let outcomes: ('fail' | 'pdf')[]
 let rendered: User[]
 let status: DocumentStatus
+/** The adopter's account was removed after the adoption. */
+let adopterGone: boolean
 
 function makeArchive(render?: () => Promise<Uint8Array>): AdoptionArchive {
   return createAdoptionArchive({
     store: createArchiveStore(db),
     catalog: { list: () => [record], get: (id) => (id === record.id ? record : null) },
-    accounts: { getUser: (id) => (id === adopter.id ? adopter : null) },
+    accounts: { getUser: (id) => (id === adopter.id && !adopterGone ? adopter : null) },
     summaries: { get: () => ({ status, openThreads: 0, mentioned: new Map() }) },
     withRoom: async (_id, work) => work({ doc }),
     renderPdf: async (user) => {
@@ -87,6 +104,7 @@ beforeEach(() => {
   outcomes = []
   rendered = []
   status = 'vastgesteld'
+  adopterGone = false
 })
 
 afterEach(() => {
@@ -148,18 +166,18 @@ describe('an adopted dossier that cannot be made', () => {
     outcomes = ['fail', 'fail']
     const archive = makeArchive()
     await archive.archive(record, adopter)
-    const byHand = await archive.retryNow(record)
+    const byHand = await archive.retryNow(record, trekker)
     expect(byHand?.dossiers).toEqual([])
     expect(byHand?.pending?.failures).toBe(2)
     // The next automatic attempt follows the second failure (5 minutes), not the first.
     expect((byHand?.pending?.nextAttemptAt ?? 0) - Date.now()).toBe(5 * MINUTE)
     expect(vi.getTimerCount()).toBe(1)
-    const kept = await archive.retryNow(record)
+    const kept = await archive.retryNow(record, trekker)
     expect(kept?.pending).toBeNull()
     expect(kept?.dossiers).toHaveLength(1)
     expect(vi.getTimerCount()).toBe(0)
     // Once kept, asking again makes nothing new.
-    expect((await archive.retryNow(record))?.dossiers).toHaveLength(1)
+    expect((await archive.retryNow(record, trekker))?.dossiers).toHaveLength(1)
     expect(rendered).toHaveLength(3)
     expect(archivedEvents()).toBe(1)
   })
@@ -168,7 +186,7 @@ describe('an adopted dossier that cannot be made', () => {
     let finish: (bytes: Uint8Array) => void = () => {}
     const archive = makeArchive(() => new Promise<Uint8Array>((resolve) => (finish = resolve)))
     const first = archive.archive(record, adopter)
-    const second = archive.retryNow(record)
+    const second = archive.retryNow(record, trekker)
     await vi.advanceTimersByTimeAsync(0)
     // Under way for the first time: no failure to tell.
     expect(archive.state(record.id)).toEqual({ dossiers: [], pending: null })
@@ -215,7 +233,22 @@ describe('an adopted dossier that cannot be made', () => {
 
   it('is not made by hand for a perspective that is not adopted', async () => {
     status = 'onderschreven'
-    expect(await makeArchive().retryNow(record)).toBeNull()
+    expect(await makeArchive().retryNow(record, trekker)).toBeNull()
     expect(rendered).toEqual([])
+  })
+
+  it('is made as the trekker who retries by hand when the adopter is no longer a user', async () => {
+    outcomes = ['fail']
+    const archive = makeArchive()
+    await archive.archive(record, adopter)
+    adopterGone = true
+    // The timer cannot make it: there is nobody to render it as.
+    await vi.advanceTimersByTimeAsync(MINUTE)
+    expect(rendered).toHaveLength(1)
+    expect(archive.state(record.id).pending?.failures).toBe(2)
+    const kept = await archive.retryNow(record, trekker)
+    expect(kept?.dossiers[0]).toMatchObject({ createdBy: 'Pieter de Vries (Provincie Noord-Brabant)' })
+    expect(rendered.map((user) => user.id)).toEqual([adopter.id, trekker.id])
+    expect(archivedEvents()).toBe(1)
   })
 })

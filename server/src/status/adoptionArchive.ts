@@ -38,9 +38,10 @@ export interface AdoptionArchive {
   archive(record: DocumentRecord, user: User): Promise<ArchivedDossier | null>
   /**
    * Tries again at once, as the adopter sees it, unless the dossier is kept already (an attempt under
-   * way is joined, not doubled); the state after it. Null when the perspective is not adopted.
+   * way is joined, not doubled); the state after it. Null when the perspective is not adopted. When the
+   * adopter is no longer a user, as `requester` (a trekker of the area) sees it.
    */
-  retryNow(record: DocumentRecord): Promise<ArchiveState | null>
+  retryNow(record: DocumentRecord, requester: User): Promise<ArchiveState | null>
   /** The kept dossiers and, while there is none, whether the last attempt failed and when the next one is. */
   state(documentId: string): ArchiveState
   /** Archives every adopted perspective that has no archived dossier yet. */
@@ -67,13 +68,16 @@ export function createAdoptionArchive(deps: AdoptionArchiveDeps): AdoptionArchiv
   const attempts = new Map<string, Promise<ArchivedDossier | null>>()
   let stopped = false
 
-  /** The user who recorded the last adoption: the dossier is kept as they saw it. */
-  const adopterOf = async (record: DocumentRecord): Promise<User> => {
+  /**
+   * The user who recorded the last adoption: the dossier is kept as they saw it. If their account is
+   * gone, the trekker who asked for the retry (else nobody: a timer cannot fix that, a trekker can).
+   */
+  const adopterOf = async (record: DocumentRecord, fallback: User | null): Promise<User> => {
     const adopter = await deps.withRoom(record.id, (room) =>
       readStatusRecord(room.doc).decisions.findLast((d) => d.kind === 'adopted'),
     )
-    const user = adopter === undefined ? null : deps.accounts.getUser(adopter.by.userId)
-    if (user === null) throw new Error('the adopter is no longer a user')
+    const user = (adopter === undefined ? null : deps.accounts.getUser(adopter.by.userId)) ?? fallback
+    if (user === null) throw new Error('the adopter is no longer a user; a trekker can retry by hand')
     return user
   }
 
@@ -101,7 +105,11 @@ export function createAdoptionArchive(deps: AdoptionArchiveDeps): AdoptionArchiv
     )
   }
 
-  const run = async (record: DocumentRecord, by: User | null): Promise<ArchivedDossier | null> => {
+  const run = async (
+    record: DocumentRecord,
+    by: User | null,
+    fallback: User | null,
+  ): Promise<ArchivedDossier | null> => {
     try {
       const [kept] = deps.store.list(record.id)
       if (kept !== undefined) {
@@ -113,7 +121,7 @@ export function createAdoptionArchive(deps: AdoptionArchiveDeps): AdoptionArchiv
         if (failure.timer) clearTimeout(failure.timer)
         failures.set(record.id, { ...failure, nextAttemptAt: null, timer: null })
       }
-      const user = by ?? (await adopterOf(record))
+      const user = by ?? (await adopterOf(record, fallback))
       const bytes = await deps.renderPdf(user, record)
       if (bytes === null) throw new Error('the rendering was stopped')
       const entry = deps.store.save({
@@ -138,11 +146,15 @@ export function createAdoptionArchive(deps: AdoptionArchiveDeps): AdoptionArchiv
     }
   }
 
-  const attempt = (record: DocumentRecord, by: User | null): Promise<ArchivedDossier | null> => {
+  const attempt = (
+    record: DocumentRecord,
+    by: User | null,
+    fallback: User | null = null,
+  ): Promise<ArchivedDossier | null> => {
     const running = attempts.get(record.id)
     if (running !== undefined) return running
     // `.finally` runs after the set below, also when `run` ends without waiting for anything.
-    const work = run(record, by).finally(() => attempts.delete(record.id))
+    const work = run(record, by, fallback).finally(() => attempts.delete(record.id))
     attempts.set(record.id, work)
     return work
   }
@@ -178,9 +190,9 @@ export function createAdoptionArchive(deps: AdoptionArchiveDeps): AdoptionArchiv
 
   return {
     archive: (record, user) => attempt(record, user),
-    async retryNow(record) {
+    async retryNow(record, requester) {
       if (!adopted(record.id)) return null
-      await attempt(record, null)
+      await attempt(record, null, requester)
       return state(record.id)
     },
     state,

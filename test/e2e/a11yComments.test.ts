@@ -199,7 +199,7 @@ describe('comments, ijkmomenten and versions', () => {
     await openDocument(page, DE_PEEL)
     const panel = page.getByTestId('comments-panel')
     await expect.poll(() => panel.getByRole('heading', { level: 2 }).first().textContent()).toContain('Comments')
-    await expect.poll(() => page.getByTestId('round-status').textContent()).toBe('● Review round 2 is running')
+    await expect.poll(() => page.getByTestId('round-status').textContent()).toBe('● Review checkpoint 2 is running')
     const resolved = panel.locator('[data-testid="comment-thread"][data-status="resolved"]')
     expect(await resolved.textContent()).toContain('Resolved by')
     expect(await panel.getByTestId('comment-reply').first().textContent()).toBe('Reply')

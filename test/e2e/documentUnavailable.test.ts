@@ -22,13 +22,11 @@ import {
   type UserContext,
   waitForSaveStatus,
 } from '../helpers/browser.ts'
+import { CORRUPT_ROW } from '../helpers/quarantine.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { readCommitted } from '../helpers/storage.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { NETWORK_NOISE, withServerLogs } from './twoUsers.ts'
-
-/** A decoder bomb where an update row should be: not a sound Yjs update. */
-const CORRUPT_ROW = Buffer.from([1, 0x80, 0xad, 0xe2, 0x04, 7, 0])
 
 let server: RunningServer | null = null
 let dataDir = ''

@@ -214,6 +214,9 @@ describe('section links between a perspective and a voorstel', () => {
     const unlinked = page.getByTestId('wisselwerking-unlinked')
     expect(await unlinked.locator(`[data-section-id="${sourceId}"]`).count()).toBe(0)
     expect(await unlinked.locator('li').count()).toBeGreaterThan(0)
+    // The way back names the perspective, as every other page's breadcrumb names its document.
+    const back = page.locator('nav.breadcrumb').getByRole('link', { name: 'Ontwikkelperspectief De Peel' })
+    expect(await back.getAttribute('href')).toBe(`/document/${DE_PEEL}`)
 
     rijk.assertNoProblems()
     provincie.assertNoProblems()

@@ -3,8 +3,6 @@
 // worden geladen") and the wisselwerking page showed an error. Now the link keeps the title it last had
 // and says "tijdelijk niet beschikbaar", the backlink from the voorstel keeps its sentence and says the
 // same, and the wisselwerking shows the voorstel as one column whose cells carry that state.
-import { openDatabase } from '@novex/server'
-import { getSection, orderedSections, type SectionId } from '@novex/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   closeWithoutProblems,
@@ -14,70 +12,24 @@ import {
   sectionLocator,
   type UserContext,
 } from '../helpers/browser.ts'
-import { connectClient } from '../helpers/client.ts'
-import { api } from '../helpers/comments.ts'
-import { appendLink, DE_PEEL, VOORSTEL_NB } from '../helpers/documents.ts'
+import { DE_PEEL, VOORSTEL_NB } from '../helpers/documents.ts'
+import { type LinkedPair, linkPerspectiveAndVoorstel } from '../helpers/linkedPair.ts'
+import { addCorruptRow } from '../helpers/quarantine.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
-import { DEMO, login } from '../helpers/session.ts'
+import { DEMO } from '../helpers/session.ts'
 import { waitFor } from '../helpers/waitFor.ts'
-
-/** A decoder bomb where an update row should be: not a sound Yjs update. */
-const CORRUPT_ROW = Buffer.from([1, 0x80, 0xad, 0xe2, 0x04, 7, 0])
 
 let server: RunningServer
 let user: UserContext
 let closeBrowser: () => Promise<void> = async () => {}
-let perspectiveSource: SectionId
-let perspectiveTarget: SectionId
-let voorstelTitle: string
+let pair: LinkedPair
 
 beforeAll(async () => {
   server = await startServer()
-  const rijk = await login(server, DEMO.rijkAuteur)
-  const province = await login(server, DEMO.provincieAuteur)
-  const perspective = connectClient(server, DE_PEEL, { cookie: rijk })
-  const voorstel = connectClient(server, VOORSTEL_NB, { cookie: province })
-  await Promise.all([perspective.synced(), voorstel.synced()])
-  const contentOf = (doc: typeof perspective.doc, id: SectionId) => {
-    const view = getSection(doc, id)
-    if (!view) throw new Error(`no section ${id}`)
-    return view.content
-  }
-  const perspectiveSections = orderedSections(perspective.doc)
-  const voorstelSections = orderedSections(voorstel.doc)
-  perspectiveSource = (perspectiveSections[1] as { id: SectionId }).id
-  perspectiveTarget = (perspectiveSections[2] as { id: SectionId }).id
-  const voorstelTarget = (voorstelSections[0] as { id: SectionId }).id
-  voorstelTitle = voorstelSections[0]?.title.toString() ?? ''
-  appendLink(contentOf(perspective.doc, perspectiveSource), 'Zie voor de woningbouw ', VOORSTEL_NB, voorstelTarget)
-  appendLink(
-    contentOf(voorstel.doc, (voorstelSections[1] as { id: SectionId }).id),
-    'Dit sluit aan bij ',
-    DE_PEEL,
-    perspectiveTarget,
-  )
-  await Promise.all([perspective.saved(), voorstel.saved()])
-  await waitFor(
-    async () =>
-      (await api<{ state: string }[]>(server, rijk, 'GET', `/api/documents/${DE_PEEL}/links`)).body.some(
-        (l) => l.state === 'valid',
-      ),
-    { message: 'the link is indexed' },
-  )
-  perspective.destroy()
-  voorstel.destroy()
+  pair = await linkPerspectiveAndVoorstel(server)
   // The voorstel gets a corrupt row; the server quarantines it when it starts again.
   await server.stop()
-  const db = openDatabase(server.dataDir)
-  try {
-    db.prepare('INSERT INTO document_updates (document_id, data, created_at) VALUES (?, ?, ?)').run(
-      VOORSTEL_NB,
-      CORRUPT_ROW,
-      Date.now(),
-    )
-  } finally {
-    db.close()
-  }
+  addCorruptRow(server.dataDir, VOORSTEL_NB)
   server = await startServer({ dataDir: server.dataDir })
   const browser = await launchBrowser()
   closeBrowser = () => browser.close()
@@ -95,18 +47,18 @@ describe('a linked voorstel the server cannot open', { timeout: 60_000 }, () => 
   it('keeps the link with its last title, marked "tijdelijk niet beschikbaar", and the backlink with its sentence', async () => {
     const { page } = user
     await openDocument(page, DE_PEEL)
-    const link = sectionLocator(page, perspectiveSource).getByTestId('section-link')
+    const link = sectionLocator(page, pair.perspectiveSource).getByTestId('section-link')
     await waitFor(async () => (await link.getAttribute('data-state')) === 'unavailable', {
       message: 'the link marked unavailable',
     })
     const text = await link.textContent()
-    expect(text).toContain(voorstelTitle)
+    expect(text).toContain(pair.voorstelTargetTitle)
     expect(text).toContain('Ruimtelijk voorstel Noord-Brabant')
     expect(text).toContain('tijdelijk niet beschikbaar')
     // Not a failure of the whole panel.
     expect(await page.getByText('De koppelingen konden niet worden geladen.').count()).toBe(0)
 
-    const backlinks = sectionLocator(page, perspectiveTarget).getByTestId('backlinks')
+    const backlinks = sectionLocator(page, pair.perspectiveTarget).getByTestId('backlinks')
     await backlinks.locator('summary').click()
     const backlink = backlinks.getByTestId('backlink').filter({ hasText: 'Noord-Brabant' })
     expect(await backlink.textContent()).toContain('tijdelijk niet beschikbaar')
@@ -120,11 +72,11 @@ describe('a linked voorstel the server cannot open', { timeout: 60_000 }, () => 
     await matrix.waitFor()
     const column = matrix.locator('th[data-unavailable="true"]')
     expect(await column.textContent()).toBe('(tijdelijk niet beschikbaar)')
-    const row = matrix.locator(`tr[data-section-id="${perspectiveSource}"]`)
+    const row = matrix.locator(`tr[data-section-id="${pair.perspectiveSource}"]`)
     const cell = row.locator('td[data-state="unavailable"]')
     expect(await cell.textContent()).toContain('tijdelijk niet beschikbaar')
     // The voorstel's link into the perspective is there too, with the perspective's state for it.
-    const linkedRow = matrix.locator(`tr[data-section-id="${perspectiveTarget}"]`)
+    const linkedRow = matrix.locator(`tr[data-section-id="${pair.perspectiveTarget}"]`)
     expect(await linkedRow.locator('td[data-state="valid"]').count()).toBe(1)
     // Nothing is listed as a link to a section that no longer exists.
     expect(await page.getByTestId('wisselwerking-detached').count()).toBe(0)

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { openDatabase } from '@novex/server'
 import { CloseCode } from '@novex/shared'
 import { runCli } from '../helpers/cli.ts'
+import { addCorruptRow } from '../helpers/quarantine.ts'
 import type { RunningServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
 import { readCommitted } from '../helpers/storage.ts'
@@ -120,14 +121,8 @@ async function storageCases(report: Report, mountPoint: string, mounted: boolean
 
     await report.run(SUITE, 'corrupt stored row quarantines one document', async () => {
       await server.stop()
-      const db = openDatabase(dataDir)
       // A decoder bomb where an update row should be (a disk fault or a bad hand edit).
-      db.prepare('INSERT INTO document_updates (document_id, data, created_at) VALUES (?, ?, ?)').run(
-        DE_PEEL,
-        Buffer.from([1, 0x80, 0xad, 0xe2, 0x04, 7, 0]),
-        Date.now(),
-      )
-      db.close()
+      addCorruptRow(dataDir, DE_PEEL)
       server = await startFaultServer({ dataDir, env: { PORT: String(server.port) } })
       const cookie = await login(server, DEMO.provincieAuteur)
       // The first join finds the corrupt row (4003), unless a start-up check already did (503).

@@ -6,18 +6,13 @@
 // sentence, the picker offers none of its sections, the wisselwerking shows it as a column without
 // sections (or, for the perspective, says why there is no matrix), and a request about it alone says
 // in Dutch that it is unavailable (503), never a server fault.
-import { openDatabase } from '@novex/server'
-import { getSection, orderedSections, type SectionId } from '@novex/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connectClient } from '../helpers/client.ts'
 import { api } from '../helpers/comments.ts'
-import { appendLink, DE_PEEL, VOORSTEL_NB } from '../helpers/documents.ts'
+import { DE_PEEL, VOORSTEL_NB } from '../helpers/documents.ts'
+import { type LinkedPair, linkPerspectiveAndVoorstel } from '../helpers/linkedPair.ts'
+import { addCorruptRow } from '../helpers/quarantine.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { DEMO, login } from '../helpers/session.ts'
-import { waitFor } from '../helpers/waitFor.ts'
-
-/** A decoder bomb where an update row should be: not a sound Yjs update. */
-const CORRUPT_ROW = Buffer.from([1, 0x80, 0xad, 0xe2, 0x04, 7, 0])
 
 interface Link {
   readonly sourceSectionId: string
@@ -53,62 +48,18 @@ interface ErrorBody {
 }
 
 let server: RunningServer
-let perspectiveSource: SectionId
-let voorstelSource: SectionId
-let voorstelTarget: SectionId
-let voorstelTargetTitle: string
+let pair: LinkedPair
 
 /** Stops the server, puts a corrupt row into the document's log, and starts it again on the same data. */
 async function corrupt(documentId: string): Promise<void> {
   await server.stop()
-  const db = openDatabase(server.dataDir)
-  try {
-    db.prepare('INSERT INTO document_updates (document_id, data, created_at) VALUES (?, ?, ?)').run(
-      documentId,
-      CORRUPT_ROW,
-      Date.now(),
-    )
-  } finally {
-    db.close()
-  }
+  addCorruptRow(server.dataDir, documentId)
   server = await startServer({ dataDir: server.dataDir })
 }
 
 beforeAll(async () => {
   server = await startServer()
-  const rijk = await login(server, DEMO.rijkAuteur)
-  const province = await login(server, DEMO.provincieAuteur)
-  const perspective = connectClient(server, DE_PEEL, { cookie: rijk })
-  const voorstel = connectClient(server, VOORSTEL_NB, { cookie: province })
-  await Promise.all([perspective.synced(), voorstel.synced()])
-  const perspectiveSections = orderedSections(perspective.doc)
-  const voorstelSections = orderedSections(voorstel.doc)
-  perspectiveSource = (perspectiveSections[1] as { id: SectionId }).id
-  voorstelSource = (voorstelSections[1] as { id: SectionId }).id
-  voorstelTarget = (voorstelSections[0] as { id: SectionId }).id
-  voorstelTargetTitle = voorstelSections[0]?.title.toString() ?? ''
-  const contentOf = (doc: typeof perspective.doc, id: SectionId) => {
-    const view = getSection(doc, id)
-    if (!view) throw new Error(`no section ${id}`)
-    return view.content
-  }
-  appendLink(contentOf(perspective.doc, perspectiveSource), 'Zie voor de woningbouw ', VOORSTEL_NB, voorstelTarget)
-  appendLink(
-    contentOf(voorstel.doc, voorstelSource),
-    'Dit sluit aan bij ',
-    DE_PEEL,
-    (perspectiveSections[2] as { id: SectionId }).id,
-  )
-  await Promise.all([perspective.saved(), voorstel.saved()])
-  await waitFor(
-    async () =>
-      (await api<Link[]>(server, rijk, 'GET', `/api/documents/${DE_PEEL}/links`)).body.some(
-        (l) => l.targetSectionId === voorstelTarget && l.state === 'valid',
-      ),
-    { message: 'the link from the perspective to the voorstel is indexed' },
-  )
-  perspective.destroy()
-  voorstel.destroy()
+  pair = await linkPerspectiveAndVoorstel(server)
 }, 60_000)
 
 afterAll(async () => {
@@ -126,11 +77,11 @@ describe('a linked voorstel the server cannot open', { timeout: 60_000 }, () => 
   it('keeps the perspective\'s link to it, with the title it last had, as "unavailable"', async () => {
     const answer = await api<Link[]>(server, rijk, 'GET', `/api/documents/${DE_PEEL}/links`)
     expect(answer.status).toBe(200)
-    expect(answer.body.find((l) => l.targetSectionId === voorstelTarget)).toMatchObject({
-      sourceSectionId: perspectiveSource,
+    expect(answer.body.find((l) => l.targetSectionId === pair.voorstelTarget)).toMatchObject({
+      sourceSectionId: pair.perspectiveSource,
       targetDocumentId: VOORSTEL_NB,
       state: 'unavailable',
-      title: voorstelTargetTitle,
+      title: pair.voorstelTargetTitle,
       documentTitle: 'Ruimtelijk voorstel Noord-Brabant',
     })
   })
@@ -139,7 +90,7 @@ describe('a linked voorstel the server cannot open', { timeout: 60_000 }, () => 
     const answer = await api<Backlink[]>(server, rijk, 'GET', `/api/documents/${DE_PEEL}/backlinks`)
     expect(answer.status).toBe(200)
     expect(answer.body.find((b) => b.sourceDocumentId === VOORSTEL_NB)).toMatchObject({
-      sourceSectionId: voorstelSource,
+      sourceSectionId: pair.voorstelSource,
       sourceTitle: '',
       sourceAvailable: false,
       context: expect.stringContaining('Dit sluit aan bij'),
@@ -167,9 +118,9 @@ describe('a linked voorstel the server cannot open', { timeout: 60_000 }, () => 
 
   it('answers a question about that link alone with 503 and a Dutch reason', async () => {
     const query = new URLSearchParams({
-      sourceSection: perspectiveSource,
+      sourceSection: pair.perspectiveSource,
       targetDocument: VOORSTEL_NB,
-      targetSection: voorstelTarget,
+      targetSection: pair.voorstelTarget,
     })
     const answer = await api<ErrorBody>(server, rijk, 'GET', `/api/documents/${DE_PEEL}/links/changes?${query}`)
     expect(answer.status).toBe(503)

@@ -41,7 +41,7 @@ export interface LinkKey {
 
 /** The wisselwerking with a perspective to show: its sections are the matrix's rows. */
 export interface Wisselwerking {
-  readonly perspective: { readonly documentId: string; readonly sections: readonly WisselwerkingSection[] }
+  readonly perspective: Pick<WisselwerkingDocument, 'documentId' | 'documentTitle' | 'sections'>
   readonly voorstellen: readonly WisselwerkingDocument[]
   readonly links: readonly WisselwerkingLink[]
 }
@@ -126,7 +126,11 @@ export async function fetchWisselwerking(
   if (!isRecord(perspective) || typeof perspective.documentId !== 'string' || !Array.isArray(perspective.sections))
     throw unexpected()
   return {
-    perspective: { documentId: perspective.documentId, sections: listOf(perspective.sections, parseSection) },
+    perspective: {
+      documentId: perspective.documentId,
+      documentTitle: typeof perspective.documentTitle === 'string' ? perspective.documentTitle : perspective.documentId,
+      sections: listOf(perspective.sections, parseSection),
+    },
     voorstellen,
     links: listOf(body.links, parseMatrixLink),
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { applyTextChange } from './titleBinding.ts'
+import { applyTextChange, oneLine } from './titleBinding.ts'
 
 function textWith(value: string): Y.Text {
   const doc = new Y.Doc()
@@ -52,5 +52,14 @@ describe('applyTextChange', () => {
     const origin = { binding: 'test' }
     applyTextChange(text, 'Titel!', origin)
     expect(origins).toEqual([origin])
+  })
+})
+
+describe('oneLine', () => {
+  it('turns every kind of line break into one space, so a pasted title stays one line', () => {
+    expect(oneLine('Samenhang met\nlopende\r\nplannen\ren\u2028trajecten')).toBe(
+      'Samenhang met lopende plannen en trajecten',
+    )
+    expect(oneLine('Hoofdopgave')).toBe('Hoofdopgave')
   })
 })

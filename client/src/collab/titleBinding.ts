@@ -1,10 +1,20 @@
-// Binds a plain <input> to a Y.Text, both ways. Local input is applied as one delete + insert found
-// by comparing the old and new value (common prefix and suffix); a remote change replaces the value
-// and keeps the caret where it was in the text, by way of Y.RelativePositions captured just before
-// the remote transaction is applied.
+// Binds a plain one-line field (an <input>, or a <textarea> that wraps a long title) to a Y.Text, both
+// ways. Local input is applied as one delete + insert found by comparing the old and new value (common
+// prefix and suffix); a remote change replaces the value and keeps the caret where it was in the text,
+// by way of Y.RelativePositions captured just before the remote transaction is applied. A title is one
+// line: line breaks (a paste into a textarea keeps them) become spaces.
 import * as Y from 'yjs'
 
-export function bindTitleInput(input: HTMLInputElement, text: Y.Text): () => void {
+export type TitleField = HTMLInputElement | HTMLTextAreaElement
+
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g
+
+/** The value as one line. */
+export function oneLine(value: string): string {
+  return value.replace(LINE_BREAKS, ' ')
+}
+
+export function bindTitleInput(input: TitleField, text: Y.Text, onValue: () => void = () => {}): () => void {
   const doc = text.doc
   if (doc === null) throw new Error('bindTitleInput needs a Y.Text that is part of a document')
   /** Origin of our own transactions, so the observer can tell them apart. */
@@ -13,8 +23,19 @@ export function bindTitleInput(input: HTMLInputElement, text: Y.Text): () => voi
     null
 
   input.value = text.toString()
+  onValue()
 
-  const handleInput = (): void => applyTextChange(text, input.value, origin)
+  const handleInput = (): void => {
+    const value = oneLine(input.value)
+    if (value !== input.value) {
+      // Same length (one space per break, \r\n aside): the caret stays where the user left it.
+      const { selectionStart, selectionEnd } = input
+      input.value = value
+      if (selectionStart !== null && selectionEnd !== null) input.setSelectionRange(selectionStart, selectionEnd)
+    }
+    applyTextChange(text, value, origin)
+    onValue()
+  }
 
   const handleBeforeTransaction = (transaction: Y.Transaction): void => {
     caret = null
@@ -33,6 +54,7 @@ export function bindTitleInput(input: HTMLInputElement, text: Y.Text): () => voi
     const value = text.toString()
     if (input.value === value) return
     input.value = value
+    onValue()
     if (caret === null) return
     const start = Y.createAbsolutePositionFromRelativePosition(caret.start, doc)
     const end = Y.createAbsolutePositionFromRelativePosition(caret.end, doc)

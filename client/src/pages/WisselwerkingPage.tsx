@@ -1,7 +1,7 @@
 // `/gebied/:areaId/wisselwerking`: how the area's ontwikkelperspectief and the provincial voorstellen
 // refer to each other, so that before an ijkmoment anyone sees which parts are not connected yet and
 // which connections need a look.
-import { AREAS } from '@novex/shared'
+import { AREAS, documentPath } from '@novex/shared'
 import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
 import { useId, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -25,7 +25,8 @@ export function WisselwerkingPage() {
   const captionId = useId()
   const areaName = AREAS.find((a) => a.id === areaId)?.name ?? areaId
   const answer = result.state === 'ready' ? result.value : null
-  // Without a perspective to show (none yet, or the reader is no member of the area) there is no matrix.
+  // Without a perspective to show (none yet, the reader is no member of the area, or the server cannot open
+  // it now) there is no matrix.
   const data = answer !== null && answer.perspective !== null ? answer : null
   const index = useMemo(() => (data ? indexMatrix(data) : null), [data])
   const title = t('title', { area: areaName })
@@ -39,9 +40,7 @@ export function WisselwerkingPage() {
         label={t('breadcrumb')}
         steps={[
           { to: '/', label: t('common:documents') },
-          ...(data
-            ? [{ to: `/document/${encodeURIComponent(data.perspective.documentId)}`, label: t('perspective') }]
-            : []),
+          ...(data ? [{ to: documentPath(data.perspective.documentId), label: data.perspective.documentTitle }] : []),
         ]}
         current={t('current')}
       />

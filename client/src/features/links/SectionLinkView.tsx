@@ -95,24 +95,22 @@ export function SectionLinkView({ node, extension }: ReactNodeViewProps) {
           </button>
         </>
       )}
-      {state === 'broken' && (
+      {(state === 'broken' || state === 'unavailable') && (
+        // The title the target last had: struck through when the section is gone, as it was when its
+        // document cannot be opened for now.
         <span className="section-link__target">
-          <LinkStateIcon state="broken" />
-          <s className="section-link__title" translate="no">
-            {label}
-          </s>
+          <LinkStateIcon state={state} />
+          {state === 'broken' ? (
+            <s className="section-link__title" translate="no">
+              {label}
+            </s>
+          ) : (
+            <span className="section-link__title" translate="no">
+              {label}
+            </span>
+          )}
           {documentNote}
-          <span className="badge badge--link-broken">{stateLabel(t, 'broken')}</span>
-        </span>
-      )}
-      {state === 'unavailable' && (
-        <span className="section-link__target">
-          <LinkStateIcon state="unavailable" />
-          <span className="section-link__title" translate="no">
-            {label}
-          </span>
-          {documentNote}
-          <span className="badge badge--link-unavailable">{stateLabel(t, 'unavailable')}</span>
+          <span className={`badge badge--link-${state}`}>{stateLabel(t, state)}</span>
         </span>
       )}
       {state === 'no-access' && (

@@ -1,6 +1,6 @@
 // Keeping keyboard focus where the user is when a section moves or disappears. React moves DOM nodes
 // on reorder, and a moved node can lose focus; we put it back on the same element, with the same
-// text selection for an input (a Tiptap editor restores its own selection on focus).
+// text selection for a text field such as a title (a Tiptap editor restores its own selection on focus).
 
 export interface FocusSnapshot {
   restore(): void
@@ -9,17 +9,18 @@ export interface FocusSnapshot {
 export function snapshotFocus(ownerDocument: Document): FocusSnapshot {
   const active = ownerDocument.activeElement
   if (!(active instanceof HTMLElement) || active === ownerDocument.body) return { restore: () => {} }
+  const field = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active : null
   const range =
-    active instanceof HTMLInputElement
-      ? { start: active.selectionStart, end: active.selectionEnd, direction: active.selectionDirection }
+    field !== null
+      ? { start: field.selectionStart, end: field.selectionEnd, direction: field.selectionDirection }
       : null
   return {
     restore() {
       if (!active.isConnected) return
       if (ownerDocument.activeElement !== active) {
         active.focus({ preventScroll: true })
-        if (range && active instanceof HTMLInputElement && range.start !== null && range.end !== null) {
-          active.setSelectionRange(range.start, range.end, range.direction ?? 'none')
+        if (field !== null && range !== null && range.start !== null && range.end !== null) {
+          field.setSelectionRange(range.start, range.end, range.direction ?? 'none')
         }
       }
       active.scrollIntoView({ block: 'nearest' })

@@ -5,6 +5,7 @@ import { indexMatrix, WHOLE_DOCUMENT } from './matrixCells.ts'
 const data: Wisselwerking = {
   perspective: {
     documentId: 'p',
+    documentTitle: 'Ontwikkelperspectief',
     sections: [
       { sectionId: 'p1', number: '1', title: 'Hoofdopgave' },
       { sectionId: 'p2', number: '2', title: 'Toekomstbestendig' },

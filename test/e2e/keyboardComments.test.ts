@@ -1,7 +1,8 @@
 // Comments from the keyboard alone (no mouse, no clicks): a province author Tabs into a section's
 // text, selects words with Shift+Ctrl+arrows, opens "Reactie plaatsen" with Ctrl+Alt+M, sends with
 // Ctrl+Enter, Tabs to the thread's card, replies and resolves it. After every step the focus is where
-// a keyboard user needs it next (back in the text, back on "Beantwoorden", on the card).
+// a keyboard user needs it next (back in the text, back on "Beantwoorden", on the card). Escape puts a
+// reply aside as a draft, which "Beantwoorden" brings back and "Annuleren" throws away.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { DEMO_USERS, launchBrowser, newUserContext, openDocument, type UserContext } from '../helpers/browser.ts'
@@ -85,14 +86,37 @@ it('places a comment, replies and resolves it with the keyboard only', async () 
   await expect.poll(async () => (await focused(page)).editorOfSection).toBe(firstSection)
   await page.locator(`[data-testid="comment-highlight"][data-thread-id="${threadId}"]`).first().waitFor()
 
-  // Escape closes a form without sending and gives the focus back.
+  // Escape closes a form without sending and gives the focus back; the text is kept as a draft, and
+  // "Beantwoorden" says so (its description).
   await tabUntil(page, (f) => f.testId === 'comment-reply' && f.threadId === threadId, 'the thread’s reply button')
   await page.keyboard.press('Enter')
   await expect.poll(async () => (await focused(page)).testId).toBe('comment-body')
   await page.keyboard.type('Dit verstuur ik niet.')
   await page.keyboard.press('Escape')
   await expect.poll(async () => (await focused(page)).testId).toBe('comment-reply')
-  expect(await card.textContent()).not.toContain('Dit verstuur ik niet.')
+  expect(await card.getByTestId('comment-message').allTextContents()).not.toContainEqual(
+    expect.stringContaining('Dit verstuur ik niet.'),
+  )
+  const description = await page.evaluate(() => {
+    const ids = document.activeElement?.getAttribute('aria-describedby') ?? ''
+    return ids
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ')
+  })
+  expect(description).toBe('Concept bewaard')
+
+  // Enter on "Beantwoorden" brings the draft back; "Annuleren" (Tab past "Versturen") throws it away.
+  await page.keyboard.press('Enter')
+  await expect.poll(async () => (await focused(page)).testId).toBe('comment-body')
+  expect(await card.getByTestId('comment-body').inputValue()).toBe('Dit verstuur ik niet.')
+  await page.keyboard.press('Tab')
+  expect(await focused(page)).toMatchObject({ testId: 'comment-submit', threadId })
+  await page.keyboard.press('Tab')
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Annuleren')
+  await page.keyboard.press('Enter')
+  await expect.poll(async () => focused(page)).toMatchObject({ testId: 'comment-reply', threadId })
+  expect(await card.getByTestId('comment-draft-kept').count()).toBe(0)
 
   // Reply: Enter on "Beantwoorden", type, Ctrl+Enter; the focus returns to "Beantwoorden".
   await page.keyboard.press('Enter')

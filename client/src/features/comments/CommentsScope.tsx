@@ -1,7 +1,7 @@
 // The comment UI of one document page. useCommentsSetup builds it once per page: the store over the
-// live Y.Doc (recreated when the page rebuilds the document), the members for @-mentions and whether
-// the user is a trekker. CommentsScope provides it to everything inside (the section editors, the
-// panel's cards).
+// live Y.Doc (recreated when the page rebuilds the document), the members for @-mentions, whether the
+// user is a trekker, and the drafts of the comments this user is writing in it. CommentsScope provides
+// it to everything inside (the section editors, the panel's cards).
 import type { ReactNode } from 'react'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -10,6 +10,7 @@ import { fetchMembers, fetchReview } from '../../api/comments.ts'
 import type { ClientSessionUser } from '../../api/session.ts'
 import { useApi } from '../../api/useApi.ts'
 import { CommentsContext, type CommentsContextValue, CommentsStoreContext } from './CommentsContext.ts'
+import { commentDrafts } from './commentDrafts.ts'
 import { type CommentsStore, createCommentsStore } from './commentsStore.ts'
 
 export interface CommentsSetup {
@@ -46,14 +47,21 @@ export function useCommentsSetup({
     }
   }, [doc, i18n])
 
+  const userId = me?.id ?? null
+  // Once per user and document: it also drops expired drafts, which needs to happen only once.
+  const drafts = useMemo(
+    () => (userId === null ? null : commentDrafts(browserStorage(), { userId, documentId })),
+    [userId, documentId],
+  )
+
   const canManage = review.state === 'ready' && review.value.canManage
   const memberList = members.state === 'ready' ? members.value : NO_MEMBERS
   return useMemo<CommentsContextValue | null>(
     () =>
-      store && me && store.doc === doc
-        ? { store, documentId, me, canComment, canEdit, canManage, members: memberList, untilSaved }
+      store && me && drafts && store.doc === doc
+        ? { store, documentId, me, canComment, canEdit, canManage, members: memberList, untilSaved, drafts }
         : null,
-    [store, doc, documentId, me, canComment, canEdit, canManage, memberList, untilSaved],
+    [store, doc, documentId, me, canComment, canEdit, canManage, memberList, untilSaved, drafts],
   )
 }
 
@@ -69,6 +77,15 @@ export function CommentsScope({
       <CommentsContext value={value}>{children}</CommentsContext>
     </CommentsStoreContext>
   )
+}
+
+/** The browser's localStorage; null where it is switched off (reading `window.localStorage` throws then). */
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage
+  } catch {
+    return null
+  }
 }
 
 const NO_MEMBERS: readonly never[] = []

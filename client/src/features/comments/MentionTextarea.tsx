@@ -1,8 +1,11 @@
 // A plain-text field for a comment with @-mention autocomplete: typing "@" and the start of a name
 // lists the area's members; arrow keys choose, Enter or Tab inserts "@Name ", Escape closes the list.
-// Ctrl+Enter sends the form. The text field keeps the focus while the list is open (the ARIA 1.2
-// combobox pattern with an editable field: aria-autocomplete, aria-controls, aria-activedescendant),
-// and a short polite status says how many people were found.
+// Ctrl+Enter sends the form; Escape with the list closed is the form's to handle (`onEscape`: it
+// closes the form and keeps the text as a draft, commentDrafts.ts). The text field keeps the focus
+// while the list is open: it is the combobox of the WAI-ARIA 1.2 pattern with an editable field
+// (role="combobox", aria-expanded, aria-autocomplete="list", aria-controls and aria-activedescendant
+// pointing into the listbox), so a screen reader says the person that is highlighted; a short polite
+// status says how many people were found.
 import { COMMENT_LIMITS, type Member } from '@novex/shared'
 import { Textarea } from '@rijkshuisstijl-community/components-react'
 import { forwardRef, type KeyboardEvent, useId, useImperativeHandle, useRef, useState } from 'react'
@@ -15,7 +18,8 @@ export interface MentionTextareaProps {
   readonly members: readonly Member[]
   readonly label: string
   readonly onSubmit: () => void
-  readonly onCancel: () => void
+  /** Escape while no list is open. */
+  readonly onEscape: () => void
   readonly describedBy?: string
   readonly invalid?: boolean
 }
@@ -25,7 +29,7 @@ export interface MentionTextareaHandle {
 }
 
 export const MentionTextarea = forwardRef<MentionTextareaHandle, MentionTextareaProps>(function MentionTextarea(
-  { value, onChange, members, label, onSubmit, onCancel, describedBy, invalid = false },
+  { value, onChange, members, label, onSubmit, onEscape, describedBy, invalid = false },
   ref,
 ) {
   const { t } = useTranslation('comments')
@@ -90,7 +94,7 @@ export const MentionTextarea = forwardRef<MentionTextareaHandle, MentionTextarea
     } else if (event.key === 'Escape') {
       event.preventDefault()
       event.stopPropagation()
-      onCancel()
+      onEscape()
     }
   }
 
@@ -114,7 +118,12 @@ export const MentionTextarea = forwardRef<MentionTextareaHandle, MentionTextarea
         value={value}
         invalid={invalid}
         aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
+        // A textarea as the combobox: the list pops up from the text being typed, and the field keeps
+        // the focus. No aria-multiline: a combobox does not take it (the field still takes line breaks).
+        role="combobox"
+        aria-expanded={open}
         aria-autocomplete="list"
+        aria-haspopup="listbox"
         aria-controls={open ? listId : undefined}
         aria-activedescendant={open ? optionId(activeIndex) : undefined}
         onChange={(event) => {

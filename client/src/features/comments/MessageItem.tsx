@@ -1,5 +1,7 @@
 // One message of a thread: who (name, organisation), when (dd-mm-jjjj HH:mm), the text, and for the
 // author's own messages "Bewerken" and "Verwijderen". A deleted message stays as "bericht verwijderd".
+// An edit being written is kept as a draft (useFormDraft.ts): Escape puts it aside ("Concept bewaard"
+// beside "Bewerken"), another page does not lose it; only saving it or "Annuleren" does.
 import type { CommentMessage } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useEffect, useId, useRef, useState } from 'react'
@@ -10,9 +12,11 @@ import { useLeaveGuard } from '../../ui/useLeaveGuard.ts'
 import { apiErrorText } from './apiErrorText.ts'
 import { useCommentsContext } from './CommentsContext.ts'
 import { mentionsIn } from './commentText.ts'
+import { DraftNote, describedByOf } from './DraftNote.tsx'
 import { FormError } from './FormError.tsx'
 import { MentionTextarea, type MentionTextareaHandle } from './MentionTextarea.tsx'
 import { MessageBody } from './MessageBody.tsx'
+import { useFormDraft } from './useFormDraft.ts'
 
 export interface MessageItemProps {
   readonly threadId: string
@@ -23,14 +27,17 @@ export interface MessageItemProps {
 export function MessageItem({ threadId, message, first }: MessageItemProps) {
   const { t, i18n } = useTranslation('comments')
   const context = useCommentsContext()
-  const [editing, setEditing] = useState(false)
-  const [text, setText] = useState(message.body)
+  const edit = useFormDraft(context?.drafts ?? null, { kind: 'edit', messageId: message.id }, message.body)
+  // A deleted message shows no form, whatever was kept for it.
+  const editing = edit.open && !message.deleted
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  useLeaveGuard(editing && text !== message.body)
+  useLeaveGuard(editing && edit.unsent)
   const editButtonRef = useRef<HTMLButtonElement>(null)
   const fieldRef = useRef<MentionTextareaHandle>(null)
   const errorId = useId()
+  const draftNoteId = useId()
+  const keptNoteId = useId()
   // "Bewerken" takes the focus back once it is rendered again (after saving, a later render).
   const focusEditButton = useRef(false)
   useEffect(() => {
@@ -41,15 +48,21 @@ export function MessageItem({ threadId, message, first }: MessageItemProps) {
   if (context === null) return null
   const own = message.author.userId === context.me.id && !message.deleted
 
+  // Saved or "Annuleren": the form closes and forgets the edit.
   const stopEditing = (): void => {
     focusEditButton.current = true
-    setEditing(false)
-    setText(message.body)
+    edit.close()
+    setError(null)
+  }
+  // Escape: the form closes and the edit waits for "Bewerken" (when the browser can keep it).
+  const putEditAside = (): void => {
+    if (!edit.putAside()) return
+    focusEditButton.current = true
     setError(null)
   }
 
   const save = async (): Promise<void> => {
-    const body = text.trim()
+    const body = edit.text.trim()
     if (body === '') {
       setError(t('message.empty'))
       return
@@ -57,9 +70,7 @@ export function MessageItem({ threadId, message, first }: MessageItemProps) {
     setBusy(true)
     try {
       await editMessage(context.documentId, threadId, message.id, { body, mentions: mentionsIn(body, context.members) })
-      focusEditButton.current = true
-      setEditing(false)
-      setError(null)
+      stopEditing()
     } catch (failure) {
       setError(apiErrorText(t, i18n, failure, t('message.saveFailed')))
     } finally {
@@ -109,15 +120,16 @@ export function MessageItem({ threadId, message, first }: MessageItemProps) {
         >
           <MentionTextarea
             ref={fieldRef}
-            value={text}
-            onChange={setText}
+            value={edit.text}
+            onChange={edit.change}
             members={context.members}
             label={t('message.editField')}
             onSubmit={() => void save()}
-            onCancel={stopEditing}
+            onEscape={putEditAside}
             invalid={error !== null}
-            describedBy={error !== null ? errorId : undefined}
+            describedBy={describedByOf(draftNoteId, edit, errorId, error)}
           />
+          <DraftNote id={draftNoteId} restored={edit.restored} notKept={edit.notKept} />
           <div className="comment-form__buttons">
             <Button type="submit" appearance="primary-action-button" disabled={busy}>
               {t('common:save')}
@@ -136,14 +148,19 @@ export function MessageItem({ threadId, message, first }: MessageItemProps) {
             ref={editButtonRef}
             appearance="subtle-button"
             data-testid="comment-edit"
+            aria-describedby={edit.waiting ? keptNoteId : undefined}
             onClick={() => {
-              setText(message.body)
-              setEditing(true)
+              edit.start()
               requestAnimationFrame(() => fieldRef.current?.focus())
             }}
           >
             {t('message.edit')}
           </Button>
+          {edit.waiting && (
+            <span id={keptNoteId} className="comment-draft-kept" data-testid="comment-draft-kept">
+              {t('draft.kept')}
+            </span>
+          )}
           <Button appearance="subtle-button" data-testid="comment-delete" disabled={busy} onClick={() => void remove()}>
             {t('message.delete')}
           </Button>

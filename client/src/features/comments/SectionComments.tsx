@@ -4,7 +4,11 @@
 // Works in locked and read-only sections: it only reads the selection and changes no text. For text
 // within one paragraph the form also offers "Tekst voorstellen": proposed wording that an author can
 // take over in one step (SuggestionBlock.tsx).
-import { COMMENT_LIMITS, type CommentAnchor } from '@novex/shared'
+// What is typed is kept as a draft on every change (commentDrafts.ts). Escape closes the form and keeps
+// it: it waits under the section's text ("Verder schrijven", KeptThreadDrafts) and comes back when the
+// form is opened on the same text. A form left open by going to another page is open again on return.
+// Only "Plaatsen" and "Annuleren" end a draft.
+import { COMMENT_LIMITS } from '@novex/shared'
 import { Button, Textarea } from '@rijkshuisstijl-community/components-react'
 import type { Editor } from '@tiptap/core'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
@@ -14,9 +18,12 @@ import { createThread } from '../../api/comments.ts'
 import { anchorFromRange } from './anchors.ts'
 import { apiErrorText } from './apiErrorText.ts'
 import { useCommentsContext } from './CommentsContext.ts'
+import { type DraftPlace, type DraftText, hasOwnText, type NewThreadTarget, samePlace } from './commentDrafts.ts'
 import { rangeText, suggestableText } from './commentRange.ts'
 import { mentionsIn } from './commentText.ts'
+import { DraftNote, describedByOf } from './DraftNote.tsx'
 import { FormError } from './FormError.tsx'
+import { KeptThreadDrafts } from './KeptThreadDrafts.tsx'
 import { MentionTextarea, type MentionTextareaHandle } from './MentionTextarea.tsx'
 import { useRestoreOnUndo } from './useRestoreOnUndo.ts'
 import '../../styles/comments.css'
@@ -33,20 +40,18 @@ export interface SectionCommentsProps {
   readonly editable: boolean
 }
 
-interface Draft {
-  readonly sectionId: string
-  readonly anchor: CommentAnchor
-  readonly quote: string
-  /** The selected text when wording can be proposed for it (plain text in one paragraph), else null. */
-  readonly suggestable: string | null
-}
-
 interface ButtonPlace {
   readonly top: number
   readonly left: number
 }
 
 export const COMMENT_SHORTCUT = 'Control+Alt+M'
+
+const NO_TEXT: DraftText = { body: '', suggestion: null }
+const placeOf = (target: NewThreadTarget): DraftPlace => ({ kind: 'thread', target })
+/** A new thread's form opens empty, or with the selected text as the proposal once that is ticked. */
+const ownText = (text: DraftText, target: NewThreadTarget): boolean =>
+  hasOwnText(text, { body: '', suggestable: target.suggestable })
 
 export function SectionComments({ editor, fragment, editable }: SectionCommentsProps) {
   const { t, i18n } = useTranslation('comments')
@@ -55,34 +60,115 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
   const buttonRef = useRef<HTMLButtonElement>(null)
   const fieldRef = useRef<MentionTextareaHandle>(null)
   const [place, setPlace] = useState<ButtonPlace | null>(null)
-  const [draft, setDraft] = useState<Draft | null>(null)
+  // Where the open form is; null while it is closed.
+  const [target, setTarget] = useState<NewThreadTarget | null>(null)
   const [body, setBody] = useState('')
   // The proposed wording, while "Tekst voorstellen" is ticked; null: a comment only.
   const [suggestion, setSuggestion] = useState<string | null>(null)
   const suggestionRef = useRef<HTMLTextAreaElement>(null)
+  // The form opened with a kept draft / the browser would not keep the text (DraftNote).
+  const [restored, setRestored] = useState(false)
+  const [notKept, setNotKept] = useState(false)
+  // Said politely once a draft is put aside: the focus goes back to the text, away from the form.
+  const [announcement, setAnnouncement] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const errorId = useId()
   const formTitleId = useId()
-  // A comment being written exists nowhere else: leaving the page asks first.
-  useLeaveGuard(draft !== null && (body.trim() !== '' || (suggestion !== null && suggestion !== draft.suggestable)))
+  const draftNoteId = useId()
+  const drafts = context?.drafts ?? null
+  const sectionId = context?.store.sectionIdOf(fragment) ?? null
+  // Not sent yet: the draft survives another page of the app, but leaving the site or closing the tab
+  // asks first all the same, so no one believes a comment was placed that was not.
+  useLeaveGuard(target !== null && ownText({ body, suggestion }, target))
 
   const canComment = context?.canComment ?? false
   useRestoreOnUndo(editor, fragment)
 
+  // A form that was open when the person went to another page (or reloaded) opens again as it was,
+  // without taking the focus: they find it where they left it.
+  const reopened = useRef(false)
+  useEffect(() => {
+    if (reopened.current || drafts === null || sectionId === null) return
+    reopened.current = true
+    const left = drafts.newThreadsIn(sectionId).find((draft) => draft.open)
+    if (left?.place.kind !== 'thread') return
+    setTarget(left.place.target)
+    setBody(left.body)
+    setSuggestion(left.suggestion)
+    setRestored(true)
+  }, [drafts, sectionId])
+
+  /** Shows the form on `next` with `text`; `kept`: the text is a draft kept from before. */
+  const show = (next: NewThreadTarget, text: DraftText, kept: boolean): void => {
+    setTarget(next)
+    setBody(text.body)
+    setSuggestion(text.suggestion)
+    setRestored(kept)
+    setNotKept(false)
+    setError(null)
+    setPlace(null)
+    setAnnouncement('')
+    requestAnimationFrame(() => fieldRef.current?.focus())
+  }
+
+  /**
+   * Opens the form on `next`, with the draft kept there. A comment being written elsewhere moves along
+   * with `moveText` when nothing is kept at `next` and all of it fits there (a proposal needs text that
+   * takes one): that is how a comment whose text went is placed on other text ("Selecteer de tekst
+   * opnieuw"). Otherwise it is put aside, as with Escape.
+   */
+  const openAt = (next: NewThreadTarget, moveText: boolean): void => {
+    if (drafts === null) return
+    if (target !== null && samePlace(placeOf(target), placeOf(next))) {
+      fieldRef.current?.focus()
+      return
+    }
+    const kept = drafts.read(placeOf(next))
+    const current = { body, suggestion }
+    if (target === null || !ownText(current, target)) {
+      if (target !== null) drafts.discard(placeOf(target))
+      if (kept !== null) drafts.keep(placeOf(next), kept, true)
+      show(next, kept ?? NO_TEXT, kept !== null)
+      return
+    }
+    const ownSuggestion = suggestion !== null && suggestion !== target.suggestable
+    if (kept === null && moveText && !(ownSuggestion && next.suggestable === null)) {
+      drafts.discard(placeOf(target))
+      const moved = { body, suggestion: ownSuggestion ? suggestion : null }
+      const keptThere = drafts.keep(placeOf(next), moved, true)
+      show(next, moved, false)
+      setNotKept(!keptThere)
+      return
+    }
+    if (!drafts.keep(placeOf(target), current, false)) {
+      setNotKept(true)
+      return
+    }
+    if (kept !== null) drafts.keep(placeOf(next), kept, true)
+    show(next, kept ?? NO_TEXT, kept !== null)
+  }
+
   const openForm = (range?: { from: number; to: number }): void => {
     if (editor === null || context === null) return
     const { from, to } = range ?? editor.state.selection
-    const sectionId = context.store.sectionIdOf(fragment)
     if (from >= to || sectionId === null) return
     const anchor = anchorFromRange(editor.state, from, to)
     if (anchor === null) return
     const quote = rangeText(editor.state.doc, from, to).slice(0, COMMENT_LIMITS.quoteChars)
-    setDraft({ sectionId, anchor, quote, suggestable: suggestableText(editor.state.doc, from, to) })
-    setSuggestion(null)
-    setError(null)
-    setPlace(null)
-    requestAnimationFrame(() => fieldRef.current?.focus())
+    openAt({ sectionId, anchor, quote, suggestable: suggestableText(editor.state.doc, from, to) }, true)
+  }
+
+  /** Every change of the form is kept at once: nothing typed waits for a moment to be saved. */
+  const change = (text: DraftText): void => {
+    setBody(text.body)
+    setSuggestion(text.suggestion)
+    if (target === null || drafts === null) return
+    if (ownText(text, target)) setNotKept(!drafts.keep(placeOf(target), text, true))
+    else {
+      drafts.discard(placeOf(target))
+      setNotKept(false)
+    }
   }
   const openFormRef = useRef(openForm)
   openFormRef.current = openForm
@@ -132,24 +218,48 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
   }, [editor, canComment])
 
   const close = (): void => {
-    setDraft(null)
+    setTarget(null)
     setBody('')
     setSuggestion(null)
+    setRestored(false)
+    setNotKept(false)
     setError(null)
     if (editor?.isEditable) editor.commands.focus()
     else rootRef.current?.closest('section')?.querySelector<HTMLElement>('[data-testid="section-title"]')?.focus()
   }
 
+  // "Annuleren": the person chose to throw it away.
+  const discard = (): void => {
+    if (target !== null) drafts?.discard(placeOf(target))
+    close()
+  }
+
+  // Escape: the form closes and what was typed waits under the text (when the browser can keep it).
+  const putAside = (): void => {
+    if (target === null || drafts === null) return
+    if (ownText({ body, suggestion }, target)) {
+      if (!drafts.keep(placeOf(target), { body, suggestion }, false)) {
+        setNotKept(true)
+        return
+      }
+      close()
+      setAnnouncement(t('draft.putAside'))
+      return
+    }
+    drafts.discard(placeOf(target))
+    close()
+  }
+
   const submit = async (event?: FormEvent): Promise<void> => {
     event?.preventDefault()
-    if (draft === null || context === null || busy) return
+    if (target === null || context === null || busy) return
     const text = body.trim()
     if (text === '') {
       setError(t('place.empty'))
       fieldRef.current?.focus()
       return
     }
-    if (suggestion !== null && suggestion === draft.suggestable) {
+    if (suggestion !== null && suggestion === target.suggestable) {
       setError(t('place.suggestionUnchanged'))
       suggestionRef.current?.focus()
       return
@@ -158,14 +268,16 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
     setError(null)
     try {
       const thread = await createThread(context.documentId, {
-        ...draft,
+        ...target,
         body: text,
         mentions: mentionsIn(text, context.members),
         ...(suggestion === null ? {} : { suggestion }),
       })
-      setDraft(null)
+      drafts?.discard(placeOf(target))
+      setTarget(null)
       setBody('')
       setSuggestion(null)
+      setRestored(false)
       // Collapse the selection so the new highlight shows (and the button goes away).
       if (editor !== null && !editor.isDestroyed) editor.commands.setTextSelection(editor.state.selection.to)
       if (editor?.isEditable) {
@@ -180,10 +292,16 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
   }
 
   if (context === null || !canComment) return null
+  // The drafts of this section that wait, not the one in the form.
+  const waiting = (sectionId === null ? [] : context.drafts.newThreadsIn(sectionId)).flatMap((draft) =>
+    draft.place.kind === 'thread' && (target === null || !samePlace(draft.place, placeOf(target)))
+      ? [{ draft, target: draft.place.target }]
+      : [],
+  )
 
   return (
     <div ref={rootRef} className="section-comments">
-      {place !== null && draft === null && (
+      {place !== null && target === null && (
         <Button
           ref={buttonRef}
           appearance="primary-action-button"
@@ -199,7 +317,7 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
           {t('place.button')}
         </Button>
       )}
-      {!editable && draft === null && editor !== null && (
+      {!editable && target === null && editor !== null && (
         // A comment on the whole text of a section that cannot be edited, in one step.
         <Button
           appearance="subtle-button"
@@ -213,7 +331,7 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
           {t('place.wholeSection')}
         </Button>
       )}
-      {draft !== null && (
+      {target !== null && (
         <form
           className="comment-form"
           data-testid="comment-form"
@@ -226,20 +344,21 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
           </h3>
           <blockquote className="comment-quote">
             <span className="visually-hidden">{t('place.quote')} </span>
-            <span translate="no">{draft.quote}</span>
+            <span translate="no">{target.quote}</span>
           </blockquote>
           <MentionTextarea
             ref={fieldRef}
             value={body}
-            onChange={setBody}
+            onChange={(value) => change({ body: value, suggestion })}
             members={context.members}
             label={suggestion === null ? t('place.field') : t('place.explanationField')}
             onSubmit={() => void submit()}
-            onCancel={close}
+            onEscape={putAside}
             invalid={error !== null}
-            describedBy={error !== null ? errorId : undefined}
+            describedBy={describedByOf(draftNoteId, { restored, notKept }, errorId, error)}
           />
-          {draft.suggestable !== null && (
+          <DraftNote id={draftNoteId} restored={restored} notKept={notKept} />
+          {target.suggestable !== null && (
             <div className="comment-form__suggest">
               <label className="comment-form__check">
                 <input
@@ -247,7 +366,7 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
                   data-testid="comment-suggest"
                   checked={suggestion !== null}
                   onChange={(event) => {
-                    setSuggestion(event.target.checked ? draft.suggestable : null)
+                    change({ body, suggestion: event.target.checked ? target.suggestable : null })
                     setError(null)
                     if (event.target.checked) requestAnimationFrame(() => suggestionRef.current?.select())
                   }}
@@ -266,11 +385,11 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
                       maxLength={COMMENT_LIMITS.suggestionChars}
                       value={suggestion}
                       // One paragraph: a line break becomes a space (Enter does not start a new line).
-                      onChange={(event) => setSuggestion(event.target.value.replace(/\r?\n/g, ' '))}
+                      onChange={(event) => change({ body, suggestion: event.target.value.replace(/\r?\n/g, ' ') })}
                       onKeyDown={(event) => {
                         if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) event.preventDefault()
                         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit()
-                        if (event.key === 'Escape') close()
+                        if (event.key === 'Escape') putAside()
                       }}
                     />
                   )}
@@ -283,12 +402,16 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
             <Button type="submit" appearance="primary-action-button" data-testid="comment-submit" disabled={busy}>
               {busy ? t('place.busy') : t('place.submit')}
             </Button>
-            <Button appearance="secondary-action-button" onClick={close}>
+            <Button appearance="secondary-action-button" onClick={discard}>
               {t('common:cancel')}
             </Button>
           </div>
         </form>
       )}
+      <KeptThreadDrafts drafts={waiting} onContinue={(kept) => openAt(kept, false)} />
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
     </div>
   )
 }

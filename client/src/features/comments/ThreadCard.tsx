@@ -1,6 +1,9 @@
 // One thread in the side panel: where it is (section, quoted text, or "tekst verwijderd"), its round
-// and status in words, a text suggestion if it has one (SuggestionBlock), the messages, and the actions: reply (anyone who may comment), resolve or
-// reopen (the opener's organisation or a trekker; the server decides and its refusal is shown).
+// and status in words, a text suggestion if it has one (SuggestionBlock), the messages, and the
+// actions: reply (anyone who may comment), resolve or reopen (the opener's organisation or a trekker;
+// the server decides and its refusal is shown). A reply being written is kept as a draft
+// (useFormDraft.ts): Escape puts it aside ("Concept bewaard" beside "Beantwoorden"), another page or a
+// filter does not lose it; only sending it or "Annuleren" does.
 import { type CommentThread, isImageQuote } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
@@ -13,11 +16,13 @@ import { selectionOf } from './commentRange.ts'
 import type { AnchorPlace } from './commentsStore.ts'
 import { mentionsIn } from './commentText.ts'
 import { DoneBy } from './DoneBy.tsx'
+import { DraftNote, describedByOf } from './DraftNote.tsx'
 import { FormError } from './FormError.tsx'
 import { MentionTextarea, type MentionTextareaHandle } from './MentionTextarea.tsx'
 import { MessageItem } from './MessageItem.tsx'
 import { type SectionInfo, SectionName } from './SectionName.tsx'
 import { SuggestionBlock } from './SuggestionBlock.tsx'
+import { useFormDraft } from './useFormDraft.ts'
 
 export interface ThreadCardProps {
   readonly thread: CommentThread
@@ -35,13 +40,14 @@ export function ThreadCard({ thread, place, section, active, focusRequest }: Thr
   const cardRef = useRef<HTMLElement>(null)
   const replyButtonRef = useRef<HTMLButtonElement>(null)
   const fieldRef = useRef<MentionTextareaHandle>(null)
-  const [replying, setReplying] = useState(false)
-  const [reply, setReply] = useState('')
+  const reply = useFormDraft(context?.drafts ?? null, { kind: 'reply', threadId: thread.id }, '')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const titleId = useId()
   const errorId = useId()
-  useLeaveGuard(replying && reply.trim() !== '')
+  const draftNoteId = useId()
+  const keptNoteId = useId()
+  useLeaveGuard(reply.unsent)
 
   // Keep the active card in sight inside the panel's own scroll area; never scroll the page for it
   // (on narrow screens the panel sits below the text, and typing must not jump there).
@@ -58,10 +64,10 @@ export function ThreadCard({ thread, place, section, active, focusRequest }: Thr
   // closes in a later render (state set after an await), so a frame callback could come too early.
   const focusReplyButton = useRef(false)
   useEffect(() => {
-    if (replying || !focusReplyButton.current) return
+    if (reply.open || !focusReplyButton.current) return
     focusReplyButton.current = false
     replyButtonRef.current?.focus()
-  }, [replying])
+  }, [reply.open])
 
   const store = context?.store
   // biome-ignore lint/correctness/useExhaustiveDependencies: `focusRequest` re-runs the check when a new request comes in.
@@ -88,18 +94,23 @@ export function ThreadCard({ thread, place, section, active, focusRequest }: Thr
     view.dom.closest('section')?.scrollIntoView({ block: 'nearest' })
   }
 
-  // Closing the form (sent, "Annuleren" or Escape) empties it: a cancelled reply must not come back
-  // in front of the next one.
+  // Sent or "Annuleren": the form closes empty, so a cancelled reply does not come back in front of
+  // the next one.
   const stopReplying = (): void => {
     focusReplyButton.current = true
-    setReplying(false)
-    setReply('')
+    reply.close()
+    setError(null)
+  }
+  // Escape: the form closes and its text waits for "Beantwoorden" (when the browser can keep it).
+  const putReplyAside = (): void => {
+    if (!reply.putAside()) return
+    focusReplyButton.current = true
     setError(null)
   }
 
   const sendReply = async (event?: FormEvent): Promise<void> => {
     event?.preventDefault()
-    const body = reply.trim()
+    const body = reply.text.trim()
     if (body === '') {
       setError(t('thread.replyEmpty'))
       fieldRef.current?.focus()
@@ -109,7 +120,6 @@ export function ThreadCard({ thread, place, section, active, focusRequest }: Thr
     setError(null)
     try {
       await addMessage(documentId, thread.id, { body, mentions: mentionsIn(body, context.members) })
-      setReply('')
       stopReplying()
     } catch (failure) {
       setError(apiErrorText(t, i18n, failure, t('thread.sendFailed')))
@@ -185,19 +195,20 @@ export function ThreadCard({ thread, place, section, active, focusRequest }: Thr
       {!open && thread.resolvedBy !== null && thread.resolvedAt !== null && (
         <DoneBy i18nKey="thread.resolvedBy" by={thread.resolvedBy} at={thread.resolvedAt} />
       )}
-      {replying && (
+      {reply.open && (
         <form className="comment-form comment-form--inline" onSubmit={(event) => void sendReply(event)} noValidate>
           <MentionTextarea
             ref={fieldRef}
-            value={reply}
-            onChange={setReply}
+            value={reply.text}
+            onChange={reply.change}
             members={context.members}
             label={t('thread.replyField')}
             onSubmit={() => void sendReply()}
-            onCancel={stopReplying}
+            onEscape={putReplyAside}
             invalid={error !== null}
-            describedBy={error !== null ? errorId : undefined}
+            describedBy={describedByOf(draftNoteId, reply, errorId, error)}
           />
+          <DraftNote id={draftNoteId} restored={reply.restored} notKept={reply.notKept} />
           <div className="comment-form__buttons">
             <Button type="submit" appearance="primary-action-button" data-testid="comment-submit" disabled={busy}>
               {busy ? t('thread.busy') : t('thread.send')}
@@ -209,19 +220,25 @@ export function ThreadCard({ thread, place, section, active, focusRequest }: Thr
         </form>
       )}
       <div className="comment-thread__actions">
-        {canComment && !replying && (
+        {canComment && !reply.open && (
           <Button
             ref={replyButtonRef}
             appearance="secondary-action-button"
             data-testid="comment-reply"
+            aria-describedby={reply.waiting ? keptNoteId : undefined}
             onClick={() => {
-              setReplying(true)
+              reply.start()
               setError(null)
               requestAnimationFrame(() => fieldRef.current?.focus())
             }}
           >
             {t('thread.reply')}
           </Button>
+        )}
+        {canComment && reply.waiting && (
+          <span id={keptNoteId} className="comment-draft-kept" data-testid="comment-draft-kept">
+            {t('draft.kept')}
+          </span>
         )}
         {mayResolve && open && (
           <Button

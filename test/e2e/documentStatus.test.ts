@@ -153,7 +153,8 @@ it('is onderschreven once both trekkers record the consent, and vastgesteld once
     .toContain('Vastgesteld door het Rijk')
   // The adopted dossier is kept as PDF/A, with its checksum, for everyone who may read the document.
   const kept = regioTrekker.page.getByTestId('archived-dossier')
-  await kept.waitFor()
+  // Rendered as PDF/A after the adoption: seconds, more on a busy machine.
+  await kept.waitFor({ timeout: 45_000 })
   expect(await kept.textContent()).toBe('Vastgesteld dossier (PDF/A) downloaden')
   expect(await regioTrekker.page.getByTestId('archived-sha256').textContent()).toMatch(/^[0-9a-f]{64}$/)
   // The document list says so too (the open reaction is the demo's friction point, never resolved).

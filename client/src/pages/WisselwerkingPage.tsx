@@ -40,7 +40,15 @@ export function WisselwerkingPage() {
         label={t('breadcrumb')}
         steps={[
           { to: '/', label: t('common:documents') },
-          ...(data ? [{ to: documentPath(data.perspective.documentId), label: data.perspective.documentTitle }] : []),
+          ...(data
+            ? [
+                {
+                  to: documentPath(data.perspective.documentId),
+                  label: data.perspective.documentTitle,
+                  untranslated: true,
+                },
+              ]
+            : []),
         ]}
         current={t('current')}
       />

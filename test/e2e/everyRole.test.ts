@@ -2,6 +2,11 @@
 // is all it does: nothing may be refused, closed or logged as an error, and the page says "Opgeslagen".
 // (Until 2026-11-30 every reader's page was told on opening that the server had refused a change: its
 // ordinary sync answer, which changes nothing, was refused because it came from a reader.)
+// Each role is offered only what it can do: "Ondertekenen" as the primary action for a signatory, and
+// for everyone else "Ondertekening" (the state of the sign-offs) as a secondary button, with a panel
+// without instructions for signing; the "Sneltoetsen" list only the shortcuts the role can use.
+// (Until 2026-12-03 a lezer and a meelezer were offered signing, moving sections and inserting links.)
+import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import {
   DEMO_USERS,
@@ -16,7 +21,47 @@ import { useServerAndBrowser } from './support/serverAndBrowser.ts'
 
 const parts = useServerAndBrowser()
 
-it.each(Object.entries(DEMO_USERS))('opens both documents as %s without a refusal or an error', async (_, email) => {
+const EDITS = ['move', 'comment', 'link', 'find', 'toc']
+const SIGNS = { button: 'Ondertekenen', primary: true, panel: 'Ondertekenen' }
+const DOES_NOT_SIGN = { button: 'Ondertekening', primary: false, panel: 'Ondertekening' }
+
+/** What each demo role is offered on the De Peel perspective. */
+const OFFERED: Record<keyof typeof DEMO_USERS, { signoff: typeof SIGNS; shortcuts: readonly string[] }> = {
+  rijkAuteur: { signoff: DOES_NOT_SIGN, shortcuts: EDITS },
+  provincieAuteur: { signoff: DOES_NOT_SIGN, shortcuts: EDITS },
+  rijkOndertekenaar: { signoff: SIGNS, shortcuts: EDITS },
+  provincieOndertekenaar: { signoff: SIGNS, shortcuts: EDITS },
+  meelezer: { signoff: DOES_NOT_SIGN, shortcuts: ['comment', 'findOnly', 'toc'] },
+  lezer: { signoff: DOES_NOT_SIGN, shortcuts: ['findOnly', 'toc'] },
+}
+
+/** The header's sign-off button and panel, and the shortcuts listed, as `role` sees them. */
+async function expectOffered(page: Page, role: keyof typeof DEMO_USERS): Promise<void> {
+  const { signoff, shortcuts } = OFFERED[role]
+  const toggle = page.getByTestId('open-signoff')
+  // The label follows the sign-off overview's `me.signatory`, asked once the document synced.
+  await expect.poll(() => toggle.textContent(), { timeout: 10_000 }).toBe(signoff.button)
+  const classes = (await toggle.getAttribute('class')) ?? ''
+  expect(classes, `${role}: button appearance`).toContain(
+    signoff.primary ? 'utrecht-button--primary-action' : 'utrecht-button--secondary-action',
+  )
+  const listed = await page
+    .locator('[data-testid="shortcuts"] [data-shortcut]')
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-shortcut')))
+  expect(listed, `${role}: shortcuts`).toEqual(shortcuts)
+
+  await toggle.click()
+  const panel = page.getByTestId('signoff-panel')
+  await expect.poll(() => panel.locator('h2').first().textContent(), { timeout: 10_000 }).toBe(signoff.panel)
+  // The demo's friction point is an open reaction: the panel says so; "read it before you sign" only to a signatory.
+  const openNote = (await panel.getByTestId('signoff-open-threads').first().textContent()) ?? ''
+  expect(openNote).toMatch(/^Er staat nog 1 reactie open op dit onderdeel\./)
+  expect(openNote.includes('Lees die voordat u ondertekent.'), `${role}: ${openNote}`).toBe(signoff.primary)
+  await toggle.click()
+  await panel.waitFor({ state: 'detached' })
+}
+
+it.each(Object.entries(DEMO_USERS))('opens both documents as %s without a refusal or an error', async (role, email) => {
   const user = await newUserContext(parts.browser(), parts.server().httpUrl, { email })
   for (const documentId of [DE_PEEL, VOORSTEL_NB]) {
     await openDocument(user.page, documentId)
@@ -26,6 +71,7 @@ it.each(Object.entries(DEMO_USERS))('opens both documents as %s without a refusa
     expect(await user.page.getByTestId('refusal').count(), `refusal on ${documentId}`).toBe(0)
     expect(await user.page.getByTestId('connection-closed').count(), `closed on ${documentId}`).toBe(0)
     expect(await saveStatusText(user.page)).toBe(SaveStatus.saved)
+    if (documentId === DE_PEEL) await expectOffered(user.page, role as keyof typeof DEMO_USERS)
   }
   user.assertNoProblems()
   await user.close()

@@ -3,7 +3,8 @@
 // the current one, replaces one or all of them, and leaves a signed-off section alone, saying so. The
 // other author sees the replaced text arrive; after a reload it is still there. A replace-all is undone
 // and redone in every section at once (never in a section signed off since). The bar is keyboard
-// operable, accessible, and shows only catalogue texts.
+// operable, accessible, and shows only catalogue texts. In a small window (200 % zoom) it stays
+// compact, with replacing and the options behind a toggle, and the current match shows below it.
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import {
@@ -79,6 +80,8 @@ it('finds in every section, replaces one and all where the text may change, and 
   await page.keyboard.press('Control+H')
   await page.getByTestId('find-bar').waitFor()
   expect(await focusedTestId(page)).toBe('find-input')
+  // A wide window shows all of the bar at once: no toggle for the options.
+  expect(await page.getByTestId('find-more').isVisible()).toBe(false)
   await page.keyboard.type(MARKER.toLowerCase())
   await expect.poll(() => status(page)).toBe('4 resultaten.')
   expect(await page.locator('.ProseMirror-search-match').count()).toBe(4)
@@ -243,4 +246,51 @@ it('opens from its button, with only catalogue texts, and without replacing for 
   await page.getByTestId('find-bar').waitFor({ state: 'detached' })
   expect(await focusedTestId(page)).toBe('open-find')
   await closeWithoutProblems(lezer)
+}, 120_000)
+
+it('stays compact at 200 % zoom (640 × 500) and shows the current match below it', async () => {
+  const user = await newUserContext(running.browser(), running.server().httpUrl, { email: DEMO.rijkAuteur })
+  const page = user.page
+  // What a 1280 × 1000 window shows at 200 % zoom.
+  await page.setViewportSize({ width: 640, height: 500 })
+  await openDocument(page, DE_PEEL)
+  await page.keyboard.press('Control+H')
+  const bar = page.getByTestId('find-bar')
+  await bar.waitFor()
+  await page.keyboard.type('bufferzones')
+  await page.keyboard.press('Enter')
+  await expect.poll(() => status(page)).toBe('Resultaat 1 van 2.')
+  await expect.poll(() => activeMatchInView(page)).toBe(true)
+  const barHeight = async () => (await bar.boundingBox())?.height ?? Number.POSITIVE_INFINITY
+  // Until 2026-12-03 it took 425 of the 500 pixels, over the match it had just found.
+  expect(await barHeight()).toBeLessThanOrEqual(500 * 0.35)
+  await page.keyboard.press('Enter')
+  await expect.poll(() => status(page)).toBe('Resultaat 2 van 2.')
+  await expect.poll(() => activeMatchInView(page)).toBe(true)
+  await page.keyboard.press('Shift+Enter')
+  await expect.poll(() => status(page)).toBe('Resultaat 1 van 2.')
+  await expect.poll(() => activeMatchInView(page)).toBe(true)
+
+  // Replacing and the options fold behind a toggle, next in the tab order, that opens them there.
+  const toggle = page.getByTestId('find-more')
+  expect(await page.getByTestId('replace-input').isVisible()).toBe(false)
+  expect(await page.getByRole('checkbox', { name: 'Hoofdlettergevoelig' }).isVisible()).toBe(false)
+  expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+  expect(await toggle.textContent()).toBe('Vervangen en opties')
+  await page.keyboard.press('Tab')
+  expect(await focusedTestId(page)).toBe('find-more')
+  await page.keyboard.press('Enter')
+  await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true')
+  expect(await page.getByTestId('replace-input').isVisible()).toBe(true)
+  await page.keyboard.press('Tab')
+  expect(await focusedTestId(page)).toBe('replace-input')
+  await expectAccessible(page, 'compact find bar, opened up', '[data-testid="find-bar"]')
+  // Opened up it still leaves the text room, and the next match shows below it.
+  expect(await barHeight()).toBeLessThanOrEqual(500 * 0.6)
+  await page.getByTestId('find-input').focus()
+  await page.keyboard.press('Enter')
+  await expect.poll(() => status(page)).toBe('Resultaat 2 van 2.')
+  await expect.poll(() => activeMatchInView(page)).toBe(true)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640)
+  await closeWithoutProblems(user)
 }, 120_000)

@@ -2,6 +2,7 @@
 // a document from the list (Tab to its link, Enter), skips to the content, goes straight to a section
 // through the table of contents, writes in it, moves it with the shortcut, and logs out. Only
 // page.keyboard is used to act; every element that gets the focus on the way shows a focus ring.
+// A trekker opens the next ijkmoment with the keyboard, and the focus stays where the change is.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -9,6 +10,8 @@ import {
   DEMO_USERS,
   editorText,
   launchBrowser,
+  newUserContext,
+  openDocument,
   SaveStatus,
   sectionIds,
   waitForSaveStatus,
@@ -170,4 +173,31 @@ describe('the shell with the keyboard only', () => {
     },
     LONG_TEST_MS,
   )
+})
+
+describe('an ijkmoment opened with the keyboard', () => {
+  it('moves the focus to the status line, which says the round runs, instead of dropping it', async () => {
+    const user = await newUserContext(browser, server.httpUrl, { email: DEMO_USERS.rijkOndertekenaar })
+    const { page } = user
+    try {
+      await openDocument(page, DE_PEEL)
+      await waitForSaveStatus(page, SaveStatus.saved)
+      // The trekker opens the next ijkmoment (in a fresh demo the first).
+      const open = page.getByTestId('round-open')
+      await poll(() => open.textContent()).toMatch(/^IJkmoment \d openen$/)
+      const round = ((await open.textContent()) ?? '').replace(' openen', '')
+      await tabTo(page, '[data-testid="round-open"]')
+      await page.keyboard.press('Enter')
+      // The button is replaced by "… afsluiten"; until 2026-12-03 the focus fell to <body>.
+      await poll(() => focused(page)).toMatch(/^p\[data-testid="round-status"\]/)
+      expect(await page.getByTestId('round-status').textContent()).toBe(`● ${round} loopt`)
+      await expectFocusVisible(page, 'round status')
+      // The next Tab reaches the button that closes the round.
+      await page.keyboard.press('Tab')
+      expect(await focused(page)).toMatch(/^button\[data-testid="round-close"\]/)
+      user.assertNoProblems()
+    } finally {
+      await user.close()
+    }
+  })
 })

@@ -114,6 +114,9 @@ describe('moving and deleting sections', () => {
 
     // A required section: the delete is refused with a visible explanation and the section stays.
     const deleteButton = sectionButton(rijk.page, required, 'delete-section')
+    // A bin, drawn disabled: not the padlock, which means a signed, locked section ("Vergrendeld").
+    expect(await deleteButton.locator('svg.icon-trash').count()).toBe(1)
+    expect(await deleteButton.locator('svg.icon-lock').count()).toBe(0)
     // The explanation is announced (role=alert) inside that section; before the attempt it exists
     // only as the button's hidden description, so a visible alert proves the attempt was answered.
     const explanation = sectionLocator(rijk.page, required).getByRole('alert')

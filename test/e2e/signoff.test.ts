@@ -162,9 +162,11 @@ describe('signing a section', () => {
       expect(await author.page.getByTestId('sign-section').count()).toBe(0)
       expect(await author.page.getByTestId('reopen-section').count()).toBe(0)
       expect(await titleInputOf(author.page, signedId).isEditable()).toBe(false)
-      expect(
-        await sectionLocator(author.page, signedId).getByTestId('delete-section').getAttribute('aria-disabled'),
-      ).toBe('true')
+      const deleteButton = sectionLocator(author.page, signedId).getByTestId('delete-section')
+      expect(await deleteButton.getAttribute('aria-disabled')).toBe('true')
+      // A bin drawn disabled; the padlock beside the title alone says "Vergrendeld".
+      expect(await deleteButton.locator('svg.icon-trash').count()).toBe(1)
+      expect(await deleteButton.locator('svg.icon-lock').count()).toBe(0)
       // The panel of the first signatory followed: locked, with the history.
       const item = rijkSigner.page.locator(`[data-testid="signoff-item"][data-section-id="${signedId}"]`)
       await poll(() => item.getAttribute('data-state')).toBe('locked')

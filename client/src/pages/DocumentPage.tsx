@@ -5,7 +5,7 @@
 import { isDocumentId, isFrozenStatus, PANEL_PARAM, readinessPath, SIGNOFF_PANEL, versionsPath } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useCallback, useMemo, useRef } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { fetchDocument } from '../api/documents.ts'
 import { useApi } from '../api/useApi.ts'
@@ -41,6 +41,8 @@ import { DocumentSections } from '../features/sections/DocumentSections.tsx'
 import { TableOfContents } from '../features/sections/TableOfContents.tsx'
 import { SignoffAnnouncer } from '../features/signoff/SignoffAnnouncer.tsx'
 import { SignoffPanel, type SignoffPanelProps } from '../features/signoff/SignoffPanel.tsx'
+import { signoffToggle } from '../features/signoff/signoffToggle.ts'
+import { useSignatory } from '../features/signoff/useSignatory.ts'
 import { StatusBadge } from '../features/status/StatusBadge.tsx'
 import { useDocumentStatus, useShownStatus } from '../features/status/useDocumentStatus.ts'
 import { WisselwerkingLinks } from '../features/wisselwerking/WisselwerkingLinks.tsx'
@@ -48,12 +50,11 @@ import { CoSenders } from '../layout/CoSenders.tsx'
 import { useSessionUser } from '../session/SessionContext.ts'
 import { Breadcrumb } from '../ui/Breadcrumb.tsx'
 import { usePlaceOf } from '../ui/usePlaceOf.ts'
+import { DocumentShortcuts } from './DocumentShortcuts.tsx'
 import { documentLoadFailure } from './documentLoadFailure.tsx'
 
 /** A router link that looks like the NL Design System's secondary button, like the buttons beside it. */
 const BUTTON_LINK = 'utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action'
-
-const KBD = [<kbd key="0" />, <kbd key="1" />, <kbd key="2" />, <kbd key="3" />]
 
 export function DocumentPage() {
   const { t } = useTranslation('documents')
@@ -86,6 +87,8 @@ export function DocumentPage() {
   const [searchParams, setSearchParams] = useSearchParams()
   const panelOpen = searchParams.get(PANEL_PARAM) === SIGNOFF_PANEL
   const panelToggleRef = useRef<HTMLButtonElement>(null)
+  // "Ondertekenen" for a signatory, "Ondertekening" (the state of the sign-offs) for everyone else.
+  const panelToggle = signoffToggle(useSignatory(documentId, synced))
   const isLive = useCallback(() => collab?.state.get().synced ?? false, [collab])
   const editors = useMemo(() => createSectionEditorRegistry(), [])
   const find = useFindBar()
@@ -122,9 +125,17 @@ export function DocumentPage() {
   if (failure) return failure
 
   const document = meta.state === 'ready' ? meta.value : null
-  // The title is user content; while it loads the page says so in the interface language.
+  // The title is user content, in Dutch (lang: also its hyphenation, document.css); while it loads the
+  // page says so in the interface language.
   const title = document?.title ?? (meta.state === 'loading' ? null : documentId)
-  const shownTitle = title === null ? t('page.loadingTitle') : <span translate="no">{title}</span>
+  const shownTitle =
+    title === null ? (
+      t('page.loadingTitle')
+    ) : (
+      <span lang="nl" translate="no">
+        {title}
+      </span>
+    )
   const isPerspective = document?.kind === 'ontwikkelperspectief'
   // Ter instemming or adopted: nobody changes the text (the server refuses it too).
   const editable = (access === null || access === 'edit') && !(isPerspective && isFrozenStatus(status))
@@ -148,14 +159,14 @@ export function DocumentPage() {
           <Button
             type="button"
             ref={panelToggleRef}
-            appearance="primary-action-button"
+            appearance={panelToggle.appearance}
             className="document-actions__button"
             data-testid="open-signoff"
             aria-expanded={panelOpen}
             aria-controls={panelOpen ? 'signoff-panel' : undefined}
             onClick={() => setPanelOpen(!panelOpen)}
           >
-            {t('page.signoff')}
+            {t(panelToggle.label)}
           </Button>
           {document?.kind === 'ontwikkelperspectief' && (
             <Link className={BUTTON_LINK} to={readinessPath(documentId)} data-testid="readiness-link">
@@ -257,24 +268,7 @@ export function DocumentPage() {
           <h2 className="panel__title">{t('page.present')}</h2>
           <PresenceList participants={participants} sections={sections} />
         </div>
-        <div className="panel panel--quiet">
-          <h2 className="panel__title">{t('shortcuts.title')}</h2>
-          <p className="hint">
-            <Trans t={t} i18nKey="shortcuts.move" components={KBD} />
-          </p>
-          <p className="hint">
-            <Trans t={t} i18nKey="shortcuts.comment" components={KBD} />
-          </p>
-          <p className="hint">
-            <Trans t={t} i18nKey="shortcuts.link" components={KBD} />
-          </p>
-          <p className="hint">
-            <Trans t={t} i18nKey="shortcuts.find" components={KBD} />
-          </p>
-          <p className="hint">
-            <Trans t={t} i18nKey="shortcuts.toc" components={[<strong key="toc" />]} />
-          </p>
-        </div>
+        <DocumentShortcuts canEdit={editable} canComment={access !== 'read'} />
       </aside>
     </div>
   )

@@ -13,6 +13,7 @@ import {
   TableRow,
 } from '@rijkshuisstijl-community/components-react'
 import type { TFunction } from 'i18next'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Icon } from '../../ui/Icon.tsx'
@@ -43,6 +44,7 @@ export function ReadinessTable({
   const { ready, text } = readinessVerdict(t, readiness)
   const byKey = new Map(readiness.components.map((c) => [c.component, c]))
   const open = readiness.components.reduce((sum, c) => sum + c.openThreads, 0)
+  const captionId = useId()
   return (
     <div data-testid="readiness">
       <p
@@ -59,9 +61,14 @@ export function ReadinessTable({
           {t('openNote', { count: open })}
         </p>
       )}
-      <div className="table-scroll">
+      {/* On a narrow screen the table scrolls sideways in its own box, keyboard included (tabIndex), as
+          the wisselwerking matrix does; named by the caption. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
+      <section className="table-scroll" tabIndex={0} aria-labelledby={captionId} data-testid="readiness-scroll">
         <Table className="readiness-table">
-          <TableCaption className="visually-hidden">{t('caption')}</TableCaption>
+          <TableCaption id={captionId} className="visually-hidden">
+            {t('caption')}
+          </TableCaption>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{t('component')}</TableHeaderCell>
@@ -91,7 +98,7 @@ export function ReadinessTable({
             })}
           </TableBody>
         </Table>
-      </div>
+      </section>
     </div>
   )
 }

@@ -2,10 +2,11 @@
 // trekkers the buttons to open the next one or close the active one (after a confirmation). After
 // closing, the round's report is shown; reports of earlier rounds can be opened from here too. When
 // the report closes, the focus goes back to the button that opened it (or to that round's report
-// button, when it was opened by closing the round).
+// button, when it was opened by closing the round). Opening replaces the button with "… afsluiten":
+// the focus goes to the status line, which then says the round runs.
 import { ROUNDS, type Round, type RoundReport } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { closeRound, fetchRoundReport, openRound } from '../../api/comments.ts'
@@ -31,7 +32,10 @@ export function RoundStatus({ documentId, doc, comments: context }: RoundStatusP
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [report, setReport] = useState<RoundReport | null>(null)
+  // The round this user just opened, until the live state shows it running and the focus moved there.
+  const [opened, setOpened] = useState<Round | null>(null)
   const barRef = useRef<HTMLDivElement>(null)
+  const statusRef = useRef<HTMLParagraphElement>(null)
   const reportOpenerRef = useRef<Element | null>(null)
   const canManage = context?.canManage ?? false
   const closed = review.rounds.filter((r) => r.closedAt !== null)
@@ -51,11 +55,23 @@ export function RoundStatus({ documentId, doc, comments: context }: RoundStatusP
     else barRef.current?.querySelector<HTMLElement>(`[data-testid="round-report-open"][data-round="${round}"]`)?.focus()
   }
 
+  // The open button is gone once the round runs, and the browser would drop the focus to the start of
+  // the page: put it on the status line, whose text ("IJkmoment 2 loopt") a screen reader then reads.
+  // Only when the live state says so (the server's answer and the state come in either order), so
+  // that the line is not read out while it still says no round runs.
+  useEffect(() => {
+    if (opened === null || review.active !== opened) return
+    setOpened(null)
+    statusRef.current?.focus()
+  }, [opened, review.active])
+
   const handleOpen = async (): Promise<void> => {
+    if (busy) return
     setBusy(true)
     setError(null)
     try {
-      await openRound(documentId)
+      const state = await openRound(documentId)
+      setOpened(state.active)
     } catch (failure) {
       setError(apiErrorText(t, i18n, failure, t('openFailed')))
     } finally {
@@ -89,7 +105,13 @@ export function RoundStatus({ documentId, doc, comments: context }: RoundStatusP
   const last = closed[closed.length - 1]
   return (
     <div className="round-status-bar" ref={barRef}>
-      <p className="round-status" data-testid="round-status" data-round={review.active ?? ''}>
+      <p
+        ref={statusRef}
+        className="round-status"
+        data-testid="round-status"
+        data-round={review.active ?? ''}
+        tabIndex={-1}
+      >
         {review.active !== null ? (
           <>
             <span aria-hidden="true">{'● '}</span>
@@ -102,10 +124,11 @@ export function RoundStatus({ documentId, doc, comments: context }: RoundStatusP
         )}
       </p>
       {canManage && review.active === null && nextRound !== null && (
+        // aria-disabled while busy, not disabled: a disabled button loses the focus.
         <Button
           appearance="primary-action-button"
           data-testid="round-open"
-          disabled={busy}
+          aria-disabled={busy}
           onClick={() => void handleOpen()}
         >
           {t('open', { round: roundName(nextRound) })}

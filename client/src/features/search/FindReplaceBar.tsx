@@ -1,7 +1,9 @@
 // The document's find bar (Ctrl+H, as in Word and Google Docs): finds in the text of every section, in
 // page order, highlights all matches and the current one, and replaces one or all of them where the
 // user may change the text. Enter goes to the next match, Shift+Enter to the previous one, Escape
-// closes the bar and puts the caret on the current match (or back where it was).
+// closes the bar and puts the caret on the current match (or back where it was). On a small screen
+// (a phone, 200 % zoom) the bar keeps to the search field and its buttons, with replacing and the
+// options behind a toggle (search.css), so that the text and its current match stay in view below it.
 // The logic is documentSearch.ts; the editors come from the page's SectionEditorRegistry.
 import { Button } from '@rijkshuisstijl-community/components-react'
 import '../../styles/search.css'
@@ -21,6 +23,7 @@ import {
   showQuery,
   step,
 } from './documentSearch.ts'
+import { revealScrollDelta } from './revealMatch.ts'
 import type { SectionEditorEntry, SectionEditorRegistry } from './sectionEditors.ts'
 
 export interface FindReplaceBarProps {
@@ -34,23 +37,35 @@ export interface FindReplaceBarProps {
   readonly onClose: (focusEditor: SectionEditorEntry | null) => void
 }
 
-/** Margin kept between a revealed match and the find bar or the window's bottom edge. */
-const REVEAL_MARGIN_PX = 16
-
 /**
- * The editor as a search target. Its current match is revealed in the middle of the window when it is
- * not in view, or hidden under the (sticky) find bar, whose bottom edge `barBottom` gives.
+ * The editor as a search target. Its current match is revealed below the (sticky) find bar, which
+ * `bar` gives, when it is out of view or hidden under the bar.
  */
-const targetOf = (entry: SectionEditorEntry, barBottom: () => number): SearchTarget => ({
+const targetOf = (entry: SectionEditorEntry, bar: () => Element | null): SearchTarget => ({
   state: () => entry.editor.state,
   dispatch: (tr) => entry.editor.view.dispatch(tr),
   mayChange: entry.mayChange,
   reveal: () => {
     const match = entry.editor.view.dom.querySelector('.ProseMirror-active-search-match')
     if (!match) return
-    const { top, bottom } = match.getBoundingClientRect()
-    const hidden = top < barBottom() + REVEAL_MARGIN_PX || bottom > window.innerHeight - REVEAL_MARGIN_PX
-    if (hidden) match.scrollIntoView({ block: 'center', inline: 'nearest' })
+    const delta = (): number => {
+      const { top, bottom } = match.getBoundingClientRect()
+      const barBox = bar()?.getBoundingClientRect()
+      const [barTop, barBottom] = barBox ? [barBox.top, barBox.bottom] : [0, 0]
+      return revealScrollDelta({
+        matchTop: top,
+        matchBottom: bottom,
+        barTop,
+        barBottom,
+        windowHeight: window.innerHeight,
+      })
+    }
+    if (delta() === 0) return
+    // First into the view of what scrolls around it (a wide table scrolls sideways), then the window
+    // so far that the match is below the bar: the browser's own scrolling does not know the bar.
+    match.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+    const more = delta()
+    if (more !== 0) window.scrollBy(0, more)
   },
 })
 
@@ -95,6 +110,8 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
   const [replaceText, setReplaceText] = useState('')
   const [caseSensitive, setCaseSensitive] = useState(false)
   const [wholeWord, setWholeWord] = useState(false)
+  // On a small screen: replacing and the options shown (they fold away there; search.css).
+  const [more, setMore] = useState(false)
   // The current match, by its editor rather than its place in the list: sections can move, come and go.
   const [chosen, setChosen] = useState<{ entry: SectionEditorEntry; from: number; to: number } | null>(null)
   // What the last replacement did, said until the search changes.
@@ -121,10 +138,7 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
       ? { target, from: chosen.from, to: chosen.to }
       : { target, from: selection.from, to: selection.to }
   }, [chosen, entries])
-  const targets = useMemo(
-    () => entries.map((entry) => targetOf(entry, () => barRef.current?.getBoundingClientRect().bottom ?? 0)),
-    [entries],
-  )
+  const targets = useMemo(() => entries.map((entry) => targetOf(entry, () => barRef.current)), [entries])
   const cache = useMemo(createMatchCache, [])
   const matches = useMemo(() => {
     void version
@@ -136,7 +150,7 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
   useEffect(
     () => () =>
       showQuery(
-        editors.inOrder().map((entry) => targetOf(entry, () => 0)),
+        editors.inOrder().map((entry) => targetOf(entry, () => null)),
         null,
       ),
     [editors],
@@ -239,9 +253,15 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
   const noMatches = matches.length === 0
   return (
     // The search landmark; its keys (Enter, Escape) are those of the fields inside.
-    <search ref={barRef} className="find-bar" aria-label={t('region')} data-testid="find-bar" onKeyDown={onKeyDown}>
+    <search
+      ref={barRef}
+      className={more ? 'find-bar find-bar--more' : 'find-bar'}
+      aria-label={t('region')}
+      data-testid="find-bar"
+      onKeyDown={onKeyDown}
+    >
       <div className="find-bar__fields">
-        <label className="find-bar__field" htmlFor={`${id}-find`}>
+        <label className="find-bar__field find-bar__field--find" htmlFor={`${id}-find`}>
           <span className="find-bar__label">{t('find')}</span>
           <input
             id={`${id}-find`}
@@ -254,8 +274,19 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
             onChange={(e) => setSearchText(e.target.value)}
           />
         </label>
+        {/* Shown on a small screen only; what it shows follows it, in the page and in the tab order. */}
+        <Button
+          type="button"
+          appearance="secondary-action-button"
+          className="find-bar__more-toggle"
+          data-testid="find-more"
+          aria-expanded={more}
+          onClick={() => setMore(!more)}
+        >
+          {t(canReplace ? 'more.replace' : 'more.options')}
+        </Button>
         {canReplace && (
-          <label className="find-bar__field" htmlFor={`${id}-replace`}>
+          <label className="find-bar__field find-bar__more" htmlFor={`${id}-replace`}>
             <span className="find-bar__label">{t('replaceWith')}</span>
             <input
               id={`${id}-replace`}
@@ -268,11 +299,11 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
             />
           </label>
         )}
-        <label className="find-bar__option">
+        <label className="find-bar__option find-bar__more">
           <input type="checkbox" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} />
           {t('caseSensitive')}
         </label>
-        <label className="find-bar__option">
+        <label className="find-bar__option find-bar__more">
           <input type="checkbox" checked={wholeWord} onChange={(e) => setWholeWord(e.target.checked)} />
           {t('wholeWord')}
         </label>
@@ -289,6 +320,7 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
             <Button
               type="button"
               appearance="secondary-action-button"
+              className="find-bar__more"
               data-testid="replace-one"
               disabled={noMatches}
               onClick={replaceCurrent}
@@ -298,6 +330,7 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
             <Button
               type="button"
               appearance="secondary-action-button"
+              className="find-bar__more"
               data-testid="replace-all"
               disabled={noMatches}
               onClick={replaceEverything}
@@ -308,6 +341,7 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
               <Button
                 type="button"
                 appearance="secondary-action-button"
+                className="find-bar__more"
                 data-testid="undo-replace-all"
                 onClick={undoReplaceAll}
               >
@@ -328,7 +362,7 @@ export function FindReplaceBar({ editors, canReplace, initialSearch, focusReques
       <p className="find-bar__status" id={`${id}-status`} role="status" data-testid="find-status">
         {status}
       </p>
-      <p className="hint find-bar__hint" id={`${id}-hint`}>
+      <p className="hint find-bar__hint find-bar__more" id={`${id}-hint`}>
         {t('hint')}
       </p>
     </search>

@@ -1,6 +1,7 @@
 // The buttons of one section: move up, move down, add a subsection, delete. Deleting a required
 // section, or a section both parties signed (locked), is refused with the reason (a tooltip on hover
-// or focus, a notice on activation); deleting a free section asks for confirmation first.
+// or focus, a notice on activation); deleting a free section asks for confirmation first. A refused
+// delete keeps its bin icon, drawn disabled: the padlock means a signed, locked section ("Vergrendeld").
 import { appendSection, canDeleteSection, deleteSection, type OrderedSection, type SectionId } from '@novex/shared'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -101,7 +102,7 @@ export function SectionActions({
           aria-describedby={refusal !== null ? reasonId : undefined}
           onClick={(e) => handleDelete(e.currentTarget)}
         >
-          <Icon name={refusal !== null ? 'lock' : 'trash'} />
+          <Icon name="trash" />
         </button>
         {refusal !== null && (
           <span id={reasonId} role="tooltip" className="tooltip">

@@ -3,6 +3,8 @@
 // signatory and the ledger come from the API, fetched again when the mirror changes. A signature
 // covers the hash of the section as this browser shows it now (the shared `sectionHash` over the
 // local Y.Doc), so a text that changed on the server meanwhile is refused (409 content_changed).
+// For someone who does not sign, the panel is the state of the sign-offs ("Ondertekening"), without
+// the instructions for signing.
 import {
   getSection,
   type LedgerEvent,
@@ -67,6 +69,8 @@ export function SignoffPanel({
 
   const overview = result.state === 'ready' ? result.value : null
   const me = overview?.me ?? null
+  // Until the overview says otherwise, as for someone who does not sign: no instructions for signing.
+  const signs = me?.signatory === true
   const eventsBySection = useMemo(() => {
     const map = new Map<string, LedgerEvent[]>()
     for (const event of overview?.ledger ?? []) map.set(event.sectionId, [...(map.get(event.sectionId) ?? []), event])
@@ -157,7 +161,7 @@ export function SignoffPanel({
     >
       <div className="signoff-panel__head">
         <h2 id="signoff-panel-title" className="panel__title" ref={headingRef} tabIndex={-1}>
-          {t('panel.title')}
+          {t(signs ? 'panel.title' : 'panel.titleOverview')}
         </h2>
         <Button
           type="button"
@@ -190,7 +194,7 @@ export function SignoffPanel({
       <p className="signoff-panel__message" role="status" data-testid="signoff-message">
         {message}
       </p>
-      <ol className="signoff-list" aria-label={t('panel.sections')}>
+      <ol className="signoff-list" aria-label={t(signs ? 'panel.sections' : 'panel.sectionsOverview')}>
         {sections.map((section) => (
           <SignoffSectionItem
             key={section.id}

@@ -116,7 +116,8 @@ export function SignoffSectionItem(props: SignoffSectionItemProps) {
       )}
       {!locked && props.openThreads > 0 && (
         <p className="signoff-item__open" data-testid="signoff-open-threads">
-          {t('item.openThreads', { count: props.openThreads })}
+          {/* "Lees die voordat u ondertekent" only for whoever signs. */}
+          {t(mySide ? 'item.openThreads' : 'item.openThreadsOverview', { count: props.openThreads })}
           {props.onShowOpen !== null && (
             <>
               {' '}

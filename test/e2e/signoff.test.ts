@@ -173,7 +173,7 @@ describe('signing a section', () => {
       await item.getByTestId('signoff-history').locator('summary').click()
       await poll(() => item.getByTestId('signoff-history').textContent()).toContain('Vergrendeld')
       expect(await item.getByTestId('signoff-history').textContent()).toMatch(
-        /\d{2}-\d{2}-\d{4} \d{2}:\d{2} .*ondertekende voor het Rijk — tekst [0-9a-f]{8}/,
+        /\d{2}-\d{2}-\d{4} \d{2}:\d{2} .*ondertekende voor het Rijk — controlegetal van de tekst [0-9a-f]{8}/,
       )
 
       // The author types into the locked section's text and title: nothing changes.

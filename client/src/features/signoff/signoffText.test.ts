@@ -111,13 +111,13 @@ describe('signoffText', () => {
 
   it('tells every ledger event in Dutch', () => {
     expect(ledgerText(event('sign', { actor: rijk, hash: HASH, side: 'rijk' }))).toBe(
-      'Rian Rijk (Ministerie van LVVN) ondertekende voor het Rijk — tekst ab12cd34',
+      'Rian Rijk (Ministerie van LVVN) ondertekende voor het Rijk — controlegetal van de tekst ab12cd34',
     )
     expect(ledgerText(event('lock', { hash: HASH }))).toBe(
-      'Vergrendeld: beide partijen ondertekenden dezelfde tekst — tekst ab12cd34',
+      'Vergrendeld: beide partijen ondertekenden dezelfde tekst — controlegetal van de tekst ab12cd34',
     )
     expect(ledgerText(event('lapse', { hash: HASH, side: 'provincie', reason: 'heropend' }))).toBe(
-      'Ondertekening van de provincie vervallen: heropend — tekst ab12cd34',
+      'Ondertekening van de provincie vervallen: heropend — controlegetal van de tekst ab12cd34',
     )
   })
 })

@@ -264,10 +264,25 @@ describe('signing a section, keyboard only', () => {
       .waitFor()
   }
 
-  /** Tab to this section's sign button and press it; the item shows `state` and keeps the focus. */
-  async function signByKeyboard(page: Page, state: string): Promise<void> {
+  /**
+   * Tab to this section's sign button and press it, then confirm in the dialog: its title has the focus,
+   * one Tab reaches "Ondertekenen namens …" (with `check`, axe and the focus trap are checked on the
+   * dialog too). The item shows `state` and keeps the focus.
+   */
+  async function signByKeyboard(page: Page, state: string, check = false): Promise<void> {
     await tabTo(page, `[data-testid="sign-section"][data-section-id="${sectionId}"]`)
     await page.keyboard.press('Enter')
+    await page.getByTestId('sign-dialog').waitFor()
+    await poll(() => focusWithin(page, '[data-testid="sign-dialog"]')).toBe(true)
+    await page.keyboard.press('Tab')
+    await poll(() => focused(page)).toBe('sign-confirm')
+    if (check) {
+      await expectAccessible(page, 'sign dialog', '[data-testid="sign-dialog"]')
+      await expectFocusTrapped(page, '[data-testid="sign-dialog"]')
+      await tabTo(page, '[data-testid="sign-confirm"]', 5)
+    }
+    await page.keyboard.press('Enter')
+    await page.getByTestId('sign-dialog').waitFor({ state: 'detached' })
     await poll(() => page.locator(itemOf(sectionId)).getAttribute('data-state')).toBe(state)
     await poll(() => focusWithin(page, itemOf(sectionId))).toBe(true)
   }
@@ -280,8 +295,12 @@ describe('signing a section, keyboard only', () => {
       await rijkPseudo.page.locator(panel).waitFor()
       await poll(() => rijkPseudo.page.locator(`${itemOf(sectionId)} [data-testid="sign-section"]`).count()).toBe(1)
       await checkBoth(rijk.page, rijkPseudo.page, panel, 'sign-off panel, unsigned')
+      await rijkPseudo.page.locator(`${itemOf(sectionId)} [data-testid="sign-section"]`).click()
+      await expectOnlyCatalogueTexts(rijkPseudo.page, 'sign dialog', '[data-testid="sign-dialog"]')
+      await rijkPseudo.page.keyboard.press('Escape')
+      await rijkPseudo.page.getByTestId('sign-dialog').waitFor({ state: 'detached' })
 
-      await signByKeyboard(rijk.page, 'half')
+      await signByKeyboard(rijk.page, 'half', true)
       await poll(() => rijk.page.getByTestId('signoff-message').textContent()).toContain('Nu wacht de sectie')
       await poll(() => rijkPseudo.page.locator(itemOf(sectionId)).getAttribute('data-state')).toBe('half')
       await checkBoth(rijk.page, rijkPseudo.page, panel, 'sign-off panel, half signed')

@@ -65,6 +65,17 @@ function signButton(page: Page, sectionId: string) {
   return page.locator(`[data-testid="sign-section"][data-section-id="${sectionId}"]`)
 }
 
+/** The confirmation a signature asks for. */
+function signDialog(page: Page) {
+  return page.getByTestId('sign-dialog')
+}
+
+/** Presses "Ondertekenen" in the section's item and confirms in the dialog it opens. */
+async function signAndConfirm(page: Page, sectionId: string): Promise<void> {
+  await signButton(page, sectionId).click()
+  await signDialog(page).getByTestId('sign-confirm').click()
+}
+
 function statusOf(page: Page, sectionId: string) {
   return sectionLocator(page, sectionId).getByTestId('signoff-status')
 }
@@ -122,7 +133,41 @@ describe('signing a section', () => {
           return active?.getAttribute('data-testid') === 'comment-thread' && /Schuurpunt/.test(active.textContent ?? '')
         }),
       ).toBe(true)
+      // "Ondertekenen" asks first, and says what the signature covers and what happens next; the focus
+      // starts on the dialog's title, so a second Enter signs nothing. Escape cancels: nothing signed.
       await signButton(rijkSigner.page, signedId).click()
+      const dialog = signDialog(rijkSigner.page)
+      await dialog.waitFor()
+      const hash = (await signoffs(rijkSigner.page)).sections.find((s) => s.sectionId === signedId)?.hash ?? ''
+      expect(await dialog.getByTestId('sign-what').textContent()).toBe(
+        `U ondertekent deze sectie namens het Rijk, met de tekst zoals die nu is (controlegetal van de tekst ${hash.slice(7, 15)}).`,
+      )
+      expect(await dialog.getByTestId('sign-next').textContent()).toBe(
+        'Daarna wacht de sectie op een ondertekenaar van de provincie. Als de tekst intussen verandert, vervalt uw handtekening.',
+      )
+      expect(await dialog.getByTestId('sign-open-threads').count()).toBe(0)
+      expect(await rijkSigner.page.evaluate(() => document.activeElement?.tagName)).toBe('H2')
+      await rijkSigner.page.keyboard.press('Enter')
+      await rijkSigner.page.keyboard.press('Escape')
+      await dialog.waitFor({ state: 'detached' })
+      await poll(() => rijkSigner.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+        'sign-section',
+      )
+      expect(
+        await rijkSigner.page
+          .locator(`[data-testid="signoff-item"][data-section-id="${signedId}"]`)
+          .getAttribute('data-state'),
+      ).toBe('open')
+      expect(await rijkSigner.page.getByTestId('signoff-panel').count()).toBe(1)
+      // Asked for the section with the open reaction, the dialog says so (it does not stop the signature).
+      await signButton(rijkSigner.page, ids[2]!).click()
+      expect(await dialog.getByTestId('sign-open-threads').textContent()).toBe(
+        'Er staat nog 1 reactie open op dit onderdeel. Die houdt de ondertekening niet tegen, maar lees haar eerst.',
+      )
+      await dialog.getByRole('button', { name: 'Annuleren' }).click()
+      await dialog.waitFor({ state: 'detached' })
+
+      await signAndConfirm(rijkSigner.page, signedId)
       await poll(() => statusOf(author.page, signedId).textContent()).toContain(
         `Ondertekend door ${rijkName} (Ministerie van LVVN) — wacht op ondertekening door de provincie`,
       )
@@ -140,6 +185,11 @@ describe('signing a section', () => {
       // The province signs the same text: locked.
       await openPanel(provincieSigner.page)
       await signButton(provincieSigner.page, signedId).click()
+      // The second signature locks: the dialog says so before it is given.
+      await poll(() => signDialog(provincieSigner.page).getByTestId('sign-next').textContent()).toBe(
+        `${rijkName} (Ministerie van LVVN) heeft dezelfde tekst al ondertekend namens het Rijk. Na uw handtekening is de sectie vergrendeld: niemand kan de tekst dan nog wijzigen, tot een ondertekenaar van het Rijk en een van de provincie samen heropenen.`,
+      )
+      await signDialog(provincieSigner.page).getByRole('button', { name: 'Ondertekenen namens de provincie' }).click()
       await poll(() => sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('true')
       const status = (await statusOf(author.page, signedId).textContent()) ?? ''
       expect(status).toMatch(
@@ -393,12 +443,17 @@ describe('a text that changed meanwhile', () => {
       expect(await editorText(page, sectionId)).not.toContain('Nog een zin.')
 
       await openPanel(page)
-      await signButton(page, sectionId).click()
+      await signAndConfirm(page, sectionId)
       const item = page.locator(`[data-testid="signoff-item"][data-section-id="${sectionId}"]`)
+      // Said in the dialog, which stays open, and in the section's item.
+      await poll(() => signDialog(page).getByTestId('sign-error').textContent()).toContain(
+        'Lees de nieuwe tekst en onderteken opnieuw.',
+      )
       await poll(() => item.getByTestId('signoff-error').textContent()).toContain(
         'Lees de nieuwe tekst en onderteken opnieuw.',
       )
       expect(await item.getAttribute('data-state')).toBe('open')
+      expect(await signDialog(page).getByTestId('sign-changed').count()).toBe(0)
 
       // With the new text on the screen, the signature is accepted.
       release()
@@ -408,7 +463,12 @@ describe('a text that changed meanwhile', () => {
       }).catch(async (error: Error) => {
         throw new Error(`${error.message} (${held.length} frames still held)`)
       })
-      await signButton(page, sectionId).click()
+      // The dialog follows the text: it says the text changed while it was open, with the new checksum.
+      await poll(() => signDialog(page).getByTestId('sign-changed').textContent()).toMatch(
+        /^De tekst is gewijzigd terwijl dit venster openstond\. Lees de sectie opnieuw: u ondertekent de tekst zoals die nu is \(controlegetal van de tekst [0-9a-f]{8}\)\.$/,
+      )
+      await signDialog(page).getByTestId('sign-confirm').click()
+      await signDialog(page).waitFor({ state: 'detached' })
       await poll(() => item.getAttribute('data-state')).toBe('half')
       await page.close()
       // The refused signature's 409 is the browser's own console line for a failed request.

@@ -2,28 +2,23 @@
 // and the actions this user may take. States come live from the Y.Doc mirror; who the user is as a
 // signatory and the ledger come from the API, fetched again when the mirror changes. A signature
 // covers the hash of the section as this browser shows it now (the shared `sectionHash` over the
-// local Y.Doc), so a text that changed on the server meanwhile is refused (409 content_changed).
+// local Y.Doc) when the user confirms it in the sign dialog, so a text that changed on the server
+// meanwhile is refused (409 content_changed).
 // For someone who does not sign, the panel is the state of the sign-offs ("Ondertekening"), without
 // the instructions for signing.
-import {
-  getSection,
-  type LedgerEvent,
-  OPEN_SECTION,
-  type OrderedSection,
-  type SectionId,
-  sectionHash,
-} from '@novex/shared'
+import { type LedgerEvent, OPEN_SECTION, type OrderedSection } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
-import { reopenSection, requestSignoff, SignoffApiError, signSection } from '../../api/signoff.ts'
+import { reopenSection, requestSignoff, signSection } from '../../api/signoff.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import type { CommentsStore } from '../comments/commentsStore.ts'
 import { showThread } from '../comments/showThread.ts'
 import { useOpenThreads } from '../comments/useOpenThreads.ts'
 import { apiError, failedAnswerOf, ownWords, type ShownError } from './apiError.ts'
 import { ReopenDialog, type ReopenTarget } from './ReopenDialog.tsx'
+import { SignDialog, type SignTarget } from './SignDialog.tsx'
 import { SignoffSectionItem } from './SignoffSectionItem.tsx'
 import { sideName } from './signoffText.ts'
 import { useSignoffMirror } from './useSignoffMirror.ts'
@@ -61,7 +56,9 @@ export function SignoffPanel({
   const [errors, setErrors] = useState<ReadonlyMap<string, ShownError>>(new Map())
   const [message, setMessage] = useState('')
   const [reopen, setReopen] = useState<ReopenTarget | null>(null)
+  const [signing, setSigning] = useState<SignTarget | null>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
+  const panelRef = useRef<HTMLElement>(null)
 
   useEffect(() => {
     headingRef.current?.focus()
@@ -109,12 +106,37 @@ export function SignoffPanel({
     }
   }
 
-  const handleSign = (section: OrderedSection): void => {
-    void run(section, async () => {
-      const view = getSection(doc, section.id as SectionId)
-      if (view === null) throw new SignoffApiError(404, 'section_not_found', '')
-      const answer = await signSection(documentId, section.id, sectionHash(view))
+  const openSign = (section: OrderedSection): void => {
+    if (!me?.side) return
+    const mySide = me.side
+    const state = states.get(section.id) ?? OPEN_SECTION
+    setSigning({
+      sectionId: section.id,
+      sectionLabel: labelOf(section),
+      side: mySide,
+      other: state.signatures.find((s) => s.signer.side !== mySide) ?? null,
+      openThreads: openThreads.get(section.id)?.count ?? 0,
+    })
+  }
+
+  const submitSign = async (hash: string): Promise<ShownError | null> => {
+    const section = sections.find((s) => s.id === signing?.sectionId)
+    if (!section) return ownWords(t('errors.section_not_found'))
+    return run(section, async () => {
+      const answer = await signSection(documentId, section.id, hash)
       return t(answer.locked ? 'done.locked' : 'done.waiting', { section: labelOf(section) })
+    })
+  }
+
+  /** After a dialog closed: when the button that opened it is gone (the state changed), keep the focus in the panel. */
+  const keepFocusAfterDialog = (sectionId: string): void => {
+    queueMicrotask(() => {
+      const heading = headingRef.current
+      const active = heading?.ownerDocument.activeElement
+      if (heading && (!active || active === active.ownerDocument.body)) {
+        const item = panelRef.current?.querySelector<HTMLElement>(`[data-section-id="${CSS.escape(sectionId)}"] h3`)
+        ;(item ?? heading).focus()
+      }
     })
   }
 
@@ -144,16 +166,17 @@ export function SignoffPanel({
     })
   }
 
-  // Escape closes the panel (the page puts the focus back on its toggle); inside the reopen dialog
-  // Escape belongs to the dialog.
+  // Escape closes the panel (the page puts the focus back on its toggle); inside a dialog Escape
+  // belongs to the dialog.
   const handleKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
-    if (event.key !== 'Escape' || reopen !== null || event.defaultPrevented) return
+    if (event.key !== 'Escape' || reopen !== null || signing !== null || event.defaultPrevented) return
     event.preventDefault()
     onClose()
   }
 
   return (
     <section
+      ref={panelRef}
       className="panel signoff-panel"
       data-testid="signoff-panel"
       aria-labelledby="signoff-panel-title"
@@ -216,7 +239,7 @@ export function SignoffPanel({
             }
             busy={busy === section.id}
             error={errors.get(section.id) ?? null}
-            onSign={() => handleSign(section)}
+            onSign={() => openSign(section)}
             onReopen={(mode) => openReopen(section, mode)}
             onRequest={() => handleRequest(section)}
           />
@@ -229,11 +252,20 @@ export function SignoffPanel({
           onSubmit={submitReopen}
           onClose={() => {
             setReopen(null)
-            // When the button that opened the dialog is gone (the state changed), keep the focus in the panel.
-            queueMicrotask(() => {
-              const active = headingRef.current?.ownerDocument.activeElement
-              if (!active || active === active.ownerDocument.body) headingRef.current?.focus()
-            })
+            keepFocusAfterDialog(reopen.sectionId)
+          }}
+        />
+      )}
+      {signing && (
+        <SignDialog
+          key={signing.sectionId}
+          target={signing}
+          doc={doc}
+          upToDate={upToDate}
+          onSubmit={submitSign}
+          onClose={() => {
+            setSigning(null)
+            keepFocusAfterDialog(signing.sectionId)
           }}
         />
       )}

@@ -141,7 +141,7 @@ export function SignoffSectionItem(props: SignoffSectionItemProps) {
       )}
       <div className="signoff-item__actions" ref={actionsRef}>
         {mySide && !locked && !mine && (
-          <ActionButton {...action} primary testId="sign-section" onPress={props.onSign}>
+          <ActionButton {...action} primary dialog testId="sign-section" onPress={props.onSign}>
             {t('item.sign')}
           </ActionButton>
         )}

@@ -206,6 +206,21 @@ describe('comments, ijkmomenten and versions', () => {
     await page.goto(`/document/${DE_PEEL}/versies`)
     await page.getByRole('heading', { level: 1, name: 'Version history' }).waitFor()
     expect(await page.getByTestId('version').first().textContent()).toMatch(/saved on \d{2}-\d{2}-\d{4} \d{2}:\d{2}/)
+    // The versions are named in English from their kind (the server stores Dutch names).
+    expect(await page.locator('.version-list__name').allTextContents()).toEqual([
+      'Start of review checkpoint 1',
+      'End of review checkpoint 1',
+      'Start of review checkpoint 2',
+    ])
+    expect(await page.getByTestId('compare-from').locator('option').allTextContents()).toEqual([
+      'Start of review checkpoint 1',
+      'End of review checkpoint 1',
+      'Start of review checkpoint 2',
+    ])
+    await page.getByTestId('version').nth(1).getByRole('button', { name: 'Compare with current version' }).click()
+    await expect
+      .poll(() => page.getByTestId('version-compare').getByRole('heading', { level: 2 }).first().textContent())
+      .toBe('End of review checkpoint 1 compared with current version')
     assertNoProblems()
   })
 })

@@ -384,10 +384,13 @@ describe('ijkmomenten', () => {
     await page.getByTestId('versions-link').click()
     await page.waitForURL(`**/document/${DE_PEEL}/versies`)
     const versions = page.getByTestId('versions')
-    // The server also keeps the state at the start of the round ("Begin IJkmoment 1").
+    // The server also keeps the state at the start of the round; each is named for what it is.
+    await expect
+      .poll(() => versions.locator('.version-list__name').allTextContents())
+      .toEqual(['Begin IJkmoment 1', 'Einde IJkmoment 1'])
     const closedVersion = versions
       .getByTestId('version')
-      .filter({ has: page.locator('.version-list__name', { hasText: /^IJkmoment 1$/ }) })
+      .filter({ has: page.locator('.version-list__name', { hasText: /^Einde IJkmoment 1$/ }) })
     await closedVersion.waitFor()
     await closedVersion.getByRole('button', { name: /Vergelijken met huidige versie/ }).click()
     const compare = page.getByTestId('version-compare')
@@ -413,10 +416,10 @@ describe('ijkmomenten', () => {
     await waitFor(
       async () => {
         const answer = await fetchJson(rijk.page, 'GET', `/api/documents/${DE_PEEL}/versions`)
-        const list = Array.isArray(answer.body) ? (answer.body as { name?: unknown }[]) : []
-        return answer.status === 200 && list.some((v) => v.name === 'IJkmoment 1')
+        const list = Array.isArray(answer.body) ? (answer.body as { kind?: unknown; round?: unknown }[]) : []
+        return answer.status === 200 && list.some((v) => v.kind === 'roundEnd' && v.round === 1)
       },
-      { timeout: 10_000, message: 'the IJkmoment 1 version listed for the Rijk author' },
+      { timeout: 10_000, message: 'the end of IJkmoment 1 listed for the Rijk author' },
     )
     rijk.assertNoProblems([/status of 403/])
     provincie.assertNoProblems()

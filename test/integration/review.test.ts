@@ -1,6 +1,13 @@
-// IJkmomenten: trekkers open and close a round; closing stores a named version, carries open threads
-// into the next round and produces a report whose counts match; versions can be compared per section.
-import { type CommentThread, orderedSections, type ReviewState, type SectionId } from '@novex/shared'
+// IJkmomenten: trekkers open and close a round; opening and closing store named versions of their kind,
+// closing carries open threads into the next round and produces a report whose counts match; versions can
+// be compared per section.
+import {
+  type CommentThread,
+  orderedSections,
+  type ReviewState,
+  type SectionId,
+  type VersionSummary,
+} from '@novex/shared'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { connectClient, type TestClient } from '../helpers/client.ts'
 import { anchorOver, api, firstText } from '../helpers/comments.ts'
@@ -95,8 +102,14 @@ it('closes a round into a version, a report with matching counts, and carried-ov
   expect(row?.open).toEqual({ 'Provincie Noord-Brabant': 2 })
   expect(row?.changes.inserted).toBe(4)
 
-  const versions = await api<{ id: number; name: string }[]>(server, province, 'GET', `${base}/versions`)
-  expect(versions.body.map((v) => v.name)).toEqual(['Begin IJkmoment 1', 'IJkmoment 1'])
+  // The start and the end of the round, each with its kind (the page names them from it) and a Dutch name
+  // that says which it is (the end read "IJkmoment 1" before).
+  const versions = await api<VersionSummary[]>(server, province, 'GET', `${base}/versions`)
+  expect(versions.body.map(({ kind, round, name }) => ({ kind, round, name }))).toEqual([
+    { kind: 'roundStart', round: 1, name: 'Begin IJkmoment 1' },
+    { kind: 'roundEnd', round: 1, name: 'Einde IJkmoment 1' },
+  ])
+  expect(versions.body.at(-1)?.id).toBe(closed.body.versionId)
   const members = await api<{ name: string }[]>(server, province, 'GET', `${base}/members`)
   expect(members.body.map((m) => m.name)).toContain('Eva Smit')
   await waitFor(
@@ -121,8 +134,8 @@ it('compares two versions per section with insertions and deletions', async () =
   text.delete(0, 'Toegevoegd '.length)
   text.insert(0, 'Gewijzigd ')
   await author.saved()
-  const versions = await api<{ id: number; name: string }[]>(server, province, 'GET', `${base}/versions`)
-  const end = versions.body.find((v) => v.name === 'IJkmoment 1')
+  const versions = await api<VersionSummary[]>(server, province, 'GET', `${base}/versions`)
+  const end = versions.body.find((v) => v.kind === 'roundEnd' && v.round === 1)
   const diff = await api<Comparison>(server, province, 'GET', `${base}/versions/compare?from=${end?.id}&to=current`)
   const section = diff.body.sections.find((s) => s.sectionId === sectionId)
   expect(section?.status).toBe('changed')

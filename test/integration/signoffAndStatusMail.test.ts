@@ -237,6 +237,7 @@ it('tells everyone who may comment that an ijkmoment opened and closed, not the 
     const closed = await nextMail(who, before[who] + 1)
     expect(closed.subject).toBe('IJkmoment 1 afgesloten: Ontwikkelperspectief De Peel')
     expect(closed.text).toContain(`${open} open reacties gaan mee naar IJkmoment 2.`)
+    expect(closed.text).toContain('De versie "Einde IJkmoment 1" en het verslag staan in de versiegeschiedenis:')
     expect(closed.text).toContain(`http://localhost:4398/document/${DE_PEEL}/versies`)
   }
   for (const what of ['open', 'close', 'open', 'close'] as const) expect((await step(what)).status).toBe(200)

@@ -19,6 +19,9 @@ import {
   SECTION_CHANGE_STATUSES,
   type SectionChangeStatus,
   type SectionComparison,
+  VERSION_KINDS,
+  type VersionKind,
+  type VersionSummary,
 } from '@novex/shared'
 import { ApiError } from './documents.ts'
 import { type ErrorFactory, failureOf, isRecord, requestJson, sendRequest } from './request.ts'
@@ -38,12 +41,9 @@ export interface MessageInput {
   readonly mentions: readonly string[]
 }
 
-export interface VersionSummary {
+/** A named version as the page reads it: its id as text, as the address carries it (`?versie=`). */
+export interface ClientVersionSummary extends Omit<VersionSummary, 'id'> {
   readonly id: string
-  readonly round: Round | null
-  readonly name: string
-  readonly createdAt: number
-  readonly createdBy: string
 }
 
 /**
@@ -177,17 +177,19 @@ export function roundReportUrl(documentId: string, round: Round, format: 'md' | 
 
 // ---- versions -----------------------------------------------------------------------------------
 
-export async function fetchVersions(documentId: string, signal?: AbortSignal): Promise<VersionSummary[]> {
+export async function fetchVersions(documentId: string, signal?: AbortSignal): Promise<ClientVersionSummary[]> {
   const body = await commentsRequest('GET', `${documentPath(documentId)}/versions`, undefined, signal)
   if (!Array.isArray(body)) throw unexpected()
-  return body.flatMap((value): VersionSummary[] => {
+  return body.flatMap((value): ClientVersionSummary[] => {
     if (!isRecord(value)) return []
-    const { id, round, name, createdAt, createdBy } = value
+    const { id, kind, round, name, createdAt, createdBy } = value
     if (typeof id !== 'string' && typeof id !== 'number') return []
     if (typeof name !== 'string' || typeof createdAt !== 'number') return []
     return [
       {
         id: String(id),
+        // A kind this page does not know (a newer server) is shown by its stored name.
+        kind: isVersionKind(kind) ? kind : 'other',
         round: isRound(round) ? round : null,
         name,
         createdAt,
@@ -331,6 +333,10 @@ function isDiffPart(value: unknown): value is DiffPart {
 
 function isChangeStatus(value: unknown): value is SectionChangeStatus {
   return (SECTION_CHANGE_STATUSES as readonly unknown[]).includes(value)
+}
+
+function isVersionKind(value: unknown): value is VersionKind {
+  return (VERSION_KINDS as readonly unknown[]).includes(value)
 }
 
 export function isRound(value: unknown): value is Round {

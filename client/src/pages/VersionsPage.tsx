@@ -1,19 +1,21 @@
-// "Versiegeschiedenis": the named versions of a document (one per closed ijkmoment), each to open
-// read-only or to compare with another version or with the current text. What is shown lives in the
-// address (?versie=, ?van=&naar=), so a comparison can be shared as a link. Closing a comparison or a
-// version (Escape, or its close button) puts the focus back on the button that opened it.
+// "Versiegeschiedenis": the named versions of a document (the start and end of each ijkmoment, the
+// submission for consent, the adoption), each to open read-only or to compare with another version or with
+// the current text. A version is named from its kind in the reader's language (versionName.ts). What is
+// shown lives in the address (?versie=, ?van=&naar=), so a comparison can be shared as a link. Closing a
+// comparison or a version (Escape, or its close button) puts the focus back on the button that opened it.
 import { isDocumentId } from '@novex/shared'
 import { Alert, Button, Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { useParams, useSearchParams } from 'react-router'
-import { fetchVersions, type VersionSummary } from '../api/comments.ts'
+import { type ClientVersionSummary, fetchVersions } from '../api/comments.ts'
 import { fetchDocument } from '../api/documents.ts'
 import { useApi } from '../api/useApi.ts'
 import { apiErrorText } from '../features/comments/apiErrorText.ts'
 import { FilterSelect } from '../features/comments/FilterSelect.tsx'
 import { VersionCompare } from '../features/versions/VersionCompare.tsx'
 import { VersionReader } from '../features/versions/VersionReader.tsx'
+import { hasStoredName, versionName } from '../features/versions/versionName.ts'
 import { formatDateTime } from '../i18n/formatDate.ts'
 import { Breadcrumb, documentSteps } from '../ui/Breadcrumb.tsx'
 import { documentLoadFailure } from './documentLoadFailure.tsx'
@@ -37,9 +39,17 @@ export function VersionsPage() {
   const title = meta.state === 'ready' ? meta.value.title : documentId
   const documentPath = `/document/${encodeURIComponent(documentId)}`
   const list = versions.state === 'ready' ? versions.value : []
-  const nameOf = (id: string): string | null => list.find((v) => v.id === id)?.name ?? null
-  const labelOf = (id: string): string =>
-    id === CURRENT ? t('currentLower') : (nameOf(id) ?? t('fallbackName', { id }))
+  const versionOf = (id: string): ClientVersionSummary | null => list.find((v) => v.id === id) ?? null
+  const labelOf = (id: string): string => {
+    const version = versionOf(id)
+    if (version !== null) return versionName(t, version)
+    return id === CURRENT ? t('currentLower') : t('fallbackName', { id })
+  }
+  /** The label is a name as stored (user content), not a catalogue text. */
+  const isStoredName = (id: string): boolean => {
+    const version = versionOf(id)
+    return version !== null && hasStoredName(version)
+  }
   const opened = list.find((v) => v.id === params.get('versie')) ?? null
   const from = params.get('van')
   const to = params.get('naar')
@@ -108,15 +118,15 @@ export function VersionsPage() {
           to={to}
           fromLabel={labelOf(from)}
           toLabel={labelOf(to)}
-          fromIsName={nameOf(from) !== null}
-          toIsName={nameOf(to) !== null}
+          fromIsName={isStoredName(from)}
+          toIsName={isStoredName(to)}
           onClose={closeShown}
         />
       )}
       {opened !== null && (
         <section className="version-open" aria-labelledby="version-open-title" onKeyDown={handleVersionKeyDown}>
           <h2 id="version-open-title">
-            <span translate="no">{opened.name}</span>{' '}
+            <VersionName version={opened} />{' '}
             <span className="hint">{t('readOnly', { date: formatDateTime(opened.createdAt) })}</span>
           </h2>
           <Button appearance="subtle-button" data-testid="version-close" onClick={closeShown}>
@@ -130,7 +140,7 @@ export function VersionsPage() {
 }
 
 interface VersionListProps {
-  readonly versions: readonly VersionSummary[]
+  readonly versions: readonly ClientVersionSummary[]
   readonly onOpen: (id: string) => void
   readonly onCompare: (from: string, to: string) => void
 }
@@ -150,15 +160,15 @@ function VersionList({ versions, onOpen, onCompare }: VersionListProps) {
         const previous = versions[index - 1]
         // Each button names its version for a screen reader's list of buttons.
         const which = (
-          <span className="visually-hidden" translate="no">
-            {` (${version.name})`}
+          <span className="visually-hidden">
+            {' ('}
+            <VersionName version={version} />
+            {')'}
           </span>
         )
         return (
           <li key={version.id} className="version-list__item" data-testid="version" data-version-id={version.id}>
-            <span className="version-list__name" translate="no">
-              {version.name}
-            </span>{' '}
+            <VersionName version={version} className="version-list__name" />{' '}
             <span className="hint">
               {version.createdBy ? (
                 <Trans
@@ -195,7 +205,7 @@ function VersionList({ versions, onOpen, onCompare }: VersionListProps) {
 }
 
 interface CompareFormProps {
-  readonly versions: readonly VersionSummary[]
+  readonly versions: readonly ClientVersionSummary[]
   readonly initialFrom: string
   readonly initialTo: string
   readonly onCompare: (from: string, to: string) => void
@@ -217,16 +227,12 @@ function CompareForm({ versions, initialFrom, initialTo, onCompare }: CompareFor
       </Heading>
       <FilterSelect label={t('from')} testId="compare-from" value={from} onChange={setFrom}>
         {versions.map((v) => (
-          <option key={v.id} value={v.id} translate="no">
-            {v.name}
-          </option>
+          <VersionOption key={v.id} version={v} />
         ))}
       </FilterSelect>
       <FilterSelect label={t('to')} testId="compare-to" value={to} onChange={setTo}>
         {versions.map((v) => (
-          <option key={v.id} value={v.id} translate="no">
-            {v.name}
-          </option>
+          <VersionOption key={v.id} version={v} />
         ))}
         <option value={CURRENT}>{t('current')}</option>
       </FilterSelect>
@@ -234,5 +240,24 @@ function CompareForm({ versions, initialFrom, initialTo, onCompare }: CompareFor
         {t('compare')}
       </Button>
     </form>
+  )
+}
+
+/** A version's name: from the catalogue by its kind, or as stored (user content, not translated). */
+function VersionName({ version, className }: { readonly version: ClientVersionSummary; readonly className?: string }) {
+  const { t } = useTranslation('versions')
+  return (
+    <span className={className} translate={hasStoredName(version) ? 'no' : undefined}>
+      {versionName(t, version)}
+    </span>
+  )
+}
+
+function VersionOption({ version }: { readonly version: ClientVersionSummary }) {
+  const { t } = useTranslation('versions')
+  return (
+    <option value={version.id} translate={hasStoredName(version) ? 'no' : undefined}>
+      {versionName(t, version)}
+    </option>
   )
 }

@@ -32,6 +32,15 @@ describe('e-mail about a closed ijkmoment', () => {
     expect(mail.body).toContain('https://novex.example.nl/editor/document/de-peel/versies')
   })
 
+  it('names the version stored at the end as the version history does', () => {
+    expect(closedMail(3, 4).body).toContain(
+      'De versie "Einde IJkmoment 3" en het verslag staan in de versiegeschiedenis:\n',
+    )
+    expect(closedMail(1, 0, 'en').body).toContain(
+      'The version "End of review checkpoint 1" and the report are in the version history:\n',
+    )
+  })
+
   it('is written in English for a user of the English interface', () => {
     const mail = closedMail(1, 1, 'en')
     expect(mail.subject).toBe('Review checkpoint 1 closed: Ontwikkelperspectief De Peel')

@@ -1,7 +1,8 @@
 // An ijkmoment opened or closed, by e-mail to everyone who may comment on the document (auteurs,
 // meelezers, trekkers), never to the trekker who did it. Opened: the round asks for their reactions,
-// with a link to the document. Closed: the version and the round report are in the version history, and
-// how many open threads went on into the next round. In the recipient's language.
+// with a link to the document. Closed: the version, named as the version history names it ("Einde
+// IJkmoment 1", "End of review checkpoint 1"), and the round report are in the version history, and how
+// many open threads went on into the next round. In the recipient's language.
 import { documentPath, type Language, type Round, versionsPath } from '@novex/shared'
 import type { RoundChange } from '../review/reviewService.ts'
 import type { OutgoingMail } from './mailOutbox.ts'
@@ -19,7 +20,8 @@ interface RoundMailText {
   readonly opened: (who: string, round: string, document: string) => string[]
   readonly openLink: string
   readonly closed: (who: string, round: string, document: string) => string
-  readonly versions: string
+  /** Where the version stored at the round's end (named as the client's versions catalogue names it) is. */
+  readonly versions: (round: Round) => string
   readonly subject: (round: string, opened: boolean, document: string) => string
   readonly reason: string
 }
@@ -39,7 +41,7 @@ const TEXT: Readonly<Record<Language, RoundMailText>> = {
     ],
     openLink: 'Open het document in de editor:',
     closed: (who, round, document) => `${who} heeft ${round} van "${document}" afgesloten.`,
-    versions: 'De versie van dit moment en het verslag staan in de versiegeschiedenis:',
+    versions: (round) => `De versie "Einde IJkmoment ${round}" en het verslag staan in de versiegeschiedenis:`,
     subject: (round, opened, document) => `${round} ${opened ? 'geopend' : 'afgesloten'}: ${document}`,
     reason: 'U krijgt dit bericht omdat u op dit document kunt reageren.',
   },
@@ -57,7 +59,7 @@ const TEXT: Readonly<Record<Language, RoundMailText>> = {
     ],
     openLink: 'Open the document in the editor:',
     closed: (who, round, document) => `${who} closed ${round} of "${document}".`,
-    versions: 'The version of this moment and the report are in the version history:',
+    versions: (round) => `The version "End of review checkpoint ${round}" and the report are in the version history:`,
     subject: (round, opened, document) => `${round} ${opened ? 'opened' : 'closed'}: ${document}`,
     reason: 'You receive this message because you can comment on this document.',
   },
@@ -86,7 +88,7 @@ export function reviewRoundMail(
           text.closed(who, round, document),
           carriedLine(event, text),
           '',
-          text.versions,
+          text.versions(event.round),
           editorLink(publicUrl, versionsPath(event.documentId)),
         ]
   return {

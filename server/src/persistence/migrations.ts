@@ -267,11 +267,31 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE mail_settings ADD COLUMN daily INTEGER NOT NULL DEFAULT 0;
   `,
+  // v17: what a named version is (VERSION_KINDS in @novex/shared): the start or end of an ijkmoment, the
+  // submission for consent, the adoption. Before, only its Dutch name said so, and the start of a round was
+  // found by the prefix 'Begin'. Rows stored before are read from their name and round, as the server named
+  // them ("Begin IJkmoment N", "IJkmoment N", "Ter instemming aangeboden", "Vastgesteld"); a row that fits
+  // none is 'other' and keeps its name. A round's end was stored as "IJkmoment N", which does not say it
+  // is the end: it is renamed "Einde IJkmoment N", as the server names it from now on.
+  `
+  ALTER TABLE document_versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'other'
+    CHECK (kind IN ('roundStart', 'roundEnd', 'submitted', 'adopted', 'other'));
+  UPDATE document_versions SET kind = 'roundStart'
+    WHERE round IN (1, 2, 3) AND name = 'Begin IJkmoment ' || round;
+  UPDATE document_versions SET kind = 'roundEnd', name = 'Einde IJkmoment ' || round
+    WHERE round IN (1, 2, 3) AND name = 'IJkmoment ' || round;
+  UPDATE document_versions SET kind = 'submitted' WHERE round IS NULL AND name = 'Ter instemming aangeboden';
+  UPDATE document_versions SET kind = 'adopted' WHERE round IS NULL AND name = 'Vastgesteld';
+  `,
 ]
 
-export function migrate(db: Database.Database): number {
+/**
+ * Brings the database to the latest schema version, or to `target` (a test that makes a database as an
+ * older server left it).
+ */
+export function migrate(db: Database.Database, target: number = MIGRATIONS.length): number {
   const current = db.pragma('user_version', { simple: true }) as number
-  for (let version = current; version < MIGRATIONS.length; version++) {
+  for (let version = current; version < Math.min(target, MIGRATIONS.length); version++) {
     const sql = MIGRATIONS[version]
     if (sql === undefined) break
     db.transaction(() => {

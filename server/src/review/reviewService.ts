@@ -1,7 +1,8 @@
-// The ijkmomenten of a document. A trekker opens a round (a version is stored as its starting point)
-// and closes it: the server stores a named version of the whole document, carries every open thread
-// into the next round, and produces the round report; all in one synchronous step on the room, so no
-// edit lands between the version and the report.
+// The ijkmomenten of a document. A trekker opens a round (a version of kind `roundStart` is stored as its
+// starting point) and closes it: the server stores a version of the whole document (`roundEnd`), carries
+// every open thread into the next round, and produces the round report (comparing with the round's start,
+// found by its kind); all in one synchronous step on the room, so no edit lands between the version and
+// the report.
 import {
   type CommentThread,
   commentsMap,
@@ -66,7 +67,7 @@ export function createReviewService(withRoom: WithRoom, versions: VersionStore, 
         if (round === null) throw new ApiError(409, 'no_rounds_left', 'Alle drie de ijkmomenten zijn afgesloten.')
         const start = versions.save(
           documentId,
-          { round, name: `Begin ${roundName(round)}`, createdBy: actor.name },
+          { kind: 'roundStart', round, createdBy: actor.name },
           Y.encodeStateAsUpdate(room.doc),
         )
         const next: ReviewState = {
@@ -92,7 +93,7 @@ export function createReviewService(withRoom: WithRoom, versions: VersionStore, 
         const record = state.rounds.at(-1)
         if (round === null || !record)
           throw new ApiError(409, 'no_round_active', 'Er loopt geen ijkmoment om af te sluiten.')
-        const startInfo = versions.list(documentId).find((v) => v.round === round && v.name.startsWith('Begin'))
+        const startInfo = versions.roundStart(documentId, round)
         const startState = startInfo ? versions.state(documentId, startInfo.id) : null
         const closedAt = Date.now()
         const following = round < 3 ? ((round + 1) as Round) : null
@@ -107,7 +108,7 @@ export function createReviewService(withRoom: WithRoom, versions: VersionStore, 
         })
         const version = versions.save(
           documentId,
-          { round, name: roundName(round), createdBy: actor.name },
+          { kind: 'roundEnd', round, createdBy: actor.name },
           Y.encodeStateAsUpdate(room.doc),
           report,
         )

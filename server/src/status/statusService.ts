@@ -51,10 +51,10 @@ export interface StatusServiceDeps {
   readonly onDecision?: (documentId: string, decision: StatusDecision, reached: DocumentStatus) => void
 }
 
-/** The named versions stored when a document reaches these steps. */
-const MILESTONES: Partial<Record<DocumentStatus, string>> = {
-  'ter-instemming': 'Ter instemming aangeboden',
-  vastgesteld: 'Vastgesteld',
+/** The named versions stored when a document reaches these steps ("Ter instemming aangeboden", "Vastgesteld"). */
+const MILESTONES: Partial<Record<DocumentStatus, 'submitted' | 'adopted'>> = {
+  'ter-instemming': 'submitted',
+  vastgesteld: 'adopted',
 }
 
 const conflict = (code: string, message: string): ApiError => new ApiError(409, code, message)
@@ -130,7 +130,7 @@ export function createStatusService(deps: StatusServiceDeps) {
         const createdBy = `${context.decider.name} (${context.decider.organisationName})`
         deps.versions.save(
           context.documentId,
-          { round: null, name: milestone, createdBy },
+          { kind: milestone, round: null, createdBy },
           Y.encodeStateAsUpdate(room.doc),
         )
       }

@@ -1,5 +1,6 @@
-// The review API's answers: the review state, word differences (a version comparison, a round report, a
-// changed link's target), the comparison of two versions per section, and the report of a closed ijkmoment.
+// The review API's answers: the review state, the named versions, word differences (a version comparison,
+// a round report, a changed link's target), the comparison of two versions per section, and the report of a
+// closed ijkmoment.
 import type { ReviewState, Round } from '../comments/commentTypes.ts'
 
 /** GET /api/documents/<id>/review: the ijkmomenten of the document, and whether the user may open and close them. */
@@ -7,6 +8,33 @@ export interface ReviewAnswer {
   readonly state: ReviewState
   /** The user is a trekker of the document's area (or province). */
   readonly canManage: boolean
+}
+
+/**
+ * What a named version is. The server stores one at the start (`roundStart`) and the end (`roundEnd`) of
+ * each ijkmoment, and when a perspective is submitted for consent (`submitted`) or adopted (`adopted`).
+ * Nobody names a version by hand; `other` is a row whose kind could not be read from its name when kinds
+ * were introduced (migration v17), known only by that name.
+ */
+export const VERSION_KINDS = ['roundStart', 'roundEnd', 'submitted', 'adopted', 'other'] as const
+export type VersionKind = (typeof VERSION_KINDS)[number]
+
+/** One named version in GET /api/documents/<id>/versions (oldest first). */
+export interface VersionSummary {
+  readonly id: number
+  readonly kind: VersionKind
+  /** The ijkmoment a `roundStart` or `roundEnd` belongs to; null for the other kinds. */
+  readonly round: Round | null
+  /**
+   * The Dutch name stored with it ("Begin IJkmoment 1", "Einde IJkmoment 1", "Ter instemming aangeboden",
+   * "Vastgesteld"). A page shows the name of its own language for every kind but `other`, from the kind
+   * and the round; for `other` this name, as stored.
+   */
+  readonly name: string
+  /** When it was stored (ms since the epoch). */
+  readonly createdAt: number
+  /** "Name (Organisation)" of the one whose action stored it. */
+  readonly createdBy: string
 }
 
 /**

@@ -16,7 +16,10 @@ export interface VersionCompareProps {
   readonly to: string
   readonly fromLabel: string
   readonly toLabel: string
-  /** True when a label is a version's name (user content), false when it is a catalogue text. */
+  /**
+   * True when a label is a version's name as stored (user content, versionName.ts), false when it is a
+   * catalogue text (a version named from its kind, "huidige versie").
+   */
   readonly fromIsName: boolean
   readonly toIsName: boolean
   readonly onClose: () => void

@@ -5,13 +5,13 @@ import { Alert } from '@rijkshuisstijl-community/components-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
-import { fetchVersionState, type VersionSummary } from '../../api/comments.ts'
+import { type ClientVersionSummary, fetchVersionState } from '../../api/comments.ts'
 import { apiErrorText } from '../comments/apiErrorText.ts'
 import { ReadOnlySection } from './ReadOnlySection.tsx'
 
 export interface VersionReaderProps {
   readonly documentId: string
-  readonly version: VersionSummary
+  readonly version: ClientVersionSummary
 }
 
 type Loaded = { state: 'loading' } | { state: 'ready'; doc: Y.Doc } | { state: 'failed'; message: string }

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { openDatabase } from '@novex/server'
 import type { ArchiveState } from '@novex/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readAuthors, readPdf } from '../../server/src/export/testing/readBack.ts'
 import { allowArchiving, readyForLastAdoption, refuseArchiving, yesterdayIso } from '../helpers/adoption.ts'
 import { DE_PEEL } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
@@ -118,6 +119,10 @@ describe('an adopted dossier that cannot be archived at once', () => {
     const bytes = Buffer.from(await response.arrayBuffer())
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(kept.dossiers[0]?.sha256)
+    // The archived PDF/A names every co-sender, as the document header does: the Rijk and both provinces.
+    const senders = 'Ministerie van LVVN, Provincie Noord-Brabant en Provincie Limburg'
+    expect((await readPdf(bytes)).text.replace(/\s+/g, ' ')).toContain(`Afzenders: ${senders}`)
+    expect(await readAuthors('pdf', bytes)).toEqual([senders, senders])
     // Audited once, for the trekker who recorded the adoption.
     expect(archivedAudit()).toEqual([{ email: DEMO.rijkOndertekenaar, sha256: kept.dossiers[0]?.sha256 }])
     // Kept: a retry by hand makes no second one.

@@ -1,14 +1,17 @@
 // The BO-MIRT dossier from a real server: after both parties signed a section, the DOCX, ODT, PDF and
-// Markdown exports contain exactly its signed text, the co-senders, and the sign-off appendix with the
-// signers and the hash; an unsigned section's text is left out. A table in the signed section is a table
-// in every format, with its header row and a cell that spans two columns, and the map uploaded to the
-// document and placed in it is embedded with its description, its caption under it. Files are opened
-// the way a reader's software would (pdf.js, mammoth, unzip) by the export module's own read-back helpers.
+// Markdown exports contain exactly its signed text, every co-sender the document header names (De Peel:
+// the Rijk, Noord-Brabant and Limburg; on the title page and as the file's author), and the sign-off
+// appendix with the signers and the hash; an unsigned section's text is left out. A table in the signed
+// section is a table in every format, with its header row and a cell that spans two columns, and the map
+// uploaded to the document and placed in it is embedded with its description, its caption under it.
+// Files are opened the way a reader's software would (pdf.js, mammoth, unzip) by the export module's own
+// read-back helpers.
 import { getSection, orderedSections, type SectionId, sectionPlainText } from '@novex/shared'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   htmlTables,
+  readAuthors,
   readDocx,
   readDocxHtml,
   readDocxImages,
@@ -46,6 +49,12 @@ const SIGNED_CELLS = [
   ['td:Stikstof', 'td*2:−40 % in 2030'],
   ['td:Verdroging', 'td:Peelvenen', 'td:hoge zandgronden'],
 ]
+
+/**
+ * Who sends the De Peel perspective, as its header in the app shows them: the Rijk (the ministry that
+ * leads the area) and both provinces of the area.
+ */
+const SENDERS = 'Ministerie van LVVN, Provincie Noord-Brabant en Provincie Limburg'
 
 /** The map in the signed section, uploaded as an author would. */
 const MAP = pngImage(240, 160)
@@ -112,8 +121,11 @@ afterAll(async () => {
 
 async function download(
   format: string,
+  documentId: string = DE_PEEL,
 ): Promise<{ bytes: Uint8Array; type: string | null; disposition: string | null }> {
-  const res = await fetch(`${server.httpUrl}/api/documents/${DE_PEEL}/export?format=${format}`, { headers: { cookie } })
+  const res = await fetch(`${server.httpUrl}/api/documents/${documentId}/export?format=${format}`, {
+    headers: { cookie },
+  })
   expect(res.status).toBe(200)
   const bytes = new Uint8Array(await res.arrayBuffer())
   expect(Number(res.headers.get('content-length'))).toBe(bytes.byteLength)
@@ -122,8 +134,7 @@ async function download(
 
 function expectDossier(text: string): void {
   const flat = text.replace(/\s+/g, ' ')
-  expect(flat).toContain('Ministerie van LVVN')
-  expect(flat).toContain('Provincie Noord-Brabant')
+  expect(flat).toContain(`Afzenders: ${SENDERS}`)
   expect(flat).toContain(signed.title)
   expect(flat).toContain(signed.firstWords)
   expect(flat).not.toContain(unsigned.firstWords)
@@ -142,6 +153,7 @@ it('exports DOCX with the signed text, its table and the sign-off appendix', asy
   const file = await download('docx')
   expect(file.disposition).toContain('.docx')
   expectDossier((await readDocx(file.bytes)).text)
+  expect(await readAuthors('docx', file.bytes)).toEqual([SENDERS])
   expect(cellsOf(await readDocxHtml(file.bytes))).toContainEqual(SIGNED_CELLS)
   const images = readDocxImages(file.bytes)
   expect(Object.values(images.media).map((bytes) => Buffer.from(bytes).equals(MAP))).toEqual([true])
@@ -155,6 +167,7 @@ it('exports ODT with the signed text, its table and the sign-off appendix', asyn
   const file = await download('odt')
   expect(file.type).toBe('application/vnd.oasis.opendocument.text')
   expectDossier((await readOdt(file.bytes)).text)
+  expect(await readAuthors('odt', file.bytes)).toEqual([SENDERS, SENDERS])
   const table = readOdtTables(file.bytes).find((t) => JSON.stringify(t).includes('Peelvenen'))
   expect(table).toMatchObject({ columns: 3, headerRows: 1 })
   expect(
@@ -175,6 +188,8 @@ it('exports PDF with the signed text, its table and the sign-off appendix', asyn
   const file = await download('pdf')
   const text = (await readPdf(file.bytes)).text
   expectDossier(text)
+  // The author in the document info and in the PDF/A's XMP metadata.
+  expect(await readAuthors('pdf', file.bytes)).toEqual([SENDERS, SENDERS])
   const flat = text.replace(/\s+/g, ' ')
   const order = ['Opgave', 'Rijk', 'Provincie', 'Stikstof', '−40 % in 2030', 'Verdroging', 'Peelvenen'].map((w) =>
     flat.indexOf(w, flat.indexOf('Opgave')),
@@ -199,6 +214,11 @@ it('exports Markdown with the signed text, its table and the sign-off appendix',
   // Markdown has no place for the bytes: the description stands in the text.
   expect(readMarkdown(file.bytes).text).toContain(`Afbeelding: ${MAP_ALT}`)
   expect(readMarkdown(file.bytes).source).toContain(`*Afbeelding: ${MAP_ALT}*\n\n${MAP_CAPTION}\n`)
+})
+
+it("names a ruimtelijk voorstel's senders as its header does: the Rijk and its province", async () => {
+  const file = await download('md', VOORSTEL_NB)
+  expect(readMarkdown(file.bytes).text).toContain('Afzenders: Rijksoverheid en Provincie Noord-Brabant')
 })
 
 it('refuses an unknown format with a clear message', async () => {

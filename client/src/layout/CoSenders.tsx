@@ -1,8 +1,9 @@
 // The senders of a document, as in the Rijkshuisstijl's co-branding of joint publications: the Rijk
 // (with the ministry that leads the area) and the province or provinces, side by side as wordmarks.
-// An ontwikkelperspectief is sent by the Rijk and the provinces of its NOVEX area; a ruimtelijk
-// voorstel by the Rijk and its province. Organisation names are data, not interface text.
-import { AREAS, PROVINCES } from '@novex/shared'
+// Who they are is @novex/shared's `documentSenders`, the rule the exported dossier follows too: the Rijk
+// and the provinces of an ontwikkelperspectief's NOVEX area, or the Rijk and a ruimtelijk voorstel's
+// province. Organisation names are data, not interface text.
+import { documentSenders } from '@novex/shared'
 import { useTranslation } from 'react-i18next'
 import type { ClientDocumentDetail } from '../api/documents.ts'
 
@@ -14,16 +15,9 @@ interface Sender {
 
 export function CoSenders({ document }: { readonly document: ClientDocumentDetail }) {
   const { t } = useTranslation('documents')
-  const area = document.areaId === undefined ? undefined : AREAS.find((a) => a.id === document.areaId)
-  const provinceName = (id: string): string => PROVINCES.find((p) => p.id === id)?.name ?? id
-  const provinces =
-    area !== undefined
-      ? area.provinces.map(provinceName)
-      : document.provinceId !== undefined
-        ? [document.provinceName ?? provinceName(document.provinceId)]
-        : []
+  const { rijkLead, provinces } = documentSenders(document)
   const senders: Sender[] = [
-    { key: 'rijk', name: t('coSenders.rijk'), ...(area ? { unit: area.rijkLead } : {}) },
+    { key: 'rijk', name: t('coSenders.rijk'), ...(rijkLead !== null ? { unit: rijkLead } : {}) },
     ...provinces.map((name) => ({ key: `provincie-${name}`, name: t('coSenders.province', { name }) })),
   ]
   return (

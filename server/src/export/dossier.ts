@@ -4,6 +4,7 @@
 import type {
   CanonicalNode,
   ComponentKey,
+  DocumentSenders,
   DocumentStatus,
   LedgerEvent,
   SectionSignoff,
@@ -56,8 +57,12 @@ export interface Dossier {
   /** E.g. "Ontwikkelperspectief De Peel". */
   readonly title: string
   readonly areaName: string
-  /** E.g. "Ministerie van LVVN" and "Provincie Noord-Brabant": both send the document. */
-  readonly coSenders: { readonly rijk: string; readonly provincie: string }
+  /**
+   * Who sends the document, resolved by the caller with `documentSenders` (@novex/shared), the rule the
+   * app's header follows: the Rijk's lead ministry (e.g. "Ministerie van LVVN") and every province, e.g.
+   * ["Noord-Brabant", "Limburg"] for De Peel. All of them send it, each is named.
+   */
+  readonly coSenders: DocumentSenders
   /** Milliseconds since the epoch. */
   readonly generatedAt: number
   /** An ontwikkelperspectief's status; null for a ruimtelijk voorstel, which has none. */

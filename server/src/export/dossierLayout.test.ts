@@ -8,9 +8,12 @@ const texts = (blocks: ReturnType<typeof sectionBlocks>) =>
   blocks.map((b) => (b.kind === 'heading' || b.kind === 'paragraph' ? inlineText(b.inlines) : b.kind))
 
 describe('dossier layout', () => {
-  it("puts both co-senders, the area, an ontwikkelperspectief's status and the date on the title page", () => {
+  it("puts every co-sender, the area, an ontwikkelperspectief's status and the date on the title page", () => {
+    // De Peel has two provinces: both send the document with the Rijk, and both are named.
+    const senders = 'Ministerie van LVVN, Provincie Noord-Brabant en Provincie Limburg'
+    expect(titlePageOf(sampleDossier()).senders).toBe(senders)
     expect(titlePageOf(sampleDossier()).facts).toEqual([
-      { label: 'Afzenders', value: 'Ministerie van LVVN en Provincie Noord-Brabant' },
+      { label: 'Afzenders', value: senders },
       { label: 'NOVEX-gebied', value: 'De Peel' },
       { label: 'Status', value: 'Vastgesteld' },
       { label: 'Datum', value: '28-11-2026' },

@@ -1,7 +1,7 @@
-// What goes into the dossier and in which order, for every format: the title page with both
-// co-senders (and an ontwikkelperspectief's status), each section under its numbered heading (content
-// only when locked), then the sign-off appendix and, right after it, the recorded decisions. A renderer
-// only implements DossierWriter: how a title page and blocks look in its format.
+// What goes into the dossier and in which order, for every format: the title page with every co-sender
+// (the Rijk and each province) and an ontwikkelperspectief's status, each section under its numbered
+// heading (content only when locked), then the sign-off appendix and, right after it, the recorded
+// decisions. A renderer only implements DossierWriter: how a title page and blocks look in its format.
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { type Block, contentBlocks, MAX_HEADING_LEVEL, text } from './contentBlocks.ts'
 import { decisionBlocks } from './decisionBlocks.ts'
@@ -14,7 +14,7 @@ export interface TitlePage {
   readonly kind: string
   /** Label and value pairs: senders, area, status (an ontwikkelperspectief's), date. */
   readonly facts: readonly { readonly label: string; readonly value: string }[]
-  /** "Ministerie van LVVN en Provincie Noord-Brabant": for document metadata (author). */
+  /** "Ministerie van LVVN, Provincie Noord-Brabant en Provincie Limburg": also the document metadata's author. */
   readonly senders: string
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, formatDay, numberedTitle, sendersLine } from './dossierText.ts'
+import { dutchList, formatDate, formatDateTime, formatDay, numberedTitle, sendersLine } from './dossierText.ts'
 
 describe('dossier text', () => {
   it('formats dates as dd-mm-jjjj in Europe/Amsterdam, in winter and summer time', () => {
@@ -14,10 +14,22 @@ describe('dossier text', () => {
     expect(formatDay('5 november')).toBe('5 november')
   })
 
-  it('names both senders and numbers titles', () => {
-    expect(sendersLine({ rijk: 'Ministerie van LVVN', provincie: 'Provincie Noord-Brabant' })).toBe(
-      'Ministerie van LVVN en Provincie Noord-Brabant',
+  it('names every sender, the Rijk first, as a Dutch enumeration', () => {
+    expect(sendersLine({ rijkLead: 'Ministerie van LVVN', provinces: ['Noord-Brabant', 'Limburg'] })).toBe(
+      'Ministerie van LVVN, Provincie Noord-Brabant en Provincie Limburg',
     )
+    expect(
+      sendersLine({ rijkLead: 'Ministerie van VRO', provinces: ['Overijssel', 'Gelderland', 'Flevoland', 'Drenthe'] }),
+    ).toBe('Ministerie van VRO, Provincie Overijssel, Provincie Gelderland, Provincie Flevoland en Provincie Drenthe')
+    // A ruimtelijk voorstel: no area, so no lead ministry.
+    expect(sendersLine({ rijkLead: null, provinces: ['Noord-Brabant'] })).toBe(
+      'Rijksoverheid en Provincie Noord-Brabant',
+    )
+    expect(sendersLine({ rijkLead: null, provinces: [] })).toBe('Rijksoverheid')
+    expect(dutchList([])).toBe('')
+  })
+
+  it('numbers titles', () => {
     expect(numberedTitle('2.1', 'Peelvenen')).toBe('2.1 Peelvenen')
     expect(numberedTitle('', 'Peelvenen')).toBe('Peelvenen')
   })

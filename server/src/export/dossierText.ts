@@ -1,10 +1,13 @@
 // The Dutch words and date formats of the dossier, in one place so that the four formats say the same.
 // Dates are dd-mm-jjjj (the users' convention) in Europe/Amsterdam, whatever the server's zone.
-import type { LedgerKind, SignSide } from '@novex/shared'
+import type { DocumentSenders, LedgerKind, SignSide } from '@novex/shared'
 
 export const LABELS = {
   dossierKind: 'Dossier voor het BO-MIRT',
   senders: 'Afzenders',
+  /** The Rijk as a sender when no ministry leads the document's area (a ruimtelijk voorstel). */
+  rijk: 'Rijksoverheid',
+  province: 'Provincie',
   area: 'NOVEX-gebied',
   date: 'Datum',
   status: 'Status',
@@ -82,9 +85,24 @@ export function formatDay(day: string): string {
   return match ? `${match[3]}-${match[2]}-${match[1]}` : day
 }
 
-/** "Ministerie van LVVN en Provincie Noord-Brabant". */
-export function sendersLine(coSenders: { readonly rijk: string; readonly provincie: string }): string {
-  return `${coSenders.rijk} ${LABELS.and} ${coSenders.provincie}`
+/** "A", "A en B", "A, B en C": a Dutch enumeration (no comma before "en"). */
+export function dutchList(items: readonly string[]): string {
+  const last = items.at(-1)
+  if (last === undefined) return ''
+  return items.length === 1 ? last : `${items.slice(0, -1).join(', ')} ${LABELS.and} ${last}`
+}
+
+/**
+ * Every sender by name, the Rijk first: "Ministerie van LVVN", "Provincie Noord-Brabant", "Provincie
+ * Limburg" (the Rijk as "Rijksoverheid" when no ministry leads the area).
+ */
+function senderNames(senders: DocumentSenders): string[] {
+  return [senders.rijkLead ?? LABELS.rijk, ...senders.provinces.map((name) => `${LABELS.province} ${name}`)]
+}
+
+/** "Ministerie van LVVN, Provincie Noord-Brabant en Provincie Limburg". */
+export function sendersLine(senders: DocumentSenders): string {
+  return dutchList(senderNames(senders))
 }
 
 /** An embedded image's alternative text for a screen reader: the editor's, or that it has none. */

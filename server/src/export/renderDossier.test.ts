@@ -1,12 +1,13 @@
-// Every format, rendered from the sample dossier and read back with a reader's software: the
-// co-senders and the status, the locked text with its diacritics, the unlocked section reduced to its
-// heading and the "niet opgenomen" line, the appendix with signers and hashes, the decisions after it,
-// and no live javascript:/data: link. A ruimtelijk voorstel has neither status nor decisions.
+// Every format, rendered from the sample dossier and read back with a reader's software: every co-sender
+// (the Rijk and both provinces of De Peel, on the title page and as the file's author) and the status,
+// the locked text with its diacritics, the unlocked section reduced to its heading and the "niet
+// opgenomen" line, the appendix with signers and hashes, the decisions after it, and no live
+// javascript:/data: link. A ruimtelijk voorstel has neither status nor decisions.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { EXPORT_FORMATS } from './dossier.ts'
 import { LABELS } from './dossierText.ts'
 import { renderDossier } from './renderDossier.ts'
-import { type ReadBack, readMarkdown } from './testing/readBack.ts'
+import { type ReadBack, readAuthors, readMarkdown } from './testing/readBack.ts'
 import { DECISION_LINES } from './testing/sampleDecisions.ts'
 import {
   DIACRITICS_TEXT,
@@ -14,6 +15,7 @@ import {
   HASH_LOCKED,
   HASH_SUB,
   NPLG_HREF,
+  SENDERS_LINE,
   sampleDossier,
   UNKNOWN_NODE_TEXT,
   UNLOCKED_TEXT,
@@ -28,13 +30,20 @@ describe.each(EXPORT_FORMATS)('%s dossier', (format) => {
     read = { bytes, ...(await READERS[format](bytes)) }
   }, 60_000)
 
-  it('names both co-senders, the title, the area and the date on the title page', async () => {
+  it('names every co-sender, the title, the area and the date on the title page', async () => {
     const { text } = read
     const start = flat(text).slice(0, 400)
-    expect(start).toContain('Ministerie van LVVN en Provincie Noord-Brabant')
+    expect(start).toContain(`Afzenders: ${SENDERS_LINE}`)
     expect(start).toContain('Ontwikkelperspectief De Peel')
     expect(start).toContain('De Peel')
     expect(start).toContain('28-11-2026')
+  })
+
+  it('names every co-sender as the author in the document properties', async () => {
+    // PDF: the document info and the XMP (PDF/A); DOCX: core.xml; ODT: the initial and the last creator;
+    // Markdown has no document properties.
+    const places = { pdf: 2, docx: 1, odt: 2, md: 0 }[format]
+    expect(await readAuthors(format, read.bytes)).toEqual(Array.from({ length: places }, () => SENDERS_LINE))
   })
 
   it("says the ontwikkelperspectief's status on the title page", async () => {

@@ -7,7 +7,7 @@ import type { Dossier } from './dossier.ts'
 import { LABELS } from './dossierText.ts'
 import { renderDossier } from './renderDossier.ts'
 import { htmlTables, readDocx, readMarkdown, readOdt, readPdf, readPdfItems } from './testing/readBack.ts'
-import { sampleDossier } from './testing/sampleDossier.ts'
+import { SENDERS_LINE, sampleDossier } from './testing/sampleDossier.ts'
 
 // "&amp;" and "&lt;" are text the user typed: they must come back as typed, not as "&" and "<".
 const AWKWARD = 'Tekst met emoji 🚜, Grieks αβγ, een zeer lang woord '.concat(
@@ -140,7 +140,7 @@ describe.each(Object.keys(readers) as (keyof typeof readers)[])('%s at the edges
   }, 60_000)
 
   it('renders a dossier without sections or ledger: title page and an appendix that says so', () => {
-    expect(texts.empty).toContain('Ministerie van LVVN en Provincie Noord-Brabant')
+    expect(texts.empty).toContain(SENDERS_LINE)
     expect(texts.empty).toContain(LABELS.noSignedSections)
     expect(texts.empty).toContain(LABELS.emptyLedger)
   })

@@ -76,6 +76,19 @@ describe('dossierFromRoom', () => {
     })
   })
 
+  it('names every sender, as the document header does: the Rijk and each province of the area', () => {
+    const dePeel: DocumentRecord = { ...RECORD, areaId: 'de-peel', provinceId: null }
+    expect(dossierFromRoom(dePeel, { doc: consentedDoc() }, NO_SIGNOFFS, 0).coSenders).toEqual({
+      rijkLead: 'Ministerie van LVVN',
+      provinces: ['Noord-Brabant', 'Limburg'],
+    })
+    const voorstel: DocumentRecord = { ...RECORD, kind: 'ruimtelijk-voorstel', areaId: null }
+    expect(dossierFromRoom(voorstel, { doc: consentedDoc() }, NO_SIGNOFFS, 0).coSenders).toEqual({
+      rijkLead: null,
+      provinces: ['Noord-Brabant'],
+    })
+  })
+
   it('gives a ruimtelijk voorstel no status, whatever its meta map holds', () => {
     const voorstel: DocumentRecord = { ...RECORD, id: 'rv-noord-brabant', kind: 'ruimtelijk-voorstel', areaId: null }
     expect(dossierFromRoom(voorstel, { doc: consentedDoc() }, NO_SIGNOFFS, 0).status).toBeNull()

@@ -7,6 +7,7 @@ import {
   COMPONENTS,
   canonicalSection,
   DOCUMENT_STATUS_TITLES,
+  documentSenders,
   orderedSections,
   PROVINCES,
   readStatusRecord,
@@ -31,10 +32,8 @@ export function dossierFromRoom(
     documentId: record.id,
     title: record.title,
     areaName: area?.name ?? province?.name ?? '',
-    coSenders: {
-      rijk: area?.rijkLead ?? 'Rijksoverheid',
-      provincie: area?.regionLead ?? (province ? `Provincie ${province.name}` : 'Provincie'),
-    },
+    // The same senders as the app's header shows: the Rijk and every province of the area.
+    coSenders: documentSenders(record),
     generatedAt: now,
     // A ruimtelijk voorstel has no status process (docs/status.md).
     status: record.kind === 'ontwikkelperspectief' ? dossierStatus(room.doc) : null,

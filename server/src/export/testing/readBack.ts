@@ -626,6 +626,31 @@ export function readOdt(bytes: Uint8Array): ReadBack & {
 }
 
 /**
+ * Who the file says it is from, as a reader's software shows it in the document's properties: the PDF's
+ * document info Author and its XMP dc:creator (what a PDF/A archive reads), DOCX docProps/core.xml
+ * dc:creator, ODT meta.xml meta:initial-creator and dc:creator. A Markdown file has no such place.
+ */
+export async function readAuthors(format: 'pdf' | 'docx' | 'odt' | 'md', bytes: Uint8Array): Promise<string[]> {
+  const elements = (xml: string, name: string): string[] =>
+    [...xml.matchAll(new RegExp(`<${name}[^>]*>([^<]*)</${name}>`, 'g'))].map((m) => decodeXml(m[1] ?? ''))
+  if (format === 'docx') return elements(unzip(bytes)['docProps/core.xml'] ?? '', 'dc:creator')
+  if (format === 'odt') {
+    const meta = unzip(bytes)['meta.xml'] ?? ''
+    return [...elements(meta, 'meta:initial-creator'), ...elements(meta, 'dc:creator')]
+  }
+  if (format === 'md') return []
+  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false }).promise
+  const { info, metadata } = await pdf.getMetadata()
+  await pdf.destroy()
+  const author = (info as { Author?: unknown }).Author
+  const xmpCreator: unknown = metadata?.get('dc:creator')
+  return [
+    ...(typeof author === 'string' ? [author] : []),
+    ...(Array.isArray(xmpCreator) ? xmpCreator.map(String) : typeof xmpCreator === 'string' ? [xmpCreator] : []),
+  ]
+}
+
+/**
  * Markdown as a reader's viewer shows it: rendered by markdown-it with raw HTML and linkify switched on
  * (the permissive settings), so only our own escaping can keep user text from becoming markup.
  */

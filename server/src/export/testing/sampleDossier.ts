@@ -1,4 +1,4 @@
-// A realistic dossier for the renderer tests: De Peel, one locked section with every supported node
+// A realistic dossier for the renderer tests: De Peel (sent by the Rijk and its two provinces), one locked section with every supported node
 // and mark (a 3×3 table among them, a map as a 40×20 PNG with a caption, and some hostile text), one section that is not
 // locked, a locked subsection, a ledger with two signatures, a lock and a lapse, and the status
 // vastgesteld with its decisions (sampleDecisions.ts). Names and texts are fictional (see DOMAIN.md).
@@ -11,6 +11,8 @@ export const HASH_LOCKED = `sha256:${'ab12'.repeat(16)}`
 export const HASH_SUB = `sha256:${'cd34'.repeat(16)}`
 export const HASH_LAPSED = `sha256:${'ef56'.repeat(16)}`
 // An ampersand in the query: every format has to escape it in its XML or Markdown.
+/** How the title page names the sample's senders: the Rijk and both provinces of De Peel. */
+export const SENDERS_LINE = 'Ministerie van LVVN, Provincie Noord-Brabant en Provincie Limburg'
 export const NPLG_HREF = 'https://www.rijksoverheid.nl/npg?bron=novex&taal=nl'
 export const UNLOCKED_TEXT = 'GEHEIME CONCEPTTEKST over de Peelrandbreuk'
 export const UNKNOWN_NODE_TEXT = 'Tekst in een onbekend knooppunt blijft leesbaar'
@@ -216,7 +218,7 @@ export function sampleDossier(): Dossier {
     documentId: 'ontwikkelperspectief-de-peel',
     title: 'Ontwikkelperspectief De Peel',
     areaName: 'De Peel',
-    coSenders: { rijk: 'Ministerie van LVVN', provincie: 'Provincie Noord-Brabant' },
+    coSenders: { rijkLead: 'Ministerie van LVVN', provinces: ['Noord-Brabant', 'Limburg'] },
     generatedAt: GENERATED_AT,
     status: SAMPLE_STATUS,
     sections: [

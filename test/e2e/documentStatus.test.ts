@@ -83,6 +83,10 @@ it('is submitted by a trekker, freezes the text for everyone at once, and can be
   await expect.poll(() => statusOf(auteur.page), { timeout: 15_000 }).toBe('ijkmoment-3')
   await openReadiness(rijkTrekker.page)
   await expect.poll(() => currentStep(rijkTrekker.page), { timeout: 15_000 }).toBe('ijkmoment-3')
+  // IJkmoment 3 is closed: done, not "now"; submitting is what comes next (test/e2e/readinessSteps.test.ts).
+  const step = (status: string) => rijkTrekker.page.locator(`[data-testid="status-panel"] li[data-status="${status}"]`)
+  expect(await step('ijkmoment-3').textContent()).toBe('IJkmoment 3 (afgerond)')
+  expect(await step('ter-instemming').textContent()).toBe('Ter instemming (BOL/BO-MIRT) (volgende stap)')
   await expectAccessible(rijkTrekker.page, 'the readiness page with the decision-making')
 
   await rijkTrekker.page.getByTestId('status-note').fill('Voor het BO-MIRT van november')

@@ -10,6 +10,7 @@ const PATHS = {
   close: 'M6 6l12 12M18 6L6 18',
   check: 'M5 12l5 5L20 7',
   lock: 'M7 11V8a5 5 0 0 1 10 0v3M5 11h14v10H5z',
+  clock: 'M21 12a9 9 0 1 1-18 0a9 9 0 1 1 18 0zM12 7v5l3 2',
 } as const
 
 export type IconName = keyof typeof PATHS

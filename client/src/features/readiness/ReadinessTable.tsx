@@ -16,13 +16,18 @@ import type { TFunction } from 'i18next'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { Icon } from '../../ui/Icon.tsx'
+import { Icon, type IconName } from '../../ui/Icon.tsx'
 
 const COLUMNS = ['present', 'nonEmpty', 'signedRijk', 'signedProvincie', 'locked'] as const
 
 export interface ReadinessVerdict {
   readonly ready: boolean
   readonly text: string
+  /**
+   * Beside the text: a tick when ready, a clock ("not yet") when not. Not the padlock, which everywhere
+   * else means a signed, locked section.
+   */
+  readonly icon: IconName
 }
 
 /** Ready only when the server says so and all eight components are locked. */
@@ -30,7 +35,9 @@ export function readinessVerdict(t: TFunction, readiness: Readiness): ReadinessV
   const locked = readiness.components.filter((c) => c.locked).length
   const total = COMPONENTS.length
   const ready = readiness.ready && locked === total
-  return { ready, text: ready ? t('readiness:ready') : t('readiness:notReady', { locked, total }) }
+  return ready
+    ? { ready, text: t('readiness:ready'), icon: 'check' }
+    : { ready, text: t('readiness:notReady', { locked, total }), icon: 'clock' }
 }
 
 export function ReadinessTable({
@@ -41,7 +48,7 @@ export function ReadinessTable({
   readonly documentId: string
 }) {
   const { t } = useTranslation('readiness')
-  const { ready, text } = readinessVerdict(t, readiness)
+  const { ready, text, icon } = readinessVerdict(t, readiness)
   const byKey = new Map(readiness.components.map((c) => [c.component, c]))
   const open = readiness.components.reduce((sum, c) => sum + c.openThreads, 0)
   const captionId = useId()
@@ -53,7 +60,7 @@ export function ReadinessTable({
         data-ready={ready ? 'true' : 'false'}
         role="status"
       >
-        <Icon name={ready ? 'check' : 'lock'} />
+        <Icon name={icon} />
         {text}
       </p>
       {open > 0 && (

@@ -35,8 +35,16 @@ describe('readinessVerdict', () => {
     expect(readinessVerdict(createI18n('en').t, readiness(3))).toEqual({
       ready: false,
       text: 'Not ready yet: 3 of 8 parts locked',
+      icon: 'clock',
     })
     expect(readinessVerdict(nl, readiness(8)).ready).toBe(true)
+  })
+
+  // Regression: "Nog niet gereed" showed the padlock, which everywhere else means signed and locked.
+  it('shows a tick when ready and a clock when not yet, never the padlock', () => {
+    expect(readinessVerdict(nl, readiness(8)).icon).toBe('check')
+    for (const locked of [0, 3, 7]) expect(readinessVerdict(nl, readiness(locked)).icon).toBe('clock')
+    expect(readinessVerdict(nl, { ...readiness(8), ready: false }).icon).toBe('clock')
   })
 
   it('does not call a document ready that the server does not', () => {

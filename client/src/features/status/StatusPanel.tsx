@@ -1,13 +1,15 @@
 // "Besluitvorming" on the "Gereed voor BO-MIRT?" page: the steps of an ontwikkelperspectief with the
-// current one marked (aria-current="step"), the decisions recorded so far, and for the area's trekkers
-// the next decision they can record (StatusActions). Live: it follows the document's server-owned maps.
-import { DOCUMENT_STATUSES, type SignSide, type StatusDecision } from '@novex/shared'
+// current one marked (aria-current="step"; a closed ijkmoment reads "afgerond": statusSteps.ts), the
+// decisions recorded so far, and for the area's trekkers the next decision they can record
+// (StatusActions). Live: it follows the document's server-owned maps.
+import type { SignSide, StatusDecision } from '@novex/shared'
 import { Heading, Paragraph } from '@rijkshuisstijl-community/components-react'
 import { Trans, useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { formatDateTime } from '../../i18n/formatDate.ts'
 import { ArchivedDossiers } from './ArchivedDossiers.tsx'
 import { StatusActions } from './StatusActions.tsx'
+import { type StatusStep, statusSteps, stepNote } from './statusSteps.ts'
 import { useDocumentStatus } from './useDocumentStatus.ts'
 
 export interface StatusPanelProps {
@@ -47,20 +49,11 @@ export function StatusPanel({ documentId, doc, trekker, side, ready }: StatusPan
 function StatusOverview({ documentId, doc, trekker, side, ready }: StatusPanelProps & { readonly doc: Y.Doc }) {
   const { t } = useTranslation('status')
   const view = useDocumentStatus(doc)
-  const current = DOCUMENT_STATUSES.indexOf(view.status)
   return (
     <>
       <ol className="status-steps" aria-label={t('stepsLabel')}>
-        {DOCUMENT_STATUSES.map((status, index) => (
-          <li
-            key={status}
-            className={`status-steps__step${index < current ? ' status-steps__step--done' : ''}${index === current ? ' status-steps__step--current' : ''}`}
-            aria-current={index === current ? 'step' : undefined}
-            data-status={status}
-          >
-            {t(`names.${status}`)} {index < current && <span className="visually-hidden">{t('done')}</span>}
-            {index === current && <span className="status-steps__now">{t('now')}</span>}
-          </li>
+        {statusSteps(view.status, view.roundActive).map((step) => (
+          <StepItem key={step.status} step={step} />
         ))}
       </ol>
       <Heading level={3}>{t('history')}</Heading>
@@ -76,6 +69,27 @@ function StatusOverview({ documentId, doc, trekker, side, ready }: StatusPanelPr
       {view.status === 'vastgesteld' && <ArchivedDossiers documentId={documentId} trekker={trekker} />}
       <StatusActions documentId={documentId} view={view} trekker={trekker} side={side} ready={ready} />
     </>
+  )
+}
+
+/** One step: its name and, where it says something, "(afgerond)", "(nu)" or "(volgende stap)". */
+function StepItem({ step }: { readonly step: StatusStep }) {
+  const { t } = useTranslation('status')
+  const note = stepNote(step)
+  return (
+    <li
+      className={`status-steps__step${step.done ? ' status-steps__step--done' : ''}${step.current ? ' status-steps__step--current' : ''}`}
+      aria-current={step.current ? 'step' : undefined}
+      data-status={step.status}
+    >
+      {t(`names.${step.status}`)}
+      {note !== null && (
+        <>
+          {' '}
+          <span className={note.hidden ? 'visually-hidden' : 'status-steps__now'}>{t(note.key)}</span>
+        </>
+      )}
+    </li>
   )
 }
 

@@ -21,7 +21,7 @@ import { useServerAndBrowser } from './support/serverAndBrowser.ts'
 
 const parts = useServerAndBrowser()
 
-const EDITS = ['move', 'comment', 'link', 'find', 'toc']
+const EDITS = ['move', 'comment', 'commentsPanel', 'link', 'find', 'toc']
 const SIGNS = { button: 'Ondertekenen', primary: true, panel: 'Ondertekenen' }
 const DOES_NOT_SIGN = { button: 'Ondertekening', primary: false, panel: 'Ondertekening' }
 
@@ -31,8 +31,9 @@ const OFFERED: Record<keyof typeof DEMO_USERS, { signoff: typeof SIGNS; shortcut
   provincieAuteur: { signoff: DOES_NOT_SIGN, shortcuts: EDITS },
   rijkOndertekenaar: { signoff: SIGNS, shortcuts: EDITS },
   provincieOndertekenaar: { signoff: SIGNS, shortcuts: EDITS },
-  meelezer: { signoff: DOES_NOT_SIGN, shortcuts: ['comment', 'findOnly', 'toc'] },
-  lezer: { signoff: DOES_NOT_SIGN, shortcuts: ['findOnly', 'toc'] },
+  meelezer: { signoff: DOES_NOT_SIGN, shortcuts: ['comment', 'commentsPanel', 'findOnly', 'toc'] },
+  // A lezer reads the comments too: Ctrl+Alt+Shift+A goes to them.
+  lezer: { signoff: DOES_NOT_SIGN, shortcuts: ['commentsPanel', 'findOnly', 'toc'] },
 }
 
 /** The header's sign-off button and panel, and the shortcuts listed, as `role` sees them. */

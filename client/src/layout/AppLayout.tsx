@@ -1,18 +1,22 @@
-// The frame of every page: a skip link, the product bar (with who is logged in), the page itself and
-// a footer with the accessibility statement (which must be reachable from every page).
-import type { ReactNode } from 'react'
+// The frame of every page: a skip link (and beside it those the page adds: PageSkipLink), the product
+// bar (with who is logged in), the page itself and a footer with the accessibility statement (which
+// must be reachable from every page).
+import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet } from 'react-router'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
 import { UserMenu } from '../session/UserMenu.tsx'
+import { PageSkipLinkSlot } from './PageSkipLinkSlot.ts'
 
 export function AppLayout({ children }: { readonly children?: ReactNode }) {
   const { t } = useTranslation('common')
+  const [pageSkipLinks, setPageSkipLinks] = useState<HTMLElement | null>(null)
   return (
-    <>
+    <PageSkipLinkSlot value={pageSkipLinks}>
       <a className="skip-link" href="#inhoud">
         {t('skipToContent')}
       </a>
+      <div ref={setPageSkipLinks} className="page-skip-links" />
       <header className="app-header">
         <div className="app-header__inner">
           <Link to="/" className="app-header__brand">
@@ -44,6 +48,6 @@ export function AppLayout({ children }: { readonly children?: ReactNode }) {
           </nav>
         </div>
       </footer>
-    </>
+    </PageSkipLinkSlot>
   )
 }

@@ -18,7 +18,9 @@ import { useOrderedSections } from '../collab/useOrderedSections.ts'
 import { usePresence } from '../collab/usePresence.ts'
 import { CommentsPanel } from '../features/comments/CommentsPanel.tsx'
 import { CommentsScope, useCommentsSetup } from '../features/comments/CommentsScope.tsx'
+import { CommentsSkipLink } from '../features/comments/CommentsSkipLink.tsx'
 import { ThreadLinkNotice } from '../features/comments/ThreadLinkNotice.tsx'
+import { useCommentsPanelKeys } from '../features/comments/useCommentsPanelKeys.ts'
 import { useOpenThreads } from '../features/comments/useOpenThreads.ts'
 import { useThreadLink } from '../features/comments/useThreadLink.ts'
 import { AccessNotice } from '../features/connection/AccessNotice.tsx'
@@ -108,6 +110,8 @@ export function DocumentPage() {
   })
   // A link to one thread (`?reactie=`, from a notification e-mail) opens it once the document is synced.
   const threadLink = useThreadLink(comments?.store ?? null, synced)
+  // Ctrl+Alt+Shift+A between the text and the comments panel; Escape in the panel back to the text.
+  useCommentsPanelKeys(comments?.store ?? null)
   const setPanelOpen = (open: boolean): void => {
     setSearchParams(
       (params) => {
@@ -144,6 +148,7 @@ export function DocumentPage() {
   return (
     <div className={`document-page${panelOpen ? ' document-page--with-panel' : ''}`}>
       <title>{t('common:pageTitle', { page: title ?? t('page.loadingTitle') })}</title>
+      {comments && <CommentsSkipLink />}
       <div className="document-main">
         <Breadcrumb label={t('page.breadcrumb')} steps={[{ to: '/', label: t('list.title') }]} current={shownTitle} />
         {document && <CoSenders document={document} />}
@@ -268,7 +273,7 @@ export function DocumentPage() {
           <h2 className="panel__title">{t('page.present')}</h2>
           <PresenceList participants={participants} sections={sections} />
         </div>
-        <DocumentShortcuts canEdit={editable} canComment={access !== 'read'} />
+        <DocumentShortcuts canEdit={editable} canComment={access !== 'read'} seesComments={comments !== null} />
       </aside>
     </div>
   )

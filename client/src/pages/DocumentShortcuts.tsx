@@ -2,7 +2,7 @@
 import { Trans, useTranslation } from 'react-i18next'
 import { type ShortcutRights, shortcutsFor } from './documentShortcuts.ts'
 
-const KBD = [<kbd key="0" />, <kbd key="1" />, <kbd key="2" />, <kbd key="3" />]
+const KBD = [<kbd key="0" />, <kbd key="1" />, <kbd key="2" />, <kbd key="3" />, <kbd key="4" />]
 const TOC = [<strong key="toc" />]
 
 export function DocumentShortcuts(rights: ShortcutRights) {

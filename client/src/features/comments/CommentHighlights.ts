@@ -5,6 +5,8 @@
 // fragment only catches up after it); when the edit touched a highlight's end they are resolved again
 // from Yjs right after (highlightEdges.ts): there ProseMirror's mapping guesses differently from Yjs
 // (a selection across the edge typed over), and every other page, a reload and the server follow Yjs.
+// The text is in a <mark> whose description says that it has a comment and that Ctrl+Alt+Shift+A goes
+// to it (useCommentsPanelKeys): a screen reader user learns both.
 import { Extension } from '@tiptap/core'
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
@@ -73,11 +75,15 @@ function highlightPlugin(
         class: `comment-highlight${active ? ' comment-highlight--active' : ''}`,
         'data-testid': 'comment-highlight',
         'data-thread-id': thread.id,
-        title: store.highlightTitle(),
+        title: store.highlightText('title'),
+        // What a screen reader says of the text besides "marked": that it has a comment, and the key to it.
+        'aria-description': store.highlightText('description'),
       }
       const spec = { threadId: thread.id } satisfies HighlightSpec
+      // Text in a <mark>: screen readers say the text is marked (NVDA "gemarkeerd", JAWS "mark").
+      const textAttrs = { ...attrs, nodeName: 'mark' }
       decorations.push(
-        Decoration.inline(place.from, place.to, attrs, { ...spec, inclusiveStart: false, inclusiveEnd: false }),
+        Decoration.inline(place.from, place.to, textAttrs, { ...spec, inclusiveStart: false, inclusiveEnd: false }),
       )
       // An inline decoration marks only text; a map in the range is marked as a node.
       for (const at of imagesIn(state.doc, place.from, place.to)) {

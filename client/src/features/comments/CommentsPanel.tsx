@@ -2,8 +2,10 @@
 // document order — by section, then by where the anchor is in the text. While the document scrolls,
 // the cards move to the height of their highlights (useAlignedCards); "Toon in de tekst" and clicking
 // a highlight connect the two as well, and "Vorige / Volgende open reactie" steps through the open
-// ones. A card asked to take the focus (a link to its thread, a thread just placed in read-only text)
-// is never hidden by the filter: the filter is reset then.
+// ones. A card asked to take the focus (a link to its thread, a thread just placed in read-only text,
+// Ctrl+Alt+Shift+A in its text) is never hidden by the filter: the filter is reset then. The panel is
+// `#reacties`, where the skip link "Naar de reacties" and Ctrl+Alt+Shift+A outside a comment's text
+// put the focus on its heading (useCommentsPanelKeys).
 import { type OrderedSection, ROUNDS, type Round, type ThreadStatus } from '@novex/shared'
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
@@ -11,6 +13,7 @@ import { isRound } from '../../api/comments.ts'
 import { CommentAnnouncer } from './CommentAnnouncer.tsx'
 import { type CommentsContextValue, useCommentsContext } from './CommentsContext.ts'
 import { CommentsScope } from './CommentsScope.tsx'
+import { COMMENTS_PANEL_ID, COMMENTS_PANEL_SHORTCUT } from './commentsPanelFocus.ts'
 import { FilterSelect } from './FilterSelect.tsx'
 import type { SectionInfo } from './SectionName.tsx'
 import { ThreadCard } from './ThreadCard.tsx'
@@ -78,12 +81,21 @@ function CommentsPanelBody({ sections, isLive }: Omit<CommentsPanelProps, 'comme
   const openCount = threads.filter((thread) => thread.status === 'open').length
 
   return (
-    <section ref={panelRef} className="panel comments-panel" data-testid="comments-panel" aria-labelledby={headingId}>
-      <h2 id={headingId} className="panel__title">
+    <section
+      ref={panelRef}
+      id={COMMENTS_PANEL_ID}
+      className="panel comments-panel"
+      data-testid="comments-panel"
+      aria-labelledby={headingId}
+    >
+      <h2 id={headingId} className="panel__title" tabIndex={-1} aria-keyshortcuts={COMMENTS_PANEL_SHORTCUT}>
         {t('panel.title')} <span className="comments-panel__count">{t('panel.openCount', { count: openCount })}</span>
       </h2>
       <p className="hint">
         <Trans t={t} i18nKey="panel.hint" components={{ kbd: <kbd /> }} />
+      </p>
+      <p className="hint">
+        <Trans t={t} i18nKey="panel.keysHint" components={{ kbd: <kbd /> }} />
       </p>
       <fieldset className="comments-panel__filters">
         <legend className="visually-hidden">{t('panel.filters')}</legend>

@@ -39,7 +39,7 @@ export function useCommentsSetup({
   useEffect(() => {
     if (doc === null) return
     // The store outlives language switches: it asks the i18n instance for the text when it draws.
-    const created = createCommentsStore(doc, () => i18n.t('comments:highlight.title'))
+    const created = createCommentsStore(doc, (part) => i18n.t(`comments:highlight.${part}`))
     setStore(created)
     return () => {
       created.destroy()

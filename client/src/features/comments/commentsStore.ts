@@ -11,6 +11,8 @@ export type AnchorPlace =
   | { readonly kind: 'range'; readonly from: number; readonly to: number }
   | { readonly kind: 'deleted' }
 
+export type HighlightTextPart = 'title' | 'description'
+
 export interface CommentsSnapshot {
   readonly threads: readonly CommentThread[]
   /** threadId → where its text is; missing while the section's editor has not rendered yet. */
@@ -23,8 +25,8 @@ export interface CommentsSnapshot {
 
 export interface CommentsStore {
   readonly doc: Y.Doc
-  /** The tooltip of a highlight, in the interface language of the moment it is drawn. */
-  highlightTitle(): string
+  /** A highlight's tooltip or its description for screen readers, in the interface language of the moment. */
+  highlightText(part: HighlightTextPart): string
   getSnapshot(): CommentsSnapshot
   subscribe(listener: () => void): () => void
   /** The section whose `content` is this fragment (null when it is not in the document). */
@@ -42,7 +44,7 @@ export interface CommentsStore {
   destroy(): void
 }
 
-export function createCommentsStore(doc: Y.Doc, highlightTitle: () => string): CommentsStore {
+export function createCommentsStore(doc: Y.Doc, highlightText: (part: HighlightTextPart) => string): CommentsStore {
   const comments = commentsMap(doc)
   const listeners = new Set<() => void>()
   const anchorsBySection = new Map<string, ReadonlyMap<string, AnchorPlace>>()
@@ -81,7 +83,7 @@ export function createCommentsStore(doc: Y.Doc, highlightTitle: () => string): C
 
   return {
     doc,
-    highlightTitle,
+    highlightText,
     getSnapshot: () => snapshot,
     subscribe(listener) {
       listeners.add(listener)

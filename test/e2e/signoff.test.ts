@@ -522,3 +522,30 @@ describe('dossier export failures', () => {
     author.assertNoProblems([/status of (409|500)/])
   })
 })
+
+describe('the sign-off panel without its overview', () => {
+  it('shows no history count while the overview cannot be loaded, and the count once it can', async () => {
+    const page = rijkSigner.page
+    await openDocument(page, DE_PEEL)
+    await waitForSaveStatus(page, 'Opgeslagen', 30_000)
+    // The server's overview out of reach (the Y.Doc mirror of the states still comes over the socket).
+    await page.route('**/signoffs', (route) => route.abort('internetdisconnected'))
+    await openPanel(page)
+    const item = page.locator(`[data-testid="signoff-item"][data-section-id="${signedId}"]`)
+    await poll(() => page.getByTestId('signoff-panel').getByRole('alert').textContent()).toContain(
+      'De server is niet bereikbaar.',
+    )
+    // "Geschiedenis (0)" would say nothing happened to a section that was signed, locked and reopened.
+    expect(await item.getByTestId('signoff-history').locator('summary').textContent()).toBe('Geschiedenis')
+    await item.getByTestId('signoff-history').locator('summary').click()
+    expect(await item.getByTestId('signoff-history').textContent()).toContain(
+      'De geschiedenis is nu niet beschikbaar: het overzicht kon (nog) niet worden geladen.',
+    )
+    await page.unroute('**/signoffs')
+    await page.getByTestId('signoff-panel').getByRole('button', { name: 'Opnieuw proberen' }).click()
+    await poll(() => item.getByTestId('signoff-history').locator('summary').textContent()).toMatch(
+      /^Geschiedenis \([1-9]\d*\)$/,
+    )
+    rijkSigner.assertNoProblems([/status of 409/, /ERR_INTERNET_DISCONNECTED/])
+  })
+})

@@ -1,8 +1,10 @@
 // A section's title: a one-line text field bound to the section's Y.Text, edited by several people at
 // once. It is a textarea so that a long title wraps and can be read whole (an <input> cut it off with
-// "…"); Enter never makes a second line: it continues in the section's text.
+// "…"); Enter never makes a second line: it continues in the section's text. Read-only (locked, or a
+// member who may not edit), it still takes the focus, and an attempt to change it is answered in words
+// under it, as the section's text does (`readonly-hint`), instead of nothing happening.
 import type { OrderedSection } from '@novex/shared'
-import { type KeyboardEvent, useEffect, useRef } from 'react'
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { bindTitleInput } from '../../collab/titleBinding.ts'
 import { useSectionsContext } from './SectionsContext.ts'
@@ -19,6 +21,10 @@ export function SectionTitle({ section, inputId, locked = false }: SectionTitleP
   const { editable, takeTitleFocus } = useSectionsContext()
   const ref = useRef<HTMLTextAreaElement>(null)
   const { title, id } = section
+  const readOnly = !editable || locked
+  // Said once someone tries to change the read-only title, until the field loses the focus.
+  const [refused, setRefused] = useState(false)
+  const hintId = `${inputId}-readonly`
 
   useEffect(() => {
     const input = ref.current
@@ -35,6 +41,7 @@ export function SectionTitle({ section, inputId, locked = false }: SectionTitleP
   // Enter continues in the section's text, as it would after a heading in a word processor; with a
   // modifier it does nothing (a title is one line).
   const handleKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
+    if (readOnly && changesText(event)) setRefused(true)
     if (event.key !== 'Enter') return
     event.preventDefault()
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
@@ -53,9 +60,18 @@ export function SectionTitle({ section, inputId, locked = false }: SectionTitleP
         lang="nl"
         autoComplete="off"
         aria-label={t('section.titleLabel', { number: section.number })}
-        readOnly={!editable || locked}
+        readOnly={readOnly}
+        aria-describedby={readOnly && refused ? hintId : undefined}
         onKeyDown={handleKeyDown}
+        onPaste={() => readOnly && setRefused(true)}
+        onCut={() => readOnly && setRefused(true)}
+        onDrop={() => readOnly && setRefused(true)}
+        onBlur={() => setRefused(false)}
       />
+      {/* A live region that exists before it speaks: why typing in the title does nothing. */}
+      <p id={hintId} className="hint section-readonly-hint" role="status" data-testid="title-readonly-hint">
+        {readOnly && refused ? t(locked ? 'section.titleReadOnlyLocked' : 'section.titleReadOnly') : ''}
+      </p>
       {/* On paper a form field may be cut off: print styles show this heading instead.
           A title edit re-renders the section list (useOrderedSections), so it is current. */}
       <span className="section-title__print" translate="no" aria-hidden="true">
@@ -63,6 +79,12 @@ export function SectionTitle({ section, inputId, locked = false }: SectionTitleP
       </span>
     </>
   )
+}
+
+/** A key that would change the text of an editable field: a character, or a deletion. */
+function changesText(event: KeyboardEvent<HTMLTextAreaElement>): boolean {
+  if (event.ctrlKey || event.metaKey || event.altKey) return false
+  return event.key.length === 1 || event.key === 'Backspace' || event.key === 'Delete'
 }
 
 /**

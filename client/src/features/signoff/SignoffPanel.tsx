@@ -128,17 +128,25 @@ export function SignoffPanel({
     })
   }
 
-  /** After a dialog closed: when the button that opened it is gone (the state changed), keep the focus in the panel. */
+  // After a dialog closed (its own clean-up gave the focus back to the button that opened it, if that is
+  // still on the page): when that button is gone (the state changed meanwhile), keep the focus in the
+  // panel, on the section's item. An effect, so it runs after the dialog has unmounted, however the
+  // close was scheduled.
+  const closedDialogOf = useRef<string | null>(null)
   const keepFocusAfterDialog = (sectionId: string): void => {
-    queueMicrotask(() => {
-      const heading = headingRef.current
-      const active = heading?.ownerDocument.activeElement
-      if (heading && (!active || active === active.ownerDocument.body)) {
-        const item = panelRef.current?.querySelector<HTMLElement>(`[data-section-id="${CSS.escape(sectionId)}"] h3`)
-        ;(item ?? heading).focus()
-      }
-    })
+    closedDialogOf.current = sectionId
   }
+  useEffect(() => {
+    const sectionId = closedDialogOf.current
+    if (sectionId === null || signing !== null || reopen !== null) return
+    closedDialogOf.current = null
+    const heading = headingRef.current
+    const active = heading?.ownerDocument.activeElement
+    if (heading && (!active || active === active.ownerDocument.body)) {
+      const item = panelRef.current?.querySelector<HTMLElement>(`[data-section-id="${CSS.escape(sectionId)}"] h3`)
+      ;(item ?? heading).focus()
+    }
+  }, [signing, reopen])
 
   const handleRequest = (section: OrderedSection): void => {
     void run(section, async () => {
@@ -227,7 +235,7 @@ export function SignoffPanel({
             verified={verifiedBySection.get(section.id) ?? true}
             me={me}
             canEdit={canEdit}
-            events={eventsBySection.get(section.id) ?? NO_EVENTS}
+            events={overview === null ? null : (eventsBySection.get(section.id) ?? NO_EVENTS)}
             openThreads={openThreads.get(section.id)?.count ?? 0}
             onShowOpen={
               commentsStore === null

@@ -19,7 +19,8 @@ export interface SignoffSectionItemProps {
   readonly me: SignoffMe | null
   /** The user may edit the document (and so ask the signatories to sign). */
   readonly canEdit: boolean
-  readonly events: readonly LedgerEvent[]
+  /** Null while the ledger is not known (loading, or it could not be loaded). */
+  readonly events: readonly LedgerEvent[] | null
   /** Reactions still open on the section: worth reading before signing (not a condition). */
   readonly openThreads: number
   /** Shows the oldest of them in the document; null where reactions cannot be shown. */

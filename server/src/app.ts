@@ -89,8 +89,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     if (!rooms) throw new Error('rooms are not ready')
     return rooms.withRoom(documentId, work)
   }
+  const linkStore = createLinkStore(db)
   const links = createLinkService({
-    store: createLinkStore(db),
+    store: linkStore,
     catalog,
     authorize: documentAccess.bind(null, accounts),
     withRoom,
@@ -241,6 +242,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       review: createReviewService(withRoom, versions, { onRoundChanged: notifications.onRoundChanged }),
       versions,
       withRoom,
+      linkTargets: linkStore,
     },
     status: {
       catalog,

@@ -11,7 +11,7 @@ import type * as Y from 'yjs'
 import { DEMO_USERS, launchBrowser, newUserContext, openDocument, type UserContext } from '../helpers/browser.ts'
 import { connectClient } from '../helpers/client.ts'
 import { anchorOver, api, firstText } from '../helpers/comments.ts'
-import { appendParagraph, DE_PEEL } from '../helpers/documents.ts'
+import { appendLink, appendParagraph, DE_PEEL } from '../helpers/documents.ts'
 import { type RunningServer, startServer } from '../helpers/server.ts'
 import { login } from '../helpers/session.ts'
 import { expectAccessible } from './support/axe.ts'
@@ -63,6 +63,13 @@ async function seed(): Promise<void> {
   await review('open')
   await review('close')
   appendParagraph((sections[1] as { content: Y.XmlFragment }).content, 'Een zin die na IJkmoment 1 is toegevoegd.')
+  // A cross-reference added after the round: the comparison names its target ("[koppeling: § 1 …]").
+  appendLink(
+    (sections[1] as { content: Y.XmlFragment }).content,
+    'Zie ook ',
+    DE_PEEL,
+    (sections[0] as { id: string }).id,
+  )
   await client.saved()
   client.destroy()
   await review('open')
@@ -221,7 +228,58 @@ describe('comments, ijkmomenten and versions', () => {
     await expect
       .poll(() => page.getByTestId('version-compare').getByRole('heading', { level: 2 }).first().textContent())
       .toBe('End of review checkpoint 1 compared with current version')
+    // The link added after the round, named in English; its target is the document's text.
+    const link = page.getByTestId('version-compare').getByTestId('diff-link')
+    await expect.poll(() => link.textContent()).toMatch(/^\[link: § 1 .+\]$/)
+    expect(await link.locator('[translate="no"]').textContent()).toMatch(/^§ 1 /)
     assertNoProblems()
+  })
+})
+
+/**
+ * For each compare select: whether the widest option's text fits between the start padding and the arrow
+ * (drawn as a background image `size` wide, `offset` from the end edge: "calc(100% - 8px) 50%"), and
+ * whether the select stays inside the window. A select's scrollWidth never exceeds its clientWidth, so
+ * the text is measured with the select's own font.
+ */
+function compareSelectsFit(page: Page) {
+  return page.evaluate(async () => {
+    await document.fonts.ready
+    const context = document.createElement('canvas').getContext('2d')
+    return ['compare-from', 'compare-to'].map((testId) => {
+      const select = document.querySelector<HTMLSelectElement>(`[data-testid="${testId}"]`)
+      if (!select || !context) return { testId, widest: '(no select)', fits: false, inWindow: false }
+      const style = getComputedStyle(select)
+      context.font = style.font
+      const texts = Array.from(select.options, (o) => o.text)
+      const width = (text: string) => context.measureText(text).width
+      const widest = texts.reduce((a, b) => (width(b) > width(a) ? b : a), '')
+      const offset = Number(/calc\(100% - ([\d.]+)px\)/.exec(style.backgroundPosition)?.[1] ?? 0)
+      const arrowStart = select.clientWidth - offset - Number.parseFloat(style.backgroundSize)
+      const textEnd = select.clientWidth - Number.parseFloat(style.paddingRight)
+      const fits = Number.parseFloat(style.paddingLeft) + width(widest) <= Math.min(arrowStart, textEnd) + 0.5
+      return { testId, widest, fits, inWindow: select.getBoundingClientRect().right <= window.innerWidth }
+    })
+  })
+}
+
+describe('the compare form', () => {
+  // "Begin IJkmoment 1" ran under the select's arrow (QA, 1280 px).
+  it('shows the whole name of every version beside the arrow, on a wide screen and on a phone', async () => {
+    for (const language of ['nl', 'en'] as const) {
+      const { page, assertNoProblems } = await trekkerPage(language === 'en' ? { language } : {})
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 })
+        await page.goto(`/document/${DE_PEEL}/versies`)
+        await expect.poll(() => page.getByTestId('compare-from').locator('option').count()).toBe(3)
+        // The widest option is named in the failure message when one does not fit.
+        expect(await compareSelectsFit(page), `${language} at ${width} px`).toEqual([
+          { testId: 'compare-from', widest: expect.any(String), fits: true, inWindow: true },
+          { testId: 'compare-to', widest: expect.any(String), fits: true, inWindow: true },
+        ])
+      }
+      assertNoProblems()
+    }
   })
 })
 

@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import type { User } from '../accounts/accountStore.ts'
 import { requireTrekker } from '../comments/commentRights.ts'
 import { compareSections } from '../review/compareDocs.ts'
+import { comparisonFor, type LinkLabelDeps, reportFor } from '../review/linkLabels.ts'
 import { REPORT_FORMATS, type ReportFormat, reportMarkdown, reportPdf } from '../review/renderReport.ts'
 import { docFrom, type ReviewService } from '../review/reviewService.ts'
 import type { VersionStore } from '../review/versionStore.ts'
@@ -13,7 +14,7 @@ import type { WithRoom } from '../signoff/signoffService.ts'
 import { type CommentsApiDeps, commentContext } from './commentsApi.ts'
 import { ApiError, notFound, sendJson } from './respond.ts'
 
-export interface ReviewApiDeps extends CommentsApiDeps {
+export interface ReviewApiDeps extends CommentsApiDeps, LinkLabelDeps {
   readonly review: ReviewService
   readonly versions: VersionStore
   readonly withRoom: WithRoom
@@ -45,19 +46,22 @@ export async function routeReview(
     if (rest.length === 2 && (second === 'open' || second === 'close') && method === 'POST') {
       requireTrekker(context.rights)
       const actor = { userId: user.id, name: `${user.name} (${user.organisation.name})` }
-      sendJson(
-        res,
-        200,
-        second === 'open' ? await deps.review.open(documentId, actor) : await deps.review.close(documentId, actor),
-      )
+      if (second === 'open') {
+        sendJson(res, 200, await deps.review.open(documentId, actor))
+        return true
+      }
+      const closed = await deps.review.close(documentId, actor)
+      sendJson(res, 200, { ...closed, report: await reportFor(deps, user, documentId, closed.report) })
       return true
     }
     if (rest.length === 3 && third === 'report' && method === 'GET') {
       const round = Number(second) as Round
       if (!(ROUNDS as readonly number[]).includes(round)) throw notFound()
-      const report = deps.versions.report(documentId, round)
-      if (!report)
+      const stored = deps.versions.report(documentId, round)
+      if (!stored)
         throw new ApiError(404, 'report_not_found', 'Van dit ijkmoment is nog geen verslag: het is niet afgesloten.')
+      // Its links are named for this reader: the report is stored without their titles.
+      const report = await reportFor(deps, user, documentId, stored)
       const format = query.get('format')
       if (format === null) {
         sendJson(res, 200, report)
@@ -94,7 +98,7 @@ export async function routeReview(
       return docFrom(state)
     }
     const [from, to] = [await load(query.get('from')), await load(query.get('to'))]
-    sendJson(res, 200, { sections: compareSections(from, to) })
+    sendJson(res, 200, { sections: await comparisonFor(deps, user, documentId, compareSections(from, to), [to, from]) })
     return true
   }
   if (rest.length === 2 && second !== undefined && /^\d+$/.test(second)) {

@@ -1,38 +1,62 @@
 // Compares two versions of a document per section: title and text as word diffs, so a reader sees
 // what was inserted and deleted (wordDiff.ts). Sections are matched by id (stable across renames and moves).
+// A section link added or removed is a change too: it is a part of its own (linkPlaceholders.ts), named
+// for the reader afterwards (linkLabels.ts).
 import {
   type DiffPart,
   orderedSections,
   type SectionComparison,
+  type SectionTextRun,
   type SectionView,
-  sectionPlainText,
+  sectionTextRuns,
 } from '@novex/shared'
 import type * as Y from 'yjs'
+import { linkPlaceholders } from './linkPlaceholders.ts'
 import { diffBudget, wordDiff } from './wordDiff.ts'
 
-function textOf(section: SectionView | undefined): string {
-  return section ? `${section.title.toString()}\n${sectionPlainText(section)}` : ''
+/** The title on a line of its own, then the content with its links; an absent section reads as no text. */
+function runsOf(section: SectionView | undefined): SectionTextRun[] {
+  return section ? [`${section.title.toString()}\n`, ...sectionTextRuns(section)] : []
 }
 
-const words = (value: string): number => value.split(/\s+/).filter((w) => w.length > 0).length
+/** Words: what stands between spaces and holds a letter or a digit (a full stop on its own is none). */
+const words = (value: string): number => value.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+
+const count = (parts: readonly DiffPart[], which: 'added' | 'removed') => {
+  const changed = parts.filter((p) => p[which])
+  return {
+    words: changed.filter((p) => !p.link).reduce((n, p) => n + words(p.value), 0),
+    links: changed.filter((p) => p.link).length,
+  }
+}
 
 export function compareSections(from: Y.Doc, to: Y.Doc): SectionComparison[] {
   const before = new Map(orderedSections(from).map((s) => [s.id as string, s]))
   const after = orderedSections(to)
+  const pairs: { id: string; old: SectionView | undefined; now: SectionView | undefined }[] = []
   const seen = new Set<string>()
-  const out: SectionComparison[] = []
-  const budget = diffBudget()
-  const compare = (sectionId: string, old: SectionView | undefined, now: SectionView | undefined): void => {
-    const parts: DiffPart[] = wordDiff(textOf(old), textOf(now), budget)
-    const inserted = parts.filter((p) => p.added).reduce((n, p) => n + words(p.value), 0)
-    const deleted = parts.filter((p) => p.removed).reduce((n, p) => n + words(p.value), 0)
-    const status = !old ? 'added' : !now ? 'removed' : inserted + deleted > 0 ? 'changed' : 'same'
-    out.push({ sectionId, title: (now ?? old)?.title.toString() ?? '', status, parts, inserted, deleted })
-  }
   for (const section of after) {
     seen.add(section.id)
-    compare(section.id, before.get(section.id), section)
+    pairs.push({ id: section.id, old: before.get(section.id), now: section })
   }
-  for (const [id, section] of before) if (!seen.has(id)) compare(id, section, undefined)
-  return out
+  for (const [id, section] of before) if (!seen.has(id)) pairs.push({ id, old: section, now: undefined })
+  const texts = pairs.map(({ old, now }) => ({ old: runsOf(old), now: runsOf(now) }))
+  const links = linkPlaceholders(texts.flatMap(({ old, now }) => [old, now]))
+  const budget = diffBudget()
+  return pairs.map(({ id, old, now }, index): SectionComparison => {
+    const text = texts[index] ?? { old: [], now: [] }
+    const parts = links.expand(wordDiff(links.text(text.old), links.text(text.now), budget))
+    const inserted = count(parts, 'added')
+    const deleted = count(parts, 'removed')
+    const changes = inserted.words + deleted.words + inserted.links + deleted.links
+    const status = !old ? 'added' : !now ? 'removed' : changes > 0 ? 'changed' : 'same'
+    return {
+      sectionId: id,
+      title: (now ?? old)?.title.toString() ?? '',
+      status,
+      parts,
+      inserted: inserted.words,
+      deleted: deleted.words,
+    }
+  })
 }

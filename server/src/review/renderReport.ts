@@ -1,9 +1,11 @@
 // The round report as a file: Markdown (user text escaped, so nothing in a title becomes markup) and
-// PDF (pdfkit with the embedded DejaVu fonts the dossier uses).
-import type { CountsByOrganisation, RoundReport } from '@novex/shared'
+// PDF (pdfkit with the embedded DejaVu fonts the dossier uses). The report comes with its links named
+// for the reader (linkLabels.ts): each link added or removed in the round is listed by its target.
+import type { CountsByOrganisation, DiffPart, RoundReport } from '@novex/shared'
 import { formatDateTime } from '../export/dossierText.ts'
 import { escapeMarkdownText } from '../export/markdownEscape.ts'
 import { pdfFontPath } from '../export/pdfFonts.ts'
+import { linkTargetText } from './linkLabels.ts'
 
 export const REPORT_FORMATS = ['md', 'pdf'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -14,6 +16,21 @@ function counts(byOrganisation: CountsByOrganisation): string {
   return entries.map(([organisation, n]) => `${n} (${organisation})`).join(', ')
 }
 
+/** "1 woord", "3 woorden". */
+const wordCount = (n: number): string => `${n} ${n === 1 ? 'woord' : 'woorden'}`
+
+/** The links added and removed in the round, each on a line of its own (a reviewer checks them). */
+function linkLines(parts: readonly DiffPart[]): string[] {
+  const added = parts.filter((p) => p.link && p.added)
+  const removed = parts.filter((p) => p.link && p.removed)
+  if (added.length + removed.length === 0) return []
+  return [
+    `Koppelingen: ${added.length} toegevoegd, ${removed.length} verwijderd`,
+    ...added.map((p) => `Koppeling toegevoegd: ${p.link ? linkTargetText(p.link) : ''}`),
+    ...removed.map((p) => `Koppeling verwijderd: ${p.link ? linkTargetText(p.link) : ''}`),
+  ]
+}
+
 function reportLines(report: RoundReport): { heading: string; lines: string[] }[] {
   return report.sections.map((section) => ({
     heading: `${section.number} ${section.title}`,
@@ -21,7 +38,8 @@ function reportLines(report: RoundReport): { heading: string; lines: string[] }[
       `Geopend: ${counts(section.opened)}`,
       `Afgehandeld: ${counts(section.resolved)}`,
       `Nog open: ${counts(section.open)}`,
-      `Tekst: ${section.changes.inserted} woorden toegevoegd, ${section.changes.deleted} woorden verwijderd`,
+      `Tekst: ${wordCount(section.changes.inserted)} toegevoegd, ${wordCount(section.changes.deleted)} verwijderd`,
+      ...linkLines(section.changes.parts),
     ],
   }))
 }

@@ -1,6 +1,7 @@
 // The report of a closed ijkmoment: per section, the threads opened in the round, resolved during it
 // and still open at its close, counted per organisation of the opener, and what changed in the text
-// between the start and the end of the round.
+// between the start and the end of the round. It is stored with its section links unnamed (compareDocs.ts):
+// every answer names them for its reader (linkLabels.ts).
 import {
   type CommentThread,
   orderedSections,

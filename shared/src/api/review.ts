@@ -2,6 +2,7 @@
 // a round report, a changed link's target), the comparison of two versions per section, and the report of a
 // closed ijkmoment.
 import type { ReviewState, Round } from '../comments/commentTypes.ts'
+import type { LinkState } from '../links/sectionLink.ts'
 
 /** GET /api/documents/<id>/review: the ijkmomenten of the document, and whether the user may open and close them. */
 export interface ReviewAnswer {
@@ -39,12 +40,36 @@ export interface VersionSummary {
 
 /**
  * A run of text in a word diff: unchanged (neither flag), only in the later text (`added`) or only in the
- * earlier one (`removed`). The flags are absent rather than false.
+ * earlier one (`removed`). The flags are absent rather than false. A section link in a version comparison
+ * or a round report is a part of its own, with `link` (docs/links.md, "In a comparison").
  */
 export interface DiffPart {
   readonly value: string
   readonly added?: true
   readonly removed?: true
+  /** Set when this part is a section link: `value` then names it in Dutch, for readers of the raw answer. */
+  readonly link?: DiffLink
+}
+
+/**
+ * How a link in a comparison names its target to the reader: `valid`, `broken` (the section is gone: the
+ * title and number it last had), `no-access` (no title: the reader may not open that document) or
+ * `unavailable` (the server cannot open that document for now: the last known title). Whether the target
+ * changed since the link was made (`suspect`) is the links API's business, not a comparison's.
+ */
+export type DiffLinkState = Exclude<LinkState, 'suspect'>
+
+/** A section link in a word diff: the section it names, as the reader of the answer may see it now. */
+export interface DiffLink {
+  readonly documentId: string
+  readonly sectionId: string
+  /** Always set in an answer; absent only in a round report as stored, before it is read for someone. */
+  readonly state?: DiffLinkState
+  /** The target section's number and title ('' when unknown); absent when `no-access`. */
+  readonly number?: string
+  readonly title?: string
+  /** The target document's title, when the link goes to another document (and the reader may open it). */
+  readonly documentTitle?: string
 }
 
 export const SECTION_CHANGE_STATUSES = ['changed', 'added', 'removed', 'same'] as const
@@ -57,7 +82,7 @@ export interface SectionComparison {
   readonly title: string
   readonly status: SectionChangeStatus
   readonly parts: readonly DiffPart[]
-  /** Words in the added and in the removed parts. */
+  /** Words in the added and in the removed parts (a link is no word: it is a part of its own). */
   readonly inserted: number
   readonly deleted: number
 }

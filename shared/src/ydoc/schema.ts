@@ -11,7 +11,8 @@
 import * as Y from 'yjs'
 import { type ComponentKey, isComponentKey } from '../components.ts'
 import { IMAGE_NODE, imagePlainText } from '../content/images.ts'
-import { newSectionId, type SectionId } from '../ids.ts'
+import { isDocumentId, isSectionId, newSectionId, type SectionId } from '../ids.ts'
+import { SECTION_LINK_ATTRS, SECTION_LINK_NODE } from '../links/sectionLink.ts'
 import { compareByRank, type Rank, rankBetween } from '../rank.ts'
 
 export const DOC_KEYS = {
@@ -263,25 +264,65 @@ function descendantsOf(doc: Y.Doc, id: SectionId): SectionId[] {
 }
 
 /**
- * Plain text of a section's content, paragraphs separated by newlines (for comparing versions, a
- * refused change, a linked section's change, tests). An image reads as its description on a line of its
- * own, so that a map placed, removed or described anew shows as a change too.
+ * Plain text of a section's content, paragraphs separated by newlines (for a refused change, a linked
+ * section's change, whether a section is empty, tests). An image reads as its description on a line of its
+ * own, so that a map placed, removed or described anew shows as a change too. A section link holds no
+ * text and is left out here; `sectionTextRuns` keeps it.
  */
 export function sectionPlainText(section: SectionView): string {
-  const parts: string[] = []
+  return contentRuns(section, false)
+    .filter((run) => typeof run === 'string')
+    .join('')
+    .trim()
+}
+
+/** The section a `sectionLink` in a section's text names (docs/links.md). */
+export interface LinkedSection {
+  readonly documentId: string
+  readonly sectionId: string
+}
+
+/** A piece of a section's text as `sectionTextRuns` reads it: text, or a section link standing there. */
+export type SectionTextRun = string | LinkedSection
+
+/**
+ * A section's text as `sectionPlainText` reads it, with each section link in its place between the
+ * text around it (for comparing versions: a cross-reference added or removed is a change a reviewer
+ * must see, and the link itself holds no text). Neighbouring text is one run; the text at both ends is
+ * trimmed as sectionPlainText trims it. A link without a valid target reads as nothing, as before.
+ */
+export function sectionTextRuns(section: SectionView): SectionTextRun[] {
+  const runs = contentRuns(section, true)
+  const first = runs[0]
+  if (typeof first === 'string') runs[0] = first.trimStart()
+  const last = runs.at(-1)
+  if (typeof last === 'string') runs[runs.length - 1] = last.trimEnd()
+  return runs.filter((run) => run !== '')
+}
+
+function contentRuns(section: SectionView, withLinks: boolean): SectionTextRun[] {
+  const runs: SectionTextRun[] = []
+  const text = (value: string): void => {
+    const last = runs.at(-1)
+    if (typeof last === 'string') runs[runs.length - 1] = last + value
+    else runs.push(value)
+  }
   const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment | Y.XmlHook): void => {
     if (node instanceof Y.XmlText) {
-      for (const op of node.toDelta() as { insert?: unknown }[])
-        if (typeof op.insert === 'string') parts.push(op.insert)
+      for (const op of node.toDelta() as { insert?: unknown }[]) if (typeof op.insert === 'string') text(op.insert)
     } else if (node instanceof Y.XmlElement && node.nodeName === IMAGE_NODE) {
-      parts.push(`${imagePlainText(node.getAttribute('alt'), node.getAttribute('caption'))}\n`)
+      text(`${imagePlainText(node.getAttribute('alt'), node.getAttribute('caption'))}\n`)
+    } else if (withLinks && node instanceof Y.XmlElement && node.nodeName === SECTION_LINK_NODE) {
+      const documentId = node.getAttribute(SECTION_LINK_ATTRS.documentId)
+      const sectionId = node.getAttribute(SECTION_LINK_ATTRS.sectionId)
+      if (isDocumentId(documentId) && isSectionId(sectionId)) runs.push({ documentId, sectionId })
     } else if (node instanceof Y.XmlElement || node instanceof Y.XmlFragment) {
       for (const child of node.toArray()) walk(child)
-      if (node instanceof Y.XmlElement && BLOCK_NODES.has(node.nodeName)) parts.push('\n')
+      if (node instanceof Y.XmlElement && BLOCK_NODES.has(node.nodeName)) text('\n')
     }
   }
   walk(section.content)
-  return parts.join('').trim()
+  return runs
 }
 
 const BLOCK_NODES = new Set(['paragraph', 'heading', 'listItem', 'blockquote', 'codeBlock'])

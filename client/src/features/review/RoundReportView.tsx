@@ -1,5 +1,6 @@
 // The report of a closed ijkmoment: per section the threads opened, resolved and still open per
-// organisation, and what changed in the text since the previous round; downloads as Markdown and PDF.
+// organisation, and what changed in the text since the previous round (words, and the section links added
+// or removed, which reviewers check); downloads as Markdown and PDF.
 // It opens in the page (not modal: one reads it beside the document), takes the focus when it
 // appears, and Escape or "Rapport sluiten" closes it (the caller puts the focus back).
 import type { CountsByOrganisation, RoundReport } from '@novex/shared'
@@ -19,6 +20,7 @@ import { useTranslation } from 'react-i18next'
 import { roundReportUrl } from '../../api/comments.ts'
 import { formatDateTime } from '../../i18n/formatDate.ts'
 import { DiffText } from '../versions/DiffText.tsx'
+import { linkChangesText, wordChangesText } from './reportTexts.ts'
 
 export interface RoundReportViewProps {
   readonly documentId: string
@@ -72,24 +74,30 @@ export function RoundReportView({ documentId, report, onClose }: RoundReportView
           {t('report.close')}
         </Button>
       </p>
-      {report.sections.map((section) => (
-        <section key={section.sectionId} className="round-report__section" data-section-id={section.sectionId}>
-          <h3>
-            {section.number !== '' && `${t('report.sectionNumber', { number: section.number })} `}
-            {section.title === '' ? t('report.untitled') : <span translate="no">{section.title}</span>}
-          </h3>
-          <CountsTable section={section} />
-          <p className="hint">
-            {t('report.changes', { inserted: section.changes.inserted, deleted: section.changes.deleted })}
-          </p>
-          {section.changes.parts.some((p) => p.added || p.removed) && (
-            <details>
-              <summary>{t('report.showChanges')}</summary>
-              <DiffText parts={section.changes.parts} />
-            </details>
-          )}
-        </section>
-      ))}
+      {report.sections.map((section) => {
+        const links = linkChangesText(t, section.changes.parts)
+        return (
+          <section key={section.sectionId} className="round-report__section" data-section-id={section.sectionId}>
+            <h3>
+              {section.number !== '' && `${t('report.sectionNumber', { number: section.number })} `}
+              {section.title === '' ? t('report.untitled') : <span translate="no">{section.title}</span>}
+            </h3>
+            <CountsTable section={section} />
+            <p className="hint">{wordChangesText(t, section.changes)}</p>
+            {links !== null && (
+              <p className="hint" data-testid="round-report-links">
+                {links}
+              </p>
+            )}
+            {section.changes.parts.some((p) => p.added || p.removed) && (
+              <details>
+                <summary>{t('report.showChanges')}</summary>
+                <DiffText parts={section.changes.parts} />
+              </details>
+            )}
+          </section>
+        )
+      })}
     </section>
   )
 }

@@ -208,16 +208,26 @@ it('uploads a pasted or dropped image file; a broken one is refused with the rea
   await caretToEnd(page, sectionId)
   const dialog = page.getByTestId('image-dialog')
 
-  // A file cut off in transfer: the server's reason, a way to try again, and the text unchanged.
+  // A file cut off in transfer: the server's reason, no full progress bar that reads as success, and
+  // no "Opnieuw proberen" (the same file would be refused again) but another file to choose, in the
+  // dialog, keeping the description; the text unchanged.
   await pasteFile(page, sectionId, 'half.png', truncated(pngImage(121, 80)))
   await dialog.waitFor()
   await expect
     .poll(() => dialog.getByTestId('image-upload-failure').textContent(), UPLOAD_CHECKED)
     .toContain('De afbeelding is niet compleet')
-  expect(await dialog.getByRole('button', { name: 'Opnieuw proberen' }).count()).toBe(1)
+  expect(await dialog.getByRole('button', { name: 'Opnieuw proberen' }).count()).toBe(0)
+  expect(await dialog.locator('progress').count()).toBe(0)
   await page.keyboard.type('Stroomgebied')
   await dialog.getByTestId('image-place').click()
   await expect.poll(() => dialog.getByRole('alert').last().textContent()).toContain('niet geüpload')
+  const other = page.waitForEvent('filechooser')
+  await dialog.getByRole('button', { name: 'Ander bestand kiezen' }).click()
+  await (await other).setFiles({ name: 'heel.png', mimeType: 'image/png', buffer: pngImage(121, 80) })
+  await expect.poll(() => dialog.getByTestId('image-upload').getAttribute('data-state'), UPLOAD_CHECKED).toBe('done')
+  expect(await dialog.getByTestId('image-upload').textContent()).toContain('heel.png')
+  expect(await dialog.getByTestId('image-upload-failure').count()).toBe(0)
+  expect(await dialog.getByTestId('image-alt').inputValue()).toBe('Stroomgebied')
   await page.keyboard.press('Escape')
   await dialog.waitFor({ state: 'detached' })
   expect(await imagesOf(page, sectionId)).toEqual([])
@@ -231,10 +241,28 @@ it('uploads a pasted or dropped image file; a broken one is refused with the rea
     editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
   })
   await dialog.waitFor()
-  expect(await dialog.getByTestId('image-upload-failure').textContent()).toBe(
+  expect(await dialog.getByTestId('image-upload-failure').locator('p').textContent()).toBe(
     'Dit bestand is groter dan 10 MB. Verklein de afbeelding of sla haar op als JPEG, en kies haar opnieuw.',
   )
   expect(await dialog.getByRole('button', { name: 'Opnieuw proberen' }).count()).toBe(0)
+  expect(await dialog.getByRole('button', { name: 'Ander bestand kiezen' }).count()).toBe(1)
+  await dialog.getByRole('button', { name: 'Annuleren' }).click()
+  await dialog.waitFor({ state: 'detached' })
+  expect(await imagesOf(page, sectionId)).toEqual([])
+
+  // The server out of reach: the same file may go through later, so "Opnieuw proberen" is offered,
+  // and it does.
+  await page.route('**/images', (route) => route.abort('internetdisconnected'))
+  await editorOf(page, sectionId).click()
+  await caretToEnd(page, sectionId)
+  await pasteFile(page, sectionId, 'netwerk.png', pngImage(90, 60))
+  await dialog.waitFor()
+  await expect
+    .poll(() => dialog.getByTestId('image-upload-failure').locator('p').textContent(), UPLOAD_CHECKED)
+    .toBe('De server is niet bereikbaar. De afbeelding is niet geüpload; probeer het opnieuw.')
+  await page.unroute('**/images')
+  await dialog.getByRole('button', { name: 'Opnieuw proberen' }).click()
+  await expect.poll(() => dialog.getByTestId('image-upload').getAttribute('data-state'), UPLOAD_CHECKED).toBe('done')
   await dialog.getByRole('button', { name: 'Annuleren' }).click()
   await dialog.waitFor({ state: 'detached' })
   expect(await imagesOf(page, sectionId)).toEqual([])
@@ -295,9 +323,9 @@ it('uploads a pasted or dropped image file; a broken one is refused with the rea
   expect(await imagesOf(page, sectionId)).toHaveLength(3)
   await waitForSaveStatus(page, SaveStatus.saved)
   expect(running.server().logs.filter((line) => line.includes('"update refused"'))).toEqual([])
-  // The browser logs the refused upload (415) itself; nothing else went wrong.
+  // The browser logs the refused upload (415) and the aborted one itself; nothing else went wrong.
   try {
-    writer.assertNoProblems([/status of 415/])
+    writer.assertNoProblems([/status of 415/, /ERR_INTERNET_DISCONNECTED/])
     reader.assertNoProblems()
   } finally {
     await Promise.all([writer.close(), reader.close()])

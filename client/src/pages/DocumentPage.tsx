@@ -2,7 +2,15 @@
 // table of contents, the sections with their editors, and the sign-off panel, the readiness link and
 // the dossier export; a link to one comment thread (`?reactie=`) opens that thread. Document titles and
 // names are user content (translate="no").
-import { isDocumentId, isFrozenStatus, PANEL_PARAM, readinessPath, SIGNOFF_PANEL, versionsPath } from '@novex/shared'
+import {
+  type Access,
+  isDocumentId,
+  isFrozenStatus,
+  PANEL_PARAM,
+  readinessPath,
+  SIGNOFF_PANEL,
+  versionsPath,
+} from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useCallback, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -40,6 +48,7 @@ import { createSectionEditorRegistry } from '../features/search/sectionEditors.t
 import { useFindBar } from '../features/search/useFindBar.ts'
 import { ComponentCheck } from '../features/sections/ComponentCheck.tsx'
 import { DocumentSections } from '../features/sections/DocumentSections.tsx'
+import type { ReadOnlyWhy } from '../features/sections/SectionsContext.ts'
 import { TableOfContents } from '../features/sections/TableOfContents.tsx'
 import { SignoffAnnouncer } from '../features/signoff/SignoffAnnouncer.tsx'
 import { SignoffPanel, type SignoffPanelProps } from '../features/signoff/SignoffPanel.tsx'
@@ -142,7 +151,9 @@ export function DocumentPage() {
     )
   const isPerspective = document?.kind === 'ontwikkelperspectief'
   // Ter instemming or adopted: nobody changes the text (the server refuses it too).
-  const editable = (access === null || access === 'edit') && !(isPerspective && isFrozenStatus(status))
+  const frozen = isPerspective && isFrozenStatus(status)
+  const editable = (access === null || access === 'edit') && !frozen
+  const readOnlyWhy = readOnlyReason({ editable, storageFault, frozen, access })
   const others = participants.filter((p) => !p.isSelf)
 
   return (
@@ -244,6 +255,7 @@ export function DocumentPage() {
                 sections={sections}
                 others={others}
                 editable={editable}
+                readOnlyWhy={readOnlyWhy}
                 user={user}
                 loading={loading}
                 editors={editors}
@@ -283,4 +295,17 @@ export function DocumentPage() {
 function LiveSignoffPanel({ collab, ...props }: Omit<SignoffPanelProps, 'upToDate'> & { readonly collab: Collab }) {
   const upToDate = useCollabValue(collab, (s) => s.synced && s.saved)
   return <SignoffPanel {...props} upToDate={upToDate} />
+}
+
+/** Why the text cannot be changed here, or null when it can (see ReadOnlyWhy). */
+function readOnlyReason(page: {
+  readonly editable: boolean
+  readonly storageFault: boolean
+  readonly frozen: boolean
+  readonly access: Access | null
+}): ReadOnlyWhy | null {
+  if (page.editable) return null
+  if (page.storageFault) return 'storage'
+  if (page.frozen) return 'frozen'
+  return page.access === 'comment' ? 'comment' : 'read'
 }

@@ -2,8 +2,10 @@
 // there. For a new file the upload starts at once and shows its progress, while the author writes the
 // description (alt text) that a screen reader reads and the dossier carries, and, if they want, the
 // caption shown under the image ("Figuur 2 … Bron: …"); the image goes into the text only when both
-// are done. A failed upload says why (the server's words) and can be tried again; nothing is placed
-// half. A native modal <dialog>, like the app's others (keepTabInside, Escape closes, focus returns).
+// are done. A failed upload says why (the server's words); a failure of the way there (no connection,
+// a server error) can be tried again, and a file the server refused (not a PNG or JPEG, cut off, too
+// large) can be swapped for another without leaving the dialog, keeping what was written. Nothing is
+// placed half. A native modal <dialog>, like the app's others (keepTabInside, Escape closes, focus returns).
 import { imageCaption, MAX_IMAGE_ALT_CHARS, MAX_IMAGE_BYTES, MAX_IMAGE_CAPTION_CHARS } from '@novex/shared'
 import { Button, Heading, Paragraph, Textarea, TextInput } from '@rijkshuisstijl-community/components-react'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
@@ -13,6 +15,7 @@ import { type UploadedImage, uploadImage } from '../../api/images.ts'
 import { keepTabInside } from '../../ui/keepTabInside.ts'
 import { LabelledField } from '../../ui/LabelledField.tsx'
 import { useModalDialog } from '../../ui/useModalDialog.ts'
+import { IMAGE_FILE_ACCEPT } from './imageFiles.ts'
 import type { ImageText } from './placeImage.ts'
 
 /** A new file to upload, or an image already in the text whose description changes. */
@@ -35,11 +38,23 @@ type Upload =
    * `message`: the server's own reason; null when it was not reached or did not say why, or when the
    * file was too large to send at all (`tooLarge`): then the catalogue's words are shown.
    */
-  | { readonly state: 'failed'; readonly message: string | null; readonly tooLarge?: boolean }
+  | {
+      readonly state: 'failed'
+      readonly message: string | null
+      readonly tooLarge?: boolean
+      /** Sending the same file again may work: the server was not reached, or failed itself. */
+      readonly retryable: boolean
+    }
 
 /** The server's own (Dutch) reason for refusing the upload, when it gave one. */
 function serverReason(error: unknown): string | null {
   return error instanceof ApiError && error.status !== 0 && error.message !== '' ? error.message : null
+}
+
+/** Not reached, too busy, or failed itself: the same file may go through another time. */
+function retryable(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true
+  return error.status === 0 || error.status === 429 || error.status >= 500
 }
 
 export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDialogProps) {
@@ -52,6 +67,9 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
   const [upload, setUpload] = useState<Upload>({ state: 'sending', fraction: 0 })
   const [error, setError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
+  // The file to upload: the one the dialog opened with, or another chosen after a refusal.
+  const [file, setFile] = useState<File | null>(request.kind === 'new' ? request.file : null)
+  const fileInput = useRef<HTMLInputElement>(null)
   const titleId = useId()
   const descriptionId = useId()
   const onCloseRef = useRef(onClose)
@@ -59,13 +77,12 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
 
   useModalDialog(dialogRef, altRef)
 
-  const file = request.kind === 'new' ? request.file : null
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` starts the upload again (Opnieuw proberen).
   useEffect(() => {
     if (file === null) return
     // Said at once, rather than after sending 10 MB the server will not take.
     if (file.size > MAX_IMAGE_BYTES) {
-      setUpload({ state: 'failed', message: null, tooLarge: true })
+      setUpload({ state: 'failed', message: null, tooLarge: true, retryable: false })
       return
     }
     const cancel = new AbortController()
@@ -76,7 +93,8 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
     }).then(
       (image) => setUpload({ state: 'done', image }),
       (failure: unknown) => {
-        if (!cancel.signal.aborted) setUpload({ state: 'failed', message: serverReason(failure) })
+        if (!cancel.signal.aborted)
+          setUpload({ state: 'failed', message: serverReason(failure), retryable: retryable(failure) })
       },
     )
     // Closing the dialog stops an upload that is still going.
@@ -123,7 +141,10 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
             <p className="image-dialog__file" translate="no">
               {file.name}
             </p>
-            <progress max={100} value={percent} aria-label={t('image.progress', { name: file.name })} />
+            {/* A full bar would read as success: a failure shows its reason instead. */}
+            {upload.state !== 'failed' && (
+              <progress max={100} value={percent} aria-label={t('image.progress', { name: file.name })} />
+            )}
             <p className="image-dialog__status" role="status">
               {/* All bytes sent: the server reads the whole image before it answers (a large one takes seconds). */}
               {upload.state === 'sending' && (percent < 100 ? t('image.sending', { percent }) : t('image.checking'))}
@@ -142,13 +163,38 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
                     {upload.message}
                   </p>
                 )}
-                {!upload.tooLarge && (
-                  <Button type="button" appearance="secondary-action-button" onClick={() => setAttempt((n) => n + 1)}>
-                    {t('image.retry')}
+                <div className="dialog__buttons">
+                  {upload.retryable && (
+                    <Button type="button" appearance="secondary-action-button" onClick={() => setAttempt((n) => n + 1)}>
+                      {t('image.retry')}
+                    </Button>
+                  )}
+                  <Button
+                    type="button"
+                    appearance="secondary-action-button"
+                    data-testid="image-choose-other"
+                    onClick={() => fileInput.current?.click()}
+                  >
+                    {t('image.chooseOther')}
                   </Button>
-                )}
+                </div>
               </div>
             )}
+            <input
+              ref={fileInput}
+              type="file"
+              accept={IMAGE_FILE_ACCEPT}
+              hidden
+              onChange={(event) => {
+                const chosen = event.target.files?.[0]
+                // Cleared, so that choosing the same file again is a change too.
+                event.target.value = ''
+                if (!chosen) return
+                setFile(chosen)
+                setError(null)
+                setAttempt((n) => n + 1)
+              }}
+            />
           </div>
         )}
         {(describing || uploaded !== null) && (

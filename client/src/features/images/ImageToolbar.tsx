@@ -3,13 +3,14 @@
 // caption of the selected image (arrow keys select an image in the text). Pasting or dropping an image file does the
 // same as the first (imageFiles.ts). A WAI-ARIA toolbar (ui/useRovingToolbar.ts), beside the others;
 // Alt+F10 comes here when an image is selected.
-import { IMAGE_MEDIA_TYPES, IMAGE_NODE, imageCaption } from '@novex/shared'
+import { IMAGE_NODE, imageCaption } from '@novex/shared'
 import type { Editor } from '@tiptap/core'
 import { NodeSelection } from '@tiptap/pm/state'
 import { useEditorState } from '@tiptap/react'
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useRovingToolbar } from '../../ui/useRovingToolbar.ts'
+import { IMAGE_FILE_ACCEPT } from './imageFiles.ts'
 
 export interface ImageToolbarProps {
   readonly editor: Editor
@@ -25,8 +26,6 @@ export interface SelectedImage {
   readonly alt: string
   readonly caption: string | null
 }
-
-const ACCEPT = Object.keys(IMAGE_MEDIA_TYPES).join(',')
 
 /** The image the selection holds, if it holds exactly one. */
 export function selectedImage(editor: Editor): SelectedImage | null {
@@ -78,7 +77,7 @@ export function ImageToolbar({ editor, labelledBy, onFile, onDescribe }: ImageTo
       <input
         ref={input}
         type="file"
-        accept={ACCEPT}
+        accept={IMAGE_FILE_ACCEPT}
         hidden
         data-testid="image-file"
         onChange={(event) => {

@@ -2,7 +2,7 @@
 // handed to the page (`onFile`), which asks for its description and uploads it, instead of the browser
 // dropping it. Only PNG and JPEG are taken; any other file is left to the paste report, which says it was
 // left out. Text that comes with the file (HTML from a web page) is pasted as usual.
-import { isImageMediaType } from '@novex/shared'
+import { IMAGE_MEDIA_TYPES, isImageMediaType } from '@novex/shared'
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 
@@ -11,6 +11,9 @@ export interface ImageFilesOptions {
   readonly onFile: (file: File, position: number) => void
   readonly isReadOnly: () => boolean
 }
+
+/** A file chooser's `accept`: the types the server takes. */
+export const IMAGE_FILE_ACCEPT = Object.keys(IMAGE_MEDIA_TYPES).join(',')
 
 /** The first PNG or JPEG among the files, when nothing but files came. */
 export function imageFileOf(data: DataTransfer | null): File | null {

@@ -10,7 +10,7 @@ import { createCaretRouter } from '../../editor/caretRouter.ts'
 import { Icon } from '../../ui/Icon.tsx'
 import type { SectionEditorRegistry } from '../search/sectionEditors.ts'
 import { SectionList } from './SectionList.tsx'
-import { SectionsContext, type SectionsContextValue } from './SectionsContext.ts'
+import { type ReadOnlyWhy, SectionsContext, type SectionsContextValue } from './SectionsContext.ts'
 
 export interface DocumentSectionsProps {
   readonly documentId: string
@@ -19,6 +19,8 @@ export interface DocumentSectionsProps {
   readonly sections: readonly OrderedSection[]
   readonly others: readonly Participant[]
   readonly editable: boolean
+  /** Why the text cannot be changed, while `editable` is false. */
+  readonly readOnlyWhy: ReadOnlyWhy | null
   readonly user: LocalUser
   /** True until the local copy or the server delivered the document. */
   readonly loading: boolean
@@ -33,6 +35,7 @@ export function DocumentSections({
   sections,
   others,
   editable,
+  readOnlyWhy,
   user,
   loading,
   editors,
@@ -62,12 +65,24 @@ export function DocumentSections({
       awareness,
       carets,
       editable,
+      readOnlyWhy,
       currentUser,
       focusTitleWhenMounted,
       takeTitleFocus,
       editors,
     }),
-    [documentId, doc, awareness, carets, editable, currentUser, focusTitleWhenMounted, takeTitleFocus, editors],
+    [
+      documentId,
+      doc,
+      awareness,
+      carets,
+      editable,
+      readOnlyWhy,
+      currentUser,
+      focusTitleWhenMounted,
+      takeTitleFocus,
+      editors,
+    ],
   )
 
   const addSection = (): void => {

@@ -28,6 +28,7 @@ import { SectionLinkToolbar } from '../links/SectionLinkToolbar.tsx'
 import { ReplaceAllUndoKeys } from '../search/ReplaceAllUndoKeys.ts'
 import { TableToolbar } from '../tables/TableToolbar.tsx'
 import { FormatToolbar } from './FormatToolbar.tsx'
+import { readOnlyTextKey } from './readOnlyWords.ts'
 import { useSectionsContext } from './SectionsContext.ts'
 import { backToText, ToolbarKeys } from './toolbarKeys.ts'
 
@@ -44,7 +45,7 @@ export interface SectionEditorProps {
 export function SectionEditor({ sectionId, fragment, labelledBy, locked = false }: SectionEditorProps) {
   const { t } = useTranslation('presence')
   const { t: sectionText } = useTranslation('sections')
-  const { documentId, carets, awareness, editable: mayEdit, currentUser, editors } = useSectionsContext()
+  const { documentId, carets, awareness, editable: mayEdit, readOnlyWhy, currentUser, editors } = useSectionsContext()
   const caretAwareness = useMemo(() => carets.forFragment(fragment), [carets, fragment])
   const editable = mayEdit && !locked
   // Locked, or the member may only comment: the text still takes a caret and a selection from the
@@ -160,7 +161,7 @@ export function SectionEditor({ sectionId, fragment, labelledBy, locked = false 
       <EditorContent editor={editor} />
       {/* A live region that exists before it speaks: why typing here does nothing. */}
       <p className="hint section-readonly-hint" role="status" data-testid="readonly-hint">
-        {refusedInput && !editable ? sectionText(locked ? 'section.readOnlyLocked' : 'section.readOnlyComment') : ''}
+        {refusedInput && !editable ? sectionText(readOnlyTextKey(locked, readOnlyWhy)) : ''}
       </p>
       <p className="hint section-image-hint" role="status" data-testid="image-hint">
         {imageProblem !== null ? sectionText(`image.${imageProblem}`) : ''}

@@ -7,6 +7,7 @@ import type { OrderedSection } from '@novex/shared'
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { bindTitleInput } from '../../collab/titleBinding.ts'
+import { readOnlyTitleKey } from './readOnlyWords.ts'
 import { useSectionsContext } from './SectionsContext.ts'
 
 export interface SectionTitleProps {
@@ -18,7 +19,7 @@ export interface SectionTitleProps {
 
 export function SectionTitle({ section, inputId, locked = false }: SectionTitleProps) {
   const { t } = useTranslation('sections')
-  const { editable, takeTitleFocus } = useSectionsContext()
+  const { editable, readOnlyWhy, takeTitleFocus } = useSectionsContext()
   const ref = useRef<HTMLTextAreaElement>(null)
   const { title, id } = section
   const readOnly = !editable || locked
@@ -70,7 +71,7 @@ export function SectionTitle({ section, inputId, locked = false }: SectionTitleP
       />
       {/* A live region that exists before it speaks: why typing in the title does nothing. */}
       <p id={hintId} className="hint section-readonly-hint" role="status" data-testid="title-readonly-hint">
-        {readOnly && refused ? t(locked ? 'section.titleReadOnlyLocked' : 'section.titleReadOnly') : ''}
+        {readOnly && refused ? t(readOnlyTitleKey(locked, readOnlyWhy)) : ''}
       </p>
       {/* On paper a form field may be cut off: print styles show this heading instead.
           A title edit re-renders the section list (useOrderedSections), so it is current. */}

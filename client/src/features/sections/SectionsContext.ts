@@ -6,6 +6,13 @@ import type { LocalUser } from '../../collab/localUser.ts'
 import type { CaretRouter } from '../../editor/caretRouter.ts'
 import type { SectionEditorRegistry } from '../search/sectionEditors.ts'
 
+/**
+ * Why the text cannot be changed on this page, for the words under a section when someone tries:
+ * the server cannot store right now, the perspective is submitted or adopted, the member may only
+ * comment, or only read. (A locked section says so itself.)
+ */
+export type ReadOnlyWhy = 'storage' | 'frozen' | 'comment' | 'read'
+
 export interface SectionsContextValue {
   /** The open document (where an image is uploaded to). */
   readonly documentId: string
@@ -15,6 +22,8 @@ export interface SectionsContextValue {
   readonly carets: CaretRouter
   /** False for read-only and comment-only access. */
   readonly editable: boolean
+  /** Why not, while `editable` is false. */
+  readonly readOnlyWhy: ReadOnlyWhy | null
   /** The user as it is now (for editors created later). */
   readonly currentUser: () => LocalUser
   /** Asks the title of a section about to appear to take focus when it mounts. */

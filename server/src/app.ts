@@ -19,6 +19,7 @@ import { createExportPool } from './export/exportPool.ts'
 import { createImageStore } from './images/imageStore.ts'
 import { createSyncRateLimiter } from './limits/syncRateLimiter.ts'
 import { createUserRateLimiter } from './limits/userRateLimiter.ts'
+import { knownLinkDeps } from './links/knownLinkName.ts'
 import { createLinkService } from './links/linkService.ts'
 import { createLinkStore } from './links/linkStore.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
@@ -82,14 +83,14 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   }
   const metrics = createMetrics()
   const summaries = createDocumentSummaries()
-  const refused = createRefusedChangeStore(db)
+  const linkStore = createLinkStore(db)
+  const refused = createRefusedChangeStore(db, Date.now, knownLinkDeps(accounts, catalog, linkStore))
   // The sign-off service works on rooms and the rooms ask it for locks: the manager is bound below.
   let rooms: RoomManager | null = null
   const withRoom = <T>(documentId: string, work: (room: Room) => T): Promise<T> => {
     if (!rooms) throw new Error('rooms are not ready')
     return rooms.withRoom(documentId, work)
   }
-  const linkStore = createLinkStore(db)
   const links = createLinkService({
     store: linkStore,
     catalog,

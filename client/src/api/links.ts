@@ -4,6 +4,7 @@
 // `unknown` and is checked here, at the edge; malformed entries are skipped, not guessed.
 import {
   type Backlink,
+  type DiffLink,
   LINK_STATES,
   type LinkState,
   type OutgoingLink,
@@ -30,6 +31,8 @@ export interface ChangePart {
   readonly value: string
   readonly added: boolean
   readonly removed: boolean
+  /** Set when the part is a section link in the target (named by the page: versions/diffLinkText.ts). */
+  readonly link?: DiffLink
 }
 
 /** One link, named by its ends (the body of a review, the query of the changes). */
@@ -206,7 +209,26 @@ function parseTarget(value: unknown): LinkTarget | null {
 
 function parsePart(value: unknown): ChangePart | null {
   if (!isRecord(value) || typeof value.value !== 'string') return null
-  return { value: value.value, added: value.added === true, removed: value.removed === true }
+  const part = { value: value.value, added: value.added === true, removed: value.removed === true }
+  const link = parseDiffLink(value.link)
+  return link ? { ...part, link } : part
+}
+
+/** A link part's target; its state and titles are checked where they are shown (diffLinkWords). */
+function parseDiffLink(value: unknown): DiffLink | null {
+  if (!isRecord(value) || typeof value.documentId !== 'string' || typeof value.sectionId !== 'string') return null
+  const text = (field: unknown) => (typeof field === 'string' ? field : undefined)
+  const title = text(value.title)
+  const number = text(value.number)
+  const documentTitle = text(value.documentTitle)
+  return {
+    documentId: value.documentId,
+    sectionId: value.sectionId,
+    ...(isLinkState(value.state) && value.state !== 'suspect' ? { state: value.state } : {}),
+    ...(title !== undefined ? { title } : {}),
+    ...(number !== undefined ? { number } : {}),
+    ...(documentTitle !== undefined ? { documentTitle } : {}),
+  }
 }
 
 function parseSection(value: unknown): WisselwerkingSection | null {

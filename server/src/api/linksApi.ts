@@ -17,7 +17,6 @@ import { areaDocuments, relatedDocuments } from '../links/linkDocuments.ts'
 import type { LinkService } from '../links/linkService.ts'
 import { roomIfAvailable } from '../links/roomIfAvailable.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
-import { diffBudget, wordDiff } from '../review/wordDiff.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
 import type { Authorize } from './documentsApi.ts'
 import { readJsonBody } from './readJsonBody.ts'
@@ -75,9 +74,7 @@ export async function routeLinks(
       targetSection: query.get('targetSection') ?? '',
     })
     if (!change) throw notFound()
-    sendJson(res, 200, {
-      parts: wordDiff(change.before, change.after, diffBudget()),
-    })
+    sendJson(res, 200, { parts: change })
     return true
   }
   if (first === 'links' && second === 'review' && method === 'POST') {

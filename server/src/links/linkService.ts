@@ -4,6 +4,7 @@
 // of a document changes, its `meta.linksRevision` is bumped so its clients refetch.
 import {
   type Backlink,
+  type DiffPart,
   findSectionLinks,
   getSection,
   isSectionId,
@@ -14,7 +15,6 @@ import {
   orderedSections,
   type SectionView,
   sectionContentHash,
-  sectionPlainText,
 } from '@novex/shared'
 import type { Logger } from 'pino'
 import type * as Y from 'yjs'
@@ -23,6 +23,8 @@ import type { Authorize } from '../api/documentsApi.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import type { Room } from '../rooms/room.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
+import { baselineRuns, baselineText, targetRuns } from './baselineText.ts'
+import { linkChangeParts } from './linkChanges.ts'
 import type { Baseline, LinkRow, LinkStore } from './linkStore.ts'
 import { roomIfAvailable } from './roomIfAvailable.ts'
 
@@ -34,7 +36,8 @@ export interface LinkServiceDeps {
   readonly logger: Logger
 }
 
-export const textOf = (section: SectionView): string => `${section.title.toString()}\n${sectionPlainText(section)}`
+/** The target's title and text as a baseline keeps them, its section links in their place (baselineText.ts). */
+export const textOf = (section: SectionView): string => baselineText(targetRuns(section))
 
 function numberOf(doc: Y.Doc, sectionId: string): string {
   return orderedSections(doc).find((s) => s.id === sectionId)?.number ?? ''
@@ -270,14 +273,19 @@ export function createLinkService(deps: LinkServiceDeps) {
       return out
     },
 
-    /** What changed in a link's target since its baseline. */
-    async changes(user: User, link: Omit<LinkRow, 'context'>): Promise<{ before: string; after: string } | null> {
+    /**
+     * What changed in a link's target since its baseline, as word diff parts; a section link added to or
+     * removed from the target is a part of its own, named for `user` (linkChanges.ts).
+     */
+    async changes(user: User, link: Omit<LinkRow, 'context'>): Promise<DiffPart[] | null> {
       if (!access(user, link.sourceDocument) || !access(user, link.targetDocument)) return null
       const baseline = store.baseline({ ...link, context: '' })
-      return deps.withRoom(link.targetDocument, (room) => {
+      const after = await deps.withRoom(link.targetDocument, (room) => {
         const section = sectionIn(room.doc, link.targetSection)
-        return { before: baseline?.text ?? '', after: section ? textOf(section) : '' }
+        return section ? targetRuns(section) : []
       })
+      const labels = { catalog: deps.catalog, authorize: deps.authorize, withRoom: deps.withRoom, linkTargets: store }
+      return linkChangeParts(labels, user, link.targetDocument, baselineRuns(baseline?.text ?? ''), after)
     },
 
     async review(user: User, link: Omit<LinkRow, 'context'>): Promise<boolean> {

@@ -3,6 +3,7 @@ import {
   type CommentThread,
   commentsMap,
   createSection,
+  getSection,
   initialRanks,
   type SectionId,
   templateFor,
@@ -68,5 +69,33 @@ describe('readiness for the BO-MIRT', () => {
     expect(row('partners')).toMatchObject({ openThreads: 0, openThreadId: null })
     expect(row('hoofdopgave')).toMatchObject({ present: true, nonEmpty: true, openThreads: 0, openThreadId: null })
     expect(result.ready).toBe(false)
+  })
+
+  // "Niet leeg" asks whether the component is written: a link to another section, with no words of its
+  // own, is no text yet (docs/signoff.md). A map (described) or a sentence with a link is.
+  it('counts a section holding only a section link as empty, and one with words around a link as not', () => {
+    const { doc, ids } = perspective()
+    const onlyLink = getSection(doc, ids.get('hoofdopgave') as SectionId)
+    const withWords = getSection(doc, ids.get('partners') as SectionId)
+    if (!onlyLink || !withWords) throw new Error('no sections')
+    const link = (): Y.XmlElement => {
+      const node = new Y.XmlElement('sectionLink')
+      node.setAttribute('documentId', 'ruimtelijk-voorstel-noord-brabant')
+      node.setAttribute('sectionId', withWords.id)
+      return node
+    }
+    doc.transact(() => {
+      onlyLink.content.delete(0, onlyLink.content.length)
+      const paragraph = new Y.XmlElement('paragraph')
+      paragraph.insert(0, [link()])
+      onlyLink.content.insert(0, [paragraph])
+      const sentence = new Y.XmlElement('paragraph')
+      sentence.insert(0, [new Y.XmlText('Zie '), link()])
+      withWords.content.delete(0, withWords.content.length)
+      withWords.content.insert(0, [sentence])
+    })
+    const row = (key: string) => readiness(doc, new Map()).components.find((c) => c.component === key)
+    expect(row('hoofdopgave')).toMatchObject({ present: true, nonEmpty: false })
+    expect(row('partners')).toMatchObject({ present: true, nonEmpty: true })
   })
 })

@@ -26,6 +26,8 @@ export function readiness(doc: Y.Doc, states: ReadonlyMap<string, SectionSignoff
       label: component.title,
       sectionId: section?.id ?? null,
       present: section !== null,
+      // Words (or a described image), not section links: a section that only refers to another text is
+      // no written component yet, so "Niet leeg" stays open for it (docs/signoff.md).
       nonEmpty: section !== null && sectionPlainText(section).length > 0,
       signedRijk: signed('rijk'),
       signedProvincie: signed('provincie'),

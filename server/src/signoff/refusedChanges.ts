@@ -1,15 +1,23 @@
 // Refused changes are kept: the raw update a client sent and the server refused (never applied), plus
-// per section the text it tried to add, so the author can get their words back later.
+// per section the text it tried to add, so the author can get their words back later. A section link
+// the change added is part of that text, named in words ("[koppeling: § 4 Wonen en verstedelijking
+// (Ruimtelijk voorstel Noord-Brabant)]", links/knownLinkName.ts): a link holds no text of its own, and a
+// change that only added one would otherwise keep nothing to show.
 import {
+  type LinkedSection,
   listSections,
   RefusalReason,
   type RefusedChange,
   type RefusedChangeSection,
   refusedText,
-  sectionPlainText,
+  type SectionTextRun,
+  type SectionView,
+  sectionTextRuns,
 } from '@novex/shared'
 import * as Y from 'yjs'
+import { type KnownLinkDeps, knownLinkName } from '../links/knownLinkName.ts'
 import type { Db } from '../persistence/database.ts'
+import { linkPlaceholders, UNNAMED_LINK } from '../review/linkPlaceholders.ts'
 import type { Peer } from '../rooms/peer.ts'
 import type { Room } from '../rooms/room.ts'
 
@@ -25,7 +33,12 @@ const MAX_TEXTS_PER_CONNECTION = 20
 const LIST_LIMIT = 50
 const TEXT_REASONS: ReadonlySet<string> = new Set([RefusalReason.locked, RefusalReason.readOnly])
 
-export function createRefusedChangeStore(db: Db, now: () => number = Date.now): RefusedChangeStore {
+/** `links`: to name the links of a refused text; without it a link reads "[koppeling]". */
+export function createRefusedChangeStore(
+  db: Db,
+  now: () => number = Date.now,
+  links: KnownLinkDeps | null = null,
+): RefusedChangeStore {
   const insert = db.prepare(
     'INSERT INTO refused_changes (document_id, user_id, at, reason, sections, update_data) VALUES (?, ?, ?, ?, ?, ?)',
   )
@@ -43,7 +56,10 @@ export function createRefusedChangeStore(db: Db, now: () => number = Date.now): 
       // Locked: typed into a section just signed. Read-only: typed while the role was taken away (the page
       // offers to drop it afterwards, see the client's DiscardUnsaved). Both are someone's words.
       const worthText = TEXT_REASONS.has(reason) && update.length <= MAX_TEXT_UPDATE_BYTES
-      const sections = worthText && used < MAX_TEXTS_PER_CONNECTION ? textsOf(room.doc, update) : []
+      const sections =
+        worthText && used < MAX_TEXTS_PER_CONNECTION
+          ? textsOf(room.doc, update, nameLink(links, peer.user.id, room.id))
+          : []
       if (worthText) textsPerPeer.set(peer, used + 1)
       insert.run(room.id, peer.user.id, now(), reason, JSON.stringify(sections), update)
     },
@@ -58,17 +74,37 @@ export function createRefusedChangeStore(db: Db, now: () => number = Date.now): 
   }
 }
 
-/** Applies the refused update to a copy of the document and compares each section's text. */
-function textsOf(doc: Y.Doc, update: Uint8Array): RefusedChangeSection[] {
+type NameLink = (doc: Y.Doc, link: LinkedSection) => string
+
+function nameLink(links: KnownLinkDeps | null, userId: string, documentId: string): NameLink {
+  return (doc, link) => (links ? knownLinkName(links, userId, doc, documentId, link) : UNNAMED_LINK)
+}
+
+/** The title on a line of its own, then the text with its links in place. */
+const runsOf = (section: SectionView): SectionTextRun[] => [
+  `${section.title.toString()}\n`,
+  ...sectionTextRuns(section),
+]
+
+/**
+ * Applies the refused update to a copy of the document and compares each section's text, each link in
+ * it standing as one character while they are compared (as in a version comparison), then named.
+ */
+function textsOf(doc: Y.Doc, update: Uint8Array, name: NameLink): RefusedChangeSection[] {
   const copy = new Y.Doc({ gc: false })
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
     Y.applyUpdate(copy, update)
-    const before = new Map(listSections(doc).map((s) => [s.id, `${s.title.toString()}\n${sectionPlainText(s)}`]))
+    const before = new Map(listSections(doc).map((s) => [s.id, runsOf(s)]))
+    const after = listSections(copy).map((section) => ({ section, runs: runsOf(section) }))
+    const links = linkPlaceholders([...before.values(), ...after.map((a) => a.runs)])
     const out: RefusedChangeSection[] = []
-    for (const section of listSections(copy)) {
-      const wanted = `${section.title.toString()}\n${sectionPlainText(section)}`
-      const text = refusedText(before.get(section.id) ?? '', wanted)
+    for (const { section, runs } of after) {
+      const added = refusedText(links.text(before.get(section.id) ?? []), links.text(runs))
+      const text = links
+        .expand([{ value: added }])
+        .map((part) => (part.link ? name(copy, part.link) : part.value))
+        .join('')
       if (text.length > 0) out.push({ sectionId: section.id, title: section.title.toString(), text })
     }
     return out

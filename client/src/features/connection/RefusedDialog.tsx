@@ -9,6 +9,7 @@ import { ApiError } from '../../api/documents.ts'
 import type { RefusedSection } from '../../collab/replayPending.ts'
 import { keepTabInside } from '../../ui/keepTabInside.ts'
 import { copyText } from './copyText.ts'
+import { withLinkNames } from './refusedLinkText.ts'
 import { textToCopy } from './refusedTextToCopy.ts'
 import { restoreFocus } from './restoreFocus.ts'
 import './refusedDialog.css'
@@ -99,7 +100,7 @@ export function RefusedDialog({ sections, section, onClose, onPostAsComment }: R
           )}
           {s.text !== '' && (
             <pre className="refused-dialog__text" data-testid="refused-text" translate="no">
-              {s.text}
+              {withLinkNames(t, s.text)}
             </pre>
           )}
           {s.titleText === '' && s.text === '' && <p className="refused-dialog__why">{t('refused.onlyRemoved')}</p>}

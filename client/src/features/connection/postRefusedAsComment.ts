@@ -6,13 +6,14 @@ import { createThread } from '../../api/comments.ts'
 import type { RefusedSection } from '../../collab/replayPending.ts'
 import type { Translate } from '../../ui/translate.ts'
 import { encodeRelativePosition } from '../comments/anchors.ts'
+import { withLinkNames } from './refusedLinkText.ts'
 
 /** The comment's text, in the interface language of the user who posts it. */
 export function refusedCommentBody(t: Translate<'connection'>, refused: RefusedSection): string {
   const lines = [
     t('refused.commentIntro'),
     refused.titleText !== '' ? t('refused.commentTitle', { text: refused.titleText }) : '',
-    refused.text,
+    withLinkNames(t, refused.text),
   ]
   return lines.filter((line) => line !== '').join('\n')
 }

@@ -1,7 +1,9 @@
 // The text "Tekst kopiëren" in the refused-text dialog puts on the clipboard, and "Niet-opgeslagen tekst
-// kopiëren" in the closed-connection notice: per section the title, what was added to it, and the text.
+// kopiëren" in the closed-connection notice: per section the title, what was added to it, and the text
+// (each section link added to it named, refusedLinkText.ts).
 import type { RefusedSection } from '../../collab/replayPending.ts'
 import type { Translate } from '../../ui/translate.ts'
+import { withLinkNames } from './refusedLinkText.ts'
 
 /** Per section its title (when there are several), what was added to the title, and the text. */
 export function textToCopy(
@@ -13,7 +15,7 @@ export function textToCopy(
       [
         sections.length > 1 ? s.title : '',
         s.titleText !== '' ? t('refused.copyTitle', { text: s.titleText }) : '',
-        s.text,
+        withLinkNames(t, s.text),
       ]
         .filter((line) => line !== '')
         .join('\n'),

@@ -1,5 +1,7 @@
 // "Wat is er gewijzigd?" for a suspect link: the target's text now against the text when it was linked
-// (or last reviewed), from the server, and "Markeren als beoordeeld" for people with edit rights.
+// (or last reviewed), from the server, and "Markeren als beoordeeld" for people with edit rights. A
+// section link added to or removed from the target is a part of its own, named in the page's language as
+// a version comparison names it ("[koppeling: § 2 …]", versions/diffLinkText.ts).
 // A native modal <dialog> put at the end of <body>, outside the editor: the page behind is inert (the
 // focus stays in the dialog), Escape closes it, and the caller puts the focus back.
 import { Button, Heading } from '@rijkshuisstijl-community/components-react'
@@ -9,6 +11,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { type ChangePart, fetchLinkChanges, type LinkKey, reviewLink } from '../../api/links.ts'
 import { keepTabInside } from '../../ui/keepTabInside.ts'
 import { apiError, failedAnswerOf, ownWords, type ShownError, wordsAttributes } from '../signoff/apiError.ts'
+import { diffLinkWords } from '../versions/diffLinkText.ts'
 
 export interface LinkChangesDialogProps {
   readonly documentId: string
@@ -120,6 +123,21 @@ export function LinkChangesDialog({ documentId, link, targetLabel, canReview, on
   )
 }
 
+/** A part's text: the section's words as they are, a link as "[koppeling: § 2 Titel]" (target translate="no"). */
+function PartText({ part }: { readonly part: ChangePart }): ReactNode {
+  const { t } = useTranslation('versions')
+  if (!part.link) return <span translate="no">{part.value}</span>
+  const { target, note } = diffLinkWords(t, part.link)
+  return (
+    <span data-testid="link-changes-link">
+      {t('diff.linkStart')}
+      {target !== null && <span translate="no">{target}</span>}
+      {note !== null && (target === null ? note : t('diff.linkNote', { note }))}
+      {t('diff.end')}
+    </span>
+  )
+}
+
 function ChangesBody({ changes }: { readonly changes: Changes }): ReactNode {
   const { t } = useTranslation('links')
   if (changes.state === 'loading')
@@ -147,21 +165,19 @@ function ChangesBody({ changes }: { readonly changes: Changes }): ReactNode {
           // biome-ignore lint/suspicious/noArrayIndexKey: the parts are a fixed list in text order.
           <ins key={index}>
             <span className="visually-hidden">{t('changes.addedStart')}</span>
-            <span translate="no">{part.value}</span>
+            <PartText part={part} />
             <span className="visually-hidden">{t('changes.end')}</span>
           </ins>
         ) : part.removed ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: the parts are a fixed list in text order.
           <del key={index}>
             <span className="visually-hidden">{t('changes.removedStart')}</span>
-            <span translate="no">{part.value}</span>
+            <PartText part={part} />
             <span className="visually-hidden">{t('changes.end')}</span>
           </del>
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: the parts are a fixed list in text order.
-          <span key={index} translate="no">
-            {part.value}
-          </span>
+          <PartText key={index} part={part} />
         ),
       )}
     </div>

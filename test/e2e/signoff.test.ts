@@ -403,7 +403,9 @@ describe('reopening', () => {
     await provinciePage.getByTestId('reopen-confirm').click()
     await poll(() => sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('false')
     await poll(() => editorOf(author.page, signedId).getAttribute('aria-readonly')).toBeNull()
-    await poll(() => statusOf(author.page, signedId).textContent()).toContain('vervallen: heropend')
+    await poll(() => statusOf(author.page, signedId).textContent()).toMatch(
+      /^Heropend op \d{2}-\d{2}-\d{4}: de sectie moet opnieuw door het Rijk en de provincie worden ondertekend\.$/,
+    )
     await typeAtEnd(author.page, signedId, ' Weer open.')
     await waitForSaveStatus(author.page, 'Opgeslagen', 30_000)
     expect(await editorText(author.page, signedId)).toContain('Weer open.')

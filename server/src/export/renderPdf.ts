@@ -14,6 +14,7 @@ import { embeddableImage, imageSize, missingImageInlines, type Size } from './em
 import { PDF_FONTS, type PdfFont, pdfFontFor, pdfFontPath } from './pdfFonts.ts'
 import { type Area, pdfTables } from './pdfTable.ts'
 import { sameAddress } from './safeHref.ts'
+import { escapeXmpInfo } from './xmpSafeInfo.ts'
 
 export function renderPdf(dossier: Dossier, onProgress?: OnProgress): Promise<Uint8Array> {
   return writeDossier(dossier, pdfWriter(dossier.generatedAt, dossier.images), onProgress)
@@ -67,6 +68,7 @@ function pdfWriter(generatedAt: number, images: Dossier['images']): DossierWrite
     tagged: true,
     info: { CreationDate: new Date(generatedAt) },
   })
+  escapeXmpInfo(doc)
   for (const font of Object.keys(PDF_FONTS) as PdfFont[]) doc.registerFont(font, pdfFontPath(font))
   const chunks: Uint8Array[] = []
   const done = new Promise<void>((resolve, reject) => {

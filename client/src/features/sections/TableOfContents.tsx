@@ -25,7 +25,9 @@ export function TableOfContents({ sections, openThreads }: TableOfContentsProps)
           {sections.map((section) => (
             <li key={section.id} className="toc__item" data-depth={section.depth}>
               <Link to={{ hash: `section-${section.id}` }} className="toc__link" data-section-id={section.id}>
-                <span className="toc__number">{section.number}</span>{' '}
+                {/* The space inside the number's box: between two boxes it would be underlined on its own,
+                    as if the title began with a space. It still separates the two for a screen reader. */}
+                <span className="toc__number">{`${section.number} `}</span>
                 <span translate="no">{section.title.toString() || t('toc.untitled')}</span>
                 {openThreads.has(section.id) && (
                   <span className="toc__open" data-testid="toc-open">

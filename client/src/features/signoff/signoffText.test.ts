@@ -93,6 +93,37 @@ describe('signoffText', () => {
     expect(statusLines(requested).at(-1)).toBe('Verzoek tot heropenen door Rian Rijk: Cijfers bijwerken')
   })
 
+  it('says once that a section was reopened, instead of a lapse warning per signature', () => {
+    const reopened = stateOf([
+      event('sign', { actor: rijk, hash: HASH, side: 'rijk' }),
+      event('sign', { actor: provincie, hash: HASH, side: 'provincie' }),
+      event('lock', { hash: HASH }),
+      event('reopen-request', { actor: rijk, hash: HASH, side: 'rijk', reason: 'Cijfers bijwerken' }),
+      event('lapse', { hash: HASH, side: 'rijk', reason: 'heropend' }),
+      event('lapse', { hash: HASH, side: 'provincie', reason: 'heropend' }),
+      event('reopen', { actor: provincie, hash: HASH, side: 'provincie', reason: 'Akkoord' }),
+    ])
+    expect(stateKeyOf(reopened)).toBe('open')
+    expect(statusLines(reopened)).toEqual([
+      'Heropend op 28-11-2026: de sectie moet opnieuw door het Rijk en de provincie worden ondertekend.',
+    ])
+    // A text changed after one side signed again still says whose signature lapsed, and why.
+    const changed = stateOf([
+      event('sign', { actor: rijk, hash: HASH, side: 'rijk' }),
+      event('sign', { actor: provincie, hash: HASH, side: 'provincie' }),
+      event('lock', { hash: HASH }),
+      event('lapse', { hash: HASH, side: 'rijk', reason: 'heropend' }),
+      event('lapse', { hash: HASH, side: 'provincie', reason: 'heropend' }),
+      event('reopen', { actor: provincie, hash: HASH, side: 'provincie' }),
+      event('sign', { actor: rijk, hash: OTHER, side: 'rijk' }),
+      event('lapse', { hash: OTHER, side: 'rijk', reason: 'gewijzigd na ondertekening' }),
+    ])
+    expect(statusLines(changed)).toEqual([
+      'Heropend op 28-11-2026: de sectie moet opnieuw door het Rijk en de provincie worden ondertekend.',
+      'Ondertekening door Rian Rijk vervallen: gewijzigd na ondertekening',
+    ])
+  })
+
   it('announces a lock and a reopen, in the interface language', () => {
     const signed = stateOf([event('sign', { actor: rijk, hash: HASH, side: 'rijk' })])
     const locked = stateOf([

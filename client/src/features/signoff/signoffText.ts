@@ -72,7 +72,12 @@ export function statusLines(t: TFunction, state: SectionSignoff): string[] {
       )
     }
   }
+  // A reopen lapses both signatures at once, as agreed: one calm line, not two "vervallen" warnings.
+  const reopened = state.lapsed.filter((lapse) => lapse.reason === LAPSE_REASONS.reopened)
+  const latestReopen = reopened.at(-1)
+  if (latestReopen) lines.push(t('signoff:status.reopened', { date: formatDate(latestReopen.at) }))
   for (const lapse of state.lapsed) {
+    if (lapse.reason === LAPSE_REASONS.reopened) continue
     lines.push(t('signoff:status.lapsed', { name: lapse.signature.signer.name, reason: lapseReason(t, lapse.reason) }))
   }
   if (state.reopenRequest) {

@@ -1,21 +1,16 @@
 // The text of a link's target as a baseline keeps it (link_baselines.text), for "Wat is er gewijzigd?":
 // the title on a line of its own, then the content with each section link in its place
-// (sectionTextRuns). A link holds no text, so it is written as its target between three format
+// (sectionTitledRuns). A link holds no text, so it is written as its target between three format
 // characters that are taken out of the text first: a link added to or removed from the target is a
 // change the dialog shows (linkChanges.ts), not "geen verschil". A baseline from before links were kept
 // is plain text and reads as such.
-import { isDocumentId, isSectionId, type SectionTextRun, type SectionView, sectionTextRuns } from '@novex/shared'
+import { isDocumentId, isSectionId, type SectionTextRun } from '@novex/shared'
 
 const START = '\uFFF9'
 const BETWEEN = '\uFFFA'
 const END = '\uFFFB'
 const MARKS = /[\uFFF9-\uFFFB]/g
 const LINK = /\uFFF9([^\uFFF9-\uFFFB]*)\uFFFA([^\uFFF9-\uFFFB]*)\uFFFB/g
-
-/** The section's title and text with its links, as runs. */
-export function targetRuns(section: SectionView): SectionTextRun[] {
-  return [`${section.title.toString()}\n`, ...sectionTextRuns(section)]
-}
 
 /** The runs as one text to store. */
 export function baselineText(runs: readonly SectionTextRun[]): string {

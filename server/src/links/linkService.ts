@@ -15,6 +15,7 @@ import {
   orderedSections,
   type SectionView,
   sectionContentHash,
+  sectionTitledRuns,
 } from '@novex/shared'
 import type { Logger } from 'pino'
 import type * as Y from 'yjs'
@@ -23,7 +24,7 @@ import type { Authorize } from '../api/documentsApi.ts'
 import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import type { Room } from '../rooms/room.ts'
 import type { WithRoom } from '../signoff/signoffService.ts'
-import { baselineRuns, baselineText, targetRuns } from './baselineText.ts'
+import { baselineRuns, baselineText } from './baselineText.ts'
 import { linkChangeParts } from './linkChanges.ts'
 import type { Baseline, LinkRow, LinkStore } from './linkStore.ts'
 import { roomIfAvailable } from './roomIfAvailable.ts'
@@ -37,7 +38,7 @@ export interface LinkServiceDeps {
 }
 
 /** The target's title and text as a baseline keeps them, its section links in their place (baselineText.ts). */
-export const textOf = (section: SectionView): string => baselineText(targetRuns(section))
+export const textOf = (section: SectionView): string => baselineText(sectionTitledRuns(section))
 
 function numberOf(doc: Y.Doc, sectionId: string): string {
   return orderedSections(doc).find((s) => s.id === sectionId)?.number ?? ''
@@ -282,7 +283,7 @@ export function createLinkService(deps: LinkServiceDeps) {
       const baseline = store.baseline({ ...link, context: '' })
       const after = await deps.withRoom(link.targetDocument, (room) => {
         const section = sectionIn(room.doc, link.targetSection)
-        return section ? targetRuns(section) : []
+        return section ? sectionTitledRuns(section) : []
       })
       const labels = { catalog: deps.catalog, authorize: deps.authorize, withRoom: deps.withRoom, linkTargets: store }
       return linkChangeParts(labels, user, link.targetDocument, baselineRuns(baseline?.text ?? ''), after)

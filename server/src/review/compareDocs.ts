@@ -8,7 +8,7 @@ import {
   type SectionComparison,
   type SectionTextRun,
   type SectionView,
-  sectionTextRuns,
+  sectionTitledRuns,
 } from '@novex/shared'
 import type * as Y from 'yjs'
 import { linkPlaceholders } from './linkPlaceholders.ts'
@@ -16,7 +16,7 @@ import { diffBudget, wordDiff } from './wordDiff.ts'
 
 /** The title on a line of its own, then the content with its links; an absent section reads as no text. */
 function runsOf(section: SectionView | undefined): SectionTextRun[] {
-  return section ? [`${section.title.toString()}\n`, ...sectionTextRuns(section)] : []
+  return section ? sectionTitledRuns(section) : []
 }
 
 /** Words: what stands between spaces and holds a letter or a digit (a full stop on its own is none). */

@@ -10,9 +10,7 @@ import {
   type RefusedChange,
   type RefusedChangeSection,
   refusedText,
-  type SectionTextRun,
-  type SectionView,
-  sectionTextRuns,
+  sectionTitledRuns,
 } from '@novex/shared'
 import * as Y from 'yjs'
 import { type KnownLinkDeps, knownLinkName } from '../links/knownLinkName.ts'
@@ -80,12 +78,6 @@ function nameLink(links: KnownLinkDeps | null, userId: string, documentId: strin
   return (doc, link) => (links ? knownLinkName(links, userId, doc, documentId, link) : UNNAMED_LINK)
 }
 
-/** The title on a line of its own, then the text with its links in place. */
-const runsOf = (section: SectionView): SectionTextRun[] => [
-  `${section.title.toString()}\n`,
-  ...sectionTextRuns(section),
-]
-
 /**
  * Applies the refused update to a copy of the document and compares each section's text, each link in
  * it standing as one character while they are compared (as in a version comparison), then named.
@@ -95,8 +87,8 @@ function textsOf(doc: Y.Doc, update: Uint8Array, name: NameLink): RefusedChangeS
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
     Y.applyUpdate(copy, update)
-    const before = new Map(listSections(doc).map((s) => [s.id, runsOf(s)]))
-    const after = listSections(copy).map((section) => ({ section, runs: runsOf(section) }))
+    const before = new Map(listSections(doc).map((s) => [s.id, sectionTitledRuns(s)]))
+    const after = listSections(copy).map((section) => ({ section, runs: sectionTitledRuns(section) }))
     const links = linkPlaceholders([...before.values(), ...after.map((a) => a.runs)])
     const out: RefusedChangeSection[] = []
     for (const { section, runs } of after) {

@@ -300,6 +300,14 @@ export function sectionTextRuns(section: SectionView): SectionTextRun[] {
   return runs.filter((run) => run !== '')
 }
 
+/**
+ * A section as its text is compared (a version comparison, a refused change, a link's baseline): the
+ * title on a line of its own, then `sectionTextRuns`.
+ */
+export function sectionTitledRuns(section: SectionView): SectionTextRun[] {
+  return [`${section.title.toString()}\n`, ...sectionTextRuns(section)]
+}
+
 function contentRuns(section: SectionView, withLinks: boolean): SectionTextRun[] {
   const runs: SectionTextRun[] = []
   const text = (value: string): void => {

@@ -85,6 +85,16 @@ it('is a combobox that points at the highlighted person', async () => {
   await listbox.waitFor({ state: 'detached' })
   expect((await fieldState(page)).expanded).toBe('false')
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('comment-body')
+
+  // A name chosen at the start of the text: the caret goes right behind it, so what is typed straight
+  // after lands there and not at the end.
+  await page.keyboard.press('Control+Home')
+  await page.keyboard.type('@')
+  await listbox.waitFor()
+  const firstName = ((await options.first().textContent()) ?? '').replace(/ \(.*\)$/, '')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('graag, ')
+  expect(await field.inputValue()).toBe(`@${firstName} graag, Vraag voor @${second.replace(/ \(.*\)$/, '')} en @`)
   await page.keyboard.press('Escape')
   await page.getByTestId('comment-form').waitFor({ state: 'detached' })
   user.assertNoProblems()

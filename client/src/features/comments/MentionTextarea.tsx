@@ -8,7 +8,7 @@
 // status says how many people were found.
 import { COMMENT_LIMITS, type Member } from '@novex/shared'
 import { Textarea } from '@rijkshuisstijl-community/components-react'
-import { forwardRef, type KeyboardEvent, useId, useImperativeHandle, useRef, useState } from 'react'
+import { forwardRef, type KeyboardEvent, useId, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { mentionQueryAt } from './commentText.ts'
 
@@ -43,6 +43,15 @@ export const MentionTextarea = forwardRef<MentionTextareaHandle, MentionTextarea
 
   useImperativeHandle(ref, () => ({ focus: () => textareaRef.current?.focus() }), [])
 
+  // After a name is chosen the caret goes behind it, once the new text is on the page and before the
+  // next key is handled (a key typed in between would otherwise land at the end of the text).
+  const [placeCaret, setPlaceCaret] = useState<{ readonly at: number } | null>(null)
+  useLayoutEffect(() => {
+    if (placeCaret === null) return
+    textareaRef.current?.focus()
+    textareaRef.current?.setSelectionRange(placeCaret.at, placeCaret.at)
+  }, [placeCaret])
+
   const query = mentionQueryAt(value, caret)
   const matches =
     query === null || dismissedAt === query.start
@@ -59,10 +68,7 @@ export const MentionTextarea = forwardRef<MentionTextareaHandle, MentionTextarea
     onChange(next)
     setCaret(nextCaret)
     setActive(0)
-    requestAnimationFrame(() => {
-      textareaRef.current?.focus()
-      textareaRef.current?.setSelectionRange(nextCaret, nextCaret)
-    })
+    setPlaceCaret({ at: nextCaret })
   }
 
   const handleKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {

@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { deleteMessage, editMessage } from '../../api/comments.ts'
 import { formatDateTime } from '../../i18n/formatDate.ts'
+import { useFocusRequest } from '../../ui/useFocusRequest.ts'
 import { useLeaveGuard } from '../../ui/useLeaveGuard.ts'
 import { apiErrorText } from './apiErrorText.ts'
 import { useCommentsContext } from './CommentsContext.ts'
@@ -35,6 +36,7 @@ export function MessageItem({ threadId, message, first }: MessageItemProps) {
   useLeaveGuard(editing && edit.unsent)
   const editButtonRef = useRef<HTMLButtonElement>(null)
   const fieldRef = useRef<MentionTextareaHandle>(null)
+  const focusField = useFocusRequest(fieldRef)
   const errorId = useId()
   const draftNoteId = useId()
   const keptNoteId = useId()
@@ -151,7 +153,7 @@ export function MessageItem({ threadId, message, first }: MessageItemProps) {
             aria-describedby={edit.waiting ? keptNoteId : undefined}
             onClick={() => {
               edit.start()
-              requestAnimationFrame(() => fieldRef.current?.focus())
+              focusField()
             }}
           >
             {t('message.edit')}

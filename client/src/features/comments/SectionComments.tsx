@@ -28,6 +28,7 @@ import { MentionTextarea, type MentionTextareaHandle } from './MentionTextarea.t
 import { useRestoreOnUndo } from './useRestoreOnUndo.ts'
 import '../../styles/comments.css'
 import { LabelledField } from '../../ui/LabelledField.tsx'
+import { useFocusRequest } from '../../ui/useFocusRequest.ts'
 import { useLeaveGuard } from '../../ui/useLeaveGuard.ts'
 
 export interface SectionCommentsProps {
@@ -59,6 +60,7 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
   const rootRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
   const fieldRef = useRef<MentionTextareaHandle>(null)
+  const focusField = useFocusRequest(fieldRef)
   const [place, setPlace] = useState<ButtonPlace | null>(null)
   // Where the open form is; null while it is closed.
   const [target, setTarget] = useState<NewThreadTarget | null>(null)
@@ -66,6 +68,7 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
   // The proposed wording, while "Tekst voorstellen" is ticked; null: a comment only.
   const [suggestion, setSuggestion] = useState<string | null>(null)
   const suggestionRef = useRef<HTMLTextAreaElement>(null)
+  const selectSuggestion = useFocusRequest(suggestionRef, true)
   // The form opened with a kept draft / the browser would not keep the text (DraftNote).
   const [restored, setRestored] = useState(false)
   const [notKept, setNotKept] = useState(false)
@@ -109,7 +112,7 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
     setError(null)
     setPlace(null)
     setAnnouncement('')
-    requestAnimationFrame(() => fieldRef.current?.focus())
+    focusField()
   }
 
   /**
@@ -368,7 +371,7 @@ export function SectionComments({ editor, fragment, editable }: SectionCommentsP
                   onChange={(event) => {
                     change({ body, suggestion: event.target.checked ? target.suggestable : null })
                     setError(null)
-                    if (event.target.checked) requestAnimationFrame(() => suggestionRef.current?.select())
+                    if (event.target.checked) selectSuggestion()
                   }}
                 />{' '}
                 {t('place.suggest')}

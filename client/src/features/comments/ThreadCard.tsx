@@ -9,6 +9,7 @@ import { Button } from '@rijkshuisstijl-community/components-react'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { addMessage, setThreadStatus } from '../../api/comments.ts'
+import { useFocusRequest } from '../../ui/useFocusRequest.ts'
 import { useLeaveGuard } from '../../ui/useLeaveGuard.ts'
 import { apiErrorText } from './apiErrorText.ts'
 import { useCommentsContext } from './CommentsContext.ts'
@@ -40,6 +41,7 @@ export function ThreadCard({ thread, place, section, active, focusRequest }: Thr
   const cardRef = useRef<HTMLElement>(null)
   const replyButtonRef = useRef<HTMLButtonElement>(null)
   const fieldRef = useRef<MentionTextareaHandle>(null)
+  const focusField = useFocusRequest(fieldRef)
   const reply = useFormDraft(context?.drafts ?? null, { kind: 'reply', threadId: thread.id }, '')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -229,7 +231,7 @@ export function ThreadCard({ thread, place, section, active, focusRequest }: Thr
             onClick={() => {
               reply.start()
               setError(null)
-              requestAnimationFrame(() => fieldRef.current?.focus())
+              focusField()
             }}
           >
             {t('thread.reply')}

@@ -4,7 +4,7 @@
 // cannot tell a word someone typed from the same word typed by someone else. A section link the changes
 // added holds no text, yet it is part of what the user did: it stands in the text as a mark
 // (addedLink.ts) that the page names in its language (features/connection/refusedLinkText.ts).
-import { SECTION_LINK_NODE } from '@novex/shared'
+import { SECTION_LINK_NODE, withoutLinkMarkChars } from '@novex/shared'
 import * as Y from 'yjs'
 import { addedLinkMark } from './addedLink.ts'
 
@@ -118,7 +118,8 @@ function addedPieces(text: Y.Text, known: ReadonlyMap<number, number>): AddedPie
     if (firstNew > 0) old()
     if (firstNew < str.length) {
       if (pieces.length === 0 && run === '') fromStart = !seenOld
-      run += str.slice(firstNew)
+      // Typed text never forms a link mark (addedLink.ts).
+      run += withoutLinkMarkChars(str.slice(firstNew))
       oldAfterNew = false
     }
   }

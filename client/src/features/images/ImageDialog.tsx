@@ -5,16 +5,15 @@
 // are done. A failed upload says why (the server's words); a failure of the way there (no connection,
 // a server error) can be tried again, and a file the server refused (not a PNG or JPEG, cut off, too
 // large) can be swapped for another without leaving the dialog, keeping what was written. Nothing is
-// placed half. A native modal <dialog>, like the app's others (keepTabInside, Escape closes, focus returns).
+// placed half. A modal dialog like the app's others (ui/ModalDialog.tsx).
 import { imageCaption, MAX_IMAGE_ALT_CHARS, MAX_IMAGE_BYTES, MAX_IMAGE_CAPTION_CHARS } from '@novex/shared'
 import { Button, Heading, Paragraph, Textarea, TextInput } from '@rijkshuisstijl-community/components-react'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/documents.ts'
 import { type UploadedImage, uploadImage } from '../../api/images.ts'
-import { keepTabInside } from '../../ui/keepTabInside.ts'
 import { LabelledField } from '../../ui/LabelledField.tsx'
-import { useModalDialog } from '../../ui/useModalDialog.ts'
+import { ModalDialog } from '../../ui/ModalDialog.tsx'
 import { IMAGE_FILE_ACCEPT } from './imageFiles.ts'
 import type { ImageText } from './placeImage.ts'
 
@@ -75,8 +74,6 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
   const onCloseRef = useRef(onClose)
   onCloseRef.current = onClose
 
-  useModalDialog(dialogRef, altRef)
-
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` starts the upload again (Opnieuw proberen).
   useEffect(() => {
     if (file === null) return
@@ -122,14 +119,14 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
   const describing = request.kind === 'describe'
   const percent = upload.state === 'sending' ? Math.round(upload.fraction * 100) : 100
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog image-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={descriptionId}
-      data-testid="image-dialog"
+    <ModalDialog
+      dialogRef={dialogRef}
+      testId="image-dialog"
+      className="image-dialog"
+      labelledBy={titleId}
+      describedBy={descriptionId}
+      initialFocus={altRef}
       onClose={() => onCloseRef.current()}
-      onKeyDown={keepTabInside}
     >
       <form onSubmit={handleSubmit} noValidate>
         <Heading level={2} appearanceLevel={3} id={titleId} className="dialog__title">
@@ -242,6 +239,6 @@ export function ImageDialog({ documentId, request, onPlace, onClose }: ImageDial
           </Button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   )
 }

@@ -9,7 +9,7 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { Trans, useTranslation } from 'react-i18next'
 import { type ChangePart, fetchLinkChanges, type LinkKey, reviewLink } from '../../api/links.ts'
-import { keepTabInside } from '../../ui/keepTabInside.ts'
+import { ModalDialog } from '../../ui/ModalDialog.tsx'
 import { apiError, failedAnswerOf, ownWords, type ShownError, wordsAttributes } from '../signoff/apiError.ts'
 import { diffLinkWords } from '../versions/diffLinkText.ts'
 
@@ -41,18 +41,6 @@ export function LinkChangesDialog({ documentId, link, targetLabel, canReview, on
   const { sourceSectionId, targetDocumentId, targetSectionId } = link
 
   useEffect(() => {
-    const dialog = dialogRef.current
-    if (dialog === null) return
-    dialog.showModal()
-    // The first control takes the focus (the browser would choose the first focusable, which is the
-    // same; said here so it does not depend on the order of the buttons).
-    dialog.querySelector<HTMLElement>('button')?.focus()
-    return () => {
-      if (dialog.open) dialog.close()
-    }
-  }, [])
-
-  useEffect(() => {
     const controller = new AbortController()
     fetchLinkChanges(documentId, { sourceSectionId, targetDocumentId, targetSectionId }, controller.signal).then(
       (parts) => setChanges({ state: 'ready', parts }),
@@ -79,14 +67,14 @@ export function LinkChangesDialog({ documentId, link, targetLabel, canReview, on
   }
 
   return createPortal(
-    <dialog
-      ref={dialogRef}
-      className="dialog link-changes"
-      aria-labelledby={titleId}
-      data-testid="link-changes"
+    <ModalDialog
+      dialogRef={dialogRef}
+      testId="link-changes"
+      className="link-changes"
+      labelledBy={titleId}
       // Escape (the native cancel), the buttons and a successful review all end here.
       onClose={() => onCloseRef.current(reviewedRef.current)}
-      onKeyDown={keepTabInside}
+      returnFocus={false}
     >
       <Heading level={2} appearanceLevel={3} id={titleId} className="dialog__title">
         {t('changes.title', { target: targetLabel })}
@@ -118,7 +106,7 @@ export function LinkChangesDialog({ documentId, link, targetLabel, canReview, on
           {t('changes.close')}
         </Button>
       </div>
-    </dialog>,
+    </ModalDialog>,
     document.body,
   )
 }

@@ -7,8 +7,8 @@ import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { fetchLinkTargets, type LinkTarget } from '../../api/links.ts'
-import { keepTabInside } from '../../ui/keepTabInside.ts'
 import { LabelledField } from '../../ui/LabelledField.tsx'
+import { ModalDialog } from '../../ui/ModalDialog.tsx'
 import { apiError, failedAnswerOf, ownWords, wordsAttributes } from '../signoff/apiError.ts'
 import { groupTargets } from './groupTargets.ts'
 import { sectionLabel } from './linkText.ts'
@@ -40,16 +40,6 @@ export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkP
   const listId = useId()
   const onCloseRef = useRef(onClose)
   onCloseRef.current = onClose
-
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (dialog === null) return
-    dialog.showModal()
-    searchRef.current?.focus()
-    return () => {
-      if (dialog.open) dialog.close()
-    }
-  }, [])
 
   useEffect(() => {
     const controller = new AbortController()
@@ -124,14 +114,14 @@ export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkP
         )
 
   return createPortal(
-    <dialog
-      ref={dialogRef}
-      className="dialog link-picker"
-      aria-labelledby={titleId}
-      data-testid="link-picker"
-      // Escape (the native cancel) and every way of closing end here.
+    <ModalDialog
+      dialogRef={dialogRef}
+      testId="link-picker"
+      className="link-picker"
+      labelledBy={titleId}
+      initialFocus={searchRef}
       onClose={() => onCloseRef.current()}
-      onKeyDown={keepTabInside}
+      returnFocus={false}
     >
       <h2 id={titleId} className="dialog__title">
         {title}
@@ -219,7 +209,7 @@ export function LinkPickerDialog({ documentId, title, onChoose, onClose }: LinkP
           {t('picker.cancel')}
         </Button>
       </div>
-    </dialog>,
+    </ModalDialog>,
     document.body,
   )
 }

@@ -4,9 +4,8 @@
 import { Button, Heading, Paragraph, Textarea } from '@rijkshuisstijl-community/components-react'
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { keepTabInside } from '../../ui/keepTabInside.ts'
 import { LabelledField } from '../../ui/LabelledField.tsx'
-import { useModalDialog } from '../../ui/useModalDialog.ts'
+import { ModalDialog } from '../../ui/ModalDialog.tsx'
 import { ownWords, type ShownError, wordsAttributes } from './apiError.ts'
 
 export interface ReopenTarget {
@@ -37,8 +36,6 @@ export function ReopenDialog({ target, onSubmit, onClose }: ReopenDialogProps) {
   const onCloseRef = useRef(onClose)
   onCloseRef.current = onClose
 
-  useModalDialog(dialogRef, reasonRef)
-
   const handleSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
     if (busy) return
@@ -58,15 +55,13 @@ export function ReopenDialog({ target, onSubmit, onClose }: ReopenDialogProps) {
   const confirming = target.mode === 'confirm'
   const section = target.sectionLabel
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={titleId}
-      aria-describedby={descriptionId}
-      data-testid="reopen-dialog"
-      // Escape (the native cancel) and dialog.close() both end here.
+    <ModalDialog
+      dialogRef={dialogRef}
+      testId="reopen-dialog"
+      labelledBy={titleId}
+      describedBy={descriptionId}
+      initialFocus={reasonRef}
       onClose={() => onCloseRef.current()}
-      onKeyDown={keepTabInside}
     >
       <form onSubmit={(e) => void handleSubmit(e)} noValidate>
         <Heading level={2} appearanceLevel={3} id={titleId} className="dialog__title">
@@ -104,6 +99,6 @@ export function ReopenDialog({ target, onSubmit, onClose }: ReopenDialogProps) {
           </Button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   )
 }

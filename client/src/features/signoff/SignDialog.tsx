@@ -11,8 +11,7 @@ import { Button, Heading, Paragraph } from '@rijkshuisstijl-community/components
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
-import { keepTabInside } from '../../ui/keepTabInside.ts'
-import { useModalDialog } from '../../ui/useModalDialog.ts'
+import { ModalDialog } from '../../ui/ModalDialog.tsx'
 import { ownWords, type ShownError, wordsAttributes } from './apiError.ts'
 import { shortHash, sideName } from './signoffText.ts'
 import { useSectionHash } from './useSectionHash.ts'
@@ -50,8 +49,6 @@ export function SignDialog({ target, doc, upToDate, onSubmit, onClose }: SignDia
   const onCloseRef = useRef(onClose)
   onCloseRef.current = onClose
 
-  useModalDialog(dialogRef, titleRef)
-
   const handleSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
     if (busy) return
@@ -71,15 +68,13 @@ export function SignDialog({ target, doc, upToDate, onSubmit, onClose }: SignDia
   const otherSide = target.side === 'rijk' ? 'provincie' : 'rijk'
   const locks = other !== null && other.hash === hash
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={titleId}
-      aria-describedby={descriptionId}
-      data-testid="sign-dialog"
-      // Escape (the native cancel) and dialog.close() both end here.
+    <ModalDialog
+      dialogRef={dialogRef}
+      testId="sign-dialog"
+      labelledBy={titleId}
+      describedBy={descriptionId}
+      initialFocus={titleRef}
       onClose={() => onCloseRef.current()}
-      onKeyDown={keepTabInside}
     >
       <form onSubmit={(e) => void handleSubmit(e)} noValidate>
         <Heading
@@ -136,6 +131,6 @@ export function SignDialog({ target, doc, upToDate, onSubmit, onClose }: SignDia
           </Button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   )
 }

@@ -41,6 +41,9 @@ async function behindRefusingProxy(page: Page): Promise<{ proxy: RefusingProxy; 
   return { proxy, y }
 }
 
+/** A section of the Noord-Brabant voorstel that De Peel can link to. */
+const LINK_TARGET = 'Wonen en verstedelijking'
+
 describe('refused changes', () => {
   let users: TwoUsers
 
@@ -197,6 +200,42 @@ describe('refused changes', () => {
     expect(await editorText(page, x)).toBe(signedText)
     await new Promise((resolve) => setTimeout(resolve, 2_000))
     expect(await page.locator('[data-testid="refusal"], [data-testid="refused-dialog"]').count()).toBe(0)
+
+    rijk.assertNoProblems(NETWORK_NOISE)
+    provincie.assertNoProblems()
+  })
+
+  it('names a refused link into the voorstel by its section and document, also after the rebuild', async () => {
+    const { rijk, provincie, documentId, server } = users
+    const x = (await sectionIds(rijk.page))[1]
+    if (!x) throw new Error('De Peel has fewer than two sections')
+    const page = rijk.page
+
+    // The picker finds the voorstel's section while the page is online; it is chosen offline, while
+    // both sides sign the section, so the server refuses the link when the page comes back.
+    await typeAtEnd(page, x, ' ')
+    await page.keyboard.press('Control+Alt+K')
+    const picker = page.getByTestId('link-picker')
+    await picker.getByTestId('link-picker-search').waitFor()
+    await page.keyboard.type(LINK_TARGET)
+    await picker.locator(`[role="listbox"][aria-busy="false"][data-query="${LINK_TARGET}"]`).waitFor()
+    const option = picker.getByTestId('link-picker-option').filter({ hasText: LINK_TARGET }).first()
+    await users.goOffline(rijk)
+    await waitForSaveStatus(page, SaveStatus.offline)
+    await option.click()
+    await picker.waitFor({ state: 'detached' })
+    await editorOf(page, x).locator('[data-testid="section-link"]').waitFor()
+
+    await signForBothSides(server, documentId, x)
+    await sectionLocator(provincie.page, x).and(provincie.page.locator('[data-locked="true"]')).waitFor()
+    await users.goOnline(rijk)
+
+    const dialog = page.locator('[data-testid="refused-dialog"]')
+    await explainFailure(server, { offline: page, other: provincie.page }, () => dialog.waitFor({ timeout: 20_000 }))
+    const [refused = ''] = await dialog.locator('[data-testid="refused-text"]').allInnerTexts()
+    // Named as the version comparison names it, not "een sectie van een ander document".
+    expect(refused).toMatch(new RegExp(`^\\[koppeling: § \\d+ ${LINK_TARGET} \\(.*Noord-Brabant\\)\\]$`))
+    expect(await editorOf(page, x).locator('[data-testid="section-link"]').count()).toBe(0)
 
     rijk.assertNoProblems(NETWORK_NOISE)
     provincie.assertNoProblems()

@@ -38,8 +38,10 @@ import { RefusalAnnouncer } from '../features/connection/RefusalAnnouncer.tsx'
 import { RefusalNotice } from '../features/connection/RefusalNotice.tsx'
 import { SaveStatusIndicator } from '../features/connection/SaveStatusIndicator.tsx'
 import { ExportDossier } from '../features/export/ExportDossier.tsx'
+import { KnownTargetsContext, knownTargetsOf } from '../features/links/knownTargets.ts'
 import { LinksScope } from '../features/links/LinksScope.tsx'
 import { SectionHashFocus } from '../features/links/SectionHashFocus.tsx'
+import { useLinksStore } from '../features/links/useLinksStore.ts'
 import { PresenceAnnouncer } from '../features/presence/PresenceAnnouncer.tsx'
 import { PresenceList } from '../features/presence/PresenceList.tsx'
 import { RoundStatus } from '../features/review/RoundStatus.tsx'
@@ -121,6 +123,9 @@ export function DocumentPage() {
   const threadLink = useThreadLink(comments?.store ?? null, synced)
   // Ctrl+Alt+Shift+A between the text and the comments panel; Escape in the panel back to the text.
   useCommentsPanelKeys(comments?.store ?? null)
+  const linksStore = useLinksStore(documentId, collab && user ? collab.doc : null)
+  // Names the links in refused or unsaved text that go to other documents (the connection notices).
+  const knownTargets = useMemo(() => knownTargetsOf(linksStore), [linksStore])
   const setPanelOpen = (open: boolean): void => {
     setSearchParams(
       (params) => {
@@ -157,137 +162,140 @@ export function DocumentPage() {
   const others = participants.filter((p) => !p.isSelf)
 
   return (
-    <div className={`document-page${panelOpen ? ' document-page--with-panel' : ''}`}>
-      <title>{t('common:pageTitle', { page: title ?? t('page.loadingTitle') })}</title>
-      {comments && <CommentsSkipLink />}
-      <div className="document-main">
-        <Breadcrumb label={t('page.breadcrumb')} steps={[{ to: '/', label: t('list.title') }]} current={shownTitle} />
-        {document && <CoSenders document={document} />}
-        <h1 className="document-title">{shownTitle}</h1>
-        {document && (
-          <p className="document-kind">
-            {t(`kind.${document.kind}`)}
-            {placeOf(document) && ` · ${placeOf(document)}`}
-          </p>
-        )}
-        {isPerspective && <StatusBadge status={status} />}
-        <div className="document-actions">
-          <Button
-            type="button"
-            ref={panelToggleRef}
-            appearance={panelToggle.appearance}
-            className="document-actions__button"
-            data-testid="open-signoff"
-            aria-expanded={panelOpen}
-            aria-controls={panelOpen ? 'signoff-panel' : undefined}
-            onClick={() => setPanelOpen(!panelOpen)}
-          >
-            {t(panelToggle.label)}
-          </Button>
-          {document?.kind === 'ontwikkelperspectief' && (
-            <Link className={BUTTON_LINK} to={readinessPath(documentId)} data-testid="readiness-link">
-              {t('page.readiness')}
+    <KnownTargetsContext value={knownTargets}>
+      <div className={`document-page${panelOpen ? ' document-page--with-panel' : ''}`}>
+        <title>{t('common:pageTitle', { page: title ?? t('page.loadingTitle') })}</title>
+        {comments && <CommentsSkipLink />}
+        <div className="document-main">
+          <Breadcrumb label={t('page.breadcrumb')} steps={[{ to: '/', label: t('list.title') }]} current={shownTitle} />
+          {document && <CoSenders document={document} />}
+          <h1 className="document-title">{shownTitle}</h1>
+          {document && (
+            <p className="document-kind">
+              {t(`kind.${document.kind}`)}
+              {placeOf(document) && ` · ${placeOf(document)}`}
+            </p>
+          )}
+          {isPerspective && <StatusBadge status={status} />}
+          <div className="document-actions">
+            <Button
+              type="button"
+              ref={panelToggleRef}
+              appearance={panelToggle.appearance}
+              className="document-actions__button"
+              data-testid="open-signoff"
+              aria-expanded={panelOpen}
+              aria-controls={panelOpen ? 'signoff-panel' : undefined}
+              onClick={() => setPanelOpen(!panelOpen)}
+            >
+              {t(panelToggle.label)}
+            </Button>
+            {document?.kind === 'ontwikkelperspectief' && (
+              <Link className={BUTTON_LINK} to={readinessPath(documentId)} data-testid="readiness-link">
+                {t('page.readiness')}
+              </Link>
+            )}
+            <ExportDossier documentId={documentId} />
+            {document && <WisselwerkingLinks document={document} />}
+            <Link className={BUTTON_LINK} to={versionsPath(documentId)} data-testid="versions-link">
+              {t('page.versions')}
             </Link>
-          )}
-          <ExportDossier documentId={documentId} />
-          {document && <WisselwerkingLinks document={document} />}
-          <Link className={BUTTON_LINK} to={versionsPath(documentId)} data-testid="versions-link">
-            {t('page.versions')}
-          </Link>
-          <Button
-            type="button"
-            ref={find.toggleRef}
-            appearance="secondary-action-button"
-            data-testid="open-find"
-            aria-expanded={find.open !== null}
-            aria-keyshortcuts="Control+H"
-            onClick={() => (find.open ? find.close(null) : find.show())}
-          >
-            {searchText('open')}
-          </Button>
-        </div>
-        <RoundStatus documentId={documentId} doc={collab?.doc ?? null} comments={comments} />
-        <ThreadLinkNotice missing={threadLink.missing} />
-        <div className="document-toolbar">
-          <SaveStatusIndicator collab={collab} />
-          {others.length > 0 && (
-            <p className="document-toolbar__people">{t('page.others', { count: others.length })}</p>
-          )}
-        </div>
-        {find.open && (
-          <FindReplaceBar
-            editors={editors}
-            canReplace={editable}
-            initialSearch={find.open.initialSearch}
-            focusRequest={find.open.focusRequest}
-            onClose={find.close}
-          />
-        )}
-        {document?.kind === 'ontwikkelperspectief' && sections.length > 0 && <ComponentCheck sections={sections} />}
-        <TableOfContents sections={sections} openThreads={openThreads} />
-        <div className="floating-notices">
-          <ConnectionNotice closed={closed} unsaved={collab ? () => collab.unsavedSections() : undefined} />
-          {collab && (
-            <RefusalNotice
-              refusals={refusals}
-              onDismiss={collab.dismissRefusal}
-              unsaved={() => collab.unsavedSections()}
-              onDiscard={() => collab.discardUnsaved()}
-              {...(access === 'edit' || access === 'comment'
-                ? {
-                    onPostAsComment: (refused) => postRefusedAsComment(connectionText, documentId, collab.doc, refused),
-                  }
-                : {})}
+            <Button
+              type="button"
+              ref={find.toggleRef}
+              appearance="secondary-action-button"
+              data-testid="open-find"
+              aria-expanded={find.open !== null}
+              aria-keyshortcuts="Control+H"
+              onClick={() => (find.open ? find.close(null) : find.show())}
+            >
+              {searchText('open')}
+            </Button>
+          </div>
+          <RoundStatus documentId={documentId} doc={collab?.doc ?? null} comments={comments} />
+          <ThreadLinkNotice missing={threadLink.missing} />
+          <div className="document-toolbar">
+            <SaveStatusIndicator collab={collab} />
+            {others.length > 0 && (
+              <p className="document-toolbar__people">{t('page.others', { count: others.length })}</p>
+            )}
+          </div>
+          {find.open && (
+            <FindReplaceBar
+              editors={editors}
+              canReplace={editable}
+              initialSearch={find.open.initialSearch}
+              focusRequest={find.open.focusRequest}
+              onClose={find.close}
             />
           )}
+          {document?.kind === 'ontwikkelperspectief' && sections.length > 0 && <ComponentCheck sections={sections} />}
+          <TableOfContents sections={sections} openThreads={openThreads} />
+          <div className="floating-notices">
+            <ConnectionNotice closed={closed} unsaved={collab ? () => collab.unsavedSections() : undefined} />
+            {collab && (
+              <RefusalNotice
+                refusals={refusals}
+                onDismiss={collab.dismissRefusal}
+                unsaved={() => collab.unsavedSections()}
+                onDiscard={() => collab.discardUnsaved()}
+                {...(access === 'edit' || access === 'comment'
+                  ? {
+                      onPostAsComment: (refused) =>
+                        postRefusedAsComment(connectionText, documentId, collab.doc, refused, knownTargets),
+                    }
+                  : {})}
+              />
+            )}
+          </div>
+          <RefusalAnnouncer refusals={refusals} />
+          <PresenceAnnouncer participants={participants} live={synced} />
+          <AccessNotice access={access} storageFault={storageFault} unavailable={unavailable} />
+          {collab && user && (
+            <CommentsScope value={comments}>
+              {/* Section links: live titles and states, the picker, backlinks (docs/links.md). */}
+              <LinksScope store={linksStore} canEdit={editable} kind={document?.kind ?? null}>
+                <DocumentSections
+                  documentId={documentId}
+                  doc={collab.doc}
+                  awareness={collab.awareness}
+                  sections={sections}
+                  others={others}
+                  editable={editable}
+                  readOnlyWhy={readOnlyWhy}
+                  user={user}
+                  loading={loading}
+                  editors={editors}
+                />
+              </LinksScope>
+            </CommentsScope>
+          )}
         </div>
-        <RefusalAnnouncer refusals={refusals} />
-        <PresenceAnnouncer participants={participants} live={synced} />
-        <AccessNotice access={access} storageFault={storageFault} unavailable={unavailable} />
-        {collab && user && (
-          <CommentsScope value={comments}>
-            {/* Section links: live titles and states, the picker, backlinks (docs/links.md). */}
-            <LinksScope documentId={documentId} doc={collab.doc} canEdit={editable} kind={document?.kind ?? null}>
-              <DocumentSections
+        {collab && <SignoffAnnouncer doc={collab.doc} isLive={isLive} />}
+        <SectionHashFocus />
+        <aside className="document-side" aria-label={t('page.side')}>
+          {panelOpen && collab && (
+            <div id="signoff-panel">
+              <LiveSignoffPanel
+                collab={collab}
                 documentId={documentId}
                 doc={collab.doc}
-                awareness={collab.awareness}
                 sections={sections}
-                others={others}
-                editable={editable}
-                readOnlyWhy={readOnlyWhy}
-                user={user}
-                loading={loading}
-                editors={editors}
+                canEdit={editable}
+                commentsStore={comments?.store ?? null}
+                onClose={() => setPanelOpen(false)}
               />
-            </LinksScope>
-          </CommentsScope>
-        )}
-      </div>
-      {collab && <SignoffAnnouncer doc={collab.doc} isLive={isLive} />}
-      <SectionHashFocus />
-      <aside className="document-side" aria-label={t('page.side')}>
-        {panelOpen && collab && (
-          <div id="signoff-panel">
-            <LiveSignoffPanel
-              collab={collab}
-              documentId={documentId}
-              doc={collab.doc}
-              sections={sections}
-              canEdit={editable}
-              commentsStore={comments?.store ?? null}
-              onClose={() => setPanelOpen(false)}
-            />
+            </div>
+          )}
+          <CommentsPanel comments={comments} sections={sections} isLive={isLive} />
+          <div className="panel">
+            <h2 className="panel__title">{t('page.present')}</h2>
+            <PresenceList participants={participants} sections={sections} />
           </div>
-        )}
-        <CommentsPanel comments={comments} sections={sections} isLive={isLive} />
-        <div className="panel">
-          <h2 className="panel__title">{t('page.present')}</h2>
-          <PresenceList participants={participants} sections={sections} />
-        </div>
-        <DocumentShortcuts canEdit={editable} canComment={access !== 'read'} seesComments={comments !== null} />
-      </aside>
-    </div>
+          <DocumentShortcuts canEdit={editable} canComment={access !== 'read'} seesComments={comments !== null} />
+        </aside>
+      </div>
+    </KnownTargetsContext>
   )
 }
 

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/documents.ts'
 import type { RefusedSection } from '../../collab/replayPending.ts'
 import { keepTabInside } from '../../ui/keepTabInside.ts'
+import { useKnownTargets } from '../links/knownTargets.ts'
 import { copyText } from './copyText.ts'
 import { withLinkNames } from './refusedLinkText.ts'
 import { textToCopy } from './refusedTextToCopy.ts'
@@ -29,6 +30,7 @@ type PostState = 'posting' | 'posted' | { readonly error: string }
 export function RefusedDialog({ sections, section, onClose, onPostAsComment }: RefusedDialogProps) {
   const { t } = useTranslation('connection')
   const ref = useRef<HTMLDialogElement>(null)
+  const known = useKnownTargets()
   const returnTo = useRef<Element | null>(null)
   const [copy, setCopy] = useState<CopyState>('idle')
   const [posts, setPosts] = useState<Readonly<Record<string, PostState>>>({})
@@ -54,7 +56,7 @@ export function RefusedDialog({ sections, section, onClose, onPostAsComment }: R
   const handleCopy = async (): Promise<void> => {
     const dialog = ref.current
     if (dialog === null) return
-    setCopy((await copyText(textToCopy(t, sections), dialog)) ? 'copied' : 'failed')
+    setCopy((await copyText(textToCopy(t, sections, known), dialog)) ? 'copied' : 'failed')
   }
 
   const post = async (refused: RefusedSection): Promise<void> => {
@@ -100,7 +102,7 @@ export function RefusedDialog({ sections, section, onClose, onPostAsComment }: R
           )}
           {s.text !== '' && (
             <pre className="refused-dialog__text" data-testid="refused-text" translate="no">
-              {withLinkNames(t, s.text)}
+              {withLinkNames(t, s.text, known)}
             </pre>
           )}
           {s.titleText === '' && s.text === '' && <p className="refused-dialog__why">{t('refused.onlyRemoved')}</p>}

@@ -6,6 +6,7 @@ import { Button } from '@rijkshuisstijl-community/components-react'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UnsavedSection } from '../../collab/unsavedText.ts'
+import { useKnownTargets } from '../links/knownTargets.ts'
 import { copyText } from './copyText.ts'
 import { textToCopy } from './refusedTextToCopy.ts'
 
@@ -15,6 +16,7 @@ export function UnsavedTextCopy({ read }: { readonly read: () => readonly Unsave
   const { t } = useTranslation('connection')
   const [state, setState] = useState<CopyState>('idle')
   const ref = useRef<HTMLDivElement>(null)
+  const known = useKnownTargets()
 
   const handleCopy = async (): Promise<void> => {
     const sections = read()
@@ -23,7 +25,7 @@ export function UnsavedTextCopy({ read }: { readonly read: () => readonly Unsave
       setState('nothing')
       return
     }
-    setState((await copyText(textToCopy(t, sections), container)) ? 'copied' : 'failed')
+    setState((await copyText(textToCopy(t, sections, known), container)) ? 'copied' : 'failed')
   }
 
   return (

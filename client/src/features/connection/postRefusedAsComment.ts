@@ -6,14 +6,15 @@ import { createThread } from '../../api/comments.ts'
 import type { RefusedSection } from '../../collab/replayPending.ts'
 import type { Translate } from '../../ui/translate.ts'
 import { encodeRelativePosition } from '../comments/anchors.ts'
+import type { KnownTargets } from '../links/knownTargets.ts'
 import { withLinkNames } from './refusedLinkText.ts'
 
 /** The comment's text, in the interface language of the user who posts it. */
-export function refusedCommentBody(t: Translate<'connection'>, refused: RefusedSection): string {
+export function refusedCommentBody(t: Translate<'connection'>, refused: RefusedSection, known?: KnownTargets): string {
   const lines = [
     t('refused.commentIntro'),
     refused.titleText !== '' ? t('refused.commentTitle', { text: refused.titleText }) : '',
-    withLinkNames(t, refused.text),
+    withLinkNames(t, refused.text, known),
   ]
   return lines.filter((line) => line !== '').join('\n')
 }
@@ -23,6 +24,7 @@ export async function postRefusedAsComment(
   documentId: string,
   doc: Y.Doc,
   refused: RefusedSection,
+  known?: KnownTargets,
 ): Promise<void> {
   const section = isSectionId(refused.sectionId) ? getSection(doc, refused.sectionId) : null
   if (section === null) throw new Error(t('refused.sectionGone'))
@@ -34,7 +36,7 @@ export async function postRefusedAsComment(
       end: encodeRelativePosition(Y.createRelativePositionFromTypeIndex(content, content.length, -1)),
     },
     quote: '',
-    body: refusedCommentBody(t, refused),
+    body: refusedCommentBody(t, refused, known),
     mentions: [],
   })
 }

@@ -61,6 +61,25 @@ describe('a section link in refused text', () => {
     )
   })
 
+  it('names a target in another document by what the page knows of it (picked here, or linked before)', () => {
+    const { first, known, content } = world()
+    const paragraph = content(first).get(0) as Y.XmlElement
+    paragraph.insert(paragraph.length, [sectionLink(OTHER_DOCUMENT, OTHER_SECTION)])
+    const text = addedText(content(first), known)
+    const targets = (documentId: string, sectionId: string) =>
+      documentId === OTHER_DOCUMENT && sectionId === OTHER_SECTION
+        ? { number: '4', title: 'Wonen en verstedelijking', documentTitle: 'Ruimtelijk voorstel Noord-Brabant' }
+        : undefined
+    expect(withLinkNames(nl, text, targets)).toBe(
+      '[koppeling: § 4 Wonen en verstedelijking (Ruimtelijk voorstel Noord-Brabant)]',
+    )
+    expect(textToCopy(en, [{ title: 'Hoofdopgave', titleText: '', text }], targets)).toBe(
+      '[link: § 4 Wonen en verstedelijking (Ruimtelijk voorstel Noord-Brabant)]',
+    )
+    // Another target stays "a section of another document".
+    expect(withLinkNames(nl, text, () => undefined)).toBe('[koppeling: een sectie van een ander document]')
+  })
+
   it('leaves a link that was already there out, as older text', () => {
     const doc = new Y.Doc()
     const first = appendSection(doc, { title: 'Hoofdopgave', paragraphs: ['Oud '] })

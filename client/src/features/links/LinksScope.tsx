@@ -1,35 +1,31 @@
-// Provides one LinksStore per open document to everything inside the document page's sections, and
+// Provides the open document's LinksStore (useLinksStore) to everything inside its sections, and
 // the page's polite live region for link state changes (a target changed, was deleted, was reviewed).
 import type { DocumentKind } from '@novex/shared'
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type * as Y from 'yjs'
 import { LinksContext, type LinksContextValue } from './LinksContext.ts'
-import { createLinksStore, type LinksStore } from './linksStore.ts'
+import type { LinksStore } from './linksStore.ts'
 import { sectionLabel, stateChangeSentence } from './linkText.ts'
 import '../../styles/links.css'
 
 export interface LinksScopeProps {
-  readonly documentId: string
-  readonly doc: Y.Doc
+  /** The document's store (useLinksStore); null while there is none. */
+  readonly store: LinksStore | null
   readonly canEdit: boolean
   readonly kind: DocumentKind | null
   readonly children: ReactNode
 }
 
-export function LinksScope({ documentId, doc, canEdit, kind, children }: LinksScopeProps) {
-  const [store, setStore] = useState<LinksStore | null>(null)
+export function LinksScope({ store, canEdit, kind, children }: LinksScopeProps) {
   const { t } = useTranslation('links')
   const [announcement, setAnnouncement] = useState('')
   // The store lives as long as the document; the language may change meanwhile.
   const tRef = useRef(t)
   tRef.current = t
 
-  // Created in an effect, not in render: it observes the doc and fetches (StrictMode mounts twice).
   useEffect(() => {
-    const created = createLinksStore(documentId, doc)
-    setStore(created)
-    const stop = created.onStateChanges((changes) => {
+    if (store === null) return
+    return store.onStateChanges((changes) => {
       const tr = tRef.current
       const sentences = changes.map((change) =>
         stateChangeSentence(
@@ -42,12 +38,7 @@ export function LinksScope({ documentId, doc, canEdit, kind, children }: LinksSc
       )
       setAnnouncement(sentences.join(' '))
     })
-    return () => {
-      stop()
-      created.destroy()
-      setStore(null)
-    }
-  }, [documentId, doc])
+  }, [store])
 
   const value = useMemo<LinksContextValue | null>(
     () => (store ? { store, canEdit, kind } : null),

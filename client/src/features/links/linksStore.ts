@@ -78,11 +78,15 @@ export function findLink(
   return fallback
 }
 
-export function createLinksStore(documentId: string, doc: Y.Doc): LinksStore {
+/** The targets picked on a page, by keyOf: kept across the stores of one document (useLinksStore). */
+export type PickedTargets = Map<string, LinkTarget>
+
+/** `picked`: what earlier stores of this document on this page remembered (a rebuilt doc gets a new store). */
+export function createLinksStore(documentId: string, doc: Y.Doc, picked: PickedTargets = new Map()): LinksStore {
   let snapshot = EMPTY
   const listeners = new Set<() => void>()
   const changeListeners = new Set<(changes: readonly LinkStateChange[]) => void>()
-  const pickedTargets = new Map<string, LinkTarget>()
+  const pickedTargets = picked
   const sectionOfFragment = new WeakMap<Y.XmlFragment, string>()
   let controller: AbortController | null = null
   let again = false

@@ -34,6 +34,7 @@ import { createSqliteDocumentStore } from './persistence/sqliteDocumentStore.ts'
 import { documentAccess } from './policy/access.ts'
 import { startAccessWatcher } from './policy/accessWatcher.ts'
 import { createAuthenticate } from './policy/authenticate.ts'
+import { roleRightsKey } from './policy/roleRights.ts'
 import { createUpdateGate } from './policy/updateGate.ts'
 import { createReviewService } from './review/reviewService.ts'
 import { createVersionStore } from './review/versionStore.ts'
@@ -161,6 +162,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   }
   const authenticate = createAuthenticate(accounts, sessions)
   const authorize = documentAccess.bind(null, accounts)
+  const roleRights = roleRightsKey.bind(null, accounts)
   const signoffDeps = { catalog, accounts, authorize, signoffs, refused, withRoom, links }
   const exports = createExportPool({ threads: config.exportThreads, queue: config.exportQueue })
   const images = createImageStore(db)
@@ -181,6 +183,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     catalog,
     authenticate,
     authorize,
+    roleRights,
     rooms,
     metrics,
     logger,
@@ -197,6 +200,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     sessions,
     catalog,
     rooms,
+    roleRights,
     logger,
     // An idle session's connections close within a quarter of the idle timeout (and within 30 s).
     ...(config.sessionIdleMs > 0 ? { expiryCheckMs: Math.max(1_000, Math.min(30_000, config.sessionIdleMs / 4)) } : {}),

@@ -6,6 +6,7 @@
 // for everyone else "Ondertekening" (the state of the sign-offs) as a secondary button, with a panel
 // without instructions for signing; the "Sneltoetsen" list only the shortcuts the role can use.
 // (Until 2026-12-03 a lezer and a meelezer were offered signing, moving sections and inserting links.)
+// A right given while the page is open shows without a reload (the server's `rights` frame).
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import {
@@ -16,6 +17,7 @@ import {
   saveStatusText,
   waitForSaveStatus,
 } from '../helpers/browser.ts'
+import { runCli } from '../helpers/cli.ts'
 import { DE_PEEL, VOORSTEL_NB } from '../helpers/documents.ts'
 import { useServerAndBrowser } from './support/serverAndBrowser.ts'
 
@@ -74,6 +76,42 @@ it.each(Object.entries(DEMO_USERS))('opens both documents as %s without a refusa
     expect(await saveStatusText(user.page)).toBe(SaveStatus.saved)
     if (documentId === DE_PEEL) await expectOffered(user.page, role as keyof typeof DEMO_USERS)
   }
+  user.assertNoProblems()
+  await user.close()
+})
+
+it('follows a new signatory and trekker right on a page that is open, without a reload', async () => {
+  const user = await newUserContext(parts.browser(), parts.server().httpUrl, { email: DEMO_USERS.rijkAuteur })
+  const page = user.page
+  await openDocument(page, DE_PEEL)
+  await waitForSaveStatus(page, SaveStatus.saved)
+  const toggle = page.getByTestId('open-signoff')
+  await expect.poll(() => toggle.textContent(), { timeout: 10_000 }).toBe(DOES_NOT_SIGN.button)
+  await toggle.click()
+  const panel = page.getByTestId('signoff-panel')
+  await expect.poll(() => panel.locator('h2').first().textContent(), { timeout: 10_000 }).toBe(DOES_NOT_SIGN.panel)
+  // An ijkmoment's button (open the next one, or close the one running) is a trekker's.
+  const roundButton = page.locator('[data-testid="round-open"], [data-testid="round-close"]')
+  expect(await roundButton.count()).toBe(0)
+
+  // The administrator makes the author a signatory and a trekker while the page is open.
+  const result = await runCli(parts.server(), [
+    'member:set',
+    '--email',
+    DEMO_USERS.rijkAuteur,
+    '--area',
+    'de-peel',
+    '--role',
+    'auteur',
+    '--signatory',
+    '--trekker',
+  ])
+  expect(result.code, result.stderr).toBe(0)
+  // The header's button, the open panel and the ijkmoment's buttons follow, without a reload.
+  await expect.poll(() => toggle.textContent(), { timeout: 10_000 }).toBe(SIGNS.button)
+  await expect.poll(() => panel.locator('h2').first().textContent(), { timeout: 10_000 }).toBe(SIGNS.panel)
+  await roundButton.first().waitFor({ timeout: 10_000 })
+  expect(await saveStatusText(page)).toBe(SaveStatus.saved)
   user.assertNoProblems()
   await user.close()
 })

@@ -91,6 +91,8 @@ export function connectClient(server: RunningServer, documentId: string, options
   record(MessageType.storage, (d) => {
     storageLog.push(readStorage(d))
   })
+  // No payload: counted in appFrames.
+  record(MessageType.rights, () => {})
   record(MessageType.access, (d) => {
     const access = readAccess(d)
     if (access) accessLog.push(access)

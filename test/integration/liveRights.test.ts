@@ -1,6 +1,6 @@
 // Membership changes made with the CLI reach live connections within two seconds: a revoked member is
 // closed with a code that tells the client not to retry, and a downgraded one becomes read-only.
-import { CloseCode, orderedSections } from '@novex/shared'
+import { CloseCode, MessageType, orderedSections } from '@novex/shared'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.ts'
 import { connectClient, type TestClient } from '../helpers/client.ts'
@@ -63,6 +63,52 @@ it('downgrades a live connection to read-only when the role changes', async () =
   orderedSections(client.doc)[0]?.title.insert(0, 'na downgrade ')
   await waitFor(() => client.refusals.length > 0, { message: 'refusal' })
   expect(client.refusals[0]?.reason).toBe('read-only')
+})
+
+it('tells a live connection when its signatory or trekker right changes, and only then', async () => {
+  const client = connectClient(server, DE_PEEL, { cookie: await login(server, DEMO.rijkOndertekenaar) })
+  clients.push(client)
+  await client.synced()
+  const rightsFrames = (): number => client.appFrames.filter((type) => type === MessageType.rights).length
+  // No longer a signatory (still an author): access stays 'edit', the page is told to ask again.
+  const demote = await runCli(server, [
+    'member:set',
+    '--email',
+    DEMO.rijkOndertekenaar,
+    '--area',
+    'de-peel',
+    '--role',
+    'auteur',
+  ])
+  expect(demote.code).toBe(0)
+  await waitFor(() => rightsFrames() === 1, {
+    timeout: 2_500,
+    message: 'rights frame after losing the signatory right',
+  })
+  expect(client.accessLog).toEqual(['edit'])
+  const demoted = await fetch(`${server.httpUrl}/api/documents/${DE_PEEL}/signoffs`, {
+    headers: { cookie: await login(server, DEMO.rijkOndertekenaar) },
+  })
+  expect(((await demoted.json()) as { me: { signatory: boolean } }).me.signatory).toBe(false)
+  // A change elsewhere (another user's membership) says nothing to this connection.
+  expect(
+    (await runCli(server, ['member:set', '--email', DEMO.meelezer, '--area', 'de-peel', '--role', 'lezer'])).code,
+  ).toBe(0)
+  // Trekker: told again.
+  const trekker = await runCli(server, [
+    'member:set',
+    '--email',
+    DEMO.rijkOndertekenaar,
+    '--area',
+    'de-peel',
+    '--role',
+    'auteur',
+    '--trekker',
+  ])
+  expect(trekker.code).toBe(0)
+  await waitFor(() => rightsFrames() === 2, { timeout: 2_500, message: 'rights frame after becoming trekker' })
+  await new Promise((resolve) => setTimeout(resolve, 1_000))
+  expect(rightsFrames()).toBe(2)
 })
 
 it('closes the live connections of a session that logs out', async () => {

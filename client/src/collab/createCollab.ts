@@ -47,6 +47,11 @@ export interface CollabState {
   readonly access: Access | null
   /** The server cannot write the document right now (it is read-only until it can; the page says why). */
   readonly storageFault: boolean
+  /**
+   * Counts the server's word that the user's rights beyond access changed (signatory, trekker): what
+   * the page asked about them (useSignatory, the review state, the sign-off overview) is asked again.
+   */
+  readonly rightsVersion: number
   readonly refusals: readonly NumberedRefusal[]
   /** The server closed the connection for good (shouldReconnect said no). */
   readonly closed: { readonly code: number; readonly reason: string } | null
@@ -160,6 +165,7 @@ export function createCollab(options: CollabOptions): Collab {
     localLoaded: false,
     access: null,
     storageFault: false,
+    rightsVersion: 0,
     refusals: rebuildFrom?.refusals ?? [],
     closed: null,
     rebuilding: rebuildFrom !== undefined,
@@ -233,6 +239,7 @@ export function createCollab(options: CollabOptions): Collab {
     onServerStateVector: (stateVector) => tracker.handleServerStateVector(stateVector),
     onAccess: (access) => patch({ access }),
     onStorage: (storageFault) => patch({ storageFault }),
+    onRights: () => state.update((current) => ({ ...current, rightsVersion: current.rightsVersion + 1 })),
     onRefused: handleRefused,
   })
   // Installed last: it holds others' changes while the user types, and hands them on unchanged.

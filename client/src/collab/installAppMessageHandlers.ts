@@ -26,6 +26,8 @@ export interface AppMessageHandlers {
   readonly onAccess: (access: Access) => void
   /** The document cannot be written right now (true), or can again (false). */
   readonly onStorage: (failing: boolean) => void
+  /** The user's rights beyond access (signatory, trekker) changed: what was asked about them is stale. */
+  readonly onRights: () => void
   readonly onServerStateVector: (stateVector: Map<number, number>) => void
 }
 
@@ -55,5 +57,8 @@ export function installAppMessageHandlers(provider: WebsocketProvider, handlers:
   }
   provider.messageHandlers[MessageType.storage] = (_encoder, decoder) => {
     handlers.onStorage(readStorage(decoder))
+  }
+  provider.messageHandlers[MessageType.rights] = () => {
+    handlers.onRights()
   }
 }

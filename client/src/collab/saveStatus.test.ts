@@ -18,6 +18,7 @@ const connectedAndSaved: CollabState = {
   localLoaded: true,
   access: 'edit',
   storageFault: false,
+  rightsVersion: 0,
   refusals: [],
   closed: null,
   rebuilding: false,

@@ -12,6 +12,7 @@ const state = (synced: boolean, saved: boolean): CollabState => ({
   localLoaded: true,
   access: 'edit',
   storageFault: false,
+  rightsVersion: 0,
   refusals: [],
   closed: null,
   rebuilding: false,

@@ -14,6 +14,7 @@ const CLOSED_STATE: CollabState = {
   localLoaded: false,
   access: null,
   storageFault: false,
+  rightsVersion: 0,
   refusals: [],
   closed: null,
   rebuilding: false,

@@ -90,6 +90,7 @@ export function DocumentPage() {
   const closed = useCollabValue(collab, (s) => s.closed)
   const refusals = useCollabValue(collab, (s) => s.refusals)
   const synced = useCollabValue(collab, (s) => s.synced)
+  const rightsVersion = useCollabValue(collab, (s) => s.rightsVersion)
   const loading = useCollabValue(collab, (s) => !s.localLoaded || !s.synced)
   const sections = useOrderedSections(collab?.doc ?? null)
   const openThreads = useOpenThreads(collab?.doc ?? null)
@@ -101,7 +102,7 @@ export function DocumentPage() {
   const panelOpen = searchParams.get(PANEL_PARAM) === SIGNOFF_PANEL
   const panelToggleRef = useRef<HTMLButtonElement>(null)
   // "Ondertekenen" for a signatory, "Ondertekening" (the state of the sign-offs) for everyone else.
-  const panelToggle = signoffToggle(useSignatory(documentId, synced))
+  const panelToggle = signoffToggle(useSignatory(documentId, synced, rightsVersion))
   const isLive = useCallback(() => collab?.state.get().synced ?? false, [collab])
   const editors = useMemo(() => createSectionEditorRegistry(), [])
   const find = useFindBar()
@@ -118,6 +119,7 @@ export function DocumentPage() {
     canComment: access !== 'read',
     canEdit: access === 'edit',
     untilSaved: whenSaved,
+    rightsVersion,
   })
   // A link to one thread (`?reactie=`, from a notification e-mail) opens it once the document is synced.
   const threadLink = useThreadLink(comments?.store ?? null, synced)
@@ -283,6 +285,7 @@ export function DocumentPage() {
                 sections={sections}
                 canEdit={editable}
                 commentsStore={comments?.store ?? null}
+                rightsVersion={rightsVersion}
                 onClose={() => setPanelOpen(false)}
               />
             </div>

@@ -4,10 +4,10 @@
 // this process call `recheck()` directly. Expiry is checked on a slower timer.
 import { CloseCode } from '@novex/shared'
 import type { Logger } from 'pino'
-import type { AccountStore } from '../accounts/accountStore.ts'
+import type { AccountStore, User } from '../accounts/accountStore.ts'
 import type { SessionStore } from '../accounts/sessionStore.ts'
 import type { Db } from '../persistence/database.ts'
-import type { DocumentCatalog } from '../persistence/documentCatalog.ts'
+import type { DocumentCatalog, DocumentRecord } from '../persistence/documentCatalog.ts'
 import type { RoomManager } from '../rooms/roomManager.ts'
 import { documentAccess } from './access.ts'
 
@@ -17,6 +17,8 @@ export interface AccessWatcherDeps {
   readonly sessions: SessionStore
   readonly catalog: DocumentCatalog
   readonly rooms: RoomManager
+  /** The membership's rights beyond access (roleRights.ts); a change is passed on to the page. */
+  readonly roleRights?: (user: User, doc: DocumentRecord) => string
   readonly logger: Logger
   readonly pollMs?: number
   readonly expiryCheckMs?: number
@@ -46,6 +48,7 @@ export function startAccessWatcher(deps: AccessWatcherDeps): AccessWatcher {
         deps.logger.info({ peer: peer.id, user: user.id, from: peer.access, to: access }, 'access changed')
         peer.setAccess(access)
       }
+      if (access !== null && doc && deps.roleRights) peer.setRoleRights(deps.roleRights(user, doc))
     }
   }
   const poll = setInterval(() => {

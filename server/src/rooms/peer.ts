@@ -6,6 +6,7 @@ import {
   CloseCode,
   encodeAccess,
   encodeRefused,
+  encodeRights,
   encodeStorage,
   type OrganisationKind,
   RefusalReason,
@@ -45,6 +46,8 @@ export interface PeerInit {
   /** The document this connection is in. */
   readonly documentId: string
   readonly access: Access
+  /** What the membership allows beyond `access` (policy/roleRights.ts), to notice when it changes. */
+  readonly roleRights?: string
   /** The session this connection was opened with (its token hash), re-checked when rights change. */
   readonly sessionHash: string
   /** The client asked for application frames (persisted, refused, access). */
@@ -70,6 +73,7 @@ export class Peer {
   readonly documentId: string
   readonly sessionHash: string
   private currentAccess: Access
+  private roleRights: string
   readonly wantsAppFrames: boolean
   readonly user: PeerUser
   // The id sets are made on first use: most connections only read, and an idle connection's memory
@@ -98,6 +102,7 @@ export class Peer {
     this.documentId = init.documentId
     this.socket = init.socket
     this.currentAccess = init.access
+    this.roleRights = init.roleRights ?? ''
     this.sessionHash = init.sessionHash
     this.wantsAppFrames = init.wantsAppFrames
     this.user = init.user
@@ -149,6 +154,13 @@ export class Peer {
     if (access === this.currentAccess) return
     this.currentAccess = access
     if (!this.storageFault) this.sendApp(encodeAccess(access))
+  }
+
+  /** The membership's rights beyond access changed (signatory, trekker): the client asks for them again. */
+  setRoleRights(key: string): void {
+    if (key === this.roleRights) return
+    this.roleRights = key
+    this.sendApp(encodeRights())
   }
 
   /**

@@ -30,6 +30,8 @@ export interface SyncDeps {
   readonly authenticate: Authenticate
   /** The user's right on the document, or null for none. */
   readonly authorize: (user: User, doc: DocumentRecord) => Access | null
+  /** The membership's rights beyond access (policy/roleRights.ts); the access watcher compares them. */
+  readonly roleRights?: (user: User, doc: DocumentRecord) => string
   readonly rooms: RoomManager
   readonly metrics: Metrics
   readonly logger: Logger
@@ -47,6 +49,7 @@ interface Connection {
   readonly ip: string
   readonly documentId: string
   readonly access: Access
+  readonly roleRights: string
   readonly sessionHash: string
   readonly wantsAppFrames: boolean
   readonly user: PeerUser
@@ -200,6 +203,7 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
       ip,
       documentId,
       access,
+      roleRights: deps.roleRights?.(auth.user, doc) ?? '',
       sessionHash: auth.session.tokenHash,
       wantsAppFrames: url.searchParams.get(APP_PARAM) === '1',
       user: {
@@ -290,6 +294,7 @@ export function createSyncEndpoint(deps: SyncDeps): SyncEndpoint {
       socket: ws,
       documentId,
       access: connection.access,
+      roleRights: connection.roleRights,
       sessionHash: identity.sessionHash,
       wantsAppFrames: connection.wantsAppFrames,
       user: identity.user,

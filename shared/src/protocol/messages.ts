@@ -31,6 +31,11 @@ export const MessageType = {
    * `access: read` / `access: edit`, so the page can say why it is read-only. Payload: varuint 0 | 1.
    */
   storage: 105,
+  /**
+   * server → client: what the user's membership lets them do beyond `access` (sign for a side, manage
+   * the ijkmomenten as a trekker) changed; the page asks for it again. No payload.
+   */
+  rights: 106,
 } as const
 
 export type MessageTypeCode = (typeof MessageType)[keyof typeof MessageType]
@@ -119,6 +124,12 @@ export function encodeAccess(access: Access): Uint8Array {
 export function readAccess(d: decoding.Decoder): Access | null {
   const value = decoding.readVarString(d)
   return isAccess(value) ? value : null
+}
+
+export function encodeRights(): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, MessageType.rights)
+  return encoding.toUint8Array(e)
 }
 
 export function encodeStorage(failing: boolean): Uint8Array {

@@ -20,6 +20,8 @@ export interface CommentsSetup {
   readonly canComment: boolean
   readonly canEdit: boolean
   readonly untilSaved: (signal: AbortSignal) => Promise<void>
+  /** Bumped when the user's rights changed (CollabState.rightsVersion): whether they are a trekker is asked again. */
+  readonly rightsVersion: number
 }
 
 export function useCommentsSetup({
@@ -29,11 +31,12 @@ export function useCommentsSetup({
   canComment,
   canEdit,
   untilSaved,
+  rightsVersion,
 }: CommentsSetup): CommentsContextValue | null {
   const { i18n } = useTranslation('comments')
   const [store, setStore] = useState<CommentsStore | null>(null)
   const members = useApi((signal) => fetchMembers(documentId, signal), `members:${documentId}`)
-  const review = useApi((signal) => fetchReview(documentId, signal), `review:${documentId}`)
+  const review = useApi((signal) => fetchReview(documentId, signal), `review:${documentId}:${rightsVersion}`)
 
   // In an effect, not in render: the store observes the doc and must be released with it.
   useEffect(() => {

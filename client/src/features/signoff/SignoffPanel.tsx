@@ -34,6 +34,8 @@ export interface SignoffPanelProps {
   readonly upToDate: boolean
   /** The document's reactions, to show an open one from a section's item; null where there are none. */
   readonly commentsStore: CommentsStore | null
+  /** Bumped when the user's rights changed (CollabState.rightsVersion): the overview is fetched again. */
+  readonly rightsVersion: number
   readonly onClose: () => void
 }
 
@@ -46,11 +48,17 @@ export function SignoffPanel({
   canEdit,
   upToDate,
   commentsStore,
+  rightsVersion,
   onClose,
 }: SignoffPanelProps) {
   const { t } = useTranslation('signoff')
   const { states, version } = useSignoffMirror(doc)
   const { result, reload } = useSignoffOverview(documentId, version)
+  // The user's rights changed (signatory or not): who they are here is asked again.
+  const firstRights = useRef(rightsVersion)
+  useEffect(() => {
+    if (rightsVersion !== firstRights.current) reload()
+  }, [rightsVersion, reload])
   const openThreads = useOpenThreads(doc)
   const [busy, setBusy] = useState<string | null>(null)
   const [errors, setErrors] = useState<ReadonlyMap<string, ShownError>>(new Map())

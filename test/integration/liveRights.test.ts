@@ -13,6 +13,11 @@ import { waitFor } from '../helpers/waitFor.ts'
 let server: RunningServer
 const clients: TestClient[] = []
 
+/** `member:set` in De Peel's area with the CLI, as an administrator would. */
+function setMember(email: string, role: string, ...flags: string[]) {
+  return runCli(server, ['member:set', '--email', email, '--area', 'de-peel', '--role', role, ...flags])
+}
+
 beforeAll(async () => {
   server = await startServer()
 })
@@ -49,15 +54,7 @@ it('downgrades a live connection to read-only when the role changes', async () =
   clients.push(client)
   await client.synced()
   expect(client.accessLog).toEqual(['edit'])
-  const result = await runCli(server, [
-    'member:set',
-    '--email',
-    DEMO.rijkAuteur,
-    '--area',
-    'de-peel',
-    '--role',
-    'lezer',
-  ])
+  const result = await setMember(DEMO.rijkAuteur, 'lezer')
   expect(result.code).toBe(0)
   await waitFor(() => client.accessLog.at(-1) === 'read', { timeout: 2_500, message: 'downgrade' })
   orderedSections(client.doc)[0]?.title.insert(0, 'na downgrade ')
@@ -71,15 +68,7 @@ it('tells a live connection when its signatory or trekker right changes, and onl
   await client.synced()
   const rightsFrames = (): number => client.appFrames.filter((type) => type === MessageType.rights).length
   // No longer a signatory (still an author): access stays 'edit', the page is told to ask again.
-  const demote = await runCli(server, [
-    'member:set',
-    '--email',
-    DEMO.rijkOndertekenaar,
-    '--area',
-    'de-peel',
-    '--role',
-    'auteur',
-  ])
+  const demote = await setMember(DEMO.rijkOndertekenaar, 'auteur')
   expect(demote.code).toBe(0)
   await waitFor(() => rightsFrames() === 1, {
     timeout: 2_500,
@@ -91,20 +80,9 @@ it('tells a live connection when its signatory or trekker right changes, and onl
   })
   expect(((await demoted.json()) as { me: { signatory: boolean } }).me.signatory).toBe(false)
   // A change elsewhere (another user's membership) says nothing to this connection.
-  expect(
-    (await runCli(server, ['member:set', '--email', DEMO.meelezer, '--area', 'de-peel', '--role', 'lezer'])).code,
-  ).toBe(0)
+  expect((await setMember(DEMO.meelezer, 'lezer')).code).toBe(0)
   // Trekker: told again.
-  const trekker = await runCli(server, [
-    'member:set',
-    '--email',
-    DEMO.rijkOndertekenaar,
-    '--area',
-    'de-peel',
-    '--role',
-    'auteur',
-    '--trekker',
-  ])
+  const trekker = await setMember(DEMO.rijkOndertekenaar, 'auteur', '--trekker')
   expect(trekker.code).toBe(0)
   await waitFor(() => rightsFrames() === 2, { timeout: 2_500, message: 'rights frame after becoming trekker' })
   await new Promise((resolve) => setTimeout(resolve, 1_000))

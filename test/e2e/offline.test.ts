@@ -16,6 +16,7 @@ import {
 } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { indexedDbHolds } from './indexedDb.ts'
+import { expectAccessible } from './support/axe.ts'
 import { explainFailure, NETWORK_NOISE, openTwoUsers, type TwoUsers } from './twoUsers.ts'
 
 describe('offline editing', () => {
@@ -77,6 +78,48 @@ describe('offline editing', () => {
     expect(await saveAnnouncement(rijk.page)).toBe(SaveStatus.saved)
     expect(await saveAnnouncement(provincie.page)).toBe('')
 
+    rijk.assertNoProblems(NETWORK_NOISE)
+    provincie.assertNoProblems()
+  })
+
+  it('waits with "Uitloggen" until the offline work is saved, and then logs out by itself', async () => {
+    const { rijk, provincie } = users
+    const sectionId = (await sectionIds(rijk.page))[1]!
+    await users.goOffline(rijk)
+    await waitForSaveStatus(rijk.page, SaveStatus.offline)
+    await typeAtEnd(rijk.page, sectionId, ' Getypt voor het uitloggen.')
+
+    // Not stored yet: the dialog says so and waits; the focus is on "Annuleren", Escape stays.
+    const logout = rijk.page.getByTestId('logout')
+    await logout.click()
+    const dialog = rijk.page.getByTestId('logout-wait')
+    await dialog.waitFor()
+    expect(await dialog.getByTestId('logout-wait-status').textContent()).toBe('Bezig met opslaan…')
+    expect(await rijk.page.evaluate(() => document.activeElement?.textContent)).toBe('Annuleren')
+    await expectAccessible(rijk.page, 'logout wait dialog', '[data-testid="logout-wait"]')
+    await rijk.page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    expect(new URL(rijk.page.url()).pathname).toMatch(/^\/document\//)
+    expect(await editorText(rijk.page, sectionId)).toContain('Getypt voor het uitloggen.')
+
+    // "Toch uitloggen" without a connection: the server cannot end the session, and the page says so
+    // instead of showing the login page while the session still runs.
+    await logout.click()
+    await dialog.getByTestId('logout-anyway').click()
+    expect(await rijk.page.getByTestId('logout-failed').textContent()).toContain('U bent nog ingelogd.')
+    expect(new URL(rijk.page.url()).pathname).toMatch(/^\/document\//)
+
+    // Asked again, and the network comes back: once the text is stored the page logs out.
+    await logout.click()
+    await dialog.waitFor()
+    await users.goOnline(rijk)
+    await explainFailure(users.server, { offline: rijk.page, other: provincie.page }, () =>
+      rijk.page.waitForURL((url) => url.pathname === '/inloggen', { timeout: 30_000 }),
+    )
+    await waitFor(async () => (await editorText(provincie.page, sectionId)).includes('Getypt voor het uitloggen.'), {
+      timeout: 10_000,
+      message: 'the text typed before logging out at the other user',
+    })
     rijk.assertNoProblems(NETWORK_NOISE)
     provincie.assertNoProblems()
   })

@@ -70,10 +70,14 @@ export function providerLoginUrl(back: string): string {
 /**
  * Ends the session. For a session that began at the identity provider, the answer says where to go to
  * end the session there too (else a shared computer stays logged in at the provider): that address.
+ * Throws an ApiError when the server was not reached or failed: the session may still be live, and the
+ * page must not act as if it had ended (the next person at this computer would be logged in).
  */
 export async function logOut(): Promise<string | null> {
   const response = await sendRequest('DELETE', '/api/session', apiError)
-  if (response.status !== 200) return null
+  // 204: ended; 401: there was no session left to end; 200: ended here, and at the provider next.
+  if (response.status === 204 || response.status === 401) return null
+  if (response.status !== 200) throw apiError(response.status, 'unexpected', '')
   const body: unknown = await response.json().catch(() => null)
   return isRecord(body) && typeof body.providerLogoutUrl === 'string' ? body.providerLogoutUrl : null
 }

@@ -61,6 +61,7 @@ import { useDocumentStatus, useShownStatus } from '../features/status/useDocumen
 import { WisselwerkingLinks } from '../features/wisselwerking/WisselwerkingLinks.tsx'
 import { CoSenders } from '../layout/CoSenders.tsx'
 import { useSessionUser } from '../session/SessionContext.ts'
+import { useUnsavedWork } from '../session/unsavedWork.ts'
 import { Breadcrumb } from '../ui/Breadcrumb.tsx'
 import { usePlaceOf } from '../ui/usePlaceOf.ts'
 import { DocumentShortcuts } from './DocumentShortcuts.tsx'
@@ -111,6 +112,12 @@ export function DocumentPage() {
       collab === null ? Promise.reject(new Error('no document')) : untilSaved(collab.state, signal),
     [collab],
   )
+  // "Uitloggen" waits for what this page changed and the server does not hold yet (LogoutWaitDialog).
+  const unsavedWork = useMemo(
+    () => (collab === null ? null : { isSaved: () => collab.state.get().saved, untilSaved: whenSaved }),
+    [collab, whenSaved],
+  )
+  useUnsavedWork(unsavedWork)
   // Comments: everyone but read-only members may comment (the server checks it again).
   const comments = useCommentsSetup({
     documentId,

@@ -1,29 +1,39 @@
-// Who is logged in, "Meldingen per e-mail" (where the server sends e-mail), and "Uitloggen".
+// Who is logged in, "Meldingen per e-mail" (where the server sends e-mail), and "Uitloggen": with the
+// open document's last changes not stored yet, it first waits for them (LogoutWaitDialog).
 import { ORGANISATION_KIND_COLOR } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { logOut } from '../api/session.ts'
 import { forgetSessionUser } from './cachedSession.ts'
+import { LogoutWaitDialog } from './LogoutWaitDialog.tsx'
 import { MailSetting } from './MailSetting.tsx'
 import { useSessionUser } from './SessionContext.ts'
+import type { UnsavedWork } from './unsavedWork.ts'
 
-export function UserMenu() {
+export function UserMenu({ unsaved }: { readonly unsaved: UnsavedWork | null }) {
   const { t } = useTranslation('session')
   const user = useSessionUser()
   const [busy, setBusy] = useState(false)
+  const [waiting, setWaiting] = useState(false)
+  const [failed, setFailed] = useState(false)
   if (!user) return null
   const handleLogout = async (): Promise<void> => {
     setBusy(true)
-    forgetSessionUser(window.localStorage)
-    let next = '/inloggen'
+    setFailed(false)
+    let next: string
     try {
       // A session from the identity provider ends there too; the provider sends the browser back here.
-      next = (await logOut()) ?? next
-    } finally {
-      // A full page load drops every open document and its socket.
-      window.location.assign(next)
+      next = (await logOut()) ?? '/inloggen'
+    } catch {
+      // Not ended (no connection, or the server failed): still logged in, and the page says so.
+      setBusy(false)
+      setFailed(true)
+      return
     }
+    forgetSessionUser(window.localStorage)
+    // A full page load drops every open document and its socket.
+    window.location.assign(next)
   }
   return (
     <div className="user-menu">
@@ -46,10 +56,29 @@ export function UserMenu() {
         className="user-menu__logout"
         data-testid="logout"
         disabled={busy}
-        onClick={() => void handleLogout()}
+        onClick={() => {
+          setFailed(false)
+          if (unsaved !== null && !unsaved.isSaved()) setWaiting(true)
+          else void handleLogout()
+        }}
       >
         {t('userMenu.logout')}
       </Button>
+      {failed && (
+        <p role="alert" className="user-menu__logout-error" data-testid="logout-failed">
+          {t('userMenu.logoutFailed')}
+        </p>
+      )}
+      {waiting && unsaved !== null && (
+        <LogoutWaitDialog
+          work={unsaved}
+          onLogout={() => {
+            setWaiting(false)
+            void handleLogout()
+          }}
+          onCancel={() => setWaiting(false)}
+        />
+      )}
     </div>
   )
 }

@@ -57,7 +57,11 @@ export function ModalDialog({
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
       data-testid={testId}
-      onClose={() => onCloseRef.current()}
+      // Not a `close` that is out of date: StrictMode's trial unmount closes the dialog and mounts it
+      // again at once, and that close event arrives when the dialog is open again.
+      onClose={(event) => {
+        if (!event.currentTarget.open) onCloseRef.current()
+      }}
       onKeyDown={keepTabInside}
     >
       {children}

@@ -41,11 +41,25 @@ describe('login page', () => {
     await page.waitForURL(/\/inloggen\?terug=/)
     await expect.poll(() => page.locator('h1').textContent()).toBe('Inloggen')
 
-    // A wrong password: a clear Dutch message, and still on the login page.
+    // Nothing filled in, or half an address: the form says what to do, in words, with the focus there.
+    const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('name'))
+    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Vul uw e-mailadres in.')
+    expect(await focusedName()).toBe('email')
+    await page.keyboard.type('provincie.auteur')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Vul een volledig e-mailadres in')
+    await page.getByLabel('E-mailadres').fill(DEMO_USERS.provincieAuteur)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Vul uw wachtwoord in.')
+    expect(await focusedName()).toBe('password')
+
+    // A wrong password: a clear Dutch message, still on the login page, the password selected to retype.
     await page.getByLabel('E-mailadres').fill(DEMO_USERS.provincieAuteur)
     await page.getByLabel('Wachtwoord').fill('verkeerd')
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Het e-mailadres of het wachtwoord klopt niet.')
+    expect(await focusedName()).toBe('password')
 
     // The right one brings the user back to the document they asked for, as themselves.
     await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
@@ -54,6 +68,14 @@ describe('login page', () => {
     await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('Bram Jansen')
     await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Opgeslagen')
 
+    // A comment being written does not hold the logout up with "Leave site?" once the session has
+    // ended (the browser would stay on a logged-out page); its draft is kept.
+    await page.locator('[data-testid="section"] .ProseMirror').first().click()
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.press('Control+Shift+ArrowRight')
+    await page.keyboard.press('Control+Alt+M')
+    await page.keyboard.type('Nog niet verstuurd')
+    expect(await page.getByTestId('comment-body').inputValue()).toBe('Nog niet verstuurd')
     await page.getByTestId('logout').click()
     await page.waitForURL('**/inloggen')
     await page.goto('/')

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   DEMO_USERS,
   editorOf,
+  editorText,
   fetchJson,
   launchBrowser,
   newUserContext,
@@ -75,6 +76,8 @@ describe('section links between a perspective and a voorstel', () => {
     await openDocument(page, DE_PEEL)
     sourceId = (await sectionIds(page))[0] ?? ''
     await typeAtEnd(page, sourceId, ` ${SENTENCE} `)
+    // With words selected ("zie "), the link goes after them and they stay.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft')
 
     // Ctrl+Alt+K in the text opens the picker with the focus in its search field.
     await page.keyboard.press('Control+Alt+K')
@@ -107,6 +110,7 @@ describe('section links between a perspective and a voorstel', () => {
       message: 'the new link valid',
     })
     expect(await link.textContent()).toContain(TARGET_TITLE)
+    expect(await editorText(page, sourceId)).toContain(SENTENCE)
 
     // The server derived it from the content.
     const links = await fetchJson(page, 'GET', `/api/documents/${DE_PEEL}/links`)

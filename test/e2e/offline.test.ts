@@ -9,6 +9,7 @@ import {
   saveAnnouncement,
   saveStatusText,
   sectionIds,
+  sectionLocator,
   typeAtEnd,
   typeAtStart,
   waitForSameText,
@@ -16,6 +17,7 @@ import {
 } from '../helpers/browser.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { indexedDbHolds } from './indexedDb.ts'
+import { signForBothSides } from './signSection.ts'
 import { expectAccessible } from './support/axe.ts'
 import { explainFailure, NETWORK_NOISE, openTwoUsers, type TwoUsers } from './twoUsers.ts'
 
@@ -94,7 +96,8 @@ describe('offline editing', () => {
     await logout.click()
     const dialog = rijk.page.getByTestId('logout-wait')
     await dialog.waitFor()
-    expect(await dialog.getByTestId('logout-wait-status').textContent()).toBe('Bezig met opslaan…')
+    // Offline it says what it waits for: the connection, not a save that cannot happen now.
+    expect(await dialog.getByTestId('logout-wait-status').textContent()).toMatch(/^Geen verbinding met de server\./)
     expect(await rijk.page.evaluate(() => document.activeElement?.textContent)).toBe('Annuleren')
     await expectAccessible(rijk.page, 'logout wait dialog', '[data-testid="logout-wait"]')
     await rijk.page.keyboard.press('Escape')
@@ -107,6 +110,10 @@ describe('offline editing', () => {
     await logout.click()
     await dialog.getByTestId('logout-anyway').click()
     expect(await rijk.page.getByTestId('logout-failed').textContent()).toContain('U bent nog ingelogd.')
+    // The focus is back on "Uitloggen", not lost to the page.
+    await expect
+      .poll(() => rijk.page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('logout')
     expect(new URL(rijk.page.url()).pathname).toMatch(/^\/document\//)
 
     // Asked again, and the network comes back: once the text is stored the page logs out.
@@ -120,6 +127,36 @@ describe('offline editing', () => {
       timeout: 10_000,
       message: 'the text typed before logging out at the other user',
     })
+    rijk.assertNoProblems(NETWORK_NOISE)
+    provincie.assertNoProblems()
+  })
+
+  it('does not log out over a change the server refused meanwhile: the refused text is shown instead', async () => {
+    const { rijk, provincie, server, documentId } = users
+    const sectionId = (await sectionIds(rijk.page))[2]!
+    await users.goOffline(rijk)
+    await waitForSaveStatus(rijk.page, SaveStatus.offline)
+    await typeAtEnd(rijk.page, sectionId, ' Offline in een sectie die op slot gaat.')
+    await signForBothSides(server, documentId, sectionId)
+    await sectionLocator(provincie.page, sectionId).and(provincie.page.locator('[data-locked="true"]')).waitFor()
+
+    await rijk.page.getByTestId('logout').click()
+    await rijk.page.getByTestId('logout-wait').waitFor()
+    await users.goOnline(rijk)
+    const refused = rijk.page.getByTestId('refused-dialog')
+    await explainFailure(server, { offline: rijk.page, other: provincie.page }, () =>
+      refused.waitFor({ timeout: 30_000 }),
+    )
+    expect(await refused.getByTestId('refused-text').allInnerTexts()).toEqual([
+      'Offline in een sectie die op slot gaat.',
+    ])
+    const said = rijk.page.getByTestId('logout-failed')
+    await said.waitFor()
+    expect(await said.getAttribute('data-reason')).toBe('refused')
+    // Still logged in, on the document.
+    await rijk.page.waitForTimeout(1_000)
+    expect(new URL(rijk.page.url()).pathname).toBe(`/document/${documentId}`)
+    expect(await rijk.page.getByTestId('logout-wait').count()).toBe(0)
     rijk.assertNoProblems(NETWORK_NOISE)
     provincie.assertNoProblems()
   })

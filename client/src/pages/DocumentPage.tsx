@@ -19,6 +19,7 @@ import { fetchDocument } from '../api/documents.ts'
 import { useApi } from '../api/useApi.ts'
 import type { Collab } from '../collab/createCollab.ts'
 import { localUserFor } from '../collab/localUser.ts'
+import { saveStatusOf } from '../collab/saveStatus.ts'
 import { untilSaved } from '../collab/untilSaved.ts'
 import { useCollab } from '../collab/useCollab.ts'
 import { useCollabValue } from '../collab/useCollabValue.ts'
@@ -61,7 +62,7 @@ import { useDocumentStatus, useShownStatus } from '../features/status/useDocumen
 import { WisselwerkingLinks } from '../features/wisselwerking/WisselwerkingLinks.tsx'
 import { CoSenders } from '../layout/CoSenders.tsx'
 import { useSessionUser } from '../session/SessionContext.ts'
-import { useUnsavedWork } from '../session/unsavedWork.ts'
+import { type UnsavedWork, useUnsavedWork } from '../session/unsavedWork.ts'
 import { Breadcrumb } from '../ui/Breadcrumb.tsx'
 import { usePlaceOf } from '../ui/usePlaceOf.ts'
 import { DocumentShortcuts } from './DocumentShortcuts.tsx'
@@ -113,8 +114,20 @@ export function DocumentPage() {
     [collab],
   )
   // "Uitloggen" waits for what this page changed and the server does not hold yet (LogoutWaitDialog).
-  const unsavedWork = useMemo(
-    () => (collab === null ? null : { isSaved: () => collab.state.get().saved, untilSaved: whenSaved }),
+  const unsavedWork = useMemo<UnsavedWork | null>(
+    () =>
+      collab === null
+        ? null
+        : {
+            isSaved: () => collab.state.get().saved,
+            untilSaved: whenSaved,
+            canSave: () => {
+              const status = saveStatusOf(collab.state.get())
+              return status !== 'offline' && status !== 'notSaved'
+            },
+            latestRefusal: () => collab.state.get().refusals.at(-1)?.id ?? 0,
+            subscribe: collab.state.subscribe,
+          },
     [collab, whenSaved],
   )
   useUnsavedWork(unsavedWork)

@@ -12,16 +12,38 @@ import {
   Heading,
   Paragraph,
 } from '@rijkshuisstijl-community/components-react'
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { fetchLoginMethods, type LoginFailure, type LoginMethods, logIn, providerLoginUrl } from '../api/session.ts'
+
+/** What the form itself finds wrong before asking the server (its own words, not the server's field names). */
+type InputProblem = { readonly reason: 'email-missing' | 'email-invalid' | 'password-missing' }
+
+/** The field to put the focus in after a failure, so the person can correct it at once. */
+const FIELD_OF: Readonly<Record<LoginFailure['reason'] | InputProblem['reason'], 'email' | 'password'>> = {
+  'email-missing': 'email',
+  'email-invalid': 'email',
+  'password-missing': 'password',
+  'invalid-credentials': 'password',
+  'too-many-attempts': 'email',
+  unreachable: 'password',
+  other: 'email',
+}
+
+function inputProblem(email: string, password: string): InputProblem | null {
+  if (email === '') return { reason: 'email-missing' }
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { reason: 'email-invalid' }
+  if (password === '') return { reason: 'password-missing' }
+  return null
+}
 
 export function LoginPage() {
   const { t } = useTranslation('session')
   const navigate = useNavigate()
   const [params] = useSearchParams()
-  const [failure, setFailure] = useState<LoginFailure | null>(null)
+  const [failure, setFailure] = useState<LoginFailure | InputProblem | null>(null)
+  const formRef = useRef<HTMLFormElement>(null)
   const [busy, setBusy] = useState(false)
   const [methods, setMethods] = useState<LoginMethods | null>(null)
   const back = safeReturnPath(params.get('terug'))
@@ -38,18 +60,41 @@ export function LoginPage() {
   const handleSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
+    const email = String(form.get('email') ?? '').trim()
+    const password = String(form.get('password') ?? '')
+    const problem = inputProblem(email, password)
+    if (problem !== null) {
+      show(problem)
+      return
+    }
     setBusy(true)
-    const result = await logIn(String(form.get('email') ?? ''), String(form.get('password') ?? ''))
+    const result = await logIn(email, password)
     setBusy(false)
     if (result.ok) {
       void navigate(back)
       return
     }
-    setFailure(result)
+    show(result)
   }
 
-  const failureText = (f: LoginFailure): ReactNode => {
+  /** Says what went wrong and puts the focus in the field to correct (else it is lost to the page). */
+  const show = (shown: LoginFailure | InputProblem): void => {
+    setFailure(shown)
+    const field = formRef.current?.elements.namedItem(FIELD_OF[shown.reason])
+    if (field instanceof HTMLInputElement) {
+      field.focus()
+      if (shown.reason === 'invalid-credentials') field.select()
+    }
+  }
+
+  const failureText = (f: LoginFailure | InputProblem): ReactNode => {
     switch (f.reason) {
+      case 'email-missing':
+        return t('login.emailMissing')
+      case 'email-invalid':
+        return t('login.emailInvalid')
+      case 'password-missing':
+        return t('login.passwordMissing')
       case 'invalid-credentials':
         return t('login.invalidCredentials')
       case 'too-many-attempts':
@@ -93,7 +138,8 @@ export function LoginPage() {
           </Heading>
         </div>
       )}
-      <form className="login-form" onSubmit={(event) => void handleSubmit(event)}>
+      {/* The form checks its fields itself, in words, rather than the browser's bubbles. */}
+      <form ref={formRef} className="login-form" noValidate onSubmit={(event) => void handleSubmit(event)}>
         {failure && (
           <Alert type="error" role="alert" className="login-form__error">
             {failureText(failure)}

@@ -2,9 +2,11 @@
 // open document's last changes not stored yet, it first waits for them (LogoutWaitDialog).
 import { ORGANISATION_KIND_COLOR } from '@novex/shared'
 import { Button } from '@rijkshuisstijl-community/components-react'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { logOut } from '../api/session.ts'
+import { useFocusRequest } from '../ui/useFocusRequest.ts'
+import { announceLeaving } from '../ui/useLeaveGuard.ts'
 import { forgetSessionUser } from './cachedSession.ts'
 import { LogoutWaitDialog } from './LogoutWaitDialog.tsx'
 import { MailSetting } from './MailSetting.tsx'
@@ -16,11 +18,14 @@ export function UserMenu({ unsaved }: { readonly unsaved: UnsavedWork | null }) 
   const user = useSessionUser()
   const [busy, setBusy] = useState(false)
   const [waiting, setWaiting] = useState(false)
-  const [failed, setFailed] = useState(false)
+  const [failed, setFailed] = useState<'logout' | 'refused' | null>(null)
+  const logoutRef = useRef<HTMLButtonElement>(null)
+  // Still logged in after all: the focus stays on "Uitloggen" (it was disabled meanwhile, or in a dialog).
+  const focusLogout = useFocusRequest(logoutRef)
   if (!user) return null
   const handleLogout = async (): Promise<void> => {
     setBusy(true)
-    setFailed(false)
+    setFailed(null)
     let next: string
     try {
       // A session from the identity provider ends there too; the provider sends the browser back here.
@@ -28,10 +33,13 @@ export function UserMenu({ unsaved }: { readonly unsaved: UnsavedWork | null }) 
     } catch {
       // Not ended (no connection, or the server failed): still logged in, and the page says so.
       setBusy(false)
-      setFailed(true)
+      setFailed('logout')
+      focusLogout()
       return
     }
     forgetSessionUser(window.localStorage)
+    // The session has ended: no "Leave site?" for a comment being written (its draft is kept).
+    announceLeaving(window)
     // A full page load drops every open document and its socket.
     window.location.assign(next)
   }
@@ -53,20 +61,21 @@ export function UserMenu({ unsaved }: { readonly unsaved: UnsavedWork | null }) 
       <Button
         type="button"
         appearance="secondary-action-button"
+        ref={logoutRef}
         className="user-menu__logout"
         data-testid="logout"
         disabled={busy}
         onClick={() => {
-          setFailed(false)
+          setFailed(null)
           if (unsaved !== null && !unsaved.isSaved()) setWaiting(true)
           else void handleLogout()
         }}
       >
         {t('userMenu.logout')}
       </Button>
-      {failed && (
-        <p role="alert" className="user-menu__logout-error" data-testid="logout-failed">
-          {t('userMenu.logoutFailed')}
+      {failed !== null && (
+        <p role="alert" className="user-menu__logout-error" data-testid="logout-failed" data-reason={failed}>
+          {failed === 'logout' ? t('userMenu.logoutFailed') : t('userMenu.logoutRefused')}
         </p>
       )}
       {waiting && unsaved !== null && (
@@ -75,6 +84,11 @@ export function UserMenu({ unsaved }: { readonly unsaved: UnsavedWork | null }) 
           onLogout={() => {
             setWaiting(false)
             void handleLogout()
+          }}
+          onRefused={() => {
+            setWaiting(false)
+            setFailed('refused')
+            focusLogout()
           }}
           onCancel={() => setWaiting(false)}
         />

@@ -8,6 +8,12 @@ export interface UnsavedWork {
   isSaved(): boolean
   /** Resolves once it is; rejects when `signal` aborts first. */
   untilSaved(signal: AbortSignal): Promise<void>
+  /** Whether the page can save now (false: offline, or the server cannot store the document). */
+  canSave(): boolean
+  /** The number of the latest refusal on this page (0: none); they only grow. Refused text is shown, not saved. */
+  latestRefusal(): number
+  /** Calls `listener` when any of the above may have changed. */
+  subscribe(listener: () => void): () => void
 }
 
 export type RegisterUnsavedWork = (work: UnsavedWork | null) => void

@@ -6,7 +6,16 @@
 // there is no blocker to ask with. So what must survive that keeps itself instead: a comment being
 // written is kept as a draft on every change (features/comments/commentDrafts.ts) and is back when its
 // form is. The question here remains a reminder that it has not been sent.
+// Not when the user logs out: the server has ended the session by then, so staying would leave a
+// logged-out page; the draft is kept all the same (`announceLeaving`).
 import { useEffect } from 'react'
+
+const LEAVING = 'novex:leaving'
+
+/** Tells the page's leave guards that it is being left on purpose (a logout): they ask nothing. */
+export function announceLeaving(win: Window): void {
+  win.dispatchEvent(new Event(LEAVING))
+}
 
 export function useLeaveGuard(active: boolean): void {
   useEffect(() => {
@@ -14,7 +23,12 @@ export function useLeaveGuard(active: boolean): void {
     const guard = (event: BeforeUnloadEvent): void => {
       event.preventDefault()
     }
+    const stand = (): void => window.removeEventListener('beforeunload', guard)
     window.addEventListener('beforeunload', guard)
-    return () => window.removeEventListener('beforeunload', guard)
+    window.addEventListener(LEAVING, stand)
+    return () => {
+      stand()
+      window.removeEventListener(LEAVING, stand)
+    }
   }, [active])
 }

@@ -53,10 +53,14 @@ export function SectionLinkToolbar({ editor, editable }: SectionLinkToolbarProps
     setOpen(false)
     if (editor === null || editor.isDestroyed) return
     context.store.remember(target)
+    // After the selection, not over it: selected words stay (a link holds no text of its own).
     editor
       .chain()
       .focus()
-      .insertContent({ type: SECTION_LINK_NODE, attrs: { documentId: target.documentId, sectionId: target.sectionId } })
+      .insertContentAt(editor.state.selection.to, {
+        type: SECTION_LINK_NODE,
+        attrs: { documentId: target.documentId, sectionId: target.sectionId },
+      })
       .run()
   }
 

@@ -208,6 +208,8 @@ describe('section links, keyboard only', () => {
       const dialog = '[data-testid="link-changes"]'
       await page.locator(`${dialog} [data-testid="link-changes-text"]`).waitFor()
       expect(await focusWithin(page, dialog)).toBe(true)
+      // On its title, not on "Markeren als beoordeeld": Enter does not mark it reviewed unread.
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2')
       await expectAccessible(page, 'link-changes dialog', dialog)
       await expectFocusTrapped(page, dialog)
       await page.keyboard.press('Escape')

@@ -191,6 +191,10 @@ describe('signing a section', () => {
       )
       await signDialog(provincieSigner.page).getByRole('button', { name: 'Ondertekenen namens de provincie' }).click()
       await poll(() => sectionLocator(author.page, signedId).getAttribute('data-locked')).toBe('true')
+      // The Rijk signatory's panel no longer says the section waits for the other side.
+      await poll(() => rijkSigner.page.getByTestId('signoff-message').textContent()).toMatch(
+        /is door beide partijen ondertekend en nu vergrendeld\.$/,
+      )
       const status = (await statusOf(author.page, signedId).textContent()) ?? ''
       expect(status).toMatch(
         new RegExp(
@@ -396,8 +400,9 @@ describe('reopening', () => {
     // The province confirms: editable again, for the author, live.
     const provinciePage = provincieSigner.page
     await provinciePage.locator(`[data-testid="reopen-section"][data-section-id="${signedId}"]`).click()
+    // The reason ends its own sentence: no second full stop after the quote.
     await poll(() => provinciePage.getByTestId('reopen-dialog').textContent()).toContain(
-      'De cijfers over stikstof zijn bijgewerkt.',
+      '“De cijfers over stikstof zijn bijgewerkt.” Als u bevestigt,',
     )
     await provinciePage.getByTestId('reopen-reason').fill('Akkoord.')
     await provinciePage.getByTestId('reopen-confirm').click()

@@ -35,6 +35,9 @@ export function LinkChangesDialog({ documentId, link, targetLabel, canReview, on
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ShownError | null>(null)
   const titleId = useId()
+  // The focus starts on the title, not on "Markeren als beoordeeld": Enter does not mark a change
+  // reviewed before it was read.
+  const titleRef = useRef<HTMLHeadingElement>(null)
   const onCloseRef = useRef(onClose)
   onCloseRef.current = onClose
   const reviewedRef = useRef(false)
@@ -72,11 +75,12 @@ export function LinkChangesDialog({ documentId, link, targetLabel, canReview, on
       testId="link-changes"
       className="link-changes"
       labelledBy={titleId}
+      initialFocus={titleRef}
       // Escape (the native cancel), the buttons and a successful review all end here.
       onClose={() => onCloseRef.current(reviewedRef.current)}
       returnFocus={false}
     >
-      <Heading level={2} appearanceLevel={3} id={titleId} className="dialog__title">
+      <Heading level={2} appearanceLevel={3} id={titleId} ref={titleRef} tabIndex={-1} className="dialog__title">
         {t('changes.title', { target: targetLabel })}
       </Heading>
       <p>

@@ -69,7 +69,12 @@ export function ReopenDialog({ target, onSubmit, onClose }: ReopenDialogProps) {
         </Heading>
         <Paragraph id={descriptionId}>
           {confirming && target.request
-            ? t('reopen.explainConfirm', { name: target.request.name, reason: target.request.reason })
+            ? t('reopen.explainConfirm', {
+                name: target.request.name,
+                reason: target.request.reason,
+                // A reason that ends its own sentence gets no second full stop after the quote.
+                end: /[.!?…]$/.test(target.request.reason.trim()) ? '' : '.',
+              })
             : t('reopen.explainRequest')}
         </Paragraph>
         <LabelledField

@@ -63,6 +63,9 @@ export function SignoffPanel({
   const [busy, setBusy] = useState<string | null>(null)
   const [errors, setErrors] = useState<ReadonlyMap<string, ShownError>>(new Map())
   const [message, setMessage] = useState('')
+  // The section whose "Nu wacht de sectie op de andere partij" is said: once the other side has signed
+  // too, the message says it is locked instead of waiting on.
+  const [waitingOn, setWaitingOn] = useState<OrderedSection | null>(null)
   const [reopen, setReopen] = useState<ReopenTarget | null>(null)
   const [signing, setSigning] = useState<SignTarget | null>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -101,6 +104,7 @@ export function SignoffPanel({
     setBusy(section.id)
     setError(section.id, null)
     setMessage('')
+    setWaitingOn(null)
     try {
       setMessage(await action())
       reload()
@@ -132,6 +136,7 @@ export function SignoffPanel({
     if (!section) return ownWords(t('errors.section_not_found'))
     return run(section, async () => {
       const answer = await signSection(documentId, section.id, hash)
+      if (!answer.locked) setWaitingOn(section)
       return t(answer.locked ? 'done.locked' : 'done.waiting', { section: labelOf(section) })
     })
   }
@@ -231,7 +236,9 @@ export function SignoffPanel({
       )}
       {/* What the last action did, said politely to screen readers too. */}
       <p className="signoff-panel__message" role="status" data-testid="signoff-message">
-        {message}
+        {waitingOn !== null && states.get(waitingOn.id)?.locked
+          ? t('done.locked', { section: labelOf(waitingOn) })
+          : message}
       </p>
       <ol className="signoff-list" aria-label={t(signs ? 'panel.sections' : 'panel.sectionsOverview')}>
         {sections.map((section) => (

@@ -115,3 +115,32 @@ it('follows a new signatory and trekker right on a page that is open, without a 
   user.assertNoProblems()
   await user.close()
 })
+
+it('takes no more typing on a page whose access was taken away, and says it will not be saved', async () => {
+  const user = await newUserContext(parts.browser(), parts.server().httpUrl, { email: DEMO_USERS.provincieAuteur })
+  const page = user.page
+  await openDocument(page, DE_PEEL)
+  await waitForSaveStatus(page, SaveStatus.saved)
+  const result = await runCli(parts.server(), [
+    'member:remove',
+    '--email',
+    DEMO_USERS.provincieAuteur,
+    '--area',
+    'de-peel',
+  ])
+  expect(result.code, result.stderr).toBe(0)
+  await page.getByTestId('connection-closed').waitFor({ timeout: 10_000 })
+  // Not "Offline — wijzigingen worden lokaal bewaard": this page will never send them.
+  await expect.poll(() => saveStatusText(page)).toBe('Niet opgeslagen — wijzigingen worden in deze browser bewaard')
+  const editor = page.locator('[data-testid="section"] .ProseMirror').first()
+  await expect.poll(() => editor.getAttribute('aria-readonly')).toBe('true')
+  // A key typed there changes nothing, and the section says why.
+  const before = (await editor.textContent()) ?? ''
+  await editor.click()
+  await page.keyboard.type('x')
+  await expect
+    .poll(() => page.locator('[data-testid="section"]').first().textContent())
+    .toContain('Deze pagina kan niets meer opslaan: u heeft geen toegang meer tot dit document')
+  expect(await editor.textContent()).toBe(before)
+  await user.close()
+})

@@ -1,3 +1,4 @@
+import { CloseCode } from '@novex/shared'
 import { describe, expect, it } from 'vitest'
 import type { CollabState } from './createCollab.ts'
 import { needsRebuild } from './refusalRecovery.ts'
@@ -46,6 +47,15 @@ describe('saveStatusOf for a document the server cannot open', () => {
     // Announced like offline, and "Opgeslagen" is said once the document can be saved again.
     expect(announcedSaveStatus('quiet', 'notSaved')).toBe('notSaved')
     expect(announcedSaveStatus('notSaved', 'saved')).toBe('saved')
+  })
+})
+
+describe('saveStatusOf for a page the server closed for good', () => {
+  it('says offline after an ended session (sent after the next login), not saved without access', () => {
+    const closed = { ...connectedAndSaved, synced: false, connection: 'disconnected' as const }
+    expect(saveStatusOf({ ...closed, closed: { code: CloseCode.unauthenticated, reason: '' } })).toBe('offline')
+    expect(saveStatusOf({ ...closed, closed: { code: CloseCode.forbidden, reason: '' } })).toBe('notSaved')
+    expect(saveStatusOf({ ...closed, closed: { code: CloseCode.notFound, reason: '' } })).toBe('notSaved')
   })
 })
 

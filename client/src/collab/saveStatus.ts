@@ -3,6 +3,7 @@
 // contract: tests and users rely on them verbatim. A fifth, "Niet opgeslagen — …", is for a document
 // the server cannot open: the network is fine, so the page must not say "Offline" (the notice above the
 // text says why).
+import { CloseCode } from '@novex/shared'
 import type { CollabState } from './createCollab.ts'
 
 export type SaveStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'notSaved'
@@ -17,7 +18,10 @@ export const SAVE_STATUS_KEY: Readonly<Record<SaveStatus, string>> = {
 }
 
 export function saveStatusOf(state: CollabState): SaveStatus {
-  if (state.closed !== null || !state.browserOnline) return 'offline'
+  if (!state.browserOnline) return 'offline'
+  // Closed for good: an ended session sends its changes after the next login (as after being offline);
+  // without access to the document (or with the document gone) nothing will be saved from this page.
+  if (state.closed !== null) return state.closed.code === CloseCode.unauthenticated ? 'offline' : 'notSaved'
   // Until the next sync: the server refuses the document, not the network the page.
   if (state.unavailable) return 'notSaved'
   // Being rebuilt after a refusal: the connection is new and the user's changes are not replayed yet.

@@ -4,6 +4,7 @@
 // names are user content (translate="no").
 import {
   type Access,
+  CloseCode,
   isDocumentId,
   isFrozenStatus,
   PANEL_PARAM,
@@ -179,8 +180,10 @@ export function DocumentPage() {
   const isPerspective = document?.kind === 'ontwikkelperspectief'
   // Ter instemming or adopted: nobody changes the text (the server refuses it too).
   const frozen = isPerspective && isFrozenStatus(status)
-  const editable = (access === null || access === 'edit') && !frozen
-  const readOnlyWhy = readOnlyReason({ editable, storageFault, frozen, access })
+  // Closed for good without access (or with the document gone): typing here could never be saved.
+  const shut = closed !== null && closed.code !== CloseCode.unauthenticated
+  const editable = (access === null || access === 'edit') && !frozen && !shut
+  const readOnlyWhy = readOnlyReason({ editable, storageFault, frozen, access, shut })
   const others = participants.filter((p) => !p.isSelf)
 
   return (
@@ -334,9 +337,12 @@ function readOnlyReason(page: {
   readonly storageFault: boolean
   readonly frozen: boolean
   readonly access: Access | null
+  /** The server closed the page for good, other than for an ended session (whose typing is sent after login). */
+  readonly shut: boolean
 }): ReadOnlyWhy | null {
   if (page.editable) return null
   if (page.storageFault) return 'storage'
+  if (page.shut) return 'closed'
   if (page.frozen) return 'frozen'
   return page.access === 'comment' ? 'comment' : 'read'
 }

@@ -11,7 +11,7 @@ import type { SectionEditorRegistry } from '../search/sectionEditors.ts'
  * the server cannot store right now, the perspective is submitted or adopted, the member may only
  * comment, or only read. (A locked section says so itself.)
  */
-export type ReadOnlyWhy = 'storage' | 'frozen' | 'comment' | 'read'
+export type ReadOnlyWhy = 'storage' | 'closed' | 'frozen' | 'comment' | 'read'
 
 export interface SectionsContextValue {
   /** The open document (where an image is uploaded to). */

@@ -1,8 +1,8 @@
 // What the save indicator says. The four texts (`connection:saveStatus.*`, in Dutch "Verbinden…",
 // "Opslaan…", "Opgeslagen", "Offline — wijzigingen worden lokaal bewaard") are part of the client's
 // contract: tests and users rely on them verbatim. A fifth, "Niet opgeslagen — …", is for a document
-// the server cannot open: the network is fine, so the page must not say "Offline" (the notice above the
-// text says why).
+// the server cannot open, and for a page it closed for good without access: the network is fine, so the
+// page must not say "Offline" (the notice above the text says why).
 import { CloseCode } from '@novex/shared'
 import type { CollabState } from './createCollab.ts'
 
